@@ -1,0 +1,36 @@
+## Roles in an area, verification of residents and invitation codes.
+
+people-title = People and roles in { $area }
+people-roles = People with a role here
+people-none = Nobody has a role in this area yet.
+people-name = Name
+people-role = Role
+people-status = Status
+people-actions = Actions
+people-verify = Verify { $name }
+people-revoke = Remove { $name }'s role
+people-grant = Give someone a role
+people-grant-hint = They need an account on this site first.
+people-grant-submit = Give the role
+codes-title = Invitation codes
+codes-intro = Print codes on letters to households: whoever enters one becomes a verified resident of this area. Each code works once.
+codes-count = How many codes
+codes-count-hint = Between 1 and 200.
+codes-submit = Make codes
+codes-new = New codes
+codes-existing = Codes made so far
+codes-code = Code
+codes-created = Made on
+codes-used = used
+codes-unused = not used yet
+field-count-invalid = Enter a number between 1 and 200.
+verify-title = Use an invitation code
+verify-intro = If your council sent you a letter with a code, enter it here to be verified as a resident.
+verify-submit = Use the code
+field-code = Invitation code
+field-code-hint = Eight letters and numbers, like ABCD-EFGH.
+field-code-invalid = That code is not right or has already been used. Check it and try again.
+notice-resident-verified = The resident has been verified.
+notice-resident-verified-self = Thank you: you are now a verified resident here.
+notice-role-granted = The role has been given.
+notice-role-removed = The role has been removed.

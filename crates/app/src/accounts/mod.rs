@@ -1,0 +1,42 @@
+//! Accounts: first admin, registration, sign-in and out, password reset by email, profile,
+//! password change, data export and account deletion, and the language switch.
+
+mod handlers;
+pub mod sessions;
+pub mod store;
+
+use axum::Router;
+use axum::handler::Handler;
+use axum::routing::{get, post};
+use tower_governor::GovernorLayer;
+
+use crate::state::AppState;
+use crate::web::rate_limit::Limiter;
+
+pub fn routes(limiter: &Limiter) -> Router<AppState> {
+    let limited = || GovernorLayer::new(limiter.clone());
+    Router::new()
+        .route("/setup", get(handlers::setup_form).post(handlers::setup.layer(limited())))
+        .route("/register", get(handlers::register_form).post(handlers::register.layer(limited())))
+        .route("/login", get(handlers::login_form).post(handlers::login.layer(limited())))
+        .route("/logout", post(handlers::logout))
+        .route(
+            "/password/forgot",
+            get(handlers::forgot_form).post(handlers::forgot.layer(limited())),
+        )
+        .route(
+            "/password/reset/{token}",
+            get(handlers::reset_form).post(handlers::reset.layer(limited())),
+        )
+        .route("/account", get(handlers::account).post(handlers::save_profile))
+        .route(
+            "/account/password",
+            get(handlers::password_form).post(handlers::change_password),
+        )
+        .route("/account/export", get(handlers::export))
+        .route(
+            "/account/delete",
+            get(handlers::delete_form).post(handlers::delete_account),
+        )
+        .route("/language/{code}", get(handlers::set_language))
+}

@@ -1,0 +1,19 @@
+//! Areas: the city > district > neighbourhood hierarchy that everything belongs to, with a
+//! page per area, search ("find your neighbourhood") and "I live here".
+
+mod handlers;
+pub mod store;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/areas", get(handlers::list))
+        .route("/areas/new", get(handlers::new_form).post(handlers::create))
+        .route("/areas/{slug}", get(handlers::show))
+        .route("/areas/{slug}/edit", get(handlers::edit_form).post(handlers::update))
+        .route("/areas/{slug}/join", post(handlers::join))
+}

@@ -1,0 +1,167 @@
+//! Configuration: built-in defaults < `squaremile.toml` < `SQUAREMILE_*` environment variables.
+//! `DATABASE_URL` is also honoured, as most database tools expect it.
+
+use std::fmt;
+use std::path::Path;
+
+use anyhow::Context;
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Config {
+    /// Address the web server listens on.
+    pub bind: String,
+    /// `sqlite:<path>` or `postgres://...`.
+    pub database_url: Secret,
+    /// The address people use to reach the site, for links in emails.
+    pub public_url: String,
+    /// Set when the site is served over HTTPS (adds `Secure` to cookies).
+    pub secure_cookies: bool,
+    /// When true, the client address is taken from `X-Forwarded-For` (behind a reverse proxy).
+    pub behind_proxy: bool,
+    /// Largest request body accepted, in bytes (uploads included).
+    pub max_body_bytes: usize,
+    pub mail: MailConfig,
+    pub rate_limit: RateLimitConfig,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MailConfig {
+    /// `smtp` sends through the server below; `log` writes each message to the log (demo, development).
+    pub transport: MailTransport,
+    pub from: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// `none` (plain, e.g. a local relay), `starttls` or `tls`.
+    pub smtp_security: SmtpSecurity,
+    pub smtp_username: String,
+    pub smtp_password: Secret,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    Smtp,
+    Log,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    None,
+    Starttls,
+    Tls,
+}
+
+/// Sign-in and registration attempts allowed per client address: a burst, then one per period.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RateLimitConfig {
+    pub burst: u32,
+    pub replenish_seconds: u64,
+}
+
+/// A configuration value that must never reach a log: `Debug` prints a placeholder.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("\"\"")
+        } else {
+            f.write_str("\"[redacted]\"")
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind: "127.0.0.1:8080".into(),
+            database_url: Secret::new("sqlite:squaremile.db"),
+            public_url: "http://127.0.0.1:8080".into(),
+            secure_cookies: false,
+            behind_proxy: false,
+            max_body_bytes: 2 * 1024 * 1024,
+            mail: MailConfig {
+                transport: MailTransport::Log,
+                from: "Square Mile <noreply@squaremile.invalid>".into(),
+                smtp_host: "localhost".into(),
+                smtp_port: 25,
+                smtp_security: SmtpSecurity::None,
+                smtp_username: String::new(),
+                smtp_password: Secret::default(),
+            },
+            rate_limit: RateLimitConfig {
+                burst: 10,
+                replenish_seconds: 6,
+            },
+        }
+    }
+}
+
+impl Config {
+    /// Reads the layered configuration; `file` is usually `squaremile.toml` in the working directory.
+    pub fn load(file: &Path) -> anyhow::Result<Config> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if file.exists() {
+            figment = figment.merge(Toml::file(file));
+        }
+        figment = figment
+            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .merge(Env::prefixed("SQUAREMILE_").split("__"));
+        figment
+            .extract()
+            .with_context(|| format!("reading configuration (file {})", file.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_redacted_in_debug_output() {
+        let mut config = Config::default();
+        config.database_url = Secret::new("postgres://sm:hunter2@db/sm");
+        config.mail.smtp_password = Secret::new("hunter2");
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("hunter2"), "{printed}");
+        assert!(printed.contains("[redacted]"));
+    }
+
+    #[test]
+    fn environment_overrides_file_which_overrides_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("squaremile.toml", "bind = \"0.0.0.0:9000\"\n[mail]\nsmtp_port = 2525\n")?;
+            jail.set_env("SQUAREMILE_MAIL__SMTP_PORT", "587");
+            let config = Config::load(Path::new("squaremile.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(config.bind, "0.0.0.0:9000");
+            assert_eq!(config.mail.smtp_port, 587);
+            assert_eq!(config.mail.transport, MailTransport::Log);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn database_url_comes_from_the_usual_variable() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("DATABASE_URL", "postgres://localhost/sm");
+            let config = Config::load(Path::new("absent.toml")).map_err(|e| e.to_string())?;
+            assert_eq!(config.database_url.expose(), "postgres://localhost/sm");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,117 @@
+//! Database access shared by every feature store: one pool over SQLite or PostgreSQL.
+//!
+//! Stores use sqlx's `Any` driver with portable SQL (`$N` placeholders, `RETURNING`,
+//! `ON CONFLICT`), TEXT ids (UUIDv7) and BIGINT Unix-millisecond timestamps made in Rust,
+//! so one store serves both databases.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{ConnectOptions, Executor};
+
+pub type Db = sqlx::AnyPool;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> anyhow::Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            anyhow::bail!("unsupported database URL: it must start with sqlite: or postgres://")
+        }
+    }
+
+    fn migrator(self) -> &'static Migrator {
+        match self {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+}
+
+/// Opens a pool; an SQLite file is created if missing. Does not migrate.
+pub async fn connect(url: &str) -> anyhow::Result<Db> {
+    sqlx::any::install_default_drivers();
+    let backend = Backend::of_url(url)?;
+    let url = match backend {
+        Backend::Sqlite if !url.contains("mode=") => {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}mode=rwc")
+        }
+        _ => url.to_string(),
+    };
+    let options = AnyConnectOptions::from_str(&url)
+        .context("parsing the database URL")?
+        .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(250));
+    let pool_options = AnyPoolOptions::new()
+        .max_connections(match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        })
+        .acquire_timeout(Duration::from_secs(10));
+    let pool_options = if backend == Backend::Sqlite {
+        pool_options.after_connect(|conn, _meta| {
+            Box::pin(async move {
+                // WAL lets readers run beside the writer; synchronous=FULL makes every
+                // acknowledged commit durable even if the process or machine dies.
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                )
+                .await?;
+                Ok(())
+            })
+        })
+    } else {
+        pool_options
+    };
+    pool_options
+        .connect_with(options)
+        .await
+        .context("connecting to the database")
+}
+
+/// Applies the pending migrations of the database's backend.
+pub async fn migrate(db: &Db, backend: Backend) -> anyhow::Result<()> {
+    backend
+        .migrator()
+        .run(db)
+        .await
+        .context("applying database migrations")
+}
+
+/// Connects and migrates: what `serve` and `migrate` both do first.
+pub async fn open(url: &str) -> anyhow::Result<Db> {
+    let db = connect(url).await?;
+    migrate(&db, Backend::of_url(url)?).await?;
+    Ok(db)
+}
+
+/// A new time-ordered id.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Now, in Unix milliseconds: how every timestamp is stored.
+pub fn now_ms() -> i64 {
+    let now = time::OffsetDateTime::now_utc();
+    (now.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// True when the error is a unique-constraint violation (on either backend).
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}

@@ -1,0 +1,130 @@
+//! Translations: every user-facing string lives in a Fluent file under `locales/<lang>/`.
+//! Adding a language is adding a folder of `.ftl` files and a line to [`SUPPORTED`].
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en-GB",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// Languages offered to users: (code, name in that language).
+pub const SUPPORTED: &[(&str, &str)] = &[("en-GB", "English"), ("pl", "Polski")];
+pub const DEFAULT: &str = "en-GB";
+
+/// The language of one request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lang {
+    code: &'static str,
+    id: LanguageIdentifier,
+}
+
+impl Default for Lang {
+    fn default() -> Self {
+        Lang {
+            code: DEFAULT,
+            id: langid!("en-GB"),
+        }
+    }
+}
+
+impl Lang {
+    /// The supported language matching `tag` exactly or by primary subtag ("pl-PL" -> "pl").
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim();
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let code = SUPPORTED
+            .iter()
+            .map(|(code, _)| *code)
+            .find(|code| code.eq_ignore_ascii_case(tag))
+            .or_else(|| {
+                SUPPORTED
+                    .iter()
+                    .map(|(code, _)| *code)
+                    .find(|code| code.split('-').next().unwrap_or("").eq_ignore_ascii_case(primary))
+            })?;
+        Some(Lang {
+            code,
+            id: code.parse().ok()?,
+        })
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header, honouring q-values.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut candidates: Vec<(f32, &str)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (q > 0.0 && !tag.is_empty()).then_some((q, tag))
+            })
+            .collect();
+        // Stable sort keeps the header's order among equal weights.
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        candidates.into_iter().find_map(|(_, tag)| Lang::from_tag(tag))
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The message for `key`; a missing key shows the key itself so it is noticed, never a panic.
+    pub fn t(&self, key: &str) -> String {
+        LOCALES
+            .try_lookup(&self.id, key)
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The message for `key` with named arguments.
+    pub fn t_args(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.to_string())))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&self.id, key, &args)
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The message with one argument, handy in templates: `{{ ctx.lang.t1("greeting", "name", user) }}`.
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.t_args(key, &[(name, value)])
+    }
+
+    /// Whether `key` exists (in this language or the fallback).
+    pub fn has(&self, key: &str) -> bool {
+        LOCALES.try_lookup(&self.id, key).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_honours_weights_and_primary_subtags() {
+        assert_eq!(Lang::from_accept_language("pl-PL,pl;q=0.9,en;q=0.8").unwrap().code(), "pl");
+        assert_eq!(Lang::from_accept_language("de, en-US;q=0.5, pl;q=0.7").unwrap().code(), "pl");
+        assert_eq!(Lang::from_accept_language("en-US").unwrap().code(), "en-GB");
+        assert!(Lang::from_accept_language("de, fr").is_none());
+        assert!(Lang::from_accept_language("pl;q=0").is_none());
+    }
+
+    #[test]
+    fn messages_are_translated_and_missing_ones_show_their_key() {
+        let pl = Lang::from_tag("pl").unwrap();
+        assert_ne!(pl.t("nav-sign-in"), Lang::default().t("nav-sign-in"));
+        assert_eq!(pl.t("no-such-message"), "no-such-message");
+    }
+}

@@ -1,0 +1,59 @@
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::jobs::store::{self, Job};
+use crate::mail::{self, Mailer};
+use crate::state::AppState;
+
+/// How long a claimed job is reserved for its worker before another may take it over.
+const LEASE_MS: i64 = 5 * 60 * 1000;
+/// Even with no wake-up, look for due jobs (retries, jobs from other processes) this often.
+const IDLE_POLL: Duration = Duration::from_secs(15);
+
+/// Runs until the process stops: drains due jobs, then waits for a wake-up or the poll.
+pub async fn run(state: AppState, mailer: Mailer) {
+    loop {
+        loop {
+            match store::claim(&state.db, LEASE_MS).await {
+                Ok(Some(job)) => perform(&state, &mailer, job).await,
+                Ok(None) => break,
+                Err(e) => {
+                    tracing::error!(error = ?e, "job queue unavailable");
+                    break;
+                }
+            }
+        }
+        tokio::select! {
+            _ = state.jobs_waiting.notified() => {}
+            _ = tokio::time::sleep(IDLE_POLL) => {}
+        }
+    }
+}
+
+async fn perform(state: &AppState, mailer: &Mailer, job: Job) {
+    let outcome = execute(mailer, &job).await;
+    let recorded = match outcome {
+        Ok(()) => store::complete(&state.db, &job.id).await,
+        Err(e) => {
+            let backoff_ms = 30_000 * 2_i64.pow(job.attempts.clamp(0, 10) as u32);
+            tracing::warn!(job = %job.id, kind = %job.kind, attempt = job.attempts,
+                max = job.max_attempts, error = ?e, "job failed");
+            store::fail(&state.db, &job.id, &format!("{e:#}"), backoff_ms).await
+        }
+    };
+    if let Err(e) = recorded {
+        tracing::error!(job = %job.id, error = ?e, "could not record a job's outcome");
+    }
+}
+
+async fn execute(mailer: &Mailer, job: &Job) -> anyhow::Result<()> {
+    match job.kind.as_str() {
+        mail::JOB_KIND => {
+            let email: mail::Email =
+                serde_json::from_str(&job.payload).context("decoding an email job")?;
+            mailer.send(&email).await
+        }
+        other => anyhow::bail!("unknown job kind {other:?}"),
+    }
+}

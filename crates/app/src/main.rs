@@ -1,0 +1,80 @@
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use squaremile::config::{Config, MailTransport, Secret};
+use squaremile::{db, demo, server};
+use tracing_subscriber::EnvFilter;
+
+/// Square Mile: a self-hostable platform for bottom-up community development.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Configuration file (optional); SQUAREMILE_* environment variables override it.
+    #[arg(long, global = true, default_value = "squaremile.toml")]
+    config: PathBuf,
+    /// Database URL, e.g. sqlite:squaremile.db or postgres://user@host/db.
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web site (applies pending migrations first).
+    Serve {
+        /// Load the demo neighbourhood (safe to repeat) and print email to the log.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on, e.g. 0.0.0.0:8080.
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the demo neighbourhood into the database and exit (safe to repeat).
+    Demo,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let mut config = Config::load(&cli.config)?;
+    if let Some(url) = cli.database_url {
+        config.database_url = Secret::new(url);
+    }
+    match cli.command {
+        Command::Migrate => {
+            db::open(config.database_url.expose()).await?;
+            tracing::info!("migrations applied");
+        }
+        Command::Demo => {
+            let pool = db::open(config.database_url.expose()).await?;
+            demo::load(&pool).await?;
+        }
+        Command::Serve { demo, bind } => {
+            if let Some(bind) = bind {
+                config.bind = bind;
+            }
+            if demo {
+                config.mail.transport = MailTransport::Log;
+            }
+            tracing::debug!(?config, "configuration");
+            let pool = db::open(config.database_url.expose()).await?;
+            if demo {
+                demo::load(&pool).await?;
+            }
+            let running = server::start(config, pool).await?;
+            tracing::info!("Square Mile is running at http://{}", running.addr);
+            running.server.await.context("server task")?;
+        }
+    }
+    Ok(())
+}

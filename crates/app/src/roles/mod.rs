@@ -1,0 +1,47 @@
+//! Roles per area (resident, connector, official, representative, moderator, admin),
+//! resident verification by officials or invitation codes, and the permission checks every
+//! area action goes through.
+
+mod handlers;
+pub mod policy;
+pub mod store;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::db::Db;
+use crate::state::AppState;
+use crate::web::{AppError, AppResult, CurrentUser};
+use policy::{AreaAction, allows};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/areas/{slug}/people", get(handlers::people))
+        .route("/areas/{slug}/residents/{user_id}/verify", post(handlers::verify))
+        .route("/areas/{slug}/roles", post(handlers::grant))
+        .route("/areas/{slug}/roles/revoke", post(handlers::revoke))
+        .route("/areas/{slug}/invitations", post(handlers::invite))
+        .route("/verify", get(handlers::code_form).post(handlers::redeem))
+}
+
+/// Whether `user` may do `action` in the area (roles on enclosing areas count).
+pub async fn can(db: &Db, user: &CurrentUser, area_id: &str, action: AreaAction) -> AppResult<bool> {
+    if user.is_admin {
+        return Ok(true);
+    }
+    let held = store::held_in_area_chain(db, &user.id, area_id).await?;
+    Ok(allows(false, &held, action))
+}
+
+/// Like [`can`], but refuses with 403 and a reason.
+pub async fn require(db: &Db, user: &CurrentUser, area_id: &str, action: AreaAction) -> AppResult<()> {
+    if can(db, user, area_id, action).await? {
+        Ok(())
+    } else {
+        tracing::info!(user = %user.id, area = %area_id, ?action, "refused: missing area role");
+        Err(AppError::Forbidden(match action {
+            AreaAction::ManageArea | AreaAction::ManageRoles => "error-needs-area-admin",
+            AreaAction::VerifyResidents => "error-needs-official",
+        }))
+    }
+}

@@ -1,0 +1,119 @@
+//! Puts the features together: routes, the middleware stack, the job worker, and serving.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware::from_fn_with_state;
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::mail::Mailer;
+use crate::state::AppState;
+use crate::web::{self, AppError, csrf, error, session};
+use crate::{accounts, api, areas, home, jobs, organisations, roles};
+
+/// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
+/// calls below: trace, security headers, compression, session and language, error pages,
+/// timeout, panic catcher, origin check, CSRF token, body limit, then the route.
+pub fn router(state: AppState) -> Router {
+    let limiter = web::rate_limit::sensitive_forms(&state.config);
+    let routes = Router::new()
+        .merge(home::routes())
+        .merge(accounts::routes(&limiter))
+        .merge(areas::routes())
+        .merge(roles::routes())
+        .merge(organisations::routes())
+        .merge(api::routes())
+        .fallback(|| async { AppError::NotFound });
+    let app = routes
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(from_fn_with_state(state.clone(), csrf::require_token))
+        .layer(CsrfLayer::new())
+        .layer(CatchPanicLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(from_fn_with_state(state.clone(), error::error_pages))
+        .layer(from_fn_with_state(state.clone(), session::load_context))
+        .layer(CompressionLayer::new());
+    web::headers::add(app)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// A running site: its address and state (tests use both).
+pub struct Running {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub server: tokio::task::JoinHandle<()>,
+}
+
+/// Binds `config.bind`, starts the job worker and serves in the background.
+pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
+    let mailer = Mailer::from_config(&config.mail)?;
+    let listener = TcpListener::bind(&config.bind)
+        .await
+        .with_context(|| format!("listening on {}", config.bind))?;
+    let addr = listener.local_addr()?;
+    let state = AppState {
+        db,
+        config: Arc::new(config),
+        jobs_waiting: Arc::new(Notify::new()),
+    };
+    tokio::spawn(jobs::worker::run(state.clone(), mailer));
+    tokio::spawn(purge_expired_sessions(state.clone()));
+    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let server = tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await {
+            tracing::error!(error = %e, "server stopped");
+        }
+    });
+    Ok(Running { addr, state, server })
+}
+
+async fn purge_expired_sessions(state: AppState) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match accounts::sessions::purge_expired(&state.db).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
+            Err(e) => tracing::warn!(error = ?e, "purging expired sessions"),
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,169 @@
+//! One error type for handlers, mapped to HTTP in one place. The page a person sees is
+//! rendered later by [`crate::web::error::error_pages`], in their language, and never shows
+//! internal details; the cause goes to the log.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde_json::json;
+use tower_http::csrf::ProtectionError;
+
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::web::page::{ErrorPage, Layout};
+use crate::web::session::{SignedIn, cookie_value};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The signed-in user lacks the role; the key names a Fluent message explaining why.
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    /// A form whose CSRF token is missing or no longer valid.
+    #[error("stale or forged form")]
+    StaleForm,
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::Internal(anyhow::Error::new(error).context("database"))
+    }
+}
+
+/// Carried on an error response so the error page can say something specific.
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorDetail(pub &'static str);
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, detail) = match &self {
+            AppError::NotFound => (StatusCode::NOT_FOUND, None),
+            AppError::SignInRequired => (StatusCode::UNAUTHORIZED, None),
+            AppError::Forbidden(key) => (StatusCode::FORBIDDEN, Some(*key)),
+            AppError::StaleForm => (StatusCode::FORBIDDEN, Some("error-stale-form")),
+            AppError::Conflict(key) => (StatusCode::CONFLICT, Some(*key)),
+            AppError::Internal(cause) => {
+                tracing::error!(error = ?cause, "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, None)
+            }
+        };
+        let mut response = status.into_response();
+        if let Some(key) = detail {
+            response.extensions_mut().insert(ErrorDetail(key));
+        }
+        response
+    }
+}
+
+/// Middleware: turns every bare error response (from handlers, layers, or the router's
+/// fallback) into a friendly page in the visitor's language, or JSON under `/api/`.
+/// Pages a handler rendered itself (HTML, e.g. a form with its errors) pass untouched.
+pub async fn error_pages(State(_state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = request.extensions().get::<Lang>().cloned().unwrap_or_default();
+    // The page keeps a working sign-out button: the CSRF cookie, if any, is still valid.
+    let csrf_token = cookie_value(request.headers(), crate::web::csrf::COOKIE).unwrap_or_default();
+    let user = request.extensions().get::<SignedIn>().cloned().unwrap_or_default();
+    let path = request.uri().path().to_string();
+    let path_and_query = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| path.clone());
+    let is_api = path.starts_with("/api/");
+    let is_get = request.method() == axum::http::Method::GET;
+
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_handler_page(&response) {
+        return response;
+    }
+    let detail = response
+        .extensions()
+        .get::<ErrorDetail>()
+        .map(|d| d.0)
+        .or_else(|| response.extensions().get::<ProtectionError>().map(|_| "error-stale-form"));
+
+    if is_api {
+        let message = detail.map(|k| lang.t(k)).unwrap_or_else(|| lang.t(title_key(status)));
+        let body = json!({ "error": message, "status": status.as_u16() });
+        return (status, axum::Json(body)).into_response();
+    }
+    if status == StatusCode::UNAUTHORIZED && is_get {
+        let next = url_encode(&path_and_query);
+        return Redirect::to(&format!("/login?next={next}")).into_response();
+    }
+    let page = ErrorPage {
+        ctx: Layout::new(lang.clone(), user.0, csrf_token, path),
+        title: lang.t(title_key(status)),
+        message: detail
+            .map(|k| lang.t(k))
+            .unwrap_or_else(|| lang.t(message_key(status))),
+        status: status.as_u16(),
+    };
+    let mut rendered = match askama::Template::render(&page) {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "rendering the error page");
+            status.into_response()
+        }
+    };
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        rendered
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    }
+    rendered
+}
+
+fn is_handler_page(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
+}
+
+fn title_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "error-401-title",
+        403 => "error-403-title",
+        404 | 405 => "error-404-title",
+        409 => "error-409-title",
+        413 => "error-413-title",
+        422 | 400 | 415 => "error-400-title",
+        429 => "error-429-title",
+        408 | 503 | 504 => "error-503-title",
+        _ => "error-500-title",
+    }
+}
+
+fn message_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "error-401-message",
+        403 => "error-403-message",
+        404 | 405 => "error-404-message",
+        409 => "error-409-message",
+        413 => "error-413-message",
+        422 | 400 | 415 => "error-400-message",
+        429 => "error-429-message",
+        408 | 503 | 504 => "error-503-message",
+        _ => "error-500-message",
+    }
+}
+
+/// Percent-encodes a path for use inside a query string.
+pub fn url_encode(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)])
+        .map(|s| s.trim_start_matches('=').to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,157 @@
+//! Form validation results, shown as an error summary at the top of the form and next to
+//! each field (GOV.UK-style), in the visitor's language.
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, Default)]
+pub struct FormErrors {
+    errors: Vec<FieldError>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FormErrors {
+    pub fn new() -> Self {
+        FormErrors::default()
+    }
+
+    /// Records a problem with `field`, worded by the Fluent message `key`.
+    pub fn add(&mut self, lang: &Lang, field: &'static str, key: &str) {
+        self.errors.push(FieldError {
+            field,
+            message: lang.t(key),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn all(&self) -> &[FieldError] {
+        &self.errors
+    }
+
+    /// The first message about `field`, for display beside it.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+}
+
+/// Trimmed text, or an error when empty or longer than `max` characters.
+pub fn required_text(
+    errors: &mut FormErrors,
+    lang: &Lang,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(lang, field, &format!("field-{field}-missing"));
+    } else if value.chars().count() > max {
+        errors.add(lang, field, "field-too-long");
+    }
+    value.to_string()
+}
+
+/// Trimmed optional text with a length limit.
+pub fn optional_text(
+    errors: &mut FormErrors,
+    lang: &Lang,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
+    let value = value.trim();
+    if value.chars().count() > max {
+        errors.add(lang, field, "field-too-long");
+    }
+    value.to_string()
+}
+
+/// A normalised email address (trimmed, lower case) or an error.
+pub fn email(errors: &mut FormErrors, lang: &Lang, field: &'static str, value: &str) -> String {
+    let value = value.trim().to_lowercase();
+    if value.is_empty() {
+        errors.add(lang, field, "field-email-missing");
+    } else if !looks_like_email(&value) {
+        errors.add(lang, field, "field-email-invalid");
+    }
+    value
+}
+
+fn looks_like_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && value.len() <= 254
+        && !value.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+}
+
+/// A URL-friendly identifier made from a name: "St. Mary's Ward" -> "st-marys-ward".
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() && c.is_ascii() {
+            slug.push(c);
+        } else if let Some(plain) = fold_accent(c) {
+            slug.push(plain);
+        } else if (c.is_whitespace() || c == '-' || c == '_' || c == '/') && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_matches('-').chars().take(60).collect::<String>().trim_end_matches('-').to_string()
+}
+
+fn fold_accent(c: char) -> Option<char> {
+    Some(match c {
+        'ą' | 'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+        'ć' | 'ç' | 'č' => 'c',
+        'ę' | 'é' | 'è' | 'ê' | 'ë' | 'ě' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ł' => 'l',
+        'ń' | 'ñ' => 'n',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ś' | 'š' => 's',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(slugify("St. Mary's Ward"), "st-marys-ward");
+        assert_eq!(slugify("  Łódź — Śródmieście "), "lodz-srodmiescie");
+        assert_eq!(slugify("???"), "");
+    }
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        let lang = Lang::default();
+        let mut errors = FormErrors::new();
+        assert_eq!(email(&mut errors, &lang, "email", " Ann@Example.ORG "), "ann@example.org");
+        assert!(errors.is_empty());
+        email(&mut errors, &lang, "email", "not-an-email");
+        assert!(errors.has("email"));
+    }
+}

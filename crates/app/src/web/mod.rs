@@ -1,0 +1,73 @@
+//! The small web kit every feature uses: layout, errors, CSRF, sessions, page context, forms.
+
+pub mod csrf;
+pub mod error;
+pub mod forms;
+pub mod headers;
+pub mod page;
+pub mod rate_limit;
+pub mod session;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+pub use error::{AppError, AppResult};
+pub use forms::FormErrors;
+pub use page::PageContext;
+pub use session::{CurrentUser, RequireUser};
+
+/// Renders a template as a 200 page.
+pub fn render(template: &impl Template) -> AppResult<Response> {
+    render_with(StatusCode::OK, template)
+}
+
+/// Renders a template with a status, e.g. 422 for a form shown again with its errors.
+pub fn render_with(status: StatusCode, template: &impl Template) -> AppResult<Response> {
+    let html = template
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("rendering a template")))?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// After a successful POST: go to `path`, optionally showing a notice (a Fluent key suffix).
+pub fn see_other(path: &str, notice: Option<&str>) -> Response {
+    match notice {
+        Some(notice) => {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            Redirect::to(&format!("{path}{sep}notice={notice}")).into_response()
+        }
+        None => Redirect::to(path).into_response(),
+    }
+}
+
+/// A `next` parameter made safe: only a path on this site, never another host.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+/// Formats a stored timestamp (Unix ms) as a plain UTC date for pages.
+pub fn format_date(ms: i64) -> String {
+    let format = time::macros::format_description!("[day] [month repr:short] [year]");
+    time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_parameter_cannot_leave_the_site() {
+        assert_eq!(local_path(Some("/areas/riverside")), "/areas/riverside");
+        assert_eq!(local_path(Some("//evil.example/")), "/");
+        assert_eq!(local_path(Some("https://evil.example/")), "/");
+        assert_eq!(local_path(Some("/\\evil.example")), "/");
+        assert_eq!(local_path(None), "/");
+    }
+}

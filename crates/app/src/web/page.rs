@@ -1,0 +1,98 @@
+//! What every page needs to render its layout: language, the signed-in user, the CSRF token,
+//! the current path (for the language switcher) and an optional notice after a redirect.
+
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+
+use crate::i18n::{Lang, SUPPORTED};
+use crate::web::csrf::CsrfToken;
+use crate::web::error::url_encode;
+use crate::web::session::{CurrentUser, SignedIn};
+
+#[derive(Clone, Debug)]
+pub struct PageContext {
+    pub lang: Lang,
+    pub user: Option<CurrentUser>,
+    pub csrf: String,
+    pub path: String,
+    /// A translated notice named by `?notice=` after a redirect (unknown names are ignored).
+    pub notice: Option<String>,
+}
+
+/// Kept as an alias so the error page can build a context outside an extractor.
+pub type Layout = PageContext;
+
+impl PageContext {
+    pub fn new(lang: Lang, user: Option<CurrentUser>, csrf: String, path: String) -> Self {
+        PageContext {
+            lang,
+            user,
+            csrf,
+            path,
+            notice: None,
+        }
+    }
+
+    /// Shorthand for templates: `{{ ctx.t("key") }}`.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.lang.t1(key, name, value)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_admin)
+    }
+
+    /// Links to switch language, each coming back to this page.
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, String, bool)> {
+        SUPPORTED
+            .iter()
+            .map(|(code, name)| {
+                let href = format!("/language/{code}?next={}", url_encode(&self.path));
+                (*code, *name, href, *code == self.lang.code())
+            })
+            .collect()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PageContext {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let lang = parts.extensions.get::<Lang>().cloned().unwrap_or_default();
+        let user = parts.extensions.get::<SignedIn>().and_then(|s| s.0.clone());
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let notice = parts
+            .uri
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "notice"))
+            .map(|(_, v)| format!("notice-{v}"))
+            .filter(|key| {
+                key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && lang.has(key)
+            })
+            .map(|key| lang.t(&key));
+        let path = parts.uri.path().to_string();
+        Ok(PageContext {
+            notice,
+            ..PageContext::new(lang, user, csrf, path)
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "web/templates/error.html")]
+pub struct ErrorPage {
+    pub ctx: PageContext,
+    pub title: String,
+    pub message: String,
+    pub status: u16,
+}

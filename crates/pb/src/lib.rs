@@ -1,0 +1,1 @@
+//! Participatory budgeting engine: Pabulib format, ballots and counting rules (see issue 3).

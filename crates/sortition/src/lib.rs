@@ -1,0 +1,1 @@
+//! Stratified random selection (sortition) for citizens' juries (see issue 9).
