@@ -1,0 +1,232 @@
+//! End-to-end tests in a real headless Chromium (Debian's), driven over WebDriver by
+//! chromedriver, plus an automated accessibility check with axe-core. Without Chromium,
+//! chromedriver or axe-core they are skipped with a message, unless
+//! SQUAREMILE_REQUIRE_BROWSER=1 (as in CI), where a skip is a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+use crate::support::{PASSWORD, TestApp, skip};
+
+struct Browser {
+    client: Client,
+    _driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+fn find_executable(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    names
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+fn axe_source_path() -> PathBuf {
+    std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/axe-core/axe.min.js"))
+}
+
+/// Starts chromedriver and a headless Chromium, or explains why not.
+async fn browser(test: &str) -> Option<Browser> {
+    let required = std::env::var("SQUAREMILE_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    let chromium = find_executable(&["chromium", "chromium-browser"]);
+    let driver = find_executable(&["chromedriver"]);
+    let (Some(chromium), Some(driver)) = (chromium, driver) else {
+        let why = "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
+        assert!(!required, "{test}: {why}");
+        skip(test, why);
+        return None;
+    };
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
+        probe.local_addr().unwrap().port()
+    };
+    let mut driver = Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("starting chromedriver");
+    let mut lines = BufReader::new(driver.stdout.take().unwrap()).lines();
+    loop {
+        match lines.next_line().await.expect("chromedriver output") {
+            Some(line) if line.contains("started successfully") => break,
+            Some(_) => continue,
+            None => panic!("chromedriver exited before it was ready"),
+        }
+    }
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    let profile = tempfile::tempdir().unwrap();
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1200,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }),
+    );
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("starting a Chromium session");
+    Some(Browser { client, _driver: driver, _profile: profile })
+}
+
+async fn fill(client: &Client, id: &str, text: &str) {
+    let field = client.find(Locator::Id(id)).await.unwrap_or_else(|e| panic!("field #{id}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+async fn submit(client: &Client, form_action: &str) {
+    let selector = format!("form[action='{form_action}'] button[type=submit]");
+    client.find(Locator::Css(&selector)).await.unwrap_or_else(|e| panic!("{selector}: {e}")).click().await.unwrap();
+}
+
+async fn heading(client: &Client) -> String {
+    client.find(Locator::Css("h1")).await.unwrap().text().await.unwrap()
+}
+
+async fn path(client: &Client) -> String {
+    let url = client.current_url().await.unwrap();
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_string(),
+    }
+}
+
+#[tokio::test]
+async fn the_first_admin_sets_up_signs_in_and_creates_an_area_in_a_browser() {
+    let Some(browser) = browser("the_first_admin_sets_up_signs_in_and_creates_an_area_in_a_browser").await else { return };
+    let app = TestApp::spawn().await;
+    let c = &browser.client;
+    c.goto(&app.base).await.unwrap();
+    assert_eq!(path(c).await, "/setup");
+    fill(c, "display_name", "Ada Admin").await;
+    fill(c, "email", "ada@example.org").await;
+    fill(c, "password", PASSWORD).await;
+    fill(c, "password_confirm", PASSWORD).await;
+    submit(c, "/setup").await;
+    assert_eq!(path(c).await, "/areas?notice=welcome-admin");
+
+    c.find(Locator::LinkText("Sign out")).await.err();
+    submit(c, "/logout").await;
+    assert_eq!(path(c).await, "/?notice=signed-out");
+    c.find(Locator::LinkText("Sign in")).await.unwrap().click().await.unwrap();
+    fill(c, "email", "ada@example.org").await;
+    fill(c, "password", PASSWORD).await;
+    submit(c, "/login").await;
+
+    c.goto(&format!("{}/areas", app.base)).await.unwrap();
+    c.find(Locator::LinkText("Add an area")).await.unwrap().click().await.unwrap();
+    fill(c, "name", "Millbrook").await;
+    fill(c, "description", "A small city on the river.").await;
+    submit(c, "/areas/new").await;
+    assert_eq!(path(c).await, "/areas/millbrook?notice=area-created");
+    assert_eq!(heading(c).await, "Millbrook");
+
+    c.goto(&format!("{}/areas", app.base)).await.unwrap();
+    c.find(Locator::LinkText("Millbrook")).await.expect("the new area is listed");
+
+    // A form with errors shows the summary and keeps what was typed.
+    c.goto(&format!("{}/areas/new", app.base)).await.unwrap();
+    submit(c, "/areas/new").await;
+    let summary = c.find(Locator::Css(".error-summary")).await.unwrap().text().await.unwrap();
+    assert!(summary.contains("Enter a name."), "{summary}");
+    browser.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_new_resident_registers_and_finds_their_neighbourhood() {
+    let Some(browser) = browser("a_new_resident_registers_and_finds_their_neighbourhood").await else { return };
+    let app = TestApp::with_demo().await;
+    let c = &browser.client;
+    c.goto(&app.base).await.unwrap();
+    c.find(Locator::Css("main a.button")).await.unwrap().click().await.unwrap();
+    assert_eq!(heading(c).await, "Create an account");
+    fill(c, "display_name", "Nia Newcomer").await;
+    fill(c, "email", "nia@example.org").await;
+    fill(c, "password", PASSWORD).await;
+    fill(c, "password_confirm", PASSWORD).await;
+    c.find(Locator::Id("home_area")).await.unwrap().select_by_label("Canal Quarter (North Millbrook)").await.unwrap();
+    submit(c, "/register").await;
+    assert_eq!(path(c).await, "/areas/canal-quarter?notice=registered");
+    assert_eq!(heading(c).await, "Canal Quarter");
+    let page = c.source().await.unwrap();
+    assert!(page.contains("You have said you live here."));
+    assert!(page.contains("Canal Quarter Residents"), "local groups are listed");
+
+    // Searching from the home page finds it too.
+    c.goto(&app.base).await.unwrap();
+    fill(c, "q", "canal").await;
+    c.find(Locator::Css("form[role=search] button")).await.unwrap().click().await.unwrap();
+    c.find(Locator::LinkText("Canal Quarter")).await.unwrap().click().await.unwrap();
+    assert_eq!(heading(c).await, "Canal Quarter");
+    browser.client.close().await.unwrap();
+}
+
+/// Runs axe-core on the current page; returns serious and critical violations.
+async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
+    client.execute(axe_source, vec![]).await.expect("loading axe-core");
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.html) }))))
+                .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e) }]));",
+            vec![],
+        )
+        .await
+        .expect("running axe-core");
+    result
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect()
+}
+
+#[tokio::test]
+async fn key_pages_pass_the_accessibility_check() {
+    let axe_path = axe_source_path();
+    let Ok(axe_source) = std::fs::read_to_string(&axe_path) else {
+        let why = format!("axe-core not found at {} (run `npm ci` at the repository root)", axe_path.display());
+        assert!(std::env::var("SQUAREMILE_REQUIRE_BROWSER").as_deref() != Ok("1"), "{why}");
+        skip("key_pages_pass_the_accessibility_check", &why);
+        return;
+    };
+    let Some(browser) = browser("key_pages_pass_the_accessibility_check").await else { return };
+    let app = TestApp::with_demo().await;
+    let c = &browser.client;
+    let mut failures = Vec::new();
+    for page in ["/", "/login", "/register", "/areas", "/areas/canal-quarter", "/organisations", "/password/forgot"] {
+        c.goto(&format!("{}{page}", app.base)).await.unwrap();
+        for violation in serious_violations(c, &axe_source).await {
+            failures.push(format!("{page}: {violation}"));
+        }
+    }
+    // A form showing its errors must be accessible too.
+    c.goto(&format!("{}/register", app.base)).await.unwrap();
+    submit(c, "/register").await;
+    for violation in serious_violations(c, &axe_source).await {
+        failures.push(format!("/register (with errors): {violation}"));
+    }
+    browser.client.close().await.unwrap();
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}

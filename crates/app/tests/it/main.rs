@@ -1,0 +1,15 @@
+//! The app's one integration-test binary: the real server over HTTP on a loopback port.
+//! Runs on SQLite by default and on PostgreSQL when TEST_DATABASE_URL is set.
+
+mod support;
+
+mod accounts;
+mod api;
+mod areas;
+mod browser;
+mod demo;
+mod durability;
+mod organisations;
+mod roles;
+mod schema;
+mod security;

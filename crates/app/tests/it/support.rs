@@ -1,0 +1,524 @@
+//! Test support: each test starts the real app on 127.0.0.1:0 with its own database
+//! (an SQLite file, or with TEST_DATABASE_URL a PostgreSQL database cloned from a migrated
+//! template) and its own SMTP sink, and drives it over HTTP with a cookie-keeping client.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
+use reqwest::{Response, StatusCode};
+use squaremile::config::{Config, MailTransport, Secret, SmtpSecurity};
+use squaremile::db::{self, Db};
+use squaremile::server;
+use sqlx::Executor;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::sync::{Mutex, mpsc};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+// ------------------------------------------------------------------ databases
+
+/// A database for one test, removed when dropped.
+pub struct TestDb {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.trim().is_empty())
+}
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        match postgres_admin_url() {
+            Some(admin_url) => TestDb::postgres(admin_url).await,
+            None => TestDb::sqlite(),
+        }
+    }
+
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let url = format!("sqlite:{}", dir.path().join("test.db").display());
+        TestDb { url, cleanup: Cleanup::Sqlite(dir) }
+    }
+
+    async fn postgres(admin_url: String) -> TestDb {
+        let template = ensure_template(&admin_url).await;
+        let name = format!("sm_test_{}", uuid_simple());
+        let admin = db::connect(&admin_url).await.expect("connecting to TEST_DATABASE_URL");
+        admin
+            .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}")))
+            .await
+            .expect("cloning the template database");
+        admin.close().await;
+        TestDb { url: with_database(&admin_url, &name), cleanup: Cleanup::Postgres { admin_url, name } }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.cleanup, Cleanup::Postgres { .. })
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
+            let (admin_url, name, shown) = (admin_url.clone(), name.clone(), name.clone());
+            // Drop runs outside any runtime we may block on, so use a thread of our own.
+            let dropped = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                runtime.block_on(async {
+                    let admin = db::connect(&admin_url).await?;
+                    admin
+                        .execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                        .await?;
+                    admin.close().await;
+                    anyhow::Ok(())
+                })
+            })
+            .join();
+            if !matches!(dropped, Ok(Ok(()))) {
+                eprintln!("warning: could not drop test database {shown}");
+            }
+        }
+    }
+}
+
+fn uuid_simple() -> String {
+    db::new_id().replace('-', "")
+}
+
+/// `postgres://u@h:5432/db?x` with another database name.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_part = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{host_part}/{name}?{q}"),
+        None => format!("{host_part}/{name}"),
+    }
+}
+
+/// A migrated template named after the migrations' content, made once (an advisory lock
+/// keeps parallel test processes from racing to build it).
+async fn ensure_template(admin_url: &str) -> String {
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("sm_template_{}", migrations_fingerprint());
+            let admin = db::connect(admin_url).await.expect("connecting to TEST_DATABASE_URL");
+            let mut conn = admin.acquire().await.expect("admin connection");
+            conn.execute("SELECT pg_advisory_lock(727274)").await.expect("advisory lock");
+            let exists: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM pg_database WHERE datname = $1")
+                .bind(&name)
+                .fetch_optional(&mut *conn)
+                .await
+                .expect("looking for the template");
+            if exists.is_none() {
+                let building = format!("{name}_building");
+                conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")))
+                    .await
+                    .expect("clearing a half-built template");
+                conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {building}")))
+                    .await
+                    .expect("creating the template");
+                let pool = db::open(&with_database(admin_url, &building)).await.expect("migrating the template");
+                pool.close().await;
+                conn.execute(sqlx::AssertSqlSafe(format!("ALTER DATABASE {building} RENAME TO {name}")))
+                    .await
+                    .expect("publishing the template");
+            }
+            conn.execute("SELECT pg_advisory_unlock(727274)").await.expect("advisory unlock");
+            drop(conn);
+            admin.close().await;
+            name
+        })
+        .await
+        .clone()
+}
+
+fn migrations_fingerprint() -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations/postgres");
+    let mut files: Vec<_> = std::fs::read_dir(dir).expect("migrations folder").flatten().map(|e| e.path()).collect();
+    files.sort();
+    let mut hasher = DefaultHasher::new();
+    for file in files {
+        std::fs::read(&file).expect("migration file").hash(&mut hasher);
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+// ------------------------------------------------------------------ SMTP sink
+
+/// A message as the SMTP server received it.
+#[derive(Clone, Debug)]
+pub struct ReceivedMail {
+    pub to: Vec<String>,
+    pub data: String,
+}
+
+impl ReceivedMail {
+    /// The body with quoted-printable soft breaks and escapes undone.
+    pub fn text(&self) -> String {
+        decode_quoted_printable(&self.data)
+    }
+
+    /// The first link on this site's reset path.
+    pub fn reset_path(&self) -> Option<String> {
+        let text = self.text();
+        let start = text.find("/password/reset/")?;
+        let token: String = text[start + "/password/reset/".len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        Some(format!("/password/reset/{token}"))
+    }
+}
+
+fn decode_quoted_printable(raw: &str) -> String {
+    let joined = raw.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A minimal, real SMTP server on a loopback port that keeps what it receives.
+pub struct SmtpSink {
+    pub port: u16,
+    received: Mutex<mpsc::UnboundedReceiver<ReceivedMail>>,
+}
+
+impl SmtpSink {
+    pub async fn start() -> Arc<SmtpSink> {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("binding the SMTP sink");
+        let port = listener.local_addr().expect("sink address").port();
+        let (sender, receiver) = mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                tokio::spawn(serve_smtp(socket, sender.clone()));
+            }
+        });
+        Arc::new(SmtpSink { port, received: Mutex::new(receiver) })
+    }
+
+    /// Waits for the next message (a generous bound, so a broken worker fails the test).
+    pub async fn next(&self) -> ReceivedMail {
+        let mut receiver = self.received.lock().await;
+        tokio::time::timeout(Duration::from_secs(20), receiver.recv())
+            .await
+            .expect("no email arrived within 20 seconds")
+            .expect("SMTP sink stopped")
+    }
+}
+
+async fn serve_smtp(socket: tokio::net::TcpStream, sender: mpsc::UnboundedSender<ReceivedMail>) {
+    let (read, mut write) = socket.into_split();
+    let mut lines = BufReader::new(read);
+    let _ = write.write_all(b"220 sink.test ESMTP\r\n").await;
+    let mut to = Vec::new();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if lines.read_line(&mut line).await.unwrap_or(0) == 0 {
+            return;
+        }
+        let command = line.trim_end().to_ascii_uppercase();
+        let reply: &[u8] = if command.starts_with("EHLO") || command.starts_with("HELO") {
+            b"250-sink.test\r\n250 8BITMIME\r\n"
+        } else if command.starts_with("MAIL FROM") {
+            to.clear();
+            b"250 OK\r\n"
+        } else if command.starts_with("RCPT TO") {
+            to.push(line.trim_end()[8..].trim().trim_matches(['<', '>']).to_string());
+            b"250 OK\r\n"
+        } else if command == "DATA" {
+            let _ = write.write_all(b"354 go ahead\r\n").await;
+            let mut data = String::new();
+            loop {
+                line.clear();
+                if lines.read_line(&mut line).await.unwrap_or(0) == 0 {
+                    return;
+                }
+                if line == ".\r\n" || line == ".\n" {
+                    break;
+                }
+                data.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
+            }
+            let _ = sender.send(ReceivedMail { to: std::mem::take(&mut to), data });
+            b"250 queued\r\n"
+        } else if command == "QUIT" {
+            let _ = write.write_all(b"221 bye\r\n").await;
+            return;
+        } else {
+            b"250 OK\r\n"
+        };
+        if write.write_all(reply).await.is_err() {
+            return;
+        }
+    }
+}
+
+// ------------------------------------------------------------------ the app
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub mail: Arc<SmtpSink>,
+    /// Kept so the database lives as long as the app.
+    _test_db: TestDb,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+pub fn test_config(database_url: &str, smtp_port: u16) -> Config {
+    let mut config = Config::default();
+    config.bind = "127.0.0.1:0".into();
+    config.database_url = Secret::new(database_url);
+    config.public_url = "http://squaremile.test".into();
+    config.mail.transport = MailTransport::Smtp;
+    config.mail.smtp_host = "127.0.0.1".into();
+    config.mail.smtp_port = smtp_port;
+    config.mail.smtp_security = SmtpSecurity::None;
+    // Generous, so ordinary tests never trip it; the rate-limit test sets its own.
+    config.rate_limit.burst = 1000;
+    config
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let test_db = TestDb::new().await;
+        let mail = SmtpSink::start().await;
+        let mut config = test_config(&test_db.url, mail.port);
+        adjust(&mut config);
+        let db = db::open(&test_db.url).await.expect("opening the test database");
+        let running = server::start(config, db.clone()).await.expect("starting the app");
+        TestApp {
+            base: format!("http://{}", running.addr),
+            db,
+            mail,
+            _test_db: test_db,
+            server: running.server,
+        }
+    }
+
+    pub async fn with_demo() -> TestApp {
+        let app = TestApp::spawn().await;
+        squaremile::demo::load(&app.db).await.expect("loading the demo");
+        app
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    /// The first visitor sets up the site administrator.
+    pub async fn admin(&self) -> Client {
+        let client = self.client();
+        let page = client.get("/setup").await;
+        assert_eq!(page.status(), StatusCode::OK, "setup form");
+        let done = client
+            .post_form("/setup", &[
+                ("display_name", "Ada Admin"),
+                ("email", "admin@example.org"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ])
+            .await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER, "setup: {}", done.text().await.unwrap_or_default());
+        client
+    }
+
+    /// Registers someone through the form and returns their signed-in client.
+    pub async fn register(&self, name: &str, email: &str, home_area_id: &str) -> Client {
+        let client = self.client();
+        client.get("/register").await;
+        let response = client
+            .post_form("/register", &[
+                ("display_name", name),
+                ("email", email),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+                ("home_area", home_area_id),
+            ])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "registering {email}: {}", response.text().await.unwrap_or_default());
+        client
+    }
+
+    /// Signs in through the form (demo accounts use the demo password).
+    pub async fn login(&self, email: &str, password: &str) -> Client {
+        let client = self.client();
+        client.get("/login").await;
+        let response = client.post_form("/login", &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "signing in {email}");
+        client
+    }
+
+    pub async fn area_id(&self, slug: &str) -> String {
+        squaremile::areas::store::find_by_slug(&self.db, slug)
+            .await
+            .expect("query")
+            .expect("area exists")
+            .id
+    }
+
+    pub async fn user_id(&self, email: &str) -> String {
+        squaremile::accounts::store::find_by_email(&self.db, email)
+            .await
+            .expect("query")
+            .expect("user exists")
+            .id
+    }
+}
+
+// ------------------------------------------------------------------ the browser-like client
+
+/// A cookie-keeping HTTP client that does not follow redirects, so tests see each step.
+pub struct Client {
+    pub base: String,
+    pub http: reqwest::Client,
+    jar: Arc<reqwest::cookie::Jar>,
+}
+
+impl Client {
+    pub fn new(base: &str) -> Client {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let http = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("HTTP client");
+        Client { base: base.to_string(), http, jar }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.http.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        let mut request = self.http.get(self.url(path));
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        request.send().await.expect("GET")
+    }
+
+    /// The value of one of this client's cookies.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let url = self.base.parse().expect("base URL");
+        let header = self.jar.cookies(&url)?;
+        header
+            .to_str()
+            .ok()?
+            .split("; ")
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    /// Sets a cookie as if the server had (for fixation and forgery tests).
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        use reqwest::cookie::CookieStore;
+        let url = self.base.parse().expect("base URL");
+        let header = reqwest::header::HeaderValue::from_str(&format!("{name}={value}; Path=/")).expect("cookie");
+        self.jar.set_cookies(&mut std::iter::once(&header), &url);
+    }
+
+    /// Posts a form the way the page would: with the CSRF token from the cookie.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        if self.cookie("sm_csrf").is_none() {
+            self.get("/healthz").await;
+        }
+        let token = self.cookie("sm_csrf").unwrap_or_default();
+        let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        body.extend_from_slice(fields);
+        self.post_raw(path, &body, &[]).await
+    }
+
+    /// Posts exactly these fields and headers (no token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Response {
+        let encoded = serde_urlencoded::to_string(fields).expect("form encoding");
+        let mut request = self
+            .http
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(encoded);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        request.send().await.expect("POST")
+    }
+}
+
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+pub fn set_cookies(headers: &HeaderMap) -> Vec<String> {
+    headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(str::to_string)
+        .collect()
+}
+
+pub async fn body(response: Response) -> String {
+    response.text().await.expect("response body")
+}
+
+/// Count rows with a query returning one `n` column.
+pub async fn count(db: &Db, sql: &'static str) -> i64 {
+    use sqlx::Row;
+    sqlx::query(sql).fetch_one(db).await.expect("count query").get::<i64, _>("n")
+}
+
+/// Says loudly that a test did not run and why. Written straight to stderr, which the test
+/// harness does not capture, so the message shows even when the test "passes".
+pub fn skip(test: &str, reason: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {reason}");
+}
