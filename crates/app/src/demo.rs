@@ -7,7 +7,9 @@ use anyhow::Context;
 use crate::accounts::store::{self as accounts, CreateUserError, NewUser};
 use crate::areas::store::{self as areas, AreaKind, CreateAreaError, NewArea};
 use crate::db::Db;
-use crate::organisations::store::{self as organisations, CreateOrgError, MemberRole, OrgFields, OrgKind};
+use crate::organisations::store::{
+    self as organisations, CreateOrgError, MemberRole, OrgFields, OrgKind,
+};
 use crate::roles::policy::Role;
 use crate::roles::store as roles;
 
@@ -17,15 +19,60 @@ pub const ADMIN_EMAIL: &str = "priya.shah@millbrook.example";
 
 /// (slug, name, parent slug, description)
 const AREAS: &[(&str, &str, Option<&str>, &str)] = &[
-    ("millbrook", "Millbrook", None, "A small city on the River Mill, with two districts and six neighbourhoods."),
-    ("north-millbrook", "North Millbrook", Some("millbrook"), "The older terraced streets north of the river, along the canal."),
-    ("riverside", "Riverside", Some("millbrook"), "The market streets and newer estates south of the river."),
-    ("canal-quarter", "Canal Quarter", Some("north-millbrook"), "Narrowboats, old mills turned into flats, and a towpath everyone uses."),
-    ("hollins-green", "Hollins Green", Some("north-millbrook"), "Family streets around the green, the allotments and the primary school."),
-    ("st-annes", "St Anne's", Some("north-millbrook"), "Around St Anne's church hall, home to many older residents."),
-    ("weavers-row", "Weavers Row", Some("riverside"), "A street of small workshops and shops, with a bakery at each end."),
-    ("old-market", "Old Market", Some("riverside"), "The Saturday market square and the streets around it."),
-    ("brook-fields", "Brook Fields", Some("riverside"), "A 1970s estate with a community centre, playing fields and a food bank."),
+    (
+        "millbrook",
+        "Millbrook",
+        None,
+        "A small city on the River Mill, with two districts and six neighbourhoods.",
+    ),
+    (
+        "north-millbrook",
+        "North Millbrook",
+        Some("millbrook"),
+        "The older terraced streets north of the river, along the canal.",
+    ),
+    (
+        "riverside",
+        "Riverside",
+        Some("millbrook"),
+        "The market streets and newer estates south of the river.",
+    ),
+    (
+        "canal-quarter",
+        "Canal Quarter",
+        Some("north-millbrook"),
+        "Narrowboats, old mills turned into flats, and a towpath everyone uses.",
+    ),
+    (
+        "hollins-green",
+        "Hollins Green",
+        Some("north-millbrook"),
+        "Family streets around the green, the allotments and the primary school.",
+    ),
+    (
+        "st-annes",
+        "St Anne's",
+        Some("north-millbrook"),
+        "Around St Anne's church hall, home to many older residents.",
+    ),
+    (
+        "weavers-row",
+        "Weavers Row",
+        Some("riverside"),
+        "A street of small workshops and shops, with a bakery at each end.",
+    ),
+    (
+        "old-market",
+        "Old Market",
+        Some("riverside"),
+        "The Saturday market square and the streets around it.",
+    ),
+    (
+        "brook-fields",
+        "Brook Fields",
+        Some("riverside"),
+        "A 1970s estate with a community centre, playing fields and a food bank.",
+    ),
 ];
 
 /// (first name, last name, neighbourhood slug or "" for none, verified by an official)
@@ -86,40 +133,140 @@ const AREA_ROLES: &[(&str, Role, &str)] = &[
 ];
 
 /// (slug, name, kind, area slug, description, admin, members with roles)
-type DemoOrg = (&'static str, &'static str, OrgKind, &'static str, &'static str, &'static str, &'static [(&'static str, MemberRole)]);
+type DemoOrg = (
+    &'static str,
+    &'static str,
+    OrgKind,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, MemberRole)],
+);
 const ORGANISATIONS: &[DemoOrg] = &[
-    ("millbrook-highways", "Millbrook Council: Highways and Streets", OrgKind::CouncilDepartment, "millbrook",
-     "Roads, pavements, street lights and drains across Millbrook.", "priya.shah",
-     &[("tom.hughes", MemberRole::Official), ("ravi.patel", MemberRole::Official)]),
-    ("millbrook-community-development", "Millbrook Council: Community Development", OrgKind::CouncilDepartment, "millbrook",
-     "Neighbourhood workers, small grants and the participatory budget.", "priya.shah",
-     &[("ravi.patel", MemberRole::Official), ("amara.okafor", MemberRole::Member)]),
-    ("millbrook-homes", "Millbrook Homes Agency", OrgKind::Agency, "millbrook",
-     "Manages the council's homes and the repairs service.", "priya.shah",
-     &[("tom.hughes", MemberRole::Official)]),
-    ("riverside-health-centre", "Riverside Health Centre", OrgKind::HealthService, "riverside",
-     "GP surgery, nurses and the social prescribing team.", "priya.shah",
-     &[("kwame.asante", MemberRole::Official)]),
-    ("canal-quarter-residents", "Canal Quarter Residents' Association", OrgKind::CommunityGroup, "canal-quarter",
-     "Neighbours looking after the towpath, the bins and each other. Meets monthly.", "amara.okafor",
-     &[("dafydd.evans", MemberRole::Member), ("mei.lin", MemberRole::Member), ("sofia.costa", MemberRole::Member)]),
-    ("hollins-green-allotments", "Hollins Green Allotment Society", OrgKind::CommunityGroup, "hollins-green",
-     "Forty plots, a seed swap every spring and a shared tool shed.", "joe.barker",
-     &[("fatima.begum", MemberRole::Member), ("harold.pearson", MemberRole::Member), ("bernard.osei", MemberRole::Member)]),
-    ("brook-fields-food-bank", "Brook Fields Food Bank", OrgKind::Charity, "brook-fields",
-     "Emergency food parcels, a community fridge and a Friday warm space.", "aisha.hussain",
-     &[("pete.riley", MemberRole::Member), ("jenny.walsh", MemberRole::Member), ("tariq.mahmood", MemberRole::Member)]),
-    ("old-market-repair-cafe", "Old Market Repair Café", OrgKind::CommunityGroup, "old-market",
-     "Bring something broken on the first Saturday of the month; volunteers help you fix it.", "danny.moss",
-     &[("marek.kowalski", MemberRole::Member), ("ian.doyle", MemberRole::Member)]),
-    ("st-annes-befriending", "St Anne's Befriending Network", OrgKind::Charity, "st-annes",
-     "Volunteers who visit and phone older neighbours who live alone.", "edith.marsh",
-     &[("nadia.rahman", MemberRole::Member), ("olu.bakare", MemberRole::Member), ("beth.jones", MemberRole::Member)]),
-    ("little-acorns-childminding", "Little Acorns Childminding", OrgKind::MicroProvider, "hollins-green",
-     "A registered childminder caring for up to six children in her home.", "kasia.nowak", &[]),
-    ("weavers-row-bakery", "Weavers Row Bakery", OrgKind::Business, "weavers-row",
-     "Bread, cakes and a community noticeboard. Leftovers go to the food bank.", "hannah.clarke",
-     &[("chloe.turner", MemberRole::Member)]),
+    (
+        "millbrook-highways",
+        "Millbrook Council: Highways and Streets",
+        OrgKind::CouncilDepartment,
+        "millbrook",
+        "Roads, pavements, street lights and drains across Millbrook.",
+        "priya.shah",
+        &[
+            ("tom.hughes", MemberRole::Official),
+            ("ravi.patel", MemberRole::Official),
+        ],
+    ),
+    (
+        "millbrook-community-development",
+        "Millbrook Council: Community Development",
+        OrgKind::CouncilDepartment,
+        "millbrook",
+        "Neighbourhood workers, small grants and the participatory budget.",
+        "priya.shah",
+        &[
+            ("ravi.patel", MemberRole::Official),
+            ("amara.okafor", MemberRole::Member),
+        ],
+    ),
+    (
+        "millbrook-homes",
+        "Millbrook Homes Agency",
+        OrgKind::Agency,
+        "millbrook",
+        "Manages the council's homes and the repairs service.",
+        "priya.shah",
+        &[("tom.hughes", MemberRole::Official)],
+    ),
+    (
+        "riverside-health-centre",
+        "Riverside Health Centre",
+        OrgKind::HealthService,
+        "riverside",
+        "GP surgery, nurses and the social prescribing team.",
+        "priya.shah",
+        &[("kwame.asante", MemberRole::Official)],
+    ),
+    (
+        "canal-quarter-residents",
+        "Canal Quarter Residents' Association",
+        OrgKind::CommunityGroup,
+        "canal-quarter",
+        "Neighbours looking after the towpath, the bins and each other. Meets monthly.",
+        "amara.okafor",
+        &[
+            ("dafydd.evans", MemberRole::Member),
+            ("mei.lin", MemberRole::Member),
+            ("sofia.costa", MemberRole::Member),
+        ],
+    ),
+    (
+        "hollins-green-allotments",
+        "Hollins Green Allotment Society",
+        OrgKind::CommunityGroup,
+        "hollins-green",
+        "Forty plots, a seed swap every spring and a shared tool shed.",
+        "joe.barker",
+        &[
+            ("fatima.begum", MemberRole::Member),
+            ("harold.pearson", MemberRole::Member),
+            ("bernard.osei", MemberRole::Member),
+        ],
+    ),
+    (
+        "brook-fields-food-bank",
+        "Brook Fields Food Bank",
+        OrgKind::Charity,
+        "brook-fields",
+        "Emergency food parcels, a community fridge and a Friday warm space.",
+        "aisha.hussain",
+        &[
+            ("pete.riley", MemberRole::Member),
+            ("jenny.walsh", MemberRole::Member),
+            ("tariq.mahmood", MemberRole::Member),
+        ],
+    ),
+    (
+        "old-market-repair-cafe",
+        "Old Market Repair Café",
+        OrgKind::CommunityGroup,
+        "old-market",
+        "Bring something broken on the first Saturday of the month; volunteers help you fix it.",
+        "danny.moss",
+        &[
+            ("marek.kowalski", MemberRole::Member),
+            ("ian.doyle", MemberRole::Member),
+        ],
+    ),
+    (
+        "st-annes-befriending",
+        "St Anne's Befriending Network",
+        OrgKind::Charity,
+        "st-annes",
+        "Volunteers who visit and phone older neighbours who live alone.",
+        "edith.marsh",
+        &[
+            ("nadia.rahman", MemberRole::Member),
+            ("olu.bakare", MemberRole::Member),
+            ("beth.jones", MemberRole::Member),
+        ],
+    ),
+    (
+        "little-acorns-childminding",
+        "Little Acorns Childminding",
+        OrgKind::MicroProvider,
+        "hollins-green",
+        "A registered childminder caring for up to six children in her home.",
+        "kasia.nowak",
+        &[],
+    ),
+    (
+        "weavers-row-bakery",
+        "Weavers Row Bakery",
+        OrgKind::Business,
+        "weavers-row",
+        "Bread, cakes and a community noticeboard. Leftovers go to the food bank.",
+        "hannah.clarke",
+        &[("chloe.turner", MemberRole::Member)],
+    ),
 ];
 
 fn email_of(local: &str) -> String {
@@ -127,9 +274,7 @@ fn email_of(local: &str) -> String {
 }
 
 fn local_part(first: &str, last: &str) -> String {
-    let clean = |s: &str| -> String {
-        crate::web::forms::slugify(s).replace('-', "")
-    };
+    let clean = |s: &str| -> String { crate::web::forms::slugify(s).replace('-', "") };
     format!("{}.{}", clean(first), clean(last))
 }
 
@@ -156,14 +301,24 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
 async fn load_areas(db: &Db) -> anyhow::Result<()> {
     for (slug, name, parent, description) in AREAS {
         let parent = match parent {
-            Some(p) => Some(areas::find_by_slug(db, p).await?.context("demo parent area")?),
+            Some(p) => Some(
+                areas::find_by_slug(db, p)
+                    .await?
+                    .context("demo parent area")?,
+            ),
             None => None,
         };
         let kind = match &parent {
             None => AreaKind::City,
             Some(p) => p.kind.child_kind().context("demo area too deep")?,
         };
-        let area = NewArea { parent_id: parent.as_ref().map(|p| p.id.as_str()), kind, slug, name, description };
+        let area = NewArea {
+            parent_id: parent.as_ref().map(|p| p.id.as_str()),
+            kind,
+            slug,
+            name,
+            description,
+        };
         match areas::create(db, &area).await {
             Ok(_) | Err(CreateAreaError::SlugTaken) => {}
             Err(CreateAreaError::Other(e)) => return Err(e),
@@ -203,8 +358,14 @@ async fn verify_residents(db: &Db) -> anyhow::Result<()> {
         let Some(area) = areas::find_by_slug(db, home).await?.filter(|_| *verified) else {
             continue;
         };
-        let official = if area_in(db, &area.id, "riverside").await? { "ravi.patel" } else { "tom.hughes" };
-        let official = accounts::find_by_email(db, &email_of(official)).await?.context("demo official")?;
+        let official = if area_in(db, &area.id, "riverside").await? {
+            "ravi.patel"
+        } else {
+            "tom.hughes"
+        };
+        let official = accounts::find_by_email(db, &email_of(official))
+            .await?
+            .context("demo official")?;
         let resident = accounts::find_by_email(db, &email_of(&local_part(first, last)))
             .await?
             .context("demo resident")?;
@@ -214,13 +375,20 @@ async fn verify_residents(db: &Db) -> anyhow::Result<()> {
 }
 
 async fn area_in(db: &Db, area_id: &str, ancestor_slug: &str) -> anyhow::Result<bool> {
-    Ok(areas::ancestors(db, area_id).await?.iter().any(|a| a.slug == ancestor_slug))
+    Ok(areas::ancestors(db, area_id)
+        .await?
+        .iter()
+        .any(|a| a.slug == ancestor_slug))
 }
 
 async fn load_roles(db: &Db, granted_by: &str) -> anyhow::Result<()> {
     for (local, role, area_slug) in AREA_ROLES {
-        let user = accounts::find_by_email(db, &email_of(local)).await?.context("demo role holder")?;
-        let area = areas::find_by_slug(db, area_slug).await?.context("demo role area")?;
+        let user = accounts::find_by_email(db, &email_of(local))
+            .await?
+            .context("demo role holder")?;
+        let area = areas::find_by_slug(db, area_slug)
+            .await?
+            .context("demo role area")?;
         roles::grant(db, &user.id, &area.id, *role, granted_by).await?;
     }
     Ok(())
@@ -228,13 +396,26 @@ async fn load_roles(db: &Db, granted_by: &str) -> anyhow::Result<()> {
 
 async fn load_organisations(db: &Db) -> anyhow::Result<()> {
     for (slug, name, kind, area_slug, description, admin, members) in ORGANISATIONS {
-        let area = areas::find_by_slug(db, area_slug).await?.context("demo organisation area")?;
-        let admin = accounts::find_by_email(db, &email_of(admin)).await?.context("demo organisation admin")?;
-        let fields = OrgFields { slug, name, kind: *kind, description, website: "", area_id: Some(&area.id) };
+        let area = areas::find_by_slug(db, area_slug)
+            .await?
+            .context("demo organisation area")?;
+        let admin = accounts::find_by_email(db, &email_of(admin))
+            .await?
+            .context("demo organisation admin")?;
+        let fields = OrgFields {
+            slug,
+            name,
+            kind: *kind,
+            description,
+            website: "",
+            area_id: Some(&area.id),
+        };
         match organisations::create(db, &fields, &admin.id).await {
             Ok(id) => {
                 for (local, role) in *members {
-                    let member = accounts::find_by_email(db, &email_of(local)).await?.context("demo member")?;
+                    let member = accounts::find_by_email(db, &email_of(local))
+                        .await?
+                        .context("demo member")?;
                     organisations::set_member(db, &id, &member.id, *role).await?;
                 }
             }

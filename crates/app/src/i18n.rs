@@ -45,10 +45,12 @@ impl Lang {
             .map(|(code, _)| *code)
             .find(|code| code.eq_ignore_ascii_case(tag))
             .or_else(|| {
-                SUPPORTED
-                    .iter()
-                    .map(|(code, _)| *code)
-                    .find(|code| code.split('-').next().unwrap_or("").eq_ignore_ascii_case(primary))
+                SUPPORTED.iter().map(|(code, _)| *code).find(|code| {
+                    code.split('-')
+                        .next()
+                        .unwrap_or("")
+                        .eq_ignore_ascii_case(primary)
+                })
             })?;
         Some(Lang {
             code,
@@ -72,7 +74,9 @@ impl Lang {
             .collect();
         // Stable sort keeps the header's order among equal weights.
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-        candidates.into_iter().find_map(|(_, tag)| Lang::from_tag(tag))
+        candidates
+            .into_iter()
+            .find_map(|(_, tag)| Lang::from_tag(tag))
     }
 
     pub fn code(&self) -> &'static str {
@@ -102,7 +106,8 @@ impl Lang {
         self.t_args(key, &[(name, value)])
     }
 
-    /// Whether `key` exists (in this language or the fallback).
+    /// Whether `key` exists (in this language or the fallback) and formats without
+    /// arguments, as notices do. A message that needs arguments counts as absent.
     pub fn has(&self, key: &str) -> bool {
         LOCALES.try_lookup(&self.id, key).is_some()
     }
@@ -114,8 +119,18 @@ mod tests {
 
     #[test]
     fn accept_language_honours_weights_and_primary_subtags() {
-        assert_eq!(Lang::from_accept_language("pl-PL,pl;q=0.9,en;q=0.8").unwrap().code(), "pl");
-        assert_eq!(Lang::from_accept_language("de, en-US;q=0.5, pl;q=0.7").unwrap().code(), "pl");
+        assert_eq!(
+            Lang::from_accept_language("pl-PL,pl;q=0.9,en;q=0.8")
+                .unwrap()
+                .code(),
+            "pl"
+        );
+        assert_eq!(
+            Lang::from_accept_language("de, en-US;q=0.5, pl;q=0.7")
+                .unwrap()
+                .code(),
+            "pl"
+        );
         assert_eq!(Lang::from_accept_language("en-US").unwrap().code(), "en-GB");
         assert!(Lang::from_accept_language("de, fr").is_none());
         assert!(Lang::from_accept_language("pl;q=0").is_none());
@@ -126,5 +141,95 @@ mod tests {
         let pl = Lang::from_tag("pl").unwrap();
         assert_ne!(pl.t("nav-sign-in"), Lang::default().t("nav-sign-in"));
         assert_eq!(pl.t("no-such-message"), "no-such-message");
+    }
+
+    /// Message ids defined in one `.ftl` file.
+    fn ids_in(path: &std::path::Path) -> Vec<String> {
+        std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_string()))
+            .collect()
+    }
+
+    /// Keys a template or handler asks for literally: `t("key")`, `t1("key", ...)`,
+    /// `errors.add(lang, "field", "key")`, `Forbidden("key")`, `Conflict("key")`.
+    fn keys_used_in(text: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for opener in [
+            ".t(\"",
+            ".t1(\"",
+            ".t_args(\"",
+            "Forbidden(\"",
+            "Conflict(\"",
+        ] {
+            for (at, _) in text.match_indices(opener) {
+                let rest = &text[at + opener.len()..];
+                if let Some(end) = rest.find('"') {
+                    keys.push(rest[..end].to_string());
+                }
+            }
+        }
+        for (at, _) in text.match_indices("errors.add(") {
+            let call = &text[at..text[at..].find(')').map_or(text.len(), |e| at + e)];
+            if let Some(key) = call.rsplit('"').nth(1) {
+                keys.push(key.to_string());
+            }
+        }
+        keys.retain(|k| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        });
+        keys
+    }
+
+    fn source_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                source_files(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                found.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_asks_for_exists_in_english() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        source_files(&root.join("src"), &mut files);
+        let english: Vec<String> = std::fs::read_dir(root.join("locales/en-GB"))
+            .unwrap()
+            .flatten()
+            .flat_map(|entry| ids_in(&entry.path()))
+            .collect();
+        let mut missing = Vec::new();
+        for file in files.iter().filter(|f| !f.ends_with("i18n.rs")) {
+            let text = std::fs::read_to_string(file).unwrap();
+            for key in keys_used_in(&text) {
+                if !english.contains(&key) {
+                    missing.push(format!("{key} ({})", file.display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "missing English messages:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn polish_translates_the_layout_accounts_and_home_pages_completely() {
+        let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        for file in ["layout.ftl", "accounts.ftl", "home.ftl"] {
+            let english = ids_in(&locales.join("en-GB").join(file));
+            let polish = ids_in(&locales.join("pl").join(file));
+            let missing: Vec<_> = english.iter().filter(|id| !polish.contains(id)).collect();
+            assert!(missing.is_empty(), "pl/{file} lacks {missing:?}");
+        }
     }
 }

@@ -1,17 +1,17 @@
 //! Square Mile: the web application. See ARCHITECTURE.md for the map.
 
 pub mod accounts;
+pub mod api;
 pub mod areas;
 pub mod config;
 pub mod db;
+pub mod demo;
+pub mod home;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod organisations;
 pub mod roles;
+pub mod server;
 pub mod state;
 pub mod web;
-pub mod api;
-pub mod demo;
-pub mod home;
-pub mod server;

@@ -20,7 +20,10 @@ pub struct Email {
 }
 
 /// Queues an email in the caller's transaction (or directly on the pool).
-pub async fn queue<'e, E: Executor<'e, Database = Any>>(executor: E, email: &Email) -> anyhow::Result<()> {
+pub async fn queue<'e, E: Executor<'e, Database = Any>>(
+    executor: E,
+    email: &Email,
+) -> anyhow::Result<()> {
     crate::jobs::enqueue(executor, JOB_KIND, email).await
 }
 
@@ -45,9 +48,13 @@ impl Mailer {
             return Ok(Mailer::Log { from });
         }
         let builder = match config.smtp_security {
-            SmtpSecurity::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.smtp_host),
-            SmtpSecurity::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&config.smtp_host)
-                .context("setting up SMTP with STARTTLS")?,
+            SmtpSecurity::None => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.smtp_host)
+            }
+            SmtpSecurity::Starttls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&config.smtp_host)
+                    .context("setting up SMTP with STARTTLS")?
+            }
             SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&config.smtp_host)
                 .context("setting up SMTP over TLS")?,
         };
@@ -83,7 +90,10 @@ impl Mailer {
                     .header(ContentType::TEXT_PLAIN)
                     .body(email.body.clone())
                     .context("building an email")?;
-                transport.send(message).await.context("sending an email by SMTP")?;
+                transport
+                    .send(message)
+                    .await
+                    .context("sending an email by SMTP")?;
                 Ok(())
             }
         }

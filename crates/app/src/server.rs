@@ -77,11 +77,18 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
     tokio::spawn(purge_expired_sessions(state.clone()));
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await {
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+        {
             tracing::error!(error = %e, "server stopped");
         }
     });
-    Ok(Running { addr, state, server })
+    Ok(Running {
+        addr,
+        state,
+        server,
+    })
 }
 
 async fn purge_expired_sessions(state: AppState) {

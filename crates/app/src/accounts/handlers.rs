@@ -16,7 +16,9 @@ use crate::state::AppState;
 use crate::web::csrf::RotateCsrf;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{self as web_session, LANG_COOKIE, cookie_value};
-use crate::web::{AppError, AppResult, PageContext, RequireUser, local_path, render, render_with, see_other};
+use crate::web::{
+    AppError, AppResult, PageContext, RequireUser, local_path, render, render_with, see_other,
+};
 
 pub const MIN_PASSWORD: usize = 10;
 const MAX_PASSWORD: usize = 256;
@@ -37,7 +39,14 @@ async fn password_matches(password: String, hash: String) -> AppResult<bool> {
 }
 
 /// Checks a new password and its confirmation.
-fn check_new_password(errors: &mut FormErrors, lang: &Lang, field: &'static str, password: &str, confirm: &str, email: &str) {
+fn check_new_password(
+    errors: &mut FormErrors,
+    lang: &Lang,
+    field: &'static str,
+    password: &str,
+    confirm: &str,
+    email: &str,
+) {
     let length = password.chars().count();
     if length < MIN_PASSWORD {
         errors.add(lang, field, "field-password-too-short");
@@ -87,20 +96,39 @@ pub async fn setup_form(State(state): State<AppState>, ctx: PageContext) -> AppR
     if store::count(&state.db).await? > 0 {
         return Ok(Redirect::to("/login").into_response());
     }
-    render(&SetupPage { ctx, form: RegisterForm::default(), errors: FormErrors::new() })
+    render(&SetupPage {
+        ctx,
+        form: RegisterForm::default(),
+        errors: FormErrors::new(),
+    })
 }
 
-pub async fn setup(State(state): State<AppState>, ctx: PageContext, Form(form): Form<RegisterForm>) -> AppResult<Response> {
+pub async fn setup(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<RegisterForm>,
+) -> AppResult<Response> {
     if store::count(&state.db).await? > 0 {
         return Err(AppError::Forbidden("error-setup-done"));
     }
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
-    let display_name = forms::required_text(&mut errors, &lang, "display_name", &form.display_name, 80);
+    let display_name =
+        forms::required_text(&mut errors, &lang, "display_name", &form.display_name, 80);
     let email = forms::email(&mut errors, &lang, "email", &form.email);
-    check_new_password(&mut errors, &lang, "password", &form.password, &form.password_confirm, &email);
+    check_new_password(
+        &mut errors,
+        &lang,
+        "password",
+        &form.password,
+        &form.password_confirm,
+        &email,
+    );
     if !errors.is_empty() {
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &SetupPage { ctx, form, errors });
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &SetupPage { ctx, form, errors },
+        );
     }
     let hash = hash_password(form.password.clone()).await?;
     let new_user = store::NewUser {
@@ -113,8 +141,12 @@ pub async fn setup(State(state): State<AppState>, ctx: PageContext, Form(form): 
     };
     let id = match store::create_first_admin(&state.db, &new_user).await {
         Ok(id) => id,
-        Err(store::CreateUserError::NotFirst) => return Err(AppError::Forbidden("error-setup-done")),
-        Err(store::CreateUserError::EmailTaken) => return Err(AppError::Conflict("field-email-taken")),
+        Err(store::CreateUserError::NotFirst) => {
+            return Err(AppError::Forbidden("error-setup-done"));
+        }
+        Err(store::CreateUserError::EmailTaken) => {
+            return Err(AppError::Conflict("field-email-taken"));
+        }
         Err(store::CreateUserError::Other(e)) => return Err(e.into()),
     };
     tracing::info!(user = %id, "created the first admin account");
@@ -158,15 +190,32 @@ pub async fn register_form(State(state): State<AppState>, ctx: PageContext) -> A
         return Ok(Redirect::to("/setup").into_response());
     }
     let neighbourhoods = neighbourhood_choices(&state).await?;
-    render(&RegisterPage { ctx, form: RegisterForm::default(), errors: FormErrors::new(), neighbourhoods })
+    render(&RegisterPage {
+        ctx,
+        form: RegisterForm::default(),
+        errors: FormErrors::new(),
+        neighbourhoods,
+    })
 }
 
-pub async fn register(State(state): State<AppState>, ctx: PageContext, Form(form): Form<RegisterForm>) -> AppResult<Response> {
+pub async fn register(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<RegisterForm>,
+) -> AppResult<Response> {
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
-    let display_name = forms::required_text(&mut errors, &lang, "display_name", &form.display_name, 80);
+    let display_name =
+        forms::required_text(&mut errors, &lang, "display_name", &form.display_name, 80);
     let email = forms::email(&mut errors, &lang, "email", &form.email);
-    check_new_password(&mut errors, &lang, "password", &form.password, &form.password_confirm, &email);
+    check_new_password(
+        &mut errors,
+        &lang,
+        "password",
+        &form.password,
+        &form.password_confirm,
+        &email,
+    );
     let home: Option<Area> = match form.home_area.as_str() {
         "" => None,
         id => match areas::find(&state.db, id).await? {
@@ -199,13 +248,25 @@ pub async fn register(State(state): State<AppState>, ctx: PageContext, Form(form
                 };
                 return sign_in(&state, &id, &next).await;
             }
-            Err(store::CreateUserError::EmailTaken) => errors.add(&lang, "email", "field-email-taken"),
-            Err(store::CreateUserError::NotFirst) => unreachable!("only the first-admin form guards on count"),
+            Err(store::CreateUserError::EmailTaken) => {
+                errors.add(&lang, "email", "field-email-taken")
+            }
+            Err(store::CreateUserError::NotFirst) => {
+                unreachable!("only the first-admin form guards on count")
+            }
             Err(store::CreateUserError::Other(e)) => return Err(e.into()),
         }
     }
     let neighbourhoods = neighbourhood_choices(&state).await?;
-    render_with(StatusCode::UNPROCESSABLE_ENTITY, &RegisterPage { ctx, form, errors, neighbourhoods })
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &RegisterPage {
+            ctx,
+            form,
+            errors,
+            neighbourhoods,
+        },
+    )
 }
 
 // ---------------------------------------------------------------- sign in and out
@@ -232,12 +293,21 @@ struct LoginPage {
     errors: FormErrors,
 }
 
-pub async fn login_form(State(state): State<AppState>, ctx: PageContext, Query(query): Query<NextQuery>) -> AppResult<Response> {
+pub async fn login_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<NextQuery>,
+) -> AppResult<Response> {
     if store::count(&state.db).await? == 0 {
         return Ok(Redirect::to("/setup").into_response());
     }
     let next = local_path(query.next.as_deref());
-    render(&LoginPage { ctx, email: String::new(), next, errors: FormErrors::new() })
+    render(&LoginPage {
+        ctx,
+        email: String::new(),
+        next,
+        errors: FormErrors::new(),
+    })
 }
 
 /// A fixed hash to check against when the email is unknown, so a wrong email takes as long
@@ -245,7 +315,11 @@ pub async fn login_form(State(state): State<AppState>, ctx: PageContext, Query(q
 static DECOY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| password_auth::generate_hash("decoy password for timing"));
 
-pub async fn login(State(state): State<AppState>, ctx: PageContext, Form(form): Form<LoginForm>) -> AppResult<Response> {
+pub async fn login(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<LoginForm>,
+) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
     let next = local_path(Some(&form.next));
     let found = store::credentials(&state.db, &email).await?;
@@ -260,10 +334,21 @@ pub async fn login(State(state): State<AppState>, ctx: PageContext, Form(form): 
     }
     let mut errors = FormErrors::new();
     errors.add(&ctx.lang, "email", "login-failed");
-    render_with(StatusCode::UNPROCESSABLE_ENTITY, &LoginPage { ctx, email, next, errors })
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &LoginPage {
+            ctx,
+            email,
+            next,
+            errors,
+        },
+    )
 }
 
-pub async fn logout(State(state): State<AppState>, headers: axum::http::HeaderMap) -> AppResult<Response> {
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> AppResult<Response> {
     if let Some(token) = cookie_value(&headers, web_session::COOKIE) {
         sessions::delete(&state.db, &token).await?;
     }
@@ -294,32 +379,60 @@ struct ForgotPage {
 }
 
 pub async fn forgot_form(ctx: PageContext) -> AppResult<Response> {
-    render(&ForgotPage { ctx, email: String::new(), errors: FormErrors::new(), sent: false })
+    render(&ForgotPage {
+        ctx,
+        email: String::new(),
+        errors: FormErrors::new(),
+        sent: false,
+    })
 }
 
 /// Always answers the same way, so the form does not reveal who has an account.
-pub async fn forgot(State(state): State<AppState>, ctx: PageContext, Form(form): Form<ForgotForm>) -> AppResult<Response> {
+pub async fn forgot(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<ForgotForm>,
+) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     let email = forms::email(&mut errors, &ctx.lang, "email", &form.email);
     if !errors.is_empty() {
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &ForgotPage { ctx, email, errors, sent: false });
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ForgotPage {
+                ctx,
+                email,
+                errors,
+                sent: false,
+            },
+        );
     }
     if let Some(user) = store::find_by_email(&state.db, &email).await? {
         let lang = Lang::from_tag(&user.locale).unwrap_or_default();
         let mut tx = state.db.begin().await?;
         let token = store::create_reset(&mut *tx, &user.id).await?;
-        let link = format!("{}/password/reset/{token}", state.config.public_url.trim_end_matches('/'));
+        let link = format!(
+            "{}/password/reset/{token}",
+            state.config.public_url.trim_end_matches('/')
+        );
         let message = Email {
             to: user.email.clone(),
             subject: lang.t("reset-email-subject"),
-            body: lang.t_args("reset-email-body", &[("name", &user.display_name), ("link", &link)]),
+            body: lang.t_args(
+                "reset-email-body",
+                &[("name", &user.display_name), ("link", &link)],
+            ),
         };
         mail::queue(&mut *tx, &message).await?;
         tx.commit().await?;
         state.jobs_waiting.notify_one();
         tracing::info!(user = %user.id, "password reset requested");
     }
-    render(&ForgotPage { ctx, email, errors, sent: true })
+    render(&ForgotPage {
+        ctx,
+        email,
+        errors,
+        sent: true,
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -338,10 +451,26 @@ struct ResetPage {
     errors: FormErrors,
 }
 
-pub async fn reset_form(State(state): State<AppState>, ctx: PageContext, Path(token): Path<String>) -> AppResult<Response> {
+pub async fn reset_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
     let valid = store::reset_owner(&state.db, &token).await?.is_some();
-    let status = if valid { StatusCode::OK } else { StatusCode::GONE };
-    render_with(status, &ResetPage { ctx, token, valid, errors: FormErrors::new() })
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
+    render_with(
+        status,
+        &ResetPage {
+            ctx,
+            token,
+            valid,
+            errors: FormErrors::new(),
+        },
+    )
 }
 
 pub async fn reset(
@@ -351,17 +480,51 @@ pub async fn reset(
     Form(form): Form<ResetForm>,
 ) -> AppResult<Response> {
     let Some(user_id) = store::reset_owner(&state.db, &token).await? else {
-        return render_with(StatusCode::GONE, &ResetPage { ctx, token, valid: false, errors: FormErrors::new() });
+        return render_with(
+            StatusCode::GONE,
+            &ResetPage {
+                ctx,
+                token,
+                valid: false,
+                errors: FormErrors::new(),
+            },
+        );
     };
-    let email = store::find(&state.db, &user_id).await?.map(|u| u.email).unwrap_or_default();
+    let email = store::find(&state.db, &user_id)
+        .await?
+        .map(|u| u.email)
+        .unwrap_or_default();
     let mut errors = FormErrors::new();
-    check_new_password(&mut errors, &ctx.lang, "password", &form.password, &form.password_confirm, &email);
+    check_new_password(
+        &mut errors,
+        &ctx.lang,
+        "password",
+        &form.password,
+        &form.password_confirm,
+        &email,
+    );
     if !errors.is_empty() {
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { ctx, token, valid: true, errors });
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ResetPage {
+                ctx,
+                token,
+                valid: true,
+                errors,
+            },
+        );
     }
     let hash = hash_password(form.password).await?;
     if !store::reset_password(&state.db, &token, &hash).await? {
-        return render_with(StatusCode::GONE, &ResetPage { ctx, token, valid: false, errors });
+        return render_with(
+            StatusCode::GONE,
+            &ResetPage {
+                ctx,
+                token,
+                valid: false,
+                errors,
+            },
+        );
     }
     tracing::info!(user = %user_id, "password reset");
     Ok(see_other("/login", Some("password-reset")))
@@ -391,8 +554,16 @@ struct AccountPage {
     memberships: Vec<organisations::Membership>,
 }
 
-async fn account_page(state: &AppState, ctx: PageContext, user_id: &str, form: Option<ProfileForm>, errors: FormErrors) -> AppResult<AccountPage> {
-    let user = store::find(&state.db, user_id).await?.ok_or(AppError::SignInRequired)?;
+async fn account_page(
+    state: &AppState,
+    ctx: PageContext,
+    user_id: &str,
+    form: Option<ProfileForm>,
+    errors: FormErrors,
+) -> AppResult<AccountPage> {
+    let user = store::find(&state.db, user_id)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
     let form = form.unwrap_or(ProfileForm {
         display_name: user.display_name.clone(),
         bio: user.bio.clone(),
@@ -405,13 +576,20 @@ async fn account_page(state: &AppState, ctx: PageContext, user_id: &str, form: O
         email: user.email,
         errors,
         neighbourhoods: neighbourhood_choices(state).await?,
-        languages: SUPPORTED.iter().map(|(c, n)| (c.to_string(), n.to_string())).collect(),
+        languages: SUPPORTED
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect(),
         roles: roles::of_user(&state.db, user_id).await?,
         memberships: organisations::memberships_of(&state.db, user_id).await?,
     })
 }
 
-pub async fn account(State(state): State<AppState>, ctx: PageContext, RequireUser(user): RequireUser) -> AppResult<Response> {
+pub async fn account(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
     render(&account_page(&state, ctx, &user.id, None, FormErrors::new()).await?)
 }
 
@@ -423,9 +601,12 @@ pub async fn save_profile(
 ) -> AppResult<Response> {
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
-    let display_name = forms::required_text(&mut errors, &lang, "display_name", &form.display_name, 80);
+    let display_name =
+        forms::required_text(&mut errors, &lang, "display_name", &form.display_name, 80);
     let bio = forms::optional_text(&mut errors, &lang, "bio", &form.bio, 2000);
-    let locale = Lang::from_tag(&form.locale).map(|l| l.code()).unwrap_or(crate::i18n::DEFAULT);
+    let locale = Lang::from_tag(&form.locale)
+        .map(|l| l.code())
+        .unwrap_or(crate::i18n::DEFAULT);
     let home = match form.home_area.as_str() {
         "" => None,
         id => match areas::find(&state.db, id).await? {
@@ -452,7 +633,10 @@ pub async fn save_profile(
     }
     // The language chosen here wins over an earlier switch in the footer.
     let mut response = see_other("/account", Some("profile-saved"));
-    response.headers_mut().append(header::SET_COOKIE, language_cookie(locale, state.config.secure_cookies));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        language_cookie(locale, state.config.secure_cookies),
+    );
     Ok(response)
 }
 
@@ -473,8 +657,14 @@ struct PasswordPage {
     errors: FormErrors,
 }
 
-pub async fn password_form(ctx: PageContext, RequireUser(_user): RequireUser) -> AppResult<Response> {
-    render(&PasswordPage { ctx, errors: FormErrors::new() })
+pub async fn password_form(
+    ctx: PageContext,
+    RequireUser(_user): RequireUser,
+) -> AppResult<Response> {
+    render(&PasswordPage {
+        ctx,
+        errors: FormErrors::new(),
+    })
 }
 
 pub async fn change_password(
@@ -484,13 +674,29 @@ pub async fn change_password(
     Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
-    let current = store::password_hash(&state.db, &user.id).await?.ok_or(AppError::SignInRequired)?;
+    let current = store::password_hash(&state.db, &user.id)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
     if !password_matches(form.current_password, current).await? {
-        errors.add(&ctx.lang, "current_password", "field-current-password-wrong");
+        errors.add(
+            &ctx.lang,
+            "current_password",
+            "field-current-password-wrong",
+        );
     }
-    check_new_password(&mut errors, &ctx.lang, "password", &form.password, &form.password_confirm, &user.email);
+    check_new_password(
+        &mut errors,
+        &ctx.lang,
+        "password",
+        &form.password,
+        &form.password_confirm,
+        &user.email,
+    );
     if !errors.is_empty() {
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &PasswordPage { ctx, errors });
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &PasswordPage { ctx, errors },
+        );
     }
     let hash = hash_password(form.password).await?;
     let mut tx = state.db.begin().await?;
@@ -503,8 +709,13 @@ pub async fn change_password(
 
 // ---------------------------------------------------------------- export and deletion
 
-pub async fn export(State(state): State<AppState>, RequireUser(user): RequireUser) -> AppResult<Response> {
-    let account = store::find(&state.db, &user.id).await?.ok_or(AppError::SignInRequired)?;
+pub async fn export(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
+    let account = store::find(&state.db, &user.id)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
     let document = json!({
         "format": "squaremile-account-export/1",
         "exported_at": crate::db::now_ms(),
@@ -516,7 +727,10 @@ pub async fn export(State(state): State<AppState>, RequireUser(user): RequireUse
     let body = serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?;
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json; charset=utf-8"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_static("attachment; filename=\"squaremile-my-data.json\""),
@@ -541,7 +755,10 @@ struct DeletePage {
 }
 
 pub async fn delete_form(ctx: PageContext, RequireUser(_user): RequireUser) -> AppResult<Response> {
-    render(&DeletePage { ctx, errors: FormErrors::new() })
+    render(&DeletePage {
+        ctx,
+        errors: FormErrors::new(),
+    })
 }
 
 pub async fn delete_account(
@@ -551,14 +768,23 @@ pub async fn delete_account(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
-    let current = store::password_hash(&state.db, &user.id).await?.ok_or(AppError::SignInRequired)?;
+    let current = store::password_hash(&state.db, &user.id)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
     if !password_matches(form.current_password, current).await? {
-        errors.add(&ctx.lang, "current_password", "field-current-password-wrong");
+        errors.add(
+            &ctx.lang,
+            "current_password",
+            "field-current-password-wrong",
+        );
     } else if user.is_admin && store::admin_count(&state.db).await? <= 1 {
         errors.add(&ctx.lang, "current_password", "delete-last-admin");
     }
     if !errors.is_empty() {
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &DeletePage { ctx, errors });
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &DeletePage { ctx, errors },
+        );
     }
     store::delete(&state.db, &user.id).await?;
     tracing::info!(user = %user.id, "account deleted");
@@ -575,8 +801,10 @@ pub async fn delete_account(
 
 fn language_cookie(code: &str, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{LANG_COOKIE}={code}; Path=/; SameSite=Lax; Max-Age=31536000{secure}"))
-        .expect("language codes are valid header values")
+    HeaderValue::from_str(&format!(
+        "{LANG_COOKIE}={code}; Path=/; SameSite=Lax; Max-Age=31536000{secure}"
+    ))
+    .expect("language codes are valid header values")
 }
 
 /// Switches language from the footer links; works without JavaScript and without an account.
@@ -587,8 +815,9 @@ pub async fn set_language(
 ) -> AppResult<Response> {
     let lang = Lang::from_tag(&code).ok_or(AppError::NotFound)?;
     let mut response = Redirect::to(&local_path(query.next.as_deref())).into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, language_cookie(lang.code(), state.config.secure_cookies));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        language_cookie(lang.code(), state.config.secure_cookies),
+    );
     Ok(response)
 }

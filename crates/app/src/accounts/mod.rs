@@ -16,9 +16,18 @@ use crate::web::rate_limit::Limiter;
 pub fn routes(limiter: &Limiter) -> Router<AppState> {
     let limited = || GovernorLayer::new(limiter.clone());
     Router::new()
-        .route("/setup", get(handlers::setup_form).post(handlers::setup.layer(limited())))
-        .route("/register", get(handlers::register_form).post(handlers::register.layer(limited())))
-        .route("/login", get(handlers::login_form).post(handlers::login.layer(limited())))
+        .route(
+            "/setup",
+            get(handlers::setup_form).post(handlers::setup.layer(limited())),
+        )
+        .route(
+            "/register",
+            get(handlers::register_form).post(handlers::register.layer(limited())),
+        )
+        .route(
+            "/login",
+            get(handlers::login_form).post(handlers::login.layer(limited())),
+        )
         .route("/logout", post(handlers::logout))
         .route(
             "/password/forgot",
@@ -28,7 +37,10 @@ pub fn routes(limiter: &Limiter) -> Router<AppState> {
             "/password/reset/{token}",
             get(handlers::reset_form).post(handlers::reset.layer(limited())),
         )
-        .route("/account", get(handlers::account).post(handlers::save_profile))
+        .route(
+            "/account",
+            get(handlers::account).post(handlers::save_profile),
+        )
         .route(
             "/account/password",
             get(handlers::password_form).post(handlers::change_password),

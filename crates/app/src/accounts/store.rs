@@ -43,7 +43,9 @@ pub struct User {
 }
 
 pub async fn count(db: &Db) -> anyhow::Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(db).await?;
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM users")
+        .fetch_one(db)
+        .await?;
     Ok(row.try_get("n")?)
 }
 
@@ -66,7 +68,11 @@ async fn insert<'e, E: Executor<'e, Database = Any>>(
 ) -> Result<String, CreateUserError> {
     let id = new_id();
     let now = now_ms();
-    let guard = if only_if_first { "WHERE NOT EXISTS (SELECT 1 FROM users)" } else { "" };
+    let guard = if only_if_first {
+        "WHERE NOT EXISTS (SELECT 1 FROM users)"
+    } else {
+        ""
+    };
     let sql = format!(
         "INSERT INTO users (id, email, password_hash, display_name, bio, home_area_id, locale, \
          is_admin, created_at, updated_at) \
@@ -87,7 +93,9 @@ async fn insert<'e, E: Executor<'e, Database = Any>>(
         Ok(done) if done.rows_affected() == 1 => Ok(id),
         Ok(_) => Err(CreateUserError::NotFirst),
         Err(e) if is_unique_violation(&e) => Err(CreateUserError::EmailTaken),
-        Err(e) => Err(CreateUserError::Other(anyhow::Error::new(e).context("creating an account"))),
+        Err(e) => Err(CreateUserError::Other(
+            anyhow::Error::new(e).context("creating an account"),
+        )),
     }
 }
 

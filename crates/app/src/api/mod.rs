@@ -14,7 +14,10 @@ use crate::web::{AppError, AppResult};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Square Mile API", description = "Public data of a Square Mile site: areas and organisations."),
+    info(
+        title = "Square Mile API",
+        description = "Public data of a Square Mile site: areas and organisations."
+    ),
     paths(list_areas, get_area, list_organisations, get_organisation),
     components(schemas(ApiArea, ApiOrganisation, ApiError))
 )]
@@ -96,22 +99,31 @@ fn api_organisation(org: organisations::Organisation) -> ApiOrganisation {
     responses((status = 200, description = "Every area, by name", body = [ApiArea])))]
 async fn list_areas(State(state): State<AppState>) -> AppResult<Json<Vec<ApiArea>>> {
     let all = areas::all(&state.db).await?;
-    Ok(Json(all.iter().cloned().map(|a| api_area(a, &all)).collect()))
+    Ok(Json(
+        all.iter().cloned().map(|a| api_area(a, &all)).collect(),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/areas/{slug}", tag = "areas",
     params(("slug" = String, Path, description = "The area's slug")),
     responses((status = 200, description = "The area", body = ApiArea),
               (status = 404, description = "No such area", body = ApiError)))]
-async fn get_area(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<ApiArea>> {
-    let area = areas::find_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+async fn get_area(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<ApiArea>> {
+    let area = areas::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let parents = areas::ancestors(&state.db, &area.id).await?;
     Ok(Json(api_area(area, &parents)))
 }
 
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
     responses((status = 200, description = "Every organisation, by name", body = [ApiOrganisation])))]
-async fn list_organisations(State(state): State<AppState>) -> AppResult<Json<Vec<ApiOrganisation>>> {
+async fn list_organisations(
+    State(state): State<AppState>,
+) -> AppResult<Json<Vec<ApiOrganisation>>> {
     let list = organisations::list(&state.db, None, None).await?;
     Ok(Json(list.into_iter().map(api_organisation).collect()))
 }
@@ -120,7 +132,12 @@ async fn list_organisations(State(state): State<AppState>) -> AppResult<Json<Vec
     params(("slug" = String, Path, description = "The organisation's slug")),
     responses((status = 200, description = "The organisation", body = ApiOrganisation),
               (status = 404, description = "No such organisation", body = ApiError)))]
-async fn get_organisation(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<ApiOrganisation>> {
-    let org = organisations::find_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+async fn get_organisation(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<ApiOrganisation>> {
+    let org = organisations::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(api_organisation(org)))
 }

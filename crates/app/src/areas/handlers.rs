@@ -57,7 +57,11 @@ struct ListPage {
     tree: Vec<CityTree>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: PageContext, Query(query): Query<ListQuery>) -> AppResult<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
     let all = store::all(&state.db).await?;
     let q = query.q.trim().to_string();
     let results = if q.is_empty() {
@@ -71,12 +75,22 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext, Query(query):
                 .map(|a| a.name.clone())
                 .unwrap_or_default()
         };
-        Some(found.into_iter().map(|a| {
-            let parent = parent_name(&a);
-            (a, parent)
-        }).collect())
+        Some(
+            found
+                .into_iter()
+                .map(|a| {
+                    let parent = parent_name(&a);
+                    (a, parent)
+                })
+                .collect(),
+        )
     };
-    render(&ListPage { ctx, query: q, results, tree: build_tree(&all) })
+    render(&ListPage {
+        ctx,
+        query: q,
+        results,
+        tree: build_tree(&all),
+    })
 }
 
 #[derive(Template)]
@@ -101,13 +115,23 @@ pub async fn show(
     MaybeUser(user): MaybeUser,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let area = store::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let holders = role_store::holders(&state.db, &area.id).await?;
-    let verified_residents = holders.iter().filter(|h| h.role == Role::Resident && h.verified).count();
-    let is_resident = user
-        .as_ref()
-        .is_some_and(|u| holders.iter().any(|h| h.user_id == u.id && h.role == Role::Resident));
-    let contacts = holders.into_iter().filter(|h| h.role != Role::Resident && h.role != Role::Admin).collect();
+    let verified_residents = holders
+        .iter()
+        .filter(|h| h.role == Role::Resident && h.verified)
+        .count();
+    let is_resident = user.as_ref().is_some_and(|u| {
+        holders
+            .iter()
+            .any(|h| h.user_id == u.id && h.role == Role::Resident)
+    });
+    let contacts = holders
+        .into_iter()
+        .filter(|h| h.role != Role::Resident && h.role != Role::Admin)
+        .collect();
     let (can_manage, can_verify) = match &user {
         Some(user) => (
             roles::can(&state.db, user, &area.id, AreaAction::ManageArea).await?,
@@ -151,13 +175,19 @@ struct FormPage {
 
 /// Areas under which `user` may add one: cities (for districts) and districts (for
 /// neighbourhoods) they administer; site admins may also add a city (empty parent).
-async fn parent_choices(state: &AppState, user: &crate::web::CurrentUser, ctx: &PageContext) -> AppResult<Vec<(String, String)>> {
+async fn parent_choices(
+    state: &AppState,
+    user: &crate::web::CurrentUser,
+    ctx: &PageContext,
+) -> AppResult<Vec<(String, String)>> {
     let mut choices = Vec::new();
     if user.is_admin {
         choices.push((String::new(), ctx.t("area-new-city")));
     }
     for area in store::all(&state.db).await? {
-        if area.kind.child_kind().is_some() && roles::can(&state.db, user, &area.id, AreaAction::ManageArea).await? {
+        if area.kind.child_kind().is_some()
+            && roles::can(&state.db, user, &area.id, AreaAction::ManageArea).await?
+        {
             let kind = ctx.t(&area.kind_key());
             choices.push((area.slug.clone(), format!("{} ({kind})", area.name)));
         }
@@ -181,8 +211,17 @@ pub async fn new_form(
     if parents.is_empty() {
         return Err(AppError::Forbidden("error-needs-area-admin"));
     }
-    let form = AreaForm { parent: query.parent, ..AreaForm::default() };
-    render(&FormPage { ctx, editing: None, form, parents, errors: FormErrors::new() })
+    let form = AreaForm {
+        parent: query.parent,
+        ..AreaForm::default()
+    };
+    render(&FormPage {
+        ctx,
+        editing: None,
+        form,
+        parents,
+        errors: FormErrors::new(),
+    })
 }
 
 pub async fn create(
@@ -196,20 +235,30 @@ pub async fn create(
         "" if user.is_admin => None,
         "" => return Err(AppError::Forbidden("error-needs-site-admin")),
         slug => {
-            let parent = store::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+            let parent = store::find_by_slug(&state.db, slug)
+                .await?
+                .ok_or(AppError::NotFound)?;
             roles::require(&state.db, &user, &parent.id, AreaAction::ManageArea).await?;
             Some(parent)
         }
     };
     let kind = match &parent {
         None => AreaKind::City,
-        Some(parent) => parent.kind.child_kind().ok_or(AppError::Conflict("error-area-too-deep"))?,
+        Some(parent) => parent
+            .kind
+            .child_kind()
+            .ok_or(AppError::Conflict("error-area-too-deep"))?,
     };
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
     let name = forms::required_text(&mut errors, &lang, "name", &form.name, 100);
-    let description = forms::optional_text(&mut errors, &lang, "description", &form.description, 5000);
-    let slug = forms::slugify(if form.slug.trim().is_empty() { &name } else { &form.slug });
+    let description =
+        forms::optional_text(&mut errors, &lang, "description", &form.description, 5000);
+    let slug = forms::slugify(if form.slug.trim().is_empty() {
+        &name
+    } else {
+        &form.slug
+    });
     if slug.is_empty() && errors.get("name").is_none() {
         errors.add(&lang, "slug", "field-slug-invalid");
     }
@@ -231,7 +280,16 @@ pub async fn create(
         }
     }
     let parents = parent_choices(&state, &user, &ctx).await?;
-    render_with(StatusCode::UNPROCESSABLE_ENTITY, &FormPage { ctx, editing: None, form, parents, errors })
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &FormPage {
+            ctx,
+            editing: None,
+            form,
+            parents,
+            errors,
+        },
+    )
 }
 
 pub async fn edit_form(
@@ -240,7 +298,9 @@ pub async fn edit_form(
     RequireUser(user): RequireUser,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let area = store::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     roles::require(&state.db, &user, &area.id, AreaAction::ManageArea).await?;
     let form = AreaForm {
         parent: String::new(),
@@ -248,7 +308,13 @@ pub async fn edit_form(
         slug: area.slug.clone(),
         description: area.description.clone(),
     };
-    render(&FormPage { ctx, editing: Some(area), form, parents: Vec::new(), errors: FormErrors::new() })
+    render(&FormPage {
+        ctx,
+        editing: Some(area),
+        form,
+        parents: Vec::new(),
+        errors: FormErrors::new(),
+    })
 }
 
 pub async fn update(
@@ -258,19 +324,36 @@ pub async fn update(
     Path(slug): Path<String>,
     Form(form): Form<AreaForm>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let area = store::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     roles::require(&state.db, &user, &area.id, AreaAction::ManageArea).await?;
     let mut errors = FormErrors::new();
     let name = forms::required_text(&mut errors, &ctx.lang, "name", &form.name, 100);
-    let description = forms::optional_text(&mut errors, &ctx.lang, "description", &form.description, 5000);
+    let description = forms::optional_text(
+        &mut errors,
+        &ctx.lang,
+        "description",
+        &form.description,
+        5000,
+    );
     if !errors.is_empty() {
         return render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &FormPage { ctx, editing: Some(area), form, parents: Vec::new(), errors },
+            &FormPage {
+                ctx,
+                editing: Some(area),
+                form,
+                parents: Vec::new(),
+                errors,
+            },
         );
     }
     store::update(&state.db, &area.id, &name, &description).await?;
-    Ok(see_other(&format!("/areas/{}", area.slug), Some("area-saved")))
+    Ok(see_other(
+        &format!("/areas/{}", area.slug),
+        Some("area-saved"),
+    ))
 }
 
 /// "I live here": records an unverified residence, for an official to confirm.
@@ -279,10 +362,15 @@ pub async fn join(
     RequireUser(user): RequireUser,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let area = store::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if area.kind != AreaKind::Neighbourhood {
         return Err(AppError::Conflict("error-join-neighbourhood-only"));
     }
     role_store::claim_residence(&state.db, &user.id, &area.id).await?;
-    Ok(see_other(&format!("/areas/{}", area.slug), Some("residence-claimed")))
+    Ok(see_other(
+        &format!("/areas/{}", area.slug),
+        Some("residence-claimed"),
+    ))
 }

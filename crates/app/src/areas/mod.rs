@@ -14,6 +14,9 @@ pub fn routes() -> Router<AppState> {
         .route("/areas", get(handlers::list))
         .route("/areas/new", get(handlers::new_form).post(handlers::create))
         .route("/areas/{slug}", get(handlers::show))
-        .route("/areas/{slug}/edit", get(handlers::edit_form).post(handlers::update))
+        .route(
+            "/areas/{slug}/edit",
+            get(handlers::edit_form).post(handlers::update),
+        )
         .route("/areas/{slug}/join", post(handlers::join))
 }

@@ -91,19 +91,27 @@ fn from_rows(rows: Vec<AnyRow>) -> anyhow::Result<Vec<Area>> {
 }
 
 pub async fn all(db: &Db) -> anyhow::Result<Vec<Area>> {
-    let rows = sqlx::query(concat!("SELECT ", columns!(), " FROM areas ORDER BY name, id"))
-        .fetch_all(db)
-        .await
-        .context("listing areas")?;
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM areas ORDER BY name, id"
+    ))
+    .fetch_all(db)
+    .await
+    .context("listing areas")?;
     from_rows(rows)
 }
 
 pub async fn of_kind(db: &Db, kind: AreaKind) -> anyhow::Result<Vec<Area>> {
-    let rows = sqlx::query(concat!("SELECT ", columns!(), " FROM areas WHERE kind = $1 ORDER BY name, id"))
-        .bind(kind.as_str())
-        .fetch_all(db)
-        .await
-        .context("listing areas by kind")?;
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM areas WHERE kind = $1 ORDER BY name, id"
+    ))
+    .bind(kind.as_str())
+    .fetch_all(db)
+    .await
+    .context("listing areas by kind")?;
     from_rows(rows)
 }
 
@@ -111,9 +119,17 @@ pub async fn of_kind(db: &Db, kind: AreaKind) -> anyhow::Result<Vec<Area>> {
 pub async fn search(db: &Db, query: &str) -> anyhow::Result<Vec<Area>> {
     let pattern = format!(
         "%{}%",
-        query.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        query
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
     );
-    let rows = sqlx::query(concat!("SELECT ", columns!(), " FROM areas WHERE LOWER(name) LIKE $1 ESCAPE '\\' ORDER BY name, id LIMIT 50"))
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM areas WHERE LOWER(name) LIKE $1 ESCAPE '\\' ORDER BY name, id LIMIT 50"
+    ))
     .bind(pattern)
     .fetch_all(db)
     .await
@@ -131,20 +147,28 @@ pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Area>> {
 }
 
 pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Area>> {
-    let row = sqlx::query(concat!("SELECT ", columns!(), " FROM areas WHERE slug = $1"))
-        .bind(slug)
-        .fetch_optional(db)
-        .await
-        .context("loading an area by slug")?;
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM areas WHERE slug = $1"
+    ))
+    .bind(slug)
+    .fetch_optional(db)
+    .await
+    .context("loading an area by slug")?;
     row.as_ref().map(from_row).transpose()
 }
 
 pub async fn children(db: &Db, id: &str) -> anyhow::Result<Vec<Area>> {
-    let rows = sqlx::query(concat!("SELECT ", columns!(), " FROM areas WHERE parent_id = $1 ORDER BY name, id"))
-        .bind(id)
-        .fetch_all(db)
-        .await
-        .context("listing sub-areas")?;
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM areas WHERE parent_id = $1 ORDER BY name, id"
+    ))
+    .bind(id)
+    .fetch_all(db)
+    .await
+    .context("listing sub-areas")?;
     from_rows(rows)
 }
 
@@ -201,7 +225,9 @@ pub async fn create(db: &Db, area: &NewArea<'_>) -> Result<String, CreateAreaErr
     match result {
         Ok(_) => Ok(id),
         Err(e) if is_unique_violation(&e) => Err(CreateAreaError::SlugTaken),
-        Err(e) => Err(CreateAreaError::Other(anyhow::Error::new(e).context("creating an area"))),
+        Err(e) => Err(CreateAreaError::Other(
+            anyhow::Error::new(e).context("creating an area"),
+        )),
     }
 }
 

@@ -33,7 +33,10 @@ async fn home(State(state): State<AppState>, ctx: PageContext) -> AppResult<Resp
         return Ok(Redirect::to("/setup").into_response());
     }
     let neighbourhoods = areas::of_kind(&state.db, AreaKind::Neighbourhood).await?;
-    render(&HomePage { ctx, neighbourhoods })
+    render(&HomePage {
+        ctx,
+        neighbourhoods,
+    })
 }
 
 /// The process is up.
@@ -56,8 +59,14 @@ async fn readyz(State(state): State<AppState>) -> Response {
 async fn stylesheet() -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
         ],
         include_str!("../../static/style.css"),
     )

@@ -69,12 +69,14 @@ pub async fn claim(db: &Db, lease_ms: i64) -> anyhow::Result<Option<Job>> {
 }
 
 pub async fn complete(db: &Db, id: &str) -> anyhow::Result<()> {
-    sqlx::query("UPDATE jobs SET done_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2")
-        .bind(now_ms())
-        .bind(id)
-        .execute(db)
-        .await
-        .context("completing a job")?;
+    sqlx::query(
+        "UPDATE jobs SET done_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2",
+    )
+    .bind(now_ms())
+    .bind(id)
+    .execute(db)
+    .await
+    .context("completing a job")?;
     Ok(())
 }
 

@@ -5,21 +5,28 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::store::{self, ALL_KINDS, ALL_MEMBER_ROLES, CreateOrgError, MemberRole, OrgFields, OrgKind, Organisation};
+use super::store::{
+    self, ALL_KINDS, ALL_MEMBER_ROLES, CreateOrgError, MemberRole, OrgFields, OrgKind, Organisation,
+};
 use crate::accounts::store as accounts;
 use crate::areas::store as areas;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::MaybeUser;
-use crate::web::{AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other};
+use crate::web::{
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
+};
 
 async fn org_by_slug(state: &AppState, slug: &str) -> AppResult<Organisation> {
-    store::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)
+    store::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Organisation admins (and site admins) manage the organisation's page and members.
 async fn can_manage(state: &AppState, user: &CurrentUser, org: &Organisation) -> AppResult<bool> {
-    Ok(user.is_admin || store::role_of(&state.db, &org.id, &user.id).await? == Some(MemberRole::Admin))
+    Ok(user.is_admin
+        || store::role_of(&state.db, &org.id, &user.id).await? == Some(MemberRole::Admin))
 }
 
 async fn require_manage(state: &AppState, user: &CurrentUser, org: &Organisation) -> AppResult<()> {
@@ -32,7 +39,11 @@ async fn require_manage(state: &AppState, user: &CurrentUser, org: &Organisation
 }
 
 /// Kinds the user may choose: public bodies only for site admins, plus the current kind.
-fn kind_choices(ctx: &PageContext, user: &CurrentUser, current: Option<OrgKind>) -> Vec<(String, String)> {
+fn kind_choices(
+    ctx: &PageContext,
+    user: &CurrentUser,
+    current: Option<OrgKind>,
+) -> Vec<(String, String)> {
     ALL_KINDS
         .iter()
         .filter(|k| user.is_admin || !k.is_public_body() || Some(**k) == current)
@@ -63,11 +74,23 @@ struct ListPage {
     kind: String,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: PageContext, Query(query): Query<ListQuery>) -> AppResult<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
     let kind = OrgKind::parse(&query.kind);
     let organisations = store::list(&state.db, kind, None).await?;
-    let kinds = ALL_KINDS.iter().map(|k| (k.as_str().to_string(), ctx.t(&k.label_key()))).collect();
-    render(&ListPage { ctx, organisations, kinds, kind: kind.map(|k| k.as_str().to_string()).unwrap_or_default() })
+    let kinds = ALL_KINDS
+        .iter()
+        .map(|k| (k.as_str().to_string(), ctx.t(&k.label_key())))
+        .collect();
+    render(&ListPage {
+        ctx,
+        organisations,
+        kinds,
+        kind: kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+    })
 }
 
 #[derive(Template)]
@@ -96,7 +119,10 @@ pub async fn show(
     render(&ShowPage {
         ctx,
         member_count: members.len(),
-        representatives: members.into_iter().filter(|m| m.role != MemberRole::Member).collect(),
+        representatives: members
+            .into_iter()
+            .filter(|m| m.role != MemberRole::Member)
+            .collect(),
         org,
         can_manage,
     })
@@ -124,10 +150,21 @@ struct FormPage {
     errors: FormErrors,
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: PageContext, RequireUser(user): RequireUser) -> AppResult<Response> {
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
     let kinds = kind_choices(&ctx, &user, None);
     let areas = area_choices(&state).await?;
-    render(&FormPage { ctx, editing: None, form: OrgForm::default(), kinds, areas, errors: FormErrors::new() })
+    render(&FormPage {
+        ctx,
+        editing: None,
+        form: OrgForm::default(),
+        kinds,
+        areas,
+        errors: FormErrors::new(),
+    })
 }
 
 /// A checked form, ready to store once `errors` is empty.
@@ -167,13 +204,15 @@ async fn validate(
     let name = forms::required_text(errors, lang, "name", &form.name, 120);
     let description = forms::optional_text(errors, lang, "description", &form.description, 5000);
     let website = forms::optional_text(errors, lang, "website", &form.website, 300);
-    if !website.is_empty() && !(website.starts_with("https://") || website.starts_with("http://")) {
+    if !(website.is_empty() || website.starts_with("https://") || website.starts_with("http://")) {
         errors.add(lang, "website", "field-website-invalid");
     }
     let kind = OrgKind::parse(&form.kind);
     match kind {
         None => errors.add(lang, "kind", "field-kind-invalid"),
-        Some(k) if k.is_public_body() && !user.is_admin && Some(k) != current_kind => errors.add(lang, "kind", "field-kind-public-body"),
+        Some(k) if k.is_public_body() && !user.is_admin && Some(k) != current_kind => {
+            errors.add(lang, "kind", "field-kind-public-body")
+        }
         Some(_) => {}
     }
     let area_id = match form.area.as_str() {
@@ -186,8 +225,19 @@ async fn validate(
             }
         },
     };
-    let slug = forms::slugify(if form.slug.trim().is_empty() { &name } else { &form.slug });
-    Ok(CleanOrg { name, slug, kind, description, website, area_id })
+    let slug = forms::slugify(if form.slug.trim().is_empty() {
+        &name
+    } else {
+        &form.slug
+    });
+    Ok(CleanOrg {
+        name,
+        slug,
+        kind,
+        description,
+        website,
+        area_id,
+    })
 }
 
 pub async fn create(
@@ -205,7 +255,10 @@ pub async fn create(
         match store::create(&state.db, &clean.fields(&clean.slug, kind), &user.id).await {
             Ok(id) => {
                 tracing::info!(by = %user.id, organisation = %id, "organisation created");
-                return Ok(see_other(&format!("/organisations/{}", clean.slug), Some("organisation-created")));
+                return Ok(see_other(
+                    &format!("/organisations/{}", clean.slug),
+                    Some("organisation-created"),
+                ));
             }
             Err(CreateOrgError::SlugTaken) => errors.add(&ctx.lang, "slug", "field-slug-taken"),
             Err(CreateOrgError::Other(e)) => return Err(e.into()),
@@ -213,7 +266,17 @@ pub async fn create(
     }
     let kinds = kind_choices(&ctx, &user, None);
     let areas = area_choices(&state).await?;
-    render_with(StatusCode::UNPROCESSABLE_ENTITY, &FormPage { ctx, editing: None, form, kinds, areas, errors })
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &FormPage {
+            ctx,
+            editing: None,
+            form,
+            kinds,
+            areas,
+            errors,
+        },
+    )
 }
 
 pub async fn edit_form(
@@ -234,7 +297,14 @@ pub async fn edit_form(
     };
     let kinds = kind_choices(&ctx, &user, Some(org.kind));
     let areas = area_choices(&state).await?;
-    render(&FormPage { ctx, editing: Some(org), form, kinds, areas, errors: FormErrors::new() })
+    render(&FormPage {
+        ctx,
+        editing: Some(org),
+        form,
+        kinds,
+        areas,
+        errors: FormErrors::new(),
+    })
 }
 
 pub async fn update(
@@ -250,11 +320,24 @@ pub async fn update(
     let clean = validate(&state, &ctx, &user, &form, Some(org.kind), &mut errors).await?;
     if let (true, Some(kind)) = (errors.is_empty(), clean.kind) {
         store::update(&state.db, &org.id, &clean.fields(&org.slug, kind)).await?;
-        return Ok(see_other(&format!("/organisations/{}", org.slug), Some("organisation-saved")));
+        return Ok(see_other(
+            &format!("/organisations/{}", org.slug),
+            Some("organisation-saved"),
+        ));
     }
     let kinds = kind_choices(&ctx, &user, Some(org.kind));
     let areas = area_choices(&state).await?;
-    render_with(StatusCode::UNPROCESSABLE_ENTITY, &FormPage { ctx, editing: Some(org), form, kinds, areas, errors })
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &FormPage {
+            ctx,
+            editing: Some(org),
+            form,
+            kinds,
+            areas,
+            errors,
+        },
+    )
 }
 
 #[derive(Template)]
@@ -269,10 +352,26 @@ struct MembersPage {
     errors: FormErrors,
 }
 
-async fn members_page(state: &AppState, ctx: PageContext, org: Organisation, errors: FormErrors) -> AppResult<MembersPage> {
+async fn members_page(
+    state: &AppState,
+    ctx: PageContext,
+    org: Organisation,
+    errors: FormErrors,
+) -> AppResult<MembersPage> {
     let members = store::members(&state.db, &org.id).await?;
-    let roles = ALL_MEMBER_ROLES.iter().map(|r| (r.as_str().to_string(), ctx.t(&r.label_key()))).collect();
-    Ok(MembersPage { ctx, org, members, roles, email: String::new(), role: "member".into(), errors })
+    let roles = ALL_MEMBER_ROLES
+        .iter()
+        .map(|r| (r.as_str().to_string(), ctx.t(&r.label_key())))
+        .collect();
+    Ok(MembersPage {
+        ctx,
+        org,
+        members,
+        roles,
+        email: String::new(),
+        role: "member".into(),
+        errors,
+    })
 }
 
 pub async fn members(
@@ -308,13 +407,20 @@ pub async fn set_member(
     if role.is_none() {
         errors.add(&ctx.lang, "role", "field-role-invalid");
     }
-    let person = if errors.is_empty() { accounts::find_by_email(&state.db, &email).await? } else { None };
+    let person = if errors.is_empty() {
+        accounts::find_by_email(&state.db, &email).await?
+    } else {
+        None
+    };
     if errors.is_empty() && person.is_none() {
         errors.add(&ctx.lang, "email", "field-email-unknown");
     }
     if let (Some(person), Some(role)) = (&person, role) {
         let current = store::role_of(&state.db, &org.id, &person.id).await?;
-        if current == Some(MemberRole::Admin) && role != MemberRole::Admin && store::admin_count(&state.db, &org.id).await? <= 1 {
+        if current == Some(MemberRole::Admin)
+            && role != MemberRole::Admin
+            && store::admin_count(&state.db, &org.id).await? <= 1
+        {
             errors.add(&ctx.lang, "role", "error-last-org-admin");
         }
     }
@@ -326,7 +432,10 @@ pub async fn set_member(
     };
     store::set_member(&state.db, &org.id, &person.id, role).await?;
     tracing::info!(by = %user.id, member = %person.id, organisation = %org.id, role = role.as_str(), "membership saved");
-    Ok(see_other(&format!("/organisations/{}/members", org.slug), Some("member-saved")))
+    Ok(see_other(
+        &format!("/organisations/{}/members", org.slug),
+        Some("member-saved"),
+    ))
 }
 
 pub async fn remove_member(
@@ -336,11 +445,16 @@ pub async fn remove_member(
 ) -> AppResult<Response> {
     let org = org_by_slug(&state, &slug).await?;
     require_manage(&state, &user, &org).await?;
-    let role = store::role_of(&state.db, &org.id, &member_id).await?.ok_or(AppError::NotFound)?;
+    let role = store::role_of(&state.db, &org.id, &member_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if role == MemberRole::Admin && store::admin_count(&state.db, &org.id).await? <= 1 {
         return Err(AppError::Conflict("error-last-org-admin"));
     }
     store::remove_member(&state.db, &org.id, &member_id).await?;
     tracing::info!(by = %user.id, member = %member_id, organisation = %org.id, "member removed");
-    Ok(see_other(&format!("/organisations/{}/members", org.slug), Some("member-removed")))
+    Ok(see_other(
+        &format!("/organisations/{}/members", org.slug),
+        Some("member-removed"),
+    ))
 }

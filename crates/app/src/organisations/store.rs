@@ -52,7 +52,10 @@ impl OrgKind {
 
     /// Public bodies speak for the state, so only site admins may register them.
     pub fn is_public_body(self) -> bool {
-        matches!(self, OrgKind::CouncilDepartment | OrgKind::Agency | OrgKind::HealthService)
+        matches!(
+            self,
+            OrgKind::CouncilDepartment | OrgKind::Agency | OrgKind::HealthService
+        )
     }
 }
 
@@ -64,7 +67,8 @@ pub enum MemberRole {
     Admin,
 }
 
-pub const ALL_MEMBER_ROLES: [MemberRole; 3] = [MemberRole::Member, MemberRole::Official, MemberRole::Admin];
+pub const ALL_MEMBER_ROLES: [MemberRole; 3] =
+    [MemberRole::Member, MemberRole::Official, MemberRole::Admin];
 
 impl MemberRole {
     pub fn parse(value: &str) -> Option<MemberRole> {
@@ -111,7 +115,8 @@ fn from_row(row: &AnyRow) -> anyhow::Result<Organisation> {
         id: row.try_get("id")?,
         slug: row.try_get("slug")?,
         name: row.try_get("name")?,
-        kind: OrgKind::parse(&kind).with_context(|| format!("unknown organisation kind {kind:?}"))?,
+        kind: OrgKind::parse(&kind)
+            .with_context(|| format!("unknown organisation kind {kind:?}"))?,
         description: row.try_get("description")?,
         website: row.try_get("website")?,
         area_id: row.try_get("area_id")?,
@@ -121,8 +126,15 @@ fn from_row(row: &AnyRow) -> anyhow::Result<Organisation> {
 }
 
 /// Organisations, optionally only of one kind and/or one area.
-pub async fn list(db: &Db, kind: Option<OrgKind>, area_id: Option<&str>) -> anyhow::Result<Vec<Organisation>> {
-    let rows = sqlx::query(concat!(select!(), " WHERE ($1 = '' OR o.kind = $1) AND ($2 = '' OR o.area_id = $2) ORDER BY o.name, o.id"))
+pub async fn list(
+    db: &Db,
+    kind: Option<OrgKind>,
+    area_id: Option<&str>,
+) -> anyhow::Result<Vec<Organisation>> {
+    let rows = sqlx::query(concat!(
+        select!(),
+        " WHERE ($1 = '' OR o.kind = $1) AND ($2 = '' OR o.area_id = $2) ORDER BY o.name, o.id"
+    ))
     .bind(kind.map(OrgKind::as_str).unwrap_or(""))
     .bind(area_id.unwrap_or(""))
     .fetch_all(db)
@@ -158,7 +170,11 @@ pub enum CreateOrgError {
 }
 
 /// Creates an organisation with its creator as its first admin.
-pub async fn create(db: &Db, org: &OrgFields<'_>, creator_id: &str) -> Result<String, CreateOrgError> {
+pub async fn create(
+    db: &Db,
+    org: &OrgFields<'_>,
+    creator_id: &str,
+) -> Result<String, CreateOrgError> {
     let id = new_id();
     let now = now_ms();
     let mut tx = db.begin().await.context("starting a transaction")?;
@@ -180,7 +196,11 @@ pub async fn create(db: &Db, org: &OrgFields<'_>, creator_id: &str) -> Result<St
     match inserted {
         Ok(_) => {}
         Err(e) if is_unique_violation(&e) => return Err(CreateOrgError::SlugTaken),
-        Err(e) => return Err(CreateOrgError::Other(anyhow::Error::new(e).context("creating an organisation"))),
+        Err(e) => {
+            return Err(CreateOrgError::Other(
+                anyhow::Error::new(e).context("creating an organisation"),
+            ));
+        }
     }
     sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, 'admin', $3)")
         .bind(&id)
@@ -233,19 +253,25 @@ pub async fn members(db: &Db, organisation_id: &str) -> anyhow::Result<Vec<Membe
             Ok(Member {
                 user_id: r.try_get("user_id")?,
                 display_name: r.try_get("display_name")?,
-                role: MemberRole::parse(&role).with_context(|| format!("unknown member role {role:?}"))?,
+                role: MemberRole::parse(&role)
+                    .with_context(|| format!("unknown member role {role:?}"))?,
             })
         })
         .collect()
 }
 
-pub async fn role_of(db: &Db, organisation_id: &str, user_id: &str) -> anyhow::Result<Option<MemberRole>> {
-    let row = sqlx::query("SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2")
-        .bind(organisation_id)
-        .bind(user_id)
-        .fetch_optional(db)
-        .await
-        .context("loading a membership")?;
+pub async fn role_of(
+    db: &Db,
+    organisation_id: &str,
+    user_id: &str,
+) -> anyhow::Result<Option<MemberRole>> {
+    let row =
+        sqlx::query("SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2")
+            .bind(organisation_id)
+            .bind(user_id)
+            .fetch_optional(db)
+            .await
+            .context("loading a membership")?;
     row.map(|r| {
         let role: String = r.try_get("role")?;
         MemberRole::parse(&role).with_context(|| format!("unknown member role {role:?}"))
@@ -254,7 +280,12 @@ pub async fn role_of(db: &Db, organisation_id: &str, user_id: &str) -> anyhow::R
 }
 
 /// Adds a member or changes their role.
-pub async fn set_member(db: &Db, organisation_id: &str, user_id: &str, role: MemberRole) -> anyhow::Result<()> {
+pub async fn set_member(
+    db: &Db,
+    organisation_id: &str,
+    user_id: &str,
+    role: MemberRole,
+) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (organisation_id, user_id) DO UPDATE SET role = $3",
@@ -280,10 +311,12 @@ pub async fn remove_member(db: &Db, organisation_id: &str, user_id: &str) -> any
 }
 
 pub async fn admin_count(db: &Db, organisation_id: &str) -> anyhow::Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM memberships WHERE organisation_id = $1 AND role = 'admin'")
-        .bind(organisation_id)
-        .fetch_one(db)
-        .await?;
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM memberships WHERE organisation_id = $1 AND role = 'admin'",
+    )
+    .bind(organisation_id)
+    .fetch_one(db)
+    .await?;
     Ok(row.try_get("n")?)
 }
 
@@ -309,7 +342,8 @@ pub async fn memberships_of(db: &Db, user_id: &str) -> anyhow::Result<Vec<Member
             Ok(Membership {
                 organisation_slug: r.try_get("slug")?,
                 organisation_name: r.try_get("name")?,
-                role: MemberRole::parse(&role).with_context(|| format!("unknown member role {role:?}"))?,
+                role: MemberRole::parse(&role)
+                    .with_context(|| format!("unknown member role {role:?}"))?,
             })
         })
         .collect()

@@ -11,10 +11,14 @@ use crate::accounts::store as accounts;
 use crate::areas::store::{self as areas, Area};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
-use crate::web::{AppError, AppResult, PageContext, RequireUser, format_date, render, render_with, see_other};
+use crate::web::{
+    AppError, AppResult, PageContext, RequireUser, format_date, render, render_with, see_other,
+};
 
 async fn area_by_slug(state: &AppState, slug: &str) -> AppResult<Area> {
-    areas::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)
+    areas::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 #[derive(Template)]
@@ -77,7 +81,17 @@ pub async fn people(
     let area = area_by_slug(&state, &slug).await?;
     require(&state.db, &user, &area.id, AreaAction::VerifyResidents).await?;
     let can_manage_roles = can(&state.db, &user, &area.id, AreaAction::ManageRoles).await?;
-    render(&people_page(&state, ctx, area, can_manage_roles, FormErrors::new(), Vec::new()).await?)
+    render(
+        &people_page(
+            &state,
+            ctx,
+            area,
+            can_manage_roles,
+            FormErrors::new(),
+            Vec::new(),
+        )
+        .await?,
+    )
 }
 
 pub async fn verify(
@@ -95,7 +109,10 @@ pub async fn verify(
         return Err(AppError::Conflict("error-verify-nothing"));
     }
     tracing::info!(by = %user.id, resident = %resident_id, area = %area.id, "resident verified");
-    Ok(see_other(&format!("/areas/{}/people", area.slug), Some("resident-verified")))
+    Ok(see_other(
+        &format!("/areas/{}/people", area.slug),
+        Some("resident-verified"),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -120,7 +137,11 @@ pub async fn grant(
     if role.is_none() {
         errors.add(&ctx.lang, "role", "field-role-invalid");
     }
-    let grantee = if errors.is_empty() { accounts::find_by_email(&state.db, &email).await? } else { None };
+    let grantee = if errors.is_empty() {
+        accounts::find_by_email(&state.db, &email).await?
+    } else {
+        None
+    };
     if errors.is_empty() && grantee.is_none() {
         errors.add(&ctx.lang, "email", "field-email-unknown");
     }
@@ -132,7 +153,10 @@ pub async fn grant(
     };
     store::grant(&state.db, &grantee.id, &area.id, role, &user.id).await?;
     tracing::info!(by = %user.id, to = %grantee.id, area = %area.id, role = role.as_str(), "role granted");
-    Ok(see_other(&format!("/areas/{}/people", area.slug), Some("role-granted")))
+    Ok(see_other(
+        &format!("/areas/{}/people", area.slug),
+        Some("role-granted"),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -155,7 +179,10 @@ pub async fn revoke(
         return Err(AppError::NotFound);
     }
     tracing::info!(by = %user.id, from = %form.user_id, area = %area.id, role = role.as_str(), "role removed");
-    Ok(see_other(&format!("/areas/{}/people", area.slug), Some("role-removed")))
+    Ok(see_other(
+        &format!("/areas/{}/people", area.slug),
+        Some("role-removed"),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -177,7 +204,12 @@ pub async fn invite(
     let area = area_by_slug(&state, &slug).await?;
     require(&state.db, &user, &area.id, AreaAction::VerifyResidents).await?;
     let can_manage_roles = can(&state.db, &user, &area.id, AreaAction::ManageRoles).await?;
-    let count = form.count.trim().parse::<usize>().ok().filter(|n| (1..=MAX_CODES).contains(n));
+    let count = form
+        .count
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=MAX_CODES).contains(n));
     let Some(count) = count else {
         let mut errors = FormErrors::new();
         errors.add(&ctx.lang, "count", "field-count-invalid");
@@ -187,7 +219,17 @@ pub async fn invite(
     let codes = store::create_invitations(&state.db, &area.id, &user.id, count).await?;
     tracing::info!(by = %user.id, area = %area.id, count, "invitation codes created");
     // Shown once on this page, ready to print; they stay listed below for reference.
-    render(&people_page(&state, ctx, area, can_manage_roles, FormErrors::new(), codes).await?)
+    render(
+        &people_page(
+            &state,
+            ctx,
+            area,
+            can_manage_roles,
+            FormErrors::new(),
+            codes,
+        )
+        .await?,
+    )
 }
 
 #[derive(Template)]
@@ -199,7 +241,11 @@ struct CodePage {
 }
 
 pub async fn code_form(ctx: PageContext, RequireUser(_user): RequireUser) -> AppResult<Response> {
-    render(&CodePage { ctx, code: String::new(), errors: FormErrors::new() })
+    render(&CodePage {
+        ctx,
+        code: String::new(),
+        errors: FormErrors::new(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -223,11 +269,19 @@ pub async fn redeem(
         let mut errors = FormErrors::new();
         errors.add(&ctx.lang, "code", "field-code-invalid");
         let code = form.code.trim().to_string();
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &CodePage { ctx, code, errors });
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &CodePage { ctx, code, errors },
+        );
     };
-    let area = areas::find(&state.db, &area_id).await?.ok_or(AppError::NotFound)?;
+    let area = areas::find(&state.db, &area_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     tracing::info!(user = %user.id, area = %area.id, "resident verified by code");
-    Ok(see_other(&format!("/areas/{}", area.slug), Some("resident-verified-self")))
+    Ok(see_other(
+        &format!("/areas/{}", area.slug),
+        Some("resident-verified-self"),
+    ))
 }
 
 /// Accepts codes as people type them: any case, with or without the dash or spaces.
@@ -244,8 +298,14 @@ fn normalise_code(input: &str) -> Option<String> {
 mod tests {
     #[test]
     fn codes_are_accepted_as_typed() {
-        assert_eq!(super::normalise_code(" abcd efgh ").as_deref(), Some("ABCD-EFGH"));
-        assert_eq!(super::normalise_code("ABCD-EFGH").as_deref(), Some("ABCD-EFGH"));
+        assert_eq!(
+            super::normalise_code(" abcd efgh ").as_deref(),
+            Some("ABCD-EFGH")
+        );
+        assert_eq!(
+            super::normalise_code("ABCD-EFGH").as_deref(),
+            Some("ABCD-EFGH")
+        );
         assert_eq!(super::normalise_code("ABC"), None);
     }
 }

@@ -17,7 +17,10 @@ use policy::{AreaAction, allows};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/areas/{slug}/people", get(handlers::people))
-        .route("/areas/{slug}/residents/{user_id}/verify", post(handlers::verify))
+        .route(
+            "/areas/{slug}/residents/{user_id}/verify",
+            post(handlers::verify),
+        )
         .route("/areas/{slug}/roles", post(handlers::grant))
         .route("/areas/{slug}/roles/revoke", post(handlers::revoke))
         .route("/areas/{slug}/invitations", post(handlers::invite))
@@ -25,7 +28,12 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Whether `user` may do `action` in the area (roles on enclosing areas count).
-pub async fn can(db: &Db, user: &CurrentUser, area_id: &str, action: AreaAction) -> AppResult<bool> {
+pub async fn can(
+    db: &Db,
+    user: &CurrentUser,
+    area_id: &str,
+    action: AreaAction,
+) -> AppResult<bool> {
     if user.is_admin {
         return Ok(true);
     }
@@ -34,7 +42,12 @@ pub async fn can(db: &Db, user: &CurrentUser, area_id: &str, action: AreaAction)
 }
 
 /// Like [`can`], but refuses with 403 and a reason.
-pub async fn require(db: &Db, user: &CurrentUser, area_id: &str, action: AreaAction) -> AppResult<()> {
+pub async fn require(
+    db: &Db,
+    user: &CurrentUser,
+    area_id: &str,
+    action: AreaAction,
+) -> AppResult<()> {
     if can(db, user, area_id, action).await? {
         Ok(())
     } else {

@@ -77,7 +77,12 @@ mod tests {
     fn only_officials_and_admins_verify_residents() {
         assert!(allows(false, &[Role::Official], VerifyResidents));
         assert!(allows(false, &[Role::Admin], VerifyResidents));
-        for role in [Role::Resident, Role::Connector, Role::Representative, Role::Moderator] {
+        for role in [
+            Role::Resident,
+            Role::Connector,
+            Role::Representative,
+            Role::Moderator,
+        ] {
             assert!(!allows(false, &[role], VerifyResidents), "{role:?}");
         }
     }
@@ -87,7 +92,11 @@ mod tests {
         for action in [ManageArea, ManageRoles] {
             assert!(allows(false, &[Role::Admin], action));
             assert!(allows(true, &[], action));
-            assert!(!allows(false, &[Role::Official, Role::Moderator, Role::Resident], action));
+            assert!(!allows(
+                false,
+                &[Role::Official, Role::Moderator, Role::Resident],
+                action
+            ));
         }
     }
 

@@ -8,7 +8,11 @@ use crate::db::{Db, now_ms};
 use crate::roles::policy::Role;
 
 /// Roles `user_id` holds on the area or any area around it.
-pub async fn held_in_area_chain(db: &Db, user_id: &str, area_id: &str) -> anyhow::Result<Vec<Role>> {
+pub async fn held_in_area_chain(
+    db: &Db,
+    user_id: &str,
+    area_id: &str,
+) -> anyhow::Result<Vec<Role>> {
     let rows = sqlx::query(
         "WITH RECURSIVE chain (id, depth) AS ( \
            SELECT id, 0 FROM areas WHERE id = $1 \
@@ -33,7 +37,13 @@ pub async fn held_in_area_chain(db: &Db, user_id: &str, area_id: &str) -> anyhow
 
 /// Gives a role (already verified: roles other than resident are given by admins).
 /// Returns false if the person already had it.
-pub async fn grant(db: &Db, user_id: &str, area_id: &str, role: Role, granted_by: &str) -> anyhow::Result<bool> {
+pub async fn grant(
+    db: &Db,
+    user_id: &str,
+    area_id: &str,
+    role: Role,
+    granted_by: &str,
+) -> anyhow::Result<bool> {
     let now = now_ms();
     let done = sqlx::query(
         "INSERT INTO area_roles (user_id, area_id, role, granted_by, verified_by, verified_at, created_at) \
@@ -51,13 +61,14 @@ pub async fn grant(db: &Db, user_id: &str, area_id: &str, role: Role, granted_by
 }
 
 pub async fn revoke(db: &Db, user_id: &str, area_id: &str, role: Role) -> anyhow::Result<bool> {
-    let done = sqlx::query("DELETE FROM area_roles WHERE user_id = $1 AND area_id = $2 AND role = $3")
-        .bind(user_id)
-        .bind(area_id)
-        .bind(role.as_str())
-        .execute(db)
-        .await
-        .context("removing a role")?;
+    let done =
+        sqlx::query("DELETE FROM area_roles WHERE user_id = $1 AND area_id = $2 AND role = $3")
+            .bind(user_id)
+            .bind(area_id)
+            .bind(role.as_str())
+            .execute(db)
+            .await
+            .context("removing a role")?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -77,7 +88,12 @@ pub async fn claim_residence(db: &Db, user_id: &str, area_id: &str) -> anyhow::R
 }
 
 /// Confirms a resident; false if they had not claimed residence or were verified already.
-pub async fn verify_resident(db: &Db, user_id: &str, area_id: &str, verified_by: &str) -> anyhow::Result<bool> {
+pub async fn verify_resident(
+    db: &Db,
+    user_id: &str,
+    area_id: &str,
+    verified_by: &str,
+) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE area_roles SET verified_by = $1, verified_at = $2 \
          WHERE user_id = $3 AND area_id = $4 AND role = 'resident' AND verified_at IS NULL",
@@ -170,7 +186,12 @@ fn new_code() -> String {
 }
 
 /// Makes `count` single-use invitation codes that verify a resident of the area.
-pub async fn create_invitations(db: &Db, area_id: &str, created_by: &str, count: usize) -> anyhow::Result<Vec<String>> {
+pub async fn create_invitations(
+    db: &Db,
+    area_id: &str,
+    created_by: &str,
+    count: usize,
+) -> anyhow::Result<Vec<String>> {
     let mut tx = db.begin().await?;
     let mut codes = Vec::with_capacity(count);
     let now = now_ms();
@@ -220,7 +241,11 @@ pub async fn invitations(db: &Db, area_id: &str) -> anyhow::Result<Vec<Invitatio
 
 /// Uses a code: the person becomes a verified resident of the code's area. Returns the
 /// area's id, or None if the code is unknown or used.
-pub async fn redeem_invitation(db: &Db, code: &str, user_id: &str) -> anyhow::Result<Option<String>> {
+pub async fn redeem_invitation(
+    db: &Db,
+    code: &str,
+    user_id: &str,
+) -> anyhow::Result<Option<String>> {
     let mut tx = db.begin().await?;
     let now = now_ms();
     let row = sqlx::query(

@@ -30,7 +30,11 @@ pub struct CsrfToken(pub String);
 #[derive(Clone, Copy, Debug)]
 pub struct RotateCsrf;
 
-pub async fn require_token(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn require_token(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let existing = cookie_value(request.headers(), COOKIE).filter(|t| t.len() == 43);
     let mut request = request;
     if needs_token(request.method(), request.uri().path()) {
@@ -41,7 +45,9 @@ pub async fn require_token(State(state): State<AppState>, request: Request, next
         };
         let submitted = submitted_token(&parts, &bytes);
         let valid = match (&existing, &submitted) {
-            (Some(expected), Some(given)) => bool::from(expected.as_bytes().ct_eq(given.as_bytes())),
+            (Some(expected), Some(given)) => {
+                bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
+            }
             _ => false,
         };
         if !valid {
@@ -59,7 +65,11 @@ pub async fn require_token(State(state): State<AppState>, request: Request, next
         let token = if rotate { random_token() } else { token };
         let cookie = format!(
             "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
-            if state.config.secure_cookies { "; Secure" } else { "" }
+            if state.config.secure_cookies {
+                "; Secure"
+            } else {
+                ""
+            }
         );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
@@ -69,7 +79,10 @@ pub async fn require_token(State(state): State<AppState>, request: Request, next
 }
 
 fn needs_token(method: &Method, path: &str) -> bool {
-    let safe = matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE);
+    let safe = matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    );
     // The JSON API authenticates by key, not cookie, so a cross-site page cannot ride on it.
     !safe && !path.starts_with("/api/")
 }
@@ -78,10 +91,10 @@ fn submitted_token(parts: &axum::http::request::Parts, body: &[u8]) -> Option<St
     if let Some(value) = parts.headers.get(HEADER).and_then(|v| v.to_str().ok()) {
         return Some(value.to_string());
     }
-    if let Some(query) = parts.uri.query() {
-        if let Some(token) = field_of(query.as_bytes(), FIELD) {
-            return Some(token);
-        }
+    if let Some(query) = parts.uri.query()
+        && let Some(token) = field_of(query.as_bytes(), FIELD)
+    {
+        return Some(token);
     }
     let is_form = parts
         .headers

@@ -69,10 +69,18 @@ impl IntoResponse for AppError {
 /// fallback) into a friendly page in the visitor's language, or JSON under `/api/`.
 /// Pages a handler rendered itself (HTML, e.g. a form with its errors) pass untouched.
 pub async fn error_pages(State(_state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = request.extensions().get::<Lang>().cloned().unwrap_or_default();
+    let lang = request
+        .extensions()
+        .get::<Lang>()
+        .cloned()
+        .unwrap_or_default();
     // The page keeps a working sign-out button: the CSRF cookie, if any, is still valid.
     let csrf_token = cookie_value(request.headers(), crate::web::csrf::COOKIE).unwrap_or_default();
-    let user = request.extensions().get::<SignedIn>().cloned().unwrap_or_default();
+    let user = request
+        .extensions()
+        .get::<SignedIn>()
+        .cloned()
+        .unwrap_or_default();
     let path = request.uri().path().to_string();
     let path_and_query = request
         .uri()
@@ -91,10 +99,17 @@ pub async fn error_pages(State(_state): State<AppState>, request: Request, next:
         .extensions()
         .get::<ErrorDetail>()
         .map(|d| d.0)
-        .or_else(|| response.extensions().get::<ProtectionError>().map(|_| "error-stale-form"));
+        .or_else(|| {
+            response
+                .extensions()
+                .get::<ProtectionError>()
+                .map(|_| "error-stale-form")
+        });
 
     if is_api {
-        let message = detail.map(|k| lang.t(k)).unwrap_or_else(|| lang.t(title_key(status)));
+        let message = detail
+            .map(|k| lang.t(k))
+            .unwrap_or_else(|| lang.t(title_key(status)));
         let body = json!({ "error": message, "status": status.as_u16() });
         return (status, axum::Json(body)).into_response();
     }

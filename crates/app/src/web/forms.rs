@@ -100,7 +100,9 @@ fn looks_like_email(value: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && value.len() <= 254
-        && !value.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
 /// A URL-friendly identifier made from a name: "St. Mary's Ward" -> "st-marys-ward".
@@ -115,7 +117,12 @@ pub fn slugify(name: &str) -> String {
             slug.push('-');
         }
     }
-    slug.trim_matches('-').chars().take(60).collect::<String>().trim_end_matches('-').to_string()
+    slug.trim_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 fn fold_accent(c: char) -> Option<char> {
@@ -149,7 +156,10 @@ mod tests {
     fn emails_are_normalised_and_checked() {
         let lang = Lang::default();
         let mut errors = FormErrors::new();
-        assert_eq!(email(&mut errors, &lang, "email", " Ann@Example.ORG "), "ann@example.org");
+        assert_eq!(
+            email(&mut errors, &lang, "email", " Ann@Example.ORG "),
+            "ann@example.org"
+        );
         assert!(errors.is_empty());
         email(&mut errors, &lang, "email", "not-an-email");
         assert!(errors.has("email"));

@@ -34,7 +34,7 @@ impl PageContext {
         }
     }
 
-    /// Shorthand for templates: `{{ ctx.t("key") }}`.
+    /// Shorthand for templates: `ctx.t(key)` renders the message `key` in the page language.
     pub fn t(&self, key: &str) -> String {
         self.lang.t(key)
     }

@@ -35,7 +35,11 @@ pub struct CurrentUser {
 pub struct SignedIn(pub Option<CurrentUser>);
 
 /// Middleware: finds the session and the visitor's language once per request.
-pub async fn load_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn load_context(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let user = match cookie_value(request.headers(), COOKIE) {
         Some(token) => match sessions::user_for_token_hash(&state.db, &hash_token(&token)).await {
             Ok(user) => user,
@@ -85,7 +89,9 @@ impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(MaybeUser(parts.extensions.get::<SignedIn>().and_then(|s| s.0.clone())))
+        Ok(MaybeUser(
+            parts.extensions.get::<SignedIn>().and_then(|s| s.0.clone()),
+        ))
     }
 }
 
@@ -128,8 +134,10 @@ pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
 /// The `Set-Cookie` value that signs a browser out.
 pub fn clear_session_cookie(secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"))
-        .expect("static cookie is a valid header value")
+    HeaderValue::from_str(&format!(
+        "{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
+    ))
+    .expect("static cookie is a valid header value")
 }
 
 #[cfg(test)]
@@ -148,7 +156,10 @@ mod tests {
     #[test]
     fn cookies_are_found_among_several() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; sm_session=xyz; b=2"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; sm_session=xyz; b=2"),
+        );
         assert_eq!(cookie_value(&headers, "sm_session").as_deref(), Some("xyz"));
         assert_eq!(cookie_value(&headers, "missing"), None);
     }

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -30,7 +31,9 @@ fn find_executable(names: &[&str]) -> Option<PathBuf> {
 fn axe_source_path() -> PathBuf {
     std::env::var_os("AXE_CORE_JS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/axe-core/axe.min.js"))
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/axe-core/axe.min.js")
+        })
 }
 
 /// Starts chromedriver and a headless Chromium, or explains why not.
@@ -83,22 +86,54 @@ async fn browser(test: &str) -> Option<Browser> {
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("starting a Chromium session");
-    Some(Browser { client, _driver: driver, _profile: profile })
+    Some(Browser {
+        client,
+        _driver: driver,
+        _profile: profile,
+    })
 }
 
 async fn fill(client: &Client, id: &str, text: &str) {
-    let field = client.find(Locator::Id(id)).await.unwrap_or_else(|e| panic!("field #{id}: {e}"));
+    let field = client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("field #{id}: {e}"));
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
 }
 
+/// Clicks the form's submit button. The click returns before the browser has navigated, so
+/// callers then wait for what the next page must show (see [`arrive`]).
 async fn submit(client: &Client, form_action: &str) {
     let selector = format!("form[action='{form_action}'] button[type=submit]");
-    client.find(Locator::Css(&selector)).await.unwrap_or_else(|e| panic!("{selector}: {e}")).click().await.unwrap();
+    client
+        .find(Locator::Css(&selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits (bounded) until the browser is at `path_and_query` on the app.
+async fn arrive(client: &Client, base: &str, path_and_query: &str) {
+    let url = format!("{base}{path_and_query}").parse().unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_url(&url)
+        .await
+        .unwrap_or_else(|e| panic!("never reached {path_and_query}: {e}"));
 }
 
 async fn heading(client: &Client) -> String {
-    client.find(Locator::Css("h1")).await.unwrap().text().await.unwrap()
+    client
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
 }
 
 async fn path(client: &Client) -> String {
@@ -111,7 +146,11 @@ async fn path(client: &Client) -> String {
 
 #[tokio::test]
 async fn the_first_admin_sets_up_signs_in_and_creates_an_area_in_a_browser() {
-    let Some(browser) = browser("the_first_admin_sets_up_signs_in_and_creates_an_area_in_a_browser").await else { return };
+    let Some(browser) =
+        browser("the_first_admin_sets_up_signs_in_and_creates_an_area_in_a_browser").await
+    else {
+        return;
+    };
     let app = TestApp::spawn().await;
     let c = &browser.client;
     c.goto(&app.base).await.unwrap();
@@ -121,67 +160,119 @@ async fn the_first_admin_sets_up_signs_in_and_creates_an_area_in_a_browser() {
     fill(c, "password", PASSWORD).await;
     fill(c, "password_confirm", PASSWORD).await;
     submit(c, "/setup").await;
-    assert_eq!(path(c).await, "/areas?notice=welcome-admin");
+    arrive(c, &app.base, "/areas?notice=welcome-admin").await;
 
-    c.find(Locator::LinkText("Sign out")).await.err();
     submit(c, "/logout").await;
-    assert_eq!(path(c).await, "/?notice=signed-out");
-    c.find(Locator::LinkText("Sign in")).await.unwrap().click().await.unwrap();
+    arrive(c, &app.base, "/?notice=signed-out").await;
+    c.find(Locator::LinkText("Sign in"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/login").await;
     fill(c, "email", "ada@example.org").await;
     fill(c, "password", PASSWORD).await;
     submit(c, "/login").await;
+    arrive(c, &app.base, "/").await;
 
     c.goto(&format!("{}/areas", app.base)).await.unwrap();
-    c.find(Locator::LinkText("Add an area")).await.unwrap().click().await.unwrap();
+    c.find(Locator::LinkText("Add an area"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/areas/new").await;
     fill(c, "name", "Millbrook").await;
     fill(c, "description", "A small city on the river.").await;
     submit(c, "/areas/new").await;
-    assert_eq!(path(c).await, "/areas/millbrook?notice=area-created");
+    arrive(c, &app.base, "/areas/millbrook?notice=area-created").await;
     assert_eq!(heading(c).await, "Millbrook");
 
     c.goto(&format!("{}/areas", app.base)).await.unwrap();
-    c.find(Locator::LinkText("Millbrook")).await.expect("the new area is listed");
+    c.find(Locator::LinkText("Millbrook"))
+        .await
+        .expect("the new area is listed");
 
     // A form with errors shows the summary and keeps what was typed.
     c.goto(&format!("{}/areas/new", app.base)).await.unwrap();
     submit(c, "/areas/new").await;
-    let summary = c.find(Locator::Css(".error-summary")).await.unwrap().text().await.unwrap();
+    let summary = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(".error-summary"))
+        .await
+        .unwrap();
+    let summary = summary.text().await.unwrap();
     assert!(summary.contains("Enter a name."), "{summary}");
     browser.client.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_new_resident_registers_and_finds_their_neighbourhood() {
-    let Some(browser) = browser("a_new_resident_registers_and_finds_their_neighbourhood").await else { return };
+    let Some(browser) = browser("a_new_resident_registers_and_finds_their_neighbourhood").await
+    else {
+        return;
+    };
     let app = TestApp::with_demo().await;
     let c = &browser.client;
     c.goto(&app.base).await.unwrap();
-    c.find(Locator::Css("main a.button")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("main a.button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/register").await;
     assert_eq!(heading(c).await, "Create an account");
     fill(c, "display_name", "Nia Newcomer").await;
     fill(c, "email", "nia@example.org").await;
     fill(c, "password", PASSWORD).await;
     fill(c, "password_confirm", PASSWORD).await;
-    c.find(Locator::Id("home_area")).await.unwrap().select_by_label("Canal Quarter (North Millbrook)").await.unwrap();
+    c.find(Locator::Id("home_area"))
+        .await
+        .unwrap()
+        .select_by_label("Canal Quarter (North Millbrook)")
+        .await
+        .unwrap();
     submit(c, "/register").await;
-    assert_eq!(path(c).await, "/areas/canal-quarter?notice=registered");
+    arrive(c, &app.base, "/areas/canal-quarter?notice=registered").await;
     assert_eq!(heading(c).await, "Canal Quarter");
     let page = c.source().await.unwrap();
     assert!(page.contains("You have said you live here."));
-    assert!(page.contains("Canal Quarter Residents"), "local groups are listed");
+    assert!(
+        page.contains("Canal Quarter Residents"),
+        "local groups are listed"
+    );
 
     // Searching from the home page finds it too.
     c.goto(&app.base).await.unwrap();
     fill(c, "q", "canal").await;
-    c.find(Locator::Css("form[role=search] button")).await.unwrap().click().await.unwrap();
-    c.find(Locator::LinkText("Canal Quarter")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("form[role=search] button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/areas?q=canal").await;
+    c.find(Locator::Css(".results a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/areas/canal-quarter").await;
     assert_eq!(heading(c).await, "Canal Quarter");
     browser.client.close().await.unwrap();
 }
 
 /// Runs axe-core on the current page; returns serious and critical violations.
 async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
-    client.execute(axe_source, vec![]).await.expect("loading axe-core");
+    client
+        .execute(axe_source, vec![])
+        .await
+        .expect("loading axe-core");
     let result = client
         .execute_async(
             "const done = arguments[arguments.length - 1];
@@ -206,16 +297,40 @@ async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
 async fn key_pages_pass_the_accessibility_check() {
     let axe_path = axe_source_path();
     let Ok(axe_source) = std::fs::read_to_string(&axe_path) else {
-        let why = format!("axe-core not found at {} (run `npm ci` at the repository root)", axe_path.display());
-        assert!(std::env::var("SQUAREMILE_REQUIRE_BROWSER").as_deref() != Ok("1"), "{why}");
+        let why = format!(
+            "axe-core not found at {} (run `npm ci` at the repository root)",
+            axe_path.display()
+        );
+        assert!(
+            std::env::var("SQUAREMILE_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "{why}"
+        );
         skip("key_pages_pass_the_accessibility_check", &why);
         return;
     };
-    let Some(browser) = browser("key_pages_pass_the_accessibility_check").await else { return };
+    let Some(browser) = browser("key_pages_pass_the_accessibility_check").await else {
+        return;
+    };
     let app = TestApp::with_demo().await;
     let c = &browser.client;
+    // First prove the checker bites: a field without a label is a critical violation.
+    c.goto("data:text/html,<!doctype html><html lang=en><title>t</title><main><input type=text></main></html>").await.unwrap();
+    let planted = serious_violations(c, &axe_source).await;
+    assert!(
+        planted.iter().any(|v| v["id"] == "label"),
+        "axe-core did not run: {planted:?}"
+    );
+
     let mut failures = Vec::new();
-    for page in ["/", "/login", "/register", "/areas", "/areas/canal-quarter", "/organisations", "/password/forgot"] {
+    for page in [
+        "/",
+        "/login",
+        "/register",
+        "/areas",
+        "/areas/canal-quarter",
+        "/organisations",
+        "/password/forgot",
+    ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {
             failures.push(format!("{page}: {violation}"));
@@ -224,9 +339,18 @@ async fn key_pages_pass_the_accessibility_check() {
     // A form showing its errors must be accessible too.
     c.goto(&format!("{}/register", app.base)).await.unwrap();
     submit(c, "/register").await;
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(".error-summary"))
+        .await
+        .unwrap();
     for violation in serious_violations(c, &axe_source).await {
         failures.push(format!("/register (with errors): {violation}"));
     }
     browser.client.close().await.unwrap();
-    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "accessibility violations:\n{}",
+        failures.join("\n")
+    );
 }

@@ -11,7 +11,15 @@ use crate::support::{Client, PASSWORD, TestDb};
 /// Starts the real binary on a free port and returns it with its address.
 async fn start(database_url: &str) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_squaremile"))
-        .args(["--config", "/nonexistent/squaremile.toml", "--database-url", database_url, "serve", "--bind", "127.0.0.1:0"])
+        .args([
+            "--config",
+            "/nonexistent/squaremile.toml",
+            "--database-url",
+            database_url,
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+        ])
         .env("RUST_LOG", "info")
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -37,10 +45,20 @@ async fn acknowledged_writes_survive_a_kill() {
     let admin = Client::new(&base);
     admin.get("/setup").await;
     let setup = admin
-        .post_form("/setup", &[("display_name", "Ada"), ("email", "ada@example.org"), ("password", PASSWORD), ("password_confirm", PASSWORD)])
+        .post_form(
+            "/setup",
+            &[
+                ("display_name", "Ada"),
+                ("email", "ada@example.org"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(setup.status(), StatusCode::SEE_OTHER);
-    let area = admin.post_form("/areas/new", &[("parent", ""), ("name", "Millbrook")]).await;
+    let area = admin
+        .post_form("/areas/new", &[("parent", ""), ("name", "Millbrook")])
+        .await;
     assert_eq!(area.status(), StatusCode::SEE_OTHER, "acknowledged");
     first.start_kill().expect("SIGKILL");
     first.wait().await.expect("killed");
@@ -49,6 +67,11 @@ async fn acknowledged_writes_survive_a_kill() {
     let again = Client::new(&base);
     assert_eq!(again.get("/areas/millbrook").await.status(), StatusCode::OK);
     again.get("/login").await;
-    let login = again.post_form("/login", &[("email", "ada@example.org"), ("password", PASSWORD)]).await;
+    let login = again
+        .post_form(
+            "/login",
+            &[("email", "ada@example.org"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(login.status(), StatusCode::SEE_OTHER);
 }

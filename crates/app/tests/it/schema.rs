@@ -12,7 +12,9 @@ use crate::support::{TestDb, postgres_admin_url, skip};
 type Schema = BTreeMap<String, BTreeMap<String, (String, bool)>>;
 
 fn migration_names(dir: &str) -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations").join(dir);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../migrations")
+        .join(dir);
     let mut names: Vec<String> = std::fs::read_dir(path)
         .expect("migrations folder")
         .flatten()
@@ -50,7 +52,10 @@ async fn sqlite_schema() -> Schema {
             let not_null: i64 = column.get("not_null");
             let pk: i64 = column.get("pk");
             let kind: String = column.get("type");
-            entry.insert(column.get("name"), (kind.to_lowercase(), not_null == 0 && pk == 0));
+            entry.insert(
+                column.get("name"),
+                (kind.to_lowercase(), not_null == 0 && pk == 0),
+            );
         }
     }
     schema
@@ -68,10 +73,10 @@ async fn postgres_schema(url: &str) -> Schema {
     let mut schema = Schema::new();
     for row in rows {
         let nullable: String = row.get("n");
-        schema
-            .entry(row.get("t"))
-            .or_default()
-            .insert(row.get("c"), (row.get::<String, _>("ty").to_lowercase(), nullable == "YES"));
+        schema.entry(row.get("t")).or_default().insert(
+            row.get("c"),
+            (row.get::<String, _>("ty").to_lowercase(), nullable == "YES"),
+        );
     }
     pool.close().await;
     schema
@@ -80,7 +85,10 @@ async fn postgres_schema(url: &str) -> Schema {
 #[tokio::test]
 async fn sqlite_and_postgres_schemas_agree() {
     if postgres_admin_url().is_none() {
-        skip("sqlite_and_postgres_schemas_agree", "set TEST_DATABASE_URL to compare with PostgreSQL");
+        skip(
+            "sqlite_and_postgres_schemas_agree",
+            "set TEST_DATABASE_URL to compare with PostgreSQL",
+        );
         return;
     }
     let pg = TestDb::new().await;

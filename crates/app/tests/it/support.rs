@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
 use reqwest::{Response, StatusCode};
+use sqlx::Executor;
 use squaremile::config::{Config, MailTransport, Secret, SmtpSecurity};
 use squaremile::db::{self, Db};
 use squaremile::server;
-use sqlx::Executor;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::{Mutex, mpsc};
@@ -31,7 +31,9 @@ enum Cleanup {
 }
 
 pub fn postgres_admin_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.trim().is_empty())
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
 }
 
 impl TestDb {
@@ -45,19 +47,29 @@ impl TestDb {
     pub fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().expect("temporary directory");
         let url = format!("sqlite:{}", dir.path().join("test.db").display());
-        TestDb { url, cleanup: Cleanup::Sqlite(dir) }
+        TestDb {
+            url,
+            cleanup: Cleanup::Sqlite(dir),
+        }
     }
 
     async fn postgres(admin_url: String) -> TestDb {
         let template = ensure_template(&admin_url).await;
         let name = format!("sm_test_{}", uuid_simple());
-        let admin = db::connect(&admin_url).await.expect("connecting to TEST_DATABASE_URL");
+        let admin = db::connect(&admin_url)
+            .await
+            .expect("connecting to TEST_DATABASE_URL");
         admin
-            .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}")))
+            .execute(sqlx::AssertSqlSafe(format!(
+                "CREATE DATABASE {name} TEMPLATE {template}"
+            )))
             .await
             .expect("cloning the template database");
         admin.close().await;
-        TestDb { url: with_database(&admin_url, &name), cleanup: Cleanup::Postgres { admin_url, name } }
+        TestDb {
+            url: with_database(&admin_url, &name),
+            cleanup: Cleanup::Postgres { admin_url, name },
+        }
     }
 
     pub fn is_postgres(&self) -> bool {
@@ -71,11 +83,15 @@ impl Drop for TestDb {
             let (admin_url, name, shown) = (admin_url.clone(), name.clone(), name.clone());
             // Drop runs outside any runtime we may block on, so use a thread of our own.
             let dropped = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
                 runtime.block_on(async {
                     let admin = db::connect(&admin_url).await?;
                     admin
-                        .execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                        .execute(sqlx::AssertSqlSafe(format!(
+                            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                        )))
                         .await?;
                     admin.close().await;
                     anyhow::Ok(())
@@ -117,29 +133,42 @@ async fn ensure_template(admin_url: &str) -> String {
     TEMPLATE
         .get_or_init(|| async {
             let name = format!("sm_template_{}", migrations_fingerprint());
-            let admin = db::connect(admin_url).await.expect("connecting to TEST_DATABASE_URL");
-            let mut conn = admin.acquire().await.expect("admin connection");
-            conn.execute("SELECT pg_advisory_lock(727274)").await.expect("advisory lock");
-            let exists: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM pg_database WHERE datname = $1")
-                .bind(&name)
-                .fetch_optional(&mut *conn)
+            let admin = db::connect(admin_url)
                 .await
-                .expect("looking for the template");
+                .expect("connecting to TEST_DATABASE_URL");
+            let mut conn = admin.acquire().await.expect("admin connection");
+            conn.execute("SELECT pg_advisory_lock(727274)")
+                .await
+                .expect("advisory lock");
+            let exists: Option<(i32,)> =
+                sqlx::query_as("SELECT 1 FROM pg_database WHERE datname = $1")
+                    .bind(&name)
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .expect("looking for the template");
             if exists.is_none() {
                 let building = format!("{name}_building");
-                conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")))
-                    .await
-                    .expect("clearing a half-built template");
+                conn.execute(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {building} WITH (FORCE)"
+                )))
+                .await
+                .expect("clearing a half-built template");
                 conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {building}")))
                     .await
                     .expect("creating the template");
-                let pool = db::open(&with_database(admin_url, &building)).await.expect("migrating the template");
-                pool.close().await;
-                conn.execute(sqlx::AssertSqlSafe(format!("ALTER DATABASE {building} RENAME TO {name}")))
+                let pool = db::open(&with_database(admin_url, &building))
                     .await
-                    .expect("publishing the template");
+                    .expect("migrating the template");
+                pool.close().await;
+                conn.execute(sqlx::AssertSqlSafe(format!(
+                    "ALTER DATABASE {building} RENAME TO {name}"
+                )))
+                .await
+                .expect("publishing the template");
             }
-            conn.execute("SELECT pg_advisory_unlock(727274)").await.expect("advisory unlock");
+            conn.execute("SELECT pg_advisory_unlock(727274)")
+                .await
+                .expect("advisory unlock");
             drop(conn);
             admin.close().await;
             name
@@ -151,11 +180,17 @@ async fn ensure_template(admin_url: &str) -> String {
 fn migrations_fingerprint() -> String {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations/postgres");
-    let mut files: Vec<_> = std::fs::read_dir(dir).expect("migrations folder").flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("migrations folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     let mut hasher = DefaultHasher::new();
     for file in files {
-        std::fs::read(&file).expect("migration file").hash(&mut hasher);
+        std::fs::read(&file)
+            .expect("migration file")
+            .hash(&mut hasher);
     }
     format!("{:016x}", hasher.finish())
 }
@@ -193,12 +228,15 @@ fn decode_quoted_printable(raw: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'=' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        let escaped = bytes
+            .get(i + 1..i + 3)
+            .and_then(|hex| std::str::from_utf8(hex).ok());
+        if bytes[i] == b'='
+            && let Some(Ok(b)) = escaped.map(|hex| u8::from_str_radix(hex, 16))
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -214,7 +252,9 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> Arc<SmtpSink> {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("binding the SMTP sink");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binding the SMTP sink");
         let port = listener.local_addr().expect("sink address").port();
         let (sender, receiver) = mpsc::unbounded_channel();
         tokio::spawn(async move {
@@ -222,7 +262,10 @@ impl SmtpSink {
                 tokio::spawn(serve_smtp(socket, sender.clone()));
             }
         });
-        Arc::new(SmtpSink { port, received: Mutex::new(receiver) })
+        Arc::new(SmtpSink {
+            port,
+            received: Mutex::new(receiver),
+        })
     }
 
     /// Waits for the next message (a generous bound, so a broken worker fails the test).
@@ -253,7 +296,12 @@ async fn serve_smtp(socket: tokio::net::TcpStream, sender: mpsc::UnboundedSender
             to.clear();
             b"250 OK\r\n"
         } else if command.starts_with("RCPT TO") {
-            to.push(line.trim_end()[8..].trim().trim_matches(['<', '>']).to_string());
+            to.push(
+                line.trim_end()[8..]
+                    .trim()
+                    .trim_matches(['<', '>'])
+                    .to_string(),
+            );
             b"250 OK\r\n"
         } else if command == "DATA" {
             let _ = write.write_all(b"354 go ahead\r\n").await;
@@ -266,9 +314,16 @@ async fn serve_smtp(socket: tokio::net::TcpStream, sender: mpsc::UnboundedSender
                 if line == ".\r\n" || line == ".\n" {
                     break;
                 }
-                data.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
+                data.push_str(
+                    line.strip_prefix('.')
+                        .filter(|_| line.starts_with(".."))
+                        .unwrap_or(&line),
+                );
             }
-            let _ = sender.send(ReceivedMail { to: std::mem::take(&mut to), data });
+            let _ = sender.send(ReceivedMail {
+                to: std::mem::take(&mut to),
+                data,
+            });
             b"250 queued\r\n"
         } else if command == "QUIT" {
             let _ = write.write_all(b"221 bye\r\n").await;
@@ -300,10 +355,12 @@ impl Drop for TestApp {
 }
 
 pub fn test_config(database_url: &str, smtp_port: u16) -> Config {
-    let mut config = Config::default();
-    config.bind = "127.0.0.1:0".into();
-    config.database_url = Secret::new(database_url);
-    config.public_url = "http://squaremile.test".into();
+    let mut config = Config {
+        bind: "127.0.0.1:0".into(),
+        database_url: Secret::new(database_url),
+        public_url: "http://squaremile.test".into(),
+        ..Config::default()
+    };
     config.mail.transport = MailTransport::Smtp;
     config.mail.smtp_host = "127.0.0.1".into();
     config.mail.smtp_port = smtp_port;
@@ -323,8 +380,12 @@ impl TestApp {
         let mail = SmtpSink::start().await;
         let mut config = test_config(&test_db.url, mail.port);
         adjust(&mut config);
-        let db = db::open(&test_db.url).await.expect("opening the test database");
-        let running = server::start(config, db.clone()).await.expect("starting the app");
+        let db = db::open(&test_db.url)
+            .await
+            .expect("opening the test database");
+        let running = server::start(config, db.clone())
+            .await
+            .expect("starting the app");
         TestApp {
             base: format!("http://{}", running.addr),
             db,
@@ -336,7 +397,9 @@ impl TestApp {
 
     pub async fn with_demo() -> TestApp {
         let app = TestApp::spawn().await;
-        squaremile::demo::load(&app.db).await.expect("loading the demo");
+        squaremile::demo::load(&app.db)
+            .await
+            .expect("loading the demo");
         app
     }
 
@@ -350,14 +413,22 @@ impl TestApp {
         let page = client.get("/setup").await;
         assert_eq!(page.status(), StatusCode::OK, "setup form");
         let done = client
-            .post_form("/setup", &[
-                ("display_name", "Ada Admin"),
-                ("email", "admin@example.org"),
-                ("password", PASSWORD),
-                ("password_confirm", PASSWORD),
-            ])
+            .post_form(
+                "/setup",
+                &[
+                    ("display_name", "Ada Admin"),
+                    ("email", "admin@example.org"),
+                    ("password", PASSWORD),
+                    ("password_confirm", PASSWORD),
+                ],
+            )
             .await;
-        assert_eq!(done.status(), StatusCode::SEE_OTHER, "setup: {}", done.text().await.unwrap_or_default());
+        assert_eq!(
+            done.status(),
+            StatusCode::SEE_OTHER,
+            "setup: {}",
+            done.text().await.unwrap_or_default()
+        );
         client
     }
 
@@ -366,15 +437,23 @@ impl TestApp {
         let client = self.client();
         client.get("/register").await;
         let response = client
-            .post_form("/register", &[
-                ("display_name", name),
-                ("email", email),
-                ("password", PASSWORD),
-                ("password_confirm", PASSWORD),
-                ("home_area", home_area_id),
-            ])
+            .post_form(
+                "/register",
+                &[
+                    ("display_name", name),
+                    ("email", email),
+                    ("password", PASSWORD),
+                    ("password_confirm", PASSWORD),
+                    ("home_area", home_area_id),
+                ],
+            )
             .await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "registering {email}: {}", response.text().await.unwrap_or_default());
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "registering {email}: {}",
+            response.text().await.unwrap_or_default()
+        );
         client
     }
 
@@ -382,8 +461,14 @@ impl TestApp {
     pub async fn login(&self, email: &str, password: &str) -> Client {
         let client = self.client();
         client.get("/login").await;
-        let response = client.post_form("/login", &[("email", email), ("password", password)]).await;
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "signing in {email}");
+        let response = client
+            .post_form("/login", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "signing in {email}"
+        );
         client
     }
 
@@ -421,7 +506,11 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("HTTP client");
-        Client { base: base.to_string(), http, jar }
+        Client {
+            base: base.to_string(),
+            http,
+            jar,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -458,7 +547,8 @@ impl Client {
     pub fn set_cookie(&self, name: &str, value: &str) {
         use reqwest::cookie::CookieStore;
         let url = self.base.parse().expect("base URL");
-        let header = reqwest::header::HeaderValue::from_str(&format!("{name}={value}; Path=/")).expect("cookie");
+        let header = reqwest::header::HeaderValue::from_str(&format!("{name}={value}; Path=/"))
+            .expect("cookie");
         self.jar.set_cookies(&mut std::iter::once(&header), &url);
     }
 
@@ -474,7 +564,12 @@ impl Client {
     }
 
     /// Posts exactly these fields and headers (no token added).
-    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Response {
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Response {
         let encoded = serde_urlencoded::to_string(fields).expect("form encoding");
         let mut request = self
             .http
@@ -513,7 +608,11 @@ pub async fn body(response: Response) -> String {
 /// Count rows with a query returning one `n` column.
 pub async fn count(db: &Db, sql: &'static str) -> i64 {
     use sqlx::Row;
-    sqlx::query(sql).fetch_one(db).await.expect("count query").get::<i64, _>("n")
+    sqlx::query(sql)
+        .fetch_one(db)
+        .await
+        .expect("count query")
+        .get::<i64, _>("n")
 }
 
 /// Says loudly that a test did not run and why. Written straight to stderr, which the test
