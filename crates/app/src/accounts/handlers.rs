@@ -38,6 +38,23 @@ async fn password_matches(password: String, hash: String) -> AppResult<bool> {
         .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("checking a password")))
 }
 
+/// Asks for the current password before a sensitive change; a wrong one is a field error.
+async fn confirm_current_password(
+    state: &AppState,
+    user_id: &str,
+    lang: &Lang,
+    given: String,
+    errors: &mut FormErrors,
+) -> AppResult<()> {
+    let hash = store::password_hash(&state.db, user_id)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    if !password_matches(given, hash).await? {
+        errors.add(lang, "current_password", "field-current-password-wrong");
+    }
+    Ok(())
+}
+
 /// Checks a new password and its confirmation.
 fn check_new_password(
     errors: &mut FormErrors,
@@ -674,16 +691,14 @@ pub async fn change_password(
     Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
-    let current = store::password_hash(&state.db, &user.id)
-        .await?
-        .ok_or(AppError::SignInRequired)?;
-    if !password_matches(form.current_password, current).await? {
-        errors.add(
-            &ctx.lang,
-            "current_password",
-            "field-current-password-wrong",
-        );
-    }
+    confirm_current_password(
+        &state,
+        &user.id,
+        &ctx.lang,
+        form.current_password,
+        &mut errors,
+    )
+    .await?;
     check_new_password(
         &mut errors,
         &ctx.lang,
@@ -768,16 +783,15 @@ pub async fn delete_account(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
-    let current = store::password_hash(&state.db, &user.id)
-        .await?
-        .ok_or(AppError::SignInRequired)?;
-    if !password_matches(form.current_password, current).await? {
-        errors.add(
-            &ctx.lang,
-            "current_password",
-            "field-current-password-wrong",
-        );
-    } else if user.is_admin && store::admin_count(&state.db).await? <= 1 {
+    confirm_current_password(
+        &state,
+        &user.id,
+        &ctx.lang,
+        form.current_password,
+        &mut errors,
+    )
+    .await?;
+    if errors.is_empty() && user.is_admin && store::admin_count(&state.db).await? <= 1 {
         errors.add(&ctx.lang, "current_password", "delete-last-admin");
     }
     if !errors.is_empty() {

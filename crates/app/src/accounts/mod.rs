@@ -10,8 +10,32 @@ use axum::handler::Handler;
 use axum::routing::{get, post};
 use tower_governor::GovernorLayer;
 
+use crate::i18n::Lang;
 use crate::state::AppState;
+use crate::web::AppResult;
+use crate::web::forms::{self, FormErrors};
 use crate::web::rate_limit::Limiter;
+
+/// The account named by an email typed into a form (to give a role, add a member), or an
+/// error on the field: the address is malformed, or nobody has an account with it.
+/// Only looks the person up once the rest of the form is valid.
+pub async fn named_in_form(
+    state: &AppState,
+    lang: &Lang,
+    errors: &mut FormErrors,
+    field: &'static str,
+    input: &str,
+) -> AppResult<(String, Option<store::User>)> {
+    let email = forms::email(errors, lang, field, input);
+    if !errors.is_empty() {
+        return Ok((email, None));
+    }
+    let person = store::find_by_email(&state.db, &email).await?;
+    if person.is_none() {
+        errors.add(lang, field, "field-email-unknown");
+    }
+    Ok((email, person))
+}
 
 pub fn routes(limiter: &Limiter) -> Router<AppState> {
     let limited = || GovernorLayer::new(limiter.clone());

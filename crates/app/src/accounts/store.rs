@@ -7,6 +7,14 @@ use sqlx::{Any, Executor, Row};
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::web::session::{hash_token, random_token};
 
+/// The query every user read starts with, in [`user_from_row`]'s order.
+macro_rules! select_user {
+    () => {
+        "SELECT id, email, display_name, bio, home_area_id, locale, \
+         CASE WHEN is_admin THEN 1 ELSE 0 END AS is_admin, created_at FROM users"
+    };
+}
+
 /// How long a password-reset link works.
 pub const RESET_VALID_MS: i64 = 60 * 60 * 1000;
 
@@ -119,26 +127,20 @@ pub async fn password_hash(db: &Db, id: &str) -> anyhow::Result<Option<String>> 
 }
 
 pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<User>> {
-    let row = sqlx::query(
-        "SELECT id, email, display_name, bio, home_area_id, locale, \
-         CASE WHEN is_admin THEN 1 ELSE 0 END AS is_admin, created_at FROM users WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
-    .context("loading an account")?;
+    let row = sqlx::query(concat!(select_user!(), " WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .context("loading an account")?;
     row.map(|r| user_from_row(&r)).transpose()
 }
 
 pub async fn find_by_email(db: &Db, email: &str) -> anyhow::Result<Option<User>> {
-    let row = sqlx::query(
-        "SELECT id, email, display_name, bio, home_area_id, locale, \
-         CASE WHEN is_admin THEN 1 ELSE 0 END AS is_admin, created_at FROM users WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_optional(db)
-    .await
-    .context("looking up an account by email")?;
+    let row = sqlx::query(concat!(select_user!(), " WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(db)
+        .await
+        .context("looking up an account by email")?;
     row.map(|r| user_from_row(&r)).transpose()
 }
 

@@ -14,6 +14,13 @@ use crate::web::forms::{self, FormErrors};
 use crate::web::session::MaybeUser;
 use crate::web::{AppError, AppResult, PageContext, RequireUser, render, render_with, see_other};
 
+/// The area at `/areas/{slug}`, or 404.
+pub async fn area_by_slug(state: &AppState, slug: &str) -> AppResult<Area> {
+    store::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// A city with its districts, each with its neighbourhoods.
 pub struct CityTree {
     pub city: Area,
@@ -115,9 +122,7 @@ pub async fn show(
     MaybeUser(user): MaybeUser,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let area = area_by_slug(&state, &slug).await?;
     let holders = role_store::holders(&state.db, &area.id).await?;
     let verified_residents = holders
         .iter()
@@ -298,9 +303,7 @@ pub async fn edit_form(
     RequireUser(user): RequireUser,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let area = area_by_slug(&state, &slug).await?;
     roles::require(&state.db, &user, &area.id, AreaAction::ManageArea).await?;
     let form = AreaForm {
         parent: String::new(),
@@ -324,9 +327,7 @@ pub async fn update(
     Path(slug): Path<String>,
     Form(form): Form<AreaForm>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let area = area_by_slug(&state, &slug).await?;
     roles::require(&state.db, &user, &area.id, AreaAction::ManageArea).await?;
     let mut errors = FormErrors::new();
     let name = forms::required_text(&mut errors, &ctx.lang, "name", &form.name, 100);
@@ -362,9 +363,7 @@ pub async fn join(
     RequireUser(user): RequireUser,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let area = store::find_by_slug(&state.db, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let area = area_by_slug(&state, &slug).await?;
     if area.kind != AreaKind::Neighbourhood {
         return Err(AppError::Conflict("error-join-neighbourhood-only"));
     }

@@ -1,7 +1,7 @@
 //! Areas: the city > district > neighbourhood hierarchy that everything belongs to, with a
 //! page per area, search ("find your neighbourhood") and "I live here".
 
-mod handlers;
+pub mod handlers;
 pub mod store;
 
 use axum::Router;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::store::{
     self, ALL_KINDS, ALL_MEMBER_ROLES, CreateOrgError, MemberRole, OrgFields, OrgKind, Organisation,
 };
-use crate::accounts::store as accounts;
+use crate::accounts;
 use crate::areas::store as areas;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -402,19 +402,12 @@ pub async fn set_member(
     let org = org_by_slug(&state, &slug).await?;
     require_manage(&state, &user, &org).await?;
     let mut errors = FormErrors::new();
-    let email = forms::email(&mut errors, &ctx.lang, "email", &form.email);
     let role = MemberRole::parse(&form.role);
     if role.is_none() {
         errors.add(&ctx.lang, "role", "field-role-invalid");
     }
-    let person = if errors.is_empty() {
-        accounts::find_by_email(&state.db, &email).await?
-    } else {
-        None
-    };
-    if errors.is_empty() && person.is_none() {
-        errors.add(&ctx.lang, "email", "field-email-unknown");
-    }
+    let (email, person) =
+        accounts::named_in_form(&state, &ctx.lang, &mut errors, "email", &form.email).await?;
     if let (Some(person), Some(role)) = (&person, role) {
         let current = store::role_of(&state.db, &org.id, &person.id).await?;
         if current == Some(MemberRole::Admin)

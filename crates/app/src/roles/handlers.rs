@@ -7,19 +7,14 @@ use serde::Deserialize;
 
 use super::policy::{ALL_ROLES, AreaAction, Role};
 use super::{can, require, store};
-use crate::accounts::store as accounts;
+use crate::accounts;
+use crate::areas::handlers::area_by_slug;
 use crate::areas::store::{self as areas, Area};
 use crate::state::AppState;
-use crate::web::forms::{self, FormErrors};
+use crate::web::forms::FormErrors;
 use crate::web::{
     AppError, AppResult, PageContext, RequireUser, format_date, render, render_with, see_other,
 };
-
-async fn area_by_slug(state: &AppState, slug: &str) -> AppResult<Area> {
-    areas::find_by_slug(&state.db, slug)
-        .await?
-        .ok_or(AppError::NotFound)
-}
 
 #[derive(Template)]
 #[template(path = "roles/templates/people.html")]
@@ -132,19 +127,12 @@ pub async fn grant(
     let area = area_by_slug(&state, &slug).await?;
     require(&state.db, &user, &area.id, AreaAction::ManageRoles).await?;
     let mut errors = FormErrors::new();
-    let email = forms::email(&mut errors, &ctx.lang, "email", &form.email);
     let role = Role::parse(&form.role).filter(|r| *r != Role::Resident);
     if role.is_none() {
         errors.add(&ctx.lang, "role", "field-role-invalid");
     }
-    let grantee = if errors.is_empty() {
-        accounts::find_by_email(&state.db, &email).await?
-    } else {
-        None
-    };
-    if errors.is_empty() && grantee.is_none() {
-        errors.add(&ctx.lang, "email", "field-email-unknown");
-    }
+    let (email, grantee) =
+        accounts::named_in_form(&state, &ctx.lang, &mut errors, "email", &form.email).await?;
     let (Some(grantee), Some(role)) = (grantee, role) else {
         let mut page = people_page(&state, ctx, area, true, errors, Vec::new()).await?;
         page.grant_email = email;
