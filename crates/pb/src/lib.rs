@@ -1,1 +1,13 @@
-//! Participatory budgeting engine: Pabulib format, ballots and counting rules (see issue 3).
+//! Participatory budgeting engine: the Pabulib format, ballots, counting rules and explanations.
+//! A plain library: no web, no database.
+
+pub mod arith;
+pub mod number;
+pub mod pabulib;
+pub mod profile;
+pub mod rules;
+
+pub use number::Q;
+pub use pabulib::{Election, ParseError, VoteType, parse, write};
+pub use profile::{Profile, Utility};
+pub use rules::{Outcome, Purchase, Stage};

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Count one Pabulib file with the reference library pabutools and print one JSON object:
+{"rule": ..., "selected": [ids], "parse_seconds": ..., "count_seconds": ...}.
+
+Rules, with pabutools' defaults (exact fractions, lexicographic tie-breaking):
+  greedy       greedy_utilitarian_welfare, Cost_Sat
+  greedy-card  greedy_utilitarian_welfare, Cardinality_Sat
+  mes          method_of_equal_shares, Cost_Sat
+  mes-card     method_of_equal_shares, Cardinality_Sat
+  mes-add1     method_of_equal_shares with voter_budget_increment=1, then a greedy fill
+               (completion_by_rule_combination), Cost_Sat
+  phragmen     sequential_phragmen (approval and choose-1 ballots only)
+"""
+import json
+import sys
+import time
+
+from pabutools.election import Cardinality_Sat, Cost_Sat, parse_pabulib
+from pabutools.rules import (
+    completion_by_rule_combination,
+    greedy_utilitarian_welfare,
+    method_of_equal_shares,
+    sequential_phragmen,
+)
+
+
+def count(instance, profile, rule):
+    if rule == "greedy":
+        return greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)
+    if rule == "greedy-card":
+        return greedy_utilitarian_welfare(instance, profile, sat_class=Cardinality_Sat)
+    if rule == "mes":
+        return method_of_equal_shares(instance, profile, sat_class=Cost_Sat)
+    if rule == "mes-card":
+        return method_of_equal_shares(instance, profile, sat_class=Cardinality_Sat)
+    if rule == "mes-add1":
+        return completion_by_rule_combination(
+            instance,
+            profile,
+            [method_of_equal_shares, greedy_utilitarian_welfare],
+            [{"sat_class": Cost_Sat, "voter_budget_increment": 1}, {"sat_class": Cost_Sat}],
+        )
+    if rule == "phragmen":
+        return sequential_phragmen(instance, profile)
+    raise SystemExit(f"unknown rule {rule}")
+
+
+def main():
+    path, rule = sys.argv[1], sys.argv[2]
+    started = time.perf_counter()
+    instance, profile = parse_pabulib(path)
+    parsed = time.perf_counter()
+    outcome = count(instance, profile, rule)
+    done = time.perf_counter()
+    print(json.dumps({
+        "rule": rule,
+        "selected": sorted(p.name for p in outcome),
+        "parse_seconds": parsed - started,
+        "count_seconds": done - parsed,
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+//! What the counting rules need from an election: each project's cost, and each distinct
+//! ballot's weight (how many voters cast it) and utility for each project it supports.
+//! Voters with identical ballots are treated identically by every rule, so they are counted
+//! once with a weight.
+
+use std::collections::HashMap;
+
+use crate::Q;
+use crate::pabulib::{Election, VoteType};
+
+/// How much a voter gains from a funded project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Utility {
+    /// The project's cost, for every project on the ballot ("cost utility").
+    Cost,
+    /// 1 for every project on the ballot ("cardinality utility").
+    Cardinality,
+    /// Points for cumulative and scoring ballots; Borda scores for ordinal ballots
+    /// (a ballot of k projects gives k-1 to the first and 0 to the last); 1 for approval.
+    Points,
+}
+
+impl Utility {
+    pub fn parse(text: &str) -> Option<Utility> {
+        match text {
+            "cost" => Some(Utility::Cost),
+            "cardinality" => Some(Utility::Cardinality),
+            "points" | "scores" => Some(Utility::Points),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Utility::Cost => "cost",
+            Utility::Cardinality => "cardinality",
+            Utility::Points => "points",
+        }
+    }
+}
+
+/// A distinct ballot.
+#[derive(Clone, Debug)]
+pub struct Group {
+    /// How many voters cast it.
+    pub weight: u64,
+    /// (project, utility index into [`Profile::utilities`]), for projects of positive utility.
+    pub support: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Profile {
+    pub ids: Vec<String>,
+    pub costs: Vec<Q>,
+    pub budget: Q,
+    /// Every voter, empty ballots included (they share the budget under equal shares).
+    pub voters: u64,
+    pub groups: Vec<Group>,
+    /// The distinct utility values, so groups refer to them by a small index.
+    pub utilities: Vec<Q>,
+    /// For each project, the groups supporting it with their utility index.
+    pub supporters: Vec<Vec<(u32, u32)>>,
+}
+
+impl Profile {
+    pub fn new(election: &Election, utility: Utility) -> Profile {
+        let mut utilities: Vec<Q> = Vec::new();
+        let mut utility_index: HashMap<Q, u32> = HashMap::new();
+        let mut intern = |value: Q| -> u32 {
+            *utility_index.entry(value.clone()).or_insert_with(|| {
+                utilities.push(value);
+                (utilities.len() - 1) as u32
+            })
+        };
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_of: HashMap<Vec<(u32, u32)>, usize> = HashMap::new();
+        for voter in &election.voters {
+            let length = voter.ballot.len();
+            let mut support: Vec<(u32, u32)> = Vec::with_capacity(length);
+            for (position, (project, points)) in voter.ballot.iter().enumerate() {
+                let value = match utility {
+                    Utility::Cost => election.projects[*project].cost.clone(),
+                    Utility::Cardinality => Q::one(),
+                    Utility::Points => match election.vote_type {
+                        VoteType::Ordinal => Q::from(length - position - 1),
+                        _ => points.clone(),
+                    },
+                };
+                if value.is_positive() {
+                    support.push((*project as u32, intern(value)));
+                }
+            }
+            support.sort_unstable();
+            match group_of.get(&support) {
+                Some(&at) => groups[at].weight += 1,
+                None => {
+                    group_of.insert(support.clone(), groups.len());
+                    groups.push(Group { weight: 1, support });
+                }
+            }
+        }
+        let mut supporters = vec![Vec::new(); election.projects.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for &(project, u) in &group.support {
+                supporters[project as usize].push((g as u32, u));
+            }
+        }
+        Profile {
+            ids: election.projects.iter().map(|p| p.id.clone()).collect(),
+            costs: election.projects.iter().map(|p| p.cost.clone()).collect(),
+            budget: election.budget.clone(),
+            voters: election.voters.len() as u64,
+            groups,
+            utilities,
+            supporters,
+        }
+    }
+
+    pub fn projects(&self) -> usize {
+        self.costs.len()
+    }
+
+    /// Total utility of a project over all voters.
+    pub fn total_utility(&self, project: usize) -> Q {
+        // Count voters per utility value first: one multiplication per distinct value.
+        let mut weights: HashMap<u32, u64> = HashMap::new();
+        for &(g, u) in &self.supporters[project] {
+            *weights.entry(u).or_default() += self.groups[g as usize].weight;
+        }
+        weights
+            .into_iter()
+            .map(|(u, w)| &Q::from(w as usize) * &self.utilities[u as usize])
+            .sum()
+    }
+
+    /// Number of voters giving the project positive utility.
+    pub fn supporter_count(&self, project: usize) -> u64 {
+        self.supporters[project]
+            .iter()
+            .map(|&(g, _)| self.groups[g as usize].weight)
+            .sum()
+    }
+
+    pub fn cost_of(&self, projects: &[usize]) -> Q {
+        projects.iter().map(|&p| self.costs[p].clone()).sum()
+    }
+
+    /// Projects in lexicographic order of id: the reference's tie-breaking order.
+    pub fn by_id(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.projects()).collect();
+        order.sort_by(|a, b| self.ids[*a].cmp(&self.ids[*b]));
+        order
+    }
+}
