@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Count one Pabulib file with the reference library pabutools and print one JSON object:
-{"rule": ..., "selected": [ids], "parse_seconds": ..., "count_seconds": ...}.
+{"rule": ..., "selected": [ids], "parse_seconds": ..., "count_seconds": ...}, or
+{"rule": ..., "timeout": true} when parsing and counting take longer than --timeout seconds
+(default 60), or {"rule": ..., "not_applicable": "..."} when the rule refuses the ballots.
+
+Usage: pabutools_count.py FILE RULE [--timeout SECONDS]
 
 Rules, with pabutools' defaults (exact fractions, lexicographic tie-breaking):
   greedy       greedy_utilitarian_welfare, Cost_Sat
@@ -12,6 +16,7 @@ Rules, with pabutools' defaults (exact fractions, lexicographic tie-breaking):
   phragmen     sequential_phragmen (approval and choose-1 ballots only)
 """
 import json
+import signal
 import sys
 import time
 
@@ -45,13 +50,32 @@ def count(instance, profile, rule):
     raise SystemExit(f"unknown rule {rule}")
 
 
+class TimeUp(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise TimeUp()
+
+
 def main():
     path, rule = sys.argv[1], sys.argv[2]
+    limit = int(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else 60
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(limit)
     started = time.perf_counter()
-    instance, profile = parse_pabulib(path)
-    parsed = time.perf_counter()
-    outcome = count(instance, profile, rule)
-    done = time.perf_counter()
+    try:
+        instance, profile = parse_pabulib(path)
+        parsed = time.perf_counter()
+        outcome = count(instance, profile, rule)
+        done = time.perf_counter()
+    except TimeUp:
+        print(json.dumps({"rule": rule, "timeout": True, "limit_seconds": limit}))
+        return
+    except ValueError as refused:
+        print(json.dumps({"rule": rule, "not_applicable": str(refused)}))
+        return
+    signal.alarm(0)
     print(json.dumps({
         "rule": rule,
         "selected": sorted(p.name for p in outcome),

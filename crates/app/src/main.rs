@@ -35,6 +35,9 @@ enum Command {
     Migrate,
     /// Load the demo neighbourhood into the database and exit (safe to repeat).
     Demo,
+    /// Participatory budgeting files (Pabulib): check, count, compare, explain.
+    #[command(subcommand)]
+    Pb(squaremile::cli::pb::PbCommand),
 }
 
 #[tokio::main]
@@ -46,6 +49,19 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
+    if let Command::Pb(command) = cli.command {
+        // Offline tools: no configuration or database needed.
+        match squaremile::cli::pb::run(command) {
+            Ok(output) => {
+                print!("{output}");
+                return Ok(());
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                std::process::exit(1);
+            }
+        }
+    }
     let mut config = Config::load(&cli.config)?;
     if let Some(url) = cli.database_url {
         config.database_url = Secret::new(url);
@@ -59,6 +75,7 @@ async fn main() -> anyhow::Result<()> {
             let pool = db::open(config.database_url.expose()).await?;
             demo::load(&pool).await?;
         }
+        Command::Pb(_) => unreachable!("handled above"),
         Command::Serve { demo, bind } => {
             if let Some(bind) = bind {
                 config.bind = bind;

@@ -2,11 +2,13 @@
 //! A plain library: no web, no database.
 
 pub mod arith;
+pub mod count;
 pub mod number;
 pub mod pabulib;
 pub mod profile;
 pub mod rules;
 
+pub use count::{ALL_RULES, CountError, Explanation, Rule, count, explain, voters_with_a_win};
 pub use number::Q;
 pub use pabulib::{Election, ParseError, VoteType, parse, write};
 pub use profile::{Profile, Utility};

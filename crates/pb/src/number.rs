@@ -14,7 +14,8 @@ use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, CheckedSub, One, Signed, To
 #[derive(Clone, Debug)]
 pub enum Q {
     Small(Ratio<i128>),
-    Big(BigRational),
+    /// Boxed so that the common case stays small.
+    Big(Box<BigRational>),
 }
 
 impl Q {
@@ -56,16 +57,26 @@ impl Q {
         }
         let all: String = format!("{whole}{fraction}");
         let all = if all.is_empty() { "0".to_string() } else { all };
+        // Ordinary numbers fit in 128 bits; only very long ones need big integers.
+        if all.len() <= 36
+            && let Ok(digits) = all.parse::<i128>()
+        {
+            let denominator = 10i128.pow(fraction.len() as u32);
+            return Some(Q::Small(Ratio::new(
+                if negative { -digits } else { digits },
+                denominator,
+            )));
+        }
         let numerator: BigInt = all.parse().ok()?;
         let denominator = BigInt::from(10u32).pow(fraction.len() as u32);
         let value = BigRational::new(if negative { -numerator } else { numerator }, denominator);
-        Some(Q::Big(value).shrink())
+        Some(Q::Big(Box::new(value)).shrink())
     }
 
     fn big(&self) -> BigRational {
         match self {
             Q::Small(r) => BigRational::new(BigInt::from(*r.numer()), BigInt::from(*r.denom())),
-            Q::Big(b) => b.clone(),
+            Q::Big(b) => (**b).clone(),
         }
     }
 
@@ -91,7 +102,7 @@ impl Q {
         {
             return Q::Small(result);
         }
-        Q::Big(big(self.big(), other.big())).shrink()
+        Q::Big(Box::new(big(self.big(), other.big()))).shrink()
     }
 
     pub fn is_zero(&self) -> bool {
@@ -126,7 +137,7 @@ impl Q {
     pub fn floor(&self) -> Q {
         match self {
             Q::Small(r) => Q::Small(r.floor()),
-            Q::Big(b) => Q::Big(b.floor()).shrink(),
+            Q::Big(b) => Q::Big(Box::new(b.floor())).shrink(),
         }
     }
 

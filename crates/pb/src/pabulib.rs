@@ -2,7 +2,8 @@
 //! header row then `;`-separated rows, with CSV quoting. Reading keeps every column, so
 //! writing what was read gives an equivalent file. Errors name the line and what is wrong.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::Q;
@@ -54,11 +55,14 @@ pub struct Project {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Voter {
-    pub id: String,
-    /// (project index, points) in the order written; for ordinal ballots, best first and
-    /// points are 1; for approval, points are 1.
-    pub ballot: Vec<(usize, Q)>,
-    pub fields: Vec<String>,
+    pub id: Box<str>,
+    /// Projects on the ballot (indexes into `projects`), in the order written; for ordinal
+    /// ballots, best first.
+    pub ballot: Box<[u32]>,
+    /// Points for each ballot entry, for cumulative and scoring ballots; empty otherwise.
+    pub points: Box<[Q]>,
+    /// The row as written, so the file can be written back unchanged.
+    pub raw: Box<str>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,83 +109,142 @@ impl Election {
     }
 }
 
-/// One CSV record: the line it starts on and its fields (trimmed, unquoted).
-fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ParseError> {
-    let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut field_started = false;
-    let finish_record = |fields: &mut Vec<String>,
-                         field: &mut String,
-                         out: &mut Vec<(usize, Vec<String>)>,
-                         at: usize| {
-        fields.push(std::mem::take(field).trim().to_string());
-        let record = std::mem::take(fields);
-        if !(record.len() == 1 && record[0].is_empty()) {
-            out.push((at, record));
-        }
-    };
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if !field_started || field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-                field_started = true;
-            }
-            ';' => {
-                fields.push(std::mem::take(&mut field).trim().to_string());
-                field_started = false;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                finish_record(&mut fields, &mut field, &mut out, record_line);
-                field_started = false;
-                line += 1;
-                record_line = line;
-            }
-            _ => {
-                field.push(c);
-                field_started = true;
-            }
-        }
-    }
-    if quoted {
-        return Err(error(record_line, "a quoted field is never closed"));
-    }
-    if field_started || !fields.is_empty() {
-        finish_record(&mut fields, &mut field, &mut out, record_line);
-    }
-    Ok(out)
+/// Reads `;`-separated records one at a time, borrowing fields from the text when a row has
+/// no quotes (nearly always) and unquoting them otherwise (a quoted field may span lines).
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    line: usize,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+/// A record: its first line number, its text as written, and its fields (trimmed).
+struct Record<'a> {
+    line: usize,
+    raw: &'a str,
+    fields: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            text,
+            at: 0,
+            line: 0,
+        }
+    }
+
+    /// The next non-empty record.
+    fn next(&mut self) -> Result<Option<Record<'a>>, ParseError> {
+        while self.at < self.text.len() {
+            let start = self.at;
+            let rest = &self.text[start..];
+            let end_of_line = rest.find('\n').map_or(rest.len(), |i| i);
+            let line_text = &rest[..end_of_line];
+            self.line += 1;
+            let record = if line_text.contains('"') {
+                self.quoted(start)?
+            } else {
+                self.at = start + end_of_line + 1;
+                let raw = line_text.strip_suffix('\r').unwrap_or(line_text);
+                Record {
+                    line: self.line,
+                    raw,
+                    fields: raw.split(';').map(|f| Cow::Borrowed(f.trim())).collect(),
+                }
+            };
+            if !(record.fields.len() == 1 && record.fields[0].is_empty()) {
+                return Ok(Some(record));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A record with quotes, from `start`; leaves `self.at` after it.
+    fn quoted(&mut self, start: usize) -> Result<Record<'a>, ParseError> {
+        let first_line = self.line;
+        let bytes = self.text.as_bytes();
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut in_quotes = false;
+        let mut started = false;
+        let mut i = start;
+        loop {
+            if i >= bytes.len() {
+                if in_quotes {
+                    return Err(error(first_line, "a quoted field is never closed"));
+                }
+                break;
+            }
+            let c = bytes[i];
+            if in_quotes {
+                match c {
+                    b'"' if bytes.get(i + 1) == Some(&b'"') => {
+                        field.push('"');
+                        i += 2;
+                        continue;
+                    }
+                    b'"' => in_quotes = false,
+                    b'\n' => {
+                        self.line += 1;
+                        field.push('\n');
+                    }
+                    _ => {
+                        // Copy the whole UTF-8 character.
+                        let ch = self.text[i..].chars().next().expect("inside the text");
+                        field.push(ch);
+                        i += ch.len_utf8();
+                        continue;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            match c {
+                b'"' if !started || field.trim().is_empty() => {
+                    field.clear();
+                    in_quotes = true;
+                    started = true;
+                }
+                b';' => {
+                    fields.push(Cow::Owned(std::mem::take(&mut field).trim().to_string()));
+                    started = false;
+                }
+                b'\n' => break,
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
+                _ => {
+                    let ch = self.text[i..].chars().next().expect("inside the text");
+                    field.push(ch);
+                    started = true;
+                    i += ch.len_utf8();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        fields.push(Cow::Owned(field.trim().to_string()));
+        let raw = self.text[start..i].trim_end_matches('\r');
+        self.at = i + 1;
+        Ok(Record {
+            line: first_line,
+            raw,
+            fields,
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Section {
     Meta,
     Projects,
     Votes,
 }
 
-fn section_of(first: &str) -> Option<Section> {
-    match first.trim().to_ascii_lowercase().as_str() {
+/// The section a record starts, if it is a section line ("META", "PROJECTS", "VOTES").
+fn section_of(record: &Record<'_>) -> Option<Section> {
+    if record.fields.iter().skip(1).any(|f| !f.is_empty()) {
+        return None;
+    }
+    match record.fields[0].to_ascii_lowercase().as_str() {
         "meta" => Some(Section::Meta),
         "projects" => Some(Section::Projects),
         "votes" => Some(Section::Votes),
@@ -189,87 +252,87 @@ fn section_of(first: &str) -> Option<Section> {
     }
 }
 
-/// Reads a `.pb` file's text (UTF-8, with or without BOM, LF or CRLF line ends).
+fn section_name(section: Section) -> &'static str {
+    match section {
+        Section::Meta => "META",
+        Section::Projects => "PROJECTS",
+        Section::Votes => "VOTES",
+    }
+}
+
+/// Reads a `.pb` file's text (UTF-8, with or without BOM, LF or CRLF line ends). The
+/// sections come in the format's order: META, PROJECTS, VOTES.
 pub fn parse(text: &str) -> Result<Election, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rows = records(text)?;
-    let mut sections: HashMap<Section, (usize, Vec<String>, Vec<(usize, Vec<String>)>)> =
-        HashMap::new();
-    let mut current: Option<Section> = None;
-    let mut iter = rows.into_iter();
-    while let Some((line, row)) = iter.next() {
-        if let Some(section) =
-            section_of(&row[0]).filter(|_| row.iter().skip(1).all(String::is_empty))
-        {
-            if sections.contains_key(&section) {
-                return Err(error(
-                    line,
-                    format!("section {} appears twice", row[0].trim()),
-                ));
-            }
-            let (header_line, header) = iter.next().ok_or_else(|| {
-                error(line, format!("section {} has no header row", row[0].trim()))
-            })?;
-            if section_of(&header[0]).is_some() {
-                return Err(error(
-                    header_line,
-                    format!("section {} has no header row", row[0].trim()),
-                ));
-            }
-            sections.insert(section, (header_line, header, Vec::new()));
-            current = Some(section);
-            continue;
+    let mut reader = Reader::new(text);
+    let mut meta: Vec<(usize, String, String)> = Vec::new();
+    let mut projects: Option<(Vec<String>, Vec<Project>)> = None;
+    let mut votes: Option<(Vec<String>, Vec<Voter>)> = None;
+    let mut pending = reader.next()?;
+    let mut last = None;
+    while let Some(record) = pending.take() {
+        let section = section_of(&record).ok_or_else(|| {
+            error(
+                record.line,
+                "expected a section line (META, PROJECTS or VOTES)",
+            )
+        })?;
+        if last.is_some_and(|l| l >= section) {
+            return Err(error(
+                record.line,
+                format!(
+                    "section {} is out of order or repeated (the order is META, PROJECTS, VOTES)",
+                    section_name(section)
+                ),
+            ));
         }
-        match current {
-            Some(section) => sections
-                .get_mut(&section)
-                .expect("section started")
-                .2
-                .push((line, row)),
-            None => {
+        last = Some(section);
+        let header = match reader.next()? {
+            Some(h) if section_of(&h).is_none() => h,
+            _ => {
                 return Err(error(
-                    line,
-                    "data before the first section (META, PROJECTS or VOTES)",
+                    record.line,
+                    format!("section {} has no header row", section_name(section)),
                 ));
+            }
+        };
+        let header_line = header.line;
+        let header: Vec<String> = header.fields.iter().map(|f| f.to_string()).collect();
+        match section {
+            Section::Meta => {
+                pending = read_meta(&mut reader, header_line, &header, &mut meta)?;
+            }
+            Section::Projects => {
+                let (list, next) = read_projects(&mut reader, header_line, &header)?;
+                projects = Some((header, list));
+                pending = next;
+            }
+            Section::Votes => {
+                let Some((_, project_list)) = &projects else {
+                    return Err(error(
+                        record.line,
+                        "section PROJECTS must come before VOTES",
+                    ));
+                };
+                let context = VoteContext::new(&meta, project_list)?;
+                let (list, next) = read_votes(&mut reader, header_line, &header, &context)?;
+                votes = Some((header, list));
+                pending = next;
             }
         }
     }
-    let take = |sections: &mut HashMap<_, _>, section: Section, name: &str| {
-        sections
-            .remove(&section)
-            .ok_or_else(|| error(1, format!("section {name} is missing")))
+    if last.is_none() {
+        return Err(error(1, "section META is missing"));
+    }
+    let (project_columns, projects) =
+        projects.ok_or_else(|| error(reader.line.max(1), "section PROJECTS is missing"))?;
+    let (vote_columns, voters) =
+        votes.ok_or_else(|| error(reader.line.max(1), "section VOTES is missing"))?;
+    let (vote_type, budget) = {
+        let context = VoteContext::new(&meta, &projects)?;
+        (context.vote_type, context.budget)
     };
-    let meta_section = take(&mut sections, Section::Meta, "META")?;
-    let project_section = take(&mut sections, Section::Projects, "PROJECTS")?;
-    let vote_section = take(&mut sections, Section::Votes, "VOTES")?;
-
-    let meta = read_meta(meta_section)?;
-    let find_meta = |key: &str| {
-        meta.iter()
-            .find(|(_, k, _)| k == key)
-            .map(|(line, _, v)| (*line, v.as_str()))
-    };
-    let (budget_line, budget_text) =
-        find_meta("budget").ok_or_else(|| error(1, "META has no budget"))?;
-    let budget = Q::parse_decimal(budget_text)
-        .filter(|b| !(&Q::zero() > b))
-        .ok_or_else(|| {
-            error(
-                budget_line,
-                format!("the budget {budget_text:?} is not a non-negative number"),
-            )
-        })?;
-    let (type_line, type_text) =
-        find_meta("vote_type").ok_or_else(|| error(1, "META has no vote_type"))?;
-    let vote_type = VoteType::parse(type_text).ok_or_else(|| {
-        error(type_line, format!("unknown vote_type {type_text:?} (approval, choose-1, cumulative, scoring or ordinal)"))
-    })?;
-
-    let (project_columns, projects) = read_projects(project_section)?;
-    let limits = BallotLimits::from_meta(&meta)?;
-    let (vote_columns, voters) = read_votes(vote_section, vote_type, &projects, &limits)?;
-
-    let election = Election {
+    Ok(Election {
         meta: meta.into_iter().map(|(_, k, v)| (k, v)).collect(),
         project_columns,
         projects,
@@ -277,28 +340,36 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
         voters,
         vote_type,
         budget,
-    };
-    Ok(election)
+    })
 }
 
-fn read_meta(
-    (header_line, header, rows): (usize, Vec<String>, Vec<(usize, Vec<String>)>),
-) -> Result<Vec<(usize, String, String)>, ParseError> {
+fn read_meta<'a>(
+    reader: &mut Reader<'a>,
+    header_line: usize,
+    header: &[String],
+    meta: &mut Vec<(usize, String, String)>,
+) -> Result<Option<Record<'a>>, ParseError> {
     if header.len() < 2 {
         return Err(error(header_line, "the META header must be key;value"));
     }
-    let mut seen = HashSet::new();
-    let mut meta = Vec::new();
-    for (line, row) in rows {
-        if row.len() < 2 {
-            return Err(error(line, "a META row needs a key and a value"));
+    while let Some(record) = reader.next()? {
+        if section_of(&record).is_some() {
+            return Ok(Some(record));
         }
-        if !seen.insert(row[0].clone()) {
-            return Err(error(line, format!("META key {:?} appears twice", row[0])));
+        if record.fields.len() < 2 {
+            return Err(error(record.line, "a META row needs a key and a value"));
         }
-        meta.push((line, row[0].clone(), row[1..].join(";")));
+        let key = record.fields[0].to_string();
+        if meta.iter().any(|(_, k, _)| *k == key) {
+            return Err(error(
+                record.line,
+                format!("META key {key:?} appears twice"),
+            ));
+        }
+        let value = record.fields[1..].join(";");
+        meta.push((record.line, key, value));
     }
-    Ok(meta)
+    Ok(None)
 }
 
 fn column(header: &[String], names: &[&str]) -> Option<usize> {
@@ -307,15 +378,24 @@ fn column(header: &[String], names: &[&str]) -> Option<usize> {
         .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
 }
 
-fn read_projects(
-    (header_line, header, rows): (usize, Vec<String>, Vec<(usize, Vec<String>)>),
-) -> Result<(Vec<String>, Vec<Project>), ParseError> {
-    let id_at = column(&header, &["project_id"]).unwrap_or(0);
-    let cost_at = column(&header, &["cost"])
+fn read_projects<'a>(
+    reader: &mut Reader<'a>,
+    header_line: usize,
+    header: &[String],
+) -> Result<(Vec<Project>, Option<Record<'a>>), ParseError> {
+    let id_at = column(header, &["project_id"]).unwrap_or(0);
+    let cost_at = column(header, &["cost"])
         .ok_or_else(|| error(header_line, "the PROJECTS header has no cost column"))?;
-    let mut seen = HashSet::new();
-    let mut projects = Vec::with_capacity(rows.len());
-    for (line, mut row) in rows {
+    let mut seen = HashSet::default();
+    let mut projects = Vec::new();
+    let mut next = None;
+    while let Some(record) = reader.next()? {
+        if section_of(&record).is_some() {
+            next = Some(record);
+            break;
+        }
+        let row = &record.fields;
+        let line = record.line;
         if row.len() != header.len() {
             return Err(error(
                 line,
@@ -326,7 +406,7 @@ fn read_projects(
                 ),
             ));
         }
-        let id = row[id_at].clone();
+        let id = row[id_at].to_string();
         if id.is_empty() {
             return Err(error(line, "a project has an empty id"));
         }
@@ -334,7 +414,7 @@ fn read_projects(
             return Err(error(line, format!("project {id:?} appears twice")));
         }
         let cost = Q::parse_decimal(&row[cost_at])
-            .filter(|c| !(&Q::zero() > c))
+            .filter(|c| c >= &Q::zero())
             .ok_or_else(|| {
                 error(
                     line,
@@ -344,28 +424,33 @@ fn read_projects(
                     ),
                 )
             })?;
-        row.shrink_to_fit();
         projects.push(Project {
             id,
             cost,
-            fields: row,
+            fields: row.iter().map(|f| f.to_string()).collect(),
         });
     }
     if projects.is_empty() {
         return Err(error(header_line, "there are no projects"));
     }
-    Ok((header, projects))
+    Ok((projects, next))
 }
 
-/// Ballot rules from META that every vote must respect.
-struct BallotLimits {
-    max_length: Option<(usize, usize)>,
-    max_points: Option<(usize, Q)>,
-    max_sum_points: Option<(usize, Q)>,
+/// What every vote is checked against: META's rules and the projects.
+struct VoteContext<'p> {
+    vote_type: VoteType,
+    budget: Q,
+    max_length: Option<usize>,
+    max_points: Option<Q>,
+    max_sum_points: Option<Q>,
+    index: HashMap<&'p str, u32>,
 }
 
-impl BallotLimits {
-    fn from_meta(meta: &[(usize, String, String)]) -> Result<BallotLimits, ParseError> {
+impl<'p> VoteContext<'p> {
+    fn new(
+        meta: &[(usize, String, String)],
+        projects: &'p [Project],
+    ) -> Result<VoteContext<'p>, ParseError> {
         let get = |key: &str| {
             meta.iter()
                 .find(|(_, k, _)| k == key)
@@ -379,10 +464,23 @@ impl BallotLimits {
                     .ok_or_else(|| error(line, format!("META {key} is not a number: {text:?}"))),
             }
         };
+        let (budget_line, budget_text) =
+            get("budget").ok_or_else(|| error(1, "META has no budget"))?;
+        let budget = Q::parse_decimal(budget_text)
+            .filter(|b| b >= &Q::zero())
+            .ok_or_else(|| {
+                error(
+                    budget_line,
+                    format!("the budget {budget_text:?} is not a non-negative number"),
+                )
+            })?;
+        let (type_line, type_text) =
+            get("vote_type").ok_or_else(|| error(1, "META has no vote_type"))?;
+        let vote_type = VoteType::parse(type_text).ok_or_else(|| {
+            error(type_line, format!("unknown vote_type {type_text:?} (approval, choose-1, cumulative, scoring or ordinal)"))
+        })?;
         let max_length = match number("max_length")? {
-            Some((line, q)) if q.is_integer() && q.is_positive() => {
-                Some((line, q.to_f64() as usize))
-            }
+            Some((_, q)) if q.is_integer() && q.is_positive() => Some(q.to_f64() as usize),
             Some((line, _)) => {
                 return Err(error(
                     line,
@@ -391,38 +489,46 @@ impl BallotLimits {
             }
             None => None,
         };
-        Ok(BallotLimits {
+        Ok(VoteContext {
+            vote_type,
+            budget,
             max_length,
-            max_points: number("max_points")?,
-            max_sum_points: number("max_sum_points")?,
+            max_points: number("max_points")?.map(|(_, q)| q),
+            max_sum_points: number("max_sum_points")?.map(|(_, q)| q),
+            index: projects
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i as u32))
+                .collect(),
         })
     }
 }
 
-fn read_votes(
-    (header_line, header, rows): (usize, Vec<String>, Vec<(usize, Vec<String>)>),
-    vote_type: VoteType,
-    projects: &[Project],
-    limits: &BallotLimits,
-) -> Result<(Vec<String>, Vec<Voter>), ParseError> {
-    let id_at = column(&header, &["voter_id"]).unwrap_or(0);
-    let vote_at = column(&header, &["vote"])
+fn read_votes<'a>(
+    reader: &mut Reader<'a>,
+    header_line: usize,
+    header: &[String],
+    context: &VoteContext<'_>,
+) -> Result<(Vec<Voter>, Option<Record<'a>>), ParseError> {
+    let id_at = column(header, &["voter_id"]).unwrap_or(0);
+    let vote_at = column(header, &["vote"])
         .ok_or_else(|| error(header_line, "the VOTES header has no vote column"))?;
-    let points_at = column(&header, &["points"]);
-    if vote_type.has_points() && points_at.is_none() {
+    let points_at = column(header, &["points"]);
+    if context.vote_type.has_points() && points_at.is_none() {
         return Err(error(
             header_line,
-            format!("{} votes need a points column", vote_type.as_str()),
+            format!("{} votes need a points column", context.vote_type.as_str()),
         ));
     }
-    let index: HashMap<&str, usize> = projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let mut seen = HashSet::with_capacity(rows.len());
-    let mut voters = Vec::with_capacity(rows.len());
-    for (line, mut row) in rows {
+    // Hashes of the ids seen; a repeated hash is confirmed against the ids themselves, so the
+    // ids need not be copied into a set (large elections have 100,000+ voters).
+    let mut seen: HashSet<u64> = HashSet::default();
+    let mut voters: Vec<Voter> = Vec::new();
+    while let Some(record) = reader.next()? {
+        if section_of(&record).is_some() {
+            return Ok((voters, Some(record)));
+        }
+        let (line, row) = (record.line, &record.fields);
         if row.len() != header.len() {
             return Err(error(
                 line,
@@ -433,33 +539,32 @@ fn read_votes(
                 ),
             ));
         }
-        let id = row[id_at].clone();
-        if !seen.insert(id.clone()) {
+        let id = &row[id_at];
+        if !seen.insert(hash_of(id)) && voters.iter().any(|v| *v.id == **id) {
             return Err(error(line, format!("voter {id:?} appears twice")));
         }
-        let names: Vec<&str> = row[vote_at]
+        let mut ballot: Vec<u32> = Vec::new();
+        for name in row[vote_at]
             .split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .collect();
-        let mut ballot = Vec::with_capacity(names.len());
-        let mut in_ballot = HashSet::with_capacity(names.len());
-        for name in &names {
-            let project = *index.get(name).ok_or_else(|| {
+        {
+            let project = *context.index.get(name).ok_or_else(|| {
                 error(
                     line,
                     format!("voter {id:?} votes for unknown project {name:?}"),
                 )
             })?;
-            if !in_ballot.insert(project) {
+            // Ballots are short: a scan is faster than a set.
+            if ballot.contains(&project) {
                 return Err(error(
                     line,
                     format!("voter {id:?} lists project {name:?} twice"),
                 ));
             }
-            ballot.push((project, Q::one()));
+            ballot.push(project);
         }
-        if vote_type == VoteType::Choose1 && ballot.len() > 1 {
+        if context.vote_type == VoteType::Choose1 && ballot.len() > 1 {
             return Err(error(
                 line,
                 format!(
@@ -468,7 +573,7 @@ fn read_votes(
                 ),
             ));
         }
-        if let Some((_, max)) = limits.max_length
+        if let Some(max) = context.max_length
             && ballot.len() > max
         {
             return Err(error(
@@ -479,53 +584,51 @@ fn read_votes(
                 ),
             ));
         }
-        if vote_type.has_points() {
-            read_points(
-                &row,
-                points_at.expect("checked above"),
-                line,
-                &id,
-                &mut ballot,
-                limits,
-            )?;
-        }
-        row.shrink_to_fit();
+        let points = match points_at.filter(|_| context.vote_type.has_points()) {
+            Some(at) => read_points(&row[at], line, id, ballot.len(), context)?,
+            None => Vec::new(),
+        };
         voters.push(Voter {
-            id,
-            ballot,
-            fields: row,
+            id: id.as_ref().into(),
+            ballot: ballot.into_boxed_slice(),
+            points: points.into_boxed_slice(),
+            raw: record.raw.into(),
         });
     }
-    Ok((header, voters))
+    Ok((voters, None))
+}
+
+fn hash_of(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 fn read_points(
-    row: &[String],
-    at: usize,
+    text: &str,
     line: usize,
     id: &str,
-    ballot: &mut [(usize, Q)],
-    limits: &BallotLimits,
-) -> Result<(), ParseError> {
-    let points: Vec<&str> = row[at]
+    entries: usize,
+    context: &VoteContext<'_>,
+) -> Result<Vec<Q>, ParseError> {
+    let points: Vec<&str> = text
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    if points.len() != ballot.len() {
+    if points.len() != entries {
         return Err(error(
             line,
             format!(
-                "voter {id:?} has {} projects but {} points",
-                ballot.len(),
+                "voter {id:?} has {entries} projects but {} points",
                 points.len()
             ),
         ));
     }
     let mut total = Q::zero();
-    for (entry, text) in ballot.iter_mut().zip(points) {
+    let mut values = Vec::with_capacity(entries);
+    for text in points {
         let value = Q::parse_decimal(text)
-            .filter(|p| !(&Q::zero() > p))
+            .filter(|p| p >= &Q::zero())
             .ok_or_else(|| {
                 error(
                     line,
@@ -534,7 +637,7 @@ fn read_points(
                     ),
                 )
             })?;
-        if let Some((_, max)) = &limits.max_points
+        if let Some(max) = &context.max_points
             && &value > max
         {
             return Err(error(
@@ -543,9 +646,9 @@ fn read_points(
             ));
         }
         total = &total + &value;
-        entry.1 = value;
+        values.push(value);
     }
-    if let Some((_, max)) = &limits.max_sum_points
+    if let Some(max) = &context.max_sum_points
         && &total > max
     {
         return Err(error(
@@ -553,7 +656,7 @@ fn read_points(
             format!("voter {id:?} gives {total} points in all, over max_sum_points {max}"),
         ));
     }
-    Ok(())
+    Ok(values)
 }
 
 fn quote(field: &str) -> String {
@@ -585,7 +688,8 @@ pub fn write(election: &Election) -> String {
     out.push_str("VOTES\n");
     write_row(&mut out, &election.vote_columns);
     for voter in &election.voters {
-        write_row(&mut out, &voter.fields);
+        out.push_str(&voter.raw);
+        out.push('\n');
     }
     out
 }
@@ -606,14 +710,7 @@ mod tests {
             election.project_field(&election.projects[0], "name"),
             Some("Park \"green\"")
         );
-        assert_eq!(
-            election.voters[1]
-                .ballot
-                .iter()
-                .map(|b| b.0)
-                .collect::<Vec<_>>(),
-            vec![1, 2]
-        );
+        assert_eq!(election.voters[1].ballot, vec![1, 2].into_boxed_slice());
         assert_eq!(election.budget, Q::int(100));
     }
 
@@ -668,7 +765,7 @@ mod tests {
         assert_eq!(over.line, 13);
         assert!(over.message.contains("over max_sum_points 10"), "{over}");
         let fixed = parse(&cumulative.replace("2;a;11", "2;a;3")).unwrap();
-        assert_eq!(fixed.voters[0].ballot[1].1, Q::int(6));
+        assert_eq!(fixed.voters[0].points[1], Q::int(6));
         let mismatch = error_of(&cumulative.replace("2;a;11", "2;a,b;3"));
         assert!(mismatch.message.contains("2 projects but 1 points"));
     }

@@ -3,7 +3,7 @@
 //! Voters with identical ballots are treated identically by every rule, so they are counted
 //! once with a weight.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::Q;
 use crate::pabulib::{Election, VoteType};
@@ -64,30 +64,36 @@ pub struct Profile {
 
 impl Profile {
     pub fn new(election: &Election, utility: Utility) -> Profile {
-        let mut utilities: Vec<Q> = Vec::new();
-        let mut utility_index: HashMap<Q, u32> = HashMap::new();
-        let mut intern = |value: Q| -> u32 {
-            *utility_index.entry(value.clone()).or_insert_with(|| {
-                utilities.push(value);
-                (utilities.len() - 1) as u32
-            })
+        let mut values = Interner::default();
+        // With cost utility each project has one utility value: intern it once per project.
+        let cost_index: Vec<u32> = match utility {
+            Utility::Cost => election
+                .projects
+                .iter()
+                .map(|p| values.intern(p.cost.clone()))
+                .collect(),
+            _ => Vec::new(),
         };
+        let one = values.intern(Q::one());
         let mut groups: Vec<Group> = Vec::new();
-        let mut group_of: HashMap<Vec<(u32, u32)>, usize> = HashMap::new();
+        let mut group_of: HashMap<Vec<(u32, u32)>, usize> = HashMap::default();
         for voter in &election.voters {
             let length = voter.ballot.len();
             let mut support: Vec<(u32, u32)> = Vec::with_capacity(length);
-            for (position, (project, points)) in voter.ballot.iter().enumerate() {
-                let value = match utility {
-                    Utility::Cost => election.projects[*project].cost.clone(),
-                    Utility::Cardinality => Q::one(),
+            for (position, &project) in voter.ballot.iter().enumerate() {
+                let index = match utility {
+                    Utility::Cost => cost_index[project as usize],
+                    Utility::Cardinality => one,
                     Utility::Points => match election.vote_type {
-                        VoteType::Ordinal => Q::from(length - position - 1),
-                        _ => points.clone(),
+                        VoteType::Ordinal => values.intern(Q::from(length - position - 1)),
+                        _ => voter
+                            .points
+                            .get(position)
+                            .map_or(one, |p| values.intern(p.clone())),
                     },
                 };
-                if value.is_positive() {
-                    support.push((*project as u32, intern(value)));
+                if values.values[index as usize].is_positive() {
+                    support.push((project, index));
                 }
             }
             support.sort_unstable();
@@ -111,7 +117,7 @@ impl Profile {
             budget: election.budget.clone(),
             voters: election.voters.len() as u64,
             groups,
-            utilities,
+            utilities: values.values,
             supporters,
         }
     }
@@ -123,7 +129,7 @@ impl Profile {
     /// Total utility of a project over all voters.
     pub fn total_utility(&self, project: usize) -> Q {
         // Count voters per utility value first: one multiplication per distinct value.
-        let mut weights: HashMap<u32, u64> = HashMap::new();
+        let mut weights: HashMap<u32, u64> = HashMap::default();
         for &(g, u) in &self.supporters[project] {
             *weights.entry(u).or_default() += self.groups[g as usize].weight;
         }
@@ -150,5 +156,24 @@ impl Profile {
         let mut order: Vec<usize> = (0..self.projects()).collect();
         order.sort_by(|a, b| self.ids[*a].cmp(&self.ids[*b]));
         order
+    }
+}
+
+/// Distinct utility values, each with a small index.
+#[derive(Default)]
+struct Interner {
+    values: Vec<Q>,
+    index: HashMap<Q, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, value: Q) -> u32 {
+        if let Some(&at) = self.index.get(&value) {
+            return at;
+        }
+        self.values.push(value.clone());
+        let at = (self.values.len() - 1) as u32;
+        self.index.insert(value, at);
+        at
     }
 }

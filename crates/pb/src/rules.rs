@@ -8,7 +8,7 @@
 //! knows how many of its supporters are in each class, so a round costs time in the number of
 //! distinct budgets among a project's supporters, not in the number of voters.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::Q;
 use crate::arith::{Num, TooClose};
@@ -138,14 +138,14 @@ impl<N: Num> Classes<N> {
             .supporters
             .iter()
             .map(|supporters| {
-                let mut map: HashMap<(u32, u32), u64> = HashMap::new();
+                let mut map: HashMap<(u32, u32), u64> = HashMap::default();
                 for &(g, u) in supporters {
                     *map.entry((0, u)).or_default() += profile.groups[g as usize].weight;
                 }
                 map
             })
             .collect();
-        let mut by_value = HashMap::new();
+        let mut by_value = HashMap::default();
         by_value.insert(start.key(), 0);
         Classes {
             value: vec![start],
@@ -175,7 +175,7 @@ impl<N: Num> Classes<N> {
         project: usize,
         new_value: impl Fn(&N, &N) -> Result<N, TooClose>,
     ) -> Result<u64, TooClose> {
-        let mut target: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut target: HashMap<(u32, u32), u32> = HashMap::default();
         let mut emptied = 0;
         for &(g, u) in &profile.supporters[project] {
             let group = &profile.groups[g as usize];

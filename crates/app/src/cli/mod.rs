@@ -1,0 +1,3 @@
+//! Command-line tools beside the web site.
+
+pub mod pb;

@@ -1,0 +1,343 @@
+//! `squaremile pb ...`: check, count, compare and explain participatory budgeting elections
+//! in the Pabulib format.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use pb::{ALL_RULES, Election, Rule, Stage, Utility};
+use serde_json::json;
+
+#[derive(Subcommand)]
+pub enum PbCommand {
+    /// Read a .pb file and report what is in it, or what is wrong (with the line).
+    Check { file: PathBuf },
+    /// Count the votes with one rule.
+    Count {
+        file: PathBuf,
+        /// greedy, greedy-no-skip, mes, mes-add1 or phragmen.
+        #[arg(long, default_value = "mes-add1")]
+        rule: String,
+        /// cost, cardinality or points (Phragmén always counts approvals).
+        #[arg(long, default_value = "cost")]
+        utility: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count with every rule that applies, side by side.
+    Compare {
+        file: PathBuf,
+        #[arg(long, default_value = "cost")]
+        utility: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Explain why one project was or was not funded.
+    Explain {
+        file: PathBuf,
+        #[arg(long, default_value = "mes-add1")]
+        rule: String,
+        #[arg(long)]
+        project: String,
+        #[arg(long, default_value = "cost")]
+        utility: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a command and returns what to print.
+pub fn run(command: PbCommand) -> anyhow::Result<String> {
+    match command {
+        PbCommand::Check { file } => check(&file),
+        PbCommand::Count {
+            file,
+            rule,
+            utility,
+            json,
+        } => count(&file, &rule, &utility, json),
+        PbCommand::Compare {
+            file,
+            utility,
+            json,
+        } => compare(&file, &utility, json),
+        PbCommand::Explain {
+            file,
+            rule,
+            project,
+            utility,
+            json,
+        } => explain(&file, &rule, &project, &utility, json),
+    }
+}
+
+fn read(file: &Path) -> anyhow::Result<Election> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", file.display()))?;
+    pb::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+}
+
+fn rule_of(text: &str) -> anyhow::Result<Rule> {
+    Rule::parse(text).with_context(|| {
+        let names: Vec<&str> = ALL_RULES.iter().map(|r| r.as_str()).collect();
+        format!("unknown rule {text:?}; use one of {}", names.join(", "))
+    })
+}
+
+fn utility_of(text: &str) -> anyhow::Result<Utility> {
+    Utility::parse(text)
+        .with_context(|| format!("unknown utility {text:?}; use cost, cardinality or points"))
+}
+
+fn money(value: &pb::Q) -> String {
+    value.to_decimal(2)
+}
+
+fn project_name(election: &Election, project: usize) -> &str {
+    election
+        .project_field(&election.projects[project], "name")
+        .unwrap_or("")
+}
+
+fn check(file: &Path) -> anyhow::Result<String> {
+    let election = read(file)?;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: valid Pabulib file", file.display());
+    if let Some(description) = election.meta("description") {
+        let _ = writeln!(out, "  {description}");
+    }
+    let currency = election.meta("currency").unwrap_or("");
+    let _ = writeln!(
+        out,
+        "  {} projects, {} voters, {} ballots",
+        election.projects.len(),
+        election.voters.len(),
+        election.vote_type.as_str()
+    );
+    let _ = writeln!(out, "  budget {} {currency}", money(&election.budget));
+    let total: pb::Q = election.projects.iter().map(|p| p.cost.clone()).sum();
+    let _ = writeln!(out, "  projects cost {} {currency} in all", money(&total));
+    if let Some(rule) = election.meta("rule") {
+        let _ = writeln!(out, "  rule used by the organisers: {rule}");
+    }
+    let empty = election
+        .voters
+        .iter()
+        .filter(|v| v.ballot.is_empty())
+        .count();
+    if empty > 0 {
+        let _ = writeln!(out, "  note: {empty} empty ballots");
+    }
+    Ok(out)
+}
+
+fn count(file: &Path, rule: &str, utility: &str, json: bool) -> anyhow::Result<String> {
+    let election = read(file)?;
+    let (rule, utility) = (rule_of(rule)?, utility_of(utility)?);
+    let (profile, outcome) = pb::count(&election, rule, utility)?;
+    let mut selected = outcome.selected();
+    selected.sort_unstable();
+    let cost = outcome.cost(&profile);
+    if json {
+        let value = json!({
+            "rule": rule.as_str(),
+            "utility": utility.as_str(),
+            "budget": election.budget.to_f64(),
+            "cost": cost.to_f64(),
+            "selected": selected.iter().map(|&p| election.projects[p].id.as_str()).collect::<Vec<_>>(),
+            "voters_with_a_funded_project": pb::voters_with_a_win(&election, &outcome),
+            "budget_per_voter": outcome.budget_per_voter.as_ref().map(|q| q.to_f64()),
+        });
+        return Ok(format!("{value}\n"));
+    }
+    let currency = election.meta("currency").unwrap_or("");
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({} utility)", rule.describe(), utility.as_str());
+    let _ = writeln!(
+        out,
+        "{:>5}  {:<12} {:>14}  name",
+        "order", "project", "cost"
+    );
+    for (order, purchase) in outcome.purchases.iter().enumerate() {
+        let p = purchase.project;
+        let stage = match purchase.stage {
+            Stage::Completion => " (greedy fill)",
+            Stage::Free => " (free)",
+            Stage::Main => "",
+        };
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<12} {:>14}  {}{stage}",
+            order + 1,
+            election.projects[p].id,
+            money(&election.projects[p].cost),
+            project_name(&election, p)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "funded {} of {} projects, {} of {} {currency} ({:.1}%)",
+        selected.len(),
+        election.projects.len(),
+        money(&cost),
+        money(&election.budget),
+        100.0 * cost.to_f64() / election.budget.to_f64().max(f64::MIN_POSITIVE)
+    );
+    let _ = writeln!(
+        out,
+        "voters with at least one of their projects funded: {:.1}%",
+        100.0 * pb::voters_with_a_win(&election, &outcome)
+    );
+    Ok(out)
+}
+
+fn compare(file: &Path, utility: &str, json: bool) -> anyhow::Result<String> {
+    let election = read(file)?;
+    let utility = utility_of(utility)?;
+    let results: Vec<(Rule, pb::Profile, pb::Outcome)> = ALL_RULES
+        .into_iter()
+        .filter(|r| r.accepts(election.vote_type))
+        .map(|rule| pb::count(&election, rule, utility).map(|(p, o)| (rule, p, o)))
+        .collect::<Result<_, _>>()?;
+    if json {
+        let rules: Vec<serde_json::Value> = results
+            .iter()
+            .map(|(rule, profile, outcome)| {
+                let mut selected = outcome.selected();
+                selected.sort_unstable();
+                json!({
+                    "rule": rule.as_str(),
+                    "cost": outcome.cost(profile).to_f64(),
+                    "selected": selected.iter().map(|&p| election.projects[p].id.as_str()).collect::<Vec<_>>(),
+                    "voters_with_a_funded_project": pb::voters_with_a_win(&election, outcome),
+                })
+            })
+            .collect();
+        return Ok(format!(
+            "{}\n",
+            json!({ "utility": utility.as_str(), "budget": election.budget.to_f64(), "rules": rules })
+        ));
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<16} {:>8} {:>16} {:>9} {:>12}",
+        "rule", "funded", "cost", "budget", "voters won"
+    );
+    for (rule, profile, outcome) in &results {
+        let cost = outcome.cost(profile);
+        let _ = writeln!(
+            out,
+            "{:<16} {:>8} {:>16} {:>8.1}% {:>11.1}%",
+            rule.as_str(),
+            outcome.purchases.len(),
+            money(&cost),
+            100.0 * cost.to_f64() / election.budget.to_f64().max(f64::MIN_POSITIVE),
+            100.0 * pb::voters_with_a_win(&election, outcome)
+        );
+    }
+    let _ = writeln!(out);
+    let header: Vec<String> = results
+        .iter()
+        .map(|(r, _, _)| format!("{:>16}", r.as_str()))
+        .collect();
+    let _ = writeln!(out, "{:<12} {}", "project", header.join(""));
+    for (p, project) in election.projects.iter().enumerate() {
+        let marks: Vec<String> = results
+            .iter()
+            .map(|(_, _, o)| format!("{:>16}", if o.contains(p) { "funded" } else { "-" }))
+            .collect();
+        let _ = writeln!(out, "{:<12} {}", project.id, marks.join(""));
+    }
+    Ok(out)
+}
+
+fn explain(
+    file: &Path,
+    rule: &str,
+    project: &str,
+    utility: &str,
+    json: bool,
+) -> anyhow::Result<String> {
+    let election = read(file)?;
+    let (rule, utility) = (rule_of(rule)?, utility_of(utility)?);
+    let Some(index) = election.project_index(project) else {
+        bail!("{}: there is no project {project:?}", file.display());
+    };
+    let e = pb::explain(&election, rule, utility, index)?;
+    let currency = election.meta("currency").unwrap_or("");
+    let cost = &election.projects[index].cost;
+    let sentence = if e.funded {
+        match (rule, e.stage) {
+            (_, Some(Stage::Free)) => {
+                "funded first: it costs nothing and people want it".to_string()
+            }
+            (_, Some(Stage::Completion)) => format!(
+                "funded by the greedy fill after equal shares (position {})",
+                e.position.unwrap_or(0)
+            ),
+            (Rule::Mes | Rule::MesAdd1, _) => format!(
+                "funded in round {}: {} supporters paid {} {currency} each{}",
+                e.position.unwrap_or(0),
+                e.supporters - e.paid_all_they_had,
+                e.share_per_supporter
+                    .map(|s| format!("{s:.2}"))
+                    .unwrap_or_default(),
+                if e.paid_all_they_had > 0 {
+                    format!(", and {} paid all they had left", e.paid_all_they_had)
+                } else {
+                    String::new()
+                },
+            ),
+            (Rule::Phragmen, _) => format!(
+                "funded {}: its {} supporters carried a load of {:.4} each",
+                ordinal(e.position),
+                e.supporters,
+                e.price.unwrap_or(0.0)
+            ),
+            _ => format!(
+                "funded {} of all projects by its {} supporters",
+                ordinal(e.position),
+                e.supporters
+            ),
+        }
+    } else {
+        match &e.would_win_at {
+            Some(at) => format!(
+                "not funded: it would have been if it cost {} {currency} or less (it costs {})",
+                money(at),
+                money(cost)
+            ),
+            None => "not funded, and it could not have been at any cost".to_string(),
+        }
+    };
+    if json {
+        let value = json!({
+            "rule": rule.as_str(),
+            "project": project,
+            "funded": e.funded,
+            "supporters": e.supporters,
+            "position": e.position,
+            "share_per_supporter": e.share_per_supporter,
+            "paid_all_they_had": e.paid_all_they_had,
+            "would_win_at": e.would_win_at.as_ref().map(|q| q.to_f64()),
+            "explanation": sentence,
+        });
+        return Ok(format!("{value}\n"));
+    }
+    Ok(format!(
+        "{project} ({}) under {}: {sentence}\n",
+        project_name(&election, index),
+        rule.describe()
+    ))
+}
+
+fn ordinal(position: Option<usize>) -> String {
+    match position {
+        Some(1) => "first".into(),
+        Some(n) => format!("{n}th"),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,203 @@
+//! Cross-check with the reference implementation, pabutools: every rule must fund exactly
+//! the same projects on every real election where pabutools finishes within a minute.
+//!
+//! Needs PABUTOOLS_PYTHON, a Python with pabutools installed (`.ci/run` makes one). The
+//! reference's answers are kept in PABUTOOLS_CACHE (default: a folder in the target
+//! directory) as the reference script printed them, keyed by the SHA-256 of the file, the
+//! rule and the pabutools version, because computing them all takes the reference about
+//! forty minutes of CPU; delete the folder to recompute.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+use pb::{Rule, Utility, VoteType};
+use serde_json::Value;
+
+use crate::{pabulib_files, say, skip};
+
+const RULES: [(&str, Rule); 4] = [
+    ("greedy", Rule::Greedy),
+    ("mes", Rule::Mes),
+    ("mes-add1", Rule::MesAdd1),
+    ("phragmen", Rule::Phragmen),
+];
+
+fn reference_script() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/pabutools_count.py")
+}
+
+fn cache_dir() -> PathBuf {
+    std::env::var_os("PABUTOOLS_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pabutools-cache"))
+}
+
+fn pabutools_version(python: &str) -> String {
+    let out = Command::new(python)
+        .args([
+            "-c",
+            "import importlib.metadata as m; print(m.version('pabutools'))",
+        ])
+        .output()
+        .expect("running PABUTOOLS_PYTHON");
+    assert!(
+        out.status.success(),
+        "pabutools is not installed for {python}"
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// The reference's answer for one file and rule, from the cache or by running it.
+fn reference(python: &str, version: &str, file: &Path, rule: &str) -> Value {
+    use sha2::{Digest, Sha256};
+    let content = std::fs::read(file).unwrap();
+    let digest: String = Sha256::digest(&content)
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let key = format!("{digest}-{rule}-pabutools{version}.json");
+    let cached = cache_dir().join(key);
+    if let Ok(text) = std::fs::read_to_string(&cached) {
+        return serde_json::from_str(&text).expect("cached reference answer");
+    }
+    let out = Command::new(python)
+        .arg(reference_script())
+        .arg(file)
+        .arg(rule)
+        .args(["--timeout", "60"])
+        .output()
+        .expect("running pabutools");
+    assert!(
+        out.status.success(),
+        "pabutools failed on {} {rule}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let value: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("pabutools said {text:?}: {e}"));
+    std::fs::create_dir_all(cache_dir()).unwrap();
+    std::fs::write(&cached, &text).unwrap();
+    value
+}
+
+#[derive(Default)]
+struct Tally {
+    identical: usize,
+    too_slow: usize,
+    not_applicable: usize,
+    different: Vec<String>,
+}
+
+#[test]
+fn every_rule_funds_what_pabutools_funds() {
+    let Some(python) = std::env::var("PABUTOOLS_PYTHON")
+        .ok()
+        .filter(|p| !p.is_empty())
+    else {
+        skip(
+            "every_rule_funds_what_pabutools_funds: set PABUTOOLS_PYTHON to a Python with pabutools (see .ci/run)",
+        );
+        return;
+    };
+    let files = pabulib_files();
+    if files.is_empty() {
+        return;
+    }
+    let version = pabutools_version(&python);
+    let work: Vec<(PathBuf, &str, Rule)> = files
+        .iter()
+        .flat_map(|f| {
+            RULES
+                .iter()
+                .map(move |(name, rule)| (f.clone(), *name, *rule))
+        })
+        .collect();
+    let next = Mutex::new(0usize);
+    let tallies: Vec<Mutex<Tally>> = RULES.iter().map(|_| Mutex::new(Tally::default())).collect();
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let index = {
+                        let mut n = next.lock().unwrap();
+                        let index = *n;
+                        *n += 1;
+                        index
+                    };
+                    let Some((file, name, rule)) = work.get(index) else {
+                        break;
+                    };
+                    let tally = &tallies[RULES.iter().position(|(n, _)| n == name).unwrap()];
+                    let election = pb::parse(&std::fs::read_to_string(file).unwrap()).unwrap();
+                    let applies = rule.accepts(election.vote_type);
+                    let expected = reference(&python, &version, file, name);
+                    if expected.get("timeout").is_some() {
+                        tally.lock().unwrap().too_slow += 1;
+                        continue;
+                    }
+                    if !applies || expected.get("not_applicable").is_some() {
+                        assert_eq!(
+                            applies,
+                            expected.get("not_applicable").is_none(),
+                            "{} {name}: only approval ballots are refused",
+                            file.display()
+                        );
+                        assert!(
+                            !matches!(election.vote_type, VoteType::Approval | VoteType::Choose1)
+                                || applies
+                        );
+                        tally.lock().unwrap().not_applicable += 1;
+                        continue;
+                    }
+                    let (_, outcome) = pb::count(&election, *rule, Utility::Cost).unwrap();
+                    let mut ours: Vec<String> = outcome
+                        .selected()
+                        .iter()
+                        .map(|&p| election.projects[p].id.clone())
+                        .collect();
+                    ours.sort();
+                    let mut theirs: Vec<String> = expected["selected"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|v| v.as_str().unwrap().to_string())
+                        .collect();
+                    theirs.sort();
+                    let mut tally = tally.lock().unwrap();
+                    if ours == theirs {
+                        tally.identical += 1;
+                    } else {
+                        tally.different.push(format!(
+                            "{} {name}: ours {ours:?}, pabutools {theirs:?}",
+                            file.display()
+                        ));
+                    }
+                }
+            });
+        }
+    });
+    let mut all_different = Vec::new();
+    for ((name, _), tally) in RULES.iter().zip(&tallies) {
+        let tally = tally.lock().unwrap();
+        say(&format!(
+            "cross-check {name}: {} identical, {} different, {} where pabutools takes over a minute, {} not applicable",
+            tally.identical,
+            tally.different.len(),
+            tally.too_slow,
+            tally.not_applicable
+        ));
+        assert!(tally.identical > 0, "{name}: nothing was compared");
+        all_different.extend(tally.different.iter().cloned());
+    }
+    assert!(
+        all_different.is_empty(),
+        "outcomes differ from pabutools:\n{}",
+        all_different.join("\n")
+    );
+}
