@@ -60,6 +60,8 @@ pub struct Profile {
     pub utilities: Vec<Q>,
     /// For each project, the groups supporting it with their utility index.
     pub supporters: Vec<Vec<(u32, u32)>>,
+    /// For each project, its total utility over all voters.
+    pub totals: Vec<Q>,
 }
 
 impl Profile {
@@ -111,7 +113,7 @@ impl Profile {
                 supporters[project as usize].push((g as u32, u));
             }
         }
-        Profile {
+        let mut profile = Profile {
             ids: election.projects.iter().map(|p| p.id.clone()).collect(),
             costs: election.projects.iter().map(|p| p.cost.clone()).collect(),
             budget: election.budget.clone(),
@@ -119,7 +121,10 @@ impl Profile {
             groups,
             utilities: values.values,
             supporters,
-        }
+            totals: Vec::new(),
+        };
+        profile.totals = (0..profile.projects()).map(|p| profile.sum_utility(p)).collect();
+        profile
     }
 
     pub fn projects(&self) -> usize {
@@ -128,6 +133,10 @@ impl Profile {
 
     /// Total utility of a project over all voters.
     pub fn total_utility(&self, project: usize) -> Q {
+        self.totals[project].clone()
+    }
+
+    fn sum_utility(&self, project: usize) -> Q {
         // Count voters per utility value first: one multiplication per distinct value.
         let mut weights: HashMap<u32, u64> = HashMap::default();
         for &(g, u) in &self.supporters[project] {

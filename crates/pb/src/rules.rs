@@ -130,6 +130,8 @@ struct Classes<N: Num> {
     class_of: Vec<u32>,
     /// For each project: (class, utility index) -> number of supporting voters.
     entries: Vec<HashMap<(u32, u32), u64>>,
+    /// Projects still in the running; counts are only kept up to date for these.
+    live: Vec<bool>,
 }
 
 impl<N: Num> Classes<N> {
@@ -152,7 +154,14 @@ impl<N: Num> Classes<N> {
             by_value,
             class_of: vec![0; profile.groups.len()],
             entries,
+            live: vec![true; profile.projects()],
         }
+    }
+
+    /// Stops keeping counts for a project that is funded or out of reach.
+    fn retire(&mut self, project: usize) {
+        self.live[project] = false;
+        self.entries[project] = HashMap::default();
     }
 
     fn class_for(&mut self, value: N) -> u32 {
@@ -197,6 +206,9 @@ impl<N: Num> Classes<N> {
             }
             self.class_of[g as usize] = new;
             for &(p, pu) in &group.support {
+                if !self.live[p as usize] {
+                    continue;
+                }
                 let map = &mut self.entries[p as usize];
                 let count = map
                     .get_mut(&(old, pu))
@@ -259,6 +271,11 @@ fn equal_shares_in<N: Num>(profile: &Profile, per_voter: &Q) -> Result<Outcome, 
     let costs: Vec<N> = profile.costs.iter().map(N::from_q).collect();
     let totals: Vec<N> = totals.iter().map(N::from_q).collect();
     let mut classes = Classes::new(profile, N::from_q(per_voter));
+    for project in 0..profile.projects() {
+        if !alive.contains(&project) {
+            classes.retire(project);
+        }
+    }
     // The last affordability computed for each project: a lower bound on its next one, since
     // budgets only shrink, so a project whose bound exceeds the best found is passed over.
     let mut bound: Vec<N> = (0..profile.projects())
@@ -303,12 +320,16 @@ fn equal_shares_in<N: Num>(profile: &Profile, per_voter: &Q) -> Result<Outcome, 
             }
         }
         alive.retain(|p| !unaffordable.contains(p));
+        for &project in &unaffordable {
+            classes.retire(project);
+        }
         let Some(price) = best else { break };
         let chosen = *tied
             .iter()
             .min_by(|a, b| profile.ids[**a].cmp(&profile.ids[**b]))
             .expect("a best project exists");
         alive.retain(|p| *p != chosen);
+        classes.retire(chosen);
         let paid_all =
             classes.move_supporters(profile, &utilities, chosen, |budget, utility| {
                 let share = price.mul(utility);
@@ -486,6 +507,7 @@ fn phragmen_in<N: Num>(profile: &Profile) -> Result<Outcome, TooClose> {
         }
         spent = &spent + &profile.costs[chosen];
         remaining.retain(|p| *p != chosen);
+        classes.retire(chosen);
         outcome.purchases.push(Purchase {
             project: chosen,
             stage: Stage::Main,
