@@ -15,6 +15,9 @@ pub enum Rule {
     Mes,
     /// Equal shares with budgets raised one unit at a time, then a greedy fill.
     MesAdd1,
+    /// Equal shares with budgets raised one unit at a time, leaving the rest unspent
+    /// (as Assen 2024 counted).
+    MesAdd1NoFill,
     /// Sequential Phragmén (approval ballots).
     Phragmen,
 }
@@ -38,6 +41,7 @@ impl Rule {
             Rule::GreedyNoSkip => "greedy-no-skip",
             Rule::Mes => "mes",
             Rule::MesAdd1 => "mes-add1",
+            Rule::MesAdd1NoFill => "mes-add1-nofill",
             Rule::Phragmen => "phragmen",
         }
     }
@@ -48,6 +52,7 @@ impl Rule {
             Rule::GreedyNoSkip => "utilitarian greedy (stops at the first that does not fit)",
             Rule::Mes => "Method of Equal Shares",
             Rule::MesAdd1 => "Method of Equal Shares, budgets raised by 1 per voter, then greedy",
+            Rule::MesAdd1NoFill => "Method of Equal Shares, budgets raised by 1 per voter",
             Rule::Phragmen => "sequential Phragmén",
         }
     }
@@ -102,6 +107,7 @@ fn run(profile: &Profile, rule: Rule) -> Outcome {
             rules::equal_shares(profile, &per_voter)
         }
         Rule::MesAdd1 => rules::equal_shares_add1(profile),
+        Rule::MesAdd1NoFill => rules::equal_shares_raised(profile, &Q::one()),
         Rule::Phragmen => rules::phragmen(profile),
     }
 }
@@ -169,7 +175,7 @@ pub fn explain(
         explanation.stage = Some(purchase.stage);
         explanation.paid_all_they_had = purchase.paid_all_they_had;
         match (rule, purchase.stage) {
-            (Rule::Mes | Rule::MesAdd1, Stage::Main) => {
+            (Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1NoFill, Stage::Main) => {
                 // ρ per unit of utility; with cost utility a share is ρ·cost, with cardinality ρ.
                 let unit = match utility {
                     Utility::Cost => profile.costs[project].to_f64(),

@@ -123,7 +123,9 @@ impl Profile {
             supporters,
             totals: Vec::new(),
         };
-        profile.totals = (0..profile.projects()).map(|p| profile.sum_utility(p)).collect();
+        profile.totals = (0..profile.projects())
+            .map(|p| profile.sum_utility(p))
+            .collect();
         profile
     }
 

@@ -16,7 +16,7 @@ pub enum PbCommand {
     /// Count the votes with one rule.
     Count {
         file: PathBuf,
-        /// greedy, greedy-no-skip, mes, mes-add1 or phragmen.
+        /// greedy, greedy-no-skip, mes, mes-add1, mes-add1-nofill or phragmen.
         #[arg(long, default_value = "mes-add1")]
         rule: String,
         /// cost, cardinality or points (Phragmén always counts approvals).
@@ -278,7 +278,7 @@ fn explain(
                 "funded by the greedy fill after equal shares (position {})",
                 e.position.unwrap_or(0)
             ),
-            (Rule::Mes | Rule::MesAdd1, _) => format!(
+            (Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1NoFill, _) => format!(
                 "funded in round {}: {} supporters paid {} {currency} each{}",
                 e.position.unwrap_or(0),
                 e.supporters - e.paid_all_they_had,

@@ -2,6 +2,7 @@
 
 mod crosscheck;
 mod real_files;
+mod recorded;
 
 use std::path::PathBuf;
 
