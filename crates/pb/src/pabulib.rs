@@ -145,7 +145,7 @@ impl<'a> Reader<'a> {
                 self.quoted(start)?
             } else {
                 self.at = start + end_of_line + 1;
-                let raw = line_text.strip_suffix('\r').unwrap_or(line_text);
+                let raw = line_text.trim_end_matches('\r');
                 Record {
                     line: self.line,
                     raw,
@@ -719,6 +719,9 @@ mod tests {
         let election = parse(SMALL).unwrap();
         let again = parse(&write(&election)).unwrap();
         assert_eq!(election, again);
+        // Found by fuzzing: a stray carriage return before the line end.
+        let stray = parse(&SMALL.replace("v3;3\n", "v3;3\r\r\n")).unwrap();
+        assert_eq!(stray, parse(&write(&stray)).unwrap());
     }
 
     fn error_of(text: &str) -> ParseError {

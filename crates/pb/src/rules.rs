@@ -517,3 +517,103 @@ fn phragmen_in<N: Num>(profile: &Profile) -> Result<Outcome, TooClose> {
     }
     Ok(outcome)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Utility;
+
+    fn election(budget: u32, projects: &[(&str, u32)], votes: &[&str]) -> crate::Election {
+        let mut text = format!(
+            "META\nkey;value\nbudget;{budget}\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
+        );
+        for (id, cost) in projects {
+            text.push_str(&format!("{id};{cost}\n"));
+        }
+        text.push_str("VOTES\nvoter_id;vote\n");
+        for (i, vote) in votes.iter().enumerate() {
+            text.push_str(&format!("{i};{vote}\n"));
+        }
+        crate::parse(&text).unwrap()
+    }
+
+    fn funded(election: &crate::Election, outcome: &Outcome) -> Vec<String> {
+        let mut ids: Vec<String> = outcome
+            .selected()
+            .iter()
+            .map(|&p| election.projects[p].id.clone())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn greedy_skips_or_stops_at_what_does_not_fit() {
+        let e = election(10, &[("a", 6), ("b", 5), ("c", 4)], &["a,b,c", "a,b", "a"]);
+        let profile = Profile::new(&e, Utility::Cost);
+        assert_eq!(
+            funded(&e, &greedy(&profile, &Outcome::default(), true)),
+            ["a", "c"]
+        );
+        assert_eq!(
+            funded(&e, &greedy(&profile, &Outcome::default(), false)),
+            ["a"]
+        );
+    }
+
+    #[test]
+    fn equal_shares_gives_a_group_no_more_than_its_share() {
+        // Three voters want A and A2; one wants B. Budget 6: 1.5 each. The three buy A
+        // (1 each), then cannot afford A2; B's supporter cannot afford B alone.
+        let e = election(
+            6,
+            &[("A", 3), ("A2", 3), ("B", 2)],
+            &["A,A2", "A,A2", "A,A2", "B"],
+        );
+        let profile = Profile::new(&e, Utility::Cost);
+        let outcome = equal_shares(&profile, &Q::ratio(3, 2));
+        assert_eq!(funded(&e, &outcome), ["A"]);
+        assert_eq!(outcome.purchases[0].price, Some(1.0 / 3.0));
+        // Greedy gives the majority everything.
+        assert_eq!(
+            funded(&e, &greedy(&profile, &Outcome::default(), true)),
+            ["A", "A2"]
+        );
+        // Raised by 1 per voter: at 2.5 each, A, A2 and B are all bought, 8 > 6, so the
+        // outcome at 1.5 each stands; the greedy fill then adds A2 (B no longer fits).
+        let raised = equal_shares_raised(&profile, &Q::one());
+        assert_eq!(funded(&e, &raised), ["A"]);
+        assert_eq!(raised.budget_per_voter, Some(Q::ratio(3, 2)));
+        assert_eq!(funded(&e, &equal_shares_add1(&profile)), ["A", "A2"]);
+    }
+
+    #[test]
+    fn ties_go_to_the_lexicographically_first_id() {
+        let e = election(5, &[("y", 5), ("x", 5)], &["x,y", "x,y"]);
+        let profile = Profile::new(&e, Utility::Cost);
+        assert_eq!(funded(&e, &equal_shares(&profile, &Q::ratio(5, 2))), ["x"]);
+        assert_eq!(
+            funded(&e, &greedy(&profile, &Outcome::default(), true)),
+            ["x"]
+        );
+        let cardinal = Profile::new(&e, Utility::Cardinality);
+        assert_eq!(funded(&e, &phragmen(&cardinal)), ["x"]);
+    }
+
+    #[test]
+    fn phragmen_stops_at_the_first_best_project_that_does_not_fit() {
+        // Loads: p = 3/2, q = 4/1, r = 1/1. r first (load 1), then p ((0+0+3)/2 = 1.5),
+        // then q (4 > the 1 left): counting stops.
+        let e = election(5, &[("p", 3), ("q", 4), ("r", 1)], &["p", "p", "q", "r"]);
+        let profile = Profile::new(&e, Utility::Cardinality);
+        let outcome = phragmen(&profile);
+        assert_eq!(
+            outcome
+                .selected()
+                .iter()
+                .map(|&p| e.projects[p].id.as_str())
+                .collect::<Vec<_>>(),
+            ["r", "p"]
+        );
+    }
+}
