@@ -8,7 +8,7 @@ reading, parsing, counting), best of 3, and its peak memory (maximum resident se
 pabutools: parse + count inside one Python process (interpreter start and imports not
 counted), once, stopped after --limit seconds (default 600).
 
-Usage: bench/pb_vs_pabutools.py [--python PY] [--limit S] [--write]
+Usage: bench/pb_vs_pabutools.py [--python PY] [--limit S] [--only NAME] [--write]
 Needs the release binary (cargo build --release) and a Python with pabutools.
 """
 import json
@@ -69,7 +69,10 @@ def main():
     limit = int(arg("--limit", "600"))
     rows = ["| file | size | rule | Square Mile | peak memory | pabutools | speed-up | same winners |",
             "|---|---|---|---|---|---|---|---|"]
+    only = arg("--only", None)
     for name in FILES:
+        if only and only not in name:
+            continue
         path = os.path.join(DATA, name)
         size = os.path.getsize(path)
         for rule in RULES:

@@ -55,6 +55,13 @@ impl Q {
         {
             return None;
         }
+        // Whole numbers (nearly all costs and points) parse without allocating.
+        if fraction.is_empty()
+            && whole.len() <= 36
+            && let Ok(value) = whole.parse::<i128>()
+        {
+            return Some(Q::int(if negative { -value } else { value }));
+        }
         let all: String = format!("{whole}{fraction}");
         let all = if all.is_empty() { "0".to_string() } else { all };
         // Ordinary numbers fit in 128 bits; only very long ones need big integers.

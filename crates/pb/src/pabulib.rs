@@ -543,7 +543,7 @@ fn read_votes<'a>(
         if !seen.insert(hash_of(id)) && voters.iter().any(|v| *v.id == **id) {
             return Err(error(line, format!("voter {id:?} appears twice")));
         }
-        let mut ballot: Vec<u32> = Vec::new();
+        let mut ballot: Vec<u32> = Vec::with_capacity(row[vote_at].matches(',').count() + 1);
         for name in row[vote_at]
             .split(',')
             .map(str::trim)
@@ -610,23 +610,9 @@ fn read_points(
     entries: usize,
     context: &VoteContext<'_>,
 ) -> Result<Vec<Q>, ParseError> {
-    let points: Vec<&str> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if points.len() != entries {
-        return Err(error(
-            line,
-            format!(
-                "voter {id:?} has {entries} projects but {} points",
-                points.len()
-            ),
-        ));
-    }
     let mut total = Q::zero();
     let mut values = Vec::with_capacity(entries);
-    for text in points {
+    for text in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let value = Q::parse_decimal(text)
             .filter(|p| p >= &Q::zero())
             .ok_or_else(|| {
@@ -647,6 +633,15 @@ fn read_points(
         }
         total = &total + &value;
         values.push(value);
+    }
+    if values.len() != entries {
+        return Err(error(
+            line,
+            format!(
+                "voter {id:?} has {entries} projects but {} points",
+                values.len()
+            ),
+        ));
     }
     if let Some(max) = &context.max_sum_points
         && &total > max

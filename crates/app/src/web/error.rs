@@ -109,7 +109,7 @@ pub async fn error_pages(State(_state): State<AppState>, request: Request, next:
     if is_api {
         let message = detail
             .map(|k| lang.t(k))
-            .unwrap_or_else(|| lang.t(title_key(status)));
+            .unwrap_or_else(|| lang.t(page_keys(status).0));
         let body = json!({ "error": message, "status": status.as_u16() });
         return (status, axum::Json(body)).into_response();
     }
@@ -119,10 +119,10 @@ pub async fn error_pages(State(_state): State<AppState>, request: Request, next:
     }
     let page = ErrorPage {
         ctx: Layout::new(lang.clone(), user.0, csrf_token, path),
-        title: lang.t(title_key(status)),
+        title: lang.t(page_keys(status).0),
         message: detail
             .map(|k| lang.t(k))
-            .unwrap_or_else(|| lang.t(message_key(status))),
+            .unwrap_or_else(|| lang.t(page_keys(status).1)),
         status: status.as_u16(),
     };
     let mut rendered = match askama::Template::render(&page) {
@@ -148,31 +148,18 @@ fn is_handler_page(response: &Response) -> bool {
         .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
 }
 
-fn title_key(status: StatusCode) -> &'static str {
+/// The Fluent keys of the title and message of the page for a status.
+fn page_keys(status: StatusCode) -> (&'static str, &'static str) {
     match status.as_u16() {
-        401 => "error-401-title",
-        403 => "error-403-title",
-        404 | 405 => "error-404-title",
-        409 => "error-409-title",
-        413 => "error-413-title",
-        422 | 400 | 415 => "error-400-title",
-        429 => "error-429-title",
-        408 | 503 | 504 => "error-503-title",
-        _ => "error-500-title",
-    }
-}
-
-fn message_key(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        401 => "error-401-message",
-        403 => "error-403-message",
-        404 | 405 => "error-404-message",
-        409 => "error-409-message",
-        413 => "error-413-message",
-        422 | 400 | 415 => "error-400-message",
-        429 => "error-429-message",
-        408 | 503 | 504 => "error-503-message",
-        _ => "error-500-message",
+        401 => ("error-401-title", "error-401-message"),
+        403 => ("error-403-title", "error-403-message"),
+        404 | 405 => ("error-404-title", "error-404-message"),
+        409 => ("error-409-title", "error-409-message"),
+        413 => ("error-413-title", "error-413-message"),
+        422 | 400 | 415 => ("error-400-title", "error-400-message"),
+        429 => ("error-429-title", "error-429-message"),
+        408 | 503 | 504 => ("error-503-title", "error-503-message"),
+        _ => ("error-500-title", "error-500-message"),
     }
 }
 

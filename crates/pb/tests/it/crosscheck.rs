@@ -5,7 +5,7 @@
 //! reference's answers are kept in PABUTOOLS_CACHE (default: a folder in the target
 //! directory) as the reference script printed them, keyed by the SHA-256 of the file, the
 //! rule and the pabutools version, because computing them all takes the reference about
-//! forty minutes of CPU; delete the folder to recompute.
+//! 45 minutes of CPU; delete the folder to recompute.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
