@@ -112,6 +112,14 @@ impl Q {
         Q::Big(Box::new(big(self.big(), other.big()))).shrink()
     }
 
+    /// The value as a `u32`, if it is a whole number that fits.
+    pub fn to_u32(&self) -> Option<u32> {
+        match self {
+            Q::Small(r) if r.is_integer() => u32::try_from(*r.numer()).ok(),
+            _ => None,
+        }
+    }
+
     pub fn is_zero(&self) -> bool {
         match self {
             Q::Small(r) => r.is_zero(),
@@ -228,9 +236,24 @@ impl Ord for Q {
     }
 }
 
+/// Whole numbers (most costs, points and counts) add without reducing fractions.
+fn whole_pair(a: &Q, b: &Q) -> Option<(i128, i128)> {
+    match (a, b) {
+        (Q::Small(x), Q::Small(y)) if x.is_integer() && y.is_integer() => {
+            Some((*x.numer(), *y.numer()))
+        }
+        _ => None,
+    }
+}
+
 impl Add for &Q {
     type Output = Q;
     fn add(self, other: &Q) -> Q {
+        if let Some((a, b)) = whole_pair(self, other)
+            && let Some(sum) = a.checked_add(b)
+        {
+            return Q::int(sum);
+        }
         self.combine(other, |a, b| a.checked_add(b), |a, b| a + b)
     }
 }
@@ -238,6 +261,11 @@ impl Add for &Q {
 impl Sub for &Q {
     type Output = Q;
     fn sub(self, other: &Q) -> Q {
+        if let Some((a, b)) = whole_pair(self, other)
+            && let Some(difference) = a.checked_sub(b)
+        {
+            return Q::int(difference);
+        }
         self.combine(other, |a, b| a.checked_sub(b), |a, b| a - b)
     }
 }
@@ -245,6 +273,11 @@ impl Sub for &Q {
 impl Mul for &Q {
     type Output = Q;
     fn mul(self, other: &Q) -> Q {
+        if let Some((a, b)) = whole_pair(self, other)
+            && let Some(product) = a.checked_mul(b)
+        {
+            return Q::int(product);
+        }
         self.combine(other, |a, b| a.checked_mul(b), |a, b| a * b)
     }
 }

@@ -53,16 +53,120 @@ pub struct Project {
     pub fields: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Voter {
-    pub id: Box<str>,
+/// Every vote, stored in a few shared arrays rather than one allocation per voter (large
+/// elections have 100,000+ voters): vote rows as written, ids, ballots and points.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Voters {
+    rows: String,
+    row_ends: Vec<u32>,
+    ids: String,
+    id_ends: Vec<u32>,
+    projects: Vec<u32>,
+    ballot_ends: Vec<u32>,
+    points: PointStore,
+}
+
+/// Points of cumulative and scoring ballots: whole numbers compactly, others exactly.
+#[derive(Clone, Debug, PartialEq, Default)]
+enum PointStore {
+    #[default]
+    None,
+    Whole(Vec<u32>),
+    Exact(Vec<Q>),
+}
+
+impl PointStore {
+    fn push(&mut self, value: Q) {
+        if let PointStore::None = self {
+            *self = PointStore::Whole(Vec::new());
+        }
+        if let PointStore::Whole(whole) = self {
+            match value.to_u32() {
+                Some(v) => return whole.push(v),
+                None => {
+                    *self = PointStore::Exact(whole.iter().map(|&v| Q::int(v as i128)).collect())
+                }
+            }
+        }
+        if let PointStore::Exact(exact) = self {
+            exact.push(value);
+        }
+    }
+}
+
+/// One voter, borrowed from [`Voters`].
+#[derive(Clone, Copy, Debug)]
+pub struct Voter<'a> {
+    pub id: &'a str,
     /// Projects on the ballot (indexes into `projects`), in the order written; for ordinal
     /// ballots, best first.
-    pub ballot: Box<[u32]>,
-    /// Points for each ballot entry, for cumulative and scoring ballots; empty otherwise.
-    pub points: Box<[Q]>,
+    pub ballot: &'a [u32],
     /// The row as written, so the file can be written back unchanged.
-    pub raw: Box<str>,
+    pub raw: &'a str,
+    voters: &'a Voters,
+    first: usize,
+}
+
+impl Voter<'_> {
+    /// Points given to the `at`-th project of the ballot (cumulative and scoring ballots);
+    /// 1 for other ballots.
+    pub fn point(&self, at: usize) -> Q {
+        match &self.voters.points {
+            PointStore::None => Q::one(),
+            PointStore::Whole(whole) => Q::int(whole[self.first + at] as i128),
+            PointStore::Exact(exact) => exact[self.first + at].clone(),
+        }
+    }
+}
+
+impl Voters {
+    pub fn len(&self) -> usize {
+        self.row_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.row_ends.is_empty()
+    }
+
+    fn span(ends: &[u32], i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        start..ends[i] as usize
+    }
+
+    pub fn get(&self, i: usize) -> Voter<'_> {
+        let ballot = Self::span(&self.ballot_ends, i);
+        Voter {
+            id: &self.ids[Self::span(&self.id_ends, i)],
+            ballot: &self.projects[ballot.clone()],
+            raw: &self.rows[Self::span(&self.row_ends, i)],
+            voters: self,
+            first: ballot.start,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Voter<'_>> {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+
+    fn push(&mut self, id: &str, ballot: &[u32], points: Vec<Q>, raw: &str) {
+        self.ids.push_str(id);
+        self.id_ends.push(self.ids.len() as u32);
+        self.projects.extend_from_slice(ballot);
+        self.ballot_ends.push(self.projects.len() as u32);
+        for value in points {
+            self.points.push(value);
+        }
+        self.rows.push_str(raw);
+        self.row_ends.push(self.rows.len() as u32);
+    }
+}
+
+impl<'a> IntoIterator for &'a Voters {
+    type Item = Voter<'a>;
+    type IntoIter = Box<dyn Iterator<Item = Voter<'a>> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,7 +175,7 @@ pub struct Election {
     pub project_columns: Vec<String>,
     pub projects: Vec<Project>,
     pub vote_columns: Vec<String>,
-    pub voters: Vec<Voter>,
+    pub voters: Voters,
     pub vote_type: VoteType,
     pub budget: Q,
 }
@@ -267,7 +371,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
     let mut reader = Reader::new(text);
     let mut meta: Vec<(usize, String, String)> = Vec::new();
     let mut projects: Option<(Vec<String>, Vec<Project>)> = None;
-    let mut votes: Option<(Vec<String>, Vec<Voter>)> = None;
+    let mut votes: Option<(Vec<String>, Voters)> = None;
     let mut pending = reader.next()?;
     let mut last = None;
     while let Some(record) = pending.take() {
@@ -509,7 +613,7 @@ fn read_votes<'a>(
     header_line: usize,
     header: &[String],
     context: &VoteContext<'_>,
-) -> Result<(Vec<Voter>, Option<Record<'a>>), ParseError> {
+) -> Result<(Voters, Option<Record<'a>>), ParseError> {
     let id_at = column(header, &["voter_id"]).unwrap_or(0);
     let vote_at = column(header, &["vote"])
         .ok_or_else(|| error(header_line, "the VOTES header has no vote column"))?;
@@ -523,7 +627,8 @@ fn read_votes<'a>(
     // Hashes of the ids seen; a repeated hash is confirmed against the ids themselves, so the
     // ids need not be copied into a set (large elections have 100,000+ voters).
     let mut seen: HashSet<u64> = HashSet::default();
-    let mut voters: Vec<Voter> = Vec::new();
+    let mut voters = Voters::default();
+    let mut ballot: Vec<u32> = Vec::new();
     while let Some(record) = reader.next()? {
         if section_of(&record).is_some() {
             return Ok((voters, Some(record)));
@@ -540,10 +645,10 @@ fn read_votes<'a>(
             ));
         }
         let id = &row[id_at];
-        if !seen.insert(hash_of(id)) && voters.iter().any(|v| *v.id == **id) {
+        if !seen.insert(hash_of(id)) && voters.iter().any(|v| v.id == id) {
             return Err(error(line, format!("voter {id:?} appears twice")));
         }
-        let mut ballot: Vec<u32> = Vec::with_capacity(row[vote_at].matches(',').count() + 1);
+        ballot.clear();
         for name in row[vote_at]
             .split(',')
             .map(str::trim)
@@ -588,12 +693,7 @@ fn read_votes<'a>(
             Some(at) => read_points(&row[at], line, id, ballot.len(), context)?,
             None => Vec::new(),
         };
-        voters.push(Voter {
-            id: id.as_ref().into(),
-            ballot: ballot.into_boxed_slice(),
-            points: points.into_boxed_slice(),
-            raw: record.raw.into(),
-        });
+        voters.push(id, &ballot, points, record.raw);
     }
     Ok((voters, None))
 }
@@ -683,7 +783,7 @@ pub fn write(election: &Election) -> String {
     out.push_str("VOTES\n");
     write_row(&mut out, &election.vote_columns);
     for voter in &election.voters {
-        out.push_str(&voter.raw);
+        out.push_str(voter.raw);
         out.push('\n');
     }
     out
@@ -705,7 +805,7 @@ mod tests {
             election.project_field(&election.projects[0], "name"),
             Some("Park \"green\"")
         );
-        assert_eq!(election.voters[1].ballot, vec![1, 2].into_boxed_slice());
+        assert_eq!(election.voters.get(1).ballot, [1, 2]);
         assert_eq!(election.budget, Q::int(100));
     }
 
@@ -763,7 +863,7 @@ mod tests {
         assert_eq!(over.line, 13);
         assert!(over.message.contains("over max_sum_points 10"), "{over}");
         let fixed = parse(&cumulative.replace("2;a;11", "2;a;3")).unwrap();
-        assert_eq!(fixed.voters[0].points[1], Q::int(6));
+        assert_eq!(fixed.voters.get(0).point(1), Q::int(6));
         let mismatch = error_of(&cumulative.replace("2;a;11", "2;a,b;3"));
         assert!(mismatch.message.contains("2 projects but 1 points"));
     }

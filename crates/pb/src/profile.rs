@@ -88,10 +88,10 @@ impl Profile {
                     Utility::Cardinality => one,
                     Utility::Points => match election.vote_type {
                         VoteType::Ordinal => values.intern(Q::from(length - position - 1)),
-                        _ => voter
-                            .points
-                            .get(position)
-                            .map_or(one, |p| values.intern(p.clone())),
+                        VoteType::Cumulative | VoteType::Scoring => {
+                            values.intern(voter.point(position))
+                        }
+                        _ => one,
                     },
                 };
                 if values.values[index as usize].is_positive() {

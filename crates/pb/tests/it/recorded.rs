@@ -26,7 +26,7 @@ fn scores(election: &Election) -> Vec<Q> {
     for voter in &election.voters {
         for (at, &p) in voter.ballot.iter().enumerate() {
             let points = match election.vote_type {
-                VoteType::Cumulative | VoteType::Scoring => voter.points[at].clone(),
+                VoteType::Cumulative | VoteType::Scoring => voter.point(at),
                 VoteType::Ordinal => Q::from(k.saturating_sub(at)),
                 _ => Q::one(),
             };
