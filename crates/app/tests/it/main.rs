@@ -10,6 +10,7 @@ mod browser;
 mod demo;
 mod durability;
 mod organisations;
+mod pb_cli;
 mod roles;
 mod schema;
 mod security;

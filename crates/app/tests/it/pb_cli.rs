@@ -1,0 +1,110 @@
+//! `squaremile pb ...` end to end: the real binary on real and broken files.
+
+use std::process::Command;
+
+fn squaremile(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_squaremile"))
+        .args(args)
+        .output()
+        .expect("running squaremile");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn write_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const SMALL: &str = "META\nkey;value\nbudget;6\nvote_type;approval\ncurrency;EUR\nPROJECTS\nproject_id;cost;name\nA;3;Park\nA2;3;Benches\nB;2;Lights\nVOTES\nvoter_id;vote\n1;A,A2\n2;A,A2\n3;A,A2\n4;B\n";
+
+#[test]
+fn counting_prints_json_with_the_funded_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(&dir, "small.pb", SMALL);
+    let (ok, out, _) = squaremile(&["pb", "count", &file, "--rule", "mes", "--json"]);
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["rule"], "mes");
+    assert_eq!(json["budget"], 6.0);
+    assert_eq!(json["cost"], 3.0);
+    assert_eq!(json["selected"], serde_json::json!(["A"]));
+    let (ok, out, _) = squaremile(&["pb", "count", &file, "--rule", "greedy"]);
+    assert!(ok);
+    assert!(
+        out.contains("funded 2 of 3 projects") && out.contains("Benches"),
+        "{out}"
+    );
+    let (ok, out, _) = squaremile(&["pb", "compare", &file]);
+    assert!(
+        ok && out.contains("phragmen") && out.contains("mes-add1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_says_what_supporters_paid_or_what_cost_would_have_won() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(&dir, "small.pb", SMALL);
+    let (ok, out, _) = squaremile(&["pb", "explain", &file, "--rule", "mes", "--project", "A"]);
+    assert!(ok);
+    assert!(
+        out.contains("funded in round 1: 3 supporters paid 1.00 EUR each"),
+        "{out}"
+    );
+    let (ok, out, _) = squaremile(&["pb", "explain", &file, "--rule", "mes", "--project", "B"]);
+    assert!(ok);
+    // One voter with 1.50 can pay for B only if it costs 1 or less.
+    assert!(
+        out.contains("it would have been if it cost 1 EUR or less (it costs 2)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_input_fails_with_the_line_and_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = write_file(&dir, "broken.pb", &SMALL.replace("4;B", "4;Z"));
+    let (ok, _, err) = squaremile(&["pb", "check", &broken]);
+    assert!(!ok);
+    assert!(
+        err.contains("line 16: voter \"4\" votes for unknown project \"Z\""),
+        "{err}"
+    );
+    let file = write_file(&dir, "small.pb", SMALL);
+    let (ok, _, err) = squaremile(&["pb", "count", &file, "--rule", "plurality"]);
+    assert!(!ok && err.contains("unknown rule \"plurality\""), "{err}");
+    let (ok, _, err) = squaremile(&["pb", "explain", &file, "--project", "nope"]);
+    assert!(!ok && err.contains("there is no project \"nope\""), "{err}");
+    let (ok, _, err) = squaremile(&["pb", "check", "/nonexistent/file.pb"]);
+    assert!(!ok && err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn a_real_election_is_checked_and_counted() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/pabulib/France_Toulouse_2019.pb"
+    );
+    if !std::path::Path::new(path).exists() {
+        crate::support::skip(
+            "a_real_election_is_checked_and_counted",
+            "no ../shared/pabulib beside the checkout",
+        );
+        return;
+    }
+    let (ok, out, _) = squaremile(&["pb", "check", path]);
+    assert!(
+        ok && out.contains("30 projects, 1494 voters, cumulative ballots"),
+        "{out}"
+    );
+    let (ok, out, _) = squaremile(&["pb", "count", path, "--rule", "mes-add1", "--json"]);
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["selected"].as_array().unwrap().len(), 19);
+    assert_eq!(json["cost"], 999000.0);
+}
