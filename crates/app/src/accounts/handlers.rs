@@ -181,6 +181,25 @@ struct RegisterPage {
     neighbourhoods: Vec<(String, String)>,
 }
 
+/// The neighbourhood chosen in a form (empty for none), or an error on the field.
+async fn home_neighbourhood(
+    state: &AppState,
+    lang: &Lang,
+    errors: &mut FormErrors,
+    id: &str,
+) -> AppResult<Option<Area>> {
+    if id.is_empty() {
+        return Ok(None);
+    }
+    match areas::find(&state.db, id).await? {
+        Some(area) if area.kind == AreaKind::Neighbourhood => Ok(Some(area)),
+        _ => {
+            errors.add(lang, "home_area", "field-home-area-invalid");
+            Ok(None)
+        }
+    }
+}
+
 /// Neighbourhoods for a select, labelled "Neighbourhood (District)".
 async fn neighbourhood_choices(state: &AppState) -> AppResult<Vec<(String, String)>> {
     let all = areas::all(&state.db).await?;
@@ -233,16 +252,7 @@ pub async fn register(
         &form.password_confirm,
         &email,
     );
-    let home: Option<Area> = match form.home_area.as_str() {
-        "" => None,
-        id => match areas::find(&state.db, id).await? {
-            Some(area) if area.kind == AreaKind::Neighbourhood => Some(area),
-            _ => {
-                errors.add(&lang, "home_area", "field-home-area-invalid");
-                None
-            }
-        },
-    };
+    let home = home_neighbourhood(&state, &lang, &mut errors, &form.home_area).await?;
     if errors.is_empty() {
         let hash = hash_password(form.password.clone()).await?;
         let new_user = store::NewUser {
@@ -624,16 +634,7 @@ pub async fn save_profile(
     let locale = Lang::from_tag(&form.locale)
         .map(|l| l.code())
         .unwrap_or(crate::i18n::DEFAULT);
-    let home = match form.home_area.as_str() {
-        "" => None,
-        id => match areas::find(&state.db, id).await? {
-            Some(area) if area.kind == AreaKind::Neighbourhood => Some(area),
-            _ => {
-                errors.add(&lang, "home_area", "field-home-area-invalid");
-                None
-            }
-        },
-    };
+    let home = home_neighbourhood(&state, &lang, &mut errors, &form.home_area).await?;
     if !errors.is_empty() {
         let page = account_page(&state, ctx, &user.id, Some(form), errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
