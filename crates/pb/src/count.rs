@@ -84,17 +84,24 @@ pub fn count(
             vote_type: election.vote_type.as_str(),
         });
     }
-    let utility = if rule == Rule::Phragmen {
-        Utility::Cardinality
-    } else {
-        utility
-    };
+    let utility = utility_for(rule, utility);
     let profile = Profile::new(election, utility);
     let outcome = run(&profile, rule);
     Ok((profile, outcome))
 }
 
-fn run(profile: &Profile, rule: Rule) -> Outcome {
+/// The utility a rule counts with: Phragmén always counts approvals.
+pub fn utility_for(rule: Rule, utility: Utility) -> Utility {
+    if rule == Rule::Phragmen {
+        Utility::Cardinality
+    } else {
+        utility
+    }
+}
+
+/// Counts a profile already built with `utility_for(rule, ...)`; for counting one election
+/// with several rules without rebuilding the profile each time.
+pub fn run(profile: &Profile, rule: Rule) -> Outcome {
     match rule {
         Rule::Greedy => rules::greedy(profile, &Outcome::default(), true),
         Rule::GreedyNoSkip => rules::greedy(profile, &Outcome::default(), false),

@@ -8,7 +8,9 @@ pub mod pabulib;
 pub mod profile;
 pub mod rules;
 
-pub use count::{ALL_RULES, CountError, Explanation, Rule, count, explain, voters_with_a_win};
+pub use count::{
+    ALL_RULES, CountError, Explanation, Rule, count, explain, run, utility_for, voters_with_a_win,
+};
 pub use number::Q;
 pub use pabulib::{Election, ParseError, VoteType, parse, write};
 pub use profile::{Profile, Utility};

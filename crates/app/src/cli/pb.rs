@@ -196,11 +196,25 @@ fn count(file: &Path, rule: &str, utility: &str, json: bool) -> anyhow::Result<S
 fn compare(file: &Path, utility: &str, json: bool) -> anyhow::Result<String> {
     let election = read(file)?;
     let utility = utility_of(utility)?;
-    let results: Vec<(Rule, pb::Profile, pb::Outcome)> = ALL_RULES
+    // One profile per utility the rules need (Phragmén counts approvals), not one per rule.
+    let mut profiles: Vec<(Utility, std::rc::Rc<pb::Profile>)> = Vec::new();
+    let mut results: Vec<(Rule, std::rc::Rc<pb::Profile>, pb::Outcome)> = Vec::new();
+    for rule in ALL_RULES
         .into_iter()
         .filter(|r| r.accepts(election.vote_type))
-        .map(|rule| pb::count(&election, rule, utility).map(|(p, o)| (rule, p, o)))
-        .collect::<Result<_, _>>()?;
+    {
+        let needed = pb::utility_for(rule, utility);
+        let profile = match profiles.iter().find(|(u, _)| *u == needed) {
+            Some((_, profile)) => profile.clone(),
+            None => {
+                let profile = std::rc::Rc::new(pb::Profile::new(&election, needed));
+                profiles.push((needed, profile.clone()));
+                profile
+            }
+        };
+        let outcome = pb::run(&profile, rule);
+        results.push((rule, profile, outcome));
+    }
     if json {
         let rules: Vec<serde_json::Value> = results
             .iter()
