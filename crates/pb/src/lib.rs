@@ -12,6 +12,6 @@ pub use count::{
     ALL_RULES, CountError, Explanation, Rule, count, explain, run, utility_for, voters_with_a_win,
 };
 pub use number::Q;
-pub use pabulib::{Election, ParseError, VoteType, parse, write};
+pub use pabulib::{Election, ParseError, VoteType, parse, parse_owned, write};
 pub use profile::{Profile, Utility};
 pub use rules::{Outcome, Purchase, Stage};

@@ -38,6 +38,11 @@ impl Q {
 
     /// Parses a plain decimal such as `12`, `-3`, `1500.50` or `2,5` (decimal comma), exactly.
     pub fn parse_decimal(text: &str) -> Option<Q> {
+        // Short runs of digits (points, most costs) are read directly.
+        if (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+            let value = text.bytes().fold(0i128, |n, b| n * 10 + (b - b'0') as i128);
+            return Some(Q::int(value));
+        }
         let text = text.trim();
         let (negative, digits) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -229,6 +234,9 @@ impl PartialOrd for Q {
 
 impl Ord for Q {
     fn cmp(&self, other: &Self) -> Ordering {
+        if let Some((a, b)) = whole_pair(self, other) {
+            return a.cmp(&b);
+        }
         match (self, other) {
             (Q::Small(a), Q::Small(b)) => a.cmp(b),
             _ => self.big().cmp(&other.big()),

@@ -3,7 +3,6 @@
 //! writing what was read gives an equivalent file. Errors name the line and what is wrong.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::Q;
@@ -54,11 +53,12 @@ pub struct Project {
 }
 
 /// Every vote, stored in a few shared arrays rather than one allocation per voter (large
-/// elections have 100,000+ voters): vote rows as written, ids, ballots and points.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// elections have 100,000+ voters): vote rows as written (spans of the file's text, which is
+/// kept rather than copied), ids, ballots and points.
+#[derive(Clone, Debug, Default)]
 pub struct Voters {
-    rows: String,
-    row_ends: Vec<u32>,
+    text: String,
+    rows: Vec<(u32, u32)>,
     ids: String,
     id_ends: Vec<u32>,
     projects: Vec<u32>,
@@ -120,12 +120,27 @@ impl Voter<'_> {
 }
 
 impl Voters {
+    /// Room for the votes in `bytes` of text, so the arrays are not copied as they grow.
+    fn with_room_for(bytes: usize) -> Voters {
+        // A vote row is at least four bytes ("1;2\n"): the guess never under-reserves text.
+        let rows = bytes / 16;
+        Voters {
+            text: String::new(),
+            rows: Vec::with_capacity(rows),
+            ids: String::with_capacity(bytes / 4),
+            id_ends: Vec::with_capacity(rows),
+            projects: Vec::with_capacity(rows * 2),
+            ballot_ends: Vec::with_capacity(rows),
+            points: PointStore::None,
+        }
+    }
+
     pub fn len(&self) -> usize {
-        self.row_ends.len()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.row_ends.is_empty()
+        self.rows.is_empty()
     }
 
     fn span(ends: &[u32], i: usize) -> std::ops::Range<usize> {
@@ -138,7 +153,7 @@ impl Voters {
         Voter {
             id: &self.ids[Self::span(&self.id_ends, i)],
             ballot: &self.projects[ballot.clone()],
-            raw: &self.rows[Self::span(&self.row_ends, i)],
+            raw: &self.text[self.rows[i].0 as usize..self.rows[i].1 as usize],
             voters: self,
             first: ballot.start,
         }
@@ -148,16 +163,38 @@ impl Voters {
         (0..self.len()).map(move |i| self.get(i))
     }
 
-    fn push(&mut self, id: &str, ballot: &[u32], points: Vec<Q>, raw: &str) {
+    /// Adds a voter whose row is `raw`, at byte `raw_at` of the text given later to
+    /// [`Voters::keep_text`].
+    fn push(&mut self, id: &str, ballot: &[u32], points: &[Q], raw: &str, raw_at: usize) {
         self.ids.push_str(id);
         self.id_ends.push(self.ids.len() as u32);
         self.projects.extend_from_slice(ballot);
         self.ballot_ends.push(self.projects.len() as u32);
         for value in points {
-            self.points.push(value);
+            self.points.push(value.clone());
         }
-        self.rows.push_str(raw);
-        self.row_ends.push(self.rows.len() as u32);
+        self.rows.push((raw_at as u32, (raw_at + raw.len()) as u32));
+    }
+}
+
+impl Voters {
+    fn has_id(&self, id: &str) -> bool {
+        (0..self.len()).any(|i| &self.ids[Self::span(&self.id_ends, i)] == id)
+    }
+
+    fn keep_text(&mut self, text: String) {
+        self.text = text;
+    }
+}
+
+/// Two sets of votes are equal when every voter's row, id, ballot and points are.
+impl PartialEq for Voters {
+    fn eq(&self, other: &Voters) -> bool {
+        self.len() == other.len()
+            && self.points == other.points
+            && self.iter().zip(other.iter()).all(|(a, b)| {
+                a.id == b.id && a.ballot == b.ballot && a.raw == b.raw && a.first == b.first
+            })
     }
 }
 
@@ -219,13 +256,75 @@ struct Reader<'a> {
     text: &'a str,
     at: usize,
     line: usize,
+    /// Where the next quote is (or the end of the text), found once per quote rather than
+    /// searched for on every line.
+    next_quote: usize,
 }
 
-/// A record: its first line number, its text as written, and its fields (trimmed).
+/// A record: its first line number and its text as written. The fields of a row without
+/// quotes are split from the text when asked for (vote rows are read once and most of their
+/// fields are not needed); a row with quotes is unquoted as it is read.
 struct Record<'a> {
     line: usize,
     raw: &'a str,
-    fields: Vec<Cow<'a, str>>,
+    /// Where `raw` starts in the text.
+    at: usize,
+    unquoted: Option<Vec<String>>,
+}
+
+impl Record<'_> {
+    /// The fields, trimmed.
+    fn fields(&self) -> impl Iterator<Item = &str> {
+        let (unquoted, plain) = match &self.unquoted {
+            Some(fields) => (Some(fields.iter().map(String::as_str)), None),
+            None => (None, Some(split_ascii(self.raw, b';').map(trim))),
+        };
+        unquoted
+            .into_iter()
+            .flatten()
+            .chain(plain.into_iter().flatten())
+    }
+
+    /// Calls `each` with every field and its position; without the chained iterator of
+    /// [`Record::fields`], which costs on vote rows.
+    /// Calls `each` with the fields before position `needed` and returns how many fields
+    /// there are; the fields after are counted, not split, as vote rows only need their
+    /// first few.
+    fn first_fields<'r>(&'r self, needed: usize, mut each: impl FnMut(usize, &'r str)) -> usize {
+        match &self.unquoted {
+            Some(fields) => {
+                fields
+                    .iter()
+                    .take(needed)
+                    .enumerate()
+                    .for_each(|(at, f)| each(at, f));
+                fields.len()
+            }
+            None => {
+                for (at, field) in split_ascii(self.raw, b';').take(needed).enumerate() {
+                    each(at, trim(field));
+                }
+                // A plain sum, which the compiler vectorises.
+                1 + self
+                    .raw
+                    .bytes()
+                    .map(|b| usize::from(b == b';'))
+                    .sum::<usize>()
+            }
+        }
+    }
+
+    fn field_list(&self) -> Vec<&str> {
+        self.fields().collect()
+    }
+
+    fn is_blank(&self) -> bool {
+        if self.unquoted.is_none() {
+            return self.raw.trim().is_empty();
+        }
+        let mut fields = self.fields();
+        fields.next().is_some_and(str::is_empty) && fields.next().is_none()
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -234,7 +333,13 @@ impl<'a> Reader<'a> {
             text,
             at: 0,
             line: 0,
+            next_quote: memchr::memchr(b'"', text.as_bytes()).unwrap_or(text.len()),
         }
+    }
+
+    /// How many bytes of text are left to read.
+    fn remaining(&self) -> usize {
+        self.text.len().saturating_sub(self.at)
     }
 
     /// The next non-empty record.
@@ -242,21 +347,26 @@ impl<'a> Reader<'a> {
         while self.at < self.text.len() {
             let start = self.at;
             let rest = &self.text[start..];
-            let end_of_line = rest.find('\n').map_or(rest.len(), |i| i);
-            let line_text = &rest[..end_of_line];
+            if self.next_quote < start {
+                self.next_quote =
+                    memchr::memchr(b'"', rest.as_bytes()).map_or(self.text.len(), |i| start + i);
+            }
+            let end_of_line = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
             self.line += 1;
-            let record = if line_text.contains('"') {
+            let record = if self.next_quote < start + end_of_line {
                 self.quoted(start)?
             } else {
+                let line_text = &rest[..end_of_line];
                 self.at = start + end_of_line + 1;
                 let raw = line_text.trim_end_matches('\r');
                 Record {
                     line: self.line,
                     raw,
-                    fields: raw.split(';').map(|f| Cow::Borrowed(f.trim())).collect(),
+                    at: start,
+                    unquoted: None,
                 }
             };
-            if !(record.fields.len() == 1 && record.fields[0].is_empty()) {
+            if !record.is_blank() {
                 return Ok(Some(record));
             }
         }
@@ -310,7 +420,7 @@ impl<'a> Reader<'a> {
                     started = true;
                 }
                 b';' => {
-                    fields.push(Cow::Owned(std::mem::take(&mut field).trim().to_string()));
+                    fields.push(std::mem::take(&mut field).trim().to_string());
                     started = false;
                 }
                 b'\n' => break,
@@ -325,13 +435,14 @@ impl<'a> Reader<'a> {
             }
             i += 1;
         }
-        fields.push(Cow::Owned(field.trim().to_string()));
+        fields.push(field.trim().to_string());
         let raw = self.text[start..i].trim_end_matches('\r');
         self.at = i + 1;
         Ok(Record {
             line: first_line,
             raw,
-            fields,
+            at: start,
+            unquoted: Some(fields),
         })
     }
 }
@@ -343,17 +454,54 @@ enum Section {
     Votes,
 }
 
+/// `text` split at an ASCII separator (a byte loop: fields are short, so it beats a vector
+/// search, and rows are read by the hundred thousand).
+fn split_ascii(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let from = start;
+        let mut end = from;
+        while end < bytes.len() && bytes[end] != separator {
+            end += 1;
+        }
+        done = end == bytes.len();
+        start = end + 1;
+        Some(&text[from..end])
+    })
+}
+
+/// `str::trim`, without the Unicode tables when the ends are plain ASCII (nearly always).
+fn trim(field: &str) -> &str {
+    match (field.as_bytes().first(), field.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => field,
+        _ => field.trim(),
+    }
+}
+
 /// The section a record starts, if it is a section line ("META", "PROJECTS", "VOTES").
 fn section_of(record: &Record<'_>) -> Option<Section> {
-    if record.fields.iter().skip(1).any(|f| !f.is_empty()) {
-        return None;
-    }
-    match record.fields[0].to_ascii_lowercase().as_str() {
-        "meta" => Some(Section::Meta),
-        "projects" => Some(Section::Projects),
-        "votes" => Some(Section::Votes),
-        _ => None,
-    }
+    let name = match &record.unquoted {
+        Some(fields) => fields.first().map_or("", String::as_str),
+        None => trim(split_ascii(record.raw, b';').next().unwrap_or_default()),
+    };
+    let section = [
+        ("meta", Section::Meta),
+        ("projects", Section::Projects),
+        ("votes", Section::Votes),
+    ]
+    .into_iter()
+    .find(|(word, _)| name.eq_ignore_ascii_case(word))
+    .map(|(_, section)| section)?;
+    record
+        .fields()
+        .skip(1)
+        .all(str::is_empty)
+        .then_some(section)
 }
 
 fn section_name(section: Section) -> &'static str {
@@ -367,7 +515,21 @@ fn section_name(section: Section) -> &'static str {
 /// Reads a `.pb` file's text (UTF-8, with or without BOM, LF or CRLF line ends). The
 /// sections come in the format's order: META, PROJECTS, VOTES.
 pub fn parse(text: &str) -> Result<Election, ParseError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_owned(text.to_string())
+}
+
+/// [`parse`], keeping `text` in the election (the vote rows are kept as written) rather than
+/// a copy of it.
+pub fn parse_owned(mut text: String) -> Result<Election, ParseError> {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let mut election = parse_text(&text)?;
+    election.voters.keep_text(text);
+    Ok(election)
+}
+
+fn parse_text(text: &str) -> Result<Election, ParseError> {
     let mut reader = Reader::new(text);
     let mut meta: Vec<(usize, String, String)> = Vec::new();
     let mut projects: Option<(Vec<String>, Vec<Project>)> = None;
@@ -401,7 +563,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
             }
         };
         let header_line = header.line;
-        let header: Vec<String> = header.fields.iter().map(|f| f.to_string()).collect();
+        let header: Vec<String> = header.fields().map(str::to_string).collect();
         match section {
             Section::Meta => {
                 pending = read_meta(&mut reader, header_line, &header, &mut meta)?;
@@ -460,17 +622,18 @@ fn read_meta<'a>(
         if section_of(&record).is_some() {
             return Ok(Some(record));
         }
-        if record.fields.len() < 2 {
+        let fields = record.field_list();
+        if fields.len() < 2 {
             return Err(error(record.line, "a META row needs a key and a value"));
         }
-        let key = record.fields[0].to_string();
+        let key = fields[0].to_string();
         if meta.iter().any(|(_, k, _)| *k == key) {
             return Err(error(
                 record.line,
                 format!("META key {key:?} appears twice"),
             ));
         }
-        let value = record.fields[1..].join(";");
+        let value = fields[1..].join(";");
         meta.push((record.line, key, value));
     }
     Ok(None)
@@ -498,7 +661,7 @@ fn read_projects<'a>(
             next = Some(record);
             break;
         }
-        let row = &record.fields;
+        let row = record.field_list();
         let line = record.line;
         if row.len() != header.len() {
             return Err(error(
@@ -517,7 +680,7 @@ fn read_projects<'a>(
         if !seen.insert(id.clone()) {
             return Err(error(line, format!("project {id:?} appears twice")));
         }
-        let cost = Q::parse_decimal(&row[cost_at])
+        let cost = Q::parse_decimal(row[cost_at])
             .filter(|c| c >= &Q::zero())
             .ok_or_else(|| {
                 error(
@@ -626,34 +789,45 @@ fn read_votes<'a>(
     }
     // Hashes of the ids seen; a repeated hash is confirmed against the ids themselves, so the
     // ids need not be copied into a set (large elections have 100,000+ voters).
-    let mut seen: HashSet<u64> = HashSet::default();
-    let mut voters = Voters::default();
+    let needed = 1 + id_at.max(vote_at).max(points_at.unwrap_or(0));
+    // Room for a typical row length (40 bytes), so the set is rarely rebuilt as it grows.
+    let mut seen: HashSet<u64> =
+        HashSet::with_capacity_and_hasher(reader.remaining() / 40, Default::default());
+    let mut voters = Voters::with_room_for(reader.remaining());
     let mut ballot: Vec<u32> = Vec::new();
+    let mut points: Vec<Q> = Vec::new();
     while let Some(record) = reader.next()? {
         if section_of(&record).is_some() {
             return Ok((voters, Some(record)));
         }
-        let (line, row) = (record.line, &record.fields);
-        if row.len() != header.len() {
+        let line = record.line;
+        // One pass over the fields, keeping the three that count.
+        let (mut id, mut vote, mut given) = ("", "", "");
+        let count = record.first_fields(needed, |at, field| {
+            if at == id_at {
+                id = field;
+            }
+            if at == vote_at {
+                vote = field;
+            }
+            if Some(at) == points_at {
+                given = field;
+            }
+        });
+        if count != header.len() {
             return Err(error(
                 line,
                 format!(
-                    "this vote row has {} fields but the header has {}",
-                    row.len(),
+                    "this vote row has {count} fields but the header has {}",
                     header.len()
                 ),
             ));
         }
-        let id = &row[id_at];
-        if !seen.insert(hash_of(id)) && voters.iter().any(|v| v.id == id) {
+        if !seen.insert(hash_of(id)) && voters.has_id(id) {
             return Err(error(line, format!("voter {id:?} appears twice")));
         }
         ballot.clear();
-        for name in row[vote_at]
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+        for name in split_ascii(vote, b',').map(trim).filter(|s| !s.is_empty()) {
             let project = *context.index.get(name).ok_or_else(|| {
                 error(
                     line,
@@ -689,11 +863,11 @@ fn read_votes<'a>(
                 ),
             ));
         }
-        let points = match points_at.filter(|_| context.vote_type.has_points()) {
-            Some(at) => read_points(&row[at], line, id, ballot.len(), context)?,
-            None => Vec::new(),
-        };
-        voters.push(id, &ballot, points, record.raw);
+        points.clear();
+        if points_at.is_some() && context.vote_type.has_points() {
+            read_points(given, line, id, ballot.len(), context, &mut points)?;
+        }
+        voters.push(id, &ballot, &points, record.raw, record.at);
     }
     Ok((voters, None))
 }
@@ -709,10 +883,10 @@ fn read_points(
     id: &str,
     entries: usize,
     context: &VoteContext<'_>,
-) -> Result<Vec<Q>, ParseError> {
+    values: &mut Vec<Q>,
+) -> Result<(), ParseError> {
     let mut total = Q::zero();
-    let mut values = Vec::with_capacity(entries);
-    for text in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    for text in split_ascii(text, b',').map(trim).filter(|s| !s.is_empty()) {
         let value = Q::parse_decimal(text)
             .filter(|p| p >= &Q::zero())
             .ok_or_else(|| {
@@ -751,7 +925,7 @@ fn read_points(
             format!("voter {id:?} gives {total} points in all, over max_sum_points {max}"),
         ));
     }
-    Ok(values)
+    Ok(())
 }
 
 fn quote(field: &str) -> String {

@@ -76,7 +76,7 @@ fn read(file: &Path) -> anyhow::Result<Election> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", file.display()))?;
-    pb::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+    pb::parse_owned(text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
 }
 
 fn rule_of(text: &str) -> anyhow::Result<Rule> {
