@@ -1,0 +1,78 @@
+//! The layout and the SVG map: deterministic for a seed, and readable at both ends of the
+//! size range.
+
+use network::{io, layout, svg};
+
+fn ring_of_cliques(cliques: usize, size: usize) -> network::Graph {
+    let mut edges = String::from("source,target\n");
+    for c in 0..cliques {
+        for i in 0..size {
+            for j in i + 1..size {
+                edges.push_str(&format!("c{c}n{i},c{c}n{j}\n"));
+            }
+        }
+        edges.push_str(&format!("c{c}n0,c{}n1\n", (c + 1) % cliques));
+    }
+    io::read_csv(&edges, None, false).unwrap()
+}
+
+fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+}
+
+#[test]
+fn the_same_seed_gives_the_same_layout_and_groups_sit_together() {
+    let g = ring_of_cliques(5, 6);
+    let settings = layout::Settings::for_size(g.len(), 7);
+    let a = layout::force_atlas2(&g, settings);
+    assert_eq!(a, layout::force_atlas2(&g, settings));
+    assert_ne!(
+        a,
+        layout::force_atlas2(&g, layout::Settings::for_size(g.len(), 8))
+    );
+    assert!(a.iter().all(|p| p.0.is_finite() && p.1.is_finite()));
+    // Members of a clique end up nearer each other than to other cliques' members.
+    let at = |id: &str| a[g.node_index(id).unwrap()];
+    let inside = distance(at("c0n2"), at("c0n3"));
+    let across = distance(at("c0n2"), at("c2n3"));
+    assert!(inside < across, "inside {inside}, across {across}");
+}
+
+#[test]
+fn large_maps_label_only_the_largest_nodes() {
+    for (cliques, labelled) in [(5, 30), (120, 15)] {
+        let g = ring_of_cliques(cliques, 6);
+        let positions = layout::force_atlas2(&g, layout::Settings::for_size(g.len(), 1));
+        let sizes: Vec<f64> = (0..g.len()).map(|v| v as f64).collect();
+        let groups: Vec<String> = (0..g.len()).map(|v| format!("group {}", v % 12)).collect();
+        let text = svg::render(&svg::Map {
+            title: "Test & map".into(),
+            graph: &g,
+            positions: &positions,
+            groups,
+            group_title: "cluster".into(),
+            sizes,
+            size_title: "degree".into(),
+        });
+        assert_eq!(
+            text.matches("<text x=").count() - legend_texts(&text),
+            labelled
+        );
+        assert!(text.contains("<title id=\"map-title\">Test &amp; map</title>"));
+        assert_eq!(
+            text.matches("<title>").count(),
+            g.len(),
+            "one tooltip per node"
+        );
+        assert!(
+            text.contains("4 other groups"),
+            "twelve groups: eight colours and the rest"
+        );
+    }
+}
+
+/// Text lines of the legend: its two headings and one per listed group.
+fn legend_texts(svg: &str) -> usize {
+    let legend = &svg[svg.rfind("<g font-size=\"14\"").unwrap()..];
+    legend.matches("<text x=").count()
+}
