@@ -38,6 +38,9 @@ enum Command {
     /// Participatory budgeting files (Pabulib): check, count, compare, explain.
     #[command(subcommand)]
     Pb(squaremile::cli::pb::PbCommand),
+    /// Community networks (CSV, GEXF, GraphML, JSON): analyse, introductions, render, convert.
+    #[command(subcommand)]
+    Network(squaremile::cli::network::NetworkCommand),
 }
 
 #[tokio::main]
@@ -49,24 +52,19 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
-    if let Command::Pb(command) = cli.command {
-        // Offline tools: no configuration or database needed.
-        match squaremile::cli::pb::run(command) {
-            Ok(output) => {
-                print!("{output}");
-                return Ok(());
-            }
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                std::process::exit(1);
-            }
+    // Offline tools: no configuration or database needed.
+    let command = match cli.command {
+        Command::Pb(command) => return print_or_exit(squaremile::cli::pb::run(command)),
+        Command::Network(command) => {
+            return print_or_exit(squaremile::cli::network::run(command));
         }
-    }
+        other => other,
+    };
     let mut config = Config::load(&cli.config)?;
     if let Some(url) = cli.database_url {
         config.database_url = Secret::new(url);
     }
-    match cli.command {
+    match command {
         Command::Migrate => {
             db::open(config.database_url.expose()).await?;
             tracing::info!("migrations applied");
@@ -75,7 +73,7 @@ async fn main() -> anyhow::Result<()> {
             let pool = db::open(config.database_url.expose()).await?;
             demo::load(&pool).await?;
         }
-        Command::Pb(_) => unreachable!("handled above"),
+        Command::Pb(_) | Command::Network(_) => unreachable!("handled above"),
         Command::Serve { demo, bind } => {
             if let Some(bind) = bind {
                 config.bind = bind;
@@ -94,4 +92,18 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Prints an offline tool's output, or its error and exits with status 1.
+fn print_or_exit(result: anyhow::Result<String>) -> anyhow::Result<()> {
+    match result {
+        Ok(output) => {
+            print!("{output}");
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::exit(1);
+        }
+    }
 }
