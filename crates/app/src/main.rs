@@ -41,6 +41,9 @@ enum Command {
     /// Community networks (CSV, GEXF, GraphML, JSON): analyse, introductions, render, convert.
     #[command(subcommand)]
     Network(squaremile::cli::network::NetworkCommand),
+    /// Citizens' juries: draw a panel from volunteers with quotas (leximin or legacy).
+    #[command(subcommand)]
+    Jury(squaremile::cli::jury::JuryCommand),
 }
 
 #[tokio::main]
@@ -58,6 +61,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Network(command) => {
             return print_or_exit(squaremile::cli::network::run(command));
         }
+        Command::Jury(command) => return print_or_exit(squaremile::cli::jury::run(command)),
         other => other,
     };
     let mut config = Config::load(&cli.config)?;
@@ -73,7 +77,7 @@ async fn main() -> anyhow::Result<()> {
             let pool = db::open(config.database_url.expose()).await?;
             demo::load(&pool).await?;
         }
-        Command::Pb(_) | Command::Network(_) => unreachable!("handled above"),
+        Command::Pb(_) | Command::Network(_) | Command::Jury(_) => unreachable!("handled above"),
         Command::Serve { demo, bind } => {
             if let Some(bind) = bind {
                 config.bind = bind;

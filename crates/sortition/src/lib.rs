@@ -1,1 +1,201 @@
-//! Stratified random selection (sortition) for citizens' juries (see issue 9).
+//! Stratified random selection (sortition) for citizens' juries and assemblies.
+//!
+//! A pool of volunteers, each with a value for every feature (age band, gender,
+//! neighbourhood...), quotas per value, and a panel size. Two methods pick the panel:
+//!
+//! - [`Method::Leximin`]: the fair method of Flanigan, Gölz, Gupta, Hennig and Procaccia
+//!   (Nature, 2021). It finds the probability distribution over quota-meeting panels that
+//!   maximises the smallest selection probability of any volunteer, then the second
+//!   smallest, and so on (leximin), and draws one panel from it. Every volunteer's exact
+//!   probability is reported.
+//! - [`Method::Legacy`]: the greedy method practitioners used before: pick the value furthest
+//!   from its minimum, then a random person with it. Its probabilities are estimated by
+//!   repeating the draw.
+//!
+//! Quotas that no panel can meet get a [`Infeasible`] report naming the quotas to relax and
+//! by how much. Everything random is seeded, so a draw can be replayed and audited.
+
+mod feasibility;
+mod io;
+mod legacy;
+mod leximin;
+mod oracle;
+mod pool;
+mod rng;
+
+pub use feasibility::{Infeasible, Relaxation};
+pub use io::{ReadError, read_categories, read_people, write_categories, write_people};
+pub use pool::{Feature, Person, Pool, Quota};
+
+use serde::Serialize;
+
+/// How the panel is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Leximin,
+    Legacy,
+}
+
+impl std::str::FromStr for Method {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Method, String> {
+        match text {
+            "leximin" | "fair" => Ok(Method::Leximin),
+            "legacy" | "greedy" => Ok(Method::Legacy),
+            other => Err(format!(
+                "unknown method {other:?}: choose leximin (fair) or legacy"
+            )),
+        }
+    }
+}
+
+/// What to select and how.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub size: u32,
+    pub method: Method,
+    pub seed: u64,
+    /// At most one person per household (people with the same household key).
+    pub one_per_household: bool,
+    /// How many times the legacy method is repeated to estimate its probabilities.
+    pub legacy_runs: u32,
+}
+
+impl Request {
+    pub fn new(size: u32, method: Method) -> Request {
+        Request {
+            size,
+            method,
+            seed: 1,
+            one_per_household: false,
+            legacy_runs: 2_000,
+        }
+    }
+}
+
+/// A drawn panel with the fairness of the draw.
+#[derive(Clone, Debug, Serialize)]
+pub struct Selection {
+    pub method: Method,
+    pub seed: u64,
+    /// Indices into the pool's people, in the order drawn.
+    pub panel: Vec<usize>,
+    /// Every volunteer's probability of being selected, by pool index.
+    pub probabilities: Vec<f64>,
+    /// Exact (from the leximin distribution) or estimated (by repeating the legacy draw).
+    pub exact: bool,
+    pub min_probability: f64,
+    /// Half the average probability (size / pool size): who falls below it is treated
+    /// markedly worse than the average volunteer.
+    pub low_threshold: f64,
+    /// The share of volunteers whose probability is below `low_threshold`.
+    pub share_below_threshold: f64,
+    /// How many different panels the distribution draws from (leximin), or how many legacy
+    /// draws the estimate rests on.
+    pub panels: usize,
+}
+
+/// Why no panel was drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum SelectError {
+    #[error("{0}")]
+    Infeasible(Infeasible),
+    #[error(
+        "the legacy method failed to meet the quotas in all {0} attempts; try the leximin method, which finds a panel whenever one exists"
+    )]
+    LegacyFailed(u32),
+    #[error("the solver failed: {0}")]
+    Solver(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Chooses a panel from the pool.
+pub fn select(pool: &Pool, request: &Request) -> Result<Selection, SelectError> {
+    if request.size == 0 {
+        return Err(SelectError::Invalid(
+            "the panel size must be at least 1".into(),
+        ));
+    }
+    if request.size as usize > pool.people.len() {
+        return Err(SelectError::Invalid(format!(
+            "the panel size {} is larger than the pool of {} volunteers",
+            request.size,
+            pool.people.len()
+        )));
+    }
+    if request.one_per_household && pool.people.iter().all(|p| p.household.is_none()) {
+        return Err(SelectError::Invalid(
+            "one person per household was asked for, but no volunteer has a household (address) given".into(),
+        ));
+    }
+    feasibility::check(pool, request)?;
+    let (panel, probabilities, exact, panels) = match request.method {
+        Method::Leximin => leximin::select(pool, request)?,
+        Method::Legacy => legacy::select(pool, request)?,
+    };
+    Ok(summarise(request, panel, probabilities, exact, panels))
+}
+
+fn summarise(
+    request: &Request,
+    panel: Vec<usize>,
+    probabilities: Vec<f64>,
+    exact: bool,
+    panels: usize,
+) -> Selection {
+    let n = probabilities.len().max(1) as f64;
+    let low_threshold = 0.5 * request.size as f64 / n;
+    let min_probability = probabilities.iter().copied().fold(f64::INFINITY, f64::min);
+    let below = probabilities
+        .iter()
+        .filter(|&&p| p < low_threshold - 1e-9)
+        .count();
+    Selection {
+        method: request.method,
+        seed: request.seed,
+        panel,
+        min_probability: if min_probability.is_finite() {
+            min_probability
+        } else {
+            0.0
+        },
+        share_below_threshold: below as f64 / n,
+        low_threshold,
+        probabilities,
+        exact,
+        panels,
+    }
+}
+
+/// Whether a set of people meets every quota, has the right size and (if asked) at most one
+/// person per household: the check every drawn panel must pass.
+pub fn meets_quotas(pool: &Pool, panel: &[usize], request: &Request) -> bool {
+    if panel.len() != request.size as usize {
+        return false;
+    }
+    let mut seen = std::collections::HashSet::new();
+    if !panel.iter().all(|&i| seen.insert(i)) {
+        return false;
+    }
+    if request.one_per_household {
+        let mut households = std::collections::HashSet::new();
+        for &i in panel {
+            if let Some(h) = &pool.people[i].household
+                && !households.insert(h)
+            {
+                return false;
+            }
+        }
+    }
+    pool.features.iter().enumerate().all(|(f, feature)| {
+        feature.quotas.iter().enumerate().all(|(v, quota)| {
+            let count = panel
+                .iter()
+                .filter(|&&i| pool.people[i].values[f] == v)
+                .count() as u32;
+            quota.min <= count && count <= quota.max
+        })
+    })
+}

@@ -1,4 +1,5 @@
 //! Command-line tools beside the web site.
 
+pub mod jury;
 pub mod network;
 pub mod pb;

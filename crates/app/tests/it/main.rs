@@ -9,6 +9,7 @@ mod areas;
 mod browser;
 mod demo;
 mod durability;
+mod jury_cli;
 mod network_cli;
 mod organisations;
 mod pb_cli;

@@ -1,24 +1,6 @@
 //! `squaremile network ...` end to end: the real binary on small networks, good and broken.
 
-use std::process::Command;
-
-fn squaremile(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_squaremile"))
-        .args(args)
-        .output()
-        .expect("running squaremile");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn write_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use crate::support::{squaremile, write_file};
 
 /// Two tight groups (a street's residents and a youth club) joined through one person, and
 /// someone nobody has named yet.

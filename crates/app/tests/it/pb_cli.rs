@@ -1,24 +1,6 @@
 //! `squaremile pb ...` end to end: the real binary on real and broken files.
 
-use std::process::Command;
-
-fn squaremile(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_squaremile"))
-        .args(args)
-        .output()
-        .expect("running squaremile");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn write_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use crate::support::{squaremile, write_file};
 
 const SMALL: &str = "META\nkey;value\nbudget;6\nvote_type;approval\ncurrency;EUR\nPROJECTS\nproject_id;cost;name\nA;3;Park\nA2;3;Benches\nB;2;Lights\nVOTES\nvoter_id;vote\n1;A,A2\n2;A,A2\n3;A,A2\n4;B\n";
 

@@ -1,0 +1,171 @@
+//! `squaremile jury select`: draw a citizens' jury from a pool of volunteers with quotas.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Subcommand;
+use serde_json::json;
+use sortition::{Method, Pool, Request, Selection};
+
+#[derive(Subcommand)]
+pub enum JuryCommand {
+    /// Draw a panel that meets the quotas, as fairly as possible to every volunteer.
+    Select {
+        /// The volunteers: an id column and one column per feature (other columns kept).
+        #[arg(long)]
+        people: PathBuf,
+        /// The quotas: feature,value,min,max.
+        #[arg(long)]
+        categories: PathBuf,
+        /// How many people the panel has.
+        #[arg(long)]
+        size: u32,
+        /// leximin (fair: the lowest chance as high as it can be) or legacy (greedy).
+        #[arg(long, default_value = "leximin")]
+        method: Method,
+        /// The random seed: the same seed, files and options give the same panel.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// At most one person per household.
+        #[arg(long)]
+        one_per_household: bool,
+        /// The columns that make up a household (an address), comma-separated; the
+        /// `household` column if not given.
+        #[arg(long, value_delimiter = ',')]
+        household_columns: Vec<String>,
+        /// Also write the selected people, with all their columns, to this CSV file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(command: JuryCommand) -> anyhow::Result<String> {
+    let JuryCommand::Select {
+        people,
+        categories,
+        size,
+        method,
+        seed,
+        one_per_household,
+        household_columns,
+        output,
+        json,
+    } = command;
+    let features = sortition::read_categories(&read(&categories)?)
+        .with_context(|| categories.display().to_string())?;
+    let pool = sortition::read_people(&read(&people)?, &features, &household_columns)
+        .with_context(|| people.display().to_string())?;
+    let mut request = Request::new(size, method);
+    request.seed = seed;
+    request.one_per_household = one_per_household;
+    let selection = sortition::select(&pool, &request)?;
+    if let Some(output) = output {
+        std::fs::write(
+            &output,
+            sortition::write_people(&pool, Some(&selection.panel)),
+        )
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    }
+    Ok(if json {
+        as_json(&pool, &selection)
+    } else {
+        summary(&pool, &selection)
+    })
+}
+
+fn read(file: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))
+}
+
+fn as_json(pool: &Pool, selection: &Selection) -> String {
+    let probabilities: serde_json::Map<String, serde_json::Value> = pool
+        .people
+        .iter()
+        .zip(&selection.probabilities)
+        .map(|(person, &p)| (person.id.clone(), json!(p)))
+        .collect();
+    let panel: Vec<&str> = selection
+        .panel
+        .iter()
+        .map(|&i| pool.people[i].id.as_str())
+        .collect();
+    let value = json!({
+        "method": selection.method,
+        "seed": selection.seed,
+        "panel": panel,
+        "probabilities": probabilities,
+        "min_probability": selection.min_probability,
+        "low_threshold": selection.low_threshold,
+        "share_below_threshold": selection.share_below_threshold,
+        "exact": selection.exact,
+        "panels": selection.panels,
+        "make_up": make_up(pool, selection),
+    });
+    format!("{value:#}\n")
+}
+
+/// For each quota, how many the panel has.
+fn make_up(pool: &Pool, selection: &Selection) -> Vec<serde_json::Value> {
+    let mut rows = Vec::new();
+    for (f, feature) in pool.features.iter().enumerate() {
+        for (v, quota) in feature.quotas.iter().enumerate() {
+            let selected = selection
+                .panel
+                .iter()
+                .filter(|&&i| pool.people[i].values[f] == v)
+                .count();
+            rows.push(json!({
+                "feature": feature.name, "value": quota.value,
+                "min": quota.min, "max": quota.max, "selected": selected,
+            }));
+        }
+    }
+    rows
+}
+
+fn summary(pool: &Pool, selection: &Selection) -> String {
+    let mut out = String::new();
+    let how = if selection.exact {
+        format!(
+            "exact, from a distribution over {} panels",
+            selection.panels
+        )
+    } else {
+        format!("estimated from {} repeated draws", selection.panels)
+    };
+    let _ = writeln!(
+        out,
+        "Panel of {} from {} volunteers, method {:?}, seed {}.",
+        selection.panel.len(),
+        pool.people.len(),
+        selection.method,
+        selection.seed
+    );
+    let _ = writeln!(
+        out,
+        "Lowest chance of selection: {:.4} ({how}); average {:.4}; {:.1}% of volunteers below half the average.",
+        selection.min_probability,
+        selection.panel.len() as f64 / pool.people.len() as f64,
+        100.0 * selection.share_below_threshold
+    );
+    let _ = writeln!(out, "\nMake-up against the quotas:");
+    for row in make_up(pool, selection) {
+        let _ = writeln!(
+            out,
+            "  {} = {}: {} (min {}, max {})",
+            row["feature"].as_str().unwrap_or(""),
+            row["value"].as_str().unwrap_or(""),
+            row["selected"],
+            row["min"],
+            row["max"]
+        );
+    }
+    let _ = writeln!(out, "\nSelected:");
+    for &i in &selection.panel {
+        let _ = writeln!(out, "  {}", pool.people[i].id);
+    }
+    out
+}

@@ -1,0 +1,249 @@
+//! The leximin distribution over panels (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature
+//! 2021): raise the smallest selection probability as far as it goes, fix the volunteers
+//! held at it, raise the next smallest, and so on.
+//!
+//! Each stage is a linear program over every possible panel, far too many to list, so it is
+//! solved by column generation on its dual: the dual puts a weight on each type of
+//! volunteer; the integer program finds the panel heaviest under those weights; if that
+//! panel is heavier than the dual allows it is added and the dual solved again, otherwise the
+//! stage's optimum is proven. The weights that stay positive mark the types that cannot
+//! rise further; they are fixed at the stage's value.
+
+use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
+
+use crate::oracle::{Panel, PanelProgram, Types};
+use crate::pool::Pool;
+use crate::rng::Rng;
+use crate::{Request, SelectError};
+
+/// Below this, a dual weight or an improvement is numerical noise.
+const EPS: f64 = 1e-7;
+/// Fixed probabilities are kept up to this margin, so that rounding in one stage never
+/// makes the next one infeasible.
+const MARGIN: f64 = 1e-8;
+
+pub(crate) type Outcome = (Vec<usize>, Vec<f64>, bool, usize);
+
+pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Outcome, SelectError> {
+    let types = Types::of(pool, request.one_per_household);
+    let program = PanelProgram {
+        pool,
+        types: &types,
+        size: request.size,
+    };
+    let mut panels = first_panels(&program)?;
+    let mut fixed: Vec<Option<f64>> = vec![None; types.len()];
+    while fixed.iter().any(Option::is_none) {
+        raise_lowest(&program, &mut panels, &mut fixed)?;
+    }
+    let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
+    let weights = distribution(&types, &panels, &fixed)?;
+    let type_probability = probabilities_of(&types, &panels, &weights);
+    let mut probabilities = vec![0.0; pool.people.len()];
+    for (t, members) in types.members.iter().enumerate() {
+        for &i in members {
+            probabilities[i] = type_probability[t];
+        }
+    }
+    let mut rng = Rng::new(request.seed);
+    let chosen = draw(&mut rng, &weights);
+    let panel = people_of(&mut rng, &types, &panels[chosen]);
+    let used = weights.iter().filter(|&&w| w > 0.0).count();
+    Ok((panel, probabilities, true, used))
+}
+
+/// A varied first set of panels: each search weighs down the types the panels so far took,
+/// so that column generation starts near a spread-out distribution.
+fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
+    let types = program.types;
+    let mut weights = vec![1.0; types.len()];
+    let mut panels: Vec<Panel> = Vec::new();
+    let rounds = types.len().clamp(1, 20);
+    for _ in 0..rounds {
+        let panel = program
+            .best_panel(&weights)
+            .map_err(SelectError::Solver)?
+            .ok_or_else(|| SelectError::Solver("the quotas became infeasible".into()))?;
+        for (t, &taken) in panel.iter().enumerate() {
+            weights[t] *= 1.0 - 0.5 * taken as f64 / types.size(t);
+        }
+        let total: f64 = weights.iter().sum();
+        weights
+            .iter_mut()
+            .for_each(|w| *w *= types.len() as f64 / total);
+        if !panels.contains(&panel) {
+            panels.push(panel);
+        }
+    }
+    Ok(panels)
+}
+
+/// One leximin stage: the highest probability every unfixed type can reach together, given
+/// the fixed ones; fixes the types that cannot go above it.
+fn raise_lowest(
+    program: &PanelProgram,
+    panels: &mut Vec<Panel>,
+    fixed: &mut [Option<f64>],
+) -> Result<(), SelectError> {
+    let types = program.types;
+    loop {
+        let (dual, cap, value) = restricted_dual(types, panels, fixed)?;
+        let per_person: Vec<f64> = (0..types.len()).map(|t| dual[t] / types.size(t)).collect();
+        let best = program
+            .best_panel(&per_person)
+            .map_err(SelectError::Solver)?
+            .ok_or_else(|| SelectError::Solver("the quotas became infeasible".into()))?;
+        let weight: f64 = best
+            .iter()
+            .zip(&per_person)
+            .map(|(&n, w)| n as f64 * w)
+            .sum();
+        if weight > cap + EPS && !panels.contains(&best) {
+            panels.push(best);
+            continue;
+        }
+        let value = value.clamp(0.0, 1.0);
+        let mut any = false;
+        for t in 0..types.len() {
+            if fixed[t].is_none() && dual[t] > EPS {
+                fixed[t] = Some(value);
+                any = true;
+            }
+        }
+        if !any {
+            // Rounding hid every weight below EPS: fix the heaviest, which the dual's
+            // constraint (weights of unfixed types sum to one) says exists.
+            let t = (0..types.len())
+                .filter(|&t| fixed[t].is_none())
+                .max_by(|&a, &b| dual[a].total_cmp(&dual[b]))
+                .expect("an unfixed type");
+            fixed[t] = Some(value);
+        }
+        return Ok(());
+    }
+}
+
+/// The stage's dual over the known panels: minimise cap - sum(fixed probability x weight)
+/// with every known panel's weight at most cap and the unfixed types' weights summing to
+/// one. Returns the weights, the cap and the objective (the stage's value, from above).
+fn restricted_dual(
+    types: &Types,
+    panels: &[Panel],
+    fixed: &[Option<f64>],
+) -> Result<(Vec<f64>, f64, f64), SelectError> {
+    let mut problem = Problem::new(OptimizationDirection::Minimize);
+    let cap = problem.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
+    let weight: Vec<_> = fixed
+        .iter()
+        .map(|p| {
+            let gain = p.map_or(0.0, |p| -(p - MARGIN).max(0.0));
+            problem.add_var(gain, (0.0, f64::INFINITY))
+        })
+        .collect();
+    for panel in panels {
+        let mut expr: LinearExpr = panel
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(t, &n)| (weight[t], n as f64 / types.size(t)))
+            .collect();
+        expr.add(cap, -1.0);
+        problem.add_constraint(expr, ComparisonOp::Le, 0.0);
+    }
+    let unfixed: LinearExpr = (0..types.len())
+        .filter(|&t| fixed[t].is_none())
+        .map(|t| (weight[t], 1.0))
+        .collect();
+    problem.add_constraint(unfixed, ComparisonOp::Eq, 1.0);
+    let solution = solve(&problem)?;
+    Ok((
+        weight.iter().map(|&w| solution.var_value(w)).collect(),
+        solution.var_value(cap),
+        solution.objective(),
+    ))
+}
+
+/// The probabilities of the known panels that give every type its fixed probability.
+fn distribution(types: &Types, panels: &[Panel], fixed: &[f64]) -> Result<Vec<f64>, SelectError> {
+    // Any distribution meeting the fixed probabilities will do: they are the leximin
+    // optimum, so the sum of all probabilities (the panel size) leaves no room above them.
+    let mut problem = Problem::new(OptimizationDirection::Maximize);
+    let weight: Vec<_> = panels
+        .iter()
+        .map(|_| problem.add_var(0.0, (0.0, 1.0)))
+        .collect();
+    problem.add_constraint(
+        weight.iter().map(|&w| (w, 1.0)).collect::<LinearExpr>(),
+        ComparisonOp::Eq,
+        1.0,
+    );
+    for t in 0..types.len() {
+        if panels.iter().all(|panel| panel[t] == 0) {
+            continue; // a type no panel takes: its fixed probability is zero
+        }
+        let expr: LinearExpr = panels
+            .iter()
+            .zip(&weight)
+            .filter(|(panel, _)| panel[t] > 0)
+            .map(|(panel, &w)| (w, panel[t] as f64 / types.size(t)))
+            .collect();
+        problem.add_constraint(expr, ComparisonOp::Ge, fixed[t] - MARGIN);
+    }
+    let solution = solve(&problem)?;
+    let mut weights: Vec<f64> = weight
+        .iter()
+        .map(|&w| solution.var_value(w).max(0.0))
+        .map(|w| if w < 1e-12 { 0.0 } else { w })
+        .collect();
+    let total: f64 = weights.iter().sum();
+    weights.iter_mut().for_each(|w| *w /= total);
+    Ok(weights)
+}
+
+fn solve(problem: &Problem) -> Result<microlp::Solution, SelectError> {
+    problem
+        .solve()
+        .map_err(|e| SelectError::Solver(format!("a linear program failed: {e}")))?
+        .into_solution()
+        .map_err(|_| SelectError::Solver("a linear program was interrupted".into()))
+}
+
+fn probabilities_of(types: &Types, panels: &[Panel], weights: &[f64]) -> Vec<f64> {
+    (0..types.len())
+        .map(|t| {
+            let expected: f64 = panels
+                .iter()
+                .zip(weights)
+                .map(|(panel, w)| w * panel[t] as f64)
+                .sum();
+            (expected / types.size(t)).clamp(0.0, 1.0)
+        })
+        .collect()
+}
+
+/// A panel index drawn with the given probabilities.
+fn draw(rng: &mut Rng, weights: &[f64]) -> usize {
+    let mut left = rng.unit();
+    for (i, &w) in weights.iter().enumerate() {
+        if left < w {
+            return i;
+        }
+        left -= w;
+    }
+    weights.iter().rposition(|&w| w > 0.0).unwrap_or(0)
+}
+
+/// The people for a panel of types: each type's places go to members drawn uniformly.
+fn people_of(rng: &mut Rng, types: &Types, panel: &Panel) -> Vec<usize> {
+    let mut people = Vec::new();
+    for (t, &taken) in panel.iter().enumerate() {
+        let mut members = types.members[t].clone();
+        for k in 0..taken as usize {
+            let j = k + rng.below(members.len() - k);
+            members.swap(k, j);
+            people.push(members[k]);
+        }
+    }
+    people.sort_unstable();
+    people
+}

@@ -1,0 +1,195 @@
+//! Volunteers grouped into types, and the integer program over them: which panels meet
+//! the quotas, and the best panel for given weights.
+//!
+//! Volunteers with the same value for every feature are interchangeable: every fair
+//! distribution can give them the same probability (leximin does, as its probabilities
+//! are unique), so the programs count how many of each type a panel takes instead of
+//! deciding person by person. This shrinks a pool of thousands to its few hundred
+//! profiles. With one person per household, people who share a household are their own
+//! type, since the household rule tells them apart.
+
+use std::collections::HashMap;
+
+use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, Variable};
+
+use crate::pool::Pool;
+
+/// The pool grouped into types of interchangeable volunteers.
+#[derive(Clone, Debug)]
+pub(crate) struct Types {
+    /// The pool indices of each type's members.
+    pub members: Vec<Vec<usize>>,
+    /// Each type's value index for every feature.
+    pub values: Vec<Vec<usize>>,
+    /// Types whose members share a household (each such type has one member).
+    pub households: Vec<Vec<usize>>,
+}
+
+impl Types {
+    pub fn of(pool: &Pool, one_per_household: bool) -> Types {
+        let mut household_size: HashMap<&str, usize> = HashMap::new();
+        if one_per_household {
+            for person in &pool.people {
+                if let Some(h) = &person.household {
+                    *household_size.entry(h).or_default() += 1;
+                }
+            }
+        }
+        let shares_household = |i: usize| {
+            pool.people[i]
+                .household
+                .as_deref()
+                .is_some_and(|h| household_size.get(h).is_some_and(|&n| n > 1))
+        };
+        let mut index: HashMap<(&[usize], Option<usize>), usize> = HashMap::new();
+        let mut types = Types {
+            members: Vec::new(),
+            values: Vec::new(),
+            households: Vec::new(),
+        };
+        let mut household_types: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, person) in pool.people.iter().enumerate() {
+            let alone = shares_household(i).then_some(i);
+            let t = *index.entry((&person.values, alone)).or_insert_with(|| {
+                types.members.push(Vec::new());
+                types.values.push(person.values.clone());
+                types.members.len() - 1
+            });
+            types.members[t].push(i);
+            if alone.is_some() {
+                let h = person.household.as_deref().expect("shares a household");
+                household_types.entry(h).or_default().push(t);
+            }
+        }
+        let mut households: Vec<Vec<usize>> = household_types.into_values().collect();
+        households.sort();
+        types.households = households;
+        types
+    }
+
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    pub fn size(&self, t: usize) -> f64 {
+        self.members[t].len() as f64
+    }
+}
+
+/// A panel as how many people it takes of each type.
+pub(crate) type Panel = Vec<u32>;
+
+/// The integer program of quota-meeting panels of one size.
+pub(crate) struct PanelProgram<'a> {
+    pub pool: &'a Pool,
+    pub types: &'a Types,
+    pub size: u32,
+}
+
+/// A quota's shortfall and excess variables in the relaxed program.
+pub(crate) struct QuotaSlack {
+    pub feature: usize,
+    pub value: usize,
+    pub below_min: Variable,
+    pub above_max: Variable,
+}
+
+impl PanelProgram<'_> {
+    fn counts(&self, problem: &mut Problem, weights: &[f64]) -> Vec<Variable> {
+        (0..self.types.len())
+            .map(|t| {
+                let most = self.types.members[t].len().min(self.size as usize) as i32;
+                problem.add_integer_var(weights[t], (0, most))
+            })
+            .collect()
+    }
+
+    fn constrain(&self, problem: &mut Problem, x: &[Variable], slack: bool) -> Vec<QuotaSlack> {
+        problem.add_constraint(
+            x.iter().map(|&v| (v, 1.0)).collect::<LinearExpr>(),
+            ComparisonOp::Eq,
+            self.size as f64,
+        );
+        for household in &self.types.households {
+            let expr: LinearExpr = household.iter().map(|&t| (x[t], 1.0)).collect();
+            problem.add_constraint(expr, ComparisonOp::Le, 1.0);
+        }
+        let mut slacks = Vec::new();
+        for (f, feature) in self.pool.features.iter().enumerate() {
+            for (v, quota) in feature.quotas.iter().enumerate() {
+                let mut expr: LinearExpr = (0..self.types.len())
+                    .filter(|&t| self.types.values[t][f] == v)
+                    .map(|t| (x[t], 1.0))
+                    .collect();
+                if slack {
+                    let size = self.size as i32;
+                    let below_min = problem.add_integer_var(1.0, (0, size));
+                    let above_max = problem.add_integer_var(1.0, (0, size));
+                    let mut low = expr.clone();
+                    low.add(below_min, 1.0);
+                    problem.add_constraint(low, ComparisonOp::Ge, quota.min as f64);
+                    expr.add(above_max, -1.0);
+                    problem.add_constraint(expr, ComparisonOp::Le, quota.max as f64);
+                    slacks.push(QuotaSlack {
+                        feature: f,
+                        value: v,
+                        below_min,
+                        above_max,
+                    });
+                } else {
+                    problem.add_constraint(expr.clone(), ComparisonOp::Ge, quota.min as f64);
+                    problem.add_constraint(expr, ComparisonOp::Le, quota.max as f64);
+                }
+            }
+        }
+        slacks
+    }
+
+    /// The quota-meeting panel of greatest total weight (weights per person of each
+    /// type), or None when no panel meets the quotas.
+    pub fn best_panel(&self, weights: &[f64]) -> Result<Option<Panel>, String> {
+        let mut problem = Problem::new(OptimizationDirection::Maximize);
+        let x = self.counts(&mut problem, weights);
+        self.constrain(&mut problem, &x, false);
+        match problem.solve() {
+            Ok(outcome) => {
+                let solution = outcome
+                    .into_solution()
+                    .map_err(|_| "the panel search was interrupted".to_string())?;
+                Ok(Some(
+                    x.iter()
+                        .map(|&v| solution.var_value(v).round().max(0.0) as u32)
+                        .collect(),
+                ))
+            }
+            Err(microlp::Error::Infeasible) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// The smallest changes to the quotas that let a panel exist: for each quota, how many
+    /// people below its minimum or above its maximum the best such panel has. None when even
+    /// relaxed quotas cannot be met (the pool has too few separate households).
+    pub fn smallest_relaxation(&self) -> Result<Option<Vec<(usize, usize, u32, u32)>>, String> {
+        let mut problem = Problem::new(OptimizationDirection::Minimize);
+        let x = self.counts(&mut problem, &vec![0.0; self.types.len()]);
+        let slacks = self.constrain(&mut problem, &x, true);
+        match problem.solve() {
+            Ok(outcome) => {
+                let solution = outcome
+                    .into_solution()
+                    .map_err(|_| "the quota check was interrupted".to_string())?;
+                let amount = |v: Variable| solution.var_value(v).round().max(0.0) as u32;
+                Ok(Some(
+                    slacks
+                        .iter()
+                        .map(|s| (s.feature, s.value, amount(s.below_min), amount(s.above_max)))
+                        .filter(|&(_, _, below, above)| below + above > 0)
+                        .collect(),
+                ))
+            }
+            Err(microlp::Error::Infeasible) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
