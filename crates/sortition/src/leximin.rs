@@ -20,7 +20,11 @@ use crate::{Request, SelectError};
 const EPS: f64 = 1e-7;
 /// Fixed probabilities are kept up to this margin, so that rounding in one stage never
 /// makes the next one infeasible.
-const MARGIN: f64 = 1e-8;
+const MARGIN: f64 = 1e-7;
+/// A stage ends when its value is known to within this (as a probability).
+const GAP: f64 = 1e-4;
+/// How far panel searches lean towards the weights that gave the best bound.
+const SMOOTHING: f64 = 0.7;
 
 pub(crate) type Outcome = (Vec<usize>, Vec<f64>, bool, usize);
 
@@ -80,91 +84,212 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
 
 /// One leximin stage: the highest probability every unfixed type can reach together, given
 /// the fixed ones; fixes the types that cannot go above it.
+///
+/// Column generation alone tails off: the dual weights swing from one panel to the next.
+/// So panels are also sought at a point between the current weights and the weights that
+/// gave the best bound so far (Wentges' smoothing), and the stage ends when the restricted
+/// dual's value and that bound meet.
 fn raise_lowest(
     program: &PanelProgram,
     panels: &mut Vec<Panel>,
     fixed: &mut [Option<f64>],
 ) -> Result<(), SelectError> {
     let types = program.types;
+    let kept: Vec<f64> = fixed.iter().map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0))).collect();
+    let mut dual = StageDual::new(types, panels, fixed)?;
+    let mut center: Option<(Vec<f64>, f64)> = None;
     loop {
-        let (dual, cap, value) = restricted_dual(types, panels, fixed)?;
-        let per_person: Vec<f64> = (0..types.len()).map(|t| dual[t] / types.size(t)).collect();
-        let best = program
-            .best_panel(&per_person)
-            .map_err(SelectError::Solver)?
-            .ok_or_else(|| SelectError::Solver("the quotas became infeasible".into()))?;
-        let weight: f64 = best
-            .iter()
-            .zip(&per_person)
-            .map(|(&n, w)| n as f64 * w)
-            .sum();
-        if weight > cap + EPS && !panels.contains(&best) {
-            panels.push(best);
-            continue;
-        }
-        let value = value.clamp(0.0, 1.0);
-        let mut any = false;
-        for t in 0..types.len() {
-            if fixed[t].is_none() && dual[t] > EPS {
-                fixed[t] = Some(value);
-                any = true;
+        let (weights, cap, value) = dual.read();
+        let mut new = Vec::new();
+        for smoothed in [false, true] {
+            let point = match (&center, smoothed) {
+                (_, false) => weights.clone(),
+                (Some((c, _)), true) => c.iter().zip(&weights).map(|(c, w)| SMOOTHING * c + (1.0 - SMOOTHING) * w).collect(),
+                (None, true) => continue,
+            };
+            let best = heaviest_panel(program, &point)?;
+            // Any point with non-negative weights summing to one over the unfixed types
+            // bounds the stage's value from above.
+            let bound = panel_weight(types, &best, &point) - dot(&kept, &point);
+            if center.as_ref().is_none_or(|(_, b)| bound < *b) {
+                center = Some((point, bound));
+            }
+            if panel_weight(types, &best, &weights) > cap + EPS && !panels.contains(&best) && !new.contains(&best) {
+                new.push(best);
             }
         }
-        if !any {
-            // Rounding hid every weight below EPS: fix the heaviest, which the dual's
-            // constraint (weights of unfixed types sum to one) says exists.
-            let t = (0..types.len())
-                .filter(|&t| fixed[t].is_none())
-                .max_by(|&a, &b| dual[a].total_cmp(&dual[b]))
-                .expect("an unfixed type");
-            fixed[t] = Some(value);
+        let bound = center.as_ref().map_or(f64::INFINITY, |(_, b)| *b);
+        if new.is_empty() || bound - value <= GAP {
+            fix_stage(fixed, &weights, value.clamp(0.0, 1.0));
+            return Ok(());
         }
-        return Ok(());
+        for panel in new {
+            panels.push(panel);
+            // A failed warm start (the solver's factorisation lost precision) is solved
+            // again from scratch.
+            dual = match dual.add_panel(panels.last().expect("just added")) {
+                Ok(dual) => dual,
+                Err(_) => StageDual::new(types, panels, fixed)?,
+            };
+        }
     }
 }
 
-/// The stage's dual over the known panels: minimise cap - sum(fixed probability x weight)
-/// with every known panel's weight at most cap and the unfixed types' weights summing to
-/// one. Returns the weights, the cap and the objective (the stage's value, from above).
-fn restricted_dual(
-    types: &Types,
-    panels: &[Panel],
-    fixed: &[Option<f64>],
-) -> Result<(Vec<f64>, f64, f64), SelectError> {
-    let mut problem = Problem::new(OptimizationDirection::Minimize);
-    let cap = problem.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
-    let weight: Vec<_> = fixed
+fn heaviest_panel(program: &PanelProgram, type_weights: &[f64]) -> Result<Panel, SelectError> {
+    let per_person: Vec<f64> = (0..program.types.len())
+        .map(|t| type_weights[t] / program.types.size(t))
+        .collect();
+    program
+        .best_panel(&per_person)
+        .map_err(SelectError::Solver)?
+        .ok_or_else(|| SelectError::Solver("the quotas became infeasible".into()))
+}
+
+/// A panel's weight: for each type, its share of the type's members times the type's weight.
+fn panel_weight(types: &Types, panel: &Panel, type_weights: &[f64]) -> f64 {
+    panel
         .iter()
-        .map(|p| {
-            let gain = p.map_or(0.0, |p| -(p - MARGIN).max(0.0));
-            problem.add_var(gain, (0.0, f64::INFINITY))
-        })
-        .collect();
-    for panel in panels {
-        let mut expr: LinearExpr = panel
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n > 0)
-            .map(|(t, &n)| (weight[t], n as f64 / types.size(t)))
-            .collect();
-        expr.add(cap, -1.0);
-        problem.add_constraint(expr, ComparisonOp::Le, 0.0);
+        .enumerate()
+        .map(|(t, &n)| n as f64 / types.size(t) * type_weights[t])
+        .sum()
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Fixes the unfixed types whose dual weight is positive at the stage's value.
+fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64) {
+    let mut any = false;
+    for (t, p) in fixed.iter_mut().enumerate() {
+        if p.is_none() && weights[t] > EPS {
+            *p = Some(value);
+            any = true;
+        }
     }
-    let unfixed: LinearExpr = (0..types.len())
-        .filter(|&t| fixed[t].is_none())
-        .map(|t| (weight[t], 1.0))
+    if !any {
+        // Rounding hid every weight below EPS: fix the heaviest, which the dual's
+        // constraint (weights of unfixed types sum to one) says exists.
+        let t = (0..fixed.len())
+            .filter(|&t| fixed[t].is_none())
+            .max_by(|&a, &b| weights[a].total_cmp(&weights[b]))
+            .expect("an unfixed type");
+        fixed[t] = Some(value);
+    }
+}
+
+/// A stage's dual over the known panels: minimise cap - sum(fixed probability x weight)
+/// with every known panel's weight at most cap and the unfixed types' weights summing to
+/// one. Its optimum is the stage's value from above. New panels arrive as new constraints,
+/// which the solver adds to its last basis instead of starting again.
+struct StageDual {
+    solution: microlp::Solution,
+    cap: microlp::Variable,
+    weights: Vec<microlp::Variable>,
+    sizes: Vec<f64>,
+}
+
+impl StageDual {
+    /// The dual for the known panels. Should rounding leave the fixed probabilities just out
+    /// of the panels' reach (the dual then has no bottom), they are kept with a wider margin.
+    fn new(types: &Types, panels: &[Panel], fixed: &[Option<f64>]) -> Result<Self, SelectError> {
+        let mut margin = MARGIN;
+        loop {
+            match Self::with_margin(types, panels, fixed, margin) {
+                Err(_) if margin < 1e-4 => margin *= 10.0,
+                result => return result,
+            }
+        }
+    }
+
+    fn with_margin(
+        types: &Types,
+        panels: &[Panel],
+        fixed: &[Option<f64>],
+        margin: f64,
+    ) -> Result<Self, SelectError> {
+        let mut problem = Problem::new(OptimizationDirection::Minimize);
+        let cap = problem.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
+        let weights: Vec<_> = fixed
+            .iter()
+            .map(|p| {
+                let gain = p.map_or(0.0, |p| -(p - margin).max(0.0));
+                problem.add_var(gain, (0.0, f64::INFINITY))
+            })
+            .collect();
+        let sizes: Vec<f64> = (0..types.len()).map(|t| types.size(t)).collect();
+        for panel in panels {
+            problem.add_constraint(panel_row(panel, &weights, &sizes, cap), ComparisonOp::Le, 0.0);
+        }
+        let unfixed: LinearExpr = (0..types.len())
+            .filter(|&t| fixed[t].is_none())
+            .map(|t| (weights[t], 1.0))
+            .collect();
+        problem.add_constraint(unfixed, ComparisonOp::Eq, 1.0);
+        Ok(StageDual {
+            solution: solve(&problem)?,
+            cap,
+            weights,
+            sizes,
+        })
+    }
+
+    /// The weights, the cap and the objective.
+    fn read(&self) -> (Vec<f64>, f64, f64) {
+        let s = &self.solution;
+        (
+            self.weights.iter().map(|&w| s.var_value(w)).collect(),
+            s.var_value(self.cap),
+            s.objective(),
+        )
+    }
+
+    fn add_panel(self, panel: &Panel) -> Result<Self, SelectError> {
+        let row = panel_row(panel, &self.weights, &self.sizes, self.cap);
+        let solution = self
+            .solution
+            .add_constraint(row, ComparisonOp::Le, 0.0)
+            .map_err(|e| SelectError::Solver(format!("a linear program failed: {e}")))?
+            .into_solution()
+            .map_err(|_| SelectError::Solver("a linear program was interrupted".into()))?;
+        Ok(StageDual { solution, ..self })
+    }
+}
+
+/// A panel's weight under the dual minus the cap.
+fn panel_row(
+    panel: &Panel,
+    weights: &[microlp::Variable],
+    sizes: &[f64],
+    cap: microlp::Variable,
+) -> LinearExpr {
+    let mut expr: LinearExpr = panel
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(t, &n)| (weights[t], n as f64 / sizes[t]))
         .collect();
-    problem.add_constraint(unfixed, ComparisonOp::Eq, 1.0);
-    let solution = solve(&problem)?;
-    Ok((
-        weight.iter().map(|&w| solution.var_value(w)).collect(),
-        solution.var_value(cap),
-        solution.objective(),
-    ))
+    expr.add(cap, -1.0);
+    expr
 }
 
 /// The probabilities of the known panels that give every type its fixed probability.
 fn distribution(types: &Types, panels: &[Panel], fixed: &[f64]) -> Result<Vec<f64>, SelectError> {
+    let mut margin = MARGIN;
+    loop {
+        match distribution_with_margin(types, panels, fixed, margin) {
+            Err(_) if margin < 1e-4 => margin *= 10.0,
+            result => return result,
+        }
+    }
+}
+
+fn distribution_with_margin(
+    types: &Types,
+    panels: &[Panel],
+    fixed: &[f64],
+    margin: f64,
+) -> Result<Vec<f64>, SelectError> {
     // Any distribution meeting the fixed probabilities will do: they are the leximin
     // optimum, so the sum of all probabilities (the panel size) leaves no room above them.
     let mut problem = Problem::new(OptimizationDirection::Maximize);
@@ -187,7 +312,7 @@ fn distribution(types: &Types, panels: &[Panel], fixed: &[f64]) -> Result<Vec<f6
             .filter(|(panel, _)| panel[t] > 0)
             .map(|(panel, &w)| (w, panel[t] as f64 / types.size(t)))
             .collect();
-        problem.add_constraint(expr, ComparisonOp::Ge, fixed[t] - MARGIN);
+        problem.add_constraint(expr, ComparisonOp::Ge, fixed[t] - margin);
     }
     let solution = solve(&problem)?;
     let mut weights: Vec<f64> = weight
