@@ -95,7 +95,10 @@ fn raise_lowest(
     fixed: &mut [Option<f64>],
 ) -> Result<(), SelectError> {
     let types = program.types;
-    let kept: Vec<f64> = fixed.iter().map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0))).collect();
+    let kept: Vec<f64> = fixed
+        .iter()
+        .map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0)))
+        .collect();
     let mut dual = StageDual::new(types, panels, fixed)?;
     let mut center: Option<(Vec<f64>, f64)> = None;
     loop {
@@ -104,7 +107,11 @@ fn raise_lowest(
         for smoothed in [false, true] {
             let point = match (&center, smoothed) {
                 (_, false) => weights.clone(),
-                (Some((c, _)), true) => c.iter().zip(&weights).map(|(c, w)| SMOOTHING * c + (1.0 - SMOOTHING) * w).collect(),
+                (Some((c, _)), true) => c
+                    .iter()
+                    .zip(&weights)
+                    .map(|(c, w)| SMOOTHING * c + (1.0 - SMOOTHING) * w)
+                    .collect(),
                 (None, true) => continue,
             };
             let best = heaviest_panel(program, &point)?;
@@ -114,7 +121,10 @@ fn raise_lowest(
             if center.as_ref().is_none_or(|(_, b)| bound < *b) {
                 center = Some((point, bound));
             }
-            if panel_weight(types, &best, &weights) > cap + EPS && !panels.contains(&best) && !new.contains(&best) {
+            if panel_weight(types, &best, &weights) > cap + EPS
+                && !panels.contains(&best)
+                && !new.contains(&best)
+            {
                 new.push(best);
             }
         }
@@ -219,7 +229,11 @@ impl StageDual {
             .collect();
         let sizes: Vec<f64> = (0..types.len()).map(|t| types.size(t)).collect();
         for panel in panels {
-            problem.add_constraint(panel_row(panel, &weights, &sizes, cap), ComparisonOp::Le, 0.0);
+            problem.add_constraint(
+                panel_row(panel, &weights, &sizes, cap),
+                ComparisonOp::Le,
+                0.0,
+            );
         }
         let unfixed: LinearExpr = (0..types.len())
             .filter(|&t| fixed[t].is_none())
