@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::oracle::{PanelProgram, Types};
+use crate::oracle::{PanelProgram, QuotaChange, Types};
 use crate::pool::Pool;
 use crate::{Request, SelectError};
 
@@ -97,11 +97,13 @@ pub(crate) fn check(pool: &Pool, request: &Request) -> Result<(), SelectError> {
     }
 }
 
-fn describe(pool: &Pool, changes: Vec<(usize, usize, u32, u32)>) -> Vec<Relaxation> {
+fn describe(pool: &Pool, changes: Vec<QuotaChange>) -> Vec<Relaxation> {
     let counts = pool.counts();
     changes
         .into_iter()
-        .map(|(f, v, below, above)| {
+        .map(|change| {
+            let (f, v) = (change.feature, change.value);
+            let (below, above) = (change.below_min, change.above_max);
             let quota = &pool.features[f].quotas[v];
             Relaxation {
                 feature: pool.features[f].name.clone(),

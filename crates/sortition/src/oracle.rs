@@ -94,6 +94,14 @@ pub(crate) struct QuotaSlack {
     pub above_max: Variable,
 }
 
+/// How many people below a quota's minimum or above its maximum the closest panel has.
+pub(crate) struct QuotaChange {
+    pub feature: usize,
+    pub value: usize,
+    pub below_min: u32,
+    pub above_max: u32,
+}
+
 impl PanelProgram<'_> {
     fn counts(&self, problem: &mut Problem, weights: &[f64]) -> Vec<Variable> {
         (0..self.types.len())
@@ -170,7 +178,7 @@ impl PanelProgram<'_> {
     /// The smallest changes to the quotas that let a panel exist: for each quota, how many
     /// people below its minimum or above its maximum the best such panel has. None when even
     /// relaxed quotas cannot be met (the pool has too few separate households).
-    pub fn smallest_relaxation(&self) -> Result<Option<Vec<(usize, usize, u32, u32)>>, String> {
+    pub fn smallest_relaxation(&self) -> Result<Option<Vec<QuotaChange>>, String> {
         let mut problem = Problem::new(OptimizationDirection::Minimize);
         let x = self.counts(&mut problem, &vec![0.0; self.types.len()]);
         let slacks = self.constrain(&mut problem, &x, true);
@@ -183,8 +191,13 @@ impl PanelProgram<'_> {
                 Ok(Some(
                     slacks
                         .iter()
-                        .map(|s| (s.feature, s.value, amount(s.below_min), amount(s.above_max)))
-                        .filter(|&(_, _, below, above)| below + above > 0)
+                        .map(|s| QuotaChange {
+                            feature: s.feature,
+                            value: s.value,
+                            below_min: amount(s.below_min),
+                            above_max: amount(s.above_max),
+                        })
+                        .filter(|c| c.below_min + c.above_max > 0)
                         .collect(),
                 ))
             }
