@@ -223,30 +223,34 @@ impl Mutual {
 /// Burt's constraint: how much a node's ties lead to each other (high: embedded in one
 /// group; low: a broker between groups). Undefined (NaN) for a node without ties.
 pub fn constraint(graph: &Graph, weighted: bool) -> Vec<f64> {
-    let mutual = Mutual::new(graph, weighted);
-    (0..graph.len())
-        .map(|v| {
-            let neighbours = mutual.neighbours(v);
-            if neighbours.is_empty() {
-                return f64::NAN;
-            }
-            neighbours
-                .iter()
-                .map(|&u| {
-                    let indirect: f64 = neighbours
-                        .iter()
-                        .map(|&w| mutual.share(v, w) * mutual.share(w, u))
-                        .sum();
-                    (mutual.share(v, u) + indirect).powi(2)
-                })
-                .sum()
-        })
-        .collect()
+    burt_sum(graph, weighted, |mutual, v, u, neighbours| {
+        let indirect: f64 = neighbours
+            .iter()
+            .map(|&w| mutual.share(v, w) * mutual.share(w, u))
+            .sum();
+        (mutual.share(v, u) + indirect).powi(2)
+    })
 }
 
 /// Burt's effective size: the number of a node's contacts less their redundancy (how tied
 /// they are to each other). Undefined (NaN) for a node without ties.
 pub fn effective_size(graph: &Graph, weighted: bool) -> Vec<f64> {
+    burt_sum(graph, weighted, |mutual, v, u, neighbours| {
+        let redundancy: f64 = neighbours
+            .iter()
+            .map(|&w| mutual.share(v, w) * mutual.relative(u, w))
+            .sum();
+        1.0 - redundancy
+    })
+}
+
+/// For each node v, the sum over its contacts u of `term(mutual, v, u, contacts of v)`;
+/// NaN for a node without ties. Both of Burt's measures have this shape.
+fn burt_sum(
+    graph: &Graph,
+    weighted: bool,
+    term: impl Fn(&Mutual, usize, usize, &[usize]) -> f64,
+) -> Vec<f64> {
     let mutual = Mutual::new(graph, weighted);
     (0..graph.len())
         .map(|v| {
@@ -256,13 +260,7 @@ pub fn effective_size(graph: &Graph, weighted: bool) -> Vec<f64> {
             }
             neighbours
                 .iter()
-                .map(|&u| {
-                    let redundancy: f64 = neighbours
-                        .iter()
-                        .map(|&w| mutual.share(v, w) * mutual.relative(u, w))
-                        .sum();
-                    1.0 - redundancy
-                })
+                .map(|&u| term(&mutual, v, u, &neighbours))
                 .sum()
         })
         .collect()

@@ -6,15 +6,12 @@
 
 use crate::pool::Pool;
 use crate::rng::Rng;
-use crate::{Request, SelectError};
+use crate::{Drawn, Request, SelectError};
 
 /// How many times one draw is retried after running into a dead end.
 const ATTEMPTS: u32 = 100;
 
-pub(crate) fn select(
-    pool: &Pool,
-    request: &Request,
-) -> Result<(Vec<usize>, Vec<f64>, bool, usize), SelectError> {
+pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectError> {
     let mut rng = Rng::new(request.seed);
     let panel = draw(pool, request, &mut rng).ok_or(SelectError::LegacyFailed(ATTEMPTS))?;
     let mut chosen = vec![0u32; pool.people.len()];

@@ -14,7 +14,7 @@ use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 use crate::oracle::{Panel, PanelProgram, Types};
 use crate::pool::Pool;
 use crate::rng::Rng;
-use crate::{Request, SelectError};
+use crate::{Drawn, Request, SelectError};
 
 /// Below this, a dual weight or an improvement is numerical noise.
 const EPS: f64 = 1e-7;
@@ -26,9 +26,7 @@ const GAP: f64 = 1e-4;
 /// How far panel searches lean towards the weights that gave the best bound.
 const SMOOTHING: f64 = 0.7;
 
-pub(crate) type Outcome = (Vec<usize>, Vec<f64>, bool, usize);
-
-pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Outcome, SelectError> {
+pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectError> {
     let types = Types::of(pool, request.one_per_household);
     let program = PanelProgram {
         pool,

@@ -111,6 +111,10 @@ pub enum SelectError {
     Invalid(String),
 }
 
+/// What a method returns: the panel, every volunteer's probability, whether those are exact,
+/// and how many panels (or repeated draws) they rest on.
+type Drawn = (Vec<usize>, Vec<f64>, bool, usize);
+
 /// Chooses a panel from the pool.
 pub fn select(pool: &Pool, request: &Request) -> Result<Selection, SelectError> {
     if request.size == 0 {

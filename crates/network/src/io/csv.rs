@@ -1,6 +1,8 @@
 //! CSV edge lists (`source,target[,weight][,type]` and any other columns) and node lists
 //! (`id[,label][,kind,area,interests,skills,...]`).
 
+use std::collections::BTreeMap;
+
 use crate::graph::Graph;
 use crate::io::{ReadError, error, weight, weight_text};
 
@@ -135,59 +137,61 @@ fn write_rows(rows: Vec<Vec<String>>) -> String {
 
 /// The edge list: source, target, weight, type, then every other edge attribute.
 pub fn write_csv_edges(graph: &Graph) -> String {
-    let mut keys: Vec<String> = graph
-        .edges
-        .iter()
-        .flat_map(|e| e.attrs.keys().cloned())
-        .collect();
-    keys.sort();
-    keys.dedup();
-    let mut rows = vec![
-        ["source", "target", "weight", "type"]
-            .iter()
-            .map(|s| s.to_string())
-            .chain(keys.iter().cloned())
-            .collect::<Vec<_>>(),
-    ];
+    let (mut rows, keys) = header_with_attributes(
+        &["source", "target", "weight", "type"],
+        graph.edges.iter().map(|e| &e.attrs),
+    );
     for e in &graph.edges {
-        let mut row = vec![
+        let fixed = [
             graph.nodes[e.source].id.clone(),
             graph.nodes[e.target].id.clone(),
             weight_text(e.weight),
             e.kind.clone().unwrap_or_default(),
         ];
-        row.extend(
-            keys.iter()
-                .map(|k| e.attrs.get(k).cloned().unwrap_or_default()),
-        );
-        rows.push(row);
+        rows.push(row_with_attributes(fixed, &keys, &e.attrs));
     }
     write_rows(rows)
 }
 
 /// The node list: id, label, then every node attribute.
 pub fn write_csv_nodes(graph: &Graph) -> String {
-    let mut keys: Vec<String> = graph
-        .nodes
-        .iter()
-        .flat_map(|n| n.attrs.keys().cloned())
-        .collect();
-    keys.sort();
-    keys.dedup();
-    let mut rows = vec![
-        ["id", "label"]
-            .iter()
-            .map(|s| s.to_string())
-            .chain(keys.iter().cloned())
-            .collect::<Vec<_>>(),
-    ];
+    let (mut rows, keys) =
+        header_with_attributes(&["id", "label"], graph.nodes.iter().map(|n| &n.attrs));
     for n in &graph.nodes {
-        let mut row = vec![n.id.clone(), n.label.clone().unwrap_or_default()];
-        row.extend(
-            keys.iter()
-                .map(|k| n.attrs.get(k).cloned().unwrap_or_default()),
-        );
-        rows.push(row);
+        let fixed = [n.id.clone(), n.label.clone().unwrap_or_default()];
+        rows.push(row_with_attributes(fixed, &keys, &n.attrs));
     }
     write_rows(rows)
+}
+
+/// The header row (the fixed columns, then every attribute name in use, sorted) and the
+/// attribute names.
+fn header_with_attributes<'a>(
+    fixed: &[&str],
+    attributes: impl Iterator<Item = &'a BTreeMap<String, String>>,
+) -> (Vec<Vec<String>>, Vec<String>) {
+    let keys: Vec<String> = attributes
+        .flat_map(|a| a.keys().cloned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let header = fixed
+        .iter()
+        .map(|s| s.to_string())
+        .chain(keys.iter().cloned())
+        .collect();
+    (vec![header], keys)
+}
+
+fn row_with_attributes<const N: usize>(
+    fixed: [String; N],
+    keys: &[String],
+    attributes: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let mut row = fixed.to_vec();
+    row.extend(
+        keys.iter()
+            .map(|k| attributes.get(k).cloned().unwrap_or_default()),
+    );
+    row
 }
