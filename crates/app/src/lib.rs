@@ -10,6 +10,7 @@ pub mod demo;
 pub mod home;
 pub mod i18n;
 pub mod jobs;
+pub mod juries;
 pub mod mail;
 pub mod organisations;
 pub mod roles;

@@ -21,11 +21,13 @@ mod legacy;
 mod leximin;
 mod oracle;
 mod pool;
+mod replace;
 mod rng;
 
 pub use feasibility::{Infeasible, Relaxation};
 pub use io::{ReadError, read_categories, read_people, write_categories, write_people};
 pub use pool::{Feature, Person, Pool, Quota};
+pub use replace::{Remaining, check_replacement, replace};
 
 use serde::Serialize;
 
@@ -117,6 +119,18 @@ type Drawn = (Vec<usize>, Vec<f64>, bool, usize);
 
 /// Chooses a panel from the pool.
 pub fn select(pool: &Pool, request: &Request) -> Result<Selection, SelectError> {
+    check(pool, request)?;
+    let (panel, probabilities, exact, panels) = match request.method {
+        Method::Leximin => leximin::select(pool, request)?,
+        Method::Legacy => legacy::select(pool, request)?,
+    };
+    Ok(summarise(request, panel, probabilities, exact, panels))
+}
+
+/// Whether any panel can be drawn, without drawing one: the request makes sense and some
+/// panel meets every quota (otherwise the report says which quotas to relax). Quick even
+/// when the selection itself takes minutes.
+pub fn check(pool: &Pool, request: &Request) -> Result<(), SelectError> {
     if request.size == 0 {
         return Err(SelectError::Invalid(
             "the panel size must be at least 1".into(),
@@ -134,12 +148,7 @@ pub fn select(pool: &Pool, request: &Request) -> Result<Selection, SelectError> 
             "one person per household was asked for, but no volunteer has a household (address) given".into(),
         ));
     }
-    feasibility::check(pool, request)?;
-    let (panel, probabilities, exact, panels) = match request.method {
-        Method::Leximin => leximin::select(pool, request)?,
-        Method::Legacy => legacy::select(pool, request)?,
-    };
-    Ok(summarise(request, panel, probabilities, exact, panels))
+    feasibility::check(pool, request)
 }
 
 fn summarise(

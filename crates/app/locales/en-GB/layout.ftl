@@ -4,6 +4,7 @@ skip-to-content = Skip to main content
 nav-label = Main menu
 nav-areas = Areas
 nav-organisations = Organisations
+nav-juries = Juries
 nav-account = Your account
 nav-sign-in = Sign in
 nav-register = Create an account

@@ -4,6 +4,7 @@ skip-to-content = Przejdź do treści
 nav-label = Menu główne
 nav-areas = Obszary
 nav-organisations = Organizacje
+nav-juries = Panele obywatelskie
 nav-account = Twoje konto
 nav-sign-in = Zaloguj się
 nav-register = Załóż konto

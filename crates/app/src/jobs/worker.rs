@@ -3,6 +3,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::jobs::store::{self, Job};
+use crate::juries;
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
 
@@ -32,7 +33,7 @@ pub async fn run(state: AppState, mailer: Mailer) {
 }
 
 async fn perform(state: &AppState, mailer: &Mailer, job: Job) {
-    let outcome = execute(mailer, &job).await;
+    let outcome = execute(state, mailer, &job).await;
     let recorded = match outcome {
         Ok(()) => store::complete(&state.db, &job.id).await,
         Err(e) => {
@@ -47,8 +48,11 @@ async fn perform(state: &AppState, mailer: &Mailer, job: Job) {
     }
 }
 
-async fn execute(mailer: &Mailer, job: &Job) -> anyhow::Result<()> {
+async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result<()> {
     match job.kind.as_str() {
+        juries::store::JOB_KIND => {
+            juries::draw::run_job(&state.db, &state.config.public_url, &job.payload).await
+        }
         mail::JOB_KIND => {
             let email: mail::Email =
                 serde_json::from_str(&job.payload).context("decoding an email job")?;

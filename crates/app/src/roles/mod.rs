@@ -54,7 +54,7 @@ pub async fn require(
         tracing::info!(user = %user.id, area = %area_id, ?action, "refused: missing area role");
         Err(AppError::Forbidden(match action {
             AreaAction::ManageArea | AreaAction::ManageRoles => "error-needs-area-admin",
-            AreaAction::VerifyResidents => "error-needs-official",
+            AreaAction::VerifyResidents | AreaAction::RunJuries => "error-needs-official",
         }))
     }
 }

@@ -54,6 +54,8 @@ pub enum AreaAction {
     ManageRoles,
     /// See who lives there, verify residents, issue invitation codes.
     VerifyResidents,
+    /// Set up citizens' juries, see their volunteers, draw and publish panels.
+    RunJuries,
 }
 
 /// Whether someone holding `roles` (on the area or an area around it) may do `action`.
@@ -64,7 +66,9 @@ pub fn allows(is_site_admin: bool, roles: &[Role], action: AreaAction) -> bool {
     let holds = |role: Role| roles.contains(&role);
     match action {
         AreaAction::ManageArea | AreaAction::ManageRoles => holds(Role::Admin),
-        AreaAction::VerifyResidents => holds(Role::Official) || holds(Role::Admin),
+        AreaAction::VerifyResidents | AreaAction::RunJuries => {
+            holds(Role::Official) || holds(Role::Admin)
+        }
     }
 }
 
@@ -84,6 +88,21 @@ mod tests {
             Role::Moderator,
         ] {
             assert!(!allows(false, &[role], VerifyResidents), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn only_officials_and_admins_run_juries() {
+        assert!(allows(false, &[Role::Official], RunJuries));
+        assert!(allows(false, &[Role::Admin], RunJuries));
+        assert!(allows(true, &[], RunJuries));
+        for role in [
+            Role::Resident,
+            Role::Connector,
+            Role::Representative,
+            Role::Moderator,
+        ] {
+            assert!(!allows(false, &[role], RunJuries), "{role:?}");
         }
     }
 

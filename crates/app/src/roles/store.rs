@@ -175,13 +175,18 @@ pub async fn of_user(db: &Db, user_id: &str) -> anyhow::Result<Vec<HeldRole>> {
 /// Codes are printed on letters, so they avoid look-alike characters (0/O, 1/I/L).
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-fn new_code() -> String {
-    let mut bytes = [0u8; 8];
+/// A random code of `len` characters that reads well on paper (about 5 bits each).
+pub fn printable_code(len: usize) -> String {
+    let mut bytes = vec![0u8; len];
     getrandom::fill(&mut bytes).expect("the operating system's random source failed");
-    let chars: String = bytes
+    bytes
         .iter()
         .map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char)
-        .collect();
+        .collect()
+}
+
+fn new_code() -> String {
+    let chars = printable_code(8);
     format!("{}-{}", &chars[..4], &chars[4..])
 }
 

@@ -27,6 +27,11 @@ impl FormErrors {
         });
     }
 
+    /// Records a problem already worded, e.g. a file reader's message naming the line.
+    pub fn add_message(&mut self, field: &'static str, message: String) {
+        self.errors.push(FieldError { field, message });
+    }
+
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }

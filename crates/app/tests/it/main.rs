@@ -9,6 +9,7 @@ mod areas;
 mod browser;
 mod demo;
 mod durability;
+mod juries;
 mod jury_cli;
 mod network_cli;
 mod organisations;

@@ -2,6 +2,7 @@
 //! draw must have, infeasible quotas, and the CSV files.
 
 mod files;
+mod replacement;
 mod selection;
 
 use sortition::{Feature, Person, Pool, Quota};

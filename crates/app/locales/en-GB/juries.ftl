@@ -1,0 +1,166 @@
+## Citizens' juries: setting up, volunteering, the draw and its publication.
+
+juries-title = Citizens' juries
+juries-intro = A citizens' jury is a group of residents, picked at random from volunteers so that it looks like the area, who meet to learn about a question and make recommendations.
+juries-have-code = I have a code from an invitation letter
+juries-empty = No juries yet.
+jury-new = Set up a jury
+jury-new-title = Set up a citizens' jury
+jury-create = Set up the jury
+jury-manage = Run this jury
+jury-manage-title = Run { $title }
+jury-status-open = Volunteers can register
+jury-status-closed = Registration closed
+jury-status-selected = Panel drawn
+jury-status-published = Panel published
+volunteer-status-volunteer = Volunteer
+volunteer-status-selected = On the panel
+volunteer-status-dropped-out = Dropped out
+jury-panel-size = Panel size
+jury-closes-on = Registration closes
+jury-meets-on = The jury meets
+jury-how-to-volunteer = Volunteers register through the link or the letter they were sent.
+jury-published-heading = Who is on the panel, and how fair the draw was
+jury-published-summary = { $volunteers } people volunteered; a panel of { $size } was drawn from them at random, within the quotas below. No names or contact details are published.
+
+field-jury-title = Title
+field-title-missing = Enter a title.
+field-jury-area = Area
+field-jury-area-hint = Areas where you are an official or an administrator.
+field-jury-area-invalid = Choose one of the areas where you can run juries.
+field-jury-purpose = The question the jury will consider
+field-jury-purpose-hint = Shown to volunteers on the registration form and on the jury's public page.
+field-panel-size = How many people sit on the jury
+field-panel-size-hint = Between 2 and 1000; juries usually have 12 to 50 members, assemblies up to 150.
+field-panel-size-invalid = Enter a whole number between 2 and 1000.
+field-closes-on = Registration closes on
+field-meets-on = The jury first meets on (optional)
+field-date-hint = For example 2026-12-31.
+field-date-invalid = Enter a date as year-month-day, for example 2026-12-31.
+field-one-per-household = At most one person per household
+field-one-per-household-hint = Volunteers who give the same address and postcode count as one household.
+field-quotas = Quotas
+field-quotas-hint = One line per value: feature,value,min,max. The first line is the header feature,value,min,max. For example: age,16-29,3,5.
+field-quotas-unreadable = The quotas could not be read: { $error }
+field-quotas-too-many = Use at most 10 features with at most 30 values each.
+field-quotas-cannot-add-up = The quotas for { $feature } cannot be met by a panel of { $size }: the minimums add up to { $mins } and the maximums to { $maxes }.
+
+jury-invite-heading = Inviting volunteers
+jury-invite-link = Share this link with the people you invite (by email, a newsletter or a QR code). Anyone with it can volunteer.
+jury-codes-summary = Letter codes made: { $made }; used: { $used }.
+field-code-count = How many letter codes to make
+field-code-count-hint = One code per invitation letter; each code registers one volunteer.
+field-code-count-invalid = Enter a whole number between 1 and 5000.
+jury-make-codes = Make letter codes
+jury-see-codes = See the letter codes
+jury-close = Close registration
+jury-registration-closed = Registration has closed.
+jury-codes-title = Letter codes for { $title }
+jury-codes-intro = Print one code on each invitation letter, with the address { $page }.
+jury-code-used = Used
+yes = Yes
+no = No
+
+jury-volunteers-heading = Volunteers ({ $count })
+jury-volunteers = Volunteers and their answers
+jury-contact = Contact
+jury-volunteer-status = Status
+jury-actions = Actions
+jury-same-household = Same household as another volunteer
+jury-shared-households = { $count } volunteers share a household with another volunteer.
+jury-shared-households-rule = At most one of each household can be drawn.
+jury-mark-dropout = { $name } has dropped out
+jury-quota = Quota
+jury-on-panel = On the panel
+jury-in-pool = Volunteered
+jury-outside-quota = outside the quota
+jury-chart-title = The panel by { $feature }, against the quota
+jury-chart-key = In each chart the pale band is the quota (from the minimum to the maximum) and the dark bar is the number on the panel.
+
+jury-draw-heading = The draw
+jury-on-panel-count = On the panel now: { $count }
+field-method = Method
+field-method-hint = The fair method gives every volunteer the highest chance of selection it can, within the quotas. The greedy method is the older way, shown for comparison.
+jury-method-leximin = Fair (leximin)
+jury-method-legacy = Greedy (legacy)
+field-seed = Random seed (optional)
+field-seed-hint = Leave empty for a fresh random seed. The seed is published, so the draw can be replayed.
+field-seed-invalid = Enter a whole number below 9007199254740992, or leave the seed empty.
+jury-draw-submit = Draw the panel
+jury-replace-intro = { $count } places are empty. Replacements are drawn from the volunteers not yet chosen, so that the panel meets every quota again.
+jury-replace-submit = Draw replacements
+jury-draw-running = The draw is running. This page refreshes by itself.
+jury-draw-infeasible = No panel can meet these quotas with these volunteers.
+jury-infeasible-heading = Why no panel can be drawn
+jury-relax-min = { $feature } = { $value }: lower the minimum from { $from } to { $to } ({ $in_pool } volunteered)
+jury-relax-max = { $feature } = { $value }: raise the maximum from { $from } to { $to } ({ $in_pool } volunteered)
+jury-publish-intro = Publishing shows the panel's make-up against the quotas, the method, the seed and each draw's fairness on the jury's public page. No personal data is published.
+jury-publish = Publish the panel
+jury-draws = Draws
+jury-draw-kind = Draw
+jury-draw-kind-panel = The panel
+jury-draw-kind-replacement = Replacements
+jury-draw-method = Method
+jury-draw-seed = Seed
+jury-draw-places = Places
+jury-draw-candidates = Candidates
+jury-draw-min = Lowest chance
+jury-draw-below = Below half the average chance
+jury-draw-status = Result
+jury-draw-status-running = Running
+jury-draw-status-done = Done
+jury-draw-status-failed = Failed
+jury-estimated = estimated
+jury-draws-explained = The lowest chance is the smallest probability of selection any candidate had; the fair method makes it as high as the quotas allow. The last column is the share of candidates whose chance was below half the average.
+
+jury-join-title = Volunteer for { $title }
+jury-join-intro = If you volunteer, you may be picked at random to sit on the jury. We ask a few questions so that the jury looks like the area. Only the officials running the jury see your answers and contact details.
+jury-join-about-you = About you
+field-volunteer-name = Your name
+field-volunteer-email-hint = We write to you here if you are selected.
+field-phone = Phone
+field-optional = Optional.
+field-address = Address
+field-address-hint = Your house number and street. People at the same address count as one household.
+field-address-missing = Enter your address.
+field-postcode = Postcode
+field-postcode-missing = Enter your postcode.
+jury-join-questions = A few questions
+jury-join-questions-hint = Your answers are used only to make the jury look like the area.
+field-answer-missing = Choose an answer for { $question }.
+field-consent = I agree that the officials running this jury keep my details and answers until the jury ends, and contact me if I am selected.
+field-consent-missing = Tick the box to agree, or you cannot volunteer.
+field-volunteer-already = Someone has already volunteered for this jury with this email address.
+jury-join-submit = Volunteer
+jury-joined-title = Thank you for volunteering
+jury-joined-body = You are on the list of volunteers for { $title }. If you are selected, we will email you.
+jury-code-title = Volunteer with a letter code
+jury-code-intro = If you received an invitation letter, type the code printed on it.
+field-letter-code = Code
+field-letter-code-hint = Ten letters and numbers, for example ABCD 2345 EF.
+field-letter-code-invalid = This code is unknown or has been used already. Check it against your letter.
+continue = Continue
+
+jury-selected-email-subject = You have been selected for { $title }
+jury-selected-email-body =
+    Dear { $name },
+
+    Thank you for volunteering. You have been selected at random to sit on { $title }.
+    The jury first meets on: { $meets }.
+
+    The officials running the jury will be in touch with the details. If you can no longer take part, please tell them as soon as you can, so that someone else can take your place.
+
+    { $link }
+
+notice-jury-created = The jury has been set up. Share the link or make letter codes to invite volunteers.
+notice-jury-closed = Registration has closed.
+notice-jury-draw-queued = The draw has started.
+notice-jury-dropped-out = The panel member has been marked as dropped out. Draw a replacement when you are ready.
+notice-jury-published = The panel has been published.
+
+error-jury-closed = Registration for this jury has closed.
+error-jury-invitation = This invitation link or code is not valid for this jury, or has been used already.
+error-jury-not-open = Registration for this jury is not open.
+error-jury-draw-not-now = A draw cannot be made now: another draw is running, or the jury's stage has changed. Reload the page.
+error-jury-not-on-panel = This person is not on the panel.
+error-jury-not-ready = The panel cannot be published yet: every place must be filled and no draw running.

@@ -1,0 +1,831 @@
+//! All SQL about citizens' juries: the jury and its quotas, volunteers, letter codes, draws.
+
+use anyhow::Context;
+use serde::Serialize;
+use sortition::{Feature, Quota};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::db::{Db, is_unique_violation, new_id, now_ms};
+use crate::mail::{self, Email};
+
+pub const JOB_KIND: &str = "jury_draw";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JuryStatus {
+    /// Volunteers may register.
+    Open,
+    /// Registration has closed; the panel is being or can be drawn.
+    Closed,
+    /// A panel has been drawn.
+    Selected,
+    /// The make-up and the fairness of the draw are public.
+    Published,
+}
+
+impl JuryStatus {
+    pub fn parse(value: &str) -> Option<JuryStatus> {
+        [Self::Open, Self::Closed, Self::Selected, Self::Published]
+            .into_iter()
+            .find(|s| s.as_str() == value)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JuryStatus::Open => "open",
+            JuryStatus::Closed => "closed",
+            JuryStatus::Selected => "selected",
+            JuryStatus::Published => "published",
+        }
+    }
+
+    pub fn label_key(self) -> String {
+        format!("jury-status-{}", self.as_str())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Jury {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub purpose: String,
+    pub panel_size: u32,
+    pub one_per_household: bool,
+    pub closes_on: String,
+    pub meets_on: String,
+    pub invite_token: String,
+    pub status: JuryStatus,
+    pub area_id: String,
+    pub area_name: String,
+    pub area_slug: String,
+}
+
+macro_rules! select_jury {
+    () => {
+        "SELECT j.id, j.slug, j.title, j.purpose, j.panel_size, \
+         CASE WHEN j.one_per_household THEN 1 ELSE 0 END AS one_per_household, \
+         j.closes_on, j.meets_on, j.invite_token, j.status, j.area_id, \
+         a.name AS area_name, a.slug AS area_slug \
+         FROM juries j JOIN areas a ON a.id = j.area_id"
+    };
+}
+
+fn jury_from_row(row: &AnyRow) -> anyhow::Result<Jury> {
+    let status: String = row.try_get("status")?;
+    Ok(Jury {
+        id: row.try_get("id")?,
+        slug: row.try_get("slug")?,
+        title: row.try_get("title")?,
+        purpose: row.try_get("purpose")?,
+        panel_size: row.try_get::<i32, _>("panel_size")? as u32,
+        one_per_household: row.try_get::<i32, _>("one_per_household")? == 1,
+        closes_on: row.try_get("closes_on")?,
+        meets_on: row.try_get("meets_on")?,
+        invite_token: row.try_get("invite_token")?,
+        status: JuryStatus::parse(&status)
+            .with_context(|| format!("unknown jury status {status:?}"))?,
+        area_id: row.try_get("area_id")?,
+        area_name: row.try_get("area_name")?,
+        area_slug: row.try_get("area_slug")?,
+    })
+}
+
+/// What an official fills in to set up a jury.
+pub struct NewJury<'a> {
+    pub area_id: &'a str,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub purpose: &'a str,
+    pub panel_size: u32,
+    pub one_per_household: bool,
+    pub closes_on: &'a str,
+    pub meets_on: &'a str,
+    pub features: &'a [Feature],
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateJuryError {
+    #[error("a jury with this address already exists")]
+    SlugTaken,
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+pub async fn create(db: &Db, jury: &NewJury<'_>, by: &str) -> Result<String, CreateJuryError> {
+    let id = new_id();
+    let now = now_ms();
+    let mut tx = db.begin().await.context("starting a transaction")?;
+    let inserted = sqlx::query(
+        "INSERT INTO juries (id, area_id, slug, title, purpose, panel_size, one_per_household, \
+         closes_on, meets_on, invite_token, status, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, $12, $12)",
+    )
+    .bind(&id)
+    .bind(jury.area_id)
+    .bind(jury.slug)
+    .bind(jury.title)
+    .bind(jury.purpose)
+    .bind(jury.panel_size as i32)
+    .bind(jury.one_per_household)
+    .bind(jury.closes_on)
+    .bind(jury.meets_on)
+    .bind(crate::web::session::random_token())
+    .bind(by)
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    match inserted {
+        Err(e) if is_unique_violation(&e) => return Err(CreateJuryError::SlugTaken),
+        other => other.context("creating a jury")?,
+    };
+    for (f, feature) in jury.features.iter().enumerate() {
+        for (v, quota) in feature.quotas.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO jury_quotas (jury_id, feature_position, feature, value_position, \
+                 value, min_count, max_count) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&id)
+            .bind(f as i32)
+            .bind(&feature.name)
+            .bind(v as i32)
+            .bind(&quota.value)
+            .bind(quota.min as i32)
+            .bind(quota.max as i32)
+            .execute(&mut *tx)
+            .await
+            .context("storing a quota")?;
+        }
+    }
+    tx.commit().await.context("committing a new jury")?;
+    Ok(id)
+}
+
+pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Jury>> {
+    let row = sqlx::query(concat!(select_jury!(), " WHERE j.slug = $1"))
+        .bind(slug)
+        .fetch_optional(db)
+        .await
+        .context("finding a jury")?;
+    row.as_ref().map(jury_from_row).transpose()
+}
+
+pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Jury>> {
+    let row = sqlx::query(concat!(select_jury!(), " WHERE j.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .context("finding a jury")?;
+    row.as_ref().map(jury_from_row).transpose()
+}
+
+pub async fn list(db: &Db) -> anyhow::Result<Vec<Jury>> {
+    let rows = sqlx::query(concat!(select_jury!(), " ORDER BY j.created_at DESC, j.id"))
+        .fetch_all(db)
+        .await
+        .context("listing juries")?;
+    rows.iter().map(jury_from_row).collect()
+}
+
+/// Moves a jury from one status to another; false if it was not in `from` (a stale form).
+pub async fn change_status(
+    db: &Db,
+    jury_id: &str,
+    from: &[JuryStatus],
+    to: JuryStatus,
+) -> anyhow::Result<bool> {
+    let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+    let done = sqlx::query(
+        "UPDATE juries SET status = $1, updated_at = $2 \
+         WHERE id = $3 AND (status = $4 OR status = $5)",
+    )
+    .bind(to.as_str())
+    .bind(now_ms())
+    .bind(jury_id)
+    .bind(from.first().copied().unwrap_or(""))
+    .bind(from.get(1).copied().unwrap_or(""))
+    .execute(db)
+    .await
+    .context("changing a jury's status")?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The jury's features with their quotas, in order.
+pub async fn features(db: &Db, jury_id: &str) -> anyhow::Result<Vec<Feature>> {
+    let rows = sqlx::query(
+        "SELECT feature_position, feature, value, min_count, max_count FROM jury_quotas \
+         WHERE jury_id = $1 ORDER BY feature_position, value_position",
+    )
+    .bind(jury_id)
+    .fetch_all(db)
+    .await
+    .context("reading a jury's quotas")?;
+    let mut features: Vec<Feature> = Vec::new();
+    let mut last_position = -1;
+    for row in rows {
+        let position: i32 = row.try_get("feature_position")?;
+        if position != last_position {
+            features.push(Feature {
+                name: row.try_get("feature")?,
+                quotas: Vec::new(),
+            });
+            last_position = position;
+        }
+        let feature = features.last_mut().expect("pushed above");
+        feature.quotas.push(Quota {
+            value: row.try_get("value")?,
+            min: row.try_get::<i32, _>("min_count")? as u32,
+            max: row.try_get::<i32, _>("max_count")? as u32,
+        });
+    }
+    Ok(features)
+}
+
+// ------------------------------------------------------------------ volunteers
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VolunteerStatus {
+    Volunteer,
+    Selected,
+    DroppedOut,
+}
+
+impl VolunteerStatus {
+    fn parse(value: &str) -> Option<VolunteerStatus> {
+        [Self::Volunteer, Self::Selected, Self::DroppedOut]
+            .into_iter()
+            .find(|s| s.as_str() == value)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VolunteerStatus::Volunteer => "volunteer",
+            VolunteerStatus::Selected => "selected",
+            VolunteerStatus::DroppedOut => "dropped_out",
+        }
+    }
+
+    pub fn label_key(self) -> String {
+        format!("volunteer-status-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Volunteer {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub postcode: String,
+    pub household_key: String,
+    pub locale: String,
+    /// One value index per feature of the jury.
+    pub answers: Vec<usize>,
+    pub status: VolunteerStatus,
+    pub created_at: i64,
+}
+
+pub struct NewVolunteer<'a> {
+    pub jury_id: &'a str,
+    pub user_id: Option<&'a str>,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub address: &'a str,
+    pub postcode: &'a str,
+    pub answers: &'a [usize],
+    pub letter_code: Option<&'a str>,
+    pub locale: &'a str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegisterError {
+    #[error("this email address is already registered for this jury")]
+    AlreadyRegistered,
+    #[error("the letter code is unknown or already used")]
+    CodeUsed,
+    #[error("registration has closed")]
+    Closed,
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+/// Folds an address and postcode so that "12 Canal St., MB1 2AB" and "12 canal st mb12ab"
+/// are one household.
+pub fn household_key(address: &str, postcode: &str) -> String {
+    let fold = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    format!("{}|{}", fold(postcode), fold(address))
+}
+
+/// Adds a volunteer, using up their letter code if they came with one, all or nothing.
+pub async fn register(db: &Db, volunteer: &NewVolunteer<'_>) -> Result<String, RegisterError> {
+    let id = new_id();
+    let now = now_ms();
+    let answers: Vec<String> = volunteer.answers.iter().map(|a| a.to_string()).collect();
+    let mut tx = db.begin().await.context("starting a transaction")?;
+    // Checked inside the transaction, so a registration racing the draw cannot slip in.
+    let open = sqlx::query("SELECT status FROM juries WHERE id = $1")
+        .bind(volunteer.jury_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .context("checking the jury is open")?
+        .map(|row| row.try_get::<String, _>("status"))
+        .transpose()
+        .context("reading the jury's status")?;
+    if open.as_deref() != Some("open") {
+        return Err(RegisterError::Closed);
+    }
+    let inserted = sqlx::query(
+        "INSERT INTO jury_volunteers (id, jury_id, user_id, name, email, phone, address, \
+         postcode, household_key, answers, letter_code, locale, status, consented_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'volunteer', $13, $13)",
+    )
+    .bind(&id)
+    .bind(volunteer.jury_id)
+    .bind(volunteer.user_id)
+    .bind(volunteer.name)
+    .bind(volunteer.email)
+    .bind(volunteer.phone)
+    .bind(volunteer.address)
+    .bind(volunteer.postcode)
+    .bind(household_key(volunteer.address, volunteer.postcode))
+    .bind(answers.join(","))
+    .bind(volunteer.letter_code)
+    .bind(volunteer.locale)
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    match inserted {
+        Err(e) if is_unique_violation(&e) => return Err(RegisterError::AlreadyRegistered),
+        other => other.context("adding a volunteer")?,
+    };
+    if let Some(code) = volunteer.letter_code {
+        let used = sqlx::query(
+            "UPDATE jury_letter_codes SET used_by = $1, used_at = $2 \
+             WHERE code = $3 AND jury_id = $4 AND used_by IS NULL",
+        )
+        .bind(&id)
+        .bind(now)
+        .bind(code)
+        .bind(volunteer.jury_id)
+        .execute(&mut *tx)
+        .await
+        .context("using a letter code")?;
+        if used.rows_affected() != 1 {
+            return Err(RegisterError::CodeUsed);
+        }
+    }
+    tx.commit().await.context("committing a volunteer")?;
+    Ok(id)
+}
+
+pub async fn volunteers(db: &Db, jury_id: &str) -> anyhow::Result<Vec<Volunteer>> {
+    let rows = sqlx::query(
+        "SELECT id, name, email, phone, address, postcode, household_key, answers, locale, \
+         status, created_at FROM jury_volunteers WHERE jury_id = $1 ORDER BY created_at, id",
+    )
+    .bind(jury_id)
+    .fetch_all(db)
+    .await
+    .context("listing volunteers")?;
+    rows.iter()
+        .map(|row| {
+            let answers: String = row.try_get("answers")?;
+            let status: String = row.try_get("status")?;
+            Ok(Volunteer {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                email: row.try_get("email")?,
+                phone: row.try_get("phone")?,
+                address: row.try_get("address")?,
+                postcode: row.try_get("postcode")?,
+                household_key: row.try_get("household_key")?,
+                locale: row.try_get("locale")?,
+                answers: answers
+                    .split(',')
+                    .map(|a| a.parse().context("a stored answer"))
+                    .collect::<anyhow::Result<_>>()?,
+                status: VolunteerStatus::parse(&status)
+                    .with_context(|| format!("unknown volunteer status {status:?}"))?,
+                created_at: row.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Marks a selected volunteer as dropped out; false if they were not selected.
+pub async fn mark_dropped_out(db: &Db, jury_id: &str, volunteer_id: &str) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE jury_volunteers SET status = 'dropped_out' \
+         WHERE id = $1 AND jury_id = $2 AND status = 'selected'",
+    )
+    .bind(volunteer_id)
+    .bind(jury_id)
+    .execute(db)
+    .await
+    .context("marking a dropout")?;
+    Ok(done.rows_affected() == 1)
+}
+
+// ------------------------------------------------------------------ letter codes
+
+/// Makes `count` new letter codes: 10 characters from an alphabet without look-alikes
+/// (no 0/O, 1/I/L), about 50 bits each, so guessing one is hopeless.
+pub async fn create_letter_codes(
+    db: &Db,
+    jury_id: &str,
+    count: usize,
+) -> anyhow::Result<Vec<String>> {
+    let mut codes = Vec::with_capacity(count);
+    let mut tx = db.begin().await.context("starting a transaction")?;
+    let now = now_ms();
+    while codes.len() < count {
+        let code = crate::roles::store::printable_code(10);
+        let inserted = sqlx::query(
+            "INSERT INTO jury_letter_codes (code, jury_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(&code)
+        .bind(jury_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("storing a letter code")?;
+        if inserted.rows_affected() == 1 {
+            codes.push(code);
+        }
+    }
+    tx.commit().await.context("committing letter codes")?;
+    Ok(codes)
+}
+
+/// A code as typed: upper case, without spaces or dashes.
+pub fn normalise_code(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+pub struct LetterCode {
+    pub code: String,
+    pub used: bool,
+}
+
+pub async fn letter_codes(db: &Db, jury_id: &str) -> anyhow::Result<Vec<LetterCode>> {
+    let rows = sqlx::query(
+        "SELECT code, CASE WHEN used_by IS NULL THEN 0 ELSE 1 END AS used \
+         FROM jury_letter_codes WHERE jury_id = $1 ORDER BY created_at, code",
+    )
+    .bind(jury_id)
+    .fetch_all(db)
+    .await
+    .context("listing letter codes")?;
+    rows.iter()
+        .map(|row| {
+            Ok(LetterCode {
+                code: row.try_get("code")?,
+                used: row.try_get::<i32, _>("used")? == 1,
+            })
+        })
+        .collect()
+}
+
+/// The jury an unused letter code belongs to (its slug).
+pub async fn jury_of_unused_code(db: &Db, code: &str) -> anyhow::Result<Option<String>> {
+    let row = sqlx::query(
+        "SELECT j.slug FROM jury_letter_codes c JOIN juries j ON j.id = c.jury_id \
+         WHERE c.code = $1 AND c.used_by IS NULL",
+    )
+    .bind(code)
+    .fetch_optional(db)
+    .await
+    .context("looking up a letter code")?;
+    Ok(row.map(|r| r.try_get("slug")).transpose()?)
+}
+
+pub async fn code_is_unused(db: &Db, jury_id: &str, code: &str) -> anyhow::Result<bool> {
+    let row = sqlx::query(
+        "SELECT 1 AS n FROM jury_letter_codes WHERE code = $1 AND jury_id = $2 AND used_by IS NULL",
+    )
+    .bind(code)
+    .bind(jury_id)
+    .fetch_optional(db)
+    .await
+    .context("checking a letter code")?;
+    Ok(row.is_some())
+}
+
+// ------------------------------------------------------------------ draws
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DrawKind {
+    Panel,
+    Replacement,
+}
+
+impl DrawKind {
+    fn parse(value: &str) -> Option<DrawKind> {
+        match value {
+            "panel" => Some(DrawKind::Panel),
+            "replacement" => Some(DrawKind::Replacement),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DrawKind::Panel => "panel",
+            DrawKind::Replacement => "replacement",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Draw {
+    pub id: String,
+    pub jury_id: String,
+    pub kind: DrawKind,
+    pub method: sortition::Method,
+    pub seed: u64,
+    pub size: u32,
+    pub status: String,
+    pub error: String,
+    pub pool_size: u32,
+    pub min_probability: Option<f64>,
+    pub low_threshold: Option<f64>,
+    pub share_below_threshold: Option<f64>,
+    pub exact: Option<bool>,
+    pub panels: Option<u32>,
+    pub created_at: i64,
+}
+
+impl Draw {
+    pub fn is_running(&self) -> bool {
+        self.status == "running"
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.status == "done"
+    }
+}
+
+macro_rules! select_draw {
+    () => {
+        "SELECT id, jury_id, kind, method, seed, size, status, error, pool_size, \
+         min_probability, low_threshold, share_below_threshold, \
+         CASE WHEN exact IS NULL THEN NULL WHEN exact THEN 1 ELSE 0 END AS exact, panels, \
+         created_at FROM jury_draws"
+    };
+}
+
+fn draw_from_row(row: &AnyRow) -> anyhow::Result<Draw> {
+    let kind: String = row.try_get("kind")?;
+    let method: String = row.try_get("method")?;
+    Ok(Draw {
+        id: row.try_get("id")?,
+        jury_id: row.try_get("jury_id")?,
+        kind: DrawKind::parse(&kind).with_context(|| format!("unknown draw kind {kind:?}"))?,
+        method: method
+            .parse()
+            .map_err(|e: String| anyhow::anyhow!(e))
+            .context("a stored draw method")?,
+        seed: row.try_get::<i64, _>("seed")? as u64,
+        size: row.try_get::<i32, _>("size")? as u32,
+        status: row.try_get("status")?,
+        error: row.try_get("error")?,
+        pool_size: row.try_get::<i32, _>("pool_size")? as u32,
+        min_probability: row.try_get("min_probability")?,
+        low_threshold: row.try_get("low_threshold")?,
+        share_below_threshold: row.try_get("share_below_threshold")?,
+        exact: row.try_get::<Option<i32>, _>("exact")?.map(|e| e == 1),
+        panels: row.try_get::<Option<i32>, _>("panels")?.map(|p| p as u32),
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+pub async fn draws(db: &Db, jury_id: &str) -> anyhow::Result<Vec<Draw>> {
+    let rows = sqlx::query(concat!(
+        select_draw!(),
+        " WHERE jury_id = $1 ORDER BY created_at, id"
+    ))
+    .bind(jury_id)
+    .fetch_all(db)
+    .await
+    .context("listing draws")?;
+    rows.iter().map(draw_from_row).collect()
+}
+
+pub async fn find_draw(db: &Db, id: &str) -> anyhow::Result<Option<Draw>> {
+    let row = sqlx::query(concat!(select_draw!(), " WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .context("finding a draw")?;
+    row.as_ref().map(draw_from_row).transpose()
+}
+
+pub struct NewDraw<'a> {
+    pub jury_id: &'a str,
+    pub kind: DrawKind,
+    pub method: sortition::Method,
+    pub seed: u64,
+    pub size: u32,
+    pub requested_by: &'a str,
+}
+
+#[derive(Serialize, serde::Deserialize)]
+pub struct DrawJob {
+    pub draw_id: String,
+}
+
+/// Records a draw as running and queues the job that makes it, in one transaction. Refused
+/// (None) while another draw of the jury is running, or when the jury's status is not one
+/// of `from`; a panel draw closes registration.
+pub async fn queue_draw(
+    db: &Db,
+    draw: &NewDraw<'_>,
+    from: &[JuryStatus],
+) -> anyhow::Result<Option<String>> {
+    let id = new_id();
+    let mut tx = db.begin().await.context("starting a transaction")?;
+    let to = match draw.kind {
+        DrawKind::Panel => JuryStatus::Closed,
+        DrawKind::Replacement => JuryStatus::Selected,
+    };
+    // Taking the jury's row first serialises two officials pressing the button at once.
+    let moved = sqlx::query(
+        "UPDATE juries SET status = $1, updated_at = $2 \
+         WHERE id = $3 AND (status = $4 OR status = $5) AND NOT EXISTS \
+         (SELECT 1 FROM jury_draws d WHERE d.jury_id = $3 AND d.status = 'running')",
+    )
+    .bind(to.as_str())
+    .bind(now_ms())
+    .bind(draw.jury_id)
+    .bind(from.first().map(|s| s.as_str()).unwrap_or(""))
+    .bind(from.get(1).map(|s| s.as_str()).unwrap_or(""))
+    .execute(&mut *tx)
+    .await
+    .context("claiming the jury for a draw")?;
+    if moved.rows_affected() != 1 {
+        return Ok(None);
+    }
+    sqlx::query(
+        "INSERT INTO jury_draws (id, jury_id, kind, method, seed, size, status, requested_by, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8)",
+    )
+    .bind(&id)
+    .bind(draw.jury_id)
+    .bind(draw.kind.as_str())
+    .bind(method_name(draw.method))
+    .bind(draw.seed as i64)
+    .bind(draw.size as i32)
+    .bind(draw.requested_by)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await
+    .context("recording a draw")?;
+    crate::jobs::enqueue(
+        &mut *tx,
+        JOB_KIND,
+        &DrawJob {
+            draw_id: id.clone(),
+        },
+    )
+    .await?;
+    tx.commit().await.context("committing a draw request")?;
+    Ok(Some(id))
+}
+
+pub fn method_name(method: sortition::Method) -> &'static str {
+    match method {
+        sortition::Method::Leximin => "leximin",
+        sortition::Method::Legacy => "legacy",
+    }
+}
+
+/// What a finished draw stores: its summary, every candidate's chance, who was chosen.
+pub struct DrawOutcome<'a> {
+    pub pool_size: u32,
+    pub selection: &'a sortition::Selection,
+    /// Volunteer ids in the order of the selection's probabilities.
+    pub candidates: &'a [String],
+    /// Emails to the people chosen.
+    pub emails: Vec<Email>,
+}
+
+/// Stores a successful draw, marks the chosen volunteers and queues their emails, all or
+/// nothing. Does nothing if the draw is no longer running (a repeated job).
+pub async fn finish_draw(db: &Db, draw_id: &str, outcome: &DrawOutcome<'_>) -> anyhow::Result<()> {
+    let selection = outcome.selection;
+    let mut tx = db.begin().await.context("starting a transaction")?;
+    let updated = sqlx::query(
+        "UPDATE jury_draws SET status = 'done', pool_size = $1, min_probability = $2, \
+         low_threshold = $3, share_below_threshold = $4, exact = $5, panels = $6, \
+         finished_at = $7 WHERE id = $8 AND status = 'running' RETURNING jury_id",
+    )
+    .bind(outcome.pool_size as i32)
+    .bind(selection.min_probability)
+    .bind(selection.low_threshold)
+    .bind(selection.share_below_threshold)
+    .bind(selection.exact)
+    .bind(selection.panels as i32)
+    .bind(now_ms())
+    .bind(draw_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("finishing a draw")?;
+    let Some(row) = updated else {
+        return Ok(());
+    };
+    let jury_id: String = row.try_get("jury_id")?;
+    for (i, (volunteer, probability)) in outcome
+        .candidates
+        .iter()
+        .zip(&selection.probabilities)
+        .enumerate()
+    {
+        let chosen = selection.panel.contains(&i);
+        if *probability == 0.0 && !chosen {
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO jury_draw_people (draw_id, volunteer_id, probability, selected) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(draw_id)
+        .bind(volunteer)
+        .bind(*probability)
+        .bind(chosen)
+        .execute(&mut *tx)
+        .await
+        .context("recording a chance of selection")?;
+        if chosen {
+            sqlx::query(
+                "UPDATE jury_volunteers SET status = 'selected' WHERE id = $1 AND jury_id = $2",
+            )
+            .bind(volunteer)
+            .bind(&jury_id)
+            .execute(&mut *tx)
+            .await
+            .context("marking a volunteer selected")?;
+        }
+    }
+    sqlx::query("UPDATE juries SET status = 'selected', updated_at = $1 WHERE id = $2")
+        .bind(now_ms())
+        .bind(&jury_id)
+        .execute(&mut *tx)
+        .await
+        .context("marking the jury selected")?;
+    for email in &outcome.emails {
+        mail::queue(&mut *tx, email).await?;
+    }
+    tx.commit().await.context("committing a draw")?;
+    Ok(())
+}
+
+/// Records why a draw could not be made; a panel draw re-opens nothing, so the official can
+/// change the method or try again.
+pub async fn fail_draw(db: &Db, draw_id: &str, error: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE jury_draws SET status = 'failed', error = $1, finished_at = $2 \
+         WHERE id = $3 AND status = 'running'",
+    )
+    .bind(error)
+    .bind(now_ms())
+    .bind(draw_id)
+    .execute(db)
+    .await
+    .context("recording a failed draw")?;
+    Ok(())
+}
+
+/// Each candidate's chance in a draw, by volunteer id.
+pub async fn draw_chances(db: &Db, draw_id: &str) -> anyhow::Result<Vec<(String, f64, bool)>> {
+    let rows = sqlx::query(
+        "SELECT volunteer_id, probability, CASE WHEN selected THEN 1 ELSE 0 END AS selected \
+         FROM jury_draw_people WHERE draw_id = $1",
+    )
+    .bind(draw_id)
+    .fetch_all(db)
+    .await
+    .context("reading the chances of a draw")?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get("volunteer_id")?,
+                row.try_get("probability")?,
+                row.try_get::<i32, _>("selected")? == 1,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,401 @@
+//! Citizens' juries in the app: setting one up, volunteering by link and by letter code,
+//! the fair draw in the job worker with emails to the people chosen, dropouts replaced
+//! within the quotas, and a publication without personal data.
+
+use reqwest::StatusCode;
+use squaremile::juries::store::{self, VolunteerStatus};
+
+use crate::support::{Client, TestApp, body, count, location};
+
+const QUOTAS: &str = "feature,value,min,max\n\
+    gender,woman,2,2\n\
+    gender,man,2,2\n\
+    age,16-39,1,3\n\
+    age,40+,1,3\n";
+
+/// An area with an official, and the official's client.
+async fn official(app: &TestApp) -> Client {
+    let admin = app.admin().await;
+    let created = admin
+        .post_form("/areas/new", &[("parent", ""), ("name", "Millbrook")])
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let official = app.register("Olly Official", "olly@example.org", "").await;
+    let granted = admin
+        .post_form(
+            "/areas/millbrook/roles",
+            &[("email", "olly@example.org"), ("role", "official")],
+        )
+        .await;
+    assert_eq!(granted.status(), StatusCode::SEE_OTHER);
+    official
+}
+
+async fn set_up_jury(app: &TestApp, official: &Client, quotas: &str) -> store::Jury {
+    let area = app.area_id("millbrook").await;
+    let created = official
+        .post_form(
+            "/juries/new",
+            &[
+                ("title", "Streets for people"),
+                ("area", &area),
+                ("purpose", "How should we share our streets?"),
+                ("panel_size", "4"),
+                ("closes_on", "2026-12-31"),
+                ("meets_on", "2027-01-20"),
+                ("one_per_household", "yes"),
+                ("quotas", quotas),
+            ],
+        )
+        .await;
+    let status = created.status();
+    let where_to = location(&created);
+    assert_eq!(status, StatusCode::SEE_OTHER, "{}", body(created).await);
+    assert_eq!(
+        where_to,
+        "/juries/streets-for-people/manage?notice=jury-created"
+    );
+    store::find_by_slug(&app.db, "streets-for-people")
+        .await
+        .unwrap()
+        .expect("the jury was stored")
+}
+
+/// (name, email, address, gender answer, age answer)
+type Volunteer<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str);
+
+const VOLUNTEERS: [Volunteer; 9] = [
+    ("Ann", "ann@example.org", "1 Canal Street", "0", "0"),
+    ("Bea", "bea@example.org", "2 Canal Street", "0", "1"),
+    ("Cat", "cat@example.org", "3 Canal Street", "0", "0"),
+    ("Dee", "dee@example.org", "9 Canal Street", "0", "1"),
+    ("Dan", "dan@example.org", "4 Canal Street", "1", "1"),
+    ("Eli", "eli@example.org", "5 Canal Street", "1", "0"),
+    ("Fin", "fin@example.org", "6 Canal Street", "1", "1"),
+    ("Gus", "gus@example.org", "7 Canal Street", "1", "0"),
+    // Fin's household, written differently.
+    ("Hal", "hal@example.org", "6, canal street", "1", "0"),
+];
+
+async fn volunteer(
+    app: &TestApp,
+    slug: &str,
+    invitation: (&str, &str),
+    who: Volunteer<'_>,
+) -> reqwest::Response {
+    let (name, email, address, gender, age) = who;
+    let client = app.client();
+    client
+        .post_form(
+            &format!("/juries/{slug}/join"),
+            &[
+                invitation,
+                ("name", name),
+                ("email", email),
+                ("address", address),
+                ("postcode", "MB1 2AB"),
+                ("answer-0", gender),
+                ("answer-1", age),
+                ("consent", "yes"),
+            ],
+        )
+        .await
+}
+
+async fn selected(app: &TestApp, jury_id: &str) -> Vec<store::Volunteer> {
+    store::volunteers(&app.db, jury_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|v| v.status == VolunteerStatus::Selected)
+        .collect()
+}
+
+#[tokio::test]
+async fn an_official_runs_a_jury_from_quotas_to_publication() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let jury = set_up_jury(&app, &official, QUOTAS).await;
+    let token = ("token", jury.invite_token.as_str());
+
+    for who in VOLUNTEERS {
+        let response = volunteer(&app, &jury.slug, token, who).await;
+        assert_eq!(
+            location(&response),
+            "/juries/streets-for-people/joined",
+            "{}",
+            who.1
+        );
+    }
+    // The same email twice is refused with a message; a wrong token is refused outright.
+    let again = volunteer(&app, &jury.slug, token, VOLUNTEERS[0]).await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(again).await.contains("already volunteered"));
+    let forged = volunteer(
+        &app,
+        &jury.slug,
+        ("token", "guess"),
+        ("Zed", "zed@example.org", "9 Mill Lane", "1", "1"),
+    )
+    .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM jury_volunteers").await,
+        9
+    );
+
+    // The official sees everyone, with Fin and Hal flagged as one household.
+    let page = body(official.get("/juries/streets-for-people/manage").await).await;
+    assert!(page.contains("Volunteers (9)"), "{page}");
+    assert!(page.contains("2 volunteers share a household"), "{page}");
+    // A resident may not see the volunteers.
+    let resident = app.register("Rita", "rita@example.org", "").await;
+    let refused = resident.get("/juries/streets-for-people/manage").await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let refused = resident
+        .post_form("/juries/streets-for-people/draw", &[("method", "leximin")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    // The draw runs in the worker and emails the four people chosen.
+    let drawn = official
+        .post_form(
+            "/juries/streets-for-people/draw",
+            &[("method", "leximin"), ("seed", "42")],
+        )
+        .await;
+    assert_eq!(
+        location(&drawn),
+        "/juries/streets-for-people/manage?notice=jury-draw-queued"
+    );
+    let mut emailed = Vec::new();
+    for _ in 0..4 {
+        let mail = app.mail.next().await;
+        assert!(
+            mail.text()
+                .contains("selected at random to sit on Streets for people"),
+            "{}",
+            mail.text()
+        );
+        emailed.extend(mail.to);
+    }
+    let panel = selected(&app, &jury.id).await;
+    let mut chosen: Vec<String> = panel.iter().map(|v| v.email.clone()).collect();
+    chosen.sort();
+    emailed.sort();
+    assert_eq!(chosen, emailed);
+    let women = panel.iter().filter(|v| v.answers[0] == 0).count();
+    assert_eq!(women, 2, "the gender quota is exact");
+    let households: std::collections::HashSet<_> =
+        panel.iter().map(|v| v.household_key.clone()).collect();
+    assert_eq!(households.len(), 4, "at most one per household");
+
+    // Every candidate's chance is stored and they add up to the panel size.
+    let draws = store::draws(&app.db, &jury.id).await.unwrap();
+    assert_eq!(draws.len(), 1);
+    assert!(draws[0].is_done());
+    let chances = store::draw_chances(&app.db, &draws[0].id).await.unwrap();
+    let total: f64 = chances.iter().map(|c| c.1).sum();
+    assert!((total - 4.0).abs() < 1e-6, "chances add up to {total}");
+    // Two seats for four women, two for five men in four households: the fair draw gives
+    // each woman 1/2 and each man 2/5.
+    assert!(draws[0].min_probability.unwrap() > 0.3);
+
+    // Registration is over.
+    let late = volunteer(
+        &app,
+        &jury.slug,
+        token,
+        ("Ivy", "ivy@example.org", "8 Canal Street", "0", "0"),
+    )
+    .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+
+    // A woman drops out: the replacement keeps the exact gender quota.
+    let leaver = panel.iter().find(|v| v.answers[0] == 0).unwrap();
+    let dropped = official
+        .post_form(
+            &format!(
+                "/juries/streets-for-people/volunteers/{}/dropout",
+                leaver.id
+            ),
+            &[],
+        )
+        .await;
+    assert_eq!(dropped.status(), StatusCode::SEE_OTHER);
+    let published_too_soon = official
+        .post_form("/juries/streets-for-people/publish", &[])
+        .await;
+    assert_eq!(published_too_soon.status(), StatusCode::CONFLICT);
+    let replaced = official
+        .post_form(
+            "/juries/streets-for-people/replace",
+            &[("method", "leximin"), ("seed", "7")],
+        )
+        .await;
+    let status = replaced.status();
+    assert_eq!(status, StatusCode::SEE_OTHER, "{}", body(replaced).await);
+    let mail = app.mail.next().await;
+    let panel = selected(&app, &jury.id).await;
+    assert_eq!(panel.len(), 4);
+    let newcomer = panel
+        .iter()
+        .find(|v| mail.to.contains(&v.email))
+        .expect("the replacement was emailed");
+    assert_eq!(newcomer.answers[0], 0, "a woman replaces a woman");
+    assert_ne!(newcomer.id, leaver.id);
+
+    // Publication: the make-up and the draws, and no personal data.
+    let published = official
+        .post_form("/juries/streets-for-people/publish", &[])
+        .await;
+    assert_eq!(
+        location(&published),
+        "/juries/streets-for-people?notice=jury-published"
+    );
+    let public = body(app.client().get("/juries/streets-for-people").await).await;
+    assert!(public.contains("9 people volunteered"), "{public}");
+    assert!(public.contains("<td>42</td>"), "the seed is published");
+    assert!(public.contains("Replacements"));
+    for (name, email, address, _, _) in VOLUNTEERS {
+        assert!(!public.contains(email), "{email} leaked");
+        assert!(!public.contains(address), "{address} leaked");
+        assert!(!public.contains(&format!(">{name}<")), "{name} leaked");
+    }
+}
+
+#[tokio::test]
+async fn letter_codes_register_one_volunteer_each() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let jury = set_up_jury(&app, &official, QUOTAS).await;
+    let made = official
+        .post_form("/juries/streets-for-people/codes", &[("count", "3")])
+        .await;
+    assert_eq!(location(&made), "/juries/streets-for-people/codes");
+    let codes = store::letter_codes(&app.db, &jury.id).await.unwrap();
+    assert_eq!(codes.len(), 3);
+    let page = body(official.get("/juries/streets-for-people/codes").await).await;
+    assert!(codes.iter().all(|c| page.contains(&c.code)));
+
+    // Typed as a person would, from a letter: lower case with spaces.
+    let typed = format!(
+        "{} {}",
+        codes[0].code[..5].to_lowercase(),
+        &codes[0].code[5..]
+    );
+    let visitor = app.client();
+    let found = visitor.post_form("/jury-code", &[("code", &typed)]).await;
+    let join = location(&found);
+    assert_eq!(
+        join,
+        format!("/juries/streets-for-people/join?code={}", codes[0].code)
+    );
+    assert_eq!(visitor.get(&join).await.status(), StatusCode::OK);
+    let who = ("Ann", "ann@example.org", "1 Canal Street", "0", "0");
+    let joined = volunteer(&app, &jury.slug, ("code", &codes[0].code), who).await;
+    assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+    // Used once, the code no longer works, on either form.
+    let again = visitor.post_form("/jury-code", &[("code", &typed)]).await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let other = ("Bob", "bob@example.org", "2 Canal Street", "1", "0");
+    let reused = volunteer(&app, &jury.slug, ("code", &codes[0].code), other).await;
+    assert_eq!(reused.status(), StatusCode::FORBIDDEN);
+    let codes = store::letter_codes(&app.db, &jury.id).await.unwrap();
+    assert_eq!(codes.iter().filter(|c| c.used).count(), 1);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM jury_volunteers").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn impossible_quotas_are_explained_and_nothing_is_drawn() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let jury = set_up_jury(&app, &official, QUOTAS).await;
+    // Only one woman volunteers, but the panel needs two.
+    for who in &VOLUNTEERS[3..8] {
+        let response = volunteer(&app, &jury.slug, ("token", &jury.invite_token), *who).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let refused = official
+        .post_form("/juries/streets-for-people/draw", &[("method", "leximin")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(page.contains("Why no panel can be drawn"), "{page}");
+    assert!(
+        page.contains("gender = woman: lower the minimum from 2 to 1 (1 volunteered)"),
+        "{page}"
+    );
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM jury_draws").await,
+        0
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM jobs").await, 0);
+    let jury = store::find(&app.db, &jury.id).await.unwrap().unwrap();
+    assert_eq!(jury.status.as_str(), "open", "registration stays open");
+}
+
+#[tokio::test]
+async fn quota_files_with_mistakes_are_refused_with_the_line() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let broken = "feature,value,min,max\ngender,woman,2,2\ngender,man,three,2\n";
+    let refused = official
+        .post_form(
+            "/juries/new",
+            &[
+                ("title", "Broken"),
+                ("area", &area),
+                ("panel_size", "4"),
+                ("closes_on", "2026-12-31"),
+                ("quotas", broken),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(page.contains("line 3"), "{page}");
+    // Minimums that add up to more than the panel are caught before any volunteer signs up.
+    let too_big = "feature,value,min,max\ngender,woman,3,4\ngender,man,3,4\n";
+    let refused = official
+        .post_form(
+            "/juries/new",
+            &[
+                ("title", "Too big"),
+                ("area", &area),
+                ("panel_size", "4"),
+                ("closes_on", "31/12/2026"),
+                ("quotas", too_big),
+            ],
+        )
+        .await;
+    let page = body(refused).await;
+    assert!(page.contains("the minimums add up to 6"), "{page}");
+    assert!(page.contains("Enter a date as year-month-day"), "{page}");
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM juries").await, 0);
+
+    // Someone without a role cannot set up a jury at all.
+    let resident = app.register("Rita", "rita@example.org", "").await;
+    assert_eq!(
+        resident.get("/juries/new").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let forged = resident
+        .post_form(
+            "/juries/new",
+            &[
+                ("title", "Mine"),
+                ("area", &area),
+                ("panel_size", "4"),
+                ("closes_on", "2026-12-31"),
+                ("quotas", QUOTAS),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM juries").await, 0);
+}
