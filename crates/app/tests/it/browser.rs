@@ -267,6 +267,85 @@ async fn a_new_resident_registers_and_finds_their_neighbourhood() {
     browser.client.close().await.unwrap();
 }
 
+#[tokio::test]
+async fn a_resident_volunteers_for_a_jury_through_the_invitation_link() {
+    let Some(browser) =
+        browser("a_resident_volunteers_for_a_jury_through_the_invitation_link").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    let jury = squaremile::juries::store::find_by_slug(&app.db, "market-hall-assembly")
+        .await
+        .unwrap()
+        .expect("the demo's open jury");
+    let c = &browser.client;
+    let link = format!(
+        "/juries/market-hall-assembly/join?token={}",
+        jury.invite_token
+    );
+    c.goto(&format!("{}{link}", app.base)).await.unwrap();
+    assert_eq!(
+        heading(c).await,
+        "Volunteer for Riverside Assembly on the Old Market Hall"
+    );
+    fill(c, "name", "Vera Volunteer").await;
+    fill(c, "email", "vera@example.org").await;
+    fill(c, "address", "14 Quay Walk").await;
+    fill(c, "postcode", "MB2 7RS").await;
+    for (field, answer) in [
+        ("answer-0", "30-44"),
+        ("answer-1", "woman"),
+        ("answer-2", "rents privately"),
+    ] {
+        c.find(Locator::Id(field))
+            .await
+            .unwrap()
+            .select_by_label(answer)
+            .await
+            .unwrap();
+    }
+    // Forgetting to consent keeps everything typed and says what is missing.
+    submit(c, "/juries/market-hall-assembly/join").await;
+    let summary = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(".error-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(summary.contains("Tick the box to agree"), "{summary}");
+    let kept = c
+        .find(Locator::Id("address"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("14 Quay Walk"));
+    c.find(Locator::Id("consent"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    submit(c, "/juries/market-hall-assembly/join").await;
+    arrive(c, &app.base, "/juries/market-hall-assembly/joined").await;
+    assert_eq!(heading(c).await, "Thank you for volunteering");
+    browser.client.close().await.unwrap();
+
+    let volunteers = squaremile::juries::store::volunteers(&app.db, &jury.id)
+        .await
+        .unwrap();
+    let vera = volunteers
+        .iter()
+        .find(|v| v.email == "vera@example.org")
+        .expect("Vera is on the list of volunteers");
+    assert_eq!(vera.answers, vec![1, 0, 1]);
+}
+
 /// Runs axe-core on the current page; returns serious and critical violations.
 async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
     client
@@ -330,11 +409,26 @@ async fn key_pages_pass_the_accessibility_check() {
         "/areas/canal-quarter",
         "/organisations",
         "/password/forgot",
+        "/juries",
+        "/juries/streets-for-people",
+        "/jury-code",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {
             failures.push(format!("{page}: {violation}"));
         }
+    }
+    let jury = squaremile::juries::store::find_by_slug(&app.db, "market-hall-assembly")
+        .await
+        .unwrap()
+        .expect("the demo's open jury");
+    let join = format!(
+        "/juries/market-hall-assembly/join?token={}",
+        jury.invite_token
+    );
+    c.goto(&format!("{}{join}", app.base)).await.unwrap();
+    for violation in serious_violations(c, &axe_source).await {
+        failures.push(format!("{join}: {violation}"));
     }
     // A form showing its errors must be accessible too.
     c.goto(&format!("{}/register", app.base)).await.unwrap();

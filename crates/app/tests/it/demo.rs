@@ -45,3 +45,27 @@ async fn the_demo_is_a_small_city_and_loading_it_again_changes_nothing() {
     let people = body(official.get("/areas/canal-quarter/people").await).await;
     assert!(people.contains("Verify Sam Whitaker"), "{people}");
 }
+
+#[tokio::test]
+async fn the_demo_has_a_published_jury_and_one_taking_volunteers() {
+    let app = TestApp::with_demo().await;
+    let volunteers = "SELECT COUNT(*) AS n FROM jury_volunteers";
+    let on_panel = "SELECT COUNT(*) AS n FROM jury_volunteers WHERE status = 'selected'";
+    assert_eq!(count(&app.db, volunteers).await, 170);
+    assert_eq!(count(&app.db, on_panel).await, 20);
+    squaremile::demo::load(&app.db)
+        .await
+        .expect("loading the demo again");
+    assert_eq!(count(&app.db, volunteers).await, 170);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM jury_draws").await,
+        2
+    );
+
+    let page = body(app.client().get("/juries/streets-for-people").await).await;
+    assert!(page.contains("140 people volunteered"), "{page}");
+    assert!(page.contains("20261016"), "the seed is published");
+    assert!(!page.contains("outside the quota"), "{page}");
+    let open = body(app.client().get("/juries/market-hall-assembly").await).await;
+    assert!(open.contains("Volunteers can register"), "{open}");
+}
