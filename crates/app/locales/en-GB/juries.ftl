@@ -111,7 +111,7 @@ jury-draw-status-running = Running
 jury-draw-status-done = Done
 jury-draw-status-failed = Failed
 jury-estimated = estimated
-jury-draws-explained = The lowest chance is the smallest probability of selection any candidate had; the fair method makes it as high as the quotas allow. The last column is the share of candidates whose chance was below half the average.
+jury-draws-explained = The lowest chance is the smallest probability of selection any candidate had; the fair method makes it as high as the quotas allow. The last column is the share of candidates whose chance was below half the average. A replacement can only be someone who fits the empty places' quotas, so in a replacement draw many candidates have no chance at all.
 
 jury-join-title = Volunteer for { $title }
 jury-join-intro = If you volunteer, you may be picked at random to sit on the jury. We ask a few questions so that the jury looks like the area. Only the officials running the jury see your answers and contact details.

@@ -10,9 +10,22 @@ use super::store::{Volunteer, VolunteerStatus};
 /// Width of the chart's scale in SVG units, and the height of one bar's row.
 const SCALE_WIDTH: f64 = 320.0;
 const ROW_HEIGHT: u32 = 28;
+/// Labels longer than this are cut short with an ellipsis.
+const LABEL_CHARS: usize = 20;
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let kept: String = text.chars().take(max - 1).collect();
+        format!("{}…", kept.trim_end())
+    }
+}
 
 pub struct ValueRow {
     pub value: String,
+    /// The value shortened to fit beside its bar (the table beside the chart has it whole).
+    pub label: String,
     pub min: u32,
     pub max: u32,
     /// Volunteers with this value (everyone who registered).
@@ -67,6 +80,7 @@ pub fn make_up(features: &[Feature], volunteers: &[Volunteer]) -> Vec<FeatureMak
                 .enumerate()
                 .map(|(v, (quota, (in_pool, on_panel)))| ValueRow {
                     value: quota.value.clone(),
+                    label: shorten(&quota.value, LABEL_CHARS),
                     min: quota.min,
                     max: quota.max,
                     in_pool,
@@ -157,5 +171,14 @@ mod tests {
         assert_eq!(made[0].scale_max, 4);
         assert_eq!(rows[1].band_x, 80.0);
         assert_eq!(shared_households(&people), vec![true, false, true]);
+    }
+
+    #[test]
+    fn long_values_are_shortened_for_the_chart_only() {
+        assert_eq!(shorten("rents privately", 20), "rents privately");
+        assert_eq!(
+            shorten("rents from the council or a housing association", 20),
+            "rents from the coun…"
+        );
     }
 }
