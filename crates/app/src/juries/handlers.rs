@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -306,6 +308,8 @@ struct VolunteerRow {
     volunteer: Volunteer,
     answers: Vec<String>,
     shared_household: bool,
+    /// Their chance in the panel draw, once it is made.
+    chance: Option<f64>,
 }
 
 #[derive(Template)]
@@ -362,10 +366,22 @@ async fn manage_page(
         .iter()
         .filter(|v| v.status == VolunteerStatus::Selected)
         .count();
+    let panel_draw = draws
+        .iter()
+        .find(|d| d.kind == DrawKind::Panel && d.is_done());
+    let chances: HashMap<String, f64> = match panel_draw {
+        Some(draw) => store::draw_chances(&state.db, &draw.id)
+            .await?
+            .into_iter()
+            .map(|(id, chance, _)| (id, chance))
+            .collect(),
+        None => HashMap::new(),
+    };
     let rows = volunteers
         .into_iter()
         .zip(&shared)
         .map(|(volunteer, &shared_household)| VolunteerRow {
+            chance: panel_draw.map(|_| chances.get(&volunteer.id).copied().unwrap_or(0.0)),
             answers: features
                 .iter()
                 .zip(&volunteer.answers)
@@ -604,6 +620,53 @@ pub async fn publish(
     Ok(see_other(
         &format!("/juries/{slug}"),
         Some("jury-published"),
+    ))
+}
+
+// ------------------------------------------------------------------ files
+
+fn csv_download(name: &str, text: String) -> Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        text,
+    )
+        .into_response()
+}
+
+/// The quotas as a categories file: public, like the quotas on the published page.
+pub async fn quotas_csv(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let jury = jury_by_slug(&state, &slug).await?;
+    let features = store::features(&state.db, &jury.id).await?;
+    Ok(csv_download(
+        &format!("{slug}-categories.csv"),
+        sortition::write_categories(&features),
+    ))
+}
+
+/// The volunteers with their contact details and answers: for officials only.
+pub async fn volunteers_csv(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let jury = jury_to_run(&state, &user, &slug).await?;
+    let features = store::features(&state.db, &jury.id).await?;
+    let volunteers = store::volunteers(&state.db, &jury.id).await?;
+    tracing::info!(by = %user.id, jury = %jury.id, "volunteers exported");
+    Ok(csv_download(
+        &format!("{slug}-people.csv"),
+        report::volunteers_csv(&features, &volunteers),
     ))
 }
 

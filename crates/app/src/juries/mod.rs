@@ -39,6 +39,8 @@ pub fn routes() -> Router<AppState> {
             get(handlers::join_form).post(handlers::join),
         )
         .route("/juries/{slug}/joined", get(handlers::joined))
+        .route("/juries/{slug}/categories.csv", get(handlers::quotas_csv))
+        .route("/juries/{slug}/people.csv", get(handlers::volunteers_csv))
         .route(
             "/jury-code",
             get(handlers::code_form).post(handlers::redeem_code),

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use sortition::Feature;
+use sortition::{Feature, Person, Pool};
 
 use super::store::{Volunteer, VolunteerStatus};
 
@@ -112,6 +112,42 @@ pub fn shared_households(volunteers: &[Volunteer]) -> Vec<bool> {
         .iter()
         .map(|v| counts[v.household_key.as_str()] > 1)
         .collect()
+}
+
+/// The volunteers as a people file (`id`, contact columns, `household`, one column per
+/// feature, `status`), which `squaremile jury select` and the Sortition Foundation's tools
+/// read together with the quotas file.
+pub fn volunteers_csv(features: &[Feature], volunteers: &[Volunteer]) -> String {
+    let mut columns: Vec<String> = ["id", "name", "email", "phone", "address", "postcode"]
+        .map(str::to_string)
+        .to_vec();
+    columns.push("household".into());
+    columns.extend(features.iter().map(|f| f.name.clone()));
+    columns.push("status".into());
+    let people = volunteers
+        .iter()
+        .map(|v| {
+            let mut person = Person::new(v.id.clone(), v.answers.clone(), features);
+            let values = person.row.split_off(1);
+            person.row.extend([
+                v.name.clone(),
+                v.email.clone(),
+                v.phone.clone(),
+                v.address.clone(),
+                v.postcode.clone(),
+                v.household_key.clone(),
+            ]);
+            person.row.extend(values);
+            person.row.push(v.status.as_str().to_string());
+            person
+        })
+        .collect();
+    let pool = Pool {
+        features: features.to_vec(),
+        columns,
+        people,
+    };
+    sortition::write_people(&pool, None)
 }
 
 #[cfg(test)]

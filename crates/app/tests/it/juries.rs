@@ -399,3 +399,78 @@ async fn quota_files_with_mistakes_are_refused_with_the_line() {
     assert_eq!(forged.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM juries").await, 0);
 }
+
+#[tokio::test]
+async fn the_exported_files_draw_the_same_kind_of_panel_on_the_command_line() {
+    let app = TestApp::with_demo().await;
+    let admin = app
+        .login(squaremile::demo::ADMIN_EMAIL, squaremile::demo::PASSWORD)
+        .await;
+    let people = admin.get("/juries/streets-for-people/people.csv").await;
+    assert_eq!(people.status(), StatusCode::OK);
+    assert!(
+        people.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("streets-for-people-people.csv")
+    );
+    let people = body(people).await;
+    assert_eq!(people.lines().count(), 141, "a header and 140 volunteers");
+    assert!(people.starts_with(
+        "id,name,email,phone,address,postcode,household,age,gender,district,housing,status"
+    ));
+    // The quotas are public; the volunteers are not.
+    let categories = body(
+        app.client()
+            .get("/juries/streets-for-people/categories.csv")
+            .await,
+    )
+    .await;
+    assert!(categories.contains("gender,woman,9,11"), "{categories}");
+    let anonymous = app
+        .client()
+        .get("/juries/streets-for-people/people.csv")
+        .await;
+    assert!(location(&anonymous).starts_with("/login"));
+    let resident = app
+        .login("tom.hughes@millbrook.example", squaremile::demo::PASSWORD)
+        .await;
+    let refused = resident.get("/juries/streets-for-people/people.csv").await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "an official of another area"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let people = crate::support::write_file(&dir, "people.csv", &people);
+    let categories = crate::support::write_file(&dir, "categories.csv", &categories);
+    let (ok, out, err) = crate::support::squaremile(&[
+        "jury",
+        "select",
+        "--people",
+        &people,
+        "--categories",
+        &categories,
+        "--size",
+        "20",
+        "--one-per-household",
+        "--household-columns",
+        "household",
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let drawn: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(drawn["panel"].as_array().unwrap().len(), 20);
+    // The same pool, the same quotas: the fair method reaches the same lowest chance as
+    // the site's own draw.
+    let jury = store::find_by_slug(&app.db, "streets-for-people")
+        .await
+        .unwrap()
+        .unwrap();
+    let site = store::draws(&app.db, &jury.id).await.unwrap()[0]
+        .min_probability
+        .unwrap();
+    let cli = drawn["min_probability"].as_f64().unwrap();
+    assert!((site - cli).abs() < 1e-3, "site {site}, command line {cli}");
+}
