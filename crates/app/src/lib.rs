@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod juries;
 pub mod mail;
+pub mod mapping;
 pub mod organisations;
 pub mod roles;
 pub mod server;

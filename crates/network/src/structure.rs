@@ -266,6 +266,38 @@ fn burt_sum(
         .collect()
 }
 
+/// The average number of steps between two people who are connected at all (the undirected
+/// view; pairs in different components are left out, as NetworkX does per component).
+/// `None` when no two nodes are connected.
+pub fn average_distance(graph: &Graph) -> Option<f64> {
+    let adjacency = graph.undirected_adjacency();
+    let n = graph.len();
+    let (mut total, mut pairs) = (0u64, 0u64);
+    let mut distance = vec![u32::MAX; n];
+    let mut queue = Vec::with_capacity(n);
+    for start in 0..n {
+        distance.iter_mut().for_each(|d| *d = u32::MAX);
+        distance[start] = 0;
+        queue.clear();
+        queue.push(start);
+        let mut at = 0;
+        while at < queue.len() {
+            let v = queue[at];
+            at += 1;
+            for &w in adjacency.neighbours(v) {
+                let w = w as usize;
+                if distance[w] == u32::MAX {
+                    distance[w] = distance[v] + 1;
+                    total += u64::from(distance[w]);
+                    pairs += 1;
+                    queue.push(w);
+                }
+            }
+        }
+    }
+    (pairs > 0).then(|| total as f64 / pairs as f64)
+}
+
 /// Connected components (weak, for a directed graph), largest first; each list sorted.
 pub fn components(graph: &Graph) -> Vec<Vec<usize>> {
     let adjacency = graph.undirected_adjacency();

@@ -18,6 +18,7 @@ pub fn routes() -> Router<AppState> {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/static/style.css", get(stylesheet))
+        .route("/static/map.js", get(map_script))
 }
 
 #[derive(Template)]
@@ -57,18 +58,30 @@ async fn readyz(State(state): State<AppState>) -> Response {
 
 /// Compiled in, so the binary runs from any directory.
 async fn stylesheet() -> Response {
+    static_file(
+        "text/css; charset=utf-8",
+        include_str!("../../static/style.css"),
+    )
+}
+
+/// Zoom and pan for network maps; the maps work without it.
+async fn map_script() -> Response {
+    static_file(
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/map.js"),
+    )
+}
+
+fn static_file(content_type: &'static str, body: &'static str) -> Response {
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/css; charset=utf-8"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
             (
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("public, max-age=3600"),
             ),
         ],
-        include_str!("../../static/style.css"),
+        body,
     )
         .into_response()
 }

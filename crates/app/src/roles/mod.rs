@@ -55,6 +55,7 @@ pub async fn require(
         Err(AppError::Forbidden(match action {
             AreaAction::ManageArea | AreaAction::ManageRoles => "error-needs-area-admin",
             AreaAction::VerifyResidents | AreaAction::RunJuries => "error-needs-official",
+            AreaAction::OrganiseMapping => "error-needs-connector",
         }))
     }
 }

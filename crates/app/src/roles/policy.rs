@@ -56,6 +56,8 @@ pub enum AreaAction {
     VerifyResidents,
     /// Set up citizens' juries, see their volunteers, draw and publish panels.
     RunJuries,
+    /// Run network mapping exercises: see every name, export, mark introductions made.
+    OrganiseMapping,
 }
 
 /// Whether someone holding `roles` (on the area or an area around it) may do `action`.
@@ -68,6 +70,9 @@ pub fn allows(is_site_admin: bool, roles: &[Role], action: AreaAction) -> bool {
         AreaAction::ManageArea | AreaAction::ManageRoles => holds(Role::Admin),
         AreaAction::VerifyResidents | AreaAction::RunJuries => {
             holds(Role::Official) || holds(Role::Admin)
+        }
+        AreaAction::OrganiseMapping => {
+            holds(Role::Connector) || holds(Role::Official) || holds(Role::Admin)
         }
     }
 }
@@ -103,6 +108,16 @@ mod tests {
             Role::Moderator,
         ] {
             assert!(!allows(false, &[role], RunJuries), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn connectors_officials_and_admins_organise_network_mapping() {
+        for role in [Role::Connector, Role::Official, Role::Admin] {
+            assert!(allows(false, &[role], OrganiseMapping), "{role:?}");
+        }
+        for role in [Role::Resident, Role::Representative, Role::Moderator] {
+            assert!(!allows(false, &[role], OrganiseMapping), "{role:?}");
         }
     }
 

@@ -54,6 +54,17 @@ fn a_triangle_with_a_tail() {
 }
 
 #[test]
+fn average_distance_counts_only_connected_pairs() {
+    // A path of three (distances 1, 1, 2) beside a pair (1), and an isolate: 5 / 4.
+    let mut g = graph("a,b\nb,c\nd,e\n");
+    g.add_node("alone");
+    assert_eq!(structure::average_distance(&g), Some(5.0 / 4.0));
+    let mut lonely = Graph::new(false);
+    lonely.add_node("x");
+    assert_eq!(structure::average_distance(&lonely), None);
+}
+
+#[test]
 fn disconnected_parts_and_isolates() {
     let mut g = graph("a,b\nc,d\nd,e\n");
     g.add_node("alone");

@@ -1,0 +1,1226 @@
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::map::{self, Built, Colour, Filter, Headline, Naming, Size};
+use super::store::{
+    self, ALL_VISIBILITIES, CreateExerciseError, Exercise, NamedTie, NewExercise, NodeKind,
+    RespondError, Visibility,
+};
+use crate::areas::store as areas;
+use crate::roles::{self, policy::AreaAction};
+use crate::state::AppState;
+use crate::web::forms::{self, FormErrors};
+use crate::web::session::MaybeUser;
+use crate::web::{
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
+};
+
+/// How many ties one questionnaire can give (rows on the form).
+const TIE_ROWS: usize = 6;
+const TIE_NAME: [&str; TIE_ROWS] = [
+    "tie-name-0",
+    "tie-name-1",
+    "tie-name-2",
+    "tie-name-3",
+    "tie-name-4",
+    "tie-name-5",
+];
+const FREQUENCIES: [&str; 3] = ["weekly", "monthly", "yearly"];
+
+async fn exercise_by_slug(state: &AppState, slug: &str) -> AppResult<Exercise> {
+    store::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn is_organiser(
+    state: &AppState,
+    user: Option<&CurrentUser>,
+    exercise: &Exercise,
+) -> AppResult<bool> {
+    match user {
+        Some(user) => {
+            roles::can(
+                &state.db,
+                user,
+                &exercise.area_id,
+                AreaAction::OrganiseMapping,
+            )
+            .await
+        }
+        None => Ok(false),
+    }
+}
+
+async fn exercise_to_organise(
+    state: &AppState,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<Exercise> {
+    let exercise = exercise_by_slug(state, slug).await?;
+    roles::require(
+        &state.db,
+        user,
+        &exercise.area_id,
+        AreaAction::OrganiseMapping,
+    )
+    .await?;
+    Ok(exercise)
+}
+
+fn token_matches(exercise: &Exercise, token: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    !token.is_empty() && bool::from(token.as_bytes().ct_eq(exercise.invite_token.as_bytes()))
+}
+
+/// How the viewer may see the map: organisers with every name; others as the exercise
+/// allows (publicly, or with the respondents' link), with pseudonyms.
+async fn naming_for(
+    state: &AppState,
+    user: Option<&CurrentUser>,
+    exercise: &Exercise,
+    token: &str,
+) -> AppResult<Naming> {
+    if is_organiser(state, user, exercise).await? {
+        return Ok(Naming::Organiser);
+    }
+    match exercise.visibility {
+        Visibility::Public => Ok(Naming::Public),
+        Visibility::Respondents if token_matches(exercise, token) => Ok(Naming::Public),
+        _ => Err(AppError::Forbidden("error-mapping-map-hidden")),
+    }
+}
+
+fn today() -> String {
+    time::OffsetDateTime::now_utc().date().to_string()
+}
+
+async fn area_names(state: &AppState) -> AppResult<HashMap<String, String>> {
+    Ok(areas::all(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect())
+}
+
+// ------------------------------------------------------------------ list and overview
+
+#[derive(Template)]
+#[template(path = "mapping/templates/list.html")]
+struct ListPage {
+    ctx: PageContext,
+    exercises: Vec<Exercise>,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: PageContext) -> AppResult<Response> {
+    let exercises = store::list(&state.db).await?;
+    render(&ListPage { ctx, exercises })
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/show.html")]
+struct ShowPage {
+    ctx: PageContext,
+    exercise: Exercise,
+    organiser: bool,
+    open: bool,
+    map_visible: bool,
+    /// "N people answered; M are on the map."
+    counts: String,
+    invite_link: String,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let exercise = exercise_by_slug(&state, &slug).await?;
+    let organiser = is_organiser(&state, user.as_ref(), &exercise).await?;
+    let nodes = store::nodes(&state.db, &exercise.id).await?;
+    let invite_link = format!(
+        "{}/mapping/{}/answer?token={}",
+        state.config.public_url.trim_end_matches('/'),
+        exercise.slug,
+        exercise.invite_token
+    );
+    let counts = ctx.lang.t_args(
+        "mapping-counts",
+        &[
+            (
+                "respondents",
+                &nodes.iter().filter(|n| n.responded).count().to_string(),
+            ),
+            ("named", &nodes.len().to_string()),
+        ],
+    );
+    render(&ShowPage {
+        ctx,
+        open: exercise.is_open_on(&today()),
+        map_visible: organiser || exercise.visibility == Visibility::Public,
+        counts,
+        invite_link,
+        organiser,
+        exercise,
+    })
+}
+
+// ------------------------------------------------------------------ setting up
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ExerciseForm {
+    title: String,
+    slug: String,
+    area: String,
+    purpose: String,
+    invited: String,
+    opens_on: String,
+    closes_on: String,
+    relationship_types: String,
+    visibility: String,
+    previous: String,
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/form.html")]
+struct FormPage {
+    ctx: PageContext,
+    form: ExerciseForm,
+    areas: Vec<(String, String)>,
+    visibilities: Vec<(String, String)>,
+    errors: FormErrors,
+}
+
+async fn organiser_areas(state: &AppState, user: &CurrentUser) -> AppResult<Vec<(String, String)>> {
+    let mut choices = Vec::new();
+    for area in areas::all(&state.db).await? {
+        if roles::can(&state.db, user, &area.id, AreaAction::OrganiseMapping).await? {
+            choices.push((area.id, area.name));
+        }
+    }
+    Ok(choices)
+}
+
+fn visibility_choices(ctx: &PageContext) -> Vec<(String, String)> {
+    ALL_VISIBILITIES
+        .iter()
+        .map(|v| (v.as_str().to_string(), ctx.t(&v.label_key())))
+        .collect()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewQuery {
+    /// An earlier exercise to repeat as a new round.
+    after: String,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Query(query): Query<NewQuery>,
+) -> AppResult<Response> {
+    let areas = organiser_areas(&state, &user).await?;
+    if areas.is_empty() {
+        return Err(AppError::Forbidden("error-needs-connector"));
+    }
+    let form = match store::find_by_slug(&state.db, &query.after).await? {
+        Some(earlier) => ExerciseForm {
+            title: earlier.title.clone(),
+            slug: String::new(),
+            area: earlier.area_id.clone(),
+            purpose: earlier.purpose.clone(),
+            invited: earlier.invited.clone(),
+            relationship_types: earlier.relationship_types.join("\n"),
+            visibility: earlier.visibility.as_str().to_string(),
+            previous: earlier.slug,
+            ..ExerciseForm::default()
+        },
+        None => ExerciseForm {
+            relationship_types: ctx.t("mapping-default-relationships"),
+            visibility: Visibility::Respondents.as_str().to_string(),
+            ..ExerciseForm::default()
+        },
+    };
+    render(&FormPage {
+        visibilities: visibility_choices(&ctx),
+        ctx,
+        form,
+        areas,
+        errors: FormErrors::new(),
+    })
+}
+
+fn parse_date(value: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(value.trim(), &format).ok()
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Form(form): Form<ExerciseForm>,
+) -> AppResult<Response> {
+    let lang = &ctx.lang;
+    let mut errors = FormErrors::new();
+    let title = forms::required_text(&mut errors, lang, "title", &form.title, 120);
+    let purpose = forms::optional_text(&mut errors, lang, "purpose", &form.purpose, 5000);
+    let invited = forms::optional_text(&mut errors, lang, "invited", &form.invited, 1000);
+    let areas = organiser_areas(&state, &user).await?;
+    if !areas.iter().any(|(id, _)| *id == form.area) {
+        errors.add(lang, "area", "field-mapping-area-invalid");
+    }
+    let opens_on = parse_date(&form.opens_on);
+    let closes_on = parse_date(&form.closes_on);
+    if opens_on.is_none() {
+        errors.add(lang, "opens_on", "field-date-invalid");
+    }
+    if closes_on.is_none() {
+        errors.add(lang, "closes_on", "field-date-invalid");
+    }
+    if let (Some(a), Some(b)) = (opens_on, closes_on)
+        && b < a
+    {
+        errors.add(lang, "closes_on", "field-closes-before-opens");
+    }
+    let relationship_types: Vec<String> = form
+        .relationship_types
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if relationship_types.is_empty()
+        || relationship_types.len() > 12
+        || relationship_types.iter().any(|t| t.chars().count() > 60)
+    {
+        errors.add(
+            lang,
+            "relationship_types",
+            "field-relationship-types-invalid",
+        );
+    }
+    let visibility = Visibility::parse(&form.visibility);
+    if visibility.is_none() {
+        errors.add(lang, "visibility", "field-visibility-invalid");
+    }
+    let previous = match form.previous.as_str() {
+        "" => None,
+        slug => store::find_by_slug(&state.db, slug).await?,
+    };
+    let slug = forms::slugify(if form.slug.trim().is_empty() {
+        &title
+    } else {
+        &form.slug
+    });
+    if slug.is_empty() && !errors.has("title") {
+        errors.add(lang, "slug", "field-slug-invalid");
+    }
+    if let (true, Some(opens_on), Some(closes_on), Some(visibility)) =
+        (errors.is_empty(), opens_on, closes_on, visibility)
+    {
+        let (opens_on, closes_on) = (opens_on.to_string(), closes_on.to_string());
+        let exercise = NewExercise {
+            area_id: &form.area,
+            slug: &slug,
+            title: &title,
+            purpose: &purpose,
+            invited: &invited,
+            opens_on: &opens_on,
+            closes_on: &closes_on,
+            relationship_types: &relationship_types,
+            visibility,
+            previous_id: previous.as_ref().map(|p| p.id.as_str()),
+        };
+        match store::create(&state.db, &exercise, &user.id).await {
+            Ok(id) => {
+                tracing::info!(by = %user.id, exercise = %id, "mapping exercise created");
+                return Ok(see_other(
+                    &format!("/mapping/{slug}"),
+                    Some("mapping-created"),
+                ));
+            }
+            Err(CreateExerciseError::SlugTaken) => errors.add(lang, "slug", "field-slug-taken"),
+            Err(CreateExerciseError::Other(e)) => return Err(e.into()),
+        }
+    }
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &FormPage {
+            visibilities: visibility_choices(&ctx),
+            ctx,
+            form,
+            areas,
+            errors,
+        },
+    )
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let exercise = exercise_to_organise(&state, &user, &slug).await?;
+    store::close(&state.db, &exercise.id).await?;
+    tracing::info!(by = %user.id, exercise = %exercise.id, "mapping exercise closed");
+    Ok(see_other(
+        &format!("/mapping/{slug}"),
+        Some("mapping-closed"),
+    ))
+}
+
+// ------------------------------------------------------------------ the questionnaire
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenQuery {
+    token: String,
+}
+
+/// One row of "who do you work with" as typed.
+#[derive(Clone, Default)]
+struct TieRow {
+    field: &'static str,
+    name: String,
+    kind: String,
+    relationship: String,
+    frequency: String,
+    about: String,
+    is_new: bool,
+    /// Existing names close to the one typed, when it matched none exactly.
+    suggestions: Vec<String>,
+}
+
+#[derive(Default)]
+struct AnswerForm {
+    kind: String,
+    name: String,
+    email: String,
+    area: String,
+    consent: bool,
+    skills: String,
+    interests: String,
+    needs: String,
+    rows: Vec<TieRow>,
+}
+
+impl AnswerForm {
+    fn from_pairs(pairs: &[(String, String)]) -> (AnswerForm, String) {
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.trim().to_string())
+                .unwrap_or_default()
+        };
+        let rows = TIE_NAME
+            .iter()
+            .enumerate()
+            .map(|(i, field)| TieRow {
+                field,
+                name: get(field),
+                kind: get(&format!("tie-kind-{i}")),
+                relationship: get(&format!("tie-rel-{i}")),
+                frequency: get(&format!("tie-often-{i}")),
+                about: get(&format!("tie-about-{i}")),
+                is_new: get(&format!("tie-new-{i}")) == "yes",
+                suggestions: Vec::new(),
+            })
+            .collect();
+        let form = AnswerForm {
+            kind: get("kind"),
+            name: get("name"),
+            email: get("email"),
+            area: get("area"),
+            consent: get("consent") == "yes",
+            skills: get("skills"),
+            interests: get("interests"),
+            needs: get("needs"),
+            rows,
+        };
+        (form, get("token"))
+    }
+
+    fn blank() -> AnswerForm {
+        AnswerForm {
+            kind: "person".into(),
+            rows: TIE_NAME
+                .iter()
+                .map(|field| TieRow {
+                    field,
+                    kind: "person".into(),
+                    frequency: "monthly".into(),
+                    ..TieRow::default()
+                })
+                .collect(),
+            ..AnswerForm::default()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/answer.html")]
+struct AnswerPage {
+    ctx: PageContext,
+    exercise: Exercise,
+    token: String,
+    form: AnswerForm,
+    known_names: Vec<String>,
+    areas: Vec<(String, String)>,
+    frequencies: Vec<(String, String)>,
+    errors: FormErrors,
+}
+
+async fn answer_page(
+    state: &AppState,
+    ctx: PageContext,
+    exercise: Exercise,
+    token: String,
+    form: AnswerForm,
+    errors: FormErrors,
+) -> AppResult<AnswerPage> {
+    let nodes = store::nodes(&state.db, &exercise.id).await?;
+    // Suggestions show only names that may appear publicly.
+    let mut known_names: Vec<String> = nodes
+        .iter()
+        .filter(|n| n.consent || n.kind == NodeKind::Organisation)
+        .map(|n| n.name.clone())
+        .collect();
+    known_names.sort();
+    let mut area_choices: Vec<(String, String)> = areas::all(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    area_choices.sort_by(|a, b| a.1.cmp(&b.1));
+    let frequencies = FREQUENCIES
+        .iter()
+        .map(|f| (f.to_string(), ctx.t(&format!("mapping-often-{f}"))))
+        .collect();
+    Ok(AnswerPage {
+        ctx,
+        exercise,
+        token,
+        form,
+        known_names,
+        areas: area_choices,
+        frequencies,
+        errors,
+    })
+}
+
+async fn open_exercise(state: &AppState, slug: &str, token: &str) -> AppResult<Exercise> {
+    let exercise = exercise_by_slug(state, slug).await?;
+    if !token_matches(&exercise, token) {
+        return Err(AppError::Forbidden("error-mapping-invitation"));
+    }
+    if !exercise.is_open_on(&today()) {
+        return Err(AppError::Conflict("error-mapping-closed"));
+    }
+    Ok(exercise)
+}
+
+pub async fn answer_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+    Query(query): Query<TokenQuery>,
+) -> AppResult<Response> {
+    let exercise = open_exercise(&state, &slug, &query.token).await?;
+    let page = answer_page(
+        &state,
+        ctx,
+        exercise,
+        query.token,
+        AnswerForm::blank(),
+        FormErrors::new(),
+    )
+    .await?;
+    render(&page)
+}
+
+/// Levenshtein distance, for spotting a name typed slightly differently.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// Existing names that look like the one typed (close spelling, or one inside the other).
+fn similar_names(typed: &str, known: &[(String, String)]) -> Vec<String> {
+    let key = store::name_key(typed);
+    known
+        .iter()
+        .filter(|(k, _)| {
+            let allowed = (key.chars().count().min(k.chars().count()) / 6).max(1);
+            edit_distance(&key, k) <= allowed
+                || (key.len() >= 4 && k.len() >= 4 && (k.contains(&key) || key.contains(k)))
+        })
+        .map(|(_, name)| name.clone())
+        .take(3)
+        .collect()
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (mut form, token) = AnswerForm::from_pairs(&pairs);
+    let exercise = open_exercise(&state, &slug, &token).await?;
+    let lang = ctx.lang.clone();
+    let mut errors = FormErrors::new();
+    let kind = NodeKind::parse(&form.kind);
+    if kind.is_none() {
+        errors.add(&lang, "kind", "field-mapping-kind-invalid");
+    }
+    let name = forms::required_text(&mut errors, &lang, "name", &form.name, 120);
+    let email = if form.email.is_empty() {
+        String::new()
+    } else {
+        forms::email(&mut errors, &lang, "email", &form.email)
+    };
+    let area = match form.area.as_str() {
+        "" => None,
+        id => match areas::find(&state.db, id).await? {
+            Some(area) => Some(area.id),
+            None => {
+                errors.add(&lang, "area", "field-home-area-invalid");
+                None
+            }
+        },
+    };
+    for (field, value) in [
+        ("skills", &form.skills),
+        ("interests", &form.interests),
+        ("needs", &form.needs),
+    ] {
+        forms::optional_text(&mut errors, &lang, field, value, 500);
+    }
+    let nodes = store::nodes(&state.db, &exercise.id).await?;
+    let known: Vec<(String, String)> = nodes
+        .iter()
+        .filter(|n| n.consent || n.kind == NodeKind::Organisation)
+        .map(|n| (store::name_key(&n.name), n.name.clone()))
+        .collect();
+    let all_keys: Vec<String> = nodes.iter().map(|n| store::name_key(&n.name)).collect();
+    for row in form.rows.iter_mut().filter(|r| !r.name.is_empty()) {
+        let ok_kind = NodeKind::parse(&row.kind).is_some();
+        let ok_rel = exercise.relationship_types.contains(&row.relationship);
+        let ok_often = FREQUENCIES.contains(&row.frequency.as_str());
+        if !(ok_kind && ok_rel && ok_often) || row.name.chars().count() > 120 {
+            errors.add_message(row.field, ctx.t1("field-tie-incomplete", "name", &row.name));
+            continue;
+        }
+        let key = store::name_key(&row.name);
+        if !row.is_new && !all_keys.contains(&key) {
+            row.suggestions = similar_names(&row.name, &known);
+            if !row.suggestions.is_empty() {
+                let message = ctx.lang.t_args(
+                    "field-tie-did-you-mean",
+                    &[("typed", &row.name), ("names", &row.suggestions.join(", "))],
+                );
+                errors.add_message(row.field, message);
+            }
+        }
+    }
+    let ties: Vec<NamedTie> = form
+        .rows
+        .iter()
+        .filter(|r| !r.name.is_empty())
+        .filter_map(|r| {
+            Some(NamedTie {
+                name: &r.name,
+                kind: NodeKind::parse(&r.kind)?,
+                relationship: &r.relationship,
+                about: &r.about,
+                frequency: &r.frequency,
+            })
+        })
+        .collect();
+    if let (true, Some(kind)) = (errors.is_empty(), kind) {
+        let response = store::Response {
+            exercise_id: &exercise.id,
+            kind,
+            name: &name,
+            email: &email,
+            area_id: area.as_deref(),
+            consent: form.consent,
+            skills: &form.skills,
+            interests: &form.interests,
+            needs: &form.needs,
+            ties: &ties,
+        };
+        match store::respond(&state.db, &response).await {
+            Ok(node) => {
+                tracing::info!(exercise = %exercise.id, node = %node, ties = ties.len(), "mapping answer");
+                return Ok(see_other(
+                    &format!("/mapping/{slug}/thanks?token={token}"),
+                    None,
+                ));
+            }
+            Err(RespondError::AlreadyAnswered) => {
+                errors.add(&lang, "name", "field-mapping-already-answered")
+            }
+            Err(RespondError::Other(e)) => return Err(e.into()),
+        }
+    }
+    let page = answer_page(&state, ctx, exercise, token, form, errors).await?;
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/thanks.html")]
+struct ThanksPage {
+    ctx: PageContext,
+    exercise: Exercise,
+    token: String,
+    map_visible: bool,
+}
+
+pub async fn thanks(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+    Query(query): Query<TokenQuery>,
+) -> AppResult<Response> {
+    let exercise = exercise_by_slug(&state, &slug).await?;
+    if !token_matches(&exercise, &query.token) {
+        return Err(AppError::Forbidden("error-mapping-invitation"));
+    }
+    render(&ThanksPage {
+        ctx,
+        map_visible: exercise.visibility != Visibility::Organisers,
+        exercise,
+        token: query.token,
+    })
+}
+
+// ------------------------------------------------------------------ the map
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MapQuery {
+    token: String,
+    kind: String,
+    area: String,
+    tie: String,
+    colour: String,
+    size: String,
+}
+
+impl MapQuery {
+    fn filter(&self) -> Filter {
+        Filter {
+            kind: NodeKind::parse(&self.kind),
+            area_id: Some(self.area.clone()).filter(|a| !a.is_empty()),
+            relationship: Some(self.tie.clone()).filter(|t| !t.is_empty()),
+        }
+    }
+
+    fn colour(&self) -> Colour {
+        match self.colour.as_str() {
+            "kind" => Colour::Kind,
+            "area" => Colour::Area,
+            _ => Colour::Cluster,
+        }
+    }
+
+    fn size(&self) -> Size {
+        match self.size.as_str() {
+            "betweenness" => Size::Betweenness,
+            "eigenvector" => Size::Eigenvector,
+            _ => Size::Ties,
+        }
+    }
+}
+
+/// One row of the map's table (what a screen reader reads instead of the picture).
+struct NodeRow {
+    name: String,
+    kind: String,
+    area: String,
+    ties: usize,
+    cluster: usize,
+    betweenness: f64,
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/map.html")]
+struct MapPage {
+    ctx: PageContext,
+    exercise: Exercise,
+    query: MapQuery,
+    svg: String,
+    rows: Vec<NodeRow>,
+    areas: Vec<(String, String)>,
+    organiser: bool,
+    token_query: String,
+}
+
+async fn built_for(
+    state: &AppState,
+    exercise: &Exercise,
+    naming: Naming,
+    filter: &Filter,
+) -> AppResult<(Built, HashMap<String, String>)> {
+    let nodes = store::nodes(&state.db, &exercise.id).await?;
+    let ties = store::ties(&state.db, &exercise.id).await?;
+    let area_names = area_names(state).await?;
+    let built = map::build(&nodes, &ties, &area_names, naming, filter);
+    Ok((built, area_names))
+}
+
+pub async fn map_page(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Path(slug): Path<String>,
+    Query(query): Query<MapQuery>,
+) -> AppResult<Response> {
+    let exercise = exercise_by_slug(&state, &slug).await?;
+    let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
+    let (built, area_names) = built_for(&state, &exercise, naming, &query.filter()).await?;
+    let (colour, size) = (query.colour(), query.size());
+    let titles = (
+        exercise.title.clone(),
+        ctx.t(match colour {
+            Colour::Cluster => "mapping-colour-cluster",
+            Colour::Kind => "mapping-colour-kind",
+            Colour::Area => "mapping-colour-area",
+        }),
+        ctx.t(match size {
+            Size::Ties => "mapping-size-ties",
+            Size::Betweenness => "mapping-size-betweenness",
+            Size::Eigenvector => "mapping-size-eigenvector",
+        }),
+    );
+    let cluster_label = ctx.t("mapping-cluster");
+    let (svg, analysis) = tokio::task::spawn_blocking(move || {
+        let analysis = map::analyse(&built.graph);
+        let svg = map::render(
+            &built,
+            &analysis,
+            colour,
+            size,
+            (&titles.0, &titles.1, &titles.2),
+            |c| format!("{cluster_label} {}", c + 1),
+        );
+        (svg, (analysis, built))
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!(e).context("drawing the map"))?;
+    let (analysis, built) = analysis;
+    let mut rows: Vec<NodeRow> = analysis
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(v, m)| NodeRow {
+            name: m.label.clone(),
+            kind: ctx.t(&format!("mapping-kind-{}", built.nodes[v].kind.as_str())),
+            area: built.nodes[v]
+                .area_id
+                .as_ref()
+                .and_then(|a| area_names.get(a))
+                .cloned()
+                .unwrap_or_default(),
+            ties: m.degree as usize,
+            cluster: m.community + 1,
+            betweenness: m.betweenness,
+        })
+        .collect();
+    rows.sort_by(|a, b| b.ties.cmp(&a.ties).then(a.name.cmp(&b.name)));
+    let mut areas: Vec<(String, String)> = area_names.into_iter().collect();
+    areas.sort_by(|a, b| a.1.cmp(&b.1));
+    let token_query = if query.token.is_empty() {
+        String::new()
+    } else {
+        format!("?token={}", query.token)
+    };
+    render(&MapPage {
+        ctx,
+        organiser: naming == Naming::Organiser,
+        exercise,
+        query,
+        svg,
+        rows,
+        areas,
+        token_query,
+    })
+}
+
+// ------------------------------------------------------------------ insights
+
+struct Person {
+    name: String,
+    value: String,
+}
+
+struct ClusterSummary {
+    number: usize,
+    size: usize,
+    members: String,
+    in_common: String,
+}
+
+struct Suggestion {
+    a_id: String,
+    b_id: String,
+    a: String,
+    b: String,
+    reason: String,
+    made: bool,
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/insights.html")]
+struct InsightsPage {
+    ctx: PageContext,
+    exercise: Exercise,
+    token_query: String,
+    connectors: Vec<Person>,
+    brokers: Vec<Person>,
+    clusters: Vec<ClusterSummary>,
+    isolated: Vec<String>,
+    fragile_people: Vec<String>,
+    fragile_ties: Vec<(String, String)>,
+    introductions: Vec<Suggestion>,
+    organiser: bool,
+    /// The headline numbers in a sentence.
+    headline_text: String,
+}
+
+/// The most common values of a node attribute among some nodes, "a (5), b (3)".
+fn in_common(graph: &network::Graph, members: &[usize], key: &str, list: bool) -> Vec<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &v in members {
+        let node = &graph.nodes[v];
+        let values = if list {
+            node.list(key)
+        } else {
+            node.attr(key)
+                .map(|a| vec![a.to_string()])
+                .unwrap_or_default()
+        };
+        for value in values {
+            *counts.entry(value).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .take(3)
+        .map(|(v, c)| format!("{v} ({c})"))
+        .collect()
+}
+
+pub async fn insights(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Path(slug): Path<String>,
+    Query(query): Query<TokenQuery>,
+) -> AppResult<Response> {
+    let exercise = exercise_by_slug(&state, &slug).await?;
+    let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
+    let (built, _) = built_for(&state, &exercise, naming, &Filter::default()).await?;
+    let made = store::introductions_made(&state.db, &exercise.id).await?;
+    let (built, analysis, suggested) = tokio::task::spawn_blocking(move || {
+        let analysis = map::analyse(&built.graph);
+        let membership: Vec<usize> = analysis.nodes.iter().map(|m| m.community).collect();
+        let suggested = network::introductions::suggest(&built.graph, &membership, 12);
+        (built, analysis, suggested)
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!(e).context("finding insights"))?;
+    let graph = &built.graph;
+    let label = |v: usize| analysis.nodes[v].label.clone();
+    let mut by_betweenness: Vec<usize> = (0..graph.len())
+        .filter(|&v| analysis.nodes[v].betweenness > 0.0)
+        .collect();
+    by_betweenness.sort_by(|&a, &b| {
+        analysis.nodes[b]
+            .betweenness
+            .total_cmp(&analysis.nodes[a].betweenness)
+    });
+    let connectors = by_betweenness
+        .iter()
+        .take(5)
+        .map(|&v| Person {
+            name: label(v),
+            value: format!("{:.3}", analysis.nodes[v].betweenness),
+        })
+        .collect();
+    let mut by_constraint: Vec<usize> = (0..graph.len())
+        .filter(|&v| analysis.nodes[v].degree >= 3.0 && analysis.nodes[v].constraint.is_some())
+        .collect();
+    by_constraint.sort_by(|&a, &b| {
+        let c = |v: usize| analysis.nodes[v].constraint.unwrap_or(1.0);
+        c(a).total_cmp(&c(b))
+    });
+    let brokers = by_constraint
+        .iter()
+        .take(5)
+        .map(|&v| Person {
+            name: label(v),
+            value: format!("{:.2}", analysis.nodes[v].constraint.unwrap_or(1.0)),
+        })
+        .collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); analysis.communities];
+    for (v, m) in analysis.nodes.iter().enumerate() {
+        if m.degree > 0.0 {
+            members[m.community].push(v);
+        }
+    }
+    let mut clusters: Vec<ClusterSummary> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.len() >= 3)
+        .map(|(c, m)| {
+            let mut by_ties = m.clone();
+            by_ties.sort_by(|&a, &b| {
+                analysis.nodes[b]
+                    .degree
+                    .total_cmp(&analysis.nodes[a].degree)
+            });
+            let mut common = in_common(graph, m, "area", false);
+            common.extend(in_common(graph, m, "interests", true));
+            ClusterSummary {
+                number: c + 1,
+                size: m.len(),
+                members: by_ties
+                    .iter()
+                    .take(4)
+                    .map(|&v| label(v))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                in_common: common.join(", "),
+            }
+        })
+        .collect();
+    clusters.sort_by(|a, b| b.size.cmp(&a.size));
+    let isolated = (0..graph.len())
+        .filter(|&v| analysis.nodes[v].degree == 0.0)
+        .map(label)
+        .collect();
+    let node_of: HashMap<&str, usize> = (0..graph.len())
+        .map(|v| (graph.nodes[v].id.as_str(), v))
+        .collect();
+    let fragile_people = analysis
+        .articulation_points
+        .iter()
+        .filter_map(|id| node_of.get(id.as_str()).map(|&v| label(v)))
+        .collect();
+    let fragile_ties = analysis
+        .bridges
+        .iter()
+        .filter_map(|(a, b)| {
+            let (a, b) = (node_of.get(a.as_str())?, node_of.get(b.as_str())?);
+            // A tie to someone with no other tie is not a bridge between groups.
+            (analysis.nodes[*a].degree > 1.0 && analysis.nodes[*b].degree > 1.0)
+                .then(|| (label(*a), label(*b)))
+        })
+        .take(10)
+        .collect();
+    let introductions = suggested
+        .into_iter()
+        .filter_map(|s| {
+            let (a, b) = (*node_of.get(s.a.as_str())?, *node_of.get(s.b.as_str())?);
+            let (a_id, b_id) = (built.nodes[a].id.clone(), built.nodes[b].id.clone());
+            let made = made
+                .iter()
+                .any(|(x, y)| (*x == a_id && *y == b_id) || (*x == b_id && *y == a_id));
+            Some(Suggestion {
+                a: label(a),
+                b: label(b),
+                reason: s.reason,
+                made,
+                a_id,
+                b_id,
+            })
+        })
+        .collect();
+    let headline = map::headline(graph, &analysis);
+    let headline_text = ctx.lang.t_args(
+        "mapping-headline",
+        &[
+            ("nodes", &headline.nodes.to_string()),
+            ("ties", &headline.ties.to_string()),
+            ("clusters", &headline.clusters.to_string()),
+            ("isolated", &headline.isolated.to_string()),
+            (
+                "distance",
+                &headline
+                    .average_distance
+                    .map(|d| format!("{d:.1}"))
+                    .unwrap_or_else(|| "–".into()),
+            ),
+        ],
+    );
+    let token_query = if query.token.is_empty() {
+        String::new()
+    } else {
+        format!("?token={}", query.token)
+    };
+    render(&InsightsPage {
+        ctx,
+        organiser: naming == Naming::Organiser,
+        exercise,
+        token_query,
+        connectors,
+        brokers,
+        clusters,
+        isolated,
+        fragile_people,
+        fragile_ties,
+        introductions,
+        headline_text,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct IntroductionForm {
+    a: String,
+    b: String,
+}
+
+pub async fn mark_introduced(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+    Form(form): Form<IntroductionForm>,
+) -> AppResult<Response> {
+    let exercise = exercise_to_organise(&state, &user, &slug).await?;
+    let nodes = store::nodes(&state.db, &exercise.id).await?;
+    let known = |id: &str| nodes.iter().any(|n| n.id == id);
+    if form.a == form.b || !known(&form.a) || !known(&form.b) {
+        return Err(AppError::NotFound);
+    }
+    store::mark_introduced(&state.db, &exercise.id, &form.a, &form.b, &user.id).await?;
+    Ok(see_other(
+        &format!("/mapping/{slug}/insights"),
+        Some("mapping-introduced"),
+    ))
+}
+
+// ------------------------------------------------------------------ rounds and exports
+
+struct RoundRow {
+    exercise: Exercise,
+    headline: Headline,
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/compare.html")]
+struct ComparePage {
+    ctx: PageContext,
+    exercise: Exercise,
+    rounds: Vec<RoundRow>,
+    /// Bars for the chart: (x, height, label) of density, per round.
+    chart: Vec<(u32, f64, String)>,
+}
+
+pub async fn compare(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Path(slug): Path<String>,
+    Query(query): Query<TokenQuery>,
+) -> AppResult<Response> {
+    let exercise = exercise_by_slug(&state, &slug).await?;
+    let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
+    let mut rounds = Vec::new();
+    for round in store::rounds(&state.db, &exercise).await? {
+        let (built, _) = built_for(&state, &round, naming, &Filter::default()).await?;
+        let headline = tokio::task::spawn_blocking(move || {
+            let analysis = map::analyse(&built.graph);
+            map::headline(&built.graph, &analysis)
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!(e).context("measuring a round"))?;
+        rounds.push(RoundRow {
+            exercise: round,
+            headline,
+        });
+    }
+    let highest = rounds
+        .iter()
+        .map(|r| r.headline.density)
+        .fold(0.0, f64::max)
+        .max(1e-9);
+    let chart = rounds
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                60 + 90 * i as u32,
+                120.0 * r.headline.density / highest,
+                format!("{:.3}", r.headline.density),
+            )
+        })
+        .collect();
+    render(&ComparePage {
+        ctx,
+        exercise,
+        rounds,
+        chart,
+    })
+}
+
+/// The whole network for Gephi, Kumu and others, with pseudonyms for everyone who has not
+/// consented (whoever downloads it).
+pub async fn export(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path((slug, file)): Path<(String, String)>,
+    Query(query): Query<TokenQuery>,
+) -> AppResult<Response> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    use network::io;
+    let exercise = exercise_by_slug(&state, &slug).await?;
+    naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
+    let (built, _) = built_for(&state, &exercise, Naming::Public, &Filter::default()).await?;
+    let graph = &built.graph;
+    let (text, content_type) = match file.as_str() {
+        "network.gexf" => (io::write_gexf(graph), "application/gexf+xml"),
+        "network.graphml" => (io::write_graphml(graph), "application/graphml+xml"),
+        "network.json" => (io::write_json(graph), "application/json"),
+        "nodes.csv" => (io::write_csv_nodes(graph), "text/csv; charset=utf-8"),
+        "ties.csv" => (io::write_csv_edges(graph), "text/csv; charset=utf-8"),
+        _ => return Err(AppError::NotFound),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{slug}-{file}\""),
+            ),
+        ],
+        text,
+    )
+        .into_response())
+}

@@ -1,0 +1,279 @@
+//! From stored answers to the network engine's graph, with the consent rule applied: a
+//! person who has not said their name may appear is shown as a pseudonym ("Person 12")
+//! everywhere except an organiser's own view, and in every export.
+
+use std::collections::HashMap;
+
+use network::analysis::{self, Analysis, Options};
+use network::{Graph, layout, svg};
+
+use super::store::{MapNode, NodeKind, Tie};
+
+/// Whose eyes the names are for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Naming {
+    /// Organisers of the area see everyone's name (they need them to make introductions).
+    Organiser,
+    /// Everyone else, and every export: people without consent get a pseudonym.
+    Public,
+}
+
+/// What to show: only some kinds, one area, one relationship type.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub kind: Option<NodeKind>,
+    pub area_id: Option<String>,
+    pub relationship: Option<String>,
+}
+
+/// The graph and, for each of its nodes, the stored node it shows.
+pub struct Built {
+    pub graph: Graph,
+    pub nodes: Vec<MapNode>,
+}
+
+/// The name shown for each node: its own, or "Person N" (N counts people in the order
+/// they entered the exercise, so a pseudonym is stable from one page to the next).
+pub fn shown_names(nodes: &[MapNode], naming: Naming) -> Vec<String> {
+    let mut people = 0;
+    nodes
+        .iter()
+        .map(|node| {
+            if node.kind == NodeKind::Person {
+                people += 1;
+            }
+            let hidden = node.kind == NodeKind::Person && !node.consent;
+            if hidden && naming == Naming::Public {
+                format!("Person {people}")
+            } else {
+                node.name.clone()
+            }
+        })
+        .collect()
+}
+
+fn weight_of(frequency: &str) -> f64 {
+    match frequency {
+        "weekly" => 3.0,
+        "monthly" => 2.0,
+        _ => 1.0,
+    }
+}
+
+/// Builds the (undirected) graph of the nodes and ties that pass the filter. Node ids are
+/// `n1, n2...` in stored order, never the database ids, so exports reveal nothing more.
+pub fn build(
+    nodes: &[MapNode],
+    ties: &[Tie],
+    area_names: &HashMap<String, String>,
+    naming: Naming,
+    filter: &Filter,
+) -> Built {
+    let names = shown_names(nodes, naming);
+    let mut graph = Graph::new(false);
+    let mut kept = Vec::new();
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    for (i, node) in nodes.iter().enumerate() {
+        if filter.kind.is_some_and(|k| k != node.kind)
+            || filter
+                .area_id
+                .as_ref()
+                .is_some_and(|a| node.area_id.as_ref() != Some(a))
+        {
+            continue;
+        }
+        let at = graph.add_node(&format!("n{}", i + 1));
+        let shown = &mut graph.nodes[at];
+        shown.label = Some(names[i].clone());
+        shown.attrs.insert("kind".into(), node.kind.as_str().into());
+        if let Some(area) = node.area_id.as_ref().and_then(|a| area_names.get(a)) {
+            shown.attrs.insert("area".into(), area.clone());
+        }
+        for (key, value) in [
+            ("skills", &node.skills),
+            ("interests", &node.interests),
+            ("needs", &node.needs),
+        ] {
+            if !value.trim().is_empty() {
+                shown.attrs.insert(key.into(), value.clone());
+            }
+        }
+        index_of.insert(node.id.as_str(), at);
+        kept.push(node.clone());
+    }
+    for tie in ties {
+        if filter.relationship.as_ref().is_some_and(|r| *r != tie.kind) {
+            continue;
+        }
+        let (Some(&a), Some(&b)) = (
+            index_of.get(tie.source_id.as_str()),
+            index_of.get(tie.target_id.as_str()),
+        ) else {
+            continue;
+        };
+        if let Some(at) = graph.add_edge(a, b, weight_of(&tie.frequency)) {
+            let edge = &mut graph.edges[at];
+            edge.kind.get_or_insert_with(|| tie.kind.clone());
+            if !tie.about.is_empty() {
+                edge.attrs
+                    .entry("about".into())
+                    .or_insert_with(|| tie.about.clone());
+            }
+        }
+    }
+    Built { graph, nodes: kept }
+}
+
+pub fn analyse(graph: &Graph) -> Analysis {
+    analysis::analyse(graph, Options::default())
+}
+
+/// What each node's colour means on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Colour {
+    Cluster,
+    Kind,
+    Area,
+}
+
+/// What each node's size means on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Size {
+    Ties,
+    Betweenness,
+    Eigenvector,
+}
+
+/// The SVG map: laid out by ForceAtlas2 (the same seed, the same picture), coloured and
+/// sized as asked. Group and size names come from the caller, in the page's language.
+pub fn render(
+    built: &Built,
+    analysis: &Analysis,
+    colour: Colour,
+    size: Size,
+    titles: (&str, &str, &str),
+    cluster_name: impl Fn(usize) -> String,
+) -> String {
+    let graph = &built.graph;
+    let positions = layout::force_atlas2(graph, layout::Settings::for_size(graph.len(), 1));
+    let groups = analysis
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(v, m)| match colour {
+            Colour::Cluster => cluster_name(m.community),
+            Colour::Kind => graph.nodes[v].attr("kind").unwrap_or("").to_string(),
+            Colour::Area => graph.nodes[v].attr("area").unwrap_or("?").to_string(),
+        })
+        .collect();
+    let sizes = analysis
+        .nodes
+        .iter()
+        .map(|m| match size {
+            Size::Ties => m.degree,
+            Size::Betweenness => m.betweenness,
+            Size::Eigenvector => m.eigenvector,
+        })
+        .collect();
+    let (title, group_title, size_title) = titles;
+    svg::render(&svg::Map {
+        title: title.to_string(),
+        graph,
+        positions: &positions,
+        groups,
+        group_title: group_title.to_string(),
+        sizes,
+        size_title: size_title.to_string(),
+    })
+}
+
+/// The headline numbers of one round, for comparing rounds.
+#[derive(Clone, Debug)]
+pub struct Headline {
+    pub nodes: usize,
+    pub ties: usize,
+    pub density: f64,
+    pub clusters: usize,
+    pub isolated: usize,
+    pub average_distance: Option<f64>,
+}
+
+pub fn headline(graph: &Graph, analysis: &Analysis) -> Headline {
+    Headline {
+        nodes: graph.len(),
+        ties: graph.edges.len(),
+        density: analysis.density,
+        clusters: analysis.communities,
+        isolated: analysis.nodes.iter().filter(|m| m.degree == 0.0).count(),
+        average_distance: network::structure::average_distance(graph),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: &str, kind: NodeKind, consent: bool) -> MapNode {
+        MapNode {
+            id: id.into(),
+            kind,
+            name: format!("Real {id}"),
+            area_id: None,
+            consent,
+            responded: consent,
+            skills: String::new(),
+            interests: String::new(),
+            needs: String::new(),
+        }
+    }
+
+    #[test]
+    fn only_people_without_consent_are_pseudonymous_and_only_in_public() {
+        let nodes = vec![
+            node("a", NodeKind::Person, true),
+            node("b", NodeKind::Person, false),
+            node("c", NodeKind::Organisation, false),
+            node("d", NodeKind::Person, false),
+        ];
+        assert_eq!(
+            shown_names(&nodes, Naming::Public),
+            vec!["Real a", "Person 2", "Real c", "Person 3"]
+        );
+        assert_eq!(
+            shown_names(&nodes, Naming::Organiser),
+            vec!["Real a", "Real b", "Real c", "Real d"]
+        );
+    }
+
+    #[test]
+    fn filters_keep_the_ties_among_what_is_shown() {
+        let nodes = vec![
+            node("a", NodeKind::Person, true),
+            node("b", NodeKind::Person, true),
+            node("c", NodeKind::Organisation, true),
+        ];
+        let tie = |s: &str, t: &str, kind: &str| Tie {
+            source_id: s.into(),
+            target_id: t.into(),
+            kind: kind.into(),
+            about: String::new(),
+            frequency: "weekly".into(),
+        };
+        let ties = vec![tie("a", "b", "friends"), tie("a", "c", "works with")];
+        let areas = HashMap::new();
+        let people = Filter {
+            kind: Some(NodeKind::Person),
+            ..Filter::default()
+        };
+        let built = build(&nodes, &ties, &areas, Naming::Public, &people);
+        assert_eq!((built.graph.len(), built.graph.edges.len()), (2, 1));
+        let works = Filter {
+            relationship: Some("works with".into()),
+            ..Filter::default()
+        };
+        let built = build(&nodes, &ties, &areas, Naming::Public, &works);
+        assert_eq!((built.graph.len(), built.graph.edges.len()), (3, 1));
+        assert_eq!(built.graph.edges[0].kind.as_deref(), Some("works with"));
+        assert_eq!(built.graph.edges[0].weight, 3.0);
+    }
+}
