@@ -11,6 +11,7 @@ mod demo;
 mod durability;
 mod juries;
 mod jury_cli;
+mod mapping;
 mod network_cli;
 mod organisations;
 mod pb_cli;
