@@ -346,6 +346,104 @@ async fn a_resident_volunteers_for_a_jury_through_the_invitation_link() {
     assert_eq!(vera.answers, vec![1, 0, 1]);
 }
 
+#[tokio::test]
+async fn a_resident_answers_the_mapping_questionnaire_and_finds_themself_on_the_map() {
+    let Some(browser) =
+        browser("a_resident_answers_the_mapping_questionnaire_and_finds_themself_on_the_map").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    let admin = app.user_id(squaremile::demo::ADMIN_EMAIL).await;
+    let area = app.area_id("canal-quarter").await;
+    let exercise = squaremile::mapping::store::NewExercise {
+        area_id: &area,
+        slug: "canal-connections",
+        title: "Canal connections",
+        purpose: "",
+        invited: "",
+        opens_on: "2020-01-01",
+        closes_on: "2099-12-31",
+        relationship_types: &["We work together".to_string()],
+        visibility: squaremile::mapping::store::Visibility::Respondents,
+        previous_id: None,
+    };
+    squaremile::mapping::store::create(&app.db, &exercise, &admin)
+        .await
+        .unwrap();
+    let token = squaremile::mapping::store::find_by_slug(&app.db, "canal-connections")
+        .await
+        .unwrap()
+        .unwrap()
+        .invite_token;
+    let c = &browser.client;
+    c.goto(&format!(
+        "{}/mapping/canal-connections/answer?token={token}",
+        app.base
+    ))
+    .await
+    .unwrap();
+    assert_eq!(heading(c).await, "Canal connections");
+    fill(c, "name", "Nadia Newman").await;
+    c.find(Locator::Id("consent"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    fill(c, "tie-name-0", "Canal Quarter Residents").await;
+    c.find(Locator::Id("tie-kind-0"))
+        .await
+        .unwrap()
+        .select_by_label("An organisation or group")
+        .await
+        .unwrap();
+    fill(c, "tie-name-1", "Lena Lock").await;
+    fill(c, "skills", "bike repair").await;
+    submit(c, "/mapping/canal-connections/answer").await;
+    arrive(
+        c,
+        &app.base,
+        &format!("/mapping/canal-connections/thanks?token={token}"),
+    )
+    .await;
+    c.find(Locator::LinkText("See the map"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(
+        c,
+        &app.base,
+        &format!("/mapping/canal-connections/map?token={token}"),
+    )
+    .await;
+    let table = c
+        .find(Locator::Id("map-table"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(table.contains("Nadia Newman"), "{table}");
+    assert!(table.contains("Canal Quarter Residents"), "{table}");
+    // Lena was named but never asked: she is a pseudonym, even on the map's drawing.
+    assert!(
+        !table.contains("Lena Lock") && table.contains("Person 2"),
+        "{table}"
+    );
+    let drawing = c
+        .find(Locator::Css("#network-map svg"))
+        .await
+        .unwrap()
+        .html(false)
+        .await
+        .unwrap();
+    assert!(drawing.contains("Nadia Newman") && !drawing.contains("Lena Lock"));
+    browser.client.close().await.unwrap();
+}
+
 /// Runs axe-core on the current page; returns serious and critical violations.
 async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
     client
@@ -412,6 +510,11 @@ async fn key_pages_pass_the_accessibility_check() {
         "/juries",
         "/juries/streets-for-people",
         "/jury-code",
+        "/mapping",
+        "/mapping/who-makes-millbrook-work",
+        "/mapping/who-makes-millbrook-work/map",
+        "/mapping/who-makes-millbrook-work/insights",
+        "/mapping/who-makes-millbrook-work/compare",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {

@@ -76,7 +76,12 @@ async fn the_demo_has_two_rounds_of_network_mapping_and_the_second_is_better_wov
     let respondents = "SELECT COUNT(*) AS n FROM mapping_nodes n JOIN mapping_exercises e \
         ON e.id = n.exercise_id WHERE e.slug = 'who-makes-millbrook-work' AND n.responded_at IS NOT NULL";
     assert!(count(&app.db, respondents).await >= 150);
-    let map = body(app.client().get("/mapping/who-makes-millbrook-work/map").await).await;
+    let map = body(
+        app.client()
+            .get("/mapping/who-makes-millbrook-work/map")
+            .await,
+    )
+    .await;
     assert!(map.contains("<svg"), "the map is drawn");
     assert!(map.contains("Amara Okafor"));
     let insights = body(
@@ -88,9 +93,15 @@ async fn the_demo_has_two_rounds_of_network_mapping_and_the_second_is_better_wov
     let connectors = insights.split("Connectors</h2>").nth(1).unwrap();
     let connectors = connectors.split("</ol>").next().unwrap();
     assert!(
-        ["Amara Okafor", "Edith Marsh", "Aisha Hussain", "Winston Campbell", "Council"]
-            .iter()
-            .any(|c| connectors.contains(c)),
+        [
+            "Amara Okafor",
+            "Edith Marsh",
+            "Aisha Hussain",
+            "Winston Campbell",
+            "Council"
+        ]
+        .iter()
+        .any(|c| connectors.contains(c)),
         "{connectors}"
     );
     let compare = body(
@@ -99,5 +110,8 @@ async fn the_demo_has_two_rounds_of_network_mapping_and_the_second_is_better_wov
             .await,
     )
     .await;
-    assert!(compare.contains("Round</th>") && compare.contains(">2</a>"), "{compare}");
+    assert!(
+        compare.contains("Round</th>") && compare.contains(">2</a>"),
+        "{compare}"
+    );
 }
