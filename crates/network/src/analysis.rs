@@ -59,6 +59,9 @@ pub struct Options {
     pub seed: u64,
     /// Above this many nodes betweenness is estimated from this many sources.
     pub exact_betweenness_up_to: usize,
+    /// Closeness and harmonic centrality cost a shortest-path sweep from every node; a map
+    /// that does not show them can skip it (they are then NaN).
+    pub distance_measures: bool,
 }
 
 impl Default for Options {
@@ -68,6 +71,7 @@ impl Default for Options {
             resolution: 1.0,
             seed: 1,
             exact_betweenness_up_to: 20_000,
+            distance_measures: true,
         }
     }
 }
@@ -83,8 +87,11 @@ pub fn analyse(graph: &Graph, options: Options) -> Analysis {
     let degree = centrality::degree(graph);
     let strength = centrality::strength(graph);
     let betweenness = centrality::betweenness(graph, Paths::Hops, sample);
-    let closeness = centrality::closeness(graph, Paths::Hops);
-    let harmonic = centrality::harmonic(graph, Paths::Hops);
+    let (closeness, harmonic) = if options.distance_measures {
+        centrality::closeness_and_harmonic(graph, Paths::Hops)
+    } else {
+        (vec![f64::NAN; n], vec![f64::NAN; n])
+    };
     let eigenvector = centrality::eigenvector(graph);
     let pagerank = centrality::pagerank(graph);
     let core = structure::core_numbers(graph);

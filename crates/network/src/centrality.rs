@@ -298,11 +298,11 @@ fn distances(s: usize, adjacency: &Adjacency, paths: Paths, out: &mut [f64]) {
 
 /// For every node, `measure` of its distances from the others (for a directed graph, the
 /// distances of paths arriving at it, as NetworkX does), over both cores.
-fn per_node_distances(
+fn per_node_distances<T: Send>(
     graph: &Graph,
     paths: Paths,
-    measure: impl Fn(&[f64], usize) -> f64 + Sync,
-) -> Vec<f64> {
+    measure: impl Fn(&[f64], usize) -> T + Sync,
+) -> Vec<T> {
     let n = graph.len();
     let incoming = graph.in_adjacency();
     let threads = std::thread::available_parallelism().map_or(1, |p| p.get());
@@ -320,7 +320,7 @@ fn per_node_distances(
                             distances(v, incoming, paths, &mut d);
                             measure(&d, v)
                         })
-                        .collect::<Vec<f64>>()
+                        .collect::<Vec<T>>()
                 })
             })
             .collect();
@@ -331,36 +331,51 @@ fn per_node_distances(
     })
 }
 
+/// Wasserman and Faust's closeness of one node from its distances.
+fn closeness_from(d: &[f64]) -> f64 {
+    let n = d.len();
+    let (mut total, mut reached) = (0.0, 0usize);
+    for &x in d {
+        if x.is_finite() {
+            total += x;
+            reached += 1;
+        }
+    }
+    if total > 0.0 && n > 1 {
+        let r = (reached - 1) as f64;
+        (r / total) * (r / (n - 1) as f64)
+    } else {
+        0.0
+    }
+}
+
+fn harmonic_from(d: &[f64], v: usize) -> f64 {
+    d.iter()
+        .enumerate()
+        .filter(|&(u, x)| u != v && x.is_finite() && *x > 0.0)
+        .map(|(_, x)| 1.0 / x)
+        .sum()
+}
+
 /// Closeness: the inverse mean distance from the nodes that can reach a node, scaled by the
 /// share of nodes that can (Wasserman and Faust's correction, NetworkX's default).
 pub fn closeness(graph: &Graph, paths: Paths) -> Vec<f64> {
-    let n = graph.len();
-    per_node_distances(graph, paths, |d, _| {
-        let (mut total, mut reached) = (0.0, 0usize);
-        for &x in d {
-            if x.is_finite() {
-                total += x;
-                reached += 1;
-            }
-        }
-        if total > 0.0 && n > 1 {
-            let r = (reached - 1) as f64;
-            (r / total) * (r / (n - 1) as f64)
-        } else {
-            0.0
-        }
-    })
+    per_node_distances(graph, paths, |d, _| closeness_from(d))
 }
 
 /// Harmonic centrality: the sum of the inverse distances from the other nodes.
 pub fn harmonic(graph: &Graph, paths: Paths) -> Vec<f64> {
+    per_node_distances(graph, paths, harmonic_from)
+}
+
+/// Closeness and harmonic centrality from one sweep of shortest paths (half the work of
+/// computing them one after the other).
+pub fn closeness_and_harmonic(graph: &Graph, paths: Paths) -> (Vec<f64>, Vec<f64>) {
     per_node_distances(graph, paths, |d, v| {
-        d.iter()
-            .enumerate()
-            .filter(|&(u, x)| u != v && x.is_finite() && *x > 0.0)
-            .map(|(_, x)| 1.0 / x)
-            .sum()
+        (closeness_from(d), harmonic_from(d, v))
     })
+    .into_iter()
+    .unzip()
 }
 
 /// Eigenvector centrality (of the ties arriving at a node, unweighted as NetworkX's default),

@@ -146,7 +146,7 @@ fn people(count: usize, random: &mut DemoRandom) -> Vec<Person> {
     people
 }
 
-fn pick<'a>(list: &[&'a str], random: &mut DemoRandom, count: usize) -> String {
+fn pick(list: &[&str], random: &mut DemoRandom, count: usize) -> String {
     let mut chosen: Vec<&str> = Vec::new();
     for _ in 0..count {
         let item = list[random.next(list.len())];

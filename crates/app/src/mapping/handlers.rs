@@ -817,10 +817,11 @@ pub async fn map_page(
     );
     let cluster_label = ctx.t("mapping-cluster");
     let (svg, analysis) = tokio::task::spawn_blocking(move || {
-        let analysis = map::analyse(&built.graph);
+        let (analysis, positions) = map::analyse_and_lay_out(&built.graph);
         let svg = map::render(
             &built,
             &analysis,
+            &positions,
             colour,
             size,
             (&titles.0, &titles.1, &titles.2),
@@ -1019,7 +1020,7 @@ pub async fn insights(
             }
         })
         .collect();
-    clusters.sort_by(|a, b| b.size.cmp(&a.size));
+    clusters.sort_by_key(|c| std::cmp::Reverse(c.size));
     let isolated = (0..graph.len())
         .filter(|&v| analysis.nodes[v].degree == 0.0)
         .map(label)

@@ -124,8 +124,25 @@ pub fn build(
     Built { graph, nodes: kept }
 }
 
+/// Every measure the map pages show (closeness and harmonic centrality are not among them,
+/// so their sweep is skipped).
 pub fn analyse(graph: &Graph) -> Analysis {
-    analysis::analyse(graph, Options::default())
+    let options = Options {
+        distance_measures: false,
+        ..Options::default()
+    };
+    analysis::analyse(graph, options)
+}
+
+/// The measures and the layout, side by side on two threads (they do not depend on each
+/// other, and together they are most of a map's time).
+pub fn analyse_and_lay_out(graph: &Graph) -> (Analysis, Vec<(f64, f64)>) {
+    std::thread::scope(|scope| {
+        let positions =
+            scope.spawn(|| layout::force_atlas2(graph, layout::Settings::for_size(graph.len(), 1)));
+        let analysis = analyse(graph);
+        (analysis, positions.join().expect("the layout thread"))
+    })
 }
 
 /// What each node's colour means on the map.
@@ -149,13 +166,13 @@ pub enum Size {
 pub fn render(
     built: &Built,
     analysis: &Analysis,
+    positions: &[(f64, f64)],
     colour: Colour,
     size: Size,
     titles: (&str, &str, &str),
     cluster_name: impl Fn(usize) -> String,
 ) -> String {
     let graph = &built.graph;
-    let positions = layout::force_atlas2(graph, layout::Settings::for_size(graph.len(), 1));
     let groups = analysis
         .nodes
         .iter()
@@ -179,7 +196,7 @@ pub fn render(
     svg::render(&svg::Map {
         title: title.to_string(),
         graph,
-        positions: &positions,
+        positions,
         groups,
         group_title: group_title.to_string(),
         sizes,

@@ -54,6 +54,14 @@ fn a_triangle_with_a_tail() {
 }
 
 #[test]
+fn closeness_and_harmonic_in_one_sweep_equal_each_alone() {
+    let g = graph("a,b\nb,c\nc,a\nc,d\nd,e\nx,y\n");
+    let (closeness, harmonic) = centrality::closeness_and_harmonic(&g, Paths::Hops);
+    assert_eq!(closeness, centrality::closeness(&g, Paths::Hops));
+    assert_eq!(harmonic, centrality::harmonic(&g, Paths::Hops));
+}
+
+#[test]
 fn average_distance_counts_only_connected_pairs() {
     // A path of three (distances 1, 1, 2) beside a pair (1), and an isolate: 5 / 4.
     let mut g = graph("a,b\nb,c\nd,e\n");
