@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::insights::{self, Insights};
 use super::map::{self, Built, Colour, Filter, Headline, Naming, Size};
 use super::store::{
     self, ALL_VISIBILITIES, CreateExerciseError, Exercise, NamedTie, NewExercise, NodeKind,
@@ -872,68 +873,16 @@ pub async fn map_page(
 
 // ------------------------------------------------------------------ insights
 
-struct Person {
-    name: String,
-    value: String,
-}
-
-struct ClusterSummary {
-    number: usize,
-    size: usize,
-    members: String,
-    in_common: String,
-}
-
-struct Suggestion {
-    a_id: String,
-    b_id: String,
-    a: String,
-    b: String,
-    reason: String,
-    made: bool,
-}
-
 #[derive(Template)]
 #[template(path = "mapping/templates/insights.html")]
 struct InsightsPage {
     ctx: PageContext,
     exercise: Exercise,
     token_query: String,
-    connectors: Vec<Person>,
-    brokers: Vec<Person>,
-    clusters: Vec<ClusterSummary>,
-    isolated: Vec<String>,
-    fragile_people: Vec<String>,
-    fragile_ties: Vec<(String, String)>,
-    introductions: Vec<Suggestion>,
+    found: Insights,
     organiser: bool,
     /// The headline numbers in a sentence.
     headline_text: String,
-}
-
-/// The most common values of a node attribute among some nodes, "a (5), b (3)".
-fn in_common(graph: &network::Graph, members: &[usize], key: &str, list: bool) -> Vec<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for &v in members {
-        let node = &graph.nodes[v];
-        let values = if list {
-            node.list(key)
-        } else {
-            node.attr(key)
-                .map(|a| vec![a.to_string()])
-                .unwrap_or_default()
-        };
-        for value in values {
-            *counts.entry(value).or_default() += 1;
-        }
-    }
-    let mut ranked: Vec<(String, usize)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked
-        .into_iter()
-        .take(3)
-        .map(|(v, c)| format!("{v} ({c})"))
-        .collect()
 }
 
 pub async fn insights(
@@ -947,122 +896,10 @@ pub async fn insights(
     let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
     let (built, _) = built_for(&state, &exercise, naming, &Filter::default()).await?;
     let made = store::introductions_made(&state.db, &exercise.id).await?;
-    let (built, analysis, suggested) = tokio::task::spawn_blocking(move || {
-        let analysis = map::analyse(&built.graph);
-        let membership: Vec<usize> = analysis.nodes.iter().map(|m| m.community).collect();
-        let suggested = network::introductions::suggest(&built.graph, &membership, 12);
-        (built, analysis, suggested)
-    })
-    .await
-    .map_err(|e| anyhow::anyhow!(e).context("finding insights"))?;
-    let graph = &built.graph;
-    let label = |v: usize| analysis.nodes[v].label.clone();
-    let mut by_betweenness: Vec<usize> = (0..graph.len())
-        .filter(|&v| analysis.nodes[v].betweenness > 0.0)
-        .collect();
-    by_betweenness.sort_by(|&a, &b| {
-        analysis.nodes[b]
-            .betweenness
-            .total_cmp(&analysis.nodes[a].betweenness)
-    });
-    let connectors = by_betweenness
-        .iter()
-        .take(5)
-        .map(|&v| Person {
-            name: label(v),
-            value: format!("{:.3}", analysis.nodes[v].betweenness),
-        })
-        .collect();
-    let mut by_constraint: Vec<usize> = (0..graph.len())
-        .filter(|&v| analysis.nodes[v].degree >= 3.0 && analysis.nodes[v].constraint.is_some())
-        .collect();
-    by_constraint.sort_by(|&a, &b| {
-        let c = |v: usize| analysis.nodes[v].constraint.unwrap_or(1.0);
-        c(a).total_cmp(&c(b))
-    });
-    let brokers = by_constraint
-        .iter()
-        .take(5)
-        .map(|&v| Person {
-            name: label(v),
-            value: format!("{:.2}", analysis.nodes[v].constraint.unwrap_or(1.0)),
-        })
-        .collect();
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); analysis.communities];
-    for (v, m) in analysis.nodes.iter().enumerate() {
-        if m.degree > 0.0 {
-            members[m.community].push(v);
-        }
-    }
-    let mut clusters: Vec<ClusterSummary> = members
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.len() >= 3)
-        .map(|(c, m)| {
-            let mut by_ties = m.clone();
-            by_ties.sort_by(|&a, &b| {
-                analysis.nodes[b]
-                    .degree
-                    .total_cmp(&analysis.nodes[a].degree)
-            });
-            let mut common = in_common(graph, m, "area", false);
-            common.extend(in_common(graph, m, "interests", true));
-            ClusterSummary {
-                number: c + 1,
-                size: m.len(),
-                members: by_ties
-                    .iter()
-                    .take(4)
-                    .map(|&v| label(v))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                in_common: common.join(", "),
-            }
-        })
-        .collect();
-    clusters.sort_by_key(|c| std::cmp::Reverse(c.size));
-    let isolated = (0..graph.len())
-        .filter(|&v| analysis.nodes[v].degree == 0.0)
-        .map(label)
-        .collect();
-    let node_of: HashMap<&str, usize> = (0..graph.len())
-        .map(|v| (graph.nodes[v].id.as_str(), v))
-        .collect();
-    let fragile_people = analysis
-        .articulation_points
-        .iter()
-        .filter_map(|id| node_of.get(id.as_str()).map(|&v| label(v)))
-        .collect();
-    let fragile_ties = analysis
-        .bridges
-        .iter()
-        .filter_map(|(a, b)| {
-            let (a, b) = (node_of.get(a.as_str())?, node_of.get(b.as_str())?);
-            // A tie to someone with no other tie is not a bridge between groups.
-            (analysis.nodes[*a].degree > 1.0 && analysis.nodes[*b].degree > 1.0)
-                .then(|| (label(*a), label(*b)))
-        })
-        .take(10)
-        .collect();
-    let introductions = suggested
-        .into_iter()
-        .filter_map(|s| {
-            let (a, b) = (*node_of.get(s.a.as_str())?, *node_of.get(s.b.as_str())?);
-            let (a_id, b_id) = (built.nodes[a].id.clone(), built.nodes[b].id.clone());
-            let made = made
-                .iter()
-                .any(|(x, y)| (*x == a_id && *y == b_id) || (*x == b_id && *y == a_id));
-            Some(Suggestion {
-                a: label(a),
-                b: label(b),
-                reason: s.reason,
-                made,
-                a_id,
-                b_id,
-            })
-        })
-        .collect();
-    let headline = map::headline(graph, &analysis);
+    let found = tokio::task::spawn_blocking(move || insights::find(&built, &made))
+        .await
+        .map_err(|e| anyhow::anyhow!(e).context("finding insights"))?;
+    let headline = &found.headline;
     let headline_text = ctx.lang.t_args(
         "mapping-headline",
         &[
@@ -1089,13 +926,7 @@ pub async fn insights(
         organiser: naming == Naming::Organiser,
         exercise,
         token_query,
-        connectors,
-        brokers,
-        clusters,
-        isolated,
-        fragile_people,
-        fragile_ties,
-        introductions,
+        found,
         headline_text,
     })
 }

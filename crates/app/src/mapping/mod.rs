@@ -5,6 +5,7 @@
 //! appear as pseudonyms everywhere but in an organiser's own view.
 
 mod handlers;
+pub mod insights;
 pub mod map;
 pub mod store;
 
