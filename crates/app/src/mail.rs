@@ -27,6 +27,16 @@ pub async fn queue<'e, E: Executor<'e, Database = Any>>(
     crate::jobs::enqueue(executor, JOB_KIND, email).await
 }
 
+/// Queues several emails, all or none.
+pub async fn queue_all(db: &crate::db::Db, emails: &[Email]) -> anyhow::Result<()> {
+    let mut tx = db.begin().await.context("starting a transaction")?;
+    for email in emails {
+        queue(&mut *tx, email).await?;
+    }
+    tx.commit().await.context("committing queued emails")?;
+    Ok(())
+}
+
 #[derive(Clone)]
 pub enum Mailer {
     Smtp {

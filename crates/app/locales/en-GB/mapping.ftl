@@ -144,3 +144,24 @@ notice-mapping-introduced = The introduction has been marked as made.
 error-mapping-invitation = This questionnaire link is not valid. Ask the organiser for the link.
 error-mapping-closed = This questionnaire is not taking answers.
 error-mapping-map-hidden = This map is shown only to the people who answered, or only to its organisers.
+
+mapping-invite-by-email = Invite people by email
+mapping-invite-title = Invite people to answer: { $title }
+field-invite-emails = Email addresses
+field-invite-emails-hint = One per line, or separated by commas; up to 500. Each gets the questionnaire link; the addresses are not kept.
+field-invite-email-invalid = "{ $address }" is not an email address. Nothing was sent.
+field-invite-emails-missing = Enter at least one email address.
+field-invite-too-many = Send at most 500 invitations at once.
+mapping-invite-send = Send the invitations
+notice-mapping-invited = The invitations are on their way.
+mapping-invite-email-subject = Who do you work with? { $title }
+mapping-invite-email-body =
+    Hello,
+
+    You are invited to answer a short questionnaire: { $title }.
+    { $purpose }
+
+    It takes a few minutes, and answers are taken until { $closes }:
+    { $link }
+
+    Thank you.

@@ -14,6 +14,7 @@ use super::store::{
     RespondError, Visibility,
 };
 use crate::areas::store as areas;
+use crate::mail::{self, Email};
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -378,6 +379,115 @@ pub async fn close(
         &format!("/mapping/{slug}"),
         Some("mapping-closed"),
     ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InviteForm {
+    emails: String,
+}
+
+const MAX_INVITATIONS: usize = 500;
+
+/// Emails the questionnaire link to a list of addresses (one per line or separated by
+/// commas), all or none: a single bad address sends nothing and says which.
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> AppResult<Response> {
+    let exercise = exercise_to_organise(&state, &user, &slug).await?;
+    let mut errors = FormErrors::new();
+    let mut addresses: Vec<String> = Vec::new();
+    for typed in form
+        .emails
+        .split(['\n', ',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let mut one = FormErrors::new();
+        let address = forms::email(&mut one, &ctx.lang, "emails", typed);
+        if !one.is_empty() {
+            errors.add_message(
+                "emails",
+                ctx.t1("field-invite-email-invalid", "address", typed),
+            );
+        } else if !addresses.contains(&address) {
+            addresses.push(address);
+        }
+    }
+    if addresses.is_empty() && errors.is_empty() {
+        errors.add(&ctx.lang, "emails", "field-invite-emails-missing");
+    }
+    if addresses.len() > MAX_INVITATIONS {
+        errors.add(&ctx.lang, "emails", "field-invite-too-many");
+    }
+    if !errors.is_empty() {
+        return Ok(render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &InvitePage {
+                ctx,
+                exercise,
+                emails: form.emails,
+                errors,
+            },
+        )?);
+    }
+    let link = format!(
+        "{}/mapping/{}/answer?token={}",
+        state.config.public_url.trim_end_matches('/'),
+        exercise.slug,
+        exercise.invite_token
+    );
+    let emails: Vec<Email> = addresses
+        .iter()
+        .map(|to| Email {
+            to: to.clone(),
+            subject: ctx.t1("mapping-invite-email-subject", "title", &exercise.title),
+            body: ctx.lang.t_args(
+                "mapping-invite-email-body",
+                &[
+                    ("title", &exercise.title),
+                    ("purpose", &exercise.purpose),
+                    ("closes", &exercise.closes_on),
+                    ("link", &link),
+                ],
+            ),
+        })
+        .collect();
+    mail::queue_all(&state.db, &emails).await?;
+    state.jobs_waiting.notify_one();
+    tracing::info!(by = %user.id, exercise = %exercise.id, count = emails.len(), "mapping invitations queued");
+    Ok(see_other(
+        &format!("/mapping/{slug}"),
+        Some("mapping-invited"),
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "mapping/templates/invite.html")]
+struct InvitePage {
+    ctx: PageContext,
+    exercise: Exercise,
+    emails: String,
+    errors: FormErrors,
+}
+
+pub async fn invite_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let exercise = exercise_to_organise(&state, &user, &slug).await?;
+    render(&InvitePage {
+        ctx,
+        exercise,
+        emails: String::new(),
+        errors: FormErrors::new(),
+    })
 }
 
 // ------------------------------------------------------------------ the questionnaire

@@ -24,6 +24,10 @@ pub fn routes() -> Router<AppState> {
         .route("/mapping/{slug}", get(handlers::show))
         .route("/mapping/{slug}/close", post(handlers::close))
         .route(
+            "/mapping/{slug}/invite",
+            get(handlers::invite_form).post(handlers::invite),
+        )
+        .route(
             "/mapping/{slug}/answer",
             get(handlers::answer_form).post(handlers::answer),
         )

@@ -477,3 +477,58 @@ async fn only_organisers_start_exercises_and_bad_forms_change_nothing() {
     let late = answer(&app, &exercise, "Late Larry", true, &[], &[]).await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn organisers_invite_by_email_and_a_bad_address_sends_nothing() {
+    let app = TestApp::spawn().await;
+    let connector = connector(&app).await;
+    let exercise = start(&app, &connector, "respondents").await;
+    let refused = connector
+        .post_form(
+            "/mapping/who-makes-riverside-work/invite",
+            &[("emails", "ann@example.org\nnot an address")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(refused)
+            .await
+            .contains("is not an email address. Nothing was sent.")
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM jobs").await, 0);
+
+    let sent = connector
+        .post_form(
+            "/mapping/who-makes-riverside-work/invite",
+            &[(
+                "emails",
+                "ann@example.org, Bob@Example.org\nann@example.org",
+            )],
+        )
+        .await;
+    assert_eq!(
+        location(&sent),
+        "/mapping/who-makes-riverside-work?notice=mapping-invited"
+    );
+    let mut to = Vec::new();
+    for _ in 0..2 {
+        let mail = app.mail.next().await;
+        let link = format!(
+            "/mapping/who-makes-riverside-work/answer?token={}",
+            exercise.invite_token
+        );
+        assert!(mail.text().contains(&link), "{}", mail.text());
+        to.extend(mail.to);
+    }
+    to.sort();
+    assert_eq!(to, vec!["ann@example.org", "bob@example.org"]);
+    // Only organisers send invitations.
+    let resident = app.register("Rita", "rita@example.org", "").await;
+    let forbidden = resident
+        .post_form(
+            "/mapping/who-makes-riverside-work/invite",
+            &[("emails", "x@example.org")],
+        )
+        .await;
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+}
