@@ -425,7 +425,7 @@ pub async fn invite(
         errors.add(&ctx.lang, "emails", "field-invite-too-many");
     }
     if !errors.is_empty() {
-        return Ok(render_with(
+        return render_with(
             StatusCode::UNPROCESSABLE_ENTITY,
             &InvitePage {
                 ctx,
@@ -433,7 +433,7 @@ pub async fn invite(
                 emails: form.emails,
                 errors,
             },
-        )?);
+        );
     }
     let link = format!(
         "{}/mapping/{}/answer?token={}",
