@@ -62,8 +62,10 @@ async fn main() -> anyhow::Result<()> {
         }
         let mut seconds: Vec<f64> = times.iter().map(|t| t.0).collect();
         seconds.sort_by(f64::total_cmp);
+        let first = times[0].0;
         println!(
-            "{page}: {nodes} nodes, {requests} requests: min {:.3} s, median {:.3} s, max {:.3} s ({} KB)",
+            "{page}: {nodes} nodes: first request (measures and layout computed) {first:.3} s; \
+             all {requests}: min {:.3} s, median {:.3} s, max {:.3} s ({} KB)",
             seconds[0],
             seconds[seconds.len() / 2],
             seconds[seconds.len() - 1],

@@ -928,22 +928,24 @@ pub async fn map_page(
     );
     let cluster_label = ctx.t("mapping-cluster");
     let (svg, analysis) = tokio::task::spawn_blocking(move || {
-        let (analysis, positions) = map::analyse_and_lay_out(&built.graph);
+        let drawing = map::drawing(&built.graph);
+        let (analysis, positions) = &*drawing;
         let svg = map::render(
             &built,
-            &analysis,
-            &positions,
+            analysis,
+            positions,
             colour,
             size,
             (&titles.0, &titles.1, &titles.2),
             |c| format!("{cluster_label} {}", c + 1),
         );
-        (svg, (analysis, built))
+        (svg, (drawing, built))
     })
     .await
     .map_err(|e| anyhow::anyhow!(e).context("drawing the map"))?;
-    let (analysis, built) = analysis;
-    let mut rows: Vec<NodeRow> = analysis
+    let (drawing, built) = analysis;
+    let mut rows: Vec<NodeRow> = drawing
+        .0
         .nodes
         .iter()
         .enumerate()

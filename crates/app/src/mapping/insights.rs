@@ -68,7 +68,8 @@ fn in_common(graph: &network::Graph, members: &[usize], key: &str, list: bool) -
 /// Everything the insights page says about a map; `made` are the introductions (stored node
 /// ids) already made.
 pub fn find(built: &Built, made: &[(String, String)]) -> Insights {
-    let analysis = map::analyse(&built.graph);
+    let drawing = map::drawing(&built.graph);
+    let analysis = &drawing.0;
     let membership: Vec<usize> = analysis.nodes.iter().map(|m| m.community).collect();
     let suggested = network::introductions::suggest(&built.graph, &membership, 12);
     let graph = &built.graph;
@@ -179,7 +180,7 @@ pub fn find(built: &Built, made: &[(String, String)]) -> Insights {
         })
         .collect();
     Insights {
-        headline: map::headline(graph, &analysis),
+        headline: map::headline(graph, analysis),
         connectors,
         brokers,
         clusters,
