@@ -14,11 +14,10 @@ use super::store::{
     self, CreateJuryError, Draw, DrawKind, Jury, JuryStatus, NewDraw, NewJury, NewVolunteer,
     RegisterError, Volunteer, VolunteerStatus, method_name,
 };
-use crate::areas::store as areas;
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
-use crate::web::session::MaybeUser;
+use crate::web::session::{MaybeUser, secret_matches};
 use crate::web::{
     AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
 };
@@ -142,23 +141,12 @@ struct FormPage {
     errors: FormErrors,
 }
 
-/// The areas where the user may run juries.
-async fn area_choices(state: &AppState, user: &CurrentUser) -> AppResult<Vec<(String, String)>> {
-    let mut choices = Vec::new();
-    for area in areas::all(&state.db).await? {
-        if roles::can(&state.db, user, &area.id, AreaAction::RunJuries).await? {
-            choices.push((area.id, area.name));
-        }
-    }
-    Ok(choices)
-}
-
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
 ) -> AppResult<Response> {
-    let areas = area_choices(&state, &user).await?;
+    let areas = roles::areas_where(&state.db, &user, AreaAction::RunJuries).await?;
     if areas.is_empty() {
         return Err(AppError::Forbidden("error-needs-official"));
     }
@@ -172,12 +160,6 @@ pub async fn new_form(
         areas,
         errors: FormErrors::new(),
     })
-}
-
-/// A date typed as YYYY-MM-DD.
-fn parse_date(value: &str) -> Option<time::Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(value.trim(), &format).ok()
 }
 
 /// The quotas as typed (`feature,value,min,max` lines), checked against the panel size.
@@ -234,7 +216,7 @@ pub async fn create(
     let mut errors = FormErrors::new();
     let title = forms::required_text(&mut errors, lang, "title", &form.title, 120);
     let purpose = forms::optional_text(&mut errors, lang, "purpose", &form.purpose, 5000);
-    let areas = area_choices(&state, &user).await?;
+    let areas = roles::areas_where(&state.db, &user, AreaAction::RunJuries).await?;
     if !areas.iter().any(|(id, _)| *id == form.area) {
         errors.add(lang, "area", "field-jury-area-invalid");
     }
@@ -247,11 +229,11 @@ pub async fn create(
     if panel_size.is_none() {
         errors.add(lang, "panel_size", "field-panel-size-invalid");
     }
-    let closes_on = parse_date(&form.closes_on);
+    let closes_on = forms::date(&form.closes_on);
     if closes_on.is_none() {
         errors.add(lang, "closes_on", "field-date-invalid");
     }
-    let meets_on = parse_date(&form.meets_on);
+    let meets_on = forms::date(&form.meets_on);
     if !form.meets_on.trim().is_empty() && meets_on.is_none() {
         errors.add(lang, "meets_on", "field-date-invalid");
     }
@@ -748,15 +730,7 @@ async fn check_invitation(
     jury: &Jury,
     invitation: &Invitation,
 ) -> AppResult<Option<String>> {
-    use subtle::ConstantTimeEq;
-    if !invitation.token.is_empty()
-        && bool::from(
-            invitation
-                .token
-                .as_bytes()
-                .ct_eq(jury.invite_token.as_bytes()),
-        )
-    {
+    if secret_matches(&invitation.token, &jury.invite_token) {
         return Ok(None);
     }
     let code = store::normalise_code(&invitation.code);

@@ -18,7 +18,7 @@ use crate::mail::{self, Email};
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
-use crate::web::session::MaybeUser;
+use crate::web::session::{MaybeUser, secret_matches};
 use crate::web::{
     AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
 };
@@ -77,8 +77,16 @@ async fn exercise_to_organise(
 }
 
 fn token_matches(exercise: &Exercise, token: &str) -> bool {
-    use subtle::ConstantTimeEq;
-    !token.is_empty() && bool::from(token.as_bytes().ct_eq(exercise.invite_token.as_bytes()))
+    secret_matches(token, &exercise.invite_token)
+}
+
+/// `?token=...` to carry a respondent's link on to the next page, or nothing.
+fn token_query(token: &str) -> String {
+    if token.is_empty() {
+        String::new()
+    } else {
+        format!("?token={token}")
+    }
 }
 
 /// How the viewer may see the map: organisers with every name; others as the exercise
@@ -201,16 +209,6 @@ struct FormPage {
     errors: FormErrors,
 }
 
-async fn organiser_areas(state: &AppState, user: &CurrentUser) -> AppResult<Vec<(String, String)>> {
-    let mut choices = Vec::new();
-    for area in areas::all(&state.db).await? {
-        if roles::can(&state.db, user, &area.id, AreaAction::OrganiseMapping).await? {
-            choices.push((area.id, area.name));
-        }
-    }
-    Ok(choices)
-}
-
 fn visibility_choices(ctx: &PageContext) -> Vec<(String, String)> {
     ALL_VISIBILITIES
         .iter()
@@ -231,7 +229,7 @@ pub async fn new_form(
     RequireUser(user): RequireUser,
     Query(query): Query<NewQuery>,
 ) -> AppResult<Response> {
-    let areas = organiser_areas(&state, &user).await?;
+    let areas = roles::areas_where(&state.db, &user, AreaAction::OrganiseMapping).await?;
     if areas.is_empty() {
         return Err(AppError::Forbidden("error-needs-connector"));
     }
@@ -262,11 +260,6 @@ pub async fn new_form(
     })
 }
 
-fn parse_date(value: &str) -> Option<time::Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(value.trim(), &format).ok()
-}
-
 pub async fn create(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -278,12 +271,12 @@ pub async fn create(
     let title = forms::required_text(&mut errors, lang, "title", &form.title, 120);
     let purpose = forms::optional_text(&mut errors, lang, "purpose", &form.purpose, 5000);
     let invited = forms::optional_text(&mut errors, lang, "invited", &form.invited, 1000);
-    let areas = organiser_areas(&state, &user).await?;
+    let areas = roles::areas_where(&state.db, &user, AreaAction::OrganiseMapping).await?;
     if !areas.iter().any(|(id, _)| *id == form.area) {
         errors.add(lang, "area", "field-mapping-area-invalid");
     }
-    let opens_on = parse_date(&form.opens_on);
-    let closes_on = parse_date(&form.closes_on);
+    let opens_on = forms::date(&form.opens_on);
+    let closes_on = forms::date(&form.closes_on);
     if opens_on.is_none() {
         errors.add(lang, "opens_on", "field-date-invalid");
     }
@@ -966,11 +959,7 @@ pub async fn map_page(
     rows.sort_by(|a, b| b.ties.cmp(&a.ties).then(a.name.cmp(&b.name)));
     let mut areas: Vec<(String, String)> = area_names.into_iter().collect();
     areas.sort_by(|a, b| a.1.cmp(&b.1));
-    let token_query = if query.token.is_empty() {
-        String::new()
-    } else {
-        format!("?token={}", query.token)
-    };
+    let token_query = token_query(&query.token);
     render(&MapPage {
         ctx,
         organiser: naming == Naming::Organiser,
@@ -1028,11 +1017,7 @@ pub async fn insights(
             ),
         ],
     );
-    let token_query = if query.token.is_empty() {
-        String::new()
-    } else {
-        format!("?token={}", query.token)
-    };
+    let token_query = token_query(&query.token);
     render(&InsightsPage {
         ctx,
         organiser: naming == Naming::Organiser,

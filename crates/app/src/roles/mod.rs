@@ -41,6 +41,21 @@ pub async fn can(
     Ok(allows(false, &held, action))
 }
 
+/// The areas (id, name) where `user` may do `action`, for a form's choice of area.
+pub async fn areas_where(
+    db: &Db,
+    user: &CurrentUser,
+    action: AreaAction,
+) -> AppResult<Vec<(String, String)>> {
+    let mut choices = Vec::new();
+    for area in crate::areas::store::all(db).await? {
+        if can(db, user, &area.id, action).await? {
+            choices.push((area.id, area.name));
+        }
+    }
+    Ok(choices)
+}
+
 /// Like [`can`], but refuses with 403 and a reason.
 pub async fn require(
     db: &Db,

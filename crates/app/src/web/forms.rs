@@ -110,6 +110,12 @@ fn looks_like_email(value: &str) -> bool {
             .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
+/// A date typed as YYYY-MM-DD (what `<input type=date>` sends).
+pub fn date(value: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(value.trim(), &format).ok()
+}
+
 /// A URL-friendly identifier made from a name: "St. Mary's Ward" -> "st-marys-ward".
 pub fn slugify(name: &str) -> String {
     let mut slug = String::new();

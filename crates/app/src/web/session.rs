@@ -102,6 +102,13 @@ pub fn random_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// Whether a secret from a link matches the stored one, in time that does not depend on
+/// where they differ.
+pub fn secret_matches(given: &str, stored: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    !given.is_empty() && bool::from(given.as_bytes().ct_eq(stored.as_bytes()))
+}
+
 /// SHA-256, hex: how tokens (sessions, password resets) are stored.
 pub fn hash_token(token: &str) -> String {
     Sha256::digest(token.as_bytes())
