@@ -741,20 +741,11 @@ pub async fn export(
         "active_sessions": sessions::count_for_user(&state.db, &user.id).await?,
     });
     let body = serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"squaremile-my-data.json\""),
-            ),
-        ],
+    Ok(crate::web::download(
+        "squaremile-my-data.json",
+        "application/json; charset=utf-8",
         body,
-    )
-        .into_response())
+    ))
 }
 
 #[derive(Deserialize, Default)]

@@ -19,8 +19,11 @@ use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{MaybeUser, secret_matches};
 use crate::web::{
-    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, download, render, render_with,
+    see_other,
 };
+
+const CSV: &str = "text/csv; charset=utf-8";
 
 /// Form field names of the answers, one per feature (a jury has at most this many).
 const ANSWER_FIELDS: [&str; 10] = [
@@ -607,22 +610,6 @@ pub async fn publish(
 
 // ------------------------------------------------------------------ files
 
-fn csv_download(name: &str, text: String) -> Response {
-    use axum::http::header;
-    use axum::response::IntoResponse;
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        text,
-    )
-        .into_response()
-}
-
 /// The quotas as a categories file: public, like the quotas on the published page.
 pub async fn quotas_csv(
     State(state): State<AppState>,
@@ -630,8 +617,9 @@ pub async fn quotas_csv(
 ) -> AppResult<Response> {
     let jury = jury_by_slug(&state, &slug).await?;
     let features = store::features(&state.db, &jury.id).await?;
-    Ok(csv_download(
+    Ok(download(
         &format!("{slug}-categories.csv"),
+        CSV,
         sortition::write_categories(&features),
     ))
 }
@@ -646,8 +634,9 @@ pub async fn volunteers_csv(
     let features = store::features(&state.db, &jury.id).await?;
     let volunteers = store::volunteers(&state.db, &jury.id).await?;
     tracing::info!(by = %user.id, jury = %jury.id, "volunteers exported");
-    Ok(csv_download(
+    Ok(download(
         &format!("{slug}-people.csv"),
+        CSV,
         report::volunteers_csv(&features, &volunteers),
     ))
 }
@@ -733,7 +722,7 @@ async fn check_invitation(
     if secret_matches(&invitation.token, &jury.invite_token) {
         return Ok(None);
     }
-    let code = store::normalise_code(&invitation.code);
+    let code = crate::roles::store::code_as_typed(&invitation.code);
     if !code.is_empty() && store::code_is_unused(&state.db, &jury.id, &code).await? {
         return Ok(Some(code));
     }
@@ -964,7 +953,7 @@ pub async fn redeem_code(
     ctx: PageContext,
     Form(form): Form<CodeForm>,
 ) -> AppResult<Response> {
-    let code = store::normalise_code(&form.code);
+    let code = crate::roles::store::code_as_typed(&form.code);
     if let Some(slug) = store::jury_of_unused_code(&state.db, &code).await? {
         return Ok(see_other(&format!("/juries/{slug}/join?code={code}"), None));
     }

@@ -127,19 +127,28 @@ pub fn volunteers_csv(features: &[Feature], volunteers: &[Volunteer]) -> String 
     let people = volunteers
         .iter()
         .map(|v| {
-            let mut person = Person::new(v.id.clone(), v.answers.clone(), features);
-            let values = person.row.split_off(1);
-            person.row.extend([
+            let mut row = vec![
+                v.id.clone(),
                 v.name.clone(),
                 v.email.clone(),
                 v.phone.clone(),
                 v.address.clone(),
                 v.postcode.clone(),
                 v.household_key.clone(),
-            ]);
-            person.row.extend(values);
-            person.row.push(v.status.as_str().to_string());
-            person
+            ];
+            row.extend(
+                features
+                    .iter()
+                    .zip(&v.answers)
+                    .map(|(f, &a)| f.quotas[a].value.clone()),
+            );
+            row.push(v.status.as_str().to_string());
+            Person {
+                id: v.id.clone(),
+                values: v.answers.clone(),
+                household: Some(v.household_key.clone()),
+                row,
+            }
         })
         .collect();
     let pool = Pool {

@@ -8,6 +8,7 @@ use sqlx::any::AnyRow;
 
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
+use crate::web::forms::fold;
 
 pub const JOB_KIND: &str = "jury_draw";
 
@@ -188,6 +189,14 @@ pub async fn list(db: &Db) -> anyhow::Result<Vec<Jury>> {
     rows.iter().map(jury_from_row).collect()
 }
 
+/// The one or two statuses a change may start from, as the `status = $a OR status = $b`
+/// of the queries below bind them (every caller names one or two).
+fn either_of(from: &[JuryStatus]) -> (&'static str, &'static str) {
+    debug_assert!(matches!(from.len(), 1 | 2), "one or two statuses: {from:?}");
+    let first = from.first().map_or("", |s| s.as_str());
+    (first, from.get(1).map_or(first, |s| s.as_str()))
+}
+
 /// Moves a jury from one status to another; false if it was not in `from` (a stale form).
 pub async fn change_status(
     db: &Db,
@@ -195,7 +204,7 @@ pub async fn change_status(
     from: &[JuryStatus],
     to: JuryStatus,
 ) -> anyhow::Result<bool> {
-    let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+    let (first, second) = either_of(from);
     let done = sqlx::query(
         "UPDATE juries SET status = $1, updated_at = $2 \
          WHERE id = $3 AND (status = $4 OR status = $5)",
@@ -203,8 +212,8 @@ pub async fn change_status(
     .bind(to.as_str())
     .bind(now_ms())
     .bind(jury_id)
-    .bind(from.first().copied().unwrap_or(""))
-    .bind(from.get(1).copied().unwrap_or(""))
+    .bind(first)
+    .bind(second)
     .execute(db)
     .await
     .context("changing a jury's status")?;
@@ -316,12 +325,6 @@ pub enum RegisterError {
 /// Folds an address and postcode so that "12 Canal St., MB1 2AB" and "12 canal st mb12ab"
 /// are one household.
 pub fn household_key(address: &str, postcode: &str) -> String {
-    let fold = |text: &str| -> String {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     format!("{}|{}", fold(postcode), fold(address))
 }
 
@@ -465,15 +468,6 @@ pub async fn create_letter_codes(
     }
     tx.commit().await.context("committing letter codes")?;
     Ok(codes)
-}
-
-/// A code as typed: upper case, without spaces or dashes.
-pub fn normalise_code(typed: &str) -> String {
-    typed
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
 }
 
 pub struct LetterCode {
@@ -663,6 +657,7 @@ pub async fn queue_draw(
         DrawKind::Replacement => JuryStatus::Selected,
     };
     // Taking the jury's row first serialises two officials pressing the button at once.
+    let (first, second) = either_of(from);
     let moved = sqlx::query(
         "UPDATE juries SET status = $1, updated_at = $2 \
          WHERE id = $3 AND (status = $4 OR status = $5) AND NOT EXISTS \
@@ -671,8 +666,8 @@ pub async fn queue_draw(
     .bind(to.as_str())
     .bind(now_ms())
     .bind(draw.jury_id)
-    .bind(from.first().map(|s| s.as_str()).unwrap_or(""))
-    .bind(from.get(1).map(|s| s.as_str()).unwrap_or(""))
+    .bind(first)
+    .bind(second)
     .execute(&mut *tx)
     .await
     .context("claiming the jury for a draw")?;

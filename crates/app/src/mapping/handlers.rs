@@ -20,7 +20,8 @@ use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{MaybeUser, secret_matches};
 use crate::web::{
-    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, download, render, render_with,
+    see_other,
 };
 
 /// How many ties one questionnaire can give (rows on the form).
@@ -1126,8 +1127,6 @@ pub async fn export(
     Path((slug, file)): Path<(String, String)>,
     Query(query): Query<TokenQuery>,
 ) -> AppResult<Response> {
-    use axum::http::header;
-    use axum::response::IntoResponse;
     use network::io;
     let exercise = exercise_by_slug(&state, &slug).await?;
     naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
@@ -1141,15 +1140,5 @@ pub async fn export(
         "ties.csv" => (io::write_csv_edges(graph), "text/csv; charset=utf-8"),
         _ => return Err(AppError::NotFound),
     };
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{slug}-{file}\""),
-            ),
-        ],
-        text,
-    )
-        .into_response())
+    Ok(download(&format!("{slug}-{file}"), content_type, text))
 }

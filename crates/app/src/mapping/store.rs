@@ -244,10 +244,7 @@ pub struct Tie {
 
 /// A name folded for matching: "St. Anne's  Church" and "st annes church" are one node.
 pub fn name_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::web::forms::fold(name)
 }
 
 pub async fn nodes(db: &Db, exercise_id: &str) -> anyhow::Result<Vec<MapNode>> {

@@ -274,11 +274,7 @@ pub async fn redeem(
 
 /// Accepts codes as people type them: any case, with or without the dash or spaces.
 fn normalise_code(input: &str) -> Option<String> {
-    let letters: String = input
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let letters = crate::roles::store::code_as_typed(input);
     (letters.len() == 8).then(|| format!("{}-{}", &letters[..4], &letters[4..]))
 }
 

@@ -185,6 +185,15 @@ pub fn printable_code(len: usize) -> String {
         .collect()
 }
 
+/// A printed code as someone typed it: upper case, without spaces, dashes or anything else.
+pub fn code_as_typed(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
 fn new_code() -> String {
     let chars = printable_code(8);
     format!("{}-{}", &chars[..4], &chars[4..])

@@ -12,11 +12,10 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use subtle::ConstantTimeEq;
 
 use crate::state::AppState;
 use crate::web::AppError;
-use crate::web::session::{cookie_value, random_token};
+use crate::web::session::{cookie_value, random_token, secret_matches};
 
 pub const COOKIE: &str = "sm_csrf";
 pub const FIELD: &str = "csrf_token";
@@ -45,9 +44,7 @@ pub async fn require_token(
         };
         let submitted = submitted_token(&parts, &bytes);
         let valid = match (&existing, &submitted) {
-            (Some(expected), Some(given)) => {
-                bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
-            }
+            (Some(expected), Some(given)) => secret_matches(given, expected),
             _ => false,
         };
         if !valid {

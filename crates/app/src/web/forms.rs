@@ -110,6 +110,15 @@ fn looks_like_email(value: &str) -> bool {
             .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
+/// Text folded for matching what people type: letters and digits only, lower case
+/// ("St. Anne's  Church" and "st annes church" fold alike).
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A date typed as YYYY-MM-DD (what `<input type=date>` sends).
 pub fn date(value: &str) -> Option<time::Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");

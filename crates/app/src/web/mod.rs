@@ -41,6 +41,22 @@ pub fn see_other(path: &str, notice: Option<&str>) -> Response {
     }
 }
 
+/// A file to save rather than show: `content_type`, offered under `file_name`.
+pub fn download(file_name: &str, content_type: &str, body: String) -> Response {
+    use axum::http::header;
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// A `next` parameter made safe: only a path on this site, never another host.
 pub fn local_path(next: Option<&str>) -> String {
     match next {
