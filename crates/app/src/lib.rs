@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod api;
 pub mod areas;
+pub mod budgets;
 pub mod cli;
 pub mod config;
 pub mod db;

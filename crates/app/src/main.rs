@@ -38,6 +38,9 @@ enum Command {
     /// Participatory budgeting files (Pabulib): check, count, compare, explain.
     #[command(subcommand)]
     Pb(squaremile::cli::pb::PbCommand),
+    /// Participatory budgets on the site: import a Pabulib file as a finished process.
+    #[command(subcommand)]
+    Budget(squaremile::cli::budget::BudgetCommand),
     /// Community networks (CSV, GEXF, GraphML, JSON): analyse, introductions, render, convert.
     #[command(subcommand)]
     Network(squaremile::cli::network::NetworkCommand),
@@ -76,6 +79,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo => {
             let pool = db::open(config.database_url.expose()).await?;
             demo::load(&pool).await?;
+        }
+        Command::Budget(command) => {
+            let pool = db::open(config.database_url.expose()).await?;
+            print_or_exit(squaremile::cli::budget::run(&pool, command).await)?;
         }
         Command::Pb(_) | Command::Network(_) | Command::Jury(_) => unreachable!("handled above"),
         Command::Serve { demo, bind } => {

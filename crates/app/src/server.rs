@@ -22,7 +22,7 @@ use crate::db::Db;
 use crate::mail::Mailer;
 use crate::state::AppState;
 use crate::web::{self, AppError, csrf, error, session};
-use crate::{accounts, api, areas, home, jobs, juries, mapping, organisations, roles};
+use crate::{accounts, api, areas, budgets, home, jobs, juries, mapping, organisations, roles};
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
 /// calls below: trace, security headers, compression, session and language, error pages,
@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .merge(roles::routes())
         .merge(organisations::routes())
         .merge(juries::routes())
+        .merge(budgets::routes())
         .merge(mapping::routes())
         .merge(api::routes())
         .fallback(|| async { AppError::NotFound });

@@ -4,6 +4,7 @@ skip-to-content = Skip to main content
 nav-label = Main menu
 nav-areas = Areas
 nav-organisations = Organisations
+nav-budgets = Budgets
 nav-juries = Juries
 nav-mapping = Network maps
 nav-account = Your account

@@ -4,6 +4,7 @@ skip-to-content = Przejdź do treści
 nav-label = Menu główne
 nav-areas = Obszary
 nav-organisations = Organizacje
+nav-budgets = Budżety
 nav-juries = Panele obywatelskie
 nav-mapping = Mapy sieci
 nav-account = Twoje konto

@@ -1,5 +1,6 @@
 //! Command-line tools beside the web site.
 
+pub mod budget;
 pub mod jury;
 pub mod network;
 pub mod pb;

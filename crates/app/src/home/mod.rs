@@ -19,6 +19,7 @@ pub fn routes() -> Router<AppState> {
         .route("/readyz", get(readyz))
         .route("/static/style.css", get(stylesheet))
         .route("/static/map.js", get(map_script))
+        .route("/static/ballot.js", get(ballot_script))
 }
 
 #[derive(Template)]
@@ -69,6 +70,14 @@ async fn map_script() -> Response {
     static_file(
         "text/javascript; charset=utf-8",
         include_str!("../../static/map.js"),
+    )
+}
+
+/// Running totals on a knapsack ballot; the ballot works without it.
+async fn ballot_script() -> Response {
+    static_file(
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/ballot.js"),
     )
 }
 

@@ -3,7 +3,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::jobs::store::{self, Job};
-use crate::juries;
+use crate::{budgets, juries};
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
 
@@ -52,6 +52,9 @@ async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result
     match job.kind.as_str() {
         juries::store::JOB_KIND => {
             juries::draw::run_job(&state.db, &state.config.public_url, &job.payload).await
+        }
+        budgets::store::COUNT_JOB => {
+            budgets::count::run_job(&state.db, &state.config.public_url, &job.payload).await
         }
         mail::JOB_KIND => {
             let email: mail::Email =

@@ -69,7 +69,9 @@ pub async fn require(
         tracing::info!(user = %user.id, area = %area_id, ?action, "refused: missing area role");
         Err(AppError::Forbidden(match action {
             AreaAction::ManageArea | AreaAction::ManageRoles => "error-needs-area-admin",
-            AreaAction::VerifyResidents | AreaAction::RunJuries => "error-needs-official",
+            AreaAction::VerifyResidents | AreaAction::RunJuries | AreaAction::RunBudgets => {
+                "error-needs-official"
+            }
             AreaAction::OrganiseMapping => "error-needs-connector",
         }))
     }

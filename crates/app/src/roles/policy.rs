@@ -58,6 +58,9 @@ pub enum AreaAction {
     RunJuries,
     /// Run network mapping exercises: see every name, export, mark introductions made.
     OrganiseMapping,
+    /// Set up participatory budgets, review and cost projects, move phases, enter paper
+    /// ballots, post implementation updates.
+    RunBudgets,
 }
 
 /// Whether someone holding `roles` (on the area or an area around it) may do `action`.
@@ -68,7 +71,7 @@ pub fn allows(is_site_admin: bool, roles: &[Role], action: AreaAction) -> bool {
     let holds = |role: Role| roles.contains(&role);
     match action {
         AreaAction::ManageArea | AreaAction::ManageRoles => holds(Role::Admin),
-        AreaAction::VerifyResidents | AreaAction::RunJuries => {
+        AreaAction::VerifyResidents | AreaAction::RunJuries | AreaAction::RunBudgets => {
             holds(Role::Official) || holds(Role::Admin)
         }
         AreaAction::OrganiseMapping => {
@@ -97,17 +100,19 @@ mod tests {
     }
 
     #[test]
-    fn only_officials_and_admins_run_juries() {
-        assert!(allows(false, &[Role::Official], RunJuries));
-        assert!(allows(false, &[Role::Admin], RunJuries));
-        assert!(allows(true, &[], RunJuries));
-        for role in [
-            Role::Resident,
-            Role::Connector,
-            Role::Representative,
-            Role::Moderator,
-        ] {
-            assert!(!allows(false, &[role], RunJuries), "{role:?}");
+    fn only_officials_and_admins_run_juries_and_budgets() {
+        for action in [RunJuries, RunBudgets] {
+            assert!(allows(false, &[Role::Official], action));
+            assert!(allows(false, &[Role::Admin], action));
+            assert!(allows(true, &[], action));
+            for role in [
+                Role::Resident,
+                Role::Connector,
+                Role::Representative,
+                Role::Moderator,
+            ] {
+                assert!(!allows(false, &[role], action), "{role:?}");
+            }
         }
     }
 

@@ -1,0 +1,184 @@
+//! The results page (funded projects, budget used, a chart, the comparison with counting
+//! by votes alone, every project's outcome in plain words) and the anonymised ballots as a
+//! Pabulib file.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use super::election::{ProjectResult, Results, Why, to_pabulib};
+use super::handlers::{money, process_by_slug};
+use super::store::{self, Phase, Process, Update};
+use crate::state::AppState;
+use crate::web::{AppError, AppResult, PageContext, download, render};
+
+/// One row of the results table and chart.
+struct Row {
+    result: ProjectResult,
+    cost: String,
+    /// Points given in all, when the ballots carry points.
+    points: String,
+    why: String,
+    /// Bar geometry in the chart: top and width (of 100).
+    y: usize,
+    width: f64,
+}
+
+#[derive(Template)]
+#[template(path = "budgets/templates/results.html")]
+struct ResultsPage {
+    ctx: PageContext,
+    process: Process,
+    counted: bool,
+    rows: Vec<Row>,
+    summary: String,
+    rule_name: String,
+    /// Funded here but not by votes alone, and the other way round.
+    only_here: Vec<String>,
+    only_greedy: Vec<String>,
+    greedy_spent: String,
+    chart_height: usize,
+    updates: Vec<Update>,
+}
+
+const BAR_HEIGHT: usize = 22;
+
+fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
+    let lang = &ctx.lang;
+    let cur = &process.currency;
+    match why {
+        Why::Free => lang.t("pb-why-free"),
+        Why::Shares {
+            round,
+            payers,
+            share,
+            paid_all,
+        } => {
+            let mut text = lang.t_args(
+                "pb-why-shares",
+                &[
+                    ("round", &round.to_string()),
+                    ("payers", &payers.to_string()),
+                    ("share", &format!("{share:.2} {cur}")),
+                ],
+            );
+            if *paid_all > 0 {
+                text.push(' ');
+                text.push_str(&lang.t1("pb-why-paid-all", "count", &paid_all.to_string()));
+            }
+            text
+        }
+        Why::Fill { position } => lang.t1("pb-why-fill", "position", &position.to_string()),
+        Why::Load { position, load } => lang.t_args(
+            "pb-why-load",
+            &[("position", &position.to_string()), ("load", &format!("{load:.4}"))],
+        ),
+        Why::Ranked { position } => lang.t1("pb-why-ranked", "position", &position.to_string()),
+        Why::WouldWinAt { cost } => lang.t1("pb-why-would-win-at", "cost", &money(*cost, cur)),
+        Why::Never => lang.t("pb-why-never"),
+    }
+}
+
+pub async fn results(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let process = process_by_slug(&state, &slug).await?;
+    if process.phase < Phase::Results {
+        return Err(AppError::NotFound);
+    }
+    let stored = store::results(&state.db, &process.id).await?;
+    let updates = store::updates(&state.db, &process.id).await?;
+    let Some(json) = stored else {
+        return render(&ResultsPage {
+            rule_name: String::new(),
+            summary: String::new(),
+            ctx,
+            process,
+            counted: false,
+            rows: Vec::new(),
+            only_here: Vec::new(),
+            only_greedy: Vec::new(),
+            greedy_spent: String::new(),
+            chart_height: 0,
+            updates,
+        });
+    };
+    let results: Results = serde_json::from_str(&json)
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading stored results")))?;
+    let mut projects = results.projects.clone();
+    // Funded first in the order they were chosen, then the others by support.
+    projects.sort_by(|a, b| {
+        b.funded
+            .cmp(&a.funded)
+            .then(b.points.unwrap_or(0.0).total_cmp(&a.points.unwrap_or(0.0)))
+            .then(b.supporters.cmp(&a.supporters))
+    });
+    let most = projects.iter().map(|p| p.cost).max().unwrap_or(1).max(1) as f64;
+    let rows: Vec<Row> = projects
+        .into_iter()
+        .enumerate()
+        .map(|(i, result)| Row {
+            cost: money(result.cost, &process.currency),
+            why: explain(&ctx, &process, &result.why),
+            points: result.points.map(|p| format!("{p:.0}")).unwrap_or_default(),
+            y: i * BAR_HEIGHT,
+            width: (result.cost as f64 / most * 100.0).max(0.5),
+            result,
+        })
+        .collect();
+    let funded = rows.iter().filter(|r| r.result.funded).count();
+    let summary = ctx.lang.t_args(
+        "pb-results-summary",
+        &[
+            ("voters", &results.voters.to_string()),
+            ("funded", &funded.to_string()),
+            ("projects", &rows.len().to_string()),
+            ("spent", &money(results.spent, &process.currency)),
+            ("budget", &money(results.budget, &process.currency)),
+        ],
+    );
+    let only_here = rows
+        .iter()
+        .filter(|r| r.result.funded && !r.result.greedy_funded)
+        .map(|r| r.result.title.clone())
+        .collect();
+    let only_greedy = rows
+        .iter()
+        .filter(|r| !r.result.funded && r.result.greedy_funded)
+        .map(|r| r.result.title.clone())
+        .collect();
+    render(&ResultsPage {
+        rule_name: ctx.t(&format!("pb-rule-{}", results.rule)),
+        summary,
+        greedy_spent: money(results.greedy_spent, &process.currency),
+        chart_height: rows.len() * BAR_HEIGHT,
+        ctx,
+        process,
+        counted: true,
+        rows,
+        only_here,
+        only_greedy,
+        updates,
+    })
+}
+
+/// The projects and anonymised ballots as a Pabulib file, once voting has closed.
+pub async fn ballots_file(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let process = process_by_slug(&state, &slug).await?;
+    if process.phase < Phase::Results {
+        return Err(AppError::NotFound);
+    }
+    let projects = store::projects(&state.db, &process.id).await?;
+    let ballots = store::ballots(&state.db, &process.id).await?;
+    let text = to_pabulib(&process, &projects, &ballots);
+    Ok(download(
+        &format!("{}.pb", process.slug),
+        "text/plain; charset=utf-8",
+        text,
+    ))
+}

@@ -1,0 +1,71 @@
+//! `squaremile budget import`: a real Pabulib file becomes a finished process on the site,
+//! with its projects, its anonymous ballots and the count.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::Subcommand;
+
+use crate::budgets::{count, store};
+use crate::db::Db;
+
+#[derive(Subcommand)]
+pub enum BudgetCommand {
+    /// Import a .pb file as a finished process in an area, and count it.
+    Import {
+        file: PathBuf,
+        /// The area's web address (slug), e.g. riverside.
+        #[arg(long)]
+        area: String,
+        /// The process's web address; made from the file name if not given.
+        #[arg(long)]
+        slug: Option<String>,
+        /// Title shown on the site; the file's description if not given.
+        #[arg(long)]
+        title: Option<String>,
+        /// mes-add1, mes, greedy or phragmen.
+        #[arg(long, default_value = "mes-add1")]
+        rule: String,
+    },
+}
+
+pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
+    let BudgetCommand::Import {
+        file,
+        area,
+        slug,
+        title,
+        rule,
+    } = command;
+    let Some(rule) = pb::Rule::parse(&rule).filter(|r| crate::budgets::RULES.contains(r)) else {
+        bail!("unknown rule {rule:?}: use mes-add1, mes, greedy or phragmen");
+    };
+    let text = std::fs::read_to_string(&file)
+        .with_context(|| format!("reading {}", file.display()))?;
+    let Some(area) = crate::areas::store::find_by_slug(db, &area).await? else {
+        bail!("there is no area {area:?}");
+    };
+    let slug = slug.unwrap_or_else(|| {
+        crate::web::forms::slugify(
+            &file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        )
+    });
+    let id = count::import_file(db, &text, &area.id, &slug, title.as_deref(), rule, None)
+        .await
+        .with_context(|| format!("importing {}", file.display()))?;
+    let process = store::find(db, &id).await?.context("the imported process")?;
+    let results = count::count_process(db, &process).await?;
+    let json = serde_json::to_string(&results)?;
+    store::save_results(db, &id, &json, None).await?;
+    let funded = results.projects.iter().filter(|p| p.funded).count();
+    Ok(format!(
+        "imported {} projects and {} ballots as /budgets/{slug}; {funded} projects funded, {} of {} spent\n",
+        results.projects.len(),
+        results.voters,
+        results.spent,
+        results.budget
+    ))
+}
