@@ -108,7 +108,10 @@ pub enum BallotError {
 impl Ballot {
     /// Reads the submitted form fields: `project=<code>` (ticked boxes), `points-<code>=n`
     /// (cumulative) or `rank-<n>=<code>` (ranking). Other fields are ignored.
-    pub fn from_form(format: BallotFormat, fields: &[(String, String)]) -> Result<Ballot, BallotError> {
+    pub fn from_form(
+        format: BallotFormat,
+        fields: &[(String, String)],
+    ) -> Result<Ballot, BallotError> {
         let mut picks = Vec::new();
         match format {
             BallotFormat::Approval | BallotFormat::Knapsack => {
@@ -239,7 +242,9 @@ impl Ballot {
 
     /// The project ranked at `rank` (1 = best), if any.
     pub fn ranked(&self, rank: usize) -> Option<&str> {
-        self.picks.get(rank.checked_sub(1)?).map(|(c, _)| c.as_str())
+        self.picks
+            .get(rank.checked_sub(1)?)
+            .map(|(c, _)| c.as_str())
     }
 
     /// The Pabulib `vote` and `points` columns (points only for cumulative ballots).
@@ -313,22 +318,33 @@ mod tests {
             &fields(&[("project", "1"), ("project", "2"), ("project", "3")]),
         )
         .unwrap();
-        assert_eq!(three.check(&rules(format), &choices()), Err(BallotError::TooMany(2)));
+        assert_eq!(
+            three.check(&rules(format), &choices()),
+            Err(BallotError::TooMany(2))
+        );
         let none = Ballot::from_form(format, &fields(&[("csrf_token", "x")])).unwrap();
-        assert_eq!(none.check(&rules(format), &choices()), Err(BallotError::Empty));
+        assert_eq!(
+            none.check(&rules(format), &choices()),
+            Err(BallotError::Empty)
+        );
         let unknown = Ballot::from_form(format, &fields(&[("project", "9")])).unwrap();
         assert_eq!(
             unknown.check(&rules(format), &choices()),
             Err(BallotError::NotOnBallot("9".into()))
         );
-        let twice = Ballot::from_form(format, &fields(&[("project", "1"), ("project", "1")])).unwrap();
-        assert_eq!(twice.check(&rules(format), &choices()), Err(BallotError::Twice("1".into())));
+        let twice =
+            Ballot::from_form(format, &fields(&[("project", "1"), ("project", "1")])).unwrap();
+        assert_eq!(
+            twice.check(&rules(format), &choices()),
+            Err(BallotError::Twice("1".into()))
+        );
     }
 
     #[test]
     fn knapsack_ballots_stay_within_the_budget() {
         let format = BallotFormat::Knapsack;
-        let over = Ballot::from_form(format, &fields(&[("project", "1"), ("project", "2")])).unwrap();
+        let over =
+            Ballot::from_form(format, &fields(&[("project", "1"), ("project", "2")])).unwrap();
         assert_eq!(
             over.check(&rules(format), &choices()),
             Err(BallotError::OverBudget {
@@ -336,7 +352,8 @@ mod tests {
                 budget: 100
             })
         );
-        let fits = Ballot::from_form(format, &fields(&[("project", "1"), ("project", "3")])).unwrap();
+        let fits =
+            Ballot::from_form(format, &fields(&[("project", "1"), ("project", "3")])).unwrap();
         assert_eq!(fits.check(&rules(format), &choices()), Ok(()));
         assert_eq!(fits.cost(&choices()), 100);
     }
@@ -368,7 +385,8 @@ mod tests {
     #[test]
     fn rankings_are_read_in_order_without_gaps() {
         let format = BallotFormat::Ranking;
-        let ballot = Ballot::from_form(format, &fields(&[("rank-2", "1"), ("rank-1", "3")])).unwrap();
+        let ballot =
+            Ballot::from_form(format, &fields(&[("rank-2", "1"), ("rank-1", "3")])).unwrap();
         assert_eq!(ballot.ranked(1), Some("3"));
         assert_eq!(ballot.to_pabulib(format), ("3,1".into(), String::new()));
         assert_eq!(
@@ -376,7 +394,10 @@ mod tests {
             Err(BallotError::GapInRanking(1))
         );
         let same = Ballot::from_form(format, &fields(&[("rank-1", "2"), ("rank-2", "2")])).unwrap();
-        assert_eq!(same.check(&rules(format), &choices()), Err(BallotError::Twice("2".into())));
+        assert_eq!(
+            same.check(&rules(format), &choices()),
+            Err(BallotError::Twice("2".into()))
+        );
     }
 
     #[test]

@@ -52,7 +52,10 @@ pub async fn run_job(db: &Db, public_url: &str, payload: &str) -> anyhow::Result
                 "pb-counted-body",
                 &[
                     ("title", &process.title),
-                    ("link", &format!("{public_url}/budgets/{}/results", process.slug)),
+                    (
+                        "link",
+                        &format!("{public_url}/budgets/{}/results", process.slug),
+                    ),
                 ],
             ),
         }
@@ -84,7 +87,11 @@ pub async fn import_file(
         .map(str::to_string)
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| imported.description.clone());
-    let title = if title.trim().is_empty() { slug.to_string() } else { title };
+    let title = if title.trim().is_empty() {
+        slug.to_string()
+    } else {
+        title
+    };
     let ballots = imported
         .ballots
         .iter()

@@ -264,9 +264,18 @@ pub fn import(election: &Election) -> anyhow::Result<ImportedElection> {
         }
         Ok(q.to_f64() as i64)
     };
-    let meta_number = |key: &str| election.meta(key).and_then(|v| v.trim().parse::<u32>().ok());
+    let meta_number = |key: &str| {
+        election
+            .meta(key)
+            .and_then(|v| v.trim().parse::<u32>().ok())
+    };
     let budget = whole(&election.budget, "the budget")?;
-    let longest = election.voters.iter().map(|v| v.ballot.len()).max().unwrap_or(1) as u32;
+    let longest = election
+        .voters
+        .iter()
+        .map(|v| v.ballot.len())
+        .max()
+        .unwrap_or(1) as u32;
     let (format, min_choices, max_choices, points) = match election.vote_type {
         VoteType::Approval if election.meta("max_sum_cost").is_some() => {
             (BallotFormat::Knapsack, 1, longest.max(1), 0)
@@ -282,7 +291,11 @@ pub fn import(election: &Election) -> anyhow::Result<ImportedElection> {
             let most: u64 = election
                 .voters
                 .iter()
-                .map(|v| (0..v.ballot.len()).map(|i| v.point(i).to_f64() as u64).sum::<u64>())
+                .map(|v| {
+                    (0..v.ballot.len())
+                        .map(|i| v.point(i).to_f64() as u64)
+                        .sum::<u64>()
+                })
                 .max()
                 .unwrap_or(0);
             let points = meta_number("max_sum_points").unwrap_or(most as u32);
@@ -303,8 +316,16 @@ pub fn import(election: &Election) -> anyhow::Result<ImportedElection> {
             .filter(|n| !n.trim().is_empty())
             .unwrap_or(&project.id);
         let category = election.project_field(project, "category").unwrap_or("");
-        let cost = whole(&project.cost, &format!("the cost of project {}", project.id))?;
-        projects.push((project.id.clone(), title.to_string(), category.to_string(), cost));
+        let cost = whole(
+            &project.cost,
+            &format!("the cost of project {}", project.id),
+        )?;
+        projects.push((
+            project.id.clone(),
+            title.to_string(),
+            category.to_string(),
+            cost,
+        ));
     }
     let mut ballots = Vec::with_capacity(election.voters.len());
     for voter in &election.voters {

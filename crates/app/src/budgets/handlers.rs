@@ -20,8 +20,7 @@ use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::MaybeUser;
 use crate::web::{
-    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with,
-    see_other,
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
 };
 
 /// Counting rules an official can choose, the default first.
@@ -66,7 +65,7 @@ pub(super) fn money(amount: i64, currency: &str) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -119,7 +118,13 @@ pub async fn show(
     }
     let phases = store::ALL_PHASES
         .iter()
-        .map(|p| (ctx.t(&p.label_key()), *p == process.phase, *p < process.phase))
+        .map(|p| {
+            (
+                ctx.t(&p.label_key()),
+                *p == process.phase,
+                *p < process.phase,
+            )
+        })
         .collect();
     let can_vote_note = ctx.t(&process.eligibility.label_key());
     render(&ShowPage {
@@ -171,18 +176,32 @@ struct FormPage {
     errors: FormErrors,
 }
 
-fn form_page(ctx: PageContext, form: ProcessForm, areas: Vec<(String, String)>, errors: FormErrors) -> FormPage {
+fn form_page(
+    ctx: PageContext,
+    form: ProcessForm,
+    areas: Vec<(String, String)>,
+    errors: FormErrors,
+) -> FormPage {
     let formats = ALL_FORMATS
         .iter()
         .map(|f| (f.as_str().to_string(), ctx.t(&f.label_key())))
         .collect();
-    let eligibilities = [Eligibility::Verified, Eligibility::Residents, Eligibility::Codes]
-        .iter()
-        .map(|e| (e.as_str().to_string(), ctx.t(&e.label_key())))
-        .collect();
+    let eligibilities = [
+        Eligibility::Verified,
+        Eligibility::Residents,
+        Eligibility::Codes,
+    ]
+    .iter()
+    .map(|e| (e.as_str().to_string(), ctx.t(&e.label_key())))
+    .collect();
     let rules = RULES
         .iter()
-        .map(|r| (r.as_str().to_string(), ctx.t(&format!("pb-rule-{}", r.as_str()))))
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                ctx.t(&format!("pb-rule-{}", r.as_str())),
+            )
+        })
         .collect();
     FormPage {
         ctx,
@@ -230,13 +249,20 @@ fn number_in(
     match value.trim().replace([',', ' '], "").parse::<i64>() {
         Ok(n) if range.contains(&n) => n,
         _ => {
-            errors.add(lang, field, &format!("field-{}-invalid", field.replace('_', "-")));
+            // field-budget-invalid, field-min-choices-invalid, ...
+            let key = format!("field-{}-invalid", field.replace('_', "-"));
+            errors.add(lang, field, &key);
             0
         }
     }
 }
 
-fn optional_date(errors: &mut FormErrors, lang: &crate::i18n::Lang, field: &'static str, value: &str) -> String {
+fn optional_date(
+    errors: &mut FormErrors,
+    lang: &crate::i18n::Lang,
+    field: &'static str,
+    value: &str,
+) -> String {
     if value.trim().is_empty() {
         return String::new();
     }
@@ -258,7 +284,8 @@ pub async fn create(
     let lang = &ctx.lang;
     let mut errors = FormErrors::new();
     let title = forms::required_text(&mut errors, lang, "title", &form.title, 120);
-    let description = forms::optional_text(&mut errors, lang, "description", &form.description, 10_000);
+    let description =
+        forms::optional_text(&mut errors, lang, "description", &form.description, 10_000);
     let areas = roles::areas_where(&state.db, &user, AreaAction::RunBudgets).await?;
     if !areas.iter().any(|(id, _)| *id == form.area) {
         errors.add(lang, "area", "field-pb-area-invalid");
@@ -272,8 +299,10 @@ pub async fn create(
     if format.is_none() {
         errors.add(lang, "ballot_format", "field-ballot-format-invalid");
     }
-    let min_choices = number_in(&mut errors, lang, "min_choices", &form.min_choices, 1..=100) as u32;
-    let max_choices = number_in(&mut errors, lang, "max_choices", &form.max_choices, 1..=100) as u32;
+    let min_choices =
+        number_in(&mut errors, lang, "min_choices", &form.min_choices, 1..=100) as u32;
+    let max_choices =
+        number_in(&mut errors, lang, "max_choices", &form.max_choices, 1..=100) as u32;
     if max_choices < min_choices && !errors.has("max_choices") {
         errors.add(lang, "max_choices", "field-max-choices-invalid");
     }
@@ -283,14 +312,22 @@ pub async fn create(
         errors.add(lang, "eligibility", "field-eligibility-invalid");
     }
     let min_age = number_in(&mut errors, lang, "min_age", &form.min_age, 0..=120) as u32;
-    let support_threshold =
-        number_in(&mut errors, lang, "support_threshold", &form.support_threshold, 0..=1_000_000) as u32;
+    let support_threshold = number_in(
+        &mut errors,
+        lang,
+        "support_threshold",
+        &form.support_threshold,
+        0..=1_000_000,
+    ) as u32;
     let rule = pb::Rule::parse(&form.rule).filter(|r| RULES.contains(r));
     if rule.is_none() {
         errors.add(lang, "rule", "field-rule-invalid");
     }
     if rule == Some(pb::Rule::Phragmen)
-        && matches!(format, Some(BallotFormat::Cumulative | BallotFormat::Ranking))
+        && matches!(
+            format,
+            Some(BallotFormat::Cumulative | BallotFormat::Ranking)
+        )
     {
         errors.add(lang, "rule", "field-rule-phragmen-approval");
     }
@@ -303,7 +340,11 @@ pub async fn create(
     if given.windows(2).any(|w| w[0] > w[1]) {
         errors.add(lang, "voting_until", "field-pb-dates-order");
     }
-    let slug = forms::slugify(if form.slug.trim().is_empty() { &title } else { &form.slug });
+    let slug = forms::slugify(if form.slug.trim().is_empty() {
+        &title
+    } else {
+        &form.slug
+    });
     if slug.is_empty() && !errors.has("title") {
         errors.add(lang, "slug", "field-slug-invalid");
     }
@@ -336,7 +377,10 @@ pub async fn create(
         match store::create(&state.db, &process, &user.id).await {
             Ok(id) => {
                 tracing::info!(by = %user.id, process = %id, "budgeting process created");
-                return Ok(see_other(&format!("/budgets/{slug}/manage"), Some("pb-created")));
+                return Ok(see_other(
+                    &format!("/budgets/{slug}/manage"),
+                    Some("pb-created"),
+                ));
             }
             Err(CreateError::SlugTaken) => errors.add(lang, "slug", "field-slug-taken"),
             Err(CreateError::Other(e)) => return Err(e.into()),
@@ -398,10 +442,17 @@ pub async fn propose(
     let lang = &ctx.lang;
     let mut errors = FormErrors::new();
     let title = forms::required_text(&mut errors, lang, "title", &form.title, 120);
-    let description = forms::required_text(&mut errors, lang, "description", &form.description, 5000);
+    let description =
+        forms::required_text(&mut errors, lang, "description", &form.description, 5000);
     let category = forms::optional_text(&mut errors, lang, "category", &form.category, 80);
     let location = forms::optional_text(&mut errors, lang, "location", &form.location, 200);
-    let rough_cost = number_in(&mut errors, lang, "rough_cost", &form.rough_cost, 0..=process.budget);
+    let rough_cost = number_in(
+        &mut errors,
+        lang,
+        "rough_cost",
+        &form.rough_cost,
+        0..=process.budget,
+    );
     if errors.is_empty() {
         let project = NewProject {
             title: &title,
@@ -523,8 +574,15 @@ pub async fn support(
         .await?
         .ok_or(AppError::NotFound)?;
     let now_supports = store::toggle_support(&state.db, &project.id, &user.id).await?;
-    let notice = if now_supports { "pb-supported" } else { "pb-unsupported" };
-    Ok(see_other(&format!("/budgets/{slug}/projects/{code}"), Some(notice)))
+    let notice = if now_supports {
+        "pb-supported"
+    } else {
+        "pb-unsupported"
+    };
+    Ok(see_other(
+        &format!("/budgets/{slug}/projects/{code}"),
+        Some(notice),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -589,7 +647,13 @@ pub async fn review(
     }
     let note = forms::optional_text(&mut errors, lang, "note", &form.note, 3000);
     let cost = if status == Some(ProjectStatus::Feasible) {
-        Some(number_in(&mut errors, lang, "cost", &form.cost, 0..=process.budget))
+        Some(number_in(
+            &mut errors,
+            lang,
+            "cost",
+            &form.cost,
+            0..=process.budget,
+        ))
     } else {
         None
     };
@@ -603,10 +667,16 @@ pub async fn review(
     let email = match &project.author_id {
         Some(author) => store::author_contact(&state.db, author)
             .await?
-            .map(|(to, locale)| review_email(&state, &process, &project, status, &note, to, &locale)),
+            .map(|(to, locale)| {
+                review_email(&state, &process, &project, status, &note, to, &locale)
+            }),
         None => None,
     };
-    let decision = Review { status, cost, note: &note };
+    let decision = Review {
+        status,
+        cost,
+        note: &note,
+    };
     store::review(&state.db, &project.id, &decision, &user.id, email.as_ref()).await?;
     state.jobs_waiting.notify_one();
     Ok(see_other(
@@ -676,14 +746,20 @@ impl ManagePage {
     fn turnout_summary(&self) -> String {
         self.ctx.lang.t_args(
             "pb-turnout-summary",
-            &[("voters", &self.voters.to_string()), ("ballots", &self.ballots.to_string())],
+            &[
+                ("voters", &self.voters.to_string()),
+                ("ballots", &self.ballots.to_string()),
+            ],
         )
     }
 
     fn codes_summary(&self) -> String {
         self.ctx.lang.t_args(
             "pb-codes-summary",
-            &[("made", &self.codes_made.to_string()), ("used", &self.codes_used.to_string())],
+            &[
+                ("made", &self.codes_made.to_string()),
+                ("used", &self.codes_used.to_string()),
+            ],
         )
     }
 
@@ -783,17 +859,30 @@ pub async fn advance(
         return Err(AppError::Conflict("error-pb-phase-moved"));
     }
     tracing::info!(by = %user.id, process = %process.id, from = process.phase.as_str(), "phase advanced");
-    Ok(see_other(&format!("/budgets/{slug}/manage"), Some("pb-phase-advanced")))
+    Ok(see_other(
+        &format!("/budgets/{slug}/manage"),
+        Some("pb-phase-advanced"),
+    ))
 }
 
 // ------------------------------------------------------------------ paper ballots
 
 /// Lines (1-based) where two typings of a batch differ, with both versions.
 pub fn differing_lines(first: &str, second: &str) -> Vec<(usize, String, String)> {
-    let a: Vec<&str> = first.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let b: Vec<&str> = second.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let a: Vec<&str> = first
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let b: Vec<&str> = second
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     (0..a.len().max(b.len()))
-        .filter(|&i| a.get(i).map(|l| normalise_paper_line(l)) != b.get(i).map(|l| normalise_paper_line(l)))
+        .filter(|&i| {
+            a.get(i).map(|l| normalise_paper_line(l)) != b.get(i).map(|l| normalise_paper_line(l))
+        })
         .map(|i| {
             (
                 i + 1,
@@ -882,7 +971,11 @@ pub async fn paper(
     let mut errors = FormErrors::new();
     let projects = store::projects(&state.db, &process.id).await?;
     let choices = choices(&projects);
-    let lines = form.ballots.lines().filter(|l| !l.trim().is_empty()).count();
+    let lines = form
+        .ballots
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
     if lines == 0 || lines > MAX_PAPER_LINES {
         errors.add(lang, "ballots", "field-paper-ballots-count");
     }
@@ -891,7 +984,10 @@ pub async fn paper(
         Err((line, message)) => {
             errors.add_message(
                 "ballots",
-                lang.t_args("field-paper-ballots-line", &[("line", &line.to_string()), ("error", &message)]),
+                lang.t_args(
+                    "field-paper-ballots-line",
+                    &[("line", &line.to_string()), ("error", &message)],
+                ),
             );
             Vec::new()
         }
@@ -902,8 +998,19 @@ pub async fn paper(
             None => {
                 let label = forms::required_text(&mut errors, lang, "label", &form.label, 60);
                 if errors.is_empty() {
-                    if store::start_paper_batch(&state.db, &process.id, &label, &form.ballots, &user.id).await? {
-                        return Ok(see_other(&format!("/budgets/{slug}/manage#paper"), Some("pb-paper-first")));
+                    if store::start_paper_batch(
+                        &state.db,
+                        &process.id,
+                        &label,
+                        &form.ballots,
+                        &user.id,
+                    )
+                    .await?
+                    {
+                        return Ok(see_other(
+                            &format!("/budgets/{slug}/manage#paper"),
+                            Some("pb-paper-first"),
+                        ));
                     }
                     errors.add(lang, "label", "field-paper-label-taken");
                 }
@@ -920,9 +1027,24 @@ pub async fn paper(
                     })
                     .collect();
                 let added = agree.then_some(sealed.as_slice());
-                store::finish_paper_batch(&state.db, &process.id, &batch.id, &form.ballots, &user.id, added).await?;
-                let notice = if agree { "pb-paper-accepted" } else { "pb-paper-differs" };
-                return Ok(see_other(&format!("/budgets/{slug}/manage#paper"), Some(notice)));
+                store::finish_paper_batch(
+                    &state.db,
+                    &process.id,
+                    &batch.id,
+                    &form.ballots,
+                    &user.id,
+                    added,
+                )
+                .await?;
+                let notice = if agree {
+                    "pb-paper-accepted"
+                } else {
+                    "pb-paper-differs"
+                };
+                return Ok(see_other(
+                    &format!("/budgets/{slug}/manage#paper"),
+                    Some(notice),
+                ));
             }
         }
     }
@@ -937,7 +1059,10 @@ pub async fn discard_paper(
 ) -> AppResult<Response> {
     let process = process_to_run(&state, &user, &slug).await?;
     store::discard_paper_batch(&state.db, &process.id, &batch).await?;
-    Ok(see_other(&format!("/budgets/{slug}/manage#paper"), Some("pb-paper-discarded")))
+    Ok(see_other(
+        &format!("/budgets/{slug}/manage#paper"),
+        Some("pb-paper-discarded"),
+    ))
 }
 
 // ------------------------------------------------------------------ implementation

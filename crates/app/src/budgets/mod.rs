@@ -33,7 +33,10 @@ pub fn routes() -> Router<AppState> {
             "/budgets/{slug}/propose",
             get(handlers::propose_form).post(handlers::propose),
         )
-        .route("/budgets/{slug}/projects/{code}", get(handlers::show_project))
+        .route(
+            "/budgets/{slug}/projects/{code}",
+            get(handlers::show_project),
+        )
         .route(
             "/budgets/{slug}/projects/{code}/support",
             post(handlers::support),

@@ -71,7 +71,10 @@ fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
         Why::Fill { position } => lang.t1("pb-why-fill", "position", &position.to_string()),
         Why::Load { position, load } => lang.t_args(
             "pb-why-load",
-            &[("position", &position.to_string()), ("load", &format!("{load:.4}"))],
+            &[
+                ("position", &position.to_string()),
+                ("load", &format!("{load:.4}")),
+            ],
         ),
         Why::Ranked { position } => lang.t1("pb-why-ranked", "position", &position.to_string()),
         Why::WouldWinAt { cost } => lang.t1("pb-why-would-win-at", "cost", &money(*cost, cur)),

@@ -439,11 +439,14 @@ pub async fn projects(db: &Db, process_id: &str) -> anyhow::Result<Vec<Project>>
         select_project!(),
         " WHERE pr.process_id = $1 ORDER BY pr.created_at, pr.code"
     ))
-        .bind(process_id)
-        .fetch_all(db)
-        .await
-        .context("listing projects")?;
-    let mut projects: Vec<Project> = rows.iter().map(project_from_row).collect::<Result<_, _>>()?;
+    .bind(process_id)
+    .fetch_all(db)
+    .await
+    .context("listing projects")?;
+    let mut projects: Vec<Project> = rows
+        .iter()
+        .map(project_from_row)
+        .collect::<Result<_, _>>()?;
     projects.sort_by_key(|p| (p.code.parse::<u64>().ok(), p.code.clone()));
     Ok(projects)
 }
@@ -453,11 +456,11 @@ pub async fn project(db: &Db, process_id: &str, code: &str) -> anyhow::Result<Op
         select_project!(),
         " WHERE pr.process_id = $1 AND pr.code = $2"
     ))
-        .bind(process_id)
-        .bind(code)
-        .fetch_optional(db)
-        .await
-        .context("loading a project")?;
+    .bind(process_id)
+    .bind(code)
+    .fetch_optional(db)
+    .await
+    .context("loading a project")?;
     row.as_ref().map(project_from_row).transpose()
 }
 
@@ -494,7 +497,12 @@ pub async fn propose(
                 .fetch_all(&mut *tx)
                 .await
                 .context("numbering a project")?;
-        let next = codes.iter().filter_map(|c| c.parse::<u64>().ok()).max().unwrap_or(0) + 1;
+        let next = codes
+            .iter()
+            .filter_map(|c| c.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
         let code = next.to_string();
         let now = now_ms();
         let inserted = sqlx::query(
@@ -549,14 +557,13 @@ pub async fn toggle_support(db: &Db, project_id: &str, user_id: &str) -> anyhow:
 }
 
 pub async fn supports(db: &Db, project_id: &str, user_id: &str) -> anyhow::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM pb_supports WHERE project_id = $1 AND user_id = $2",
-    )
-    .bind(project_id)
-    .bind(user_id)
-    .fetch_optional(db)
-    .await
-    .context("checking support")?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM pb_supports WHERE project_id = $1 AND user_id = $2")
+            .bind(project_id)
+            .bind(user_id)
+            .fetch_optional(db)
+            .await
+            .context("checking support")?;
     Ok(found.is_some())
 }
 
@@ -567,7 +574,12 @@ pub struct Comment {
     pub created_at: i64,
 }
 
-pub async fn add_comment(db: &Db, project_id: &str, author_id: &str, body: &str) -> anyhow::Result<()> {
+pub async fn add_comment(
+    db: &Db,
+    project_id: &str,
+    author_id: &str,
+    body: &str,
+) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO pb_comments (id, project_id, author_id, body, created_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -752,13 +764,12 @@ pub async fn cast(
     let mut tx = db.begin().await.context("starting a transaction")?;
     // Taking the write lock first (a no-op update) keeps SQLite from failing the
     // transaction when it would otherwise upgrade a read lock under concurrency.
-    let open = sqlx::query(
-        "UPDATE pb_processes SET phase = phase WHERE id = $1 AND phase = 'voting'",
-    )
-    .bind(process_id)
-    .execute(&mut *tx)
-    .await
-    .context("checking that voting is open")?;
+    let open =
+        sqlx::query("UPDATE pb_processes SET phase = phase WHERE id = $1 AND phase = 'voting'")
+            .bind(process_id)
+            .execute(&mut *tx)
+            .await
+            .context("checking that voting is open")?;
     if open.rows_affected() != 1 {
         return Err(CastError::NotVoting);
     }
@@ -775,14 +786,13 @@ pub async fn cast(
             return Err(CastError::BadCode);
         }
     }
-    let recorded = sqlx::query(
-        "INSERT INTO pb_voters (process_id, voter_key, voted_at) VALUES ($1, $2, $3)",
-    )
-    .bind(process_id)
-    .bind(voter.key())
-    .bind(now_ms())
-    .execute(&mut *tx)
-    .await;
+    let recorded =
+        sqlx::query("INSERT INTO pb_voters (process_id, voter_key, voted_at) VALUES ($1, $2, $3)")
+            .bind(process_id)
+            .bind(voter.key())
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await;
     match recorded {
         Err(e) if is_unique_violation(&e) => return Err(CastError::AlreadyVoted),
         other => other.context("recording a voter")?,
@@ -1088,7 +1098,9 @@ pub async fn close_voting<P: serde::Serialize>(
         return Ok(false);
     }
     crate::jobs::enqueue(&mut *tx, COUNT_JOB, count_job).await?;
-    tx.commit().await.context("committing the close of voting")?;
+    tx.commit()
+        .await
+        .context("committing the close of voting")?;
     Ok(true)
 }
 

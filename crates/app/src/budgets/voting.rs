@@ -11,7 +11,9 @@ use serde::Deserialize;
 
 use super::ballot::{Ballot, BallotError, BallotFormat, Choice};
 use super::handlers::{choices, manage_page, money, process_by_slug, process_to_run};
-use super::store::{self, CastError, Eligibility, Phase, Process, Project, ProjectStatus, SealedBallot, Voter};
+use super::store::{
+    self, CastError, Eligibility, Phase, Process, Project, ProjectStatus, SealedBallot, Voter,
+};
 use crate::roles::store::{code_as_typed, printable_code};
 use crate::state::AppState;
 use crate::web::forms::FormErrors;
@@ -134,10 +136,20 @@ pub async fn ballot_form(
             return render(&VotedPage { ctx, process });
         }
     }
-    render(&BallotPage::new(ctx, process, projects, Ballot::default(), FormErrors::new()))
+    render(&BallotPage::new(
+        ctx,
+        process,
+        projects,
+        Ballot::default(),
+        FormErrors::new(),
+    ))
 }
 
-async fn require_resident(state: &AppState, user: &CurrentUser, process: &Process) -> AppResult<()> {
+async fn require_resident(
+    state: &AppState,
+    user: &CurrentUser,
+    process: &Process,
+) -> AppResult<()> {
     let verified_only = process.eligibility == Eligibility::Verified;
     if store::lives_in(&state.db, &user.id, &process.area_id, verified_only).await? {
         Ok(())
@@ -173,7 +185,10 @@ fn ballot_error_message(ctx: &PageContext, process: &Process, error: &BallotErro
         ),
         BallotError::TooManyPoints { given, allowed } => lang.t_args(
             "pb-ballot-too-many-points",
-            &[("given", &given.to_string()), ("allowed", &allowed.to_string())],
+            &[
+                ("given", &given.to_string()),
+                ("allowed", &allowed.to_string()),
+            ],
         ),
         BallotError::GapInRanking(rank) => lang.t1("pb-ballot-rank-gap", "rank", &rank.to_string()),
     }
@@ -185,7 +200,7 @@ struct ReceiptPage {
     ctx: PageContext,
     process: Process,
     receipt: String,
-    chosen: Vec<(String, String, u32)>,
+    chosen: Vec<Chosen>,
     changed: bool,
 }
 
@@ -216,10 +231,18 @@ pub async fn cast(
     }
     let checking = field(&fields, "action") == "check";
     if process.min_age > 0 && !checking && receipt.is_empty() && field(&fields, "age") != "yes" {
-        errors.add_message("age", ctx.lang.t1("pb-ballot-age-missing", "age", &process.min_age.to_string()));
+        errors.add_message(
+            "age",
+            ctx.lang
+                .t1("pb-ballot-age-missing", "age", &process.min_age.to_string()),
+        );
     }
     if checking || !errors.is_empty() {
-        let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        let status = if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
         let mut page = BallotPage::new(ctx, process, projects, ballot, errors);
         page.checked = checking;
         page.receipt = receipt;
@@ -310,8 +333,11 @@ async fn change(
     })
 }
 
-/// (code, title, points) of the projects on a ballot, in the ballot's order.
-fn chosen(projects: &[Project], ballot: &Ballot) -> Vec<(String, String, u32)> {
+/// (code, title, points) of one project on a ballot.
+type Chosen = (String, String, u32);
+
+/// The projects on a ballot, in the ballot's order.
+fn chosen(projects: &[Project], ballot: &Ballot) -> Vec<Chosen> {
     ballot
         .picks
         .iter()
@@ -333,7 +359,8 @@ struct CheckPage {
     ctx: PageContext,
     process: Process,
     receipt: String,
-    found: Option<(String, Vec<(String, String, u32)>)>,
+    /// The ballot's public id and its projects.
+    found: Option<(String, Vec<Chosen>)>,
     errors: FormErrors,
     /// Voting is open and changes are allowed: offer the ballot again, filled in.
     can_change: bool,
@@ -387,7 +414,11 @@ pub async fn check(
             None
         }
     };
-    let status = if found.is_some() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if found.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let can_change = found.is_some() && process.phase == Phase::Voting && process.allow_changes;
     render_with(
         status,
@@ -440,7 +471,12 @@ pub async fn make_codes(
     Form(form): Form<CodesForm>,
 ) -> AppResult<Response> {
     let process = process_to_run(&state, &user, &slug).await?;
-    let count = form.count.trim().parse::<usize>().ok().filter(|n| (1..=MAX_CODES).contains(n));
+    let count = form
+        .count
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=MAX_CODES).contains(n));
     let Some(count) = count else {
         let mut errors = FormErrors::new();
         errors.add(&ctx.lang, "count", "field-pb-code-count-invalid");
@@ -462,11 +498,18 @@ impl BallotPage {
         match p.format {
             BallotFormat::Approval => lang.t_args(
                 "pb-rules-approval",
-                &[("min", &p.min_choices.to_string()), ("max", &p.max_choices.to_string())],
+                &[
+                    ("min", &p.min_choices.to_string()),
+                    ("max", &p.max_choices.to_string()),
+                ],
             ),
             BallotFormat::Knapsack => lang.t1("pb-rules-knapsack", "budget", &self.budget),
-            BallotFormat::Cumulative => lang.t1("pb-rules-cumulative", "points", &p.points.to_string()),
-            BallotFormat::Ranking => lang.t1("pb-rules-ranking", "count", &p.max_choices.to_string()),
+            BallotFormat::Cumulative => {
+                lang.t1("pb-rules-cumulative", "points", &p.points.to_string())
+            }
+            BallotFormat::Ranking => {
+                lang.t1("pb-rules-ranking", "count", &p.max_choices.to_string())
+            }
         }
     }
 

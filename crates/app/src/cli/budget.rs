@@ -40,8 +40,8 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
     let Some(rule) = pb::Rule::parse(&rule).filter(|r| crate::budgets::RULES.contains(r)) else {
         bail!("unknown rule {rule:?}: use mes-add1, mes, greedy or phragmen");
     };
-    let text = std::fs::read_to_string(&file)
-        .with_context(|| format!("reading {}", file.display()))?;
+    let text =
+        std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
     let Some(area) = crate::areas::store::find_by_slug(db, &area).await? else {
         bail!("there is no area {area:?}");
     };
@@ -56,7 +56,9 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
     let id = count::import_file(db, &text, &area.id, &slug, title.as_deref(), rule, None)
         .await
         .with_context(|| format!("importing {}", file.display()))?;
-    let process = store::find(db, &id).await?.context("the imported process")?;
+    let process = store::find(db, &id)
+        .await?
+        .context("the imported process")?;
     let results = count::count_process(db, &process).await?;
     let json = serde_json::to_string(&results)?;
     store::save_results(db, &id, &json, None).await?;

@@ -19,27 +19,139 @@ const PABULIB_FILE: &str = "Netherlands_Amsterdam_212.pb";
 const IMPORTED_SLUG: &str = "amsterdam-oud-oost-2020";
 
 /// (title, description, category, cost, author, votes in 100 simulated ballots)
-type DemoProject = (&'static str, &'static str, &'static str, i64, &'static str, usize);
+type DemoProject = (
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    &'static str,
+    usize,
+);
 
 const FUND_PROJECTS: &[DemoProject] = &[
-    ("Benches and shade on the towpath", "Six benches with trees for shade between the lock and the mill bridge, so older people can walk the towpath with places to rest.", "streets and paths", 14_000, "edith.marsh", 62),
-    ("Hollins Green play area for toddlers", "A fenced corner of the green with soft ground and small play things for under-fives.", "young people", 22_000, "fatima.begum", 55),
-    ("Canal clean-up days with kit", "Grabbers, waders, gloves and a skip four times a year; volunteers already signed up.", "green spaces", 3_500, "amara.okafor", 48),
-    ("Warm space at St Anne's hall", "Heating and hot drinks on weekday afternoons through the winter.", "care", 9_000, "nadia.rahman", 44),
-    ("Safer crossing on Mill Lane", "A raised table and better lighting where children cross to school.", "streets and paths", 28_000, "joe.barker", 40),
-    ("Tool library in the old lock-keeper's shed", "Shelving, a lock and the first hundred tools for a lending library run by volunteers.", "sharing", 6_500, "dafydd.evans", 33),
-    ("Community fridge", "A fridge and a rota so surplus food from shops and gardens reaches neighbours.", "food", 4_000, "mei.lin", 30),
-    ("Murals on the railway underpass", "Young people design and paint murals with a local artist.", "culture", 7_500, "grace.mensah", 24),
-    ("Allotment water butts", "Forty water butts and guttering for the Hollins Green allotments.", "green spaces", 2_800, "harold.pearson", 18),
+    (
+        "Benches and shade on the towpath",
+        "Six benches with trees for shade between the lock and the mill bridge, so older people can walk the towpath with places to rest.",
+        "streets and paths",
+        14_000,
+        "edith.marsh",
+        62,
+    ),
+    (
+        "Hollins Green play area for toddlers",
+        "A fenced corner of the green with soft ground and small play things for under-fives.",
+        "young people",
+        22_000,
+        "fatima.begum",
+        55,
+    ),
+    (
+        "Canal clean-up days with kit",
+        "Grabbers, waders, gloves and a skip four times a year; volunteers already signed up.",
+        "green spaces",
+        3_500,
+        "amara.okafor",
+        48,
+    ),
+    (
+        "Warm space at St Anne's hall",
+        "Heating and hot drinks on weekday afternoons through the winter.",
+        "care",
+        9_000,
+        "nadia.rahman",
+        44,
+    ),
+    (
+        "Safer crossing on Mill Lane",
+        "A raised table and better lighting where children cross to school.",
+        "streets and paths",
+        28_000,
+        "joe.barker",
+        40,
+    ),
+    (
+        "Tool library in the old lock-keeper's shed",
+        "Shelving, a lock and the first hundred tools for a lending library run by volunteers.",
+        "sharing",
+        6_500,
+        "dafydd.evans",
+        33,
+    ),
+    (
+        "Community fridge",
+        "A fridge and a rota so surplus food from shops and gardens reaches neighbours.",
+        "food",
+        4_000,
+        "mei.lin",
+        30,
+    ),
+    (
+        "Murals on the railway underpass",
+        "Young people design and paint murals with a local artist.",
+        "culture",
+        7_500,
+        "grace.mensah",
+        24,
+    ),
+    (
+        "Allotment water butts",
+        "Forty water butts and guttering for the Hollins Green allotments.",
+        "green spaces",
+        2_800,
+        "harold.pearson",
+        18,
+    ),
 ];
 
 const GRANT_PROJECTS: &[DemoProject] = &[
-    ("Brook Fields youth football nights", "Floodlit Friday football with coaches for 11 to 16-year-olds.", "young people", 8_000, "pete.riley", 70),
-    ("Weavers Row shopfront greening", "Planters and climbing plants for twelve shopfronts.", "green spaces", 5_500, "hannah.clarke", 52),
-    ("Old Market square seating", "Movable tables and chairs for market days and evenings.", "streets and paths", 12_000, "kwame.asante", 47),
-    ("Food bank delivery bike", "A cargo bike so volunteers can deliver to people who cannot come in.", "food", 4_500, "aisha.hussain", 45),
-    ("Digital help drop-in", "Laptops and a weekly drop-in at the community centre for help with forms online.", "care", 6_000, "tariq.mahmood", 39),
-    ("Riverside history trail", "Ten plaques and a printed map of the streets' working history.", "culture", 9_500, "marek.kowalski", 21),
+    (
+        "Brook Fields youth football nights",
+        "Floodlit Friday football with coaches for 11 to 16-year-olds.",
+        "young people",
+        8_000,
+        "pete.riley",
+        70,
+    ),
+    (
+        "Weavers Row shopfront greening",
+        "Planters and climbing plants for twelve shopfronts.",
+        "green spaces",
+        5_500,
+        "hannah.clarke",
+        52,
+    ),
+    (
+        "Old Market square seating",
+        "Movable tables and chairs for market days and evenings.",
+        "streets and paths",
+        12_000,
+        "kwame.asante",
+        47,
+    ),
+    (
+        "Food bank delivery bike",
+        "A cargo bike so volunteers can deliver to people who cannot come in.",
+        "food",
+        4_500,
+        "aisha.hussain",
+        45,
+    ),
+    (
+        "Digital help drop-in",
+        "Laptops and a weekly drop-in at the community centre for help with forms online.",
+        "care",
+        6_000,
+        "tariq.mahmood",
+        39,
+    ),
+    (
+        "Riverside history trail",
+        "Ten plaques and a printed map of the streets' working history.",
+        "culture",
+        9_500,
+        "marek.kowalski",
+        21,
+    ),
 ];
 
 pub async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
@@ -55,18 +167,29 @@ async fn load_imported(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     if store::find_by_slug(db, IMPORTED_SLUG).await?.is_some() {
         return Ok(());
     }
-    let dir = std::env::var("SQUAREMILE_PABULIB_DIR").unwrap_or_else(|_| "../shared/pabulib".into());
+    let dir =
+        std::env::var("SQUAREMILE_PABULIB_DIR").unwrap_or_else(|_| "../shared/pabulib".into());
     let path = std::path::Path::new(&dir).join(PABULIB_FILE);
     let Ok(text) = std::fs::read_to_string(&path) else {
         tracing::warn!(path = %path.display(), "demo: Pabulib file not found; the imported process is skipped");
         return Ok(());
     };
-    let city = areas::find_by_slug(db, "millbrook").await?.context("demo city")?;
+    let city = areas::find_by_slug(db, "millbrook")
+        .await?
+        .context("demo city")?;
     let title = "Oud Oost, Amsterdam (2020): a real vote from Pabulib";
     // Counted by the job worker once the site runs.
-    count::import_file(db, &text, &city.id, IMPORTED_SLUG, Some(title), pb::Rule::MesAdd1, Some(admin_id))
-        .await
-        .with_context(|| format!("importing {}", path.display()))?;
+    count::import_file(
+        db,
+        &text,
+        &city.id,
+        IMPORTED_SLUG,
+        Some(title),
+        pb::Rule::MesAdd1,
+        Some(admin_id),
+    )
+    .await
+    .with_context(|| format!("importing {}", path.display()))?;
     Ok(())
 }
 
@@ -89,8 +212,17 @@ async fn set_up(
         return Ok(None);
     }
     let official = user_id(db, official).await?;
-    let id = store::create(db, &process, &official).await.map_err(anyhow::Error::new)?;
-    let supporters = ["priya.shah", "tom.hughes", "amara.okafor", "mei.lin", "joe.barker", "edith.marsh"];
+    let id = store::create(db, &process, &official)
+        .await
+        .map_err(anyhow::Error::new)?;
+    let supporters = [
+        "priya.shah",
+        "tom.hughes",
+        "amara.okafor",
+        "mei.lin",
+        "joe.barker",
+        "edith.marsh",
+    ];
     for (n, (title, description, category, cost, author, _)) in projects.iter().enumerate() {
         let author = user_id(db, author).await?;
         let project = NewProject {
@@ -100,13 +232,26 @@ async fn set_up(
             location: "",
             rough_cost: cost * 9 / 10,
         };
-        let code = store::propose(db, &id, &project, &author).await?.context("demo proposal")?;
-        let project = store::project(db, &id, &code).await?.context("demo project")?;
-        for supporter in supporters.iter().take(supporters.len() - n % supporters.len()) {
+        let code = store::propose(db, &id, &project, &author)
+            .await?
+            .context("demo proposal")?;
+        let project = store::project(db, &id, &code)
+            .await?
+            .context("demo project")?;
+        for supporter in supporters
+            .iter()
+            .take(supporters.len() - n % supporters.len())
+        {
             store::toggle_support(db, &project.id, &user_id(db, supporter).await?).await?;
         }
         if n == 0 {
-            store::add_comment(db, &project.id, &user_id(db, "winston.campbell").await?, "Yes please: my mother would walk further with a bench every few hundred yards.").await?;
+            store::add_comment(
+                db,
+                &project.id,
+                &user_id(db, "winston.campbell").await?,
+                "Yes please: my mother would walk further with a bench every few hundred yards.",
+            )
+            .await?;
         }
     }
     store::advance_phase(db, &id, Phase::Ideas).await?;
@@ -142,7 +287,9 @@ fn demo_ballots(
             let mut picks = Vec::new();
             let mut spent = 0;
             for (project, code) in projects.iter().zip(codes) {
-                if random.next(100) < project.5 && (format != BallotFormat::Knapsack || spent + project.3 <= budget) {
+                if random.next(100) < project.5
+                    && (format != BallotFormat::Knapsack || spent + project.3 <= budget)
+                {
                     spent += project.3;
                     picks.push((code.clone(), 1));
                 }
@@ -162,7 +309,14 @@ fn seal(ballots: &[Ballot], format: BallotFormat) -> Vec<SealedBallot> {
         .collect()
 }
 
-async fn add_paper(db: &Db, process_id: &str, label: &str, ballots: &[SealedBallot], first: &str, second: &str) -> anyhow::Result<()> {
+async fn add_paper(
+    db: &Db,
+    process_id: &str,
+    label: &str,
+    ballots: &[SealedBallot],
+    first: &str,
+    second: &str,
+) -> anyhow::Result<()> {
     let typed: String = ballots.iter().map(|b| format!("{}\n", b.vote)).collect();
     store::start_paper_batch(db, process_id, label, &typed, &user_id(db, first).await?).await?;
     let batch = store::paper_batches(db, process_id)
@@ -170,13 +324,23 @@ async fn add_paper(db: &Db, process_id: &str, label: &str, ballots: &[SealedBall
         .into_iter()
         .find(|b| b.label == label)
         .context("demo paper batch")?;
-    store::finish_paper_batch(db, process_id, &batch.id, &typed, &user_id(db, second).await?, Some(ballots)).await?;
+    store::finish_paper_batch(
+        db,
+        process_id,
+        &batch.id,
+        &typed,
+        &user_id(db, second).await?,
+        Some(ballots),
+    )
+    .await?;
     Ok(())
 }
 
 /// North Millbrook's community fund, open for voting: knapsack ballots of verified residents.
 async fn load_fund(db: &Db) -> anyhow::Result<()> {
-    let area = areas::find_by_slug(db, "north-millbrook").await?.context("demo district")?;
+    let area = areas::find_by_slug(db, "north-millbrook")
+        .await?
+        .context("demo district")?;
     let budget = 60_000;
     let process = NewProcess {
         area_id: &area.id,
@@ -204,21 +368,55 @@ async fn load_fund(db: &Db) -> anyhow::Result<()> {
     let Some(id) = set_up(db, process, FUND_PROJECTS, "tom.hughes").await? else {
         return Ok(());
     };
-    let codes: Vec<String> = store::projects(db, &id).await?.into_iter().map(|p| p.code).collect();
+    let codes: Vec<String> = store::projects(db, &id)
+        .await?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
     // A few residents have voted online; the others (amara.okafor among them) still can.
     let ballots = demo_ballots(FUND_PROJECTS, &codes, budget, BallotFormat::Knapsack, 5, 7);
-    for (voter, ballot) in ["edith.marsh", "joe.barker", "fatima.begum", "harold.pearson", "dafydd.evans"].iter().zip(&ballots) {
-        let sealed = SealedBallot::new(&crate::web::session::random_token(), ballot, BallotFormat::Knapsack);
+    for (voter, ballot) in [
+        "edith.marsh",
+        "joe.barker",
+        "fatima.begum",
+        "harold.pearson",
+        "dafydd.evans",
+    ]
+    .iter()
+    .zip(&ballots)
+    {
+        let sealed = SealedBallot::new(
+            &crate::web::session::random_token(),
+            ballot,
+            BallotFormat::Knapsack,
+        );
         store::cast(db, &id, &Voter::User(user_id(db, voter).await?), &sealed).await?;
     }
-    let paper = demo_ballots(FUND_PROJECTS, &codes, budget, BallotFormat::Knapsack, 140, 11);
-    add_paper(db, &id, "St Anne's hall, box 1", &seal(&paper, BallotFormat::Knapsack), "tom.hughes", "priya.shah").await?;
+    let paper = demo_ballots(
+        FUND_PROJECTS,
+        &codes,
+        budget,
+        BallotFormat::Knapsack,
+        140,
+        11,
+    );
+    add_paper(
+        db,
+        &id,
+        "St Anne's hall, box 1",
+        &seal(&paper, BallotFormat::Knapsack),
+        "tom.hughes",
+        "priya.shah",
+    )
+    .await?;
     Ok(())
 }
 
 /// Riverside's small grants: voted on, counted, and being carried out.
 async fn load_grants(db: &Db) -> anyhow::Result<()> {
-    let area = areas::find_by_slug(db, "riverside").await?.context("demo district")?;
+    let area = areas::find_by_slug(db, "riverside")
+        .await?
+        .context("demo district")?;
     let process = NewProcess {
         area_id: &area.id,
         slug: "riverside-small-grants-2026",
@@ -245,12 +443,31 @@ async fn load_grants(db: &Db) -> anyhow::Result<()> {
     let Some(id) = set_up(db, process, GRANT_PROJECTS, "ravi.patel").await? else {
         return Ok(());
     };
-    let codes: Vec<String> = store::projects(db, &id).await?.into_iter().map(|p| p.code).collect();
-    let mut ballots = demo_ballots(GRANT_PROJECTS, &codes, 25_000, BallotFormat::Approval, 260, 23);
+    let codes: Vec<String> = store::projects(db, &id)
+        .await?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    let mut ballots = demo_ballots(
+        GRANT_PROJECTS,
+        &codes,
+        25_000,
+        BallotFormat::Approval,
+        260,
+        23,
+    );
     for ballot in &mut ballots {
         ballot.picks.truncate(3);
     }
-    add_paper(db, &id, "Community centre, May", &seal(&ballots, BallotFormat::Approval), "ravi.patel", "yusuf.ali").await?;
+    add_paper(
+        db,
+        &id,
+        "Community centre, May",
+        &seal(&ballots, BallotFormat::Approval),
+        "ravi.patel",
+        "yusuf.ali",
+    )
+    .await?;
     store::advance_phase(db, &id, Phase::Voting).await?;
     let process = store::find(db, &id).await?.context("demo grants")?;
     let results: Results = count::count_process(db, &process).await?;
@@ -258,10 +475,21 @@ async fn load_grants(db: &Db) -> anyhow::Result<()> {
     store::advance_phase(db, &id, Phase::Results).await?;
     let ravi = user_id(db, "ravi.patel").await?;
     let progress = [
-        (Implementation::Done, "The cargo bike was delivered in July and has made 140 deliveries so far."),
-        (Implementation::InProgress, "Floodlights are booked for installation in January; football nights start in February."),
+        (
+            Implementation::Done,
+            "The cargo bike was delivered in July and has made 140 deliveries so far.",
+        ),
+        (
+            Implementation::InProgress,
+            "Floodlights are booked for installation in January; football nights start in February.",
+        ),
     ];
-    let funded: Vec<&str> = results.projects.iter().filter(|p| p.funded).map(|p| p.code.as_str()).collect();
+    let funded: Vec<&str> = results
+        .projects
+        .iter()
+        .filter(|p| p.funded)
+        .map(|p| p.code.as_str())
+        .collect();
     for project in store::projects(db, &id).await? {
         let update = match project.title.as_str() {
             "Food bank delivery bike" => &progress[0],

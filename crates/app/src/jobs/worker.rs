@@ -3,9 +3,9 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::jobs::store::{self, Job};
-use crate::{budgets, juries};
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
+use crate::{budgets, juries};
 
 /// How long a claimed job is reserved for its worker before another may take it over.
 const LEASE_MS: i64 = 5 * 60 * 1000;

@@ -34,8 +34,13 @@ pub fn render_with(status: StatusCode, template: &impl Template) -> AppResult<Re
 pub fn see_other(path: &str, notice: Option<&str>) -> Response {
     match notice {
         Some(notice) => {
+            // The query goes before any #fragment, or browsers would treat it as part of it.
+            let (path, fragment) = match path.split_once('#') {
+                Some((path, fragment)) => (path, format!("#{fragment}")),
+                None => (path, String::new()),
+            };
             let sep = if path.contains('?') { '&' } else { '?' };
-            Redirect::to(&format!("{path}{sep}notice={notice}")).into_response()
+            Redirect::to(&format!("{path}{sep}notice={notice}{fragment}")).into_response()
         }
         None => Redirect::to(path).into_response(),
     }

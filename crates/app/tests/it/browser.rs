@@ -445,6 +445,134 @@ async fn a_resident_answers_the_mapping_questionnaire_and_finds_themself_on_the_
 }
 
 /// Runs axe-core on the current page; returns serious and critical violations.
+
+#[tokio::test]
+async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
+    let Some(browser) = browser("a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    let process = squaremile::budgets::store::find_by_slug(&app.db, "north-millbrook-fund-2027")
+        .await
+        .unwrap()
+        .expect("the demo's process in its voting phase");
+    let before = squaremile::budgets::store::turnout(&app.db, &process.id)
+        .await
+        .unwrap();
+    let c = &browser.client;
+    c.goto(&format!(
+        "{}/login?next=/budgets/north-millbrook-fund-2027/vote",
+        app.base
+    ))
+    .await
+    .unwrap();
+    fill(c, "email", "amara.okafor@millbrook.example").await;
+    fill(c, "password", squaremile::demo::PASSWORD).await;
+    submit(c, "/login").await;
+    arrive(c, &app.base, "/budgets/north-millbrook-fund-2027/vote").await;
+    assert_eq!(
+        heading(c).await,
+        "Your ballot: North Millbrook Community Fund 2027"
+    );
+
+    // Ticking projects keeps the budget left up to date (with JavaScript on).
+    for project in ["project-1", "project-3", "project-5"] {
+        c.find(Locator::Id(project))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    let left = c
+        .find(Locator::Id("budget-left"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(left, "14,500 GBP", "60,000 less 14,000, 3,500 and 28,000");
+    // One more project would overspend: the server refuses and keeps the choices.
+    c.find(Locator::Id("project-2"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Id("age"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let cast = Locator::Css("button[value=cast]");
+    c.find(cast).await.unwrap().click().await.unwrap();
+    let summary = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(".error-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        summary.contains("more than the budget of 60,000 GBP"),
+        "{summary}"
+    );
+    let still_ticked = c
+        .find(Locator::Id("project-5"))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(still_ticked.as_deref(), Some("true"));
+    c.find(Locator::Id("project-2"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Id("age"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(cast).await.unwrap().click().await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("receipt"))
+        .await
+        .unwrap();
+    assert_eq!(heading(c).await, "Thank you: your ballot is cast");
+    let receipt = c
+        .find(Locator::Id("receipt"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    browser.client.close().await.unwrap();
+
+    let after = squaremile::budgets::store::turnout(&app.db, &process.id)
+        .await
+        .unwrap();
+    assert_eq!((after.0, after.1), (before.0 + 1, before.1 + 1));
+    let typed: String = receipt
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let hash = squaremile::web::session::hash_token(&typed);
+    let stored = squaremile::budgets::store::ballot_by_receipt(&app.db, &process.id, &hash)
+        .await
+        .unwrap()
+        .expect("the receipt finds the ballot");
+    assert_eq!(stored.vote, "1,3,5");
+}
+
 async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
     client
         .execute(axe_source, vec![])
@@ -515,6 +643,11 @@ async fn key_pages_pass_the_accessibility_check() {
         "/mapping/who-makes-millbrook-work/map",
         "/mapping/who-makes-millbrook-work/insights",
         "/mapping/who-makes-millbrook-work/compare",
+        "/budgets",
+        "/budgets/north-millbrook-fund-2027",
+        "/budgets/north-millbrook-fund-2027/projects/1",
+        "/budgets/north-millbrook-fund-2027/receipt",
+        "/budgets/riverside-small-grants-2026/results",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {

@@ -75,3 +75,183 @@ async fn acknowledged_writes_survive_a_kill() {
         .await;
     assert_eq!(login.status(), StatusCode::SEE_OTHER);
 }
+
+/// Ballots cast by many voters at once while the server is killed and started again: every
+/// acknowledged ballot is stored, no code votes twice, and ballots equal voters. (The full
+/// 1,000-voter, 50,000-ballot run is `examples/ballot_load.rs`; see BENCHMARKS.md.)
+#[tokio::test]
+async fn concurrent_ballots_survive_a_kill() {
+    use squaremile::budgets::ballot::BallotFormat;
+    use squaremile::budgets::store::{
+        self, Eligibility, NewProcess, NewProject, Phase, ProjectStatus, Review,
+    };
+
+    const VOTERS: usize = 40;
+    const BALLOTS: usize = 400;
+    let test_db = TestDb::new().await;
+    let pool = squaremile::db::open(&test_db.url).await.unwrap();
+    let now = squaremile::db::now_ms();
+    sqlx::query("INSERT INTO areas (id, kind, slug, name, created_at, updated_at) VALUES ('a1', 'city', 'load', 'Load', $1, $1)")
+        .bind(now)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('u1', 'o@example.org', 'x', 'O', $1, $1)")
+        .bind(now)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let process = NewProcess {
+        area_id: "a1",
+        slug: "load",
+        title: "Load",
+        description: "",
+        currency: "EUR",
+        budget: 100,
+        phase: Phase::Ideas,
+        ideas_until: "",
+        review_until: "",
+        voting_from: "",
+        voting_until: "",
+        format: BallotFormat::Approval,
+        min_choices: 1,
+        max_choices: 2,
+        points: 1,
+        eligibility: Eligibility::Codes,
+        min_age: 0,
+        allow_changes: false,
+        support_threshold: 0,
+        rule: pb::Rule::Mes,
+        imported: false,
+    };
+    let id = store::create(&pool, &process, "u1").await.unwrap();
+    for title in ["Benches", "Lights", "Trees"] {
+        let project = NewProject {
+            title,
+            description: "",
+            category: "",
+            location: "",
+            rough_cost: 40,
+        };
+        store::propose(&pool, &id, &project, "u1").await.unwrap();
+    }
+    store::advance_phase(&pool, &id, Phase::Ideas)
+        .await
+        .unwrap();
+    for project in store::projects(&pool, &id).await.unwrap() {
+        let review = Review {
+            status: ProjectStatus::Feasible,
+            cost: Some(40),
+            note: "",
+        };
+        store::review(&pool, &project.id, &review, "u1", None)
+            .await
+            .unwrap();
+    }
+    store::advance_phase(&pool, &id, Phase::Review)
+        .await
+        .unwrap();
+    let codes: Vec<String> = (0..BALLOTS)
+        .map(|_| squaremile::roles::store::printable_code(12))
+        .collect();
+    store::add_codes(&pool, &id, &codes).await.unwrap();
+
+    let (mut server, base) = start(&test_db.url).await;
+    let client = Client::new(&base);
+    client.get("/budgets/load/vote").await;
+    let base = std::sync::Arc::new(tokio::sync::RwLock::new(base));
+    let acknowledged = std::sync::Arc::new(tokio::sync::Mutex::new(Vec::new()));
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let codes = std::sync::Arc::new(codes);
+    let client = std::sync::Arc::new(client);
+    let progress = std::sync::Arc::new(tokio::sync::Notify::new());
+    let workers: Vec<_> = (0..VOTERS)
+        .map(|_| {
+            let (base, acknowledged, next, codes, client, progress) = (
+                base.clone(),
+                acknowledged.clone(),
+                next.clone(),
+                codes.clone(),
+                client.clone(),
+                progress.clone(),
+            );
+            tokio::spawn(async move {
+                loop {
+                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(code) = codes.get(index) else { return };
+                    let project = (index % 3 + 1).to_string();
+                    let mut retried = false;
+                    loop {
+                        let url = format!("{}/budgets/load/vote", base.read().await);
+                        let form = [
+                            ("code", code.as_str()),
+                            ("project", &project),
+                            ("action", "cast"),
+                        ];
+                        let token = client.cookie("sm_csrf").unwrap_or_default();
+                        let mut fields = form.to_vec();
+                        fields.push(("csrf_token", &token));
+                        match client.http.post(&url).form(&fields).send().await {
+                            Ok(r) if r.status() == StatusCode::OK => {
+                                if let Ok(html) = r.text().await {
+                                    let at =
+                                        html.find("<code id=\"receipt\">").expect("receipt") + 19;
+                                    acknowledged
+                                        .lock()
+                                        .await
+                                        .push(html[at..at + 14].replace('-', ""));
+                                    progress.notify_one();
+                                    break;
+                                }
+                                retried = true;
+                            }
+                            // The first try committed before the kill: the code is used.
+                            Ok(r) if retried && r.status() == StatusCode::UNPROCESSABLE_ENTITY => {
+                                break;
+                            }
+                            Ok(r) => panic!("unexpected {}", r.status()),
+                            Err(_) => {
+                                retried = true;
+                                // Wait for the restarted server rather than spin.
+                                let _ = base.read().await;
+                                tokio::task::yield_now().await;
+                            }
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    while acknowledged.lock().await.len() < BALLOTS / 3 {
+        progress.notified().await;
+    }
+    {
+        // Hold the address while the server is down, so voters wait for the new one.
+        let mut address = base.write().await;
+        server.start_kill().expect("SIGKILL");
+        server.wait().await.expect("killed");
+        let (again, new_base) = start(&test_db.url).await;
+        server = again;
+        *address = new_base;
+    }
+    for worker in workers {
+        worker.await.expect("a voter failed");
+    }
+    let receipts = acknowledged.lock().await;
+    let (voters, ballots) = store::turnout(&pool, &id).await.unwrap();
+    let (_, used) = store::code_counts(&pool, &id).await.unwrap();
+    assert_eq!(ballots, voters, "one ballot per voter");
+    assert_eq!(ballots, used, "one ballot per code");
+    assert!(ballots as usize >= receipts.len() && ballots as usize <= BALLOTS);
+    for receipt in receipts.iter() {
+        let hash = squaremile::web::session::hash_token(receipt);
+        assert!(
+            store::ballot_by_receipt(&pool, &id, &hash)
+                .await
+                .unwrap()
+                .is_some(),
+            "an acknowledged ballot was lost"
+        );
+    }
+    drop(server);
+}

@@ -7,6 +7,7 @@ mod accounts;
 mod api;
 mod areas;
 mod browser;
+mod budgets;
 mod demo;
 mod durability;
 mod juries;

@@ -1,0 +1,781 @@
+//! Participatory budgeting in the app: every phase and role, secret ballots with receipts,
+//! invitation codes and paper ballots, the count in the worker, and a real Pabulib file
+//! imported and counted exactly as the engine counts it.
+
+use reqwest::StatusCode;
+use squaremile::budgets::{count, election, store};
+
+use crate::support::{Client, TestApp, body, count as count_rows, location};
+
+const SLUG: &str = "canal-fund";
+
+/// A city with an official, and the official's client.
+async fn official(app: &TestApp) -> Client {
+    let admin = app.admin().await;
+    for (parent, name) in [
+        ("", "Millbrook"),
+        ("millbrook", "Riverside"),
+        ("riverside", "Brook Fields"),
+    ] {
+        let created = admin
+            .post_form("/areas/new", &[("parent", parent), ("name", name)])
+            .await;
+        assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    }
+    let official = app.register("Olly Official", "olly@example.org", "").await;
+    let granted = admin
+        .post_form(
+            "/areas/millbrook/roles",
+            &[("email", "olly@example.org"), ("role", "official")],
+        )
+        .await;
+    assert_eq!(granted.status(), StatusCode::SEE_OTHER);
+    official
+}
+
+/// A resident of Brook Fields (in Millbrook), verified by the official when `verified`:
+/// a city's process is open to the residents of every neighbourhood in it.
+async fn resident(app: &TestApp, name: &str, email: &str, verified: bool) -> Client {
+    let area = app.area_id("brook-fields").await;
+    let client = app.register(name, email, &area).await;
+    if verified {
+        let official = app.user_id("olly@example.org").await;
+        let user = app.user_id(email).await;
+        assert!(
+            squaremile::roles::store::verify_resident(&app.db, &user, &area, &official)
+                .await
+                .unwrap()
+        );
+    }
+    client
+}
+
+async fn set_up(app: &TestApp, official: &Client, format: &str, eligibility: &str) {
+    let area = app.area_id("millbrook").await;
+    let created = official
+        .post_form(
+            "/budgets/new",
+            &[
+                ("title", "Canal fund"),
+                ("slug", SLUG),
+                ("area", &area),
+                ("description", "Money for the canal side."),
+                ("budget", "100000"),
+                ("currency", "GBP"),
+                ("ballot_format", format),
+                ("min_choices", "1"),
+                ("max_choices", "2"),
+                ("points", "5"),
+                ("eligibility", eligibility),
+                ("min_age", "16"),
+                ("allow_changes", "yes"),
+                ("support_threshold", "1"),
+                ("rule", "mes-add1"),
+            ],
+        )
+        .await;
+    let status = created.status();
+    let to = location(&created);
+    assert_eq!(status, StatusCode::SEE_OTHER, "{}", body(created).await);
+    assert_eq!(to, format!("/budgets/{SLUG}/manage?notice=pb-created"));
+}
+
+async fn propose(client: &Client, title: &str, cost: &str) -> String {
+    let proposed = client
+        .post_form(
+            &format!("/budgets/{SLUG}/propose"),
+            &[
+                ("title", title),
+                ("description", "It would help everyone on the towpath."),
+                ("category", "streets"),
+                ("rough_cost", cost),
+            ],
+        )
+        .await;
+    assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
+    let to = location(&proposed);
+    to.trim_start_matches(&format!("/budgets/{SLUG}/projects/"))
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn advance(official: &Client) {
+    let moved = official
+        .post_form(&format!("/budgets/{SLUG}/advance"), &[])
+        .await;
+    assert_eq!(
+        moved.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        body(moved).await
+    );
+}
+
+async fn review(official: &Client, code: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    official
+        .post_form(&format!("/budgets/{SLUG}/projects/{code}/review"), fields)
+        .await
+}
+
+/// The receipt code shown after casting a ballot.
+fn receipt_in(page: &str) -> String {
+    let start = page.find("<code id=\"receipt\">").expect("a receipt") + 19;
+    page[start..start + 14].to_string()
+}
+
+async fn phase(app: &TestApp) -> store::Phase {
+    store::find_by_slug(&app.db, SLUG)
+        .await
+        .unwrap()
+        .unwrap()
+        .phase
+}
+
+#[tokio::test]
+async fn a_process_runs_from_ideas_to_implementation() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    set_up(&app, &official, "knapsack", "verified").await;
+    let ann = resident(&app, "Ann", "ann@example.org", true).await;
+    let bob = resident(&app, "Bob", "bob@example.org", true).await;
+    let una = resident(&app, "Una Unverified", "una@example.org", false).await;
+
+    // Ideas: residents propose and support; voting is not open yet.
+    let benches = propose(&ann, "Benches on the towpath", "30000").await;
+    let lights = propose(&bob, "Lights under the bridge", "60000").await;
+    let mural = propose(&bob, "A mural", "50000").await;
+    let wall = propose(&ann, "A wall of gold", "90000").await;
+    let supported = bob
+        .post_form(&format!("/budgets/{SLUG}/projects/{benches}/support"), &[])
+        .await;
+    assert_eq!(
+        location(&supported),
+        format!("/budgets/{SLUG}/projects/{benches}?notice=pb-supported")
+    );
+    let page = body(
+        ann.get(&format!("/budgets/{SLUG}/projects/{benches}"))
+            .await,
+    )
+    .await;
+    assert!(page.contains("1 supporters"), "{page}");
+    let early = ann.get(&format!("/budgets/{SLUG}/vote")).await;
+    assert_eq!(early.status(), StatusCode::CONFLICT);
+
+    // A resident may not review or move the process on.
+    let refused = review(&ann, &benches, &[("status", "feasible"), ("cost", "1")]).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let refused = ann
+        .post_form(&format!("/budgets/{SLUG}/advance"), &[])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(phase(&app).await, store::Phase::Ideas);
+
+    // Review: costs are set, a rejection needs a public reason, authors are told.
+    advance(&official).await;
+    let late = propose_refused(&ann).await;
+    assert_eq!(late, StatusCode::CONFLICT);
+    let no_reason = review(&official, &wall, &[("status", "rejected"), ("note", "")]).await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let too_soon = official
+        .post_form(&format!("/budgets/{SLUG}/advance"), &[])
+        .await;
+    assert_eq!(
+        too_soon.status(),
+        StatusCode::CONFLICT,
+        "proposals are still waiting"
+    );
+    for (code, cost) in [(&benches, "30000"), (&lights, "60000"), (&mural, "45000")] {
+        let done = review(
+            &official,
+            code,
+            &[("status", "feasible"), ("cost", cost), ("note", "")],
+        )
+        .await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    }
+    let rejected = review(
+        &official,
+        &wall,
+        &[
+            ("status", "rejected"),
+            ("note", "Gold is not a building material."),
+        ],
+    )
+    .await;
+    assert_eq!(rejected.status(), StatusCode::SEE_OTHER);
+    let mut told = Vec::new();
+    for _ in 0..4 {
+        let mail = app.mail.next().await;
+        told.push((mail.to.clone(), mail.text()));
+    }
+    assert!(
+        told.iter()
+            .any(|(to, text)| to.contains(&"ann@example.org".to_string())
+                && text.contains("cannot go on the ballot")
+                && text.contains("Gold is not a building material.")),
+        "{told:?}"
+    );
+
+    // Voting: only verified residents, once each, within the budget.
+    advance(&official).await;
+    let refused = una.get(&format!("/budgets/{SLUG}/vote")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let anonymous = app.client().get(&format!("/budgets/{SLUG}/vote")).await;
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+    assert!(
+        location(&anonymous).starts_with("/login"),
+        "asked to sign in"
+    );
+    let form = body(ann.get(&format!("/budgets/{SLUG}/vote")).await).await;
+    assert!(form.contains("Benches on the towpath") && !form.contains("A wall of gold"));
+    let vote = format!("/budgets/{SLUG}/vote");
+    let over = ann
+        .post_form(
+            &vote,
+            &[
+                ("project", &benches),
+                ("project", &lights),
+                ("project", &mural),
+                ("age", "yes"),
+                ("action", "cast"),
+            ],
+        )
+        .await;
+    assert_eq!(over.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(over)
+            .await
+            .contains("more than the budget of 100,000 GBP")
+    );
+    let no_age = ann
+        .post_form(&vote, &[("project", &benches), ("action", "cast")])
+        .await;
+    assert_eq!(no_age.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let checked = ann
+        .post_form(
+            &vote,
+            &[
+                ("project", &benches),
+                ("project", &lights),
+                ("action", "check"),
+            ],
+        )
+        .await;
+    assert!(
+        body(checked).await.contains("10,000 GBP"),
+        "what is left is shown"
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        0
+    );
+
+    let cast = ann
+        .post_form(
+            &vote,
+            &[
+                ("project", &benches),
+                ("project", &lights),
+                ("age", "yes"),
+                ("action", "cast"),
+            ],
+        )
+        .await;
+    assert_eq!(cast.status(), StatusCode::OK);
+    let ann_receipt = receipt_in(&body(cast).await);
+    let again = ann
+        .post_form(
+            &vote,
+            &[("project", &mural), ("age", "yes"), ("action", "cast")],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let voted_page = body(ann.get(&vote).await).await;
+    assert!(voted_page.contains("You have already voted"));
+    let bob_cast = bob
+        .post_form(
+            &vote,
+            &[
+                ("project", &mural),
+                ("project", &benches),
+                ("age", "yes"),
+                ("action", "cast"),
+            ],
+        )
+        .await;
+    assert_eq!(bob_cast.status(), StatusCode::OK);
+    let bob_receipt = receipt_in(&body(bob_cast).await);
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        2
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_voters").await,
+        2
+    );
+
+    // The receipt shows the ballot as stored, and changes it while voting is open.
+    let checked = app
+        .client()
+        .post_form(
+            &format!("/budgets/{SLUG}/receipt"),
+            &[("receipt", &bob_receipt.to_lowercase())],
+        )
+        .await;
+    assert_eq!(checked.status(), StatusCode::OK);
+    let checked = body(checked).await;
+    assert!(checked.contains("A mural") && checked.contains("Benches on the towpath"));
+    let changed = app
+        .client()
+        .post_form(
+            &vote,
+            &[
+                ("receipt", &bob_receipt),
+                ("project", &lights),
+                ("action", "cast"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert!(body(changed).await.contains("Your ballot has been changed"));
+    let forged = app
+        .client()
+        .post_form(
+            &vote,
+            &[
+                ("receipt", "AAAA-BBBB-CCCC"),
+                ("project", &lights),
+                ("action", "cast"),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        2
+    );
+
+    // Closing the vote counts in the worker, which tells the official.
+    advance(&official).await;
+    let mail = app.mail.next().await;
+    assert!(mail.text().contains("have been counted"), "{}", mail.text());
+    let closed = bob
+        .post_form(
+            &vote,
+            &[("project", &lights), ("age", "yes"), ("action", "cast")],
+        )
+        .await;
+    assert_eq!(closed.status(), StatusCode::CONFLICT);
+    let results = body(app.client().get(&format!("/budgets/{SLUG}/results")).await).await;
+    assert!(results.contains("2 people voted"), "{results}");
+    assert!(results.contains("Funded in round"), "{results}");
+    // Lights: both ballots (after Bob's change) hold it; benches: Ann's only.
+    let stored: election::Results = serde_json::from_str(
+        &store::results(&app.db, &stored_id(&app).await)
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    let funded: Vec<&str> = stored
+        .projects
+        .iter()
+        .filter(|p| p.funded)
+        .map(|p| p.title.as_str())
+        .collect();
+    assert!(funded.contains(&"Lights under the bridge"), "{funded:?}");
+
+    // The published ballots are a Pabulib file holding both ballots, without names.
+    let file = body(
+        app.client()
+            .get(&format!("/budgets/{SLUG}/ballots.pb"))
+            .await,
+    )
+    .await;
+    let parsed = pb::parse(&file).expect("a valid Pabulib file");
+    assert_eq!(parsed.voters.len(), 2);
+    assert!(!file.contains("Ann") && !file.contains("ann@example.org"));
+    let ann_public: String = ann_receipt
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let ann_id = squaremile::web::session::hash_token(&ann_public)[..12].to_string();
+    assert!(
+        parsed.voters.iter().any(|v| v.id == ann_id),
+        "a voter finds their ballot by receipt"
+    );
+
+    // Implementation: officials post progress; residents cannot.
+    let update = format!("/budgets/{SLUG}/projects/{lights}/updates");
+    let refused = ann
+        .post_form(
+            &update,
+            &[("implementation", "in_progress"), ("body", "Soon")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let posted = official
+        .post_form(
+            &update,
+            &[
+                ("implementation", "in_progress"),
+                ("body", "Cables are in."),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    advance(&official).await;
+    assert_eq!(phase(&app).await, store::Phase::Implementation);
+    let page = body(
+        app.client()
+            .get(&format!("/budgets/{SLUG}/projects/{lights}"))
+            .await,
+    )
+    .await;
+    assert!(page.contains("Cables are in.") && page.contains("In progress"));
+}
+
+async fn propose_refused(client: &Client) -> StatusCode {
+    client
+        .post_form(
+            &format!("/budgets/{SLUG}/propose"),
+            &[
+                ("title", "Late idea"),
+                ("description", "Too late."),
+                ("rough_cost", "10"),
+            ],
+        )
+        .await
+        .status()
+}
+
+async fn stored_id(app: &TestApp) -> String {
+    store::find_by_slug(&app.db, SLUG)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// Brings a process with three feasible projects to its voting phase; returns their codes.
+async fn to_voting(
+    app: &TestApp,
+    official: &Client,
+    format: &str,
+    eligibility: &str,
+) -> Vec<String> {
+    set_up(app, official, format, eligibility).await;
+    let mut codes = Vec::new();
+    for (title, cost) in [
+        ("Benches", "30000"),
+        ("Lights", "60000"),
+        ("Mural", "45000"),
+    ] {
+        codes.push(propose(official, title, cost).await);
+    }
+    advance(official).await;
+    for code in &codes {
+        let done = review(
+            official,
+            code,
+            &[("status", "feasible"), ("cost", "30000"), ("note", "")],
+        )
+        .await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    }
+    advance(official).await;
+    assert_eq!(phase(app).await, store::Phase::Voting);
+    codes
+}
+
+#[tokio::test]
+async fn invitation_codes_let_people_vote_once_without_an_account() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let codes = to_voting(&app, &official, "cumulative", "codes").await;
+    let made = official
+        .post_form(&format!("/budgets/{SLUG}/codes"), &[("count", "2")])
+        .await;
+    assert_eq!(made.status(), StatusCode::OK);
+    let page = body(made).await;
+    let printed: Vec<String> = page
+        .match_indices("<li><code>")
+        .map(|(at, _)| page[at + 10..at + 24].to_string())
+        .collect();
+    assert_eq!(printed.len(), 2, "{page}");
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_codes").await,
+        2
+    );
+
+    let vote = format!("/budgets/{SLUG}/vote");
+    let voter = app.client();
+    assert_eq!(voter.get(&vote).await.status(), StatusCode::OK);
+    let points = |code: &str, n: &str| (format!("points-{code}"), n.to_string());
+    let ballot = [points(&codes[0], "3"), points(&codes[2], "2")];
+    let mut fields: Vec<(&str, &str)> = ballot
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    fields.extend([("age", "yes"), ("action", "cast")]);
+
+    let mut with_code = fields.clone();
+    with_code.push(("code", "NOPE-NOPE-NOPE"));
+    let unknown = voter.post_form(&vote, &with_code).await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(unknown)
+            .await
+            .contains("not known or has already been used")
+    );
+
+    let mut over = vec![(format!("points-{}", codes[1]), "6".to_string())];
+    over.push(("code".into(), printed[0].clone()));
+    let over: Vec<(&str, &str)> = over
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain([("age", "yes"), ("action", "cast")])
+        .collect();
+    let refused = voter.post_form(&vote, &over).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(refused).await.contains("6 points"));
+
+    let mut good = fields.clone();
+    good.push(("code", &printed[0]));
+    let cast = voter.post_form(&vote, &good).await;
+    assert_eq!(cast.status(), StatusCode::OK);
+    let reused = app.client().post_form(&vote, &good).await;
+    assert_eq!(
+        reused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a code votes once"
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        1
+    );
+    let stored = store::ballots(&app.db, &stored_id(&app).await)
+        .await
+        .unwrap();
+    assert_eq!(stored[0].points, "3,2");
+}
+
+#[tokio::test]
+async fn paper_ballots_count_only_when_two_officials_type_them_alike() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let codes = to_voting(&app, &official, "approval", "verified").await;
+    let second = app.register("Sue Second", "sue@example.org", "").await;
+    let admin_grant = app.user_id("sue@example.org").await;
+    let area = app.area_id("millbrook").await;
+    let olly = app.user_id("olly@example.org").await;
+    squaremile::roles::store::grant(
+        &app.db,
+        &admin_grant,
+        &area,
+        squaremile::roles::policy::Role::Official,
+        &olly,
+    )
+    .await
+    .unwrap();
+    let paper = format!("/budgets/{SLUG}/paper");
+    let typed = format!("{},{}\n{}\n{}\n", codes[0], codes[1], codes[2], codes[0]);
+
+    let bad = official
+        .post_form(
+            &paper,
+            &[
+                ("label", "Box 1"),
+                (
+                    "ballots",
+                    &format!("{}\n{},{},{}\n", codes[0], codes[0], codes[1], codes[2]),
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(bad).await.contains("Line 2"), "errors name the line");
+
+    let first = official
+        .post_form(&paper, &[("label", "Box 1"), ("ballots", &typed)])
+        .await;
+    assert_eq!(
+        location(&first),
+        format!("/budgets/{SLUG}/manage?notice=pb-paper-first#paper")
+    );
+    let batch = store::paper_batches(&app.db, &stored_id(&app).await)
+        .await
+        .unwrap()[0]
+        .id
+        .clone();
+    let same_typist = official
+        .post_form(&paper, &[("batch", &batch), ("ballots", &typed)])
+        .await;
+    assert_eq!(same_typist.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let mistyped = typed.replacen(
+        &format!("\n{}\n", codes[2]),
+        &format!("\n{}\n", codes[1]),
+        1,
+    );
+    let differs = second
+        .post_form(&paper, &[("batch", &batch), ("ballots", &mistyped)])
+        .await;
+    assert_eq!(
+        location(&differs),
+        format!("/budgets/{SLUG}/manage?notice=pb-paper-differs#paper")
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        0
+    );
+    let page = body(official.get(&format!("/budgets/{SLUG}/manage")).await).await;
+    assert!(
+        page.contains("Lines where the two typings differ"),
+        "{page}"
+    );
+    let discarded = official
+        .post_form(&format!("/budgets/{SLUG}/paper/{batch}/discard"), &[])
+        .await;
+    assert_eq!(discarded.status(), StatusCode::SEE_OTHER);
+
+    official
+        .post_form(&paper, &[("label", "Box 1"), ("ballots", &typed)])
+        .await;
+    let batch = store::paper_batches(&app.db, &stored_id(&app).await)
+        .await
+        .unwrap()[0]
+        .id
+        .clone();
+    let agreed = second
+        .post_form(
+            &paper,
+            &[("batch", &batch), ("ballots", &typed.replace(',', ", "))],
+        )
+        .await;
+    assert_eq!(
+        location(&agreed),
+        format!("/budgets/{SLUG}/manage?notice=pb-paper-accepted#paper")
+    );
+    assert_eq!(
+        count_rows(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM pb_ballots WHERE source = 'paper'"
+        )
+        .await,
+        3
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_voters").await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_ballot_is_never_joined_to_its_voter() {
+    let app = TestApp::spawn().await;
+    // No column of a ballot names a person or a time.
+    let backend_columns = if std::env::var_os("TEST_DATABASE_URL").is_some() {
+        "SELECT column_name::text AS name FROM information_schema.columns WHERE table_name = 'pb_ballots'"
+    } else {
+        "SELECT name FROM pragma_table_info('pb_ballots')"
+    };
+    let columns: Vec<String> = sqlx::query_scalar(backend_columns)
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    assert!(!columns.is_empty());
+    for column in &columns {
+        assert!(
+            !["user", "voter", "time", "_at", "created", "author"]
+                .iter()
+                .any(|w| column.contains(w)),
+            "pb_ballots.{column} could identify a voter"
+        );
+    }
+    // No statement of the app reads who voted and what they voted together.
+    let source = include_str!("../../src/budgets/store.rs");
+    for statement in source.split("sqlx::query").skip(1) {
+        let statement = statement.split(".bind(").next().unwrap_or(statement);
+        assert!(
+            !(statement.contains("pb_voters") && statement.contains("pb_ballots")),
+            "a statement touches both who voted and the ballots: {statement}"
+        );
+    }
+}
+
+/// Amsterdam district 643: a small real election, counted in the app from its stored
+/// ballots, must fund exactly what the engine funds from the file.
+#[tokio::test]
+async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
+    let app = TestApp::spawn().await;
+    official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/pabulib/Netherlands_Amsterdam_643.pb"
+    );
+    let text =
+        std::fs::read_to_string(path).expect("the shared Pabulib files sit beside the repository");
+    for rule in [pb::Rule::MesAdd1, pb::Rule::Greedy, pb::Rule::Phragmen] {
+        let slug = format!("amsterdam-643-{}", rule.as_str());
+        let id = count::import_file(&app.db, &text, &area, &slug, None, rule, None)
+            .await
+            .unwrap();
+        let process = store::find(&app.db, &id).await.unwrap().unwrap();
+        assert_eq!(process.phase, store::Phase::Results);
+        let in_app = count::count_process(&app.db, &process).await.unwrap();
+        let original = pb::parse(&text).unwrap();
+        let (_, outcome) = pb::count(&original, rule, pb::Utility::Cost).unwrap();
+        let mut expected: Vec<&str> = outcome
+            .selected()
+            .iter()
+            .map(|&p| original.projects[p].id.as_str())
+            .collect();
+        let mut funded: Vec<&str> = in_app
+            .projects
+            .iter()
+            .filter(|p| p.funded)
+            .map(|p| p.code.as_str())
+            .collect();
+        expected.sort();
+        funded.sort();
+        assert_eq!(funded, expected, "{}", rule.as_str());
+        assert_eq!(in_app.voters, original.voters.len());
+        // The published file holds the same ballots under the same voter ids.
+        let published = body(
+            app.client()
+                .get(&format!("/budgets/{slug}/ballots.pb"))
+                .await,
+        )
+        .await;
+        let again = pb::parse(&published).unwrap();
+        for voter in original.voters.iter() {
+            let theirs = again
+                .voters
+                .iter()
+                .find(|v| v.id == voter.id)
+                .expect("voter kept");
+            let ids = |e: &pb::Election, b: &[u32]| -> Vec<String> {
+                b.iter()
+                    .map(|&p| e.projects[p as usize].id.clone())
+                    .collect()
+            };
+            assert_eq!(ids(&again, theirs.ballot), ids(&original, voter.ballot));
+        }
+    }
+    // A file with a mistake names its line and stores nothing.
+    let broken = text.replacen("VOTES", "VOTES\nvoter_id;vote\nx;999999", 1);
+    let error = count::import_file(&app.db, &broken, &area, "broken", None, pb::Rule::Mes, None)
+        .await
+        .unwrap_err();
+    assert!(format!("{error:#}").contains("line"), "{error:#}");
+    assert!(
+        store::find_by_slug(&app.db, "broken")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
