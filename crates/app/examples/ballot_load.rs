@@ -152,7 +152,7 @@ async fn start(url: &str) -> anyhow::Result<(Child, String)> {
             "--bind",
             "127.0.0.1:0",
         ])
-        .env("RUST_LOG", "warn,squaremile::server=info")
+        .env("RUST_LOG", "warn,squaremile=info")
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -186,10 +186,8 @@ async fn csrf(http: &reqwest::Client, base: &str) -> anyhow::Result<(String, Str
         .context("no CSRF cookie")?
         .to_string();
     let html = page.text().await?;
-    let at = html
-        .find("name=\"csrf_token\" value=\"")
-        .context("no CSRF field")?
-        + 26;
+    let field = "name=\"csrf_token\" value=\"";
+    let at = html.find(field).context("no CSRF field")? + field.len();
     let token = html[at..].split('"').next().unwrap_or_default().to_string();
     Ok((cookie, token))
 }

@@ -762,15 +762,7 @@ pub async fn cast(
     ballot: &SealedBallot,
 ) -> Result<(), CastError> {
     let mut tx = db.begin().await.context("starting a transaction")?;
-    // Taking the write lock first (a no-op update) keeps SQLite from failing the
-    // transaction when it would otherwise upgrade a read lock under concurrency.
-    let open =
-        sqlx::query("UPDATE pb_processes SET phase = phase WHERE id = $1 AND phase = 'voting'")
-            .bind(process_id)
-            .execute(&mut *tx)
-            .await
-            .context("checking that voting is open")?;
-    if open.rows_affected() != 1 {
+    if !hold_voting_open(&mut tx, process_id, false).await? {
         return Err(CastError::NotVoting);
     }
     if let Voter::Code(hash) = voter {
@@ -800,6 +792,43 @@ pub async fn cast(
     insert_ballot(&mut tx, process_id, ballot, "online").await?;
     tx.commit().await.context("committing a ballot")?;
     Ok(())
+}
+
+/// Checks that the process is voting (and, with `changes`, allows changed ballots) and keeps
+/// it so until the transaction ends, so a ballot is never stored after the close and left out
+/// of the count. PostgreSQL takes a share lock on the process row: ballots go in side by
+/// side, and closing the vote (an update of that row) waits for those in flight. SQLite has
+/// one writer at a time anyway; taking the write lock first (a no-op update) spares it a
+/// read lock that would fail to upgrade under concurrency.
+async fn hold_voting_open(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    process_id: &str,
+    changes: bool,
+) -> anyhow::Result<bool> {
+    let open = if tx.backend_name().eq_ignore_ascii_case("postgresql") {
+        let found: Option<i32> = sqlx::query_scalar(
+            "SELECT 1 FROM pb_processes WHERE id = $1 AND phase = 'voting' \
+             AND (allow_changes OR NOT $2) FOR SHARE",
+        )
+        .bind(process_id)
+        .bind(changes)
+        .fetch_optional(&mut **tx)
+        .await
+        .context("checking that voting is open")?;
+        found.is_some()
+    } else {
+        let done = sqlx::query(
+            "UPDATE pb_processes SET phase = phase WHERE id = $1 AND phase = 'voting' \
+             AND (allow_changes OR NOT $2)",
+        )
+        .bind(process_id)
+        .bind(changes)
+        .execute(&mut **tx)
+        .await
+        .context("checking that voting is open")?;
+        done.rows_affected() == 1
+    };
+    Ok(open)
 }
 
 async fn insert_ballot(
@@ -832,14 +861,7 @@ pub async fn change(
     ballot: &SealedBallot,
 ) -> Result<bool, CastError> {
     let mut tx = db.begin().await.context("starting a transaction")?;
-    let open = sqlx::query(
-        "UPDATE pb_processes SET phase = phase WHERE id = $1 AND phase = 'voting' AND allow_changes",
-    )
-    .bind(process_id)
-    .execute(&mut *tx)
-    .await
-    .context("checking that voting is open")?;
-    if open.rows_affected() != 1 {
+    if !hold_voting_open(&mut tx, process_id, true).await? {
         return Err(CastError::NotVoting);
     }
     let done = sqlx::query(
