@@ -140,3 +140,16 @@ CREATE TABLE pb_updates (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX pb_updates_project ON pb_updates (project_id, created_at);
+
+-- Photos of a proposal or of a funded project's progress, stored without their metadata.
+-- BYTEA is PostgreSQL's type for bytes; SQLite stores the bytes as given under any name.
+CREATE TABLE pb_photos (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES pb_projects (id) ON DELETE CASCADE,
+    content_type TEXT NOT NULL,
+    bytes BYTEA NOT NULL,
+    alt TEXT NOT NULL,
+    uploaded_by TEXT REFERENCES users (id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX pb_photos_project ON pb_photos (project_id, created_at);

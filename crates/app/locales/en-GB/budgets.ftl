@@ -275,3 +275,16 @@ field-paper-ballots-hint = One ballot per line, for example: 3, 7, 12
 field-paper-ballots-count = Type between 1 and 2000 ballots.
 field-paper-ballots-line = Line { $line }: { $error }
 field-paper-second-typist = The second typing must be done by another official.
+
+pb-photos = Photos
+pb-add-photo = Add the photo
+field-photo = Photo
+field-photo-hint = A JPEG or PNG up to 2 MB. Where and when it was taken is removed before it is stored.
+field-photo-alt = Describe the photo for people who cannot see it
+notice-pb-photo-added = The photo has been added.
+error-photo-unreadable = The photo could not be read. Try again.
+error-photo-not-allowed = Only the person who proposed the project (while ideas are taken) and officials can add photos.
+error-photo-alt = Describe the photo in a few words (up to 300 characters).
+error-photo-format = Only JPEG and PNG photos are accepted.
+error-photo-damaged = The photo's file is damaged or incomplete.
+error-photo-too-many = This project has as many photos as it can hold.

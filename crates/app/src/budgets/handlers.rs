@@ -490,6 +490,9 @@ struct ProjectPage {
     project: Project,
     comments: Vec<Comment>,
     updates: Vec<Update>,
+    photos: Vec<store::Photo>,
+    /// The proposer while ideas are taken, and officials: may add a photo.
+    can_add_photo: bool,
     supported: bool,
     can_run: bool,
     cost: String,
@@ -528,6 +531,9 @@ async fn project_page(
         None => false,
     };
     let can_run = can_run(state, user, &process).await?;
+    let is_author = user.is_some_and(|u| project.author_id.as_deref() == Some(u.id.as_str()));
+    let can_add_photo = can_run || is_author && process.phase == Phase::Ideas;
+    let photos = store::photos(&state.db, &project.id).await?;
     let statuses = [ProjectStatus::Feasible, ProjectStatus::Rejected]
         .iter()
         .map(|s| (s.as_str().to_string(), ctx.t(&s.label_key())))
@@ -543,6 +549,8 @@ async fn project_page(
         project,
         comments,
         updates,
+        photos,
+        can_add_photo,
         supported,
         can_run,
         statuses,

@@ -8,6 +8,7 @@ pub mod ballot;
 pub mod count;
 pub mod election;
 mod handlers;
+mod photos;
 mod results;
 pub mod store;
 mod voting;
@@ -68,6 +69,11 @@ pub fn routes() -> Router<AppState> {
             "/budgets/{slug}/paper/{batch}/discard",
             post(handlers::discard_paper),
         )
+        .route(
+            "/budgets/{slug}/projects/{code}/photos",
+            post(photos::upload),
+        )
+        .route("/budgets/{slug}/photos/{id}", get(photos::show))
         .route("/budgets/{slug}/results", get(results::results))
         .route("/budgets/{slug}/ballots.pb", get(results::ballots_file))
 }

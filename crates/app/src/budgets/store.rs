@@ -1242,6 +1242,88 @@ pub async fn updates(db: &Db, process_id: &str) -> anyhow::Result<Vec<Update>> {
         .collect()
 }
 
+// ------------------------------------------------------------------ photos
+
+pub const MAX_PHOTOS_PER_PROJECT: i64 = 12;
+
+#[derive(Clone, Debug)]
+pub struct Photo {
+    pub id: String,
+    pub alt: String,
+}
+
+/// Stores a photo (already stripped of metadata); false if the project has its maximum.
+pub async fn add_photo(
+    db: &Db,
+    project_id: &str,
+    content_type: &str,
+    bytes: &[u8],
+    alt: &str,
+    by: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = db.begin().await.context("starting a transaction")?;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pb_photos WHERE project_id = $1")
+        .bind(project_id)
+        .fetch_one(&mut *tx)
+        .await
+        .context("counting photos")?;
+    if count >= MAX_PHOTOS_PER_PROJECT {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO pb_photos (id, project_id, content_type, bytes, alt, uploaded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(project_id)
+    .bind(content_type)
+    .bind(bytes.to_vec())
+    .bind(alt)
+    .bind(by)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await
+    .context("storing a photo")?;
+    tx.commit().await.context("committing a photo")?;
+    Ok(true)
+}
+
+pub async fn photos(db: &Db, project_id: &str) -> anyhow::Result<Vec<Photo>> {
+    let rows =
+        sqlx::query("SELECT id, alt FROM pb_photos WHERE project_id = $1 ORDER BY created_at, id")
+            .bind(project_id)
+            .fetch_all(db)
+            .await
+            .context("listing photos")?;
+    rows.iter()
+        .map(|r| {
+            Ok(Photo {
+                id: r.try_get("id")?,
+                alt: r.try_get("alt")?,
+            })
+        })
+        .collect()
+}
+
+/// A photo of one of the process's projects: (content type, bytes).
+pub async fn photo(
+    db: &Db,
+    process_id: &str,
+    id: &str,
+) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+    let row = sqlx::query(
+        "SELECT ph.content_type, ph.bytes FROM pb_photos ph \
+         JOIN pb_projects pr ON pr.id = ph.project_id WHERE ph.id = $1 AND pr.process_id = $2",
+    )
+    .bind(id)
+    .bind(process_id)
+    .fetch_optional(db)
+    .await
+    .context("loading a photo")?;
+    row.map(|r| Ok((r.try_get("content_type")?, r.try_get("bytes")?)))
+        .transpose()
+}
+
 // ------------------------------------------------------------------ import
 
 /// A finished process read from a Pabulib file: its projects and anonymous ballots.

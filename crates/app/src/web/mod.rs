@@ -4,6 +4,7 @@ pub mod csrf;
 pub mod error;
 pub mod forms;
 pub mod headers;
+pub mod images;
 pub mod page;
 pub mod rate_limit;
 pub mod session;

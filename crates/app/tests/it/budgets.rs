@@ -779,3 +779,107 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
             .is_none()
     );
 }
+
+/// A multipart upload as a browser sends it, with the CSRF token in the query string.
+async fn upload_photo(client: &Client, path: &str, photo: &[u8], alt: &str) -> reqwest::Response {
+    if client.cookie("sm_csrf").is_none() {
+        client.get("/healthz").await;
+    }
+    let token = client.cookie("sm_csrf").unwrap_or_default();
+    let boundary = "----squaremile-test-boundary";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"bench.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(photo);
+    body.extend_from_slice(
+        format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n{alt}\r\n--{boundary}--\r\n").as_bytes(),
+    );
+    client
+        .http
+        .post(client.url(&format!("{path}?csrf_token={token}")))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("POST")
+}
+
+/// A JPEG-shaped file whose Exif block holds a GPS position.
+fn jpeg_with_gps() -> Vec<u8> {
+    let mut jpeg = vec![
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0,
+    ];
+    let exif = b"Exif\0\0GPSLatitude 53.4808";
+    jpeg.extend_from_slice(&[0xFF, 0xE1]);
+    jpeg.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+    jpeg.extend_from_slice(exif);
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x04, 1, 2, 0x55, 0x66, 0xFF, 0xD9]);
+    jpeg
+}
+
+#[tokio::test]
+async fn photos_are_stored_without_where_they_were_taken() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    set_up(&app, &official, "approval", "verified").await;
+    let ann = resident(&app, "Ann", "ann@example.org", true).await;
+    let bob = resident(&app, "Bob", "bob@example.org", true).await;
+    let benches = propose(&ann, "Benches on the towpath", "30000").await;
+    let path = format!("/budgets/{SLUG}/projects/{benches}/photos");
+
+    let added = upload_photo(&ann, &path, &jpeg_with_gps(), "The towpath by the lock").await;
+    assert_eq!(
+        location(&added),
+        format!("/budgets/{SLUG}/projects/{benches}?notice=pb-photo-added#photos")
+    );
+    let not_theirs = upload_photo(&bob, &path, &jpeg_with_gps(), "Mine").await;
+    assert_eq!(not_theirs.status(), StatusCode::FORBIDDEN);
+    let svg = upload_photo(&ann, &path, b"<svg onload=alert(1)>", "A drawing").await;
+    assert_eq!(svg.status(), StatusCode::CONFLICT);
+    assert!(body(svg).await.contains("Only JPEG and PNG"));
+    let no_alt = upload_photo(&ann, &path, &jpeg_with_gps(), " ").await;
+    assert_eq!(no_alt.status(), StatusCode::CONFLICT);
+    let forged = app
+        .client()
+        .http
+        .post(app.client().url(&path))
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body("--x--\r\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    let too_big = upload_photo(&ann, &path, &vec![0xFF; 3 * 1024 * 1024], "Huge").await;
+    assert_eq!(too_big.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_photos").await,
+        1
+    );
+
+    let page = body(
+        app.client()
+            .get(&format!("/budgets/{SLUG}/projects/{benches}"))
+            .await,
+    )
+    .await;
+    let at = page
+        .find(&format!("/budgets/{SLUG}/photos/"))
+        .expect("the photo is shown");
+    let src = page[at..].split('"').next().unwrap().to_string();
+    assert!(page.contains("alt=\"The towpath by the lock\""));
+    let served = app.client().get(&src).await;
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    let bytes = served.bytes().await.unwrap();
+    assert!(
+        !String::from_utf8_lossy(&bytes).contains("GPS"),
+        "the position was removed"
+    );
+    assert!(
+        bytes.ends_with(&[0x55, 0x66, 0xFF, 0xD9]),
+        "the image itself is kept"
+    );
+}
