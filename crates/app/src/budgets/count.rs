@@ -64,7 +64,8 @@ pub async fn run_job(db: &Db, public_url: &str, payload: &str) -> anyhow::Result
 }
 
 /// Imports a Pabulib file as a process in the results phase, with its ballots, and queues
-/// its count. Returns the new process's id.
+/// its count (telling `notify`, an address and language, when it is done). Returns the new
+/// process's id.
 pub async fn import_file(
     db: &Db,
     text: &str,
@@ -73,6 +74,7 @@ pub async fn import_file(
     title: Option<&str>,
     rule: pb::Rule,
     by: Option<&str>,
+    notify: Option<(String, String)>,
 ) -> anyhow::Result<String> {
     let parsed = pb::parse(text)?;
     let imported = election::import(&parsed)?;
@@ -132,7 +134,7 @@ pub async fn import_file(
     };
     let id = store::import(db, &import, by, |id| CountJob {
         process_id: id.to_string(),
-        notify: None,
+        notify,
     })
     .await?;
     Ok(id)

@@ -348,6 +348,9 @@ pub async fn create(
     if slug.is_empty() && !errors.has("title") {
         errors.add(lang, "slug", "field-slug-invalid");
     }
+    if super::import::RESERVED.contains(&slug.as_str()) {
+        errors.add(lang, "slug", "field-slug-taken");
+    }
     if let (true, Some(format), Some(eligibility), Some(rule)) =
         (errors.is_empty(), format, eligibility, rule)
     {

@@ -8,6 +8,7 @@ pub mod ballot;
 pub mod count;
 pub mod election;
 mod handlers;
+mod import;
 mod photos;
 mod results;
 pub mod store;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
             "/budgets/new",
             get(handlers::new_form).post(handlers::create),
         )
+        .route("/budgets/import", get(import::form).post(import::import))
         .route("/budgets/{slug}", get(handlers::show))
         .route("/budgets/{slug}/manage", get(handlers::manage))
         .route("/budgets/{slug}/advance", post(handlers::advance))

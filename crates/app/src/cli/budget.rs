@@ -53,9 +53,18 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
                 .unwrap_or_default(),
         )
     });
-    let id = count::import_file(db, &text, &area.id, &slug, title.as_deref(), rule, None)
-        .await
-        .with_context(|| format!("importing {}", file.display()))?;
+    let id = count::import_file(
+        db,
+        &text,
+        &area.id,
+        &slug,
+        title.as_deref(),
+        rule,
+        None,
+        None,
+    )
+    .await
+    .with_context(|| format!("importing {}", file.display()))?;
     let process = store::find(db, &id)
         .await?
         .context("the imported process")?;

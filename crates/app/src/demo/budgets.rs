@@ -187,6 +187,7 @@ async fn load_imported(db: &Db, admin_id: &str) -> anyhow::Result<()> {
         Some(title),
         pb::Rule::MesAdd1,
         Some(admin_id),
+        None,
     )
     .await
     .with_context(|| format!("importing {}", path.display()))?;

@@ -721,7 +721,7 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
         std::fs::read_to_string(path).expect("the shared Pabulib files sit beside the repository");
     for rule in [pb::Rule::MesAdd1, pb::Rule::Greedy, pb::Rule::Phragmen] {
         let slug = format!("amsterdam-643-{}", rule.as_str());
-        let id = count::import_file(&app.db, &text, &area, &slug, None, rule, None)
+        let id = count::import_file(&app.db, &text, &area, &slug, None, rule, None, None)
             .await
             .unwrap();
         let process = store::find(&app.db, &id).await.unwrap().unwrap();
@@ -768,9 +768,18 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
     }
     // A file with a mistake names its line and stores nothing.
     let broken = text.replacen("VOTES", "VOTES\nvoter_id;vote\nx;999999", 1);
-    let error = count::import_file(&app.db, &broken, &area, "broken", None, pb::Rule::Mes, None)
-        .await
-        .unwrap_err();
+    let error = count::import_file(
+        &app.db,
+        &broken,
+        &area,
+        "broken",
+        None,
+        pb::Rule::Mes,
+        None,
+        None,
+    )
+    .await
+    .unwrap_err();
     assert!(format!("{error:#}").contains("line"), "{error:#}");
     assert!(
         store::find_by_slug(&app.db, "broken")
@@ -881,5 +890,110 @@ async fn photos_are_stored_without_where_they_were_taken() {
     assert!(
         bytes.ends_with(&[0x55, 0x66, 0xFF, 0xD9]),
         "the image itself is kept"
+    );
+}
+
+/// A multipart form with text fields and one file, as a browser sends it.
+async fn post_multipart(
+    client: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: (&str, &[u8]),
+) -> reqwest::Response {
+    if client.cookie("sm_csrf").is_none() {
+        client.get("/healthz").await;
+    }
+    let token = client.cookie("sm_csrf").unwrap_or_default();
+    let boundary = "----squaremile-import-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n", file.0).as_bytes(),
+    );
+    body.extend_from_slice(file.1);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    client
+        .http
+        .post(client.url(&format!("{path}?csrf_token={token}")))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("POST")
+}
+
+#[tokio::test]
+async fn an_official_imports_a_pabulib_file_on_the_site() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/pabulib/Netherlands_Amsterdam_643.pb"
+    );
+    let text = std::fs::read_to_string(path).expect("the shared Pabulib files");
+    let fields = [
+        ("area", area.as_str()),
+        ("title", "Amsterdam 643"),
+        ("slug", ""),
+        ("rule", "mes-add1"),
+    ];
+
+    let resident = app.register("Rita", "rita@example.org", "").await;
+    let refused = post_multipart(
+        &resident,
+        "/budgets/import",
+        &fields,
+        ("file", text.as_bytes()),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    let broken = text.replacen("PROJECTS", "PROJECTS\nproject_id;cost\nx;not-a-number", 1);
+    let refused = post_multipart(
+        &official,
+        "/budgets/import",
+        &fields,
+        ("file", broken.as_bytes()),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(refused).await.contains("line "),
+        "the error names the line"
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_processes").await,
+        0
+    );
+
+    let imported = post_multipart(
+        &official,
+        "/budgets/import",
+        &fields,
+        ("file", text.as_bytes()),
+    )
+    .await;
+    assert_eq!(
+        location(&imported),
+        "/budgets/amsterdam-643/results?notice=pb-imported"
+    );
+    let mail = app.mail.next().await;
+    assert!(mail.text().contains("have been counted"), "{}", mail.text());
+    let results = body(app.client().get("/budgets/amsterdam-643/results").await).await;
+    let voters = pb::parse(&text).unwrap().voters.len();
+    assert!(
+        results.contains(&format!("{voters} people voted")),
+        "{results}"
     );
 }

@@ -1,0 +1,177 @@
+//! Importing a Pabulib file on the site: an official uploads a real election, which becomes
+//! a finished process in one of their areas, counted in the background.
+
+use askama::Template;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::count;
+use super::handlers::RULES;
+use crate::roles::{self, policy::AreaAction};
+use crate::state::AppState;
+use crate::web::forms::{self, FormErrors};
+use crate::web::{AppError, AppResult, PageContext, RequireUser, render, render_with, see_other};
+
+/// Addresses under /budgets/ that are pages, not processes.
+pub const RESERVED: [&str; 2] = ["new", "import"];
+
+#[derive(Default)]
+struct ImportForm {
+    area: String,
+    slug: String,
+    title: String,
+    rule: String,
+}
+
+#[derive(Template)]
+#[template(path = "budgets/templates/import.html")]
+struct ImportPage {
+    ctx: PageContext,
+    form: ImportForm,
+    areas: Vec<(String, String)>,
+    rules: Vec<(String, String)>,
+    errors: FormErrors,
+}
+
+fn page(
+    ctx: PageContext,
+    form: ImportForm,
+    areas: Vec<(String, String)>,
+    errors: FormErrors,
+) -> ImportPage {
+    let rules = RULES
+        .iter()
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                ctx.t(&format!("pb-rule-{}", r.as_str())),
+            )
+        })
+        .collect();
+    ImportPage {
+        ctx,
+        form,
+        areas,
+        rules,
+        errors,
+    }
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
+    let areas = roles::areas_where(&state.db, &user, AreaAction::RunBudgets).await?;
+    if areas.is_empty() {
+        return Err(AppError::Forbidden("error-needs-official"));
+    }
+    let form = ImportForm {
+        rule: pb::Rule::MesAdd1.as_str().into(),
+        ..ImportForm::default()
+    };
+    render(&page(ctx, form, areas, FormErrors::new()))
+}
+
+pub async fn import(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    mut upload: Multipart,
+) -> AppResult<Response> {
+    let areas = roles::areas_where(&state.db, &user, AreaAction::RunBudgets).await?;
+    if areas.is_empty() {
+        return Err(AppError::Forbidden("error-needs-official"));
+    }
+    let mut form = ImportForm::default();
+    let mut file = Vec::new();
+    while let Some(field) = upload
+        .next_field()
+        .await
+        .map_err(|_| AppError::Conflict("error-upload-unreadable"))?
+    {
+        let name = field.name().unwrap_or_default().to_string();
+        let value = field
+            .bytes()
+            .await
+            .map_err(|_| AppError::Conflict("error-upload-unreadable"))?;
+        let text = || String::from_utf8_lossy(&value).trim().to_string();
+        match name.as_str() {
+            "file" => file = value.to_vec(),
+            "area" => form.area = text(),
+            "slug" => form.slug = text(),
+            "title" => form.title = text(),
+            "rule" => form.rule = text(),
+            _ => {}
+        }
+    }
+    let lang = &ctx.lang;
+    let mut errors = FormErrors::new();
+    if !areas.iter().any(|(id, _)| *id == form.area) {
+        errors.add(lang, "area", "field-pb-area-invalid");
+    }
+    let rule = pb::Rule::parse(&form.rule).filter(|r| RULES.contains(r));
+    if rule.is_none() {
+        errors.add(lang, "rule", "field-rule-invalid");
+    }
+    let title = forms::optional_text(&mut errors, lang, "title", &form.title, 120);
+    let slug = forms::slugify(if form.slug.is_empty() {
+        &title
+    } else {
+        &form.slug
+    });
+    if slug.is_empty() {
+        errors.add(lang, "slug", "field-slug-invalid");
+    }
+    let text = match String::from_utf8(file) {
+        Ok(text) if !text.trim().is_empty() => Some(text),
+        Ok(_) => {
+            errors.add(lang, "file", "field-pabulib-missing");
+            None
+        }
+        Err(_) => {
+            errors.add(lang, "file", "field-pabulib-not-text");
+            None
+        }
+    };
+    if let (true, Some(rule), Some(text)) = (errors.is_empty(), rule, text) {
+        if super::store::find_by_slug(&state.db, &slug)
+            .await?
+            .is_some()
+            || RESERVED.contains(&slug.as_str())
+        {
+            errors.add(lang, "slug", "field-slug-taken");
+        } else {
+            let title = (!title.is_empty()).then_some(title.as_str());
+            match count::import_file(
+                &state.db,
+                &text,
+                &form.area,
+                &slug,
+                title,
+                rule,
+                Some(&user.id),
+                Some((user.email.clone(), user.locale.clone())),
+            )
+            .await
+            {
+                Ok(_) => {
+                    state.jobs_waiting.notify_one();
+                    return Ok(see_other(
+                        &format!("/budgets/{slug}/results"),
+                        Some("pb-imported"),
+                    ));
+                }
+                Err(e) => errors.add_message(
+                    "file",
+                    lang.t1("field-pabulib-unreadable", "error", &format!("{e:#}")),
+                ),
+            }
+        }
+    }
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &page(ctx, form, areas, errors),
+    )
+}
