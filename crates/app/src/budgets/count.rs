@@ -63,19 +63,30 @@ pub async fn run_job(db: &Db, public_url: &str, payload: &str) -> anyhow::Result
     store::save_results(db, &process.id, &json, email.as_ref()).await
 }
 
+/// Where an imported file goes and who asked for it.
+pub struct ImportTarget<'a> {
+    pub area_id: &'a str,
+    pub slug: &'a str,
+    /// The file's own description when `None`.
+    pub title: Option<&'a str>,
+    pub rule: pb::Rule,
+    pub by: Option<&'a str>,
+    /// Email address and language to tell when the count is ready.
+    pub notify: Option<(String, String)>,
+}
+
 /// Imports a Pabulib file as a process in the results phase, with its ballots, and queues
 /// its count (telling `notify`, an address and language, when it is done). Returns the new
 /// process's id.
-pub async fn import_file(
-    db: &Db,
-    text: &str,
-    area_id: &str,
-    slug: &str,
-    title: Option<&str>,
-    rule: pb::Rule,
-    by: Option<&str>,
-    notify: Option<(String, String)>,
-) -> anyhow::Result<String> {
+pub async fn import_file(db: &Db, text: &str, target: ImportTarget<'_>) -> anyhow::Result<String> {
+    let ImportTarget {
+        area_id,
+        slug,
+        title,
+        rule,
+        by,
+        notify,
+    } = target;
     let parsed = pb::parse(text)?;
     let imported = election::import(&parsed)?;
     if !rule.accepts(parsed.vote_type) {

@@ -147,12 +147,14 @@ pub async fn import(
             match count::import_file(
                 &state.db,
                 &text,
-                &form.area,
-                &slug,
-                title,
-                rule,
-                Some(&user.id),
-                Some((user.email.clone(), user.locale.clone())),
+                count::ImportTarget {
+                    area_id: &form.area,
+                    slug: &slug,
+                    title,
+                    rule,
+                    by: Some(&user.id),
+                    notify: Some((user.email.clone(), user.locale.clone())),
+                },
             )
             .await
             {

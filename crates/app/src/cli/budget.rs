@@ -56,12 +56,14 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
     let id = count::import_file(
         db,
         &text,
-        &area.id,
-        &slug,
-        title.as_deref(),
-        rule,
-        None,
-        None,
+        count::ImportTarget {
+            area_id: &area.id,
+            slug: &slug,
+            title: title.as_deref(),
+            rule,
+            by: None,
+            notify: None,
+        },
     )
     .await
     .with_context(|| format!("importing {}", file.display()))?;

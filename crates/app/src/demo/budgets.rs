@@ -182,12 +182,14 @@ async fn load_imported(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     count::import_file(
         db,
         &text,
-        &city.id,
-        IMPORTED_SLUG,
-        Some(title),
-        pb::Rule::MesAdd1,
-        Some(admin_id),
-        None,
+        count::ImportTarget {
+            area_id: &city.id,
+            slug: IMPORTED_SLUG,
+            title: Some(title),
+            rule: pb::Rule::MesAdd1,
+            by: Some(admin_id),
+            notify: None,
+        },
     )
     .await
     .with_context(|| format!("importing {}", path.display()))?;

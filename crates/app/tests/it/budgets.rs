@@ -721,9 +721,20 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
         std::fs::read_to_string(path).expect("the shared Pabulib files sit beside the repository");
     for rule in [pb::Rule::MesAdd1, pb::Rule::Greedy, pb::Rule::Phragmen] {
         let slug = format!("amsterdam-643-{}", rule.as_str());
-        let id = count::import_file(&app.db, &text, &area, &slug, None, rule, None, None)
-            .await
-            .unwrap();
+        let id = count::import_file(
+            &app.db,
+            &text,
+            count::ImportTarget {
+                area_id: &area,
+                slug: &slug,
+                title: None,
+                rule,
+                by: None,
+                notify: None,
+            },
+        )
+        .await
+        .unwrap();
         let process = store::find(&app.db, &id).await.unwrap().unwrap();
         assert_eq!(process.phase, store::Phase::Results);
         let in_app = count::count_process(&app.db, &process).await.unwrap();
@@ -771,12 +782,14 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
     let error = count::import_file(
         &app.db,
         &broken,
-        &area,
-        "broken",
-        None,
-        pb::Rule::Mes,
-        None,
-        None,
+        count::ImportTarget {
+            area_id: &area,
+            slug: "broken",
+            title: None,
+            rule: pb::Rule::Mes,
+            by: None,
+            notify: None,
+        },
     )
     .await
     .unwrap_err();
