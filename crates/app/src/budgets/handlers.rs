@@ -61,6 +61,30 @@ pub(super) async fn process_to_run(
     Ok(process)
 }
 
+/// One of the process's projects by its code, or 404.
+pub(super) async fn project_of(
+    state: &AppState,
+    process: &Process,
+    code: &str,
+) -> AppResult<Project> {
+    store::project(&state.db, &process.id, code)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The counting rules as (value, label) choices for a form.
+pub(super) fn rule_choices(ctx: &PageContext) -> Vec<(String, String)> {
+    RULES
+        .iter()
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                ctx.t(&format!("pb-rule-{}", r.as_str())),
+            )
+        })
+        .collect()
+}
+
 pub(super) fn money(amount: i64, currency: &str) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::new();
@@ -194,15 +218,7 @@ fn form_page(
     .iter()
     .map(|e| (e.as_str().to_string(), ctx.t(&e.label_key())))
     .collect();
-    let rules = RULES
-        .iter()
-        .map(|r| {
-            (
-                r.as_str().to_string(),
-                ctx.t(&format!("pb-rule-{}", r.as_str())),
-            )
-        })
-        .collect();
+    let rules = rule_choices(&ctx);
     FormPage {
         ctx,
         form,
@@ -520,9 +536,7 @@ async fn project_page(
     errors: FormErrors,
 ) -> AppResult<ProjectPage> {
     let process = process_by_slug(state, slug).await?;
-    let project = store::project(&state.db, &process.id, code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let project = project_of(state, &process, code).await?;
     let comments = store::comments(&state.db, &project.id).await?;
     let updates = store::updates(&state.db, &process.id)
         .await?
@@ -581,9 +595,7 @@ pub async fn support(
     if process.phase != Phase::Ideas {
         return Err(AppError::Conflict("error-pb-not-ideas"));
     }
-    let project = store::project(&state.db, &process.id, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let project = project_of(&state, &process, &code).await?;
     let now_supports = store::toggle_support(&state.db, &project.id, &user.id).await?;
     let notice = if now_supports {
         "pb-supported"
@@ -616,9 +628,7 @@ pub async fn comment(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let process = process_by_slug(&state, &slug).await?;
-    let project = store::project(&state.db, &process.id, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let project = project_of(&state, &process, &code).await?;
     store::add_comment(&state.db, &project.id, &user.id, &body).await?;
     Ok(see_other(
         &format!("/budgets/{slug}/projects/{code}#comments"),
@@ -647,9 +657,7 @@ pub async fn review(
     if process.phase != Phase::Review {
         return Err(AppError::Conflict("error-pb-not-review"));
     }
-    let project = store::project(&state.db, &process.id, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let project = project_of(&state, &process, &code).await?;
     let lang = &ctx.lang;
     let mut errors = FormErrors::new();
     let status = ProjectStatus::parse(&form.status).filter(|s| *s != ProjectStatus::Proposed);
@@ -1096,9 +1104,7 @@ pub async fn add_update(
     if process.phase < Phase::Results {
         return Err(AppError::Conflict("error-pb-not-implementation"));
     }
-    let project = store::project(&state.db, &process.id, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let project = project_of(&state, &process, &code).await?;
     let mut errors = FormErrors::new();
     let body = forms::required_text(&mut errors, &ctx.lang, "body", &form.body, 5000);
     let status = Implementation::parse(&form.implementation);

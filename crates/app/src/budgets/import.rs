@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::count;
-use super::handlers::RULES;
+use super::handlers::{RULES, rule_choices};
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -40,15 +40,7 @@ fn page(
     areas: Vec<(String, String)>,
     errors: FormErrors,
 ) -> ImportPage {
-    let rules = RULES
-        .iter()
-        .map(|r| {
-            (
-                r.as_str().to_string(),
-                ctx.t(&format!("pb-rule-{}", r.as_str())),
-            )
-        })
-        .collect();
+    let rules = rule_choices(&ctx);
     ImportPage {
         ctx,
         form,

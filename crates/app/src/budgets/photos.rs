@@ -5,7 +5,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::handlers::{can_run, process_by_slug};
+use super::handlers::{can_run, process_by_slug, project_of};
 use super::store::{self, Phase};
 use crate::state::AppState;
 use crate::web::images::{ImageError, without_metadata};
@@ -48,9 +48,7 @@ pub async fn upload(
     form: Multipart,
 ) -> AppResult<Response> {
     let process = process_by_slug(&state, &slug).await?;
-    let project = store::project(&state.db, &process.id, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let project = project_of(&state, &process, &code).await?;
     let is_author = project.author_id.as_deref() == Some(user.id.as_str());
     let official = can_run(&state, Some(&user), &process).await?;
     if !(official || is_author && process.phase == Phase::Ideas) {

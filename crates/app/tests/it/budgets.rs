@@ -802,32 +802,9 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
     );
 }
 
-/// A multipart upload as a browser sends it, with the CSRF token in the query string.
+/// A photo upload as a browser sends it, with the CSRF token in the query string.
 async fn upload_photo(client: &Client, path: &str, photo: &[u8], alt: &str) -> reqwest::Response {
-    if client.cookie("sm_csrf").is_none() {
-        client.get("/healthz").await;
-    }
-    let token = client.cookie("sm_csrf").unwrap_or_default();
-    let boundary = "----squaremile-test-boundary";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"bench.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
-    );
-    body.extend_from_slice(photo);
-    body.extend_from_slice(
-        format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n{alt}\r\n--{boundary}--\r\n").as_bytes(),
-    );
-    client
-        .http
-        .post(client.url(&format!("{path}?csrf_token={token}")))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .expect("POST")
+    post_multipart(client, path, &[("alt", alt)], ("photo", photo)).await
 }
 
 /// A JPEG-shaped file whose Exif block holds a GPS position.
