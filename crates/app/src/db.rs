@@ -100,6 +100,18 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// Begins a transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`): a
+/// transaction that reads first and writes later would otherwise fail with "database is
+/// locked" (SQLITE_BUSY_SNAPSHOT) whenever another connection wrote in between, which the
+/// busy timeout cannot wait out. PostgreSQL needs nothing special.
+pub async fn begin(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if db.connect_options().database_url.scheme() == "sqlite" {
+        db.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        db.begin().await
+    }
+}
+
 /// A new time-ordered id.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

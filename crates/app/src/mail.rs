@@ -29,7 +29,9 @@ pub async fn queue<'e, E: Executor<'e, Database = Any>>(
 
 /// Queues several emails, all or none.
 pub async fn queue_all(db: &crate::db::Db, emails: &[Email]) -> anyhow::Result<()> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     for email in emails {
         queue(&mut *tx, email).await?;
     }

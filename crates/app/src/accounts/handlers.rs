@@ -435,7 +435,7 @@ pub async fn forgot(
     }
     if let Some(user) = store::find_by_email(&state.db, &email).await? {
         let lang = Lang::from_tag(&user.locale).unwrap_or_default();
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin(&state.db).await?;
         let token = store::create_reset(&mut *tx, &user.id).await?;
         let link = format!(
             "{}/password/reset/{token}",
@@ -715,7 +715,7 @@ pub async fn change_password(
         );
     }
     let hash = hash_password(form.password).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     store::set_password(&mut *tx, &user.id, &hash).await?;
     // Sign out everywhere else: a changed password should lock out whoever knew the old one.
     sessions::delete_all_for_user(&mut *tx, &user.id).await?;

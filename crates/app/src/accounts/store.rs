@@ -256,7 +256,7 @@ pub async fn reset_owner(db: &Db, token: &str) -> anyhow::Result<Option<String>>
 /// the account are used up and all sessions are ended, in one transaction.
 /// Returns false if the token was used or expired in the meantime.
 pub async fn reset_password(db: &Db, token: &str, password_hash: &str) -> anyhow::Result<bool> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin(db).await?;
     let now = now_ms();
     let row = sqlx::query(
         "UPDATE password_resets SET used_at = $1 \

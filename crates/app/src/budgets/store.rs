@@ -481,7 +481,9 @@ pub async fn propose(
     author_id: &str,
 ) -> anyhow::Result<Option<String>> {
     for _ in 0..5 {
-        let mut tx = db.begin().await.context("starting a transaction")?;
+        let mut tx = crate::db::begin(db)
+            .await
+            .context("starting a transaction")?;
         let phase: Option<String> =
             sqlx::query_scalar("SELECT phase FROM pb_processes WHERE id = $1")
                 .bind(process_id)
@@ -630,7 +632,9 @@ pub async fn review(
     by: &str,
     email_to_author: Option<&Email>,
 ) -> anyhow::Result<()> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     sqlx::query(
         "UPDATE pb_projects SET status = $1, cost = $2, review_note = $3, reviewed_by = $4, \
          reviewed_at = $5, updated_at = $5 WHERE id = $6",
@@ -761,7 +765,9 @@ pub async fn cast(
     voter: &Voter,
     ballot: &SealedBallot,
 ) -> Result<(), CastError> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     if !hold_voting_open(&mut tx, process_id, false).await? {
         return Err(CastError::NotVoting);
     }
@@ -797,38 +803,27 @@ pub async fn cast(
 /// Checks that the process is voting (and, with `changes`, allows changed ballots) and keeps
 /// it so until the transaction ends, so a ballot is never stored after the close and left out
 /// of the count. PostgreSQL takes a share lock on the process row: ballots go in side by
-/// side, and closing the vote (an update of that row) waits for those in flight. SQLite has
-/// one writer at a time anyway; taking the write lock first (a no-op update) spares it a
-/// read lock that would fail to upgrade under concurrency.
+/// side, and closing the vote (an update of that row) waits for those in flight. On SQLite
+/// the transaction already holds the only write lock (see [`crate::db::begin`]).
 async fn hold_voting_open(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     process_id: &str,
     changes: bool,
 ) -> anyhow::Result<bool> {
-    let open = if tx.backend_name().eq_ignore_ascii_case("postgresql") {
-        let found: Option<i32> = sqlx::query_scalar(
-            "SELECT 1 FROM pb_processes WHERE id = $1 AND phase = 'voting' \
-             AND (allow_changes OR NOT $2) FOR SHARE",
-        )
+    let sql = if tx.backend_name().eq_ignore_ascii_case("postgresql") {
+        "SELECT 1 FROM pb_processes WHERE id = $1 AND phase = 'voting' \
+         AND (allow_changes OR NOT $2) FOR SHARE"
+    } else {
+        "SELECT 1 FROM pb_processes WHERE id = $1 AND phase = 'voting' \
+         AND (allow_changes OR NOT $2)"
+    };
+    let found: Option<i32> = sqlx::query_scalar(sql)
         .bind(process_id)
         .bind(changes)
         .fetch_optional(&mut **tx)
         .await
         .context("checking that voting is open")?;
-        found.is_some()
-    } else {
-        let done = sqlx::query(
-            "UPDATE pb_processes SET phase = phase WHERE id = $1 AND phase = 'voting' \
-             AND (allow_changes OR NOT $2)",
-        )
-        .bind(process_id)
-        .bind(changes)
-        .execute(&mut **tx)
-        .await
-        .context("checking that voting is open")?;
-        done.rows_affected() == 1
-    };
-    Ok(open)
+    Ok(found.is_some())
 }
 
 async fn insert_ballot(
@@ -860,7 +855,9 @@ pub async fn change(
     receipt_hash: &str,
     ballot: &SealedBallot,
 ) -> Result<bool, CastError> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     if !hold_voting_open(&mut tx, process_id, true).await? {
         return Err(CastError::NotVoting);
     }
@@ -943,7 +940,9 @@ pub async fn turnout(db: &Db, process_id: &str) -> anyhow::Result<(i64, i64)> {
 
 /// Stores the hashes of new codes (the codes themselves are shown once, to print).
 pub async fn add_codes(db: &Db, process_id: &str, codes: &[String]) -> anyhow::Result<()> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let now = now_ms();
     for code in codes {
         sqlx::query(
@@ -1061,7 +1060,9 @@ pub async fn finish_paper_batch(
     by: &str,
     ballots_if_matching: Option<&[SealedBallot]>,
 ) -> anyhow::Result<bool> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let accepted_at = ballots_if_matching.map(|_| now_ms());
     let done = sqlx::query(
         "UPDATE pb_paper_batches SET second_entry = $1, second_by = $2, accepted_at = $3 \
@@ -1107,7 +1108,9 @@ pub async fn close_voting<P: serde::Serialize>(
     process_id: &str,
     count_job: &P,
 ) -> anyhow::Result<bool> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let moved = sqlx::query(
         "UPDATE pb_processes SET phase = 'results', updated_at = $1 WHERE id = $2 AND phase = 'voting'",
     )
@@ -1133,7 +1136,9 @@ pub async fn save_results(
     outcome_json: &str,
     email: Option<&Email>,
 ) -> anyhow::Result<()> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     store_results(&mut tx, process_id, outcome_json).await?;
     if let Some(email) = email {
         mail::queue(&mut *tx, email).await?;
@@ -1188,7 +1193,9 @@ pub async fn add_update(
     body: &str,
     by: &str,
 ) -> anyhow::Result<()> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let now = now_ms();
     sqlx::query(
         "INSERT INTO pb_updates (id, project_id, implementation, body, author_id, created_at) \
@@ -1261,7 +1268,9 @@ pub async fn add_photo(
     alt: &str,
     by: &str,
 ) -> anyhow::Result<bool> {
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pb_photos WHERE project_id = $1")
         .bind(project_id)
         .fetch_one(&mut *tx)
@@ -1343,7 +1352,9 @@ pub async fn import<P: serde::Serialize>(
     count_job: impl FnOnce(&str) -> P,
 ) -> Result<String, CreateError> {
     let id = new_id();
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     insert_process(&mut *tx, &id, &import.process, by).await?;
     let now = now_ms();
     for (code, title, category, cost) in &import.projects {

@@ -117,7 +117,9 @@ pub enum CreateJuryError {
 pub async fn create(db: &Db, jury: &NewJury<'_>, by: &str) -> Result<String, CreateJuryError> {
     let id = new_id();
     let now = now_ms();
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let inserted = sqlx::query(
         "INSERT INTO juries (id, area_id, slug, title, purpose, panel_size, one_per_household, \
          closes_on, meets_on, invite_token, status, created_by, created_at, updated_at) \
@@ -333,7 +335,9 @@ pub async fn register(db: &Db, volunteer: &NewVolunteer<'_>) -> Result<String, R
     let id = new_id();
     let now = now_ms();
     let answers: Vec<String> = volunteer.answers.iter().map(|a| a.to_string()).collect();
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     // Checked inside the transaction, so a registration racing the draw cannot slip in.
     let open = sqlx::query("SELECT status FROM juries WHERE id = $1")
         .bind(volunteer.jury_id)
@@ -448,7 +452,9 @@ pub async fn create_letter_codes(
     count: usize,
 ) -> anyhow::Result<Vec<String>> {
     let mut codes = Vec::with_capacity(count);
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let now = now_ms();
     while codes.len() < count {
         let code = crate::roles::store::printable_code(10);
@@ -651,7 +657,9 @@ pub async fn queue_draw(
     from: &[JuryStatus],
 ) -> anyhow::Result<Option<String>> {
     let id = new_id();
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let to = match draw.kind {
         DrawKind::Panel => JuryStatus::Closed,
         DrawKind::Replacement => JuryStatus::Selected,
@@ -722,7 +730,9 @@ pub struct DrawOutcome<'a> {
 /// nothing. Does nothing if the draw is no longer running (a repeated job).
 pub async fn finish_draw(db: &Db, draw_id: &str, outcome: &DrawOutcome<'_>) -> anyhow::Result<()> {
     let selection = outcome.selection;
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let updated = sqlx::query(
         "UPDATE jury_draws SET status = 'done', pool_size = $1, min_probability = $2, \
          low_threshold = $3, share_below_threshold = $4, exact = $5, panels = $6, \

@@ -332,7 +332,9 @@ pub enum RespondError {
 /// the people they named (found by folded name, or added without consent), and the ties.
 pub async fn respond(db: &Db, response: &Response<'_>) -> Result<String, RespondError> {
     let now = now_ms();
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let key = name_key(response.name);
     let existing = sqlx::query(
         "SELECT id, CASE WHEN responded_at IS NULL THEN 0 ELSE 1 END AS responded \

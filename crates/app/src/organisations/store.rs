@@ -177,7 +177,9 @@ pub async fn create(
 ) -> Result<String, CreateOrgError> {
     let id = new_id();
     let now = now_ms();
-    let mut tx = db.begin().await.context("starting a transaction")?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let inserted = sqlx::query(
         "INSERT INTO organisations (id, slug, name, kind, description, website, area_id, created_by, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",

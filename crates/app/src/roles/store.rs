@@ -206,7 +206,7 @@ pub async fn create_invitations(
     created_by: &str,
     count: usize,
 ) -> anyhow::Result<Vec<String>> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin(db).await?;
     let mut codes = Vec::with_capacity(count);
     let now = now_ms();
     for _ in 0..count {
@@ -260,7 +260,7 @@ pub async fn redeem_invitation(
     code: &str,
     user_id: &str,
 ) -> anyhow::Result<Option<String>> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin(db).await?;
     let now = now_ms();
     let row = sqlx::query(
         "UPDATE invitation_codes SET used_by = $1, used_at = $2 \
