@@ -282,7 +282,6 @@ field-photo = Photo
 field-photo-hint = A JPEG or PNG up to 2 MB. Where and when it was taken is removed before it is stored.
 field-photo-alt = Describe the photo for people who cannot see it
 notice-pb-photo-added = The photo has been added.
-error-photo-unreadable = The photo could not be read. Try again.
 error-photo-not-allowed = Only the person who proposed the project (while ideas are taken) and officials can add photos.
 error-photo-alt = Describe the photo in a few words (up to 300 characters).
 error-photo-format = Only JPEG and PNG photos are accepted.

@@ -288,17 +288,15 @@ pub fn import(election: &Election) -> anyhow::Result<ImportedElection> {
         ),
         VoteType::Choose1 => (BallotFormat::Approval, 1, 1, 0),
         VoteType::Cumulative => {
-            let most: u64 = election
-                .voters
-                .iter()
-                .map(|v| {
+            // The file's own limit, else the most points any voter gave.
+            let points = meta_number("max_sum_points").unwrap_or_else(|| {
+                let most = election.voters.iter().map(|v| {
                     (0..v.ballot.len())
                         .map(|i| v.point(i).to_f64() as u64)
                         .sum::<u64>()
-                })
-                .max()
-                .unwrap_or(0);
-            let points = meta_number("max_sum_points").unwrap_or(most as u32);
+                });
+                most.max().unwrap_or(0) as u32
+            });
             (BallotFormat::Cumulative, 1, longest.max(1), points)
         }
         VoteType::Ordinal => (

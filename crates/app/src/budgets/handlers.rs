@@ -887,7 +887,7 @@ pub async fn advance(
 // ------------------------------------------------------------------ paper ballots
 
 /// Lines (1-based) where two typings of a batch differ, with both versions.
-pub fn differing_lines(first: &str, second: &str) -> Vec<(usize, String, String)> {
+fn differing_lines(first: &str, second: &str) -> Vec<(usize, String, String)> {
     let a: Vec<&str> = first
         .lines()
         .map(str::trim)
@@ -921,7 +921,7 @@ fn normalise_paper_line(line: &str) -> String {
 
 /// Reads a typed batch: one ballot per line, projects separated by commas; for cumulative
 /// ballots `code:points`. Every ballot is checked like an online one; errors name the line.
-pub fn read_paper_batch(
+fn read_paper_batch(
     text: &str,
     process: &Process,
     choices: &[Choice],

@@ -70,7 +70,7 @@ pub async fn import(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
-    mut upload: Multipart,
+    upload: Multipart,
 ) -> AppResult<Response> {
     let areas = roles::areas_where(&state.db, &user, AreaAction::RunBudgets).await?;
     if areas.is_empty() {
@@ -78,23 +78,13 @@ pub async fn import(
     }
     let mut form = ImportForm::default();
     let mut file = Vec::new();
-    while let Some(field) = upload
-        .next_field()
-        .await
-        .map_err(|_| AppError::Conflict("error-upload-unreadable"))?
-    {
-        let name = field.name().unwrap_or_default().to_string();
-        let value = field
-            .bytes()
-            .await
-            .map_err(|_| AppError::Conflict("error-upload-unreadable"))?;
-        let text = || String::from_utf8_lossy(&value).trim().to_string();
+    for (name, value) in forms::multipart_fields(upload).await? {
         match name.as_str() {
             "file" => file = value.to_vec(),
-            "area" => form.area = text(),
-            "slug" => form.slug = text(),
-            "title" => form.title = text(),
-            "rule" => form.rule = text(),
+            "area" => form.area = forms::field_text(&value),
+            "slug" => form.slug = forms::field_text(&value),
+            "title" => form.title = forms::field_text(&value),
+            "rule" => form.rule = forms::field_text(&value),
             _ => {}
         }
     }

@@ -19,7 +19,7 @@ use axum::routing::{get, post};
 
 use crate::state::AppState;
 
-pub use handlers::{RULES, differing_lines, read_paper_batch};
+pub use handlers::RULES;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

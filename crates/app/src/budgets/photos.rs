@@ -8,37 +8,23 @@ use axum::response::{IntoResponse, Response};
 use super::handlers::{can_run, process_by_slug, project_of};
 use super::store::{self, Phase};
 use crate::state::AppState;
+use crate::web::forms;
 use crate::web::images::{ImageError, without_metadata};
 use crate::web::{AppError, AppResult, RequireUser, see_other};
 
 const MAX_ALT: usize = 300;
 
 /// What the upload form sent: the file's bytes and its description.
-async fn read_upload(mut form: Multipart) -> AppResult<(Vec<u8>, String)> {
+async fn read_upload(form: Multipart) -> AppResult<(Vec<u8>, String)> {
     let (mut bytes, mut alt) = (Vec::new(), String::new());
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|_| AppError::Conflict("error-photo-unreadable"))?
-    {
-        match field.name() {
-            Some("photo") => {
-                bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::Conflict("error-photo-unreadable"))?
-                    .to_vec();
-            }
-            Some("alt") => {
-                alt = field
-                    .text()
-                    .await
-                    .map_err(|_| AppError::Conflict("error-photo-unreadable"))?;
-            }
+    for (name, value) in forms::multipart_fields(form).await? {
+        match name.as_str() {
+            "photo" => bytes = value.to_vec(),
+            "alt" => alt = forms::field_text(&value),
             _ => {}
         }
     }
-    Ok((bytes, alt.trim().to_string()))
+    Ok((bytes, alt))
 }
 
 pub async fn upload(

@@ -53,6 +53,25 @@ impl FormErrors {
     }
 }
 
+/// Every field of a multipart upload, by name, in the order sent. A body that cannot be read
+/// (cut short, malformed) is refused with one message.
+pub async fn multipart_fields(
+    mut form: axum::extract::Multipart,
+) -> Result<Vec<(String, axum::body::Bytes)>, crate::web::AppError> {
+    let unreadable = |_| crate::web::AppError::Conflict("error-upload-unreadable");
+    let mut fields = Vec::new();
+    while let Some(field) = form.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_string();
+        fields.push((name, field.bytes().await.map_err(unreadable)?));
+    }
+    Ok(fields)
+}
+
+/// The text of a multipart field, trimmed (invalid UTF-8 replaced).
+pub fn field_text(value: &[u8]) -> String {
+    String::from_utf8_lossy(value).trim().to_string()
+}
+
 /// Trimmed text, or an error when empty or longer than `max` characters.
 pub fn required_text(
     errors: &mut FormErrors,
