@@ -100,12 +100,21 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// Which database the pool talks to, for the few queries that must differ (full-text search).
+pub fn backend(db: &Db) -> Backend {
+    if db.connect_options().database_url.scheme() == "sqlite" {
+        Backend::Sqlite
+    } else {
+        Backend::Postgres
+    }
+}
+
 /// Begins a transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`): a
 /// transaction that reads first and writes later would otherwise fail with "database is
 /// locked" (SQLITE_BUSY_SNAPSHOT) whenever another connection wrote in between, which the
 /// busy timeout cannot wait out. PostgreSQL needs nothing special.
 pub async fn begin(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-    if db.connect_options().database_url.scheme() == "sqlite" {
+    if backend(db) == Backend::Sqlite {
         db.begin_with("BEGIN IMMEDIATE").await
     } else {
         db.begin().await

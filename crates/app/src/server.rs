@@ -22,7 +22,10 @@ use crate::db::Db;
 use crate::mail::Mailer;
 use crate::state::AppState;
 use crate::web::{self, AppError, csrf, error, session};
-use crate::{accounts, api, areas, budgets, home, jobs, juries, mapping, organisations, roles};
+use crate::{
+    accounts, api, areas, assets, budgets, help, home, jobs, juries, mapping, organisations,
+    projects, roles, skills, skillsgame,
+};
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
 /// calls below: trace, security headers, compression, session and language, error pages,
@@ -38,6 +41,11 @@ pub fn router(state: AppState) -> Router {
         .merge(juries::routes())
         .merge(budgets::routes())
         .merge(mapping::routes())
+        .merge(skills::routes())
+        .merge(assets::routes())
+        .merge(skillsgame::routes())
+        .merge(help::routes())
+        .merge(projects::routes())
         .merge(api::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes

@@ -20,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .route("/static/style.css", get(stylesheet))
         .route("/static/map.js", get(map_script))
         .route("/static/ballot.js", get(ballot_script))
+        .route("/static/game.js", get(game_script))
 }
 
 #[derive(Template)]
@@ -78,6 +79,14 @@ async fn ballot_script() -> Response {
     static_file(
         "text/javascript; charset=utf-8",
         include_str!("../../static/ballot.js"),
+    )
+}
+
+/// One-tap skills game without page reloads; the game works without it.
+async fn game_script() -> Response {
+    static_file(
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/game.js"),
     )
 }
 

@@ -72,7 +72,7 @@ pub async fn require(
             AreaAction::VerifyResidents | AreaAction::RunJuries | AreaAction::RunBudgets => {
                 "error-needs-official"
             }
-            AreaAction::OrganiseMapping => "error-needs-connector",
+            AreaAction::OrganiseMapping | AreaAction::OrganiseCommunity => "error-needs-connector",
         }))
     }
 }

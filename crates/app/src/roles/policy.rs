@@ -61,6 +61,9 @@ pub enum AreaAction {
     /// Set up participatory budgets, review and cost projects, move phases, enter paper
     /// ballots, post implementation updates.
     RunBudgets,
+    /// Organise the asset map and skills-game sessions: see every recorded asset, export
+    /// them, run sessions.
+    OrganiseCommunity,
 }
 
 /// Whether someone holding `roles` (on the area or an area around it) may do `action`.
@@ -74,7 +77,7 @@ pub fn allows(is_site_admin: bool, roles: &[Role], action: AreaAction) -> bool {
         AreaAction::VerifyResidents | AreaAction::RunJuries | AreaAction::RunBudgets => {
             holds(Role::Official) || holds(Role::Admin)
         }
-        AreaAction::OrganiseMapping => {
+        AreaAction::OrganiseMapping | AreaAction::OrganiseCommunity => {
             holds(Role::Connector) || holds(Role::Official) || holds(Role::Admin)
         }
     }
@@ -117,12 +120,14 @@ mod tests {
     }
 
     #[test]
-    fn connectors_officials_and_admins_organise_network_mapping() {
+    fn connectors_officials_and_admins_organise_mapping_and_the_asset_map() {
         for role in [Role::Connector, Role::Official, Role::Admin] {
             assert!(allows(false, &[role], OrganiseMapping), "{role:?}");
+            assert!(allows(false, &[role], OrganiseCommunity), "{role:?}");
         }
         for role in [Role::Resident, Role::Representative, Role::Moderator] {
             assert!(!allows(false, &[role], OrganiseMapping), "{role:?}");
+            assert!(!allows(false, &[role], OrganiseCommunity), "{role:?}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! The small web kit every feature uses: layout, errors, CSRF, sessions, page context, forms.
 
 pub mod csrf;
+pub mod csv;
 pub mod error;
 pub mod forms;
 pub mod headers;
