@@ -13,6 +13,7 @@ use crate::organisations::store::{
 use crate::roles::policy::Role;
 use crate::roles::store as roles;
 
+mod assets;
 mod budgets;
 mod juries;
 mod mapping;
@@ -300,6 +301,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     juries::load(db, &admin.id).await?;
     mapping::load(db, &admin.id).await?;
     budgets::load(db, &admin.id).await?;
+    assets::load(db, &admin.id).await?;
     tracing::info!(
         "demo neighbourhood ready: sign in as {ADMIN_EMAIL} (site admin), or any demo \
          resident such as tom.hughes@millbrook.example (official), with the password {PASSWORD:?}"

@@ -444,6 +444,100 @@ async fn a_resident_answers_the_mapping_questionnaire_and_finds_themself_on_the_
     browser.client.close().await.unwrap();
 }
 
+#[tokio::test]
+async fn a_table_plays_a_skills_game_round_and_sees_its_coverage() {
+    let Some(browser) = browser("a_table_plays_a_skills_game_round_and_sees_its_coverage").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    // Amara, a connector in Canal Quarter, sets up tonight's session with one table.
+    let amara = app
+        .login("amara.okafor@millbrook.example", squaremile::demo::PASSWORD)
+        .await;
+    let area = app.area_id("canal-quarter").await;
+    let created = amara
+        .post_form(
+            "/skills-game/new",
+            &[
+                ("title", "Canal skills evening"),
+                ("area", &area),
+                ("held_on", "2026-12-02"),
+                ("tables", "Boat table"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), reqwest::StatusCode::SEE_OTHER);
+    let session = squaremile::skillsgame::store::find_by_slug(&app.db, "canal-skills-evening")
+        .await
+        .unwrap()
+        .expect("the session");
+    let table = &squaremile::skillsgame::store::tables(&app.db, &session.id)
+        .await
+        .unwrap()[0];
+
+    // The phone at the table opens the link and taps one answer per card.
+    let c = &browser.client;
+    let play = format!("/skills-game/play/{}", table.token);
+    c.goto(&format!("{}{play}", app.base)).await.unwrap();
+    assert_eq!(heading(c).await, "Fixing bikes");
+    // A marker on the page survives the taps only if the page is never reloaded.
+    c.execute("window.stillHere = true;", vec![]).await.unwrap();
+    for (answer, next) in [
+        ("we", "Small jobs around the home"),
+        ("friend", "Woodwork and carpentry"),
+        ("nobody", "Plumbing"),
+        ("we", "Electrical work"),
+    ] {
+        c.find(Locator::Css(&format!("button[value={answer}]")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(&format!("//h1[text()='{next}']")))
+            .await
+            .unwrap_or_else(|e| panic!("the card after answering {answer}: {e}"));
+    }
+    let progress = c
+        .find(Locator::Css(".progress"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(progress, "Card 5 of 100");
+    let kept = c
+        .execute("return window.stillHere === true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept, json!(true), "the taps did not reload the page");
+    assert_eq!(path(c).await, play);
+
+    // The results: bikes and plumbing we can do, small jobs with a friend, woodwork a gap.
+    c.goto(&format!("{}/skills-game/canal-skills-evening", app.base))
+        .await
+        .unwrap();
+    let coverage = c
+        .find(Locator::Id("pooled-coverage"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        coverage,
+        "Together you can do 2% of the 100 cards, and 3% with friends."
+    );
+    let gaps = c.find(Locator::Id("gaps")).await.unwrap();
+    assert_eq!(gaps.text().await.unwrap(), "Gaps");
+    let page = c.source().await.unwrap();
+    assert!(page.contains("card=carpentry"), "woodwork is the gap");
+    browser.client.close().await.unwrap();
+}
+
 /// Runs axe-core on the current page; returns serious and critical violations.
 
 #[tokio::test]
@@ -648,6 +742,15 @@ async fn key_pages_pass_the_accessibility_check() {
         "/budgets/north-millbrook-fund-2027/projects/1",
         "/budgets/north-millbrook-fund-2027/receipt",
         "/budgets/riverside-small-grants-2026/results",
+        "/assets",
+        "/areas/riverside/assets",
+        "/skills",
+        "/skills-game",
+        "/skills-game/brook-fields-skills-night",
+        "/help",
+        "/help?q=brakes",
+        "/projects",
+        "/projects/brook-fields-food-bank-van",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {

@@ -115,3 +115,56 @@ async fn the_demo_has_two_rounds_of_network_mapping_and_the_second_is_better_wov
         "{compare}"
     );
 }
+
+#[tokio::test]
+async fn the_demo_has_an_asset_map_a_finished_skills_game_and_offers_and_asks_with_matches() {
+    let app = TestApp::with_demo().await;
+    let tally = |db: Db| async move {
+        (
+            count(&db, "SELECT COUNT(*) AS n FROM assets").await,
+            count(&db, "SELECT COUNT(*) AS n FROM game_answers").await,
+            count(&db, "SELECT COUNT(*) AS n FROM help_posts").await,
+            count(&db, "SELECT COUNT(*) AS n FROM help_matches").await,
+        )
+    };
+    let before = tally(app.db.clone()).await;
+    assert_eq!(before.1, 300, "three tables answered all 100 cards");
+    assert!(
+        before.0 >= 30 && before.2 >= 15 && before.3 >= 3,
+        "{before:?}"
+    );
+    squaremile::demo::load(&app.db)
+        .await
+        .expect("loading the demo again");
+    assert_eq!(
+        before,
+        tally(app.db.clone()).await,
+        "loading again adds nothing"
+    );
+
+    let visitor = app.client();
+    let map = body(visitor.get("/areas/riverside/assets").await).await;
+    assert!(map.contains("Bikes mended in my workshop"), "{map}");
+    assert!(
+        !map.contains("A Transit van"),
+        "residents-only items stay hidden"
+    );
+    let game = body(visitor.get("/skills-game/brook-fields-skills-night").await).await;
+    assert!(game.contains("Together you can do"), "{game}");
+    assert!(game.contains("card="), "the session found gaps");
+    let brakes = body(visitor.get("/help?q=brakes").await).await;
+    assert!(brakes.contains("brakes squeal"), "{brakes}");
+    let project = body(visitor.get("/projects/brook-fields-food-bank-van").await).await;
+    assert!(
+        project.contains("A van on Friday mornings") && project.contains("six volunteer drivers")
+    );
+    // Marek was thanked with an hour of time credit.
+    let marek = app
+        .login(
+            "marek.kowalski@millbrook.example",
+            squaremile::demo::PASSWORD,
+        )
+        .await;
+    let credits = body(marek.get("/help/credits").await).await;
+    assert!(credits.contains("Your balance: +1.00 hours"), "{credits}");
+}
