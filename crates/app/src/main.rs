@@ -44,6 +44,9 @@ enum Command {
     /// Community networks (CSV, GEXF, GraphML, JSON): analyse, introductions, render, convert.
     #[command(subcommand)]
     Network(squaremile::cli::network::NetworkCommand),
+    /// Offers and asks: generate people and posts at scale for benchmarks.
+    #[command(subcommand)]
+    Offers(squaremile::cli::help::HelpCommand),
     /// Citizens' juries: draw a panel from volunteers with quotas (leximin or legacy).
     #[command(subcommand)]
     Jury(squaremile::cli::jury::JuryCommand),
@@ -83,6 +86,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Budget(command) => {
             let pool = db::open(config.database_url.expose()).await?;
             print_or_exit(squaremile::cli::budget::run(&pool, command).await)?;
+        }
+        Command::Offers(command) => {
+            let pool = db::open(config.database_url.expose()).await?;
+            print_or_exit(squaremile::cli::help::run(&pool, command).await)?;
         }
         Command::Pb(_) | Command::Network(_) | Command::Jury(_) => unreachable!("handled above"),
         Command::Serve { demo, bind } => {

@@ -168,7 +168,10 @@ pub struct NewAsset<'a> {
     pub organisation_id: Option<&'a str>,
 }
 
-pub async fn create(db: &Db, asset: &NewAsset<'_>) -> anyhow::Result<String> {
+pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    asset: &NewAsset<'_>,
+) -> anyhow::Result<String> {
     let id = new_id();
     let modes: Vec<&str> = asset.share_modes.iter().map(|m| m.as_str()).collect();
     sqlx::query(

@@ -1,6 +1,7 @@
 //! Command-line tools beside the web site.
 
 pub mod budget;
+pub mod help;
 pub mod jury;
 pub mod network;
 pub mod pb;

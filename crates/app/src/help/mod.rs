@@ -3,6 +3,7 @@
 //! asks; the poster invites a match, the two talk in a thread, and the one helped marks it
 //! done with a thank-you and, if they like, time credits.
 
+pub mod generate;
 mod handlers;
 pub mod matching;
 pub mod search;

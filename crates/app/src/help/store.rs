@@ -156,7 +156,10 @@ pub struct NewPost<'a> {
     pub project_id: Option<&'a str>,
 }
 
-pub async fn create(db: &Db, post: &NewPost<'_>) -> anyhow::Result<String> {
+pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    post: &NewPost<'_>,
+) -> anyhow::Result<String> {
     let id = new_id();
     sqlx::query(
         "INSERT INTO help_posts (id, kind, area_id, card_code, title, body, timing, days, status, \
@@ -286,7 +289,11 @@ pub async fn open_on_card(
     rows.iter().map(post_from_row).collect()
 }
 
-pub async fn set_status(db: &Db, id: &str, status: PostStatus) -> anyhow::Result<()> {
+pub async fn set_status<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    id: &str,
+    status: PostStatus,
+) -> anyhow::Result<()> {
     sqlx::query("UPDATE help_posts SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status.as_str())
         .bind(now_ms())
