@@ -54,6 +54,10 @@ CREATE INDEX assets_area ON assets (area_id, kind);
 CREATE INDEX assets_card ON assets (card_code);
 CREATE INDEX assets_owner ON assets (owner_id);
 
+-- What a network-mapping respondent could share, as skill cards (codes, comma-separated),
+-- beside the free text they typed.
+ALTER TABLE mapping_nodes ADD COLUMN skill_cards TEXT NOT NULL DEFAULT '';
+
 -- The skills game: a session (at an event), its tables, and each table's answer per card.
 CREATE TABLE game_sessions (
     id TEXT PRIMARY KEY,

@@ -201,6 +201,7 @@ async fn seed(db: &db::Db, nodes: usize) -> anyhow::Result<String> {
             area_id: None,
             consent: true,
             skills: "",
+            skill_cards: &[],
             interests: "",
             needs: "",
             ties: &ties,

@@ -50,6 +50,21 @@ const SKILLS: [&str; 10] = [
     "websites",
     "carpentry",
 ];
+/// Skill cards respondents tick, beside what they type.
+const CARDS: [&str; 12] = [
+    "cooking",
+    "bike-repair",
+    "grant-writing",
+    "first-aid",
+    "gardening",
+    "driving",
+    "interpreting",
+    "websites",
+    "carpentry",
+    "listening",
+    "events",
+    "computer-help",
+];
 const INTERESTS: [&str; 8] = [
     "food",
     "young people",
@@ -268,6 +283,13 @@ async fn respond(
     let skills = pick(&SKILLS, random, 2);
     let needs = pick(&SKILLS, random, 1);
     let interests = pick(&INTERESTS, random, 2);
+    // Their own sequence, so the cards do not change the rest of the demo's draws.
+    let mut own = DemoRandom(person.name.bytes().map(u64::from).sum::<u64>() * 7919);
+    let mut cards: Vec<String> = (0..1 + own.next(3))
+        .map(|_| CARDS[own.next(CARDS.len())].to_string())
+        .collect();
+    cards.sort();
+    cards.dedup();
     let response = Response {
         exercise_id,
         kind: person.kind,
@@ -277,6 +299,7 @@ async fn respond(
         // The connectors agreed to be named; most others did.
         consent: random.next(100) < 85 || CONNECTORS.iter().any(|c| c.0 == person.name),
         skills: &skills,
+        skill_cards: &cards,
         interests: &interests,
         needs: &needs,
         ties: &named,

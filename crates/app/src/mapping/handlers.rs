@@ -14,8 +14,10 @@ use super::store::{
     RespondError, Visibility,
 };
 use crate::areas::store as areas;
+use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::roles::{self, policy::AreaAction};
+use crate::skills::Catalogue;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{MaybeUser, secret_matches};
@@ -514,6 +516,7 @@ struct AnswerForm {
     area: String,
     consent: bool,
     skills: String,
+    skill_cards: Vec<String>,
     interests: String,
     needs: String,
     rows: Vec<TieRow>,
@@ -549,6 +552,11 @@ impl AnswerForm {
             area: get("area"),
             consent: get("consent") == "yes",
             skills: get("skills"),
+            skill_cards: pairs
+                .iter()
+                .filter(|(k, _)| k == "card")
+                .map(|(_, v)| v.trim().to_string())
+                .collect(),
             interests: get("interests"),
             needs: get("needs"),
             rows,
@@ -583,7 +591,14 @@ struct AnswerPage {
     known_names: Vec<String>,
     areas: Vec<(String, String)>,
     frequencies: Vec<(String, String)>,
+    catalogue: Catalogue,
     errors: FormErrors,
+}
+
+impl AnswerPage {
+    fn has_card(&self, code: &str) -> bool {
+        self.form.skill_cards.iter().any(|c| c == code)
+    }
 }
 
 async fn answer_page(
@@ -612,6 +627,7 @@ async fn answer_page(
         .iter()
         .map(|f| (f.to_string(), ctx.t(&format!("mapping-often-{f}"))))
         .collect();
+    let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
     Ok(AnswerPage {
         ctx,
         exercise,
@@ -620,6 +636,7 @@ async fn answer_page(
         known_names,
         areas: area_choices,
         frequencies,
+        catalogue,
         errors,
     })
 }
@@ -722,6 +739,12 @@ pub async fn answer(
     ] {
         forms::optional_text(&mut errors, &lang, field, value, 500);
     }
+    let catalogue = Catalogue::load(&state.db, &lang).await?;
+    if form.skill_cards.len() > catalogue.cards().count()
+        || form.skill_cards.iter().any(|c| !catalogue.is_active(c))
+    {
+        errors.add(&lang, "skill-cards", "field-card-missing");
+    }
     let nodes = store::nodes(&state.db, &exercise.id).await?;
     let known: Vec<(String, String)> = nodes
         .iter()
@@ -772,6 +795,7 @@ pub async fn answer(
             area_id: area.as_deref(),
             consent: form.consent,
             skills: &form.skills,
+            skill_cards: &form.skill_cards,
             interests: &form.interests,
             needs: &form.needs,
             ties: &ties,
@@ -889,9 +913,16 @@ async fn built_for(
     naming: Naming,
     filter: &Filter,
 ) -> AppResult<(Built, HashMap<String, String>)> {
-    let nodes = store::nodes(&state.db, &exercise.id).await?;
+    let mut nodes = store::nodes(&state.db, &exercise.id).await?;
     let ties = store::ties(&state.db, &exercise.id).await?;
     let area_names = area_names(state).await?;
+    // Skill cards travel by name, so the map, the insights and every export read plainly.
+    let catalogue = Catalogue::load(&state.db, &Lang::default()).await?;
+    for node in &mut nodes {
+        for card in &mut node.skill_cards {
+            *card = catalogue.name(card);
+        }
+    }
     let built = map::build(&nodes, &ties, &area_names, naming, filter);
     Ok((built, area_names))
 }

@@ -123,6 +123,7 @@ pub fn find(built: &Built, made: &[(String, String)]) -> Insights {
                     .total_cmp(&analysis.nodes[a].degree)
             });
             let mut common = in_common(graph, m, "area", false);
+            common.extend(in_common(graph, m, "skill_cards", true));
             common.extend(in_common(graph, m, "interests", true));
             ClusterSummary {
                 number: c + 1,

@@ -90,6 +90,11 @@ pub fn build(
         if let Some(area) = node.area_id.as_ref().and_then(|a| area_names.get(a)) {
             shown.attrs.insert("area".into(), area.clone());
         }
+        if !node.skill_cards.is_empty() {
+            shown
+                .attrs
+                .insert("skill_cards".into(), node.skill_cards.join("; "));
+        }
         for (key, value) in [
             ("skills", &node.skills),
             ("interests", &node.interests),
@@ -282,6 +287,7 @@ mod tests {
             consent,
             responded: consent,
             skills: String::new(),
+            skill_cards: Vec::new(),
             interests: String::new(),
             needs: String::new(),
         }

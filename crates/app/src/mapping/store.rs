@@ -229,6 +229,8 @@ pub struct MapNode {
     pub consent: bool,
     pub responded: bool,
     pub skills: String,
+    /// Skill cards chosen on the questionnaire (codes).
+    pub skill_cards: Vec<String>,
     pub interests: String,
     pub needs: String,
 }
@@ -250,8 +252,8 @@ pub fn name_key(name: &str) -> String {
 pub async fn nodes(db: &Db, exercise_id: &str) -> anyhow::Result<Vec<MapNode>> {
     let rows = sqlx::query(
         "SELECT id, kind, name, area_id, CASE WHEN consent THEN 1 ELSE 0 END AS consent, \
-         CASE WHEN responded_at IS NULL THEN 0 ELSE 1 END AS responded, skills, interests, \
-         needs FROM mapping_nodes WHERE exercise_id = $1 ORDER BY created_at, id",
+         CASE WHEN responded_at IS NULL THEN 0 ELSE 1 END AS responded, skills, skill_cards, \
+         interests, needs FROM mapping_nodes WHERE exercise_id = $1 ORDER BY created_at, id",
     )
     .bind(exercise_id)
     .fetch_all(db)
@@ -268,6 +270,12 @@ pub async fn nodes(db: &Db, exercise_id: &str) -> anyhow::Result<Vec<MapNode>> {
                 consent: row.try_get::<i32, _>("consent")? == 1,
                 responded: row.try_get::<i32, _>("responded")? == 1,
                 skills: row.try_get("skills")?,
+                skill_cards: row
+                    .try_get::<String, _>("skill_cards")?
+                    .split(',')
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string)
+                    .collect(),
                 interests: row.try_get("interests")?,
                 needs: row.try_get("needs")?,
             })
@@ -306,6 +314,8 @@ pub struct Response<'a> {
     pub area_id: Option<&'a str>,
     pub consent: bool,
     pub skills: &'a str,
+    /// Skill card codes.
+    pub skill_cards: &'a [String],
     pub interests: &'a str,
     pub needs: &'a str,
     pub ties: &'a [NamedTie<'a>],
@@ -353,8 +363,8 @@ pub async fn respond(db: &Db, response: &Response<'_>) -> Result<String, Respond
             let id: String = row.try_get("id").context("a node")?;
             sqlx::query(
                 "UPDATE mapping_nodes SET kind = $1, name = $2, area_id = $3, consent = $4, \
-                 responded_at = $5, email = $6, skills = $7, interests = $8, needs = $9 \
-                 WHERE id = $10",
+                 responded_at = $5, email = $6, skills = $7, interests = $8, needs = $9, \
+                 skill_cards = $11 WHERE id = $10",
             )
             .bind(response.kind.as_str())
             .bind(response.name)
@@ -366,6 +376,7 @@ pub async fn respond(db: &Db, response: &Response<'_>) -> Result<String, Respond
             .bind(response.interests)
             .bind(response.needs)
             .bind(&id)
+            .bind(response.skill_cards.join(","))
             .execute(&mut *tx)
             .await
             .context("recording the respondent")?;
@@ -375,8 +386,8 @@ pub async fn respond(db: &Db, response: &Response<'_>) -> Result<String, Respond
             let id = new_id();
             sqlx::query(
                 "INSERT INTO mapping_nodes (id, exercise_id, kind, name, name_key, area_id, \
-                 consent, responded_at, email, skills, interests, needs, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $8)",
+                 consent, responded_at, email, skills, interests, needs, skill_cards, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $8)",
             )
             .bind(&id)
             .bind(response.exercise_id)
@@ -390,6 +401,7 @@ pub async fn respond(db: &Db, response: &Response<'_>) -> Result<String, Respond
             .bind(response.skills)
             .bind(response.interests)
             .bind(response.needs)
+            .bind(response.skill_cards.join(","))
             .execute(&mut *tx)
             .await
             .context("adding the respondent")?;

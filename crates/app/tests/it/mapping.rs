@@ -532,3 +532,72 @@ async fn organisers_invite_by_email_and_a_bad_address_sends_nothing() {
         .await;
     assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn skill_cards_ticked_on_the_questionnaire_reach_the_insights_and_every_export() {
+    let app = TestApp::spawn().await;
+    let connector = connector(&app).await;
+    let exercise = start(&app, &connector, "public").await;
+    let page = app
+        .client()
+        .get(&format!(
+            "/mapping/{}/answer?token={}",
+            exercise.slug, exercise.invite_token
+        ))
+        .await;
+    let form = body(page).await;
+    assert!(form.contains("name=\"card\" type=\"checkbox\" value=\"bike-repair\""));
+    assert!(form.contains("<summary>Practical and repair</summary>"));
+
+    let cards = [("card", "bike-repair"), ("card", "driving")];
+    for name in ["Ann Able", "Bob Bright", "Dee Deft"] {
+        let others: Vec<(&str, &str, &str)> = ["Ann Able", "Bob Bright", "Dee Deft"]
+            .into_iter()
+            .filter(|o| *o != name)
+            .map(|o| (o, "person", WORK))
+            .collect();
+        let answered = answer(&app, &exercise, name, true, &others, &cards).await;
+        assert_eq!(answered.status(), StatusCode::SEE_OTHER, "{name}");
+    }
+    let unknown = answer(
+        &app,
+        &exercise,
+        "Cy Clear",
+        true,
+        &[],
+        &[("card", "levitation")],
+    )
+    .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(unknown)
+            .await
+            .contains("Choose one of the skill cards")
+    );
+
+    let csv = body(
+        app.client()
+            .get(&format!("/mapping/{}/export/nodes.csv", exercise.slug))
+            .await,
+    )
+    .await;
+    assert!(csv.contains("skill_cards"), "{csv}");
+    assert!(
+        csv.contains("Fixing bikes; Driving (a car or a van)"),
+        "{csv}"
+    );
+    let gexf = body(
+        app.client()
+            .get(&format!("/mapping/{}/export/network.gexf", exercise.slug))
+            .await,
+    )
+    .await;
+    assert!(gexf.contains("Fixing bikes"), "{gexf}");
+    let insights = body(
+        connector
+            .get(&format!("/mapping/{}/insights", exercise.slug))
+            .await,
+    )
+    .await;
+    assert!(insights.contains("fixing bikes (3)"), "{insights}");
+}
