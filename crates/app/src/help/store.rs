@@ -714,3 +714,51 @@ pub async fn balance(db: &Db, user_id: &str) -> anyhow::Result<i64> {
     .context("computing a balance")?;
     Ok(balance)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::privacy::ALL_VISIBILITIES;
+    use crate::assets::store::{ALL_KINDS, ALL_SHARE_MODES};
+    use crate::help::matching::Reason;
+    use crate::i18n::Lang;
+    use crate::skillsgame::results::ALL_ANSWERS;
+
+    /// Labels built from enum values are not seen by the scan of literal keys.
+    #[test]
+    fn every_label_made_from_a_value_has_an_english_message() {
+        let lang = Lang::default();
+        let mut keys: Vec<String> = Vec::new();
+        keys.extend([PostKind::Offer, PostKind::Ask].map(PostKind::label_key));
+        keys.extend(ALL_STATUSES.map(PostStatus::label_key));
+        keys.extend(
+            [
+                MatchStatus::Invited,
+                MatchStatus::Accepted,
+                MatchStatus::Declined,
+                MatchStatus::Done,
+            ]
+            .map(MatchStatus::label_key),
+        );
+        keys.extend(ALL_VISIBILITIES.map(|v| v.label_key()));
+        keys.extend(ALL_KINDS.map(|k| k.label_key()));
+        keys.extend(ALL_SHARE_MODES.map(|m| m.label_key()));
+        keys.extend(ALL_ANSWERS.map(|a| a.label_key()));
+        keys.extend(
+            [
+                Reason::SameCard,
+                Reason::SameGroup,
+                Reason::SameArea,
+                Reason::NearbyArea,
+                Reason::SimilarWords,
+                Reason::DaysFit,
+            ]
+            .map(|r| r.label_key().to_string()),
+        );
+        keys.extend(
+            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(|d| format!("help-day-{d}")),
+        );
+        let missing: Vec<&String> = keys.iter().filter(|k| !lang.has(k)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+}
