@@ -8,6 +8,9 @@ use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
 use crate::areas::store as areas;
+use crate::assets::privacy::Viewer;
+use crate::assets::store as assets;
+use crate::help::store as help;
 use crate::organisations::store as organisations;
 use crate::state::AppState;
 use crate::web::{AppError, AppResult};
@@ -16,10 +19,17 @@ use crate::web::{AppError, AppResult};
 #[openapi(
     info(
         title = "Square Mile API",
-        description = "Public data of a Square Mile site: areas and organisations."
+        description = "Public data of a Square Mile site: areas, organisations, the public part of each area's asset map, and open offers and asks."
     ),
-    paths(list_areas, get_area, list_organisations, get_organisation),
-    components(schemas(ApiArea, ApiOrganisation, ApiError))
+    paths(
+        list_areas,
+        get_area,
+        list_area_assets,
+        list_area_offers_and_asks,
+        list_organisations,
+        get_organisation
+    ),
+    components(schemas(ApiArea, ApiOrganisation, ApiAsset, ApiPost, ApiError))
 )]
 pub struct ApiDoc;
 
@@ -28,6 +38,11 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/areas", get(list_areas))
         .route("/api/v1/areas/{slug}", get(get_area))
+        .route("/api/v1/areas/{slug}/assets", get(list_area_assets))
+        .route(
+            "/api/v1/areas/{slug}/offers-and-asks",
+            get(list_area_offers_and_asks),
+        )
         .route("/api/v1/organisations", get(list_organisations))
         .route("/api/v1/organisations/{slug}", get(get_organisation))
 }
@@ -60,6 +75,41 @@ pub struct ApiOrganisation {
     website: String,
     /// The slug of the organisation's area, if it has one.
     area: Option<String>,
+}
+
+/// Something the area has, recorded as public: a skill, a resource, a space or a group.
+#[derive(Serialize, ToSchema)]
+pub struct ApiAsset {
+    id: String,
+    /// `skill`, `resource`, `space` or `group`.
+    kind: String,
+    /// The skill card's code, e.g. `bike-repair`.
+    card: Option<String>,
+    title: String,
+    description: String,
+    /// Any of `teach`, `do`, `lend`, `advise`.
+    share_modes: Vec<String>,
+    capacity: Option<i64>,
+    accessibility: String,
+    /// The person's display name, or the organisation's name.
+    offered_by: String,
+    /// The slug of the item's area.
+    area: String,
+}
+
+/// An open offer or ask of help, recorded as public.
+#[derive(Serialize, ToSchema)]
+pub struct ApiPost {
+    id: String,
+    /// `offer` or `ask`.
+    kind: String,
+    card: Option<String>,
+    title: String,
+    body: String,
+    timing: String,
+    /// `open`, `matched`, `done` or `withdrawn`.
+    status: String,
+    area: String,
 }
 
 /// The body of every error response.
@@ -140,4 +190,88 @@ async fn get_organisation(
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(Json(api_organisation(org)))
+}
+
+async fn area_by_slug(state: &AppState, slug: &str) -> AppResult<areas::Area> {
+    areas::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+#[utoipa::path(get, path = "/api/v1/areas/{slug}/assets", tag = "assets",
+    params(("slug" = String, Path, description = "The area's slug; areas inside it are included")),
+    responses((status = 200, description = "The public items of the area's asset map", body = [ApiAsset]),
+              (status = 404, description = "No such area", body = ApiError)))]
+async fn list_area_assets(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<ApiAsset>>> {
+    let area = area_by_slug(&state, &slug).await?;
+    // The API is anonymous: only what everyone may see.
+    let list = assets::in_area(
+        &state.db,
+        &Viewer::anonymous(),
+        &area.id,
+        &Default::default(),
+    )
+    .await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|a| ApiAsset {
+                offered_by: a.offered_by().to_string(),
+                id: a.id,
+                kind: a.kind.as_str().to_string(),
+                card: a.card_code,
+                title: a.title,
+                description: a.description,
+                share_modes: a
+                    .share_modes
+                    .iter()
+                    .map(|m| m.as_str().to_string())
+                    .collect(),
+                capacity: a.capacity,
+                accessibility: a.accessibility,
+                area: a.area_slug,
+            })
+            .collect(),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/areas/{slug}/offers-and-asks", tag = "offers and asks",
+    params(("slug" = String, Path, description = "The area's slug; areas inside it are included")),
+    responses((status = 200, description = "The newest 100 public open offers and asks of the area", body = [ApiPost]),
+              (status = 404, description = "No such area", body = ApiError)))]
+async fn list_area_offers_and_asks(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<ApiPost>>> {
+    let area = area_by_slug(&state, &slug).await?;
+    let filter = help::PostFilter {
+        status: "open".into(),
+        area: area.id.clone(),
+        ..Default::default()
+    };
+    let posts = help::list(&state.db, &Viewer::anonymous(), &filter, None, 100).await?;
+    let all = areas::all(&state.db).await?;
+    let slug_of = |id: &str| {
+        all.iter()
+            .find(|a| a.id == id)
+            .map(|a| a.slug.clone())
+            .unwrap_or_default()
+    };
+    Ok(Json(
+        posts
+            .into_iter()
+            .map(|p| ApiPost {
+                area: slug_of(&p.area_id),
+                id: p.id,
+                kind: p.kind.as_str().to_string(),
+                card: p.card_code,
+                title: p.title,
+                body: p.body,
+                timing: p.timing,
+                status: p.status.as_str().to_string(),
+            })
+            .collect(),
+    ))
 }

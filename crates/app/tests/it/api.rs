@@ -28,10 +28,12 @@ async fn the_api_serves_areas_and_organisations_as_its_openapi_document_says() {
         "/api/v1/areas/{slug}",
         "/api/v1/organisations",
         "/api/v1/organisations/{slug}",
+        "/api/v1/areas/{slug}/assets",
+        "/api/v1/areas/{slug}/offers-and-asks",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} documented");
     }
-    for schema in ["ApiArea", "ApiOrganisation", "ApiError"] {
+    for schema in ["ApiArea", "ApiOrganisation", "ApiAsset", "ApiPost", "ApiError"] {
         assert!(
             doc["components"]["schemas"].get(schema).is_some(),
             "{schema} documented"

@@ -331,6 +331,9 @@ async fn search_stems_words_and_respects_privacy() {
         let status = client.get(&format!("/help/{private}")).await.status();
         assert_eq!(status == StatusCode::OK, sees, "page");
     }
+    // The API shows public open posts only.
+    let api = page(&nina, "/api/v1/areas/riverside/offers-and-asks").await;
+    assert!(api.contains(&public) && !api.contains(&private), "{api}");
     // Search syntax typed by someone is just words.
     assert!(
         page(&app.client(), "/help?q=%22bicycle%22+prams*+-")
