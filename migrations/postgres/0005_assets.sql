@@ -137,7 +137,9 @@ CREATE TABLE help_posts (
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );
-CREATE INDEX help_posts_card ON help_posts (card_code, kind, status);
+-- Matching reads the newest open posts on a card, in the same area first, then anywhere.
+CREATE INDEX help_posts_card ON help_posts (card_code, kind, status, created_at);
+CREATE INDEX help_posts_card_area ON help_posts (card_code, kind, status, area_id, created_at);
 CREATE INDEX help_posts_area ON help_posts (area_id, kind, status, created_at);
 CREATE INDEX help_posts_owner ON help_posts (owner_id);
 CREATE INDEX help_posts_project ON help_posts (project_id);
@@ -186,7 +188,9 @@ CREATE INDEX time_credits_to ON time_credits (to_id);
 -- Full-text search over offers and asks (English stemming).
 ALTER TABLE help_posts ADD COLUMN search tsvector
     GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || body)) STORED;
-CREATE INDEX help_posts_search ON help_posts USING GIN (search);
+-- Without the pending list (fastupdate), a search costs the same whether or not vacuum has
+-- run since the last posts; inserts pay a little more instead.
+CREATE INDEX help_posts_search ON help_posts USING GIN (search) WITH (fastupdate = off);
 
 INSERT INTO skill_groups (code, position) VALUES
     ('practical', 1),

@@ -137,7 +137,9 @@ CREATE TABLE help_posts (
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );
-CREATE INDEX help_posts_card ON help_posts (card_code, kind, status);
+-- Matching reads the newest open posts on a card, in the same area first, then anywhere.
+CREATE INDEX help_posts_card ON help_posts (card_code, kind, status, created_at);
+CREATE INDEX help_posts_card_area ON help_posts (card_code, kind, status, area_id, created_at);
 CREATE INDEX help_posts_area ON help_posts (area_id, kind, status, created_at);
 CREATE INDEX help_posts_owner ON help_posts (owner_id);
 CREATE INDEX help_posts_project ON help_posts (project_id);

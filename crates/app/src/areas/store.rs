@@ -102,6 +102,11 @@ pub async fn all(db: &Db) -> anyhow::Result<Vec<Area>> {
     from_rows(rows)
 }
 
+/// (id, name) of every area, by name: the choices of a form's area field.
+pub async fn choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(all(db).await?.into_iter().map(|a| (a.id, a.name)).collect())
+}
+
 pub async fn of_kind(db: &Db, kind: AreaKind) -> anyhow::Result<Vec<Area>> {
     let rows = sqlx::query(concat!(
         "SELECT ",

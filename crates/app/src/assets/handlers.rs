@@ -196,18 +196,6 @@ fn gaps(catalogue: &Catalogue, skills: &[Asset]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn labelled<T: Copy>(
-    items: &[T],
-    value: fn(T) -> &'static str,
-    key: fn(T) -> String,
-    ctx: &PageContext,
-) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|&i| (value(i).to_string(), ctx.t(&key(i))))
-        .collect()
-}
-
 pub async fn map(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -264,12 +252,17 @@ pub async fn map(
         gaps: gaps(&catalogue, &all_skills),
         game_gaps,
         groups,
-        kinds: labelled(&ALL_KINDS, AssetKind::as_str, AssetKind::label_key, &ctx),
-        modes: labelled(
+        kinds: forms::labelled(
+            &ALL_KINDS,
+            AssetKind::as_str,
+            AssetKind::label_key,
+            &ctx.lang,
+        ),
+        modes: forms::labelled(
             &ALL_SHARE_MODES,
             ShareMode::as_str,
             ShareMode::label_key,
-            &ctx,
+            &ctx.lang,
         ),
         group_choices: catalogue.group_choices(),
         sub_areas,
@@ -565,29 +558,30 @@ async fn form_page(
     errors: FormErrors,
 ) -> AppResult<FormPage> {
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
-    let areas = areas::all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
+    let areas = areas::choices(&state.db).await?;
     let organisations = organisations::memberships_of(&state.db, &user.id)
         .await?
         .into_iter()
         .map(|m| (m.organisation_slug, m.organisation_name))
         .collect();
     Ok(FormPage {
-        kinds: labelled(&ALL_KINDS, AssetKind::as_str, AssetKind::label_key, &ctx),
-        modes: labelled(
+        kinds: forms::labelled(
+            &ALL_KINDS,
+            AssetKind::as_str,
+            AssetKind::label_key,
+            &ctx.lang,
+        ),
+        modes: forms::labelled(
             &ALL_SHARE_MODES,
             ShareMode::as_str,
             ShareMode::label_key,
-            &ctx,
+            &ctx.lang,
         ),
-        visibilities: labelled(
+        visibilities: forms::labelled(
             &ALL_VISIBILITIES,
             Visibility::as_str,
             Visibility::label_key,
-            &ctx,
+            &ctx.lang,
         ),
         cards: catalogue.choices(),
         areas,

@@ -160,15 +160,13 @@ pub async fn list(
         (posts, next)
     };
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
-    let areas = areas::all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    let statuses = ALL_STATUSES
-        .iter()
-        .map(|s| (s.as_str().to_string(), ctx.t(&s.label_key())))
-        .collect();
+    let areas = areas::choices(&state.db).await?;
+    let statuses = forms::labelled(
+        &ALL_STATUSES,
+        PostStatus::as_str,
+        PostStatus::label_key,
+        &ctx.lang,
+    );
     render(&ListPage {
         ctx,
         query,
@@ -248,11 +246,7 @@ async fn form_page(
     errors: FormErrors,
 ) -> AppResult<FormPage> {
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
-    let areas = areas::all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
+    let areas = areas::choices(&state.db).await?;
     let projects = projects::of_member(&state.db, &user.id)
         .await?
         .into_iter()
@@ -264,14 +258,18 @@ async fn form_page(
         .map(|(i, d)| (i, (*d).to_string(), ctx.t(&format!("help-day-{d}"))))
         .collect();
     Ok(FormPage {
-        kinds: [PostKind::Offer, PostKind::Ask]
-            .iter()
-            .map(|k| (k.as_str().to_string(), ctx.t(&k.label_key())))
-            .collect(),
-        visibilities: ALL_VISIBILITIES
-            .iter()
-            .map(|v| (v.as_str().to_string(), ctx.t(&v.label_key())))
-            .collect(),
+        kinds: forms::labelled(
+            &[PostKind::Offer, PostKind::Ask],
+            PostKind::as_str,
+            PostKind::label_key,
+            &ctx.lang,
+        ),
+        visibilities: forms::labelled(
+            &ALL_VISIBILITIES,
+            Visibility::as_str,
+            Visibility::label_key,
+            &ctx.lang,
+        ),
         cards: catalogue.choices(),
         areas,
         projects,

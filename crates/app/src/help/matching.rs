@@ -1,6 +1,7 @@
 //! Which offers suit an ask (and which asks an offer): candidates come from the same skill
-//! card and from similar words; each is scored on the card, how near its area is, how
-//! similar its words are and whether the days fit. The scoring is pure and tested here.
+//! card (an index walk) and, when that gives too few, from a full-text search of the title's
+//! words; each is scored on the card, how near its area is, how many of the post's words it
+//! shares and whether the days fit. The scoring is pure and tested here.
 
 use std::collections::HashMap;
 
@@ -59,8 +60,55 @@ fn area_closeness(a: &Post, b: &Post) -> Option<Reason> {
     }
 }
 
-/// The score of `candidate` for `post`; `text` is the candidate's word relevance scaled to
-/// 0..=1 (1 for the best text match), `same_group` whether the cards share a group.
+/// A word's plain stem: lower case, without the commonest English endings, so "fixing",
+/// "fixes" and "fix" or "bikes" and "bike" compare equal.
+fn stem(word: &str) -> String {
+    let word = word.to_lowercase();
+    let long_enough = |stem: &str| stem.chars().count() >= 3;
+    for ending in ["ing", "ers", "er", "ed"] {
+        if let Some(stem) = word.strip_suffix(ending)
+            && long_enough(stem)
+        {
+            return stem.to_string();
+        }
+    }
+    if let Some(stem) = word.strip_suffix("es")
+        && ["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+        && long_enough(stem)
+    {
+        return stem.to_string();
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && long_enough(stem) => stem.to_string(),
+        _ => word,
+    }
+}
+
+/// The stems of the words of `text` that say something (no stopwords).
+pub fn informative_words(text: &str) -> Vec<String> {
+    let mut stems: Vec<String> = search::words(text, 24).iter().map(|w| stem(w)).collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// The share of the post's words (stems) that the candidate's title and body also use.
+fn shared_words(words: &[String], candidate: &Post) -> f64 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    let theirs = informative_words(&format!("{} {}", candidate.title, candidate.body));
+    let shared = words
+        .iter()
+        .filter(|w| theirs.binary_search(w).is_ok())
+        .count();
+    shared as f64 / words.len() as f64
+}
+
+/// The score of `candidate` for `post`; `text` is the share of the post's words the
+/// candidate also uses (0..=1), `same_group` whether the cards share a group.
 pub fn score(post: &Post, candidate: &Post, text: f64, same_group: bool) -> (f64, Vec<Reason>) {
     let mut score = 0.0;
     let mut reasons = Vec::new();
@@ -107,33 +155,33 @@ pub async fn suggestions(
     limit: usize,
 ) -> anyhow::Result<Vec<Suggestion>> {
     let wanted: PostKind = post.kind.other();
-    let mut candidates: HashMap<String, (Post, f64)> = HashMap::new();
+    let mut candidates: HashMap<String, Post> = HashMap::new();
     if let Some(card) = &post.card_code {
-        for found in
-            store::open_on_card(db, viewer, wanted, card, &post.area_id, CANDIDATES).await?
-        {
-            candidates.insert(found.id.clone(), (found, 0.0));
+        let on_card =
+            store::open_on_card(db, viewer, wanted, card, &post.area_id, CANDIDATES).await?;
+        for found in on_card {
+            candidates.insert(found.id.clone(), found);
         }
     }
-    let text = format!("{} {}", post.title, post.body);
-    let hits = search::search(
-        db,
-        viewer,
-        &text,
-        Combine::Any,
-        Some(wanted),
-        "open",
-        CANDIDATES,
-    )
-    .await?;
-    let best = hits.iter().map(|h| h.rank).fold(0.0_f64, f64::max);
-    for hit in hits {
-        let relevance = if best > 0.0 { hit.rank / best } else { 0.0 };
-        candidates
-            .entry(hit.post.id.clone())
-            .and_modify(|c| c.1 = relevance)
-            .or_insert((hit.post, relevance));
+    // Words find posts on other cards (or posts without one) when the card gives too few;
+    // a full-text query costs more than the card's index walk. The title says what a post
+    // is about; the body's words mostly add noise and cost.
+    if candidates.len() < CANDIDATES as usize / 2 {
+        let hits = search::search(
+            db,
+            viewer,
+            &post.title,
+            Combine::Any,
+            Some(wanted),
+            "open",
+            CANDIDATES,
+        )
+        .await?;
+        for hit in hits {
+            candidates.entry(hit.post.id.clone()).or_insert(hit.post);
+        }
     }
+    let words = informative_words(&format!("{} {}", post.title, post.body));
     let group = |card: &Option<String>| {
         card.as_deref()
             .and_then(|c| catalogue.group_of(c))
@@ -142,9 +190,10 @@ pub async fn suggestions(
     let post_group = group(&post.card_code);
     let mut suggestions: Vec<Suggestion> = candidates
         .into_values()
-        .filter(|(c, _)| c.owner_id != post.owner_id)
-        .map(|(candidate, text)| {
+        .filter(|c| c.owner_id != post.owner_id)
+        .map(|candidate| {
             let same_group = post_group.is_some() && group(&candidate.card_code) == post_group;
+            let text = shared_words(&words, &candidate);
             let (score, reasons) = score(post, &candidate, text, same_group);
             Suggestion {
                 post: candidate,
@@ -202,6 +251,31 @@ mod tests {
             reasons,
             vec![Reason::SameCard, Reason::SameArea, Reason::DaysFit]
         );
+    }
+
+    #[test]
+    fn words_compare_by_plain_stems() {
+        for (word, stem_of) in [
+            ("bikes", "bike"),
+            ("fixes", "fix"),
+            ("fixing", "fix"),
+            ("classes", "class"),
+            ("glass", "glass"),
+            ("painters", "paint"),
+            ("vans", "van"),
+        ] {
+            assert_eq!(stem(word), stem_of, "{word}");
+        }
+        assert_eq!(
+            informative_words("Fixing bikes for the school"),
+            vec!["bike", "fix", "school"]
+        );
+        let mut candidate = post("a", None, None, 0);
+        candidate.title = "I fix bike brakes".into();
+        let words = informative_words("Help fixing my bikes");
+        assert_eq!(shared_words(&words, &candidate), 1.0);
+        candidate.title = "Cakes".into();
+        assert_eq!(shared_words(&words, &candidate), 0.0);
     }
 
     #[test]

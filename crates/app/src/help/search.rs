@@ -18,20 +18,26 @@ pub enum Combine {
     Any,
 }
 
-/// Words too common to say anything about a post (dropped when looking for similar posts).
+/// Words too common to say anything about a post: English function words, and the phrases
+/// people wrap every offer and ask in ("looking for help with", "happy to offer"). Dropped
+/// from every query, as PostgreSQL's English configuration drops its own stopwords.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for", "from", "get",
-    "has", "have", "help", "i", "if", "in", "is", "it", "me", "my", "need", "of", "on", "or",
-    "our", "so", "some", "the", "to", "up", "us", "we", "with", "would", "you", "your",
+    "a", "about", "an", "and", "any", "anyone", "are", "as", "at", "be", "but", "by", "can", "do",
+    "does", "for", "free", "from", "get", "happy", "has", "have", "help", "i", "if", "in", "is",
+    "it", "know", "looking", "me", "my", "need", "of", "offer", "on", "or", "our", "please", "so",
+    "some", "someone", "the", "to", "up", "us", "wanted", "we", "with", "would", "you", "your",
 ];
 
-/// The distinct words of `text`, lower-cased, at most `max` of them.
-pub fn words(text: &str, combine: Combine, max: usize) -> Vec<String> {
+/// How many of the newest matching posts are ranked by relevance. Ranking every match of a
+/// common word costs as much as the matches; people look for what is recent anyway.
+const RANKED: i64 = 300;
+
+/// The distinct words of `text` that say something, lower-cased, at most `max` of them.
+pub fn words(text: &str, max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         let word = word.to_lowercase();
-        let keep = word.chars().count() >= 2
-            && !(combine == Combine::Any && STOPWORDS.contains(&word.as_str()));
+        let keep = word.chars().count() >= 2 && !STOPWORDS.contains(&word.as_str());
         if keep && !out.contains(&word) {
             out.push(word);
         }
@@ -66,8 +72,8 @@ pub struct Hit {
     pub rank: f64,
 }
 
-/// Posts the viewer may see whose words match, best first; `kind` and `status` narrow them
-/// ("" for any).
+/// Posts the viewer may see whose words match, best first among the newest [`RANKED`]
+/// matches; `kind` and `status` narrow them ("" for any).
 pub async fn search(
     db: &Db,
     viewer: &Viewer,
@@ -77,7 +83,7 @@ pub async fn search(
     status: &str,
     limit: i64,
 ) -> anyhow::Result<Vec<Hit>> {
-    let words = words(text, combine, 12);
+    let words = words(text, 12);
     if words.is_empty() {
         return Ok(Vec::new());
     }
@@ -91,13 +97,14 @@ pub async fn search(
                 sqlx::query(concat!(
                     "SELECT ",
                     crate::select_post_columns!(),
-                    ", -bm25(help_posts_fts) AS rank FROM help_posts_fts \
-                 JOIN help_posts i ON i.id = help_posts_fts.post_id",
+                    ", t.rank FROM (SELECT post_id, -bm25(help_posts_fts) AS rank \
+                     FROM help_posts_fts WHERE help_posts_fts MATCH $3 \
+                     ORDER BY rowid DESC LIMIT $7) AS t \
+                     JOIN help_posts i ON i.id = t.post_id",
                     crate::post_joins!(),
-                    " WHERE help_posts_fts MATCH $3 AND ($4 = '' OR i.kind = $4) \
-                  AND ($5 = '' OR i.status = $5) AND ",
+                    " WHERE ($4 = '' OR i.kind = $4) AND ($5 = '' OR i.status = $5) AND ",
                     crate::visible_to_viewer!(),
-                    " ORDER BY bm25(help_posts_fts) LIMIT $6"
+                    " ORDER BY rank DESC, i.created_at DESC LIMIT $6"
                 ))
                 .bind(user)
                 .bind(admin)
@@ -105,17 +112,19 @@ pub async fn search(
                 .bind(kind)
                 .bind(status)
                 .bind(limit)
+                .bind(RANKED)
                 .fetch_all(db)
                 .await
             }
             Backend::Postgres => sqlx::query(concat!(
                 "SELECT ",
                 crate::select_post_columns!(),
-                ", CAST(ts_rank(i.search, q) AS DOUBLE PRECISION) AS rank \
-                 FROM help_posts i CROSS JOIN to_tsquery('english', $3) AS q",
+                ", CAST(ts_rank(i.search, to_tsquery('english', $3)) AS DOUBLE PRECISION) AS rank \
+                 FROM (SELECT h.id FROM help_posts h WHERE h.search @@ to_tsquery('english', $3) \
+                 ORDER BY h.created_at DESC LIMIT $7) AS t \
+                 JOIN help_posts i ON i.id = t.id",
                 crate::post_joins!(),
-                " WHERE i.search @@ q AND ($4 = '' OR i.kind = $4) AND ($5 = '' OR i.status = $5) \
-                  AND ",
+                " WHERE ($4 = '' OR i.kind = $4) AND ($5 = '' OR i.status = $5) AND ",
                 crate::visible_to_viewer!(),
                 " ORDER BY rank DESC, i.created_at DESC LIMIT $6"
             ))
@@ -125,6 +134,7 @@ pub async fn search(
             .bind(kind)
             .bind(status)
             .bind(limit)
+            .bind(RANKED)
             .fetch_all(db)
             .await,
         }
@@ -147,18 +157,12 @@ mod tests {
     #[test]
     fn words_are_plain_distinct_and_bounded() {
         assert_eq!(
-            words("Fix my BIKE; bike* \"OR\" -x", Combine::All, 10),
-            vec!["fix", "my", "bike", "or"]
+            words("Fix my BIKE; bike* \"OR\" -x", 10),
+            vec!["fix", "bike"]
         );
-        assert_eq!(
-            words("help me with my bike", Combine::Any, 10),
-            vec!["bike"]
-        );
-        assert_eq!(words("a b c d e f g h", Combine::All, 3).len(), 0);
-        assert_eq!(
-            words("one two three four", Combine::All, 2),
-            vec!["one", "two"]
-        );
+        assert_eq!(words("Looking for help with my bike", 10), vec!["bike"]);
+        assert_eq!(words("a b c d e f g h", 3).len(), 0);
+        assert_eq!(words("one two three four", 2), vec!["one", "two"]);
     }
 
     #[test]

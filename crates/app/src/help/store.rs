@@ -258,7 +258,25 @@ pub async fn list(
     rows.iter().map(post_from_row).collect()
 }
 
-/// Open posts of `kind` on the card, nearest areas first: the first source of matches.
+macro_rules! open_on_card_sql {
+    ($area:literal) => {
+        concat!(
+            "SELECT ",
+            crate::select_post_columns!(),
+            " FROM help_posts i",
+            crate::post_joins!(),
+            " WHERE i.card_code = $3 AND i.kind = $4 AND i.status = 'open' ",
+            $area,
+            " AND ",
+            crate::visible_to_viewer!(),
+            " ORDER BY i.created_at DESC LIMIT $6"
+        )
+    };
+}
+
+/// Open posts of `kind` on the card, newest first: those in `area_id` first, then the rest.
+/// Each query walks an index in order and stops at `limit`, so the cost does not grow with
+/// the number of posts.
 pub async fn open_on_card(
     db: &Db,
     viewer: &Viewer,
@@ -268,25 +286,30 @@ pub async fn open_on_card(
     limit: i64,
 ) -> anyhow::Result<Vec<Post>> {
     let (user, admin) = viewer.binds();
-    let rows = sqlx::query(concat!(
-        "SELECT ",
-        crate::select_post_columns!(),
-        " FROM help_posts i",
-        crate::post_joins!(),
-        " WHERE i.card_code = $3 AND i.kind = $4 AND i.status = 'open' AND ",
-        crate::visible_to_viewer!(),
-        " ORDER BY CASE WHEN i.area_id = $5 THEN 0 ELSE 1 END, i.created_at DESC LIMIT $6"
-    ))
-    .bind(user)
-    .bind(admin)
-    .bind(card)
-    .bind(kind.as_str())
-    .bind(area_id)
-    .bind(limit)
-    .fetch_all(db)
-    .await
-    .context("finding posts on a card")?;
-    rows.iter().map(post_from_row).collect()
+    let mut posts: Vec<Post> = Vec::new();
+    let queries = [
+        open_on_card_sql!("AND i.area_id = $5"),
+        open_on_card_sql!("AND $5 <> ''"),
+    ];
+    for sql in queries {
+        let rows = sqlx::query(sql)
+            .bind(user)
+            .bind(admin)
+            .bind(card)
+            .bind(kind.as_str())
+            .bind(area_id)
+            .bind(limit)
+            .fetch_all(db)
+            .await
+            .context("finding posts on a card")?;
+        for row in &rows {
+            let post = post_from_row(row)?;
+            if !posts.iter().any(|p| p.id == post.id) {
+                posts.push(post);
+            }
+        }
+    }
+    Ok(posts)
 }
 
 pub async fn set_status<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(

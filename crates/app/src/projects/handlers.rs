@@ -63,20 +63,12 @@ struct FormPage {
     areas: Vec<(String, String)>,
 }
 
-async fn area_choices(state: &AppState) -> AppResult<Vec<(String, String)>> {
-    Ok(areas::all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect())
-}
-
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(_user): RequireUser,
 ) -> AppResult<Response> {
-    let areas = area_choices(&state).await?;
+    let areas = areas::choices(&state.db).await?;
     render(&FormPage {
         ctx,
         form: ProjectForm::default(),
@@ -123,7 +115,7 @@ pub async fn create(
             Err(CreateProjectError::Other(e)) => return Err(e.into()),
         }
     }
-    let areas = area_choices(&state).await?;
+    let areas = areas::choices(&state.db).await?;
     render_with(
         StatusCode::UNPROCESSABLE_ENTITY,
         &FormPage {

@@ -67,6 +67,19 @@ pub async fn multipart_fields(
     Ok(fields)
 }
 
+/// A select's options from a list of values: (value, its label in the page's language).
+pub fn labelled<T: Copy>(
+    items: &[T],
+    value: fn(T) -> &'static str,
+    key: fn(T) -> String,
+    lang: &Lang,
+) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|&i| (value(i).to_string(), lang.t(&key(i))))
+        .collect()
+}
+
 /// The text of a multipart field, trimmed (invalid UTF-8 replaced).
 pub fn field_text(value: &[u8]) -> String {
     String::from_utf8_lossy(value).trim().to_string()

@@ -33,7 +33,13 @@ async fn the_api_serves_areas_and_organisations_as_its_openapi_document_says() {
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} documented");
     }
-    for schema in ["ApiArea", "ApiOrganisation", "ApiAsset", "ApiPost", "ApiError"] {
+    for schema in [
+        "ApiArea",
+        "ApiOrganisation",
+        "ApiAsset",
+        "ApiPost",
+        "ApiError",
+    ] {
         assert!(
             doc["components"]["schemas"].get(schema).is_some(),
             "{schema} documented"

@@ -88,6 +88,25 @@ async fn an_ask_finds_its_offer_and_ends_with_thanks_and_time_credits() {
     );
     assert!(suggestions.contains("the days fit"), "{suggestions}");
     assert!(!suggestions.contains(&format!("/help/{unrelated}")));
+    // An ask without a card finds the offer by its words.
+    let uncarded = post(
+        &app,
+        &sam,
+        &[
+            ("kind", "ask"),
+            ("title", "Someone to fix a wobbly bicycle wheel"),
+        ],
+    )
+    .await;
+    let shown = page(&sam, &format!("/help/{uncarded}")).await;
+    let suggestions = &shown[shown
+        .find("id=\"suggestions\"")
+        .expect("suggestions by words")..];
+    assert!(
+        suggestions.contains(&format!("/help/{offer}")),
+        "{suggestions}"
+    );
+    assert!(suggestions.contains("similar words"), "{suggestions}");
     // And the offer shows the ask.
     let offered = page(&rosa, &format!("/help/{offer}")).await;
     assert!(offered.contains(&format!("/help/{ask}")));
