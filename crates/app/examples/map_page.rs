@@ -108,7 +108,12 @@ async fn breakdown(db: &db::Db, slug: &str) -> anyhow::Result<()> {
         &positions,
         map::Colour::Cluster,
         map::Size::Ties,
-        ("t", "g", "s"),
+        map::Labels {
+            title: "t".into(),
+            group_title: "g".into(),
+            size_title: "s".into(),
+            words: network::svg::Words::english(),
+        },
         |c| c.to_string(),
     );
     let render = started.elapsed().as_secs_f64();

@@ -28,6 +28,32 @@ pub struct Map<'a> {
     /// The value that sets each node's size, and its name for the legend.
     pub sizes: Vec<f64>,
     pub size_title: String,
+    /// The map's own words, in the reader's language.
+    pub words: Words,
+}
+
+/// The words the map writes itself. The description is a template whose `%nodes%`,
+/// `%ties%`, `%groups%`, `%group_title%`, `%size_title%` and `%largest%` are filled in; the
+/// legend's "other groups" line is written as "N `other_groups` (count)".
+#[derive(Clone, Debug)]
+pub struct Words {
+    pub colour: String,
+    pub size: String,
+    pub other_groups: String,
+    pub description: String,
+}
+
+impl Words {
+    pub fn english() -> Words {
+        Words {
+            colour: "Colour".into(),
+            size: "Size".into(),
+            other_groups: "other groups".into(),
+            description: "A network of %nodes% nodes and %ties% ties in %groups% groups by \
+                          %group_title%. Node size shows %size_title%; the largest: %largest%."
+                .into(),
+        }
+    }
 }
 
 fn escape(text: &str) -> String {
@@ -182,15 +208,14 @@ fn description(map: &Map<'_>) -> String {
         .take(5)
         .map(|&v| map.graph.nodes[v].name())
         .collect();
-    format!(
-        "A network of {} nodes and {} ties in {} groups by {}. Node size shows {}; the largest: {}.",
-        map.graph.len(),
-        map.graph.edges.len(),
-        ranked.len(),
-        map.group_title,
-        map.size_title,
-        names.join(", ")
-    )
+    map.words
+        .description
+        .replace("%nodes%", &map.graph.len().to_string())
+        .replace("%ties%", &map.graph.edges.len().to_string())
+        .replace("%groups%", &ranked.len().to_string())
+        .replace("%group_title%", &map.group_title)
+        .replace("%size_title%", &map.size_title)
+        .replace("%largest%", &names.join(", "))
 }
 
 fn legend(out: &mut String, map: &Map<'_>, colour_of: &impl Fn(&str) -> &'static str) {
@@ -198,7 +223,8 @@ fn legend(out: &mut String, map: &Map<'_>, colour_of: &impl Fn(&str) -> &'static
     let _ = writeln!(out, "<g font-size=\"14\" fill=\"#1a1a1a\">");
     let _ = writeln!(
         out,
-        "<text x=\"{x}\" y=\"50\" font-weight=\"bold\">Colour: {}</text>",
+        "<text x=\"{x}\" y=\"50\" font-weight=\"bold\">{}: {}</text>",
+        escape(&map.words.colour),
         escape(&map.group_title)
     );
     let ranked = ranked_groups(&map.groups);
@@ -220,19 +246,21 @@ fn legend(out: &mut String, map: &Map<'_>, colour_of: &impl Fn(&str) -> &'static
         let rest: usize = ranked[PALETTE.len()..].iter().map(|g| g.1).sum();
         let _ = writeln!(
             out,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"{OTHER}\"/><text x=\"{}\" y=\"{}\">{} other groups ({rest})</text>",
+            "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"{OTHER}\"/><text x=\"{}\" y=\"{}\">{} {} ({rest})</text>",
             x + 7.0,
             y - 5.0,
             x + 22.0,
             y,
-            ranked.len() - PALETTE.len()
+            ranked.len() - PALETTE.len(),
+            escape(&map.words.other_groups)
         );
         y += 24.0;
     }
     let _ = writeln!(
         out,
-        "<text x=\"{x}\" y=\"{}\" font-weight=\"bold\">Size: {}</text>",
+        "<text x=\"{x}\" y=\"{}\" font-weight=\"bold\">{}: {}</text>",
         y + 20.0,
+        escape(&map.words.size),
         escape(&map.size_title)
     );
     out.push_str("</g>\n");

@@ -167,3 +167,16 @@ mapping-invite-email-body =
     { $link }
 
     Thank you.
+# Words the drawn map writes itself. Keep the %names% as they are: the map fills them in.
+mapping-svg-colour = Colour
+mapping-svg-size = Size
+mapping-svg-other-groups = other groups
+mapping-svg-description = A network of %nodes% nodes and %ties% ties in %groups% groups by %group_title%. Node size shows %size_title%; the largest: %largest%.
+# Why two people should meet, in parts joined by "; ".
+mapping-reason-both-know = both know { $names }
+mapping-reason-common-contacts = they have { $count } contacts in common
+mapping-reason-both-care = both care about { $items }
+mapping-reason-can-help = one can help the other with { $items }
+mapping-reason-bridges = it would link two clusters
+mapping-reason = { $a } and { $b }: { $parts }.
+mapping-list-and = { $rest } and { $last }

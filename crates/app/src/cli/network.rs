@@ -206,6 +206,7 @@ pub fn run(command: NetworkCommand) -> anyhow::Result<String> {
                 },
                 sizes,
                 size_title: size_by.replace('_', " "),
+                words: svg::Words::english(),
             };
             std::fs::write(&output, svg::render(&map))
                 .with_context(|| format!("cannot write {}", output.display()))?;

@@ -952,18 +952,23 @@ pub async fn map_page(
         }),
     );
     let cluster_label = ctx.t("mapping-cluster");
+    let labels = map::Labels {
+        title: titles.0,
+        group_title: titles.1,
+        size_title: titles.2,
+        words: network::svg::Words {
+            colour: ctx.t("mapping-svg-colour"),
+            size: ctx.t("mapping-svg-size"),
+            other_groups: ctx.t("mapping-svg-other-groups"),
+            description: ctx.t("mapping-svg-description"),
+        },
+    };
     let (svg, analysis) = tokio::task::spawn_blocking(move || {
         let drawing = map::drawing(&built.graph);
         let (analysis, positions) = &*drawing;
-        let svg = map::render(
-            &built,
-            analysis,
-            positions,
-            colour,
-            size,
-            (&titles.0, &titles.1, &titles.2),
-            |c| format!("{cluster_label} {}", c + 1),
-        );
+        let svg = map::render(&built, analysis, positions, colour, size, labels, |c| {
+            format!("{cluster_label} {}", c + 1)
+        });
         (svg, (drawing, built))
     })
     .await
@@ -1029,7 +1034,8 @@ pub async fn insights(
     let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
     let (built, _) = built_for(&state, &exercise, naming, &Filter::default()).await?;
     let made = store::introductions_made(&state.db, &exercise.id).await?;
-    let found = tokio::task::spawn_blocking(move || insights::find(&built, &made))
+    let lang = ctx.lang.clone();
+    let found = tokio::task::spawn_blocking(move || insights::find(&built, &made, &lang))
         .await
         .map_err(|e| anyhow::anyhow!(e).context("finding insights"))?;
     let headline = &found.headline;

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::map::{self, Built, Headline};
+use crate::i18n::Lang;
 
 pub struct Person {
     pub name: String,
@@ -65,9 +66,50 @@ fn in_common(graph: &network::Graph, members: &[usize], key: &str, list: bool) -
         .collect()
 }
 
+/// "a, b and c" in the page's language.
+fn list(lang: &Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => lang.t_args(
+            "mapping-list-and",
+            &[("rest", &rest.join(", ")), ("last", last)],
+        ),
+    }
+}
+
+/// Why two people should meet, from the engine's findings, in the page's language.
+fn reason(lang: &Lang, a: &str, b: &str, found: &network::introductions::Introduction) -> String {
+    let mut parts = Vec::new();
+    match found.common_contacts.len() {
+        0 => {}
+        1..=3 => parts.push(lang.t1(
+            "mapping-reason-both-know",
+            "names",
+            &list(lang, &found.common_contacts),
+        )),
+        k => parts.push(lang.t1("mapping-reason-common-contacts", "count", &k.to_string())),
+    }
+    if !found.shared_interests.is_empty() {
+        let items = list(lang, &found.shared_interests);
+        parts.push(lang.t1("mapping-reason-both-care", "items", &items));
+    }
+    if !found.skills_for_needs.is_empty() {
+        let items = list(lang, &found.skills_for_needs);
+        parts.push(lang.t1("mapping-reason-can-help", "items", &items));
+    }
+    if found.bridges_clusters {
+        parts.push(lang.t("mapping-reason-bridges"));
+    }
+    lang.t_args(
+        "mapping-reason",
+        &[("a", a), ("b", b), ("parts", &parts.join("; "))],
+    )
+}
+
 /// Everything the insights page says about a map; `made` are the introductions (stored node
 /// ids) already made.
-pub fn find(built: &Built, made: &[(String, String)]) -> Insights {
+pub fn find(built: &Built, made: &[(String, String)], lang: &Lang) -> Insights {
     let drawing = map::drawing(&built.graph);
     let analysis = &drawing.0;
     let membership: Vec<usize> = analysis.nodes.iter().map(|m| m.community).collect();
@@ -171,9 +213,9 @@ pub fn find(built: &Built, made: &[(String, String)]) -> Insights {
                 .iter()
                 .any(|(x, y)| (*x == a_id && *y == b_id) || (*x == b_id && *y == a_id));
             Some(Suggestion {
+                reason: reason(lang, &label(a), &label(b), &s),
                 a: label(a),
                 b: label(b),
-                reason: s.reason,
                 made,
                 a_id,
                 b_id,

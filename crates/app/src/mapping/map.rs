@@ -217,7 +217,7 @@ pub fn render(
     positions: &[(f64, f64)],
     colour: Colour,
     size: Size,
-    titles: (&str, &str, &str),
+    labels: Labels,
     cluster_name: impl Fn(usize) -> String,
 ) -> String {
     let graph = &built.graph;
@@ -240,16 +240,24 @@ pub fn render(
             Size::Eigenvector => m.eigenvector,
         })
         .collect();
-    let (title, group_title, size_title) = titles;
     svg::render(&svg::Map {
-        title: title.to_string(),
+        title: labels.title,
         graph,
         positions,
         groups,
-        group_title: group_title.to_string(),
+        group_title: labels.group_title,
         sizes,
-        size_title: size_title.to_string(),
+        size_title: labels.size_title,
+        words: labels.words,
     })
+}
+
+/// What the drawn map says, in the reader's language.
+pub struct Labels {
+    pub title: String,
+    pub group_title: String,
+    pub size_title: String,
+    pub words: svg::Words,
 }
 
 /// The headline numbers of one round, for comparing rounds.

@@ -601,3 +601,40 @@ async fn skill_cards_ticked_on_the_questionnaire_reach_the_insights_and_every_ex
     .await;
     assert!(insights.contains("fixing bikes (3)"), "{insights}");
 }
+
+#[tokio::test]
+async fn the_drawn_map_and_the_reasons_for_introductions_speak_the_readers_language() {
+    let app = TestApp::spawn().await;
+    let connector = connector(&app).await;
+    let exercise = start(&app, &connector, "public").await;
+    // Two triangles joined through Cy: Ann and Eve share Cy but have not met.
+    for (name, ties) in [
+        ("Ann Able", vec!["Bob Bright", "Cy Clear"]),
+        ("Bob Bright", vec!["Cy Clear"]),
+        ("Cy Clear", vec!["Dee Deft", "Eve Even"]),
+        ("Dee Deft", vec!["Eve Even"]),
+    ] {
+        let ties: Vec<(&str, &str, &str)> = ties.iter().map(|t| (*t, "person", WORK)).collect();
+        let answered = answer(&app, &exercise, name, true, &ties, &[]).await;
+        assert_eq!(answered.status(), StatusCode::SEE_OTHER, "{name}");
+    }
+    let map_path = format!("/mapping/{}/map", exercise.slug);
+    let insights_path = format!("/mapping/{}/insights", exercise.slug);
+    let english = body(app.client().get(&map_path).await).await;
+    assert!(
+        english.contains(">Colour: ") && english.contains("A network of 5 nodes"),
+        "{english}"
+    );
+    let insights = body(app.client().get(&insights_path).await).await;
+    assert!(insights.contains("both know Cy Clear"), "{insights}");
+
+    let polish = app.client();
+    polish.get("/language/pl?next=%2F").await;
+    let map = body(polish.get(&map_path).await).await;
+    assert!(
+        map.contains(">Kolor: ") && map.contains("Sieć 5 węzłów"),
+        "{map}"
+    );
+    let insights = body(polish.get(&insights_path).await).await;
+    assert!(insights.contains("oboje znają Cy Clear"), "{insights}");
+}

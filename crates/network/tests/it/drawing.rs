@@ -53,6 +53,7 @@ fn large_maps_label_only_the_largest_nodes() {
             group_title: "cluster".into(),
             sizes,
             size_title: "degree".into(),
+            words: svg::Words::english(),
         });
         assert_eq!(
             text.matches("<text x=").count() - legend_texts(&text),
