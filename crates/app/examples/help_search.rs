@@ -161,7 +161,15 @@ async fn main() -> anyhow::Result<()> {
                 .take(2)
                 .collect::<Vec<_>>()
                 .join(" ");
-            let query = search::search(&db, viewer, &words, Combine::All, None, "", 50);
+            let query = search::Query {
+                text: &words,
+                combine: Combine::All,
+                kind: None,
+                status: "",
+                area: "",
+                limit: 50,
+            };
+            let query = search::search(&db, viewer, &query);
             timed(&mut searching, query).await?;
             let ask = carded[random.below(carded.len())];
             let suggested = matching::suggestions(&db, viewer, &catalogue, ask, 8);

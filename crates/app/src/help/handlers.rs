@@ -126,17 +126,15 @@ pub async fn list(
     let viewer = Viewer::of(ctx.user.as_ref());
     let searching = !query.q.trim().is_empty();
     let (posts, next) = if searching {
-        let kind = PostKind::parse(&query.kind);
-        let hits = search::search(
-            &state.db,
-            &viewer,
-            &query.q,
-            Combine::All,
-            kind,
-            &query.status,
-            50,
-        )
-        .await?;
+        let search = search::Query {
+            text: &query.q,
+            combine: Combine::All,
+            kind: PostKind::parse(&query.kind),
+            status: &query.status,
+            area: &query.area,
+            limit: 50,
+        };
+        let hits = search::search(&state.db, &viewer, &search).await?;
         (hits.into_iter().map(|h| h.post).collect(), None)
     } else {
         let filter = PostFilter {

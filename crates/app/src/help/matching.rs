@@ -167,16 +167,15 @@ pub async fn suggestions(
     // a full-text query costs more than the card's index walk. The title says what a post
     // is about; the body's words mostly add noise and cost.
     if candidates.len() < CANDIDATES as usize / 2 {
-        let hits = search::search(
-            db,
-            viewer,
-            &post.title,
-            Combine::Any,
-            Some(wanted),
-            "open",
-            CANDIDATES,
-        )
-        .await?;
+        let query = search::Query {
+            text: &post.title,
+            combine: Combine::Any,
+            kind: Some(wanted),
+            status: "open",
+            area: "",
+            limit: CANDIDATES,
+        };
+        let hits = search::search(db, viewer, &query).await?;
         for hit in hits {
             candidates.entry(hit.post.id.clone()).or_insert(hit.post);
         }

@@ -72,23 +72,42 @@ pub struct Hit {
     pub rank: f64,
 }
 
+/// "The post is in area `$8` or an area inside it" (any area when `$8` is empty).
+macro_rules! in_area {
+    () => {
+        "($8 = '' OR i.area_id IN (SELECT id FROM areas WHERE id = $8 OR parent_id = $8 \
+          OR parent_id IN (SELECT id FROM areas WHERE parent_id = $8))) AND "
+    };
+}
+
+/// What to search for: words, how they combine, and what narrows the posts ("" for any).
+pub struct Query<'a> {
+    pub text: &'a str,
+    pub combine: Combine,
+    pub kind: Option<PostKind>,
+    pub status: &'a str,
+    /// An area's id: posts in it or in an area inside it.
+    pub area: &'a str,
+    pub limit: i64,
+}
+
 /// Posts the viewer may see whose words match, best first among the newest [`RANKED`]
-/// matches; `kind` and `status` narrow them ("" for any).
-pub async fn search(
-    db: &Db,
-    viewer: &Viewer,
-    text: &str,
-    combine: Combine,
-    kind: Option<PostKind>,
-    status: &str,
-    limit: i64,
-) -> anyhow::Result<Vec<Hit>> {
+/// matches.
+pub async fn search(db: &Db, viewer: &Viewer, query: &Query<'_>) -> anyhow::Result<Vec<Hit>> {
+    let Query {
+        text,
+        combine,
+        kind,
+        status,
+        area,
+        limit,
+    } = *query;
     let words = words(text, 12);
     if words.is_empty() {
         return Ok(Vec::new());
     }
     let backend = backend(db);
-    let query = query_text(backend, &words, combine);
+    let fts = query_text(backend, &words, combine);
     let (user, admin) = viewer.binds();
     let kind = kind.map(PostKind::as_str).unwrap_or("");
     let rows =
@@ -103,16 +122,20 @@ pub async fn search(
                      JOIN help_posts i ON i.id = t.post_id",
                     crate::post_joins!(),
                     " WHERE ($4 = '' OR i.kind = $4) AND ($5 = '' OR i.status = $5) AND ",
+                    in_area!(),
+                    in_area!(),
                     crate::visible_to_viewer!(),
                     " ORDER BY rank DESC, i.created_at DESC LIMIT $6"
                 ))
                 .bind(user)
                 .bind(admin)
-                .bind(&query)
+                .bind(&fts)
                 .bind(kind)
                 .bind(status)
                 .bind(limit)
                 .bind(RANKED)
+                .bind(area)
+                .bind(area)
                 .fetch_all(db)
                 .await
             }
@@ -125,16 +148,18 @@ pub async fn search(
                  JOIN help_posts i ON i.id = t.id",
                 crate::post_joins!(),
                 " WHERE ($4 = '' OR i.kind = $4) AND ($5 = '' OR i.status = $5) AND ",
+                in_area!(),
                 crate::visible_to_viewer!(),
                 " ORDER BY rank DESC, i.created_at DESC LIMIT $6"
             ))
             .bind(user)
             .bind(admin)
-            .bind(&query)
+            .bind(&fts)
             .bind(kind)
             .bind(status)
             .bind(limit)
             .bind(RANKED)
+            .bind(area)
             .fetch_all(db)
             .await,
         }

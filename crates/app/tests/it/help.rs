@@ -350,6 +350,13 @@ async fn search_stems_words_and_respects_privacy() {
         let status = client.get(&format!("/help/{private}")).await.status();
         assert_eq!(status == StatusCode::OK, sees, "page");
     }
+    // The area filter applies to a search too.
+    let canal = app.area_id("canal-side").await;
+    let elsewhere = page(&app.client(), &format!("/help?q=bicycle&area={canal}")).await;
+    assert!(elsewhere.contains("0 found"), "the post is in Weavers Row");
+    let weavers = app.area_id("weavers-row").await;
+    let here = page(&app.client(), &format!("/help?q=bicycle&area={weavers}")).await;
+    assert!(here.contains(&format!("/help/{public}")));
     // The API shows public open posts only.
     let api = page(&nina, "/api/v1/areas/riverside/offers-and-asks").await;
     assert!(api.contains(&public) && !api.contains(&private), "{api}");
