@@ -412,7 +412,10 @@ pub async fn contact(
     if message.is_empty() || message.chars().count() > MAX_MESSAGE {
         return Err(AppError::Conflict("error-asset-message"));
     }
-    let (to, owner_name) = store::owner_contact(&state.db, &asset.owner_id).await?;
+    let owner = accounts::find(&state.db, &asset.owner_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (to, owner_name) = (owner.email, owner.display_name);
     let reply = if form.share_email.is_some() {
         ctx.t1("assets-mail-reply-to", "email", &user.email)
     } else {

@@ -318,13 +318,3 @@ pub async fn delete(db: &Db, id: &str, owner_id: &str) -> anyhow::Result<bool> {
         .context("removing an asset")?;
     Ok(done.rows_affected() == 1)
 }
-
-/// The owner's address and name, to pass a message on without showing the address.
-pub async fn owner_contact(db: &Db, owner_id: &str) -> anyhow::Result<(String, String)> {
-    let row = sqlx::query("SELECT email, display_name FROM users WHERE id = $1")
-        .bind(owner_id)
-        .fetch_one(db)
-        .await
-        .context("finding an asset's owner")?;
-    Ok((row.try_get("email")?, row.try_get("display_name")?))
-}

@@ -61,6 +61,14 @@ async fn match_of(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<M
     Ok(m)
 }
 
+/// Where to email someone (never shown on a page).
+async fn email_of(state: &AppState, user_id: &str) -> AppResult<String> {
+    Ok(crate::accounts::store::find(&state.db, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .email)
+}
+
 fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.public_url.trim_end_matches('/'))
 }
@@ -518,7 +526,7 @@ pub async fn invite(
         (PostKind::Ask, true) | (PostKind::Offer, false) => (other.as_str(), user.id.as_str()),
         (PostKind::Ask, false) | (PostKind::Offer, true) => (user.id.as_str(), other.as_str()),
     };
-    let (to, _) = assets::owner_contact(&state.db, &other).await?;
+    let to = email_of(&state, &other).await?;
     let email = Email {
         to,
         subject: ctx.t1("help-mail-invite-subject", "title", &post.title),
@@ -662,7 +670,7 @@ pub async fn message(
         return Err(AppError::Conflict("error-help-message"));
     }
     let (other, _) = m.other_of(&user.id);
-    let (to, _) = assets::owner_contact(&state.db, other).await?;
+    let to = email_of(&state, other).await?;
     let email = Email {
         to,
         subject: ctx.t1("help-mail-message-subject", "title", &m.post_title),
