@@ -126,6 +126,22 @@ async fn arrive(client: &Client, base: &str, path_and_query: &str) {
         .unwrap_or_else(|e| panic!("never reached {path_and_query}: {e}"));
 }
 
+/// Clicks the element with this id after scrolling it to the middle of the window, as a
+/// person would, so that a sticky panel at the bottom (the ballot's running total) does not
+/// cover it.
+async fn click_centred(client: &Client, id: &str) {
+    let element = client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"));
+    let arg = serde_json::to_value(&element).unwrap();
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+        .await
+        .unwrap();
+    element.click().await.unwrap();
+}
+
 async fn heading(client: &Client) -> String {
     client
         .find(Locator::Css("h1"))
@@ -572,12 +588,7 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
 
     // Ticking projects keeps the budget left up to date (with JavaScript on).
     for project in ["project-1", "project-3", "project-5"] {
-        c.find(Locator::Id(project))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click_centred(c, project).await;
     }
     let left = c
         .find(Locator::Id("budget-left"))
@@ -588,18 +599,8 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
         .unwrap();
     assert_eq!(left, "14,500 GBP", "60,000 less 14,000, 3,500 and 28,000");
     // One more project would overspend: the server refuses and keeps the choices.
-    c.find(Locator::Id("project-2"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Id("age"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_centred(c, "project-2").await;
+    click_centred(c, "age").await;
     let cast = Locator::Css("button[value=cast]");
     c.find(cast).await.unwrap().click().await.unwrap();
     let summary = c
@@ -623,18 +624,8 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
         .await
         .unwrap();
     assert_eq!(still_ticked.as_deref(), Some("true"));
-    c.find(Locator::Id("project-2"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Id("age"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_centred(c, "project-2").await;
+    click_centred(c, "age").await;
     c.find(cast).await.unwrap().click().await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(20))
