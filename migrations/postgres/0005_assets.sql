@@ -51,7 +51,9 @@ CREATE TABLE assets (
     updated_at BIGINT NOT NULL
 );
 CREATE INDEX assets_area ON assets (area_id, kind);
-CREATE INDEX assets_card ON assets (card_code);
+-- Candidates for an ask: the newest skills on a card, in the same area first.
+CREATE INDEX assets_card ON assets (card_code, kind, created_at);
+CREATE INDEX assets_card_area ON assets (card_code, kind, area_id, created_at);
 CREATE INDEX assets_owner ON assets (owner_id);
 
 -- What a network-mapping respondent could share, as skill cards (codes, comma-separated),

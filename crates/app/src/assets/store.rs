@@ -281,8 +281,22 @@ pub async fn owned_by(db: &Db, owner_id: &str) -> anyhow::Result<Vec<Asset>> {
     rows.iter().map(asset_from_row).collect()
 }
 
-/// The people (with the skill card) who recorded the skill in or near the area and whom the
-/// viewer may see: candidates to invite when an ask needs that skill.
+macro_rules! people_with_skill_sql {
+    ($area:literal) => {
+        concat!(
+            select_asset!(),
+            " WHERE i.card_code = $3 AND i.kind = 'skill' AND i.owner_id <> $1 ",
+            $area,
+            " AND ",
+            crate::visible_to_viewer!(),
+            " ORDER BY i.created_at DESC LIMIT $5"
+        )
+    };
+}
+
+/// The people (with the skill card) who recorded the skill, in the area first and then
+/// anywhere, whom the viewer may see: candidates to invite when an ask needs that skill.
+/// Each query walks an index in order and stops at `limit`.
 pub async fn people_with_skill(
     db: &Db,
     viewer: &Viewer,
@@ -291,21 +305,29 @@ pub async fn people_with_skill(
     limit: i64,
 ) -> anyhow::Result<Vec<Asset>> {
     let (user, admin) = viewer.binds();
-    let rows = sqlx::query(concat!(
-        select_asset!(),
-        " WHERE i.card_code = $3 AND i.kind = 'skill' AND i.owner_id <> $1 AND ",
-        crate::visible_to_viewer!(),
-        " ORDER BY CASE WHEN i.area_id = $4 THEN 0 ELSE 1 END, i.created_at DESC LIMIT $5"
-    ))
-    .bind(user)
-    .bind(admin)
-    .bind(card)
-    .bind(area_id)
-    .bind(limit)
-    .fetch_all(db)
-    .await
-    .context("finding people with a skill")?;
-    rows.iter().map(asset_from_row).collect()
+    let mut found: Vec<Asset> = Vec::new();
+    let queries = [
+        people_with_skill_sql!("AND i.area_id = $4"),
+        people_with_skill_sql!("AND $4 <> ''"),
+    ];
+    for sql in queries {
+        let rows = sqlx::query(sql)
+            .bind(user)
+            .bind(admin)
+            .bind(card)
+            .bind(area_id)
+            .bind(limit)
+            .fetch_all(db)
+            .await
+            .context("finding people with a skill")?;
+        for row in &rows {
+            let asset = asset_from_row(row)?;
+            if found.len() < limit as usize && !found.iter().any(|a| a.id == asset.id) {
+                found.push(asset);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Removes an asset its owner no longer offers; false when it is not theirs.
