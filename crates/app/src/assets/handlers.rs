@@ -42,10 +42,7 @@ async fn is_organiser(
     user: Option<&CurrentUser>,
     area: &Area,
 ) -> AppResult<bool> {
-    match user {
-        Some(user) => roles::can(&state.db, user, &area.id, AreaAction::OrganiseCommunity).await,
-        None => Ok(false),
-    }
+    roles::can_if_signed_in(&state.db, user, &area.id, AreaAction::OrganiseCommunity).await
 }
 
 // ------------------------------------------------------------------ the area's map

@@ -44,10 +44,7 @@ pub(super) async fn can_run(
     user: Option<&CurrentUser>,
     process: &Process,
 ) -> AppResult<bool> {
-    match user {
-        Some(user) => roles::can(&state.db, user, &process.area_id, AreaAction::RunBudgets).await,
-        None => Ok(false),
-    }
+    roles::can_if_signed_in(&state.db, user, &process.area_id, AreaAction::RunBudgets).await
 }
 
 /// The process, if `user` may run it (officials and admins of its area).

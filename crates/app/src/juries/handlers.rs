@@ -41,10 +41,7 @@ async fn jury_by_slug(state: &AppState, slug: &str) -> AppResult<Jury> {
 }
 
 async fn can_run(state: &AppState, user: Option<&CurrentUser>, jury: &Jury) -> AppResult<bool> {
-    match user {
-        Some(user) => roles::can(&state.db, user, &jury.area_id, AreaAction::RunJuries).await,
-        None => Ok(false),
-    }
+    roles::can_if_signed_in(&state.db, user, &jury.area_id, AreaAction::RunJuries).await
 }
 
 /// The jury, if `user` may run it (officials and admins of its area).

@@ -49,18 +49,8 @@ async fn is_organiser(
     user: Option<&CurrentUser>,
     exercise: &Exercise,
 ) -> AppResult<bool> {
-    match user {
-        Some(user) => {
-            roles::can(
-                &state.db,
-                user,
-                &exercise.area_id,
-                AreaAction::OrganiseMapping,
-            )
-            .await
-        }
-        None => Ok(false),
-    }
+    let action = AreaAction::OrganiseMapping;
+    roles::can_if_signed_in(&state.db, user, &exercise.area_id, action).await
 }
 
 async fn exercise_to_organise(

@@ -41,6 +41,19 @@ pub async fn can(
     Ok(allows(false, &held, action))
 }
 
+/// Like [`can`] for a visitor who may not be signed in: nobody signed in may do anything.
+pub async fn can_if_signed_in(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    area_id: &str,
+    action: AreaAction,
+) -> AppResult<bool> {
+    match user {
+        Some(user) => can(db, user, area_id, action).await,
+        None => Ok(false),
+    }
+}
+
 /// The areas (id, name) where `user` may do `action`, for a form's choice of area.
 pub async fn areas_where(
     db: &Db,

@@ -30,18 +30,8 @@ async fn is_organiser(
     user: Option<&CurrentUser>,
     session: &Session,
 ) -> AppResult<bool> {
-    match user {
-        Some(user) => {
-            roles::can(
-                &state.db,
-                user,
-                &session.area_id,
-                AreaAction::OrganiseCommunity,
-            )
-            .await
-        }
-        None => Ok(false),
-    }
+    let action = AreaAction::OrganiseCommunity;
+    roles::can_if_signed_in(&state.db, user, &session.area_id, action).await
 }
 
 fn active_cards(catalogue: &Catalogue) -> Vec<String> {
