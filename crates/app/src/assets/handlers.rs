@@ -250,13 +250,13 @@ pub async fn map(
         game_gaps,
         groups,
         kinds: forms::labelled(
-            &ALL_KINDS,
+            ALL_KINDS,
             AssetKind::as_str,
             AssetKind::label_key,
             &ctx.lang,
         ),
         modes: forms::labelled(
-            &ALL_SHARE_MODES,
+            ALL_SHARE_MODES,
             ShareMode::as_str,
             ShareMode::label_key,
             &ctx.lang,
@@ -566,19 +566,19 @@ async fn form_page(
         .collect();
     Ok(FormPage {
         kinds: forms::labelled(
-            &ALL_KINDS,
+            ALL_KINDS,
             AssetKind::as_str,
             AssetKind::label_key,
             &ctx.lang,
         ),
         modes: forms::labelled(
-            &ALL_SHARE_MODES,
+            ALL_SHARE_MODES,
             ShareMode::as_str,
             ShareMode::label_key,
             &ctx.lang,
         ),
         visibilities: forms::labelled(
-            &ALL_VISIBILITIES,
+            ALL_VISIBILITIES,
             Visibility::as_str,
             Visibility::label_key,
             &ctx.lang,

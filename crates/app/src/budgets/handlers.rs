@@ -203,18 +203,22 @@ fn form_page(
     areas: Vec<(String, String)>,
     errors: FormErrors,
 ) -> FormPage {
-    let formats = ALL_FORMATS
-        .iter()
-        .map(|f| (f.as_str().to_string(), ctx.t(&f.label_key())))
-        .collect();
-    let eligibilities = [
-        Eligibility::Verified,
-        Eligibility::Residents,
-        Eligibility::Codes,
-    ]
-    .iter()
-    .map(|e| (e.as_str().to_string(), ctx.t(&e.label_key())))
-    .collect();
+    let formats = forms::labelled(
+        ALL_FORMATS,
+        BallotFormat::as_str,
+        BallotFormat::label_key,
+        &ctx.lang,
+    );
+    let eligibilities = forms::labelled(
+        [
+            Eligibility::Verified,
+            Eligibility::Residents,
+            Eligibility::Codes,
+        ],
+        Eligibility::as_str,
+        Eligibility::label_key,
+        &ctx.lang,
+    );
     let rules = rule_choices(&ctx);
     FormPage {
         ctx,
@@ -548,14 +552,18 @@ async fn project_page(
     let is_author = user.is_some_and(|u| project.author_id.as_deref() == Some(u.id.as_str()));
     let can_add_photo = can_run || is_author && process.phase == Phase::Ideas;
     let photos = store::photos(&state.db, &project.id).await?;
-    let statuses = [ProjectStatus::Feasible, ProjectStatus::Rejected]
-        .iter()
-        .map(|s| (s.as_str().to_string(), ctx.t(&s.label_key())))
-        .collect();
-    let implementation_statuses = ALL_IMPLEMENTATION
-        .iter()
-        .map(|s| (s.as_str().to_string(), ctx.t(&s.label_key())))
-        .collect();
+    let statuses = forms::labelled(
+        [ProjectStatus::Feasible, ProjectStatus::Rejected],
+        ProjectStatus::as_str,
+        ProjectStatus::label_key,
+        &ctx.lang,
+    );
+    let implementation_statuses = forms::labelled(
+        ALL_IMPLEMENTATION,
+        Implementation::as_str,
+        Implementation::label_key,
+        &ctx.lang,
+    );
     Ok(ProjectPage {
         cost: money(project.current_cost(), &process.currency),
         ctx,

@@ -168,7 +168,7 @@ pub async fn list(
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
     let areas = areas::choices(&state.db).await?;
     let statuses = forms::labelled(
-        &ALL_STATUSES,
+        ALL_STATUSES,
         PostStatus::as_str,
         PostStatus::label_key,
         &ctx.lang,
@@ -265,13 +265,13 @@ async fn form_page(
         .collect();
     Ok(FormPage {
         kinds: forms::labelled(
-            &[PostKind::Offer, PostKind::Ask],
+            [PostKind::Offer, PostKind::Ask],
             PostKind::as_str,
             PostKind::label_key,
             &ctx.lang,
         ),
         visibilities: forms::labelled(
-            &ALL_VISIBILITIES,
+            ALL_VISIBILITIES,
             Visibility::as_str,
             Visibility::label_key,
             &ctx.lang,
@@ -442,11 +442,12 @@ pub async fn show(
         .as_deref()
         .map(|c| catalogue.name(c))
         .unwrap_or_default();
-    let statuses = ALL_STATUSES
-        .iter()
-        .filter(|s| **s != post.status)
-        .map(|s| (s.as_str().to_string(), ctx.t(&s.label_key())))
-        .collect();
+    let statuses = forms::labelled(
+        ALL_STATUSES.into_iter().filter(|s| *s != post.status),
+        PostStatus::as_str,
+        PostStatus::label_key,
+        &ctx.lang,
+    );
     render(&ShowPage {
         days: days_text(&ctx, post.days),
         card_name,

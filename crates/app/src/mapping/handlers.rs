@@ -203,10 +203,12 @@ struct FormPage {
 }
 
 fn visibility_choices(ctx: &PageContext) -> Vec<(String, String)> {
-    ALL_VISIBILITIES
-        .iter()
-        .map(|v| (v.as_str().to_string(), ctx.t(&v.label_key())))
-        .collect()
+    forms::labelled(
+        ALL_VISIBILITIES,
+        Visibility::as_str,
+        Visibility::label_key,
+        &ctx.lang,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -607,12 +609,8 @@ async fn answer_page(
         .map(|n| n.name.clone())
         .collect();
     known_names.sort();
-    let mut area_choices: Vec<(String, String)> = areas::all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    area_choices.sort_by(|a, b| a.1.cmp(&b.1));
+    // By name, as `areas::choices` lists them.
+    let area_choices = areas::choices(&state.db).await?;
     let frequencies = FREQUENCIES
         .iter()
         .map(|f| (f.to_string(), ctx.t(&format!("mapping-often-{f}"))))

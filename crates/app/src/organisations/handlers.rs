@@ -44,19 +44,14 @@ fn kind_choices(
     user: &CurrentUser,
     current: Option<OrgKind>,
 ) -> Vec<(String, String)> {
-    ALL_KINDS
-        .iter()
-        .filter(|k| user.is_admin || !k.is_public_body() || Some(**k) == current)
-        .map(|k| (k.as_str().to_string(), ctx.t(&k.label_key())))
-        .collect()
-}
-
-async fn area_choices(state: &AppState) -> AppResult<Vec<(String, String)>> {
-    Ok(areas::all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect())
+    forms::labelled(
+        ALL_KINDS
+            .into_iter()
+            .filter(|k| user.is_admin || !k.is_public_body() || Some(*k) == current),
+        OrgKind::as_str,
+        OrgKind::label_key,
+        &ctx.lang,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -81,10 +76,7 @@ pub async fn list(
 ) -> AppResult<Response> {
     let kind = OrgKind::parse(&query.kind);
     let organisations = store::list(&state.db, kind, None).await?;
-    let kinds = ALL_KINDS
-        .iter()
-        .map(|k| (k.as_str().to_string(), ctx.t(&k.label_key())))
-        .collect();
+    let kinds = forms::labelled(ALL_KINDS, OrgKind::as_str, OrgKind::label_key, &ctx.lang);
     render(&ListPage {
         ctx,
         organisations,
@@ -156,7 +148,7 @@ pub async fn new_form(
     RequireUser(user): RequireUser,
 ) -> AppResult<Response> {
     let kinds = kind_choices(&ctx, &user, None);
-    let areas = area_choices(&state).await?;
+    let areas = areas::choices(&state.db).await?;
     render(&FormPage {
         ctx,
         editing: None,
@@ -265,7 +257,7 @@ pub async fn create(
         }
     }
     let kinds = kind_choices(&ctx, &user, None);
-    let areas = area_choices(&state).await?;
+    let areas = areas::choices(&state.db).await?;
     render_with(
         StatusCode::UNPROCESSABLE_ENTITY,
         &FormPage {
@@ -296,7 +288,7 @@ pub async fn edit_form(
         area: org.area_id.clone().unwrap_or_default(),
     };
     let kinds = kind_choices(&ctx, &user, Some(org.kind));
-    let areas = area_choices(&state).await?;
+    let areas = areas::choices(&state.db).await?;
     render(&FormPage {
         ctx,
         editing: Some(org),
@@ -326,7 +318,7 @@ pub async fn update(
         ));
     }
     let kinds = kind_choices(&ctx, &user, Some(org.kind));
-    let areas = area_choices(&state).await?;
+    let areas = areas::choices(&state.db).await?;
     render_with(
         StatusCode::UNPROCESSABLE_ENTITY,
         &FormPage {
@@ -359,10 +351,12 @@ async fn members_page(
     errors: FormErrors,
 ) -> AppResult<MembersPage> {
     let members = store::members(&state.db, &org.id).await?;
-    let roles = ALL_MEMBER_ROLES
-        .iter()
-        .map(|r| (r.as_str().to_string(), ctx.t(&r.label_key())))
-        .collect();
+    let roles = forms::labelled(
+        ALL_MEMBER_ROLES,
+        MemberRole::as_str,
+        MemberRole::label_key,
+        &ctx.lang,
+    );
     Ok(MembersPage {
         ctx,
         org,

@@ -11,7 +11,7 @@ use crate::accounts;
 use crate::areas::handlers::area_by_slug;
 use crate::areas::store::{self as areas, Area};
 use crate::state::AppState;
-use crate::web::forms::FormErrors;
+use crate::web::forms::{self, FormErrors};
 use crate::web::{
     AppError, AppResult, PageContext, RequireUser, format_date, render, render_with, see_other,
 };
@@ -47,11 +47,12 @@ async fn people_page(
         .into_iter()
         .map(|i| (i.code, i.used, format_date(i.created_at)))
         .collect();
-    let roles = ALL_ROLES
-        .iter()
-        .filter(|r| **r != Role::Resident)
-        .map(|r| (r.as_str().to_string(), ctx.t(&r.label_key())))
-        .collect();
+    let roles = forms::labelled(
+        ALL_ROLES.into_iter().filter(|r| *r != Role::Resident),
+        Role::as_str,
+        Role::label_key,
+        &ctx.lang,
+    );
     Ok(PeoplePage {
         viewer_id: ctx.user.as_ref().map(|u| u.id.clone()).unwrap_or_default(),
         ctx,

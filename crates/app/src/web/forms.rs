@@ -67,16 +67,16 @@ pub async fn multipart_fields(
     Ok(fields)
 }
 
-/// A select's options from a list of values: (value, its label in the page's language).
+/// A select's options from values: (value, its label in the page's language).
 pub fn labelled<T: Copy>(
-    items: &[T],
+    items: impl IntoIterator<Item = T>,
     value: fn(T) -> &'static str,
     key: fn(T) -> String,
     lang: &Lang,
 ) -> Vec<(String, String)> {
     items
-        .iter()
-        .map(|&i| (value(i).to_string(), lang.t(&key(i))))
+        .into_iter()
+        .map(|i| (value(i).to_string(), lang.t(&key(i))))
         .collect()
 }
 
