@@ -181,7 +181,7 @@ fn card_counts(catalogue: &Catalogue, assets: &[Asset]) -> Vec<CardCount> {
 }
 
 /// Active cards nobody in the area has recorded as a skill the viewer can see.
-fn gaps(catalogue: &Catalogue, skills: &[Asset]) -> Vec<(String, String)> {
+fn gaps(catalogue: &Catalogue, skills: &[&Asset]) -> Vec<(String, String)> {
     let covered: BTreeSet<&str> = skills
         .iter()
         .filter_map(|a| a.card_code.as_deref())
@@ -219,20 +219,21 @@ pub async fn map(
         text: query.q.clone(),
     };
     let assets = store::in_area(&state.db, &viewer, &scope, &filter).await?;
-    let all_skills = store::in_area(
-        &state.db,
-        &viewer,
-        &scope,
-        &AssetFilter {
-            kind: AssetKind::Skill.as_str().into(),
-            ..AssetFilter::default()
-        },
-    )
-    .await?;
     let skills: Vec<&Asset> = assets
         .iter()
         .filter(|a| a.kind == AssetKind::Skill)
         .collect();
+    // The gaps ignore the filters; unfiltered, the list already holds every skill.
+    let gaps = if filter == AssetFilter::default() {
+        gaps(&catalogue, &skills)
+    } else {
+        let only_skills = AssetFilter {
+            kind: AssetKind::Skill.as_str().into(),
+            ..AssetFilter::default()
+        };
+        let all = store::in_area(&state.db, &viewer, &scope, &only_skills).await?;
+        gaps(&catalogue, &all.iter().collect::<Vec<_>>())
+    };
     let groups = group_counts(&catalogue, &skills);
     let game_gaps = game::pooled_gaps_in_area(&state.db, &scope)
         .await?
@@ -246,7 +247,7 @@ pub async fn map(
     render(&MapPage {
         chart_height: groups.len() * BAR_HEIGHT,
         cards: card_counts(&catalogue, &assets),
-        gaps: gaps(&catalogue, &all_skills),
+        gaps,
         game_gaps,
         groups,
         kinds: forms::labelled(

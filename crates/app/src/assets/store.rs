@@ -219,7 +219,7 @@ pub async fn find_visible(db: &Db, viewer: &Viewer, id: &str) -> anyhow::Result<
 }
 
 /// What a list of assets is narrowed to; empty strings mean "any".
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssetFilter {
     pub kind: String,
     pub group: String,

@@ -137,24 +137,18 @@ impl Catalogue {
 
 /// Names admins gave in `lang`, falling back to those given in the default language.
 async fn labels(db: &Db, lang: &str) -> anyhow::Result<HashMap<String, String>> {
-    let rows =
-        sqlx::query("SELECT code, lang, name FROM skill_labels WHERE lang = $1 OR lang = $2")
-            .bind(lang)
-            .bind(DEFAULT)
-            .fetch_all(db)
-            .await
-            .context("reading skill names")?;
+    // Default-language names first, so the page language's names replace them.
+    let rows = sqlx::query(
+        "SELECT code, name FROM skill_labels WHERE lang = $1 OR lang = $2 \
+         ORDER BY CASE WHEN lang = $1 THEN 1 ELSE 0 END",
+    )
+    .bind(lang)
+    .bind(DEFAULT)
+    .fetch_all(db)
+    .await
+    .context("reading skill names")?;
     let mut names = HashMap::new();
-    for row in rows
-        .iter()
-        .filter(|r| r.try_get::<String, _>("lang").ok().as_deref() == Some(DEFAULT))
-    {
-        names.insert(row.try_get("code")?, row.try_get("name")?);
-    }
-    for row in rows
-        .iter()
-        .filter(|r| r.try_get::<String, _>("lang").ok().as_deref() == Some(lang))
-    {
+    for row in &rows {
         names.insert(row.try_get("code")?, row.try_get("name")?);
     }
     Ok(names)

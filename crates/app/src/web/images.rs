@@ -69,7 +69,8 @@ fn clean_png(bytes: &[u8]) -> Result<Vec<u8>, ImageError> {
         if at + 12 > bytes.len() {
             return Err(ImageError::Damaged);
         }
-        let length = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let length =
+            u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
         let end = at
             .checked_add(12)
             .and_then(|e| e.checked_add(length))
