@@ -15,7 +15,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use squaremile::assets::privacy::Viewer;
 use squaremile::config::Config;
-use squaremile::help::search::{self, Combine};
+use squaremile::help::search::{self, Combine, PostSearch};
 use squaremile::help::store::{self, PostFilter, PostKind};
 use squaremile::help::{generate, matching};
 use squaremile::skills::Catalogue;
@@ -117,6 +117,14 @@ async fn main() -> anyhow::Result<()> {
         db::Backend::of_url(&options.database_url).map(|b| format!("{b:?}"))?
     );
 
+    let help_search = PostSearch::new(db.clone());
+    let started = Instant::now();
+    help_search.warm().await?;
+    println!(
+        "search index built from the database in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
     let catalogue = Catalogue::load(&db, &Default::default()).await?;
     let cards: Vec<(String, String)> = catalogue
         .active()
@@ -169,13 +177,13 @@ async fn main() -> anyhow::Result<()> {
                 area: "",
                 limit: 50,
             };
-            let query = search::search(&db, viewer, &query);
+            let query = help_search.search(viewer, &query);
             timed(&mut searching, query).await?;
             let ask = carded[random.below(carded.len())];
-            let suggested = matching::suggestions(&db, viewer, &catalogue, ask, 8);
+            let suggested = matching::suggestions(&db, &help_search, viewer, &catalogue, ask, 8);
             timed(&mut by_card, suggested).await?;
             let ask = uncarded[random.below(uncarded.len())];
-            let suggested = matching::suggestions(&db, viewer, &catalogue, ask, 8);
+            let suggested = matching::suggestions(&db, &help_search, viewer, &catalogue, ask, 8);
             timed(&mut by_words, suggested).await?;
             let found = assets::store::people_with_skill(&db, viewer, code, &ask.area_id, 6);
             timed(&mut people, found).await?;

@@ -19,6 +19,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::help::search::PostSearch;
 use crate::mail::Mailer;
 use crate::state::AppState;
 use crate::web::{self, AppError, csrf, error, session};
@@ -80,12 +81,14 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
         .with_context(|| format!("listening on {}", config.bind))?;
     let addr = listener.local_addr()?;
     let state = AppState {
+        help_search: PostSearch::new(db.clone()),
         db,
         config: Arc::new(config),
         jobs_waiting: Arc::new(Notify::new()),
     };
     tokio::spawn(jobs::worker::run(state.clone(), mailer));
     tokio::spawn(purge_expired_sessions(state.clone()));
+    tokio::spawn(warm_help_search(state.help_search.clone()));
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app)
@@ -100,6 +103,13 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
         state,
         server,
     })
+}
+
+/// Builds the offers and asks index in the background, so the first search does not wait.
+async fn warm_help_search(search: PostSearch) {
+    if let Err(e) = search.warm().await {
+        tracing::warn!(error = ?e, "building the offers and asks search index");
+    }
 }
 
 async fn purge_expired_sessions(state: AppState) {

@@ -4,6 +4,7 @@ use tokio::sync::Notify;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::help::search::PostSearch;
 
 /// Shared by every handler: cheap to clone.
 #[derive(Clone)]
@@ -12,4 +13,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Wakes the job worker when a job is queued, so email goes out without polling delay.
     pub jobs_waiting: Arc<Notify>,
+    /// The full-text index of offers and asks, kept in memory.
+    pub help_search: PostSearch,
 }

@@ -142,7 +142,7 @@ pub async fn list(
             area: &query.area,
             limit: 50,
         };
-        let hits = search::search(&state.db, &viewer, &search).await?;
+        let hits = state.help_search.search(&viewer, &search).await?;
         (hits.into_iter().map(|h| h.post).collect(), None)
     } else {
         let filter = PostFilter {
@@ -422,7 +422,7 @@ pub async fn show(
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
     let is_owner = ctx.user.as_ref().is_some_and(|u| u.id == post.owner_id);
     let suggestions = if post.status == PostStatus::Open {
-        matching::suggestions(&state.db, &viewer, &catalogue, &post, 8).await?
+        matching::suggestions(&state.db, &state.help_search, &viewer, &catalogue, &post, 8).await?
     } else {
         Vec::new()
     };

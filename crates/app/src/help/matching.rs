@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::search::{self, Combine};
+use super::search::{self, Combine, PostSearch};
 use super::store::{self, Post, PostKind};
 use crate::assets::privacy::Viewer;
 use crate::db::Db;
@@ -149,6 +149,7 @@ pub fn score(post: &Post, candidate: &Post, text: f64, same_group: bool) -> (f64
 /// not the poster's own.
 pub async fn suggestions(
     db: &Db,
+    search: &PostSearch,
     viewer: &Viewer,
     catalogue: &Catalogue,
     post: &Post,
@@ -175,7 +176,7 @@ pub async fn suggestions(
             area: "",
             limit: CANDIDATES,
         };
-        let hits = search::search(db, viewer, &query).await?;
+        let hits = search.search(viewer, &query).await?;
         for hit in hits {
             candidates.entry(hit.post.id.clone()).or_insert(hit.post);
         }

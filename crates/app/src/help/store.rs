@@ -1,5 +1,6 @@
-//! All SQL about offers and asks, matches, their messages and time credits (full-text
-//! search is in `search`). Every read of posts goes through the privacy condition.
+//! All SQL about offers and asks, matches, their messages and time credits, and what the
+//! search index (`search`) reads. Every read of posts for a viewer goes through the privacy
+//! condition; the index reads every post, but only ids come out of it.
 
 use anyhow::Context;
 use sqlx::Row;
@@ -310,6 +311,114 @@ pub async fn open_on_card(
         }
     }
     Ok(posts)
+}
+
+/// What the search index holds of a post: the words, what filters narrow it by, and the
+/// change number it was read at.
+pub struct IndexRow {
+    pub id: String,
+    pub kind: String,
+    pub status: String,
+    pub visibility: String,
+    pub area_id: String,
+    pub title: String,
+    pub body: String,
+    pub created_at: i64,
+    pub change_seq: i64,
+}
+
+/// The newest change number (migration 0006): it grows by one with every insert and every
+/// change of a post's words or filters, whichever process makes it.
+pub async fn latest_change(db: &Db) -> anyhow::Result<i64> {
+    sqlx::query_scalar("SELECT seq FROM help_posts_version WHERE id = 1")
+        .fetch_one(db)
+        .await
+        .context("reading the offers and asks change number")
+}
+
+/// Posts changed after the cursor `(change_seq, id)`, in that order, at most `limit`.
+pub async fn changed_after(
+    db: &Db,
+    after: (i64, &str),
+    limit: i64,
+) -> anyhow::Result<Vec<IndexRow>> {
+    let rows = sqlx::query(
+        "SELECT id, kind, status, visibility, area_id, title, body, created_at, change_seq \
+         FROM help_posts WHERE change_seq > $1 OR (change_seq = $1 AND id > $2) \
+         ORDER BY change_seq, id LIMIT $3",
+    )
+    .bind(after.0)
+    .bind(after.1)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("reading changed offers and asks")?;
+    rows.iter()
+        .map(|row| {
+            Ok(IndexRow {
+                id: row.try_get("id")?,
+                kind: row.try_get("kind")?,
+                status: row.try_get("status")?,
+                visibility: row.try_get("visibility")?,
+                area_id: row.try_get("area_id")?,
+                title: row.try_get("title")?,
+                body: row.try_get("body")?,
+                created_at: row.try_get("created_at")?,
+                change_seq: row.try_get("change_seq")?,
+            })
+        })
+        .collect()
+}
+
+/// The posts with these ids that the viewer may see, in no particular order.
+pub async fn visible_with_ids(
+    db: &Db,
+    viewer: &Viewer,
+    ids: &[String],
+) -> anyhow::Result<Vec<Post>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (user, admin) = viewer.binds();
+    // One parameter whatever the number of ids: a JSON array, unpacked by each database.
+    let sql = match crate::db::backend(db) {
+        crate::db::Backend::Sqlite => concat!(
+            "SELECT ",
+            crate::select_post_columns!(),
+            " FROM help_posts i",
+            crate::post_joins!(),
+            " WHERE i.id IN (SELECT value FROM json_each($3)) AND ",
+            crate::visible_to_viewer!()
+        ),
+        crate::db::Backend::Postgres => concat!(
+            "SELECT ",
+            crate::select_post_columns!(),
+            " FROM help_posts i",
+            crate::post_joins!(),
+            " WHERE i.id IN (SELECT jsonb_array_elements_text(CAST($3 AS jsonb))) AND ",
+            crate::visible_to_viewer!()
+        ),
+    };
+    let rows = sqlx::query(sql)
+        .bind(user)
+        .bind(admin)
+        .bind(serde_json::to_string(ids)?)
+        .fetch_all(db)
+        .await
+        .context("reading the offers and asks found")?;
+    rows.iter().map(post_from_row).collect()
+}
+
+/// The area and every area inside it (areas nest at most three deep).
+pub async fn area_and_inside(db: &Db, area_id: &str) -> anyhow::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
+         OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1)",
+    )
+    .bind(area_id)
+    .fetch_all(db)
+    .await
+    .context("reading the areas inside an area")
 }
 
 pub async fn set_status<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(

@@ -368,6 +368,68 @@ async fn search_stems_words_and_respects_privacy() {
     );
 }
 
+/// Another process (the `offers generate` command, a second server) writes to the same
+/// database: the next search sees what it wrote, new posts and changed ones alike.
+#[tokio::test]
+async fn search_follows_posts_written_by_another_process() {
+    use squaremile::assets::privacy::Visibility;
+    use squaremile::help::store::{self as posts, NewPost, PostKind, PostStatus};
+
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    post(
+        &app,
+        &rosa,
+        &[("kind", "offer"), ("title", "Sewing curtains")],
+    )
+    .await;
+    // The first search builds the index.
+    assert!(
+        page(&app.client(), "/help?q=sewing")
+            .await
+            .contains("1 found")
+    );
+
+    let owner: String = sqlx::query_scalar("SELECT id FROM users WHERE email = 'rosa@example.org'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let area = app.area_id("weavers-row").await;
+    let written_elsewhere = posts::create(
+        &app.db,
+        &NewPost {
+            kind: PostKind::Ask,
+            area_id: &area,
+            card_code: None,
+            title: "Sewing machine repairs",
+            body: "",
+            timing: "",
+            days: 0,
+            visibility: Visibility::Public,
+            owner_id: &owner,
+            project_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    let found = page(&app.client(), "/help?q=sewing&status=open").await;
+    assert!(found.contains("2 found"), "{found}");
+    assert!(found.contains(&format!("/help/{written_elsewhere}")));
+
+    posts::set_status(&app.db, &written_elsewhere, PostStatus::Done)
+        .await
+        .unwrap();
+    let open = page(&app.client(), "/help?q=sewing&status=open").await;
+    assert!(open.contains("1 found"), "{open}");
+    assert!(!open.contains(&format!("/help/{written_elsewhere}")));
+    let done = page(&app.client(), "/help?q=sewing&status=done").await;
+    assert!(
+        done.contains(&format!("/help/{written_elsewhere}")),
+        "{done}"
+    );
+}
+
 #[tokio::test]
 async fn lists_page_with_a_cursor() {
     let app = TestApp::spawn().await;
