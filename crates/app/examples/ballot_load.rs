@@ -105,6 +105,8 @@ async fn prepare(url: &str, ballots: usize) -> anyhow::Result<(db::Db, String, V
         support_threshold: 0,
         rule: pb::Rule::MesAdd1,
         imported: false,
+        sub_budgets: &[],
+        one_sub_budget: false,
     };
     let id = store::create(&pool, &process, &user).await?;
     for n in 0..PROJECTS {
@@ -114,6 +116,7 @@ async fn prepare(url: &str, ballots: usize) -> anyhow::Result<(db::Db, String, V
             category: "",
             location: "",
             rough_cost: 50_000 + 10_000 * n as i64,
+            sub_budget_id: None,
         };
         store::propose(&pool, &id, &project, &user).await?;
     }

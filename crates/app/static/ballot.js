@@ -1,29 +1,35 @@
 // Optional help on a knapsack ballot: keeps "spent" and "left" up to date as boxes are
-// ticked. The server checks every ballot; without this script "Check my choices" shows
-// the same totals.
+// ticked, for the whole budget or for each sub-budget. The server checks every ballot;
+// without this script "Check my choices" shows the same totals.
 (function () {
   "use strict";
-  var status = document.getElementById("budget-status");
-  if (!status) return;
-  var budget = Number(status.getAttribute("data-budget"));
-  var spentOut = document.getElementById("budget-spent");
-  var leftOut = document.getElementById("budget-left");
-  var currency = (spentOut.textContent.match(/[^\d,\s-]+$/) || [""])[0];
+  var panels = document.querySelectorAll(".budget-status");
+  if (!panels.length) return;
   var boxes = document.querySelectorAll("input[type=checkbox][data-cost]");
-  function money(n) {
+  function money(n, currency) {
     var sign = n < 0 ? "-" : "";
     var digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
     return sign + digits + (currency ? " " + currency : "");
   }
-  function update() {
-    var spent = 0;
-    boxes.forEach(function (box) {
-      if (box.checked) spent += Number(box.getAttribute("data-cost"));
-    });
-    spentOut.textContent = money(spent);
-    leftOut.textContent = money(budget - spent);
-    status.classList.toggle("over", spent > budget);
+  function watch(panel) {
+    var part = panel.getAttribute("data-part");
+    var budget = Number(panel.getAttribute("data-budget"));
+    var spentOut = panel.querySelector(".budget-spent");
+    var leftOut = panel.querySelector(".budget-left");
+    var currency = (spentOut.textContent.match(/[^\d,\s-]+$/) || [""])[0];
+    function update() {
+      var spent = 0;
+      boxes.forEach(function (box) {
+        if (box.checked && box.getAttribute("data-part") === part) {
+          spent += Number(box.getAttribute("data-cost"));
+        }
+      });
+      spentOut.textContent = money(spent, currency);
+      leftOut.textContent = money(budget - spent, currency);
+      panel.classList.toggle("over", spent > budget);
+    }
+    boxes.forEach(function (box) { box.addEventListener("change", update); });
+    update();
   }
-  boxes.forEach(function (box) { box.addEventListener("change", update); });
-  update();
+  panels.forEach(watch);
 })();

@@ -69,11 +69,13 @@ pub struct BallotRules {
     pub budget: i64,
 }
 
-/// One project a voter can choose: its code and official cost.
+/// One project a voter can choose: its code, official cost and, when the budget is split,
+/// the part (sub-budget id) it competes in.
 #[derive(Clone, Debug)]
 pub struct Choice {
     pub code: String,
     pub cost: i64,
+    pub part: Option<String>,
 }
 
 /// A ballot: projects with points (1 each for approval and knapsack), ranked best first
@@ -103,6 +105,8 @@ pub enum BallotError {
     BadPoints(String),
     #[error("rank {0} is empty but a lower rank is filled")]
     GapInRanking(u32),
+    #[error("choose projects in one part of the budget only")]
+    SeveralParts,
 }
 
 impl Ballot {
@@ -216,6 +220,56 @@ impl Ballot {
         Ok(())
     }
 
+    /// Checks the ballot when the budget may be split: each part's picks against that part's
+    /// rules (`parts` as from `Process::part_rules`; one part with no id when it is not
+    /// split). A part nobody picked in is skipped; `one_part` allows picks in one part only.
+    pub fn check_parts(
+        &self,
+        parts: &[(Option<String>, BallotRules)],
+        one_part: bool,
+        choices: &[Choice],
+    ) -> Result<(), BallotError> {
+        if let [(None, rules)] = parts {
+            return self.check(rules, choices);
+        }
+        if self.picks.is_empty() {
+            return Err(BallotError::Empty);
+        }
+        let mut seen = HashSet::new();
+        for (code, _) in &self.picks {
+            if !choices.iter().any(|c| &c.code == code) {
+                return Err(BallotError::NotOnBallot(code.clone()));
+            }
+            if !seen.insert(code.as_str()) {
+                return Err(BallotError::Twice(code.clone()));
+            }
+        }
+        let mut parts_used = 0;
+        for (part, rules) in parts {
+            let in_part: Vec<Choice> = choices
+                .iter()
+                .filter(|c| &c.part == part)
+                .cloned()
+                .collect();
+            let picks: Vec<(String, u32)> = self
+                .picks
+                .iter()
+                .filter(|(code, _)| in_part.iter().any(|c| &c.code == code))
+                .cloned()
+                .collect();
+            if picks.is_empty() {
+                continue;
+            }
+            parts_used += 1;
+            if one_part && parts_used > 1 {
+                return Err(BallotError::SeveralParts);
+            }
+            Ballot { picks }.check(rules, &in_part)?;
+        }
+        // Every pick is on the ballot, so it fell in some part.
+        Ok(())
+    }
+
     /// The total cost of the chosen projects (what a knapsack ballot spends).
     pub fn cost(&self, choices: &[Choice]) -> i64 {
         self.picks
@@ -289,6 +343,7 @@ mod tests {
             .map(|(code, cost)| Choice {
                 code: code.into(),
                 cost,
+                part: None,
             })
             .collect()
     }
@@ -397,6 +452,62 @@ mod tests {
         assert_eq!(
             same.check(&rules(format), &choices()),
             Err(BallotError::Twice("2".into()))
+        );
+    }
+
+    #[test]
+    fn each_part_of_a_split_budget_keeps_its_own_limits() {
+        // North: 1 (60), 2 (50) with a budget of 100; South: 3 (40) with 50.
+        let mut choices = choices();
+        for c in &mut choices {
+            c.part = Some(if c.code == "3" { "south" } else { "north" }.into());
+        }
+        let parts = |format| {
+            vec![
+                (Some("north".to_string()), rules(format)),
+                (
+                    Some("south".to_string()),
+                    BallotRules {
+                        budget: 50,
+                        ..rules(format)
+                    },
+                ),
+            ]
+        };
+        let picks = |codes: &[&str]| Ballot {
+            picks: codes.iter().map(|c| (c.to_string(), 1)).collect(),
+        };
+        let knapsack = parts(BallotFormat::Knapsack);
+        // 1 and 3: 60 of North's 100 and 40 of South's 50.
+        assert_eq!(
+            picks(&["1", "3"]).check_parts(&knapsack, false, &choices),
+            Ok(())
+        );
+        assert_eq!(
+            picks(&["1", "2"]).check_parts(&knapsack, false, &choices),
+            Err(BallotError::OverBudget {
+                total: 110,
+                budget: 100
+            })
+        );
+        assert_eq!(
+            picks(&["1", "3"]).check_parts(&knapsack, true, &choices),
+            Err(BallotError::SeveralParts)
+        );
+        assert_eq!(picks(&["3"]).check_parts(&knapsack, true, &choices), Ok(()));
+        // Approval: at most two per part, so three in all is fine when split.
+        let approval = parts(BallotFormat::Approval);
+        assert_eq!(
+            picks(&["1", "2", "3"]).check_parts(&approval, false, &choices),
+            Ok(())
+        );
+        assert_eq!(
+            picks(&["1", "9"]).check_parts(&approval, false, &choices),
+            Err(BallotError::NotOnBallot("9".into()))
+        );
+        assert_eq!(
+            picks(&[]).check_parts(&approval, false, &choices),
+            Err(BallotError::Empty)
         );
     }
 

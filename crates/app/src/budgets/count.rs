@@ -4,8 +4,9 @@
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use super::election::{self, Results};
+use super::election::{self, CountedPart};
 use super::store::{self, Eligibility, Import, NewProcess, Phase, Process, SealedBallot};
+use super::sub_budgets;
 use crate::db::Db;
 use crate::i18n::Lang;
 use crate::mail::Email;
@@ -18,18 +19,27 @@ pub struct CountJob {
     pub notify: Option<(String, String)>,
 }
 
-/// Counts the process's stored ballots with its rule, off the async runtime.
-pub async fn count_process(db: &Db, process: &Process) -> anyhow::Result<Results> {
+/// Counts the process's stored ballots with its rule, off the async runtime: each
+/// sub-budget on its own, or the whole budget when it is not split.
+pub async fn count_process(db: &Db, process: &Process) -> anyhow::Result<Vec<CountedPart>> {
     let projects = store::projects(db, &process.id).await?;
     let ballots = store::ballots(db, &process.id).await?;
-    let text = election::to_pabulib(process, &projects, &ballots);
     let (rule, utility) = (process.rule, process.format.utility());
-    tokio::task::spawn_blocking(move || {
-        let election = election::parse_own(&text)?;
-        election::count(&election, rule, utility)
-    })
-    .await
-    .context("the count stopped")?
+    let mut counted = Vec::new();
+    for part in sub_budgets::split(process, &projects, &ballots) {
+        let text = election::to_pabulib(&part.process, &part.projects, &part.ballots);
+        let results = tokio::task::spawn_blocking(move || {
+            let election = election::parse_own(&text)?;
+            election::count(&election, rule, utility)
+        })
+        .await
+        .context("the count stopped")??;
+        counted.push(CountedPart {
+            sub_budget: part.sub_budget,
+            results,
+        });
+    }
+    Ok(counted)
 }
 
 /// The job: counts once; a repeated job finds the results stored and does nothing.
@@ -139,6 +149,8 @@ pub async fn import_file(db: &Db, text: &str, target: ImportTarget<'_>) -> anyho
             support_threshold: 0,
             rule,
             imported: true,
+            sub_budgets: &[],
+            one_sub_budget: false,
         },
         projects: imported.projects,
         ballots,

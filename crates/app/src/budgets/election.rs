@@ -95,6 +95,26 @@ pub struct Results {
     pub projects: Vec<ProjectResult>,
 }
 
+/// The count of one part of a process: a sub-budget (its code and name), or the whole
+/// budget when it is not split.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct CountedPart {
+    pub sub_budget: Option<(String, String)>,
+    pub results: Results,
+}
+
+/// Reads stored results: a list of parts, or (as stored before sub-budgets) one count.
+pub fn read_counted(json: &str) -> anyhow::Result<Vec<CountedPart>> {
+    if let Ok(parts) = serde_json::from_str::<Vec<CountedPart>>(json) {
+        return Ok(parts);
+    }
+    let whole: Results = serde_json::from_str(json).context("reading stored results")?;
+    Ok(vec![CountedPart {
+        sub_budget: None,
+        results: whole,
+    }])
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ProjectResult {
     pub code: String,

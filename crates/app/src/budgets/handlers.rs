@@ -14,6 +14,7 @@ use super::store::{
     self, ALL_IMPLEMENTATION, Comment, CreateError, Eligibility, Implementation, NewProcess,
     NewProject, PaperBatch, Phase, Process, Project, ProjectStatus, Review, SealedBallot, Update,
 };
+use super::sub_budgets;
 use crate::mail::Email;
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
@@ -125,6 +126,17 @@ struct ShowPage {
     budget: String,
 }
 
+impl ShowPage {
+    /// Each sub-budget's name and amount.
+    fn sub_budget_lines(&self) -> Vec<(String, String)> {
+        let p = &self.process;
+        p.sub_budgets
+            .iter()
+            .map(|s| (s.name.clone(), money(s.budget, &p.currency)))
+            .collect()
+    }
+}
+
 pub async fn show(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -183,6 +195,9 @@ pub struct ProcessForm {
     allow_changes: String,
     support_threshold: String,
     rule: String,
+    /// One sub-budget per line, "name; amount"; empty for one budget.
+    sub_budgets: String,
+    one_sub_budget: String,
 }
 
 #[derive(Template)]
@@ -292,6 +307,37 @@ fn optional_date(
     }
 }
 
+/// The typed sub-budgets, which must add up to the whole budget; errors go on the field.
+fn split_budget(
+    errors: &mut FormErrors,
+    lang: &crate::i18n::Lang,
+    typed: &str,
+    budget: i64,
+    currency: &str,
+) -> Vec<sub_budgets::Typed> {
+    match sub_budgets::parse(typed, MAX_BUDGET) {
+        Ok(parts) => {
+            let total: i64 = parts.iter().map(|(_, _, amount)| amount).sum();
+            if !parts.is_empty() && total != budget && !errors.has("budget") {
+                let message = lang.t_args(
+                    "field-sub-budgets-sum",
+                    &[
+                        ("total", &money(total, currency)),
+                        ("budget", &money(budget, currency)),
+                    ],
+                );
+                errors.add_message("sub_budgets", message);
+            }
+            parts
+        }
+        Err(e) => {
+            let (key, line) = e.key_and_line();
+            errors.add_message("sub_budgets", lang.t1(key, "line", &line.to_string()));
+            Vec::new()
+        }
+    }
+}
+
 pub async fn create(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -315,6 +361,10 @@ pub async fn create(
     let format = BallotFormat::parse(&form.ballot_format);
     if format.is_none() {
         errors.add(lang, "ballot_format", "field-ballot-format-invalid");
+    }
+    let parts = split_budget(&mut errors, lang, &form.sub_budgets, budget, &currency);
+    if !parts.is_empty() && format == Some(BallotFormat::Ranking) {
+        errors.add(lang, "sub_budgets", "field-sub-budgets-ranking");
     }
     let min_choices =
         number_in(&mut errors, lang, "min_choices", &form.min_choices, 1..=100) as u32;
@@ -393,6 +443,8 @@ pub async fn create(
             support_threshold,
             rule,
             imported: false,
+            sub_budgets: &parts,
+            one_sub_budget: !parts.is_empty() && form.one_sub_budget == "yes",
         };
         match store::create(&state.db, &process, &user.id).await {
             Ok(id) => {
@@ -422,6 +474,8 @@ pub struct ProposalForm {
     category: String,
     location: String,
     rough_cost: String,
+    /// The sub-budget's code, when the budget is split.
+    sub_budget: String,
 }
 
 #[derive(Template)]
@@ -431,6 +485,20 @@ struct ProposePage {
     process: Process,
     form: ProposalForm,
     errors: FormErrors,
+}
+
+impl ProposePage {
+    /// The sub-budgets to choose from, as (code, "name (amount)").
+    fn sub_budget_options(&self) -> Vec<(String, String)> {
+        let p = &self.process;
+        p.sub_budgets
+            .iter()
+            .map(|s| {
+                let amount = money(s.budget, &p.currency);
+                (s.code.clone(), format!("{} ({amount})", s.name))
+            })
+            .collect()
+    }
 }
 
 pub async fn propose_form(
@@ -473,6 +541,13 @@ pub async fn propose(
         &form.rough_cost,
         0..=process.budget,
     );
+    let sub_budget = process
+        .sub_budgets
+        .iter()
+        .find(|s| s.code == form.sub_budget);
+    if !process.sub_budgets.is_empty() && sub_budget.is_none() {
+        errors.add(lang, "sub_budget", "field-pb-sub-budget-invalid");
+    }
     if errors.is_empty() {
         let project = NewProject {
             title: &title,
@@ -480,6 +555,7 @@ pub async fn propose(
             category: &category,
             location: &location,
             rough_cost,
+            sub_budget_id: sub_budget.map(|s| s.id.as_str()),
         };
         return match store::propose(&state.db, &process.id, &project, &user.id).await? {
             Some(code) => Ok(see_other(
@@ -952,7 +1028,7 @@ fn read_paper_batch(
         }
         let ballot = Ballot { picks };
         ballot
-            .check(&process.ballot_rules(), choices)
+            .check_parts(&process.part_rules(), process.one_sub_budget, choices)
             .map_err(|e| (n + 1, e.to_string()))?;
         ballots.push(ballot);
     }
@@ -966,6 +1042,7 @@ pub(super) fn choices(projects: &[Project]) -> Vec<Choice> {
         .map(|p| Choice {
             code: p.code.clone(),
             cost: p.current_cost(),
+            part: p.sub_budget_id.clone(),
         })
         .collect()
 }

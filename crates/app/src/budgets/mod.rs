@@ -12,6 +12,7 @@ mod import;
 mod photos;
 mod results;
 pub mod store;
+mod sub_budgets;
 mod voting;
 
 use axum::Router;

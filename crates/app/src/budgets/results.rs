@@ -3,12 +3,13 @@
 //! Pabulib file.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
-use super::election::{ProjectResult, Results, Why, to_pabulib};
+use super::election::{CountedPart, ProjectResult, Why, read_counted, to_pabulib};
 use super::handlers::{money, process_by_slug};
 use super::store::{self, Phase, Process, Update};
+use super::sub_budgets;
 use crate::state::AppState;
 use crate::web::{AppError, AppResult, PageContext, download, render};
 
@@ -30,15 +31,27 @@ struct ResultsPage {
     ctx: PageContext,
     process: Process,
     counted: bool,
+    rule_name: String,
+    /// One per sub-budget, or one for the whole budget.
+    parts: Vec<PartView>,
+    updates: Vec<Update>,
+}
+
+/// The results of one part of the budget.
+struct PartView {
+    /// The sub-budget's name; empty when the budget is not split.
+    heading: String,
+    /// Keeps element ids unique: "" for one budget, "-<code>" for a sub-budget.
+    suffix: String,
+    /// The query that picks this part's Pabulib file ("" for one budget).
+    file_query: String,
     rows: Vec<Row>,
     summary: String,
-    rule_name: String,
     /// Funded here but not by votes alone, and the other way round.
     only_here: Vec<String>,
     only_greedy: Vec<String>,
     greedy_spent: String,
     chart_height: usize,
-    updates: Vec<Update>,
 }
 
 const BAR_HEIGHT: usize = 22;
@@ -96,20 +109,34 @@ pub async fn results(
     let Some(json) = stored else {
         return render(&ResultsPage {
             rule_name: String::new(),
-            summary: String::new(),
             ctx,
             process,
             counted: false,
-            rows: Vec::new(),
-            only_here: Vec::new(),
-            only_greedy: Vec::new(),
-            greedy_spent: String::new(),
-            chart_height: 0,
+            parts: Vec::new(),
             updates,
         });
     };
-    let results: Results = serde_json::from_str(&json)
-        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading stored results")))?;
+    let counted = read_counted(&json).map_err(AppError::Internal)?;
+    let rule_name = counted
+        .first()
+        .map(|part| ctx.t(&format!("pb-rule-{}", part.results.rule)))
+        .unwrap_or_default();
+    let parts = counted
+        .into_iter()
+        .map(|part| part_view(&ctx, &process, part))
+        .collect();
+    render(&ResultsPage {
+        rule_name,
+        ctx,
+        process,
+        counted: true,
+        parts,
+        updates,
+    })
+}
+
+fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartView {
+    let results = part.results;
     let mut projects = results.projects.clone();
     // Funded first in the order they were chosen, then the others by support.
     projects.sort_by(|a, b| {
@@ -124,7 +151,7 @@ pub async fn results(
         .enumerate()
         .map(|(i, result)| Row {
             cost: money(result.cost, &process.currency),
-            why: explain(&ctx, &process, &result.why),
+            why: explain(ctx, process, &result.why),
             points: result.points.map(|p| format!("{p:.0}")).unwrap_or_default(),
             y: i * BAR_HEIGHT,
             width: (result.cost as f64 / most * 100.0).max(0.5),
@@ -142,35 +169,48 @@ pub async fn results(
             ("budget", &money(results.budget, &process.currency)),
         ],
     );
-    let only_here = rows
-        .iter()
-        .filter(|r| r.result.funded && !r.result.greedy_funded)
-        .map(|r| r.result.title.clone())
-        .collect();
-    let only_greedy = rows
-        .iter()
-        .filter(|r| !r.result.funded && r.result.greedy_funded)
-        .map(|r| r.result.title.clone())
-        .collect();
-    render(&ResultsPage {
-        rule_name: ctx.t(&format!("pb-rule-{}", results.rule)),
+    let titles = |keep: fn(&ProjectResult) -> bool| -> Vec<String> {
+        rows.iter()
+            .filter(|r| keep(&r.result))
+            .map(|r| r.result.title.clone())
+            .collect()
+    };
+    let (code, name) = part.sub_budget.unwrap_or_default();
+    PartView {
+        only_here: titles(|r| r.funded && !r.greedy_funded),
+        only_greedy: titles(|r| !r.funded && r.greedy_funded),
+        heading: name,
+        suffix: if code.is_empty() {
+            code.clone()
+        } else {
+            format!("-{code}")
+        },
+        file_query: if code.is_empty() {
+            code
+        } else {
+            format!("?part={code}")
+        },
         summary,
         greedy_spent: money(results.greedy_spent, &process.currency),
         chart_height: rows.len() * BAR_HEIGHT,
-        ctx,
-        process,
-        counted: true,
         rows,
-        only_here,
-        only_greedy,
-        updates,
-    })
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FileQuery {
+    /// A sub-budget's code: that part's file.
+    part: String,
 }
 
 /// The projects and anonymised ballots as a Pabulib file, once voting has closed.
+/// A Pabulib file is one election, so a split budget publishes one file per sub-budget
+/// (`?part=<code>`), as the Pabulib library does for each district of a city.
 pub async fn ballots_file(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    Query(query): Query<FileQuery>,
 ) -> AppResult<Response> {
     let process = process_by_slug(&state, &slug).await?;
     if process.phase < Phase::Results {
@@ -178,9 +218,19 @@ pub async fn ballots_file(
     }
     let projects = store::projects(&state.db, &process.id).await?;
     let ballots = store::ballots(&state.db, &process.id).await?;
-    let text = to_pabulib(&process, &projects, &ballots);
+    let part = sub_budgets::split(&process, &projects, &ballots)
+        .into_iter()
+        .find(|part| {
+            let code = part
+                .sub_budget
+                .as_ref()
+                .map_or("", |(code, _)| code.as_str());
+            code == query.part
+        })
+        .ok_or(AppError::NotFound)?;
+    let text = to_pabulib(&part.process, &part.projects, &part.ballots);
     Ok(download(
-        &format!("{}.pb", process.slug),
+        &format!("{}.pb", part.process.slug),
         "text/plain; charset=utf-8",
         text,
     ))

@@ -116,6 +116,19 @@ pub struct Process {
     pub area_id: String,
     pub area_name: String,
     pub area_slug: String,
+    /// The parts the budget is split into, in order; empty when it is not split.
+    pub sub_budgets: Vec<SubBudget>,
+    /// With sub-budgets: a voter chooses projects in one part only.
+    pub one_sub_budget: bool,
+}
+
+/// A part of a process's budget (a district, a category) with its own projects and count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SubBudget {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub budget: i64,
 }
 
 impl Process {
@@ -128,6 +141,28 @@ impl Process {
             budget: self.budget,
         }
     }
+
+    /// The rules each part of a ballot must keep: the process's own, or, with sub-budgets,
+    /// one set per part with that part's budget (keyed by the part's id).
+    pub fn part_rules(&self) -> Vec<(Option<String>, BallotRules)> {
+        if self.sub_budgets.is_empty() {
+            return vec![(None, self.ballot_rules())];
+        }
+        self.sub_budgets
+            .iter()
+            .map(|part| {
+                let rules = BallotRules {
+                    budget: part.budget,
+                    ..self.ballot_rules()
+                };
+                (Some(part.id.clone()), rules)
+            })
+            .collect()
+    }
+
+    pub fn sub_budget(&self, id: Option<&str>) -> Option<&SubBudget> {
+        self.sub_budgets.iter().find(|p| Some(p.id.as_str()) == id)
+    }
 }
 
 macro_rules! select_process {
@@ -137,6 +172,7 @@ macro_rules! select_process {
          p.min_choices, p.max_choices, p.points, p.eligibility, p.min_age, \
          CASE WHEN p.allow_changes THEN 1 ELSE 0 END AS allow_changes, p.support_threshold, \
          p.counting_rule, CASE WHEN p.imported THEN 1 ELSE 0 END AS imported, p.area_id, \
+         CASE WHEN p.one_sub_budget THEN 1 ELSE 0 END AS one_sub_budget, \
          a.name AS area_name, a.slug AS area_slug \
          FROM pb_processes p JOIN areas a ON a.id = p.area_id"
     };
@@ -175,7 +211,34 @@ fn process_from_row(row: &AnyRow) -> anyhow::Result<Process> {
         area_id: row.try_get("area_id")?,
         area_name: row.try_get("area_name")?,
         area_slug: row.try_get("area_slug")?,
+        sub_budgets: Vec::new(),
+        one_sub_budget: small("one_sub_budget")? == 1,
     })
+}
+
+/// The process read from `row`, with its sub-budgets.
+async fn process_with_parts(db: &Db, row: &AnyRow) -> anyhow::Result<Process> {
+    let mut process = process_from_row(row)?;
+    let rows = sqlx::query(
+        "SELECT id, code, name, budget FROM pb_sub_budgets WHERE process_id = $1 \
+         ORDER BY position",
+    )
+    .bind(&process.id)
+    .fetch_all(db)
+    .await
+    .context("loading sub-budgets")?;
+    process.sub_budgets = rows
+        .iter()
+        .map(|row| {
+            Ok(SubBudget {
+                id: row.try_get("id")?,
+                code: row.try_get("code")?,
+                name: row.try_get("name")?,
+                budget: row.try_get("budget")?,
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(process)
 }
 
 /// What an official fills in to set up a process.
@@ -201,6 +264,9 @@ pub struct NewProcess<'a> {
     pub support_threshold: u32,
     pub rule: pb::Rule,
     pub imported: bool,
+    /// Parts of the budget as (code, name, budget); empty for one budget.
+    pub sub_budgets: &'a [(String, String, i64)],
+    pub one_sub_budget: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -222,9 +288,10 @@ async fn insert_process<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
         "INSERT INTO pb_processes (id, area_id, slug, title, description, currency, budget, \
          phase, ideas_until, review_until, voting_from, voting_until, ballot_format, \
          min_choices, max_choices, points, eligibility, min_age, allow_changes, \
-         support_threshold, counting_rule, imported, created_by, created_at, updated_at) \
+         support_threshold, counting_rule, imported, created_by, created_at, updated_at, \
+         one_sub_budget) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $23, $24, $24)",
+         $18, $19, $20, $21, $22, $23, $24, $24, $25)",
     )
     .bind(id)
     .bind(process.area_id)
@@ -250,6 +317,7 @@ async fn insert_process<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     .bind(process.imported)
     .bind(by)
     .bind(now)
+    .bind(process.one_sub_budget)
     .execute(executor)
     .await;
     match inserted {
@@ -263,7 +331,26 @@ async fn insert_process<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 pub async fn create(db: &Db, process: &NewProcess<'_>, by: &str) -> Result<String, CreateError> {
     let id = new_id();
-    insert_process(db, &id, process, Some(by)).await?;
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    insert_process(&mut *tx, &id, process, Some(by)).await?;
+    for (position, (code, name, budget)) in process.sub_budgets.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO pb_sub_budgets (id, process_id, code, name, budget, position) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(new_id())
+        .bind(&id)
+        .bind(code)
+        .bind(name)
+        .bind(budget)
+        .bind(position as i32)
+        .execute(&mut *tx)
+        .await
+        .context("storing a sub-budget")?;
+    }
+    tx.commit().await.context("committing a new process")?;
     Ok(id)
 }
 
@@ -273,7 +360,10 @@ pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Process>> {
         .fetch_optional(db)
         .await
         .context("loading a budgeting process")?;
-    row.as_ref().map(process_from_row).transpose()
+    match row {
+        Some(row) => Ok(Some(process_with_parts(db, &row).await?)),
+        None => Ok(None),
+    }
 }
 
 pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Process>> {
@@ -282,7 +372,10 @@ pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Process>
         .fetch_optional(db)
         .await
         .context("loading a budgeting process")?;
-    row.as_ref().map(process_from_row).transpose()
+    match row {
+        Some(row) => Ok(Some(process_with_parts(db, &row).await?)),
+        None => Ok(None),
+    }
 }
 
 pub async fn list(db: &Db) -> anyhow::Result<Vec<Process>> {
@@ -290,7 +383,11 @@ pub async fn list(db: &Db) -> anyhow::Result<Vec<Process>> {
         .fetch_all(db)
         .await
         .context("listing budgeting processes")?;
-    rows.iter().map(process_from_row).collect()
+    let mut processes = Vec::with_capacity(rows.len());
+    for row in &rows {
+        processes.push(process_with_parts(db, row).await?);
+    }
+    Ok(processes)
 }
 
 /// Moves the process from `from` to the next phase; false if it was no longer in `from`
@@ -391,6 +488,8 @@ pub struct Project {
     pub author_id: Option<String>,
     pub author_name: Option<String>,
     pub supports: i64,
+    /// The part of the budget it competes in, when the budget is split.
+    pub sub_budget_id: Option<String>,
 }
 
 impl Project {
@@ -404,7 +503,7 @@ macro_rules! select_project {
     () => {
         "SELECT pr.id, pr.code, pr.title, pr.description, pr.category, \
      pr.location, pr.rough_cost, pr.cost, pr.status, pr.review_note, pr.implementation, \
-     pr.author_id, u.display_name AS author_name, \
+     pr.author_id, u.display_name AS author_name, pr.sub_budget_id, \
      (SELECT COUNT(*) FROM pb_supports s WHERE s.project_id = pr.id) AS supports \
      FROM pb_projects pr LEFT JOIN users u ON u.id = pr.author_id"
     };
@@ -430,6 +529,7 @@ fn project_from_row(row: &AnyRow) -> anyhow::Result<Project> {
         author_id: row.try_get("author_id")?,
         author_name: row.try_get("author_name")?,
         supports: row.try_get("supports")?,
+        sub_budget_id: row.try_get("sub_budget_id")?,
     })
 }
 
@@ -470,6 +570,8 @@ pub struct NewProject<'a> {
     pub category: &'a str,
     pub location: &'a str,
     pub rough_cost: i64,
+    /// Required when the process has sub-budgets, `None` otherwise.
+    pub sub_budget_id: Option<&'a str>,
 }
 
 /// Adds a proposal during the ideas phase; `None` if the process is no longer taking ideas.
@@ -509,8 +611,8 @@ pub async fn propose(
         let now = now_ms();
         let inserted = sqlx::query(
             "INSERT INTO pb_projects (id, process_id, code, title, description, category, \
-             location, rough_cost, status, author_id, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'proposed', $9, $10, $10)",
+             location, rough_cost, status, author_id, created_at, updated_at, sub_budget_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'proposed', $9, $10, $10, $11)",
         )
         .bind(new_id())
         .bind(process_id)
@@ -522,6 +624,7 @@ pub async fn propose(
         .bind(project.rough_cost)
         .bind(author_id)
         .bind(now)
+        .bind(project.sub_budget_id)
         .execute(&mut *tx)
         .await;
         match inserted {

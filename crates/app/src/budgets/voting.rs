@@ -45,10 +45,60 @@ struct BallotPage {
     code: String,
     checked: bool,
     budget: String,
+    /// The projects by sub-budget (one part when the budget is not split), with what the
+    /// ballot spends in each.
+    parts: Vec<BallotPart>,
+}
+
+struct BallotPart {
+    /// Keeps element ids unique: "" for one budget, "-<code>" for a sub-budget.
+    suffix: String,
+    /// The sub-budget's name and amount; empty for one budget.
+    heading: String,
+    budget: i64,
+    projects: Vec<Project>,
     spent: String,
     left: String,
     over_budget: bool,
     points_left: i64,
+}
+
+impl BallotPart {
+    fn new(
+        process: &Process,
+        sub_budget: Option<&store::SubBudget>,
+        projects: &[Project],
+        ballot: &Ballot,
+    ) -> BallotPart {
+        let projects: Vec<Project> = projects
+            .iter()
+            .filter(|p| sub_budget.is_none_or(|s| p.sub_budget_id.as_deref() == Some(&s.id)))
+            .cloned()
+            .collect();
+        let picks = Ballot {
+            picks: ballot
+                .picks
+                .iter()
+                .filter(|(code, _)| projects.iter().any(|p| &p.code == code))
+                .cloned()
+                .collect(),
+        };
+        let budget = sub_budget.map_or(process.budget, |s| s.budget);
+        let spent = picks.cost(&choices(&projects));
+        let cur = &process.currency;
+        BallotPart {
+            suffix: sub_budget.map_or(String::new(), |s| format!("-{}", s.code)),
+            heading: sub_budget.map_or(String::new(), |s| {
+                format!("{} ({})", s.name, money(s.budget, cur))
+            }),
+            budget,
+            spent: money(spent, cur),
+            left: money(budget - spent, cur),
+            over_budget: spent > budget,
+            points_left: process.points as i64 - picks.points_given() as i64,
+            projects,
+        }
+    }
 }
 
 impl BallotPage {
@@ -59,14 +109,18 @@ impl BallotPage {
         ballot: Ballot,
         errors: FormErrors,
     ) -> BallotPage {
-        let choices = choices(&projects);
-        let spent = ballot.cost(&choices);
+        let parts = if process.sub_budgets.is_empty() {
+            vec![BallotPart::new(&process, None, &projects, &ballot)]
+        } else {
+            process
+                .sub_budgets
+                .iter()
+                .map(|s| BallotPart::new(&process, Some(s), &projects, &ballot))
+                .collect()
+        };
         BallotPage {
             budget: money(process.budget, &process.currency),
-            spent: money(spent, &process.currency),
-            left: money(process.budget - spent, &process.currency),
-            over_budget: spent > process.budget,
-            points_left: process.points as i64 - ballot.points_given() as i64,
+            parts,
             ctx,
             process,
             projects,
@@ -191,6 +245,7 @@ fn ballot_error_message(ctx: &PageContext, process: &Process, error: &BallotErro
             ],
         ),
         BallotError::GapInRanking(rank) => lang.t1("pb-ballot-rank-gap", "rank", &rank.to_string()),
+        BallotError::SeveralParts => lang.t("pb-ballot-several-parts"),
     }
 }
 
@@ -225,7 +280,7 @@ pub async fn cast(
         }
     };
     if errors.is_empty()
-        && let Err(e) = ballot.check(&process.ballot_rules(), &choices)
+        && let Err(e) = ballot.check_parts(&process.part_rules(), process.one_sub_budget, &choices)
     {
         errors.add_message("ballot", ballot_error_message(&ctx, &process, &e));
     }
@@ -515,6 +570,19 @@ impl BallotPage {
 
     fn is_knapsack(&self) -> bool {
         self.process.format == BallotFormat::Knapsack
+    }
+
+    /// With sub-budgets: how the limits apply, in one sentence.
+    fn split_text(&self) -> String {
+        let lang = &self.ctx.lang;
+        let count = self.process.sub_budgets.len().to_string();
+        if self.process.sub_budgets.is_empty() {
+            String::new()
+        } else if self.process.one_sub_budget {
+            lang.t1("pb-rules-split-one", "count", &count)
+        } else {
+            lang.t1("pb-rules-split", "count", &count)
+        }
     }
 }
 

@@ -73,6 +73,8 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
     let results = count::count_process(db, &process).await?;
     let json = serde_json::to_string(&results)?;
     store::save_results(db, &id, &json, None).await?;
+    // A Pabulib file is one election: the process it becomes has no sub-budgets.
+    let results = &results.first().context("the import's count")?.results;
     let funded = results.projects.iter().filter(|p| p.funded).count();
     Ok(format!(
         "imported {} projects and {} ballots as /budgets/{slug}; {funded} projects funded, {} of {} spent\n",

@@ -7,11 +7,11 @@ use super::{DemoRandom, email_of};
 use crate::accounts::store as accounts;
 use crate::areas::store as areas;
 use crate::budgets::ballot::{Ballot, BallotFormat};
+use crate::budgets::count;
 use crate::budgets::store::{
     self, Eligibility, Implementation, NewProcess, NewProject, Phase, ProjectStatus, Review,
     SealedBallot, Voter,
 };
-use crate::budgets::{count, election::Results};
 use crate::db::Db;
 
 /// The real election imported into the demo (Amsterdam, Oud Oost, 2020: approval ballots).
@@ -234,6 +234,7 @@ async fn set_up(
             category,
             location: "",
             rough_cost: cost * 9 / 10,
+            sub_budget_id: None,
         };
         let code = store::propose(db, &id, &project, &author)
             .await?
@@ -367,6 +368,8 @@ async fn load_fund(db: &Db) -> anyhow::Result<()> {
         support_threshold: 3,
         rule: pb::Rule::MesAdd1,
         imported: false,
+        sub_budgets: &[],
+        one_sub_budget: false,
     };
     let Some(id) = set_up(db, process, FUND_PROJECTS, "tom.hughes").await? else {
         return Ok(());
@@ -442,6 +445,8 @@ async fn load_grants(db: &Db) -> anyhow::Result<()> {
         support_threshold: 0,
         rule: pb::Rule::MesAdd1,
         imported: false,
+        sub_budgets: &[],
+        one_sub_budget: false,
     };
     let Some(id) = set_up(db, process, GRANT_PROJECTS, "ravi.patel").await? else {
         return Ok(());
@@ -473,7 +478,7 @@ async fn load_grants(db: &Db) -> anyhow::Result<()> {
     .await?;
     store::advance_phase(db, &id, Phase::Voting).await?;
     let process = store::find(db, &id).await?.context("demo grants")?;
-    let results: Results = count::count_process(db, &process).await?;
+    let results = count::count_process(db, &process).await?;
     store::save_results(db, &id, &serde_json::to_string(&results)?, None).await?;
     store::advance_phase(db, &id, Phase::Results).await?;
     let ravi = user_id(db, "ravi.patel").await?;
@@ -488,8 +493,8 @@ async fn load_grants(db: &Db) -> anyhow::Result<()> {
         ),
     ];
     let funded: Vec<&str> = results
-        .projects
         .iter()
+        .flat_map(|part| &part.results.projects)
         .filter(|p| p.funded)
         .map(|p| p.code.as_str())
         .collect();

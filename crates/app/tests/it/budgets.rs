@@ -372,14 +372,16 @@ async fn a_process_runs_from_ideas_to_implementation() {
     assert!(results.contains("2 people voted"), "{results}");
     assert!(results.contains("Funded in round"), "{results}");
     // Lights: both ballots (after Bob's change) hold it; benches: Ann's only.
-    let stored: election::Results = serde_json::from_str(
+    let stored = election::read_counted(
         &store::results(&app.db, &stored_id(&app).await)
             .await
             .unwrap()
             .unwrap(),
     )
     .unwrap();
-    let funded: Vec<&str> = stored
+    assert_eq!(stored.len(), 1, "one budget, one count");
+    let funded: Vec<&str> = stored[0]
+        .results
         .projects
         .iter()
         .filter(|p| p.funded)
@@ -737,7 +739,8 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
         .unwrap();
         let process = store::find(&app.db, &id).await.unwrap().unwrap();
         assert_eq!(process.phase, store::Phase::Results);
-        let in_app = count::count_process(&app.db, &process).await.unwrap();
+        let counted = count::count_process(&app.db, &process).await.unwrap();
+        let in_app = &counted[0].results;
         let original = pb::parse(&text).unwrap();
         let (_, outcome) = pb::count(&original, rule, pb::Utility::Cost).unwrap();
         let mut expected: Vec<&str> = outcome
@@ -986,4 +989,215 @@ async fn an_official_imports_a_pabulib_file_on_the_site() {
         results.contains(&format!("{voters} people voted")),
         "{results}"
     );
+}
+
+/// The official's process form with a budget split by district.
+async fn set_up_split(
+    official: &Client,
+    area: &str,
+    budget: &str,
+    format: &str,
+    parts: &str,
+) -> reqwest::Response {
+    official
+        .post_form(
+            "/budgets/new",
+            &[
+                ("title", "Canal fund"),
+                ("slug", SLUG),
+                ("area", area),
+                ("budget", budget),
+                ("currency", "GBP"),
+                ("ballot_format", format),
+                ("min_choices", "1"),
+                ("max_choices", "2"),
+                ("points", "5"),
+                ("eligibility", "verified"),
+                ("min_age", "0"),
+                ("support_threshold", "0"),
+                ("rule", "mes-add1"),
+                ("sub_budgets", parts),
+            ],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_split_budget_is_voted_and_counted_part_by_part() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let parts = "North; 60,000\nSouth; 30,000";
+
+    // Mistakes name the line, and create nothing.
+    for (budget, format, typed, says) in [
+        ("100000", "knapsack", parts, "add up to 90,000 GBP"),
+        ("90000", "knapsack", "North; 60000\nSouth 30000", "Line 2"),
+        ("90000", "knapsack", "North; 90000", "two parts or more"),
+        ("90000", "ranking", parts, "Ranking ballots cannot be split"),
+    ] {
+        let refused = set_up_split(&official, &area, budget, format, typed).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = body(refused).await;
+        assert!(page.contains(says), "{says}: {page}");
+    }
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_processes").await,
+        0
+    );
+    let created = set_up_split(&official, &area, "90000", "knapsack", parts).await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+
+    // Every proposal names its part.
+    let unplaced = official
+        .post_form(
+            &format!("/budgets/{SLUG}/propose"),
+            &[
+                ("title", "Benches"),
+                ("description", "Somewhere to sit."),
+                ("rough_cost", "30000"),
+            ],
+        )
+        .await;
+    assert_eq!(unplaced.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let mut codes = std::collections::HashMap::new();
+    for (title, cost, part) in [
+        ("Benches", "30000", "north"),
+        ("Lights", "40000", "north"),
+        ("Mural", "20000", "south"),
+        ("Trees", "25000", "south"),
+    ] {
+        let proposed = official
+            .post_form(
+                &format!("/budgets/{SLUG}/propose"),
+                &[
+                    ("title", title),
+                    ("description", "For the canal side."),
+                    ("rough_cost", cost),
+                    ("sub_budget", part),
+                ],
+            )
+            .await;
+        assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
+        let code = location(&proposed)
+            .trim_start_matches(&format!("/budgets/{SLUG}/projects/"))
+            .split('?')
+            .next()
+            .unwrap()
+            .to_string();
+        codes.insert(title, (code, cost));
+    }
+    advance(&official).await;
+    for (code, cost) in codes.values() {
+        let done = review(
+            &official,
+            code,
+            &[("status", "feasible"), ("cost", cost), ("note", "")],
+        )
+        .await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    }
+    advance(&official).await;
+    let shown = body(app.client().get(&format!("/budgets/{SLUG}")).await).await;
+    assert!(shown.contains("North: 60,000 GBP") && shown.contains("South: 30,000 GBP"));
+
+    // Each part has its own fieldset and budget on the ballot, and its own limit.
+    let ann = resident(&app, "Ann", "ann@example.org", true).await;
+    let vote = format!("/budgets/{SLUG}/vote");
+    let ballot = body(ann.get(&vote).await).await;
+    assert!(ballot.contains("budget-left-north") && ballot.contains("budget-left-south"));
+    let code = |title: &str| codes[title].0.clone();
+    let over = ann
+        .post_form(
+            &vote,
+            &[
+                ("project", &code("Benches")),
+                ("project", &code("Lights")),
+                ("action", "cast"),
+            ],
+        )
+        .await;
+    assert_eq!(over.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(over)
+            .await
+            .contains("more than the budget of 60,000 GBP")
+    );
+    let bob = resident(&app, "Bob", "bob@example.org", true).await;
+    let cara = resident(&app, "Cara", "cara@example.org", true).await;
+    for (voter, picks) in [
+        (&ann, ["Benches", "Mural"]),
+        (&bob, ["Lights", "Trees"]),
+        (&cara, ["Lights", "Mural"]),
+    ] {
+        let cast = voter
+            .post_form(
+                &vote,
+                &[
+                    ("project", &code(picks[0])),
+                    ("project", &code(picks[1])),
+                    ("action", "cast"),
+                ],
+            )
+            .await;
+        assert_eq!(cast.status(), StatusCode::OK, "{picks:?}");
+    }
+
+    // Closing the vote counts each part with its own money and ballots.
+    advance(&official).await;
+    // Authors heard about their reviews first; the count's message comes last.
+    while !app.mail.next().await.text().contains("have been counted") {}
+    let stored = election::read_counted(
+        &store::results(&app.db, &stored_id(&app).await)
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    let names: Vec<&str> = stored
+        .iter()
+        .map(|p| p.sub_budget.as_ref().unwrap().1.as_str())
+        .collect();
+    assert_eq!(names, ["North", "South"]);
+    let funded = |part: usize| -> Vec<String> {
+        stored[part]
+            .results
+            .projects
+            .iter()
+            .filter(|p| p.funded)
+            .map(|p| p.title.clone())
+            .collect()
+    };
+    // North: Lights has two voters (20,000 each of 60,000 / 3); Benches one, and what is
+    // left after Lights cannot buy it. South: Mural's two voters pay 10,000 each.
+    assert_eq!(funded(0), ["Lights"]);
+    assert_eq!(funded(1), ["Mural"]);
+    assert_eq!(stored[0].results.budget, 60_000);
+    assert_eq!(stored[1].results.voters, 3);
+    let results = body(app.client().get(&format!("/budgets/{SLUG}/results")).await).await;
+    assert!(
+        results.contains(">North</h2>") && results.contains(">South</h2>"),
+        "{results}"
+    );
+
+    // One Pabulib file per part, as the library publishes each district.
+    let north = body(
+        app.client()
+            .get(&format!("/budgets/{SLUG}/ballots.pb?part=north"))
+            .await,
+    )
+    .await;
+    let parsed = pb::parse(&north).unwrap();
+    assert_eq!(parsed.budget.to_f64(), 60_000.0);
+    assert_eq!(parsed.projects.len(), 2);
+    assert_eq!(
+        parsed.voters.len(),
+        3,
+        "every ballot holds a northern project"
+    );
+    let whole = app
+        .client()
+        .get(&format!("/budgets/{SLUG}/ballots.pb"))
+        .await;
+    assert_eq!(whole.status(), StatusCode::NOT_FOUND);
 }

@@ -123,6 +123,8 @@ async fn concurrent_ballots_survive_a_kill() {
         support_threshold: 0,
         rule: pb::Rule::Mes,
         imported: false,
+        sub_budgets: &[],
+        one_sub_budget: false,
     };
     let id = store::create(&pool, &process, "u1").await.unwrap();
     for title in ["Benches", "Lights", "Trees"] {
@@ -132,6 +134,7 @@ async fn concurrent_ballots_survive_a_kill() {
             category: "",
             location: "",
             rough_cost: 40,
+            sub_budget_id: None,
         };
         store::propose(&pool, &id, &project, "u1").await.unwrap();
     }
