@@ -209,6 +209,9 @@ async fn main() -> anyhow::Result<()> {
         ..Config::default()
     };
     let running = server::start(config, db).await?;
+    // The site builds its own index as it starts; pages are timed once it is ready, as on a
+    // site that has been up for more than a few seconds.
+    running.state.help_search.warm().await?;
     let client = reqwest::Client::new();
     let base = format!("http://{}", running.addr);
     let (mut search_pages, mut ask_pages) = (Vec::new(), Vec::new());

@@ -18,6 +18,7 @@ pub mod mail;
 pub mod mapping;
 pub mod organisations;
 pub mod projects;
+pub mod reports;
 pub mod roles;
 pub mod server;
 pub mod skills;

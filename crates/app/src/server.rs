@@ -25,7 +25,7 @@ use crate::state::AppState;
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, api, areas, assets, budgets, help, home, jobs, juries, mapping, organisations,
-    projects, roles, skills, skillsgame,
+    projects, reports, roles, skills, skillsgame,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(skillsgame::routes())
         .merge(help::routes())
         .merge(projects::routes())
+        .merge(reports::routes())
         .merge(api::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes

@@ -1,0 +1,793 @@
+use askama::Template;
+use axum::Form;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::stats::{self, Stats};
+use super::store::{
+    self, ALL_STATUSES, Category, Filter, Following, NewReport, NewUpdate, Report, Route, Status,
+    Update,
+};
+use crate::areas::store as areas;
+use crate::i18n::Lang;
+use crate::mail::Email;
+use crate::organisations::store::{self as organisations, Organisation};
+use crate::state::AppState;
+use crate::web::forms::{self, FormErrors};
+use crate::web::images::{ImageError, without_metadata};
+use crate::web::session::MaybeUser;
+use crate::web::{
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
+};
+
+const PAGE_SIZE: i64 = 30;
+const MAX_PHOTOS: usize = 3;
+const MAX_DESCRIPTION: usize = 4000;
+const MAX_UPDATE: usize = 4000;
+
+async fn report_by_id(state: &AppState, id: &str) -> AppResult<Report> {
+    store::find(&state.db, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Whether the user may answer the report: an official of the organisation it went to, or
+/// a site admin.
+async fn answers_for(state: &AppState, user: &CurrentUser, report: &Report) -> AppResult<bool> {
+    if user.is_admin {
+        return Ok(true);
+    }
+    match &report.organisation_id {
+        Some(org) => Ok(store::is_official_of(&state.db, &user.id, org).await?),
+        None => Ok(false),
+    }
+}
+
+fn status_choices(lang: &Lang) -> Vec<(String, String)> {
+    forms::labelled(ALL_STATUSES, Status::as_str, Status::label_key, lang)
+}
+
+// ------------------------------------------------------------------ the list
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    status: String,
+    category: String,
+    area: String,
+    before: String,
+}
+
+#[derive(Template)]
+#[template(path = "reports/templates/list.html")]
+struct ListPage {
+    ctx: PageContext,
+    query: ListQuery,
+    reports: Vec<Report>,
+    next: Option<String>,
+    statuses: Vec<(String, String)>,
+    categories: Vec<(String, String)>,
+    areas: Vec<(String, String)>,
+}
+
+fn cursor_of(reports: &[Report], limit: i64) -> Option<String> {
+    let last = reports.last()?;
+    (reports.len() as i64 == limit).then(|| format!("{}.{}", last.created_at, last.id))
+}
+
+fn parse_cursor(text: &str) -> Option<(i64, &str)> {
+    let (at, id) = text.split_once('.')?;
+    Some((at.parse().ok()?, id))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
+    let filter = Filter {
+        status: query.status.clone(),
+        category: query.category.clone(),
+        area: query.area.clone(),
+        organisation: String::new(),
+    };
+    let reports = store::list(&state.db, &filter, parse_cursor(&query.before), PAGE_SIZE).await?;
+    let categories = store::categories(&state.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.name))
+        .collect();
+    render(&ListPage {
+        statuses: status_choices(&ctx.lang),
+        areas: areas::choices(&state.db).await?,
+        next: cursor_of(&reports, PAGE_SIZE),
+        ctx,
+        query,
+        reports,
+        categories,
+    })
+}
+
+// ------------------------------------------------------------------ reporting a problem
+
+#[derive(Default)]
+struct ReportForm {
+    category: String,
+    area: String,
+    title: String,
+    description: String,
+    latitude: String,
+    longitude: String,
+    address: String,
+}
+
+#[derive(Template)]
+#[template(path = "reports/templates/form.html")]
+struct FormPage {
+    ctx: PageContext,
+    form: ReportForm,
+    errors: FormErrors,
+    categories: Vec<(String, String)>,
+    areas: Vec<(String, String)>,
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: PageContext,
+    form: ReportForm,
+    errors: FormErrors,
+) -> AppResult<FormPage> {
+    let categories = store::categories(&state.db)
+        .await?
+        .into_iter()
+        .filter(|c| c.active)
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok(FormPage {
+        areas: areas::choices(&state.db).await?,
+        ctx,
+        form,
+        errors,
+        categories,
+    })
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(_user): RequireUser,
+) -> AppResult<Response> {
+    render(&form_page(&state, ctx, ReportForm::default(), FormErrors::new()).await?)
+}
+
+/// A coordinate within `range` degrees, or `None` when left empty.
+fn coordinate(
+    errors: &mut FormErrors,
+    lang: &Lang,
+    field: &'static str,
+    value: &str,
+    range: f64,
+) -> Option<f64> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match value.parse::<f64>() {
+        Ok(v) if v.is_finite() && v.abs() <= range => Some(v),
+        _ => {
+            errors.add(lang, field, "field-report-coordinate-invalid");
+            None
+        }
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    let mut form = ReportForm::default();
+    let mut uploads = Vec::new();
+    for (name, value) in forms::multipart_fields(multipart).await? {
+        let text = || forms::field_text(&value);
+        match name.as_str() {
+            "category" => form.category = text(),
+            "area" => form.area = text(),
+            "title" => form.title = text(),
+            "description" => form.description = text(),
+            "latitude" => form.latitude = text(),
+            "longitude" => form.longitude = text(),
+            "address" => form.address = text(),
+            "photo" if !value.is_empty() => uploads.push(value),
+            _ => {}
+        }
+    }
+    let lang = ctx.lang.clone();
+    let mut errors = FormErrors::new();
+    let title = forms::required_text(&mut errors, &lang, "title", &form.title, 120);
+    let description = forms::required_text(
+        &mut errors,
+        &lang,
+        "description",
+        &form.description,
+        MAX_DESCRIPTION,
+    );
+    let address = forms::optional_text(&mut errors, &lang, "address", &form.address, 200);
+    let categories = store::categories(&state.db).await?;
+    if !categories.iter().any(|c| c.active && c.id == form.category) {
+        errors.add(&lang, "category", "field-report-category-invalid");
+    }
+    if areas::find(&state.db, &form.area).await?.is_none() {
+        errors.add(&lang, "area", "field-area-missing");
+    }
+    let latitude = coordinate(&mut errors, &lang, "latitude", &form.latitude, 90.0);
+    let longitude = coordinate(&mut errors, &lang, "longitude", &form.longitude, 180.0);
+    if latitude.is_some() != longitude.is_some() && errors.is_empty() {
+        errors.add(&lang, "longitude", "field-report-coordinates-pair");
+    }
+    let mut photos = Vec::new();
+    if uploads.len() > MAX_PHOTOS {
+        errors.add(&lang, "photo", "field-report-too-many-photos");
+    }
+    for upload in uploads.iter().take(MAX_PHOTOS) {
+        match without_metadata(upload) {
+            Ok(photo) => photos.push(photo),
+            Err(ImageError::UnknownFormat) => errors.add(&lang, "photo", "error-photo-format"),
+            Err(ImageError::Damaged) => errors.add(&lang, "photo", "error-photo-damaged"),
+        }
+    }
+    if !errors.is_empty() {
+        let page = form_page(&state, ctx, form, errors).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let report = NewReport {
+        category_id: &form.category,
+        area_id: &form.area,
+        title: &title,
+        description: &description,
+        latitude,
+        longitude,
+        address: &address,
+        author_id: Some(&user.id),
+        source: "web",
+        photos: &photos,
+    };
+    let public_url = state.config.public_url.clone();
+    let id = store::create(&state.db, &report, |id, officials| {
+        new_report_emails(&public_url, id, &title, officials)
+    })
+    .await?;
+    tracing::info!(report = %id, by = %user.id, "problem reported");
+    Ok(see_other(&format!("/reports/{id}"), Some("report-sent")))
+}
+
+/// Tells the officials of the organisation a report went to.
+pub fn new_report_emails(
+    public_url: &str,
+    id: &str,
+    title: &str,
+    officials: &[(String, String)],
+) -> Vec<Email> {
+    officials
+        .iter()
+        .map(|(to, locale)| {
+            let lang = Lang::from_tag(locale).unwrap_or_default();
+            Email {
+                to: to.clone(),
+                subject: lang.t1("report-new-subject", "title", title),
+                body: lang.t_args(
+                    "report-new-body",
+                    &[
+                        ("title", title),
+                        ("link", &format!("{public_url}/reports/{id}")),
+                    ],
+                ),
+            }
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------ a report's page
+
+#[derive(Template)]
+#[template(path = "reports/templates/show.html")]
+struct ShowPage {
+    ctx: PageContext,
+    report: Report,
+    updates: Vec<Update>,
+    photos: Vec<String>,
+    following: Following,
+    can_answer: bool,
+    statuses: Vec<(String, String)>,
+    errors: FormErrors,
+}
+
+impl ShowPage {
+    fn map_link(&self) -> Option<String> {
+        let (lat, lon) = (self.report.latitude?, self.report.longitude?);
+        Some(format!(
+            "https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=18/{lat:.6}/{lon:.6}"
+        ))
+    }
+
+    fn is_following(&self) -> bool {
+        self.following != Following::No
+    }
+
+    fn is_affected(&self) -> bool {
+        self.following == Following::Affected
+    }
+}
+
+async fn show_page(
+    state: &AppState,
+    ctx: PageContext,
+    user: Option<&CurrentUser>,
+    report: Report,
+    errors: FormErrors,
+) -> AppResult<ShowPage> {
+    let (following, can_answer) = match user {
+        Some(user) => (
+            store::following(&state.db, &report.id, &user.id).await?,
+            answers_for(state, user, &report).await?,
+        ),
+        None => (Following::No, false),
+    };
+    Ok(ShowPage {
+        updates: store::updates(&state.db, &report.id).await?,
+        photos: store::photo_ids(&state.db, &report.id).await?,
+        statuses: status_choices(&ctx.lang),
+        ctx,
+        report,
+        following,
+        can_answer,
+        errors,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let report = report_by_id(&state, &id).await?;
+    render(&show_page(&state, ctx, user.as_ref(), report, FormErrors::new()).await?)
+}
+
+pub async fn photo(
+    State(state): State<AppState>,
+    Path((id, photo_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (content_type, bytes) = store::photo(&state.db, &id, &photo_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let content_type = match content_type.as_str() {
+        "image/png" => HeaderValue::from_static("image/png"),
+        _ => HeaderValue::from_static("image/jpeg"),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400, immutable"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowForm {
+    /// follow, affected or stop.
+    how: String,
+}
+
+pub async fn follow(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<FollowForm>,
+) -> AppResult<Response> {
+    let report = report_by_id(&state, &id).await?;
+    let (how, notice) = match form.how.as_str() {
+        "follow" => (Following::Follows, "report-following"),
+        "affected" => (Following::Affected, "report-affected"),
+        "stop" => (Following::No, "report-unfollowed"),
+        _ => return Err(AppError::Conflict("error-report-follow-invalid")),
+    };
+    store::set_following(&state.db, &report.id, &user.id, how).await?;
+    Ok(see_other(&format!("/reports/{id}"), Some(notice)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct UpdateForm {
+    status: String,
+    body: String,
+    duplicate_of: String,
+}
+
+/// An official's public update (status and/or reply), or a comment from anyone signed in.
+pub async fn add_update(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<UpdateForm>,
+) -> AppResult<Response> {
+    let report = report_by_id(&state, &id).await?;
+    let official = answers_for(&state, &user, &report).await?;
+    let lang = ctx.lang.clone();
+    let mut errors = FormErrors::new();
+    let body = forms::optional_text(&mut errors, &lang, "body", &form.body, MAX_UPDATE);
+    let status = match form.status.as_str() {
+        "" => None,
+        _ if !official => return Err(AppError::Forbidden("error-report-officials-only")),
+        value => {
+            let status = Status::parse(value);
+            if status.is_none() {
+                errors.add(&lang, "status", "field-report-status-invalid");
+            }
+            status.filter(|s| *s != report.status)
+        }
+    };
+    let duplicate_of = form
+        .duplicate_of
+        .trim()
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if status == Some(Status::Duplicate) {
+        let original = store::find(&state.db, &duplicate_of).await?;
+        if original.is_none() || duplicate_of == report.id {
+            errors.add(&lang, "duplicate_of", "field-report-duplicate-invalid");
+        }
+    }
+    if body.is_empty() && status.is_none() && errors.is_empty() {
+        errors.add(&lang, "body", "field-report-update-empty");
+    }
+    if !errors.is_empty() {
+        let page = show_page(&state, ctx, Some(&user), report, errors).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let update = NewUpdate {
+        author_id: &user.id,
+        official,
+        status,
+        duplicate_of: (status == Some(Status::Duplicate)).then_some(duplicate_of.as_str()),
+        body: &body,
+    };
+    let public_url = state.config.public_url.clone();
+    let title = report.title.clone();
+    let who = report
+        .organisation_name
+        .clone()
+        .filter(|_| official)
+        .unwrap_or_else(|| user.display_name.clone());
+    store::add_update(&state.db, &report.id, &update, |followers| {
+        update_notices(&public_url, &report.id, &title, &who, status, followers)
+    })
+    .await?;
+    Ok(see_other(
+        &format!("/reports/{id}#updates"),
+        Some("report-updated"),
+    ))
+}
+
+/// The site notice (in English, the site's language for notices) and the emails to each
+/// follower in their own language.
+fn update_notices(
+    public_url: &str,
+    id: &str,
+    title: &str,
+    who: &str,
+    status: Option<Status>,
+    followers: &[store::Follower],
+) -> (String, Vec<Email>) {
+    let say = |lang: &Lang| match status {
+        Some(status) => lang.t_args(
+            "report-update-status",
+            &[
+                ("who", who),
+                ("title", title),
+                ("status", &lang.t(&status.label_key())),
+            ],
+        ),
+        None => lang.t_args("report-update-reply", &[("who", who), ("title", title)]),
+    };
+    let notice = say(&Lang::default());
+    let emails = followers
+        .iter()
+        .map(|(_, to, locale)| {
+            let lang = Lang::from_tag(locale).unwrap_or_default();
+            Email {
+                to: to.clone(),
+                subject: lang.t1("report-update-subject", "title", title),
+                body: format!(
+                    "{}\n\n{}\n",
+                    say(&lang),
+                    lang.t1(
+                        "report-update-link",
+                        "link",
+                        &format!("{public_url}/reports/{id}")
+                    )
+                ),
+            }
+        })
+        .collect();
+    (notice, emails)
+}
+
+// ------------------------------------------------------------------ an organisation's inbox
+
+#[derive(Template)]
+#[template(path = "reports/templates/inbox.html")]
+struct InboxPage {
+    ctx: PageContext,
+    organisation: Organisation,
+    waiting: Vec<Report>,
+    finished: Vec<Report>,
+}
+
+async fn organisation_by_slug(state: &AppState, slug: &str) -> AppResult<Organisation> {
+    organisations::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The reports routed to the organisation, those still waiting first; for its officials.
+pub async fn inbox(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let organisation = organisation_by_slug(&state, &slug).await?;
+    if !user.is_admin && !store::is_official_of(&state.db, &user.id, &organisation.id).await? {
+        return Err(AppError::Forbidden("error-report-officials-only"));
+    }
+    let filter = Filter {
+        organisation: organisation.id.clone(),
+        ..Filter::default()
+    };
+    let reports = store::list(&state.db, &filter, None, 500).await?;
+    let (mut waiting, finished): (Vec<Report>, Vec<Report>) =
+        reports.into_iter().partition(|r| r.status.is_open());
+    // Oldest waiting first: they have waited longest.
+    waiting.reverse();
+    render(&InboxPage {
+        ctx,
+        organisation,
+        waiting,
+        finished,
+    })
+}
+
+// ------------------------------------------------------------------ public statistics
+
+#[derive(Template)]
+#[template(path = "reports/templates/stats.html")]
+struct StatsPage {
+    ctx: PageContext,
+    organisation: Organisation,
+    stats: Stats,
+    /// Bars of the chart: label, count, top and width (of 100).
+    bars: Vec<(String, usize, usize, f64)>,
+}
+
+impl StatsPage {
+    fn wait(&self, ms: &Option<i64>) -> String {
+        match ms {
+            None => self.ctx.t("report-stats-none"),
+            Some(ms) => {
+                let (amount, unit) = stats::duration_parts(*ms);
+                self.ctx
+                    .t1(&format!("report-wait-{unit}"), "count", &amount.to_string())
+            }
+        }
+    }
+
+    fn chart_height(&self) -> usize {
+        self.bars.len() * BAR_HEIGHT
+    }
+}
+
+const BAR_HEIGHT: usize = 22;
+
+pub async fn organisation_stats(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let organisation = organisation_by_slug(&state, &slug).await?;
+    let stats = stats::summarise(&store::timings(&state.db, &organisation.id).await?);
+    let most = stats
+        .by_status
+        .iter()
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let bars = stats
+        .by_status
+        .iter()
+        .enumerate()
+        .map(|(i, (status, n))| {
+            let width = (*n as f64 / most * 100.0).max(0.5);
+            (ctx.t(&status.label_key()), *n, i * BAR_HEIGHT, width)
+        })
+        .collect();
+    render(&StatsPage {
+        ctx,
+        organisation,
+        stats,
+        bars,
+    })
+}
+
+// ------------------------------------------------------------------ categories and routing
+
+#[derive(Template)]
+#[template(path = "reports/templates/admin.html")]
+struct AdminPage {
+    ctx: PageContext,
+    categories: Vec<Category>,
+    routes: Vec<Route>,
+    category_choices: Vec<(String, String)>,
+    areas: Vec<(String, String)>,
+    organisations: Vec<(String, String)>,
+    errors: FormErrors,
+    /// No option chosen yet (the select macro compares Strings).
+    unchosen: String,
+}
+
+fn require_admin(user: &CurrentUser) -> AppResult<()> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("error-report-admins-only"))
+    }
+}
+
+async fn admin_page(
+    state: &AppState,
+    ctx: PageContext,
+    errors: FormErrors,
+) -> AppResult<AdminPage> {
+    let categories = store::categories(&state.db).await?;
+    let organisations = organisations::list(&state.db, None, None)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    Ok(AdminPage {
+        category_choices: categories
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect(),
+        routes: store::routes(&state.db).await?,
+        areas: areas::choices(&state.db).await?,
+        ctx,
+        categories,
+        organisations,
+        errors,
+        unchosen: String::new(),
+    })
+}
+
+pub async fn admin(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
+    require_admin(&user)?;
+    render(&admin_page(&state, ctx, FormErrors::new()).await?)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CategoryForm {
+    name: String,
+}
+
+pub async fn add_category(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Form(form): Form<CategoryForm>,
+) -> AppResult<Response> {
+    require_admin(&user)?;
+    let mut errors = FormErrors::new();
+    let name = forms::required_text(&mut errors, &ctx.lang, "name", &form.name, 80);
+    let code = forms::slugify(&name);
+    if errors.is_empty() && code.is_empty() {
+        errors.add(&ctx.lang, "name", "field-report-category-name");
+    }
+    if errors.is_empty() {
+        if store::add_category(&state.db, &code, &name).await? {
+            return Ok(see_other(
+                "/reports/categories",
+                Some("report-category-added"),
+            ));
+        }
+        errors.add(&ctx.lang, "name", "field-report-category-taken");
+    }
+    let page = admin_page(&state, ctx, errors).await?;
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RouteForm {
+    category: String,
+    area: String,
+    organisation: String,
+}
+
+pub async fn add_route(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Form(form): Form<RouteForm>,
+) -> AppResult<Response> {
+    require_admin(&user)?;
+    let mut errors = FormErrors::new();
+    let categories = store::categories(&state.db).await?;
+    if !categories.iter().any(|c| c.id == form.category) {
+        errors.add(&ctx.lang, "category", "field-report-category-invalid");
+    }
+    if areas::find(&state.db, &form.area).await?.is_none() {
+        errors.add(&ctx.lang, "area", "field-area-missing");
+    }
+    let known = organisations::list(&state.db, None, None).await?;
+    if !known.iter().any(|o| o.id == form.organisation) {
+        errors.add(
+            &ctx.lang,
+            "organisation",
+            "field-report-organisation-invalid",
+        );
+    }
+    if errors.is_empty() {
+        store::set_route(&state.db, &form.category, &form.area, &form.organisation).await?;
+        return Ok(see_other("/reports/categories", Some("report-route-set")));
+    }
+    let page = admin_page(&state, ctx, errors).await?;
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+pub async fn delete_route(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    require_admin(&user)?;
+    store::delete_route(&state.db, &id).await?;
+    Ok(see_other(
+        "/reports/categories",
+        Some("report-route-deleted"),
+    ))
+}
+
+// ------------------------------------------------------------------ notifications
+
+#[derive(Template)]
+#[template(path = "reports/templates/notifications.html")]
+struct NotificationsPage {
+    ctx: PageContext,
+    notifications: Vec<store::Notification>,
+}
+
+pub async fn notifications(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
+    let notifications = store::take_notifications(&state.db, &user.id).await?;
+    render(&NotificationsPage { ctx, notifications })
+}

@@ -1,0 +1,719 @@
+//! All SQL about reports of local problems: categories, routing rules, reports with photos,
+//! public updates, followers, and the site notifications they send.
+
+use anyhow::Context;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::db::{Db, is_unique_violation, new_id, now_ms};
+use crate::mail::{self, Email};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Open,
+    Acknowledged,
+    InProgress,
+    Fixed,
+    Closed,
+    Duplicate,
+}
+
+pub const ALL_STATUSES: [Status; 6] = [
+    Status::Open,
+    Status::Acknowledged,
+    Status::InProgress,
+    Status::Fixed,
+    Status::Closed,
+    Status::Duplicate,
+];
+
+impl Status {
+    pub fn parse(value: &str) -> Option<Status> {
+        ALL_STATUSES.into_iter().find(|s| s.as_str() == value)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Acknowledged => "acknowledged",
+            Status::InProgress => "in_progress",
+            Status::Fixed => "fixed",
+            Status::Closed => "closed",
+            Status::Duplicate => "duplicate",
+        }
+    }
+
+    pub fn label_key(self) -> String {
+        format!("report-status-{}", self.as_str().replace('_', "-"))
+    }
+
+    /// Still waiting for the organisation to finish with it.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Status::Open | Status::Acknowledged | Status::InProgress
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Category {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub active: bool,
+}
+
+pub async fn categories(db: &Db) -> anyhow::Result<Vec<Category>> {
+    let rows = sqlx::query(
+        "SELECT id, code, name, CASE WHEN active THEN 1 ELSE 0 END AS active \
+         FROM report_categories ORDER BY position, name",
+    )
+    .fetch_all(db)
+    .await
+    .context("listing report categories")?;
+    rows.iter()
+        .map(|row| {
+            Ok(Category {
+                id: row.try_get("id")?,
+                code: row.try_get("code")?,
+                name: row.try_get("name")?,
+                active: row.try_get::<i32, _>("active")? == 1,
+            })
+        })
+        .collect()
+}
+
+/// Adds a category at the end of the list; false if its code is taken.
+pub async fn add_category(db: &Db, code: &str, name: &str) -> anyhow::Result<bool> {
+    let added = sqlx::query(
+        "INSERT INTO report_categories (id, code, name, position, active) \
+         VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM report_categories), TRUE)",
+    )
+    .bind(new_id())
+    .bind(code)
+    .bind(name)
+    .execute(db)
+    .await;
+    match added {
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        other => other.map(|_| true).context("adding a report category"),
+    }
+}
+
+/// A routing rule as listed for admins.
+#[derive(Clone, Debug)]
+pub struct Route {
+    pub id: String,
+    pub category_name: String,
+    pub area_name: String,
+    pub organisation_name: String,
+}
+
+pub async fn routes(db: &Db) -> anyhow::Result<Vec<Route>> {
+    let rows = sqlx::query(
+        "SELECT r.id, c.name AS category_name, a.name AS area_name, o.name AS organisation_name \
+         FROM report_routes r JOIN report_categories c ON c.id = r.category_id \
+         JOIN areas a ON a.id = r.area_id JOIN organisations o ON o.id = r.organisation_id \
+         ORDER BY c.position, a.name",
+    )
+    .fetch_all(db)
+    .await
+    .context("listing routing rules")?;
+    rows.iter()
+        .map(|row| {
+            Ok(Route {
+                id: row.try_get("id")?,
+                category_name: row.try_get("category_name")?,
+                area_name: row.try_get("area_name")?,
+                organisation_name: row.try_get("organisation_name")?,
+            })
+        })
+        .collect()
+}
+
+/// Sends the category's reports from the area (and areas inside it) to the organisation,
+/// replacing any rule for the same category and area.
+pub async fn set_route(
+    db: &Db,
+    category_id: &str,
+    area_id: &str,
+    organisation_id: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO report_routes (id, category_id, area_id, organisation_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category_id, area_id) \
+         DO UPDATE SET organisation_id = excluded.organisation_id",
+    )
+    .bind(new_id())
+    .bind(category_id)
+    .bind(area_id)
+    .bind(organisation_id)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("setting a routing rule")?;
+    Ok(())
+}
+
+pub async fn delete_route(db: &Db, id: &str) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM report_routes WHERE id = $1")
+        .bind(id)
+        .execute(db)
+        .await
+        .context("deleting a routing rule")?;
+    Ok(())
+}
+
+/// The organisation responsible for the category in the area: the rule for the area itself,
+/// else for the area around it, else the one around that (areas nest three deep).
+pub async fn route_for<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    category_id: &str,
+    area_id: &str,
+) -> anyhow::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT r.organisation_id FROM report_routes r \
+         JOIN areas a ON a.id = $2 LEFT JOIN areas p ON p.id = a.parent_id \
+         WHERE r.category_id = $1 AND r.area_id IN (a.id, a.parent_id, p.parent_id) \
+         ORDER BY CASE WHEN r.area_id = a.id THEN 0 WHEN r.area_id = a.parent_id THEN 1 ELSE 2 END \
+         LIMIT 1",
+    )
+    .bind(category_id)
+    .bind(area_id)
+    .fetch_optional(db)
+    .await
+    .context("routing a report")
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub id: String,
+    pub category_id: String,
+    pub category_name: String,
+    pub area_id: String,
+    pub area_name: String,
+    pub area_slug: String,
+    pub organisation_id: Option<String>,
+    pub organisation_name: Option<String>,
+    pub organisation_slug: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub address: String,
+    pub status: Status,
+    pub duplicate_of: Option<String>,
+    pub author_id: Option<String>,
+    pub author_name: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub responded_at: Option<i64>,
+    pub fixed_at: Option<i64>,
+    /// People who said it affects them too (the reporter not counted).
+    pub affected: i64,
+}
+
+macro_rules! select_report {
+    () => {
+        "SELECT r.id, r.category_id, c.name AS category_name, r.area_id, a.name AS area_name, \
+         a.slug AS area_slug, r.organisation_id, o.name AS organisation_name, \
+         o.slug AS organisation_slug, r.title, r.description, r.latitude, r.longitude, \
+         r.address, r.status, r.duplicate_of, r.author_id, u.display_name AS author_name, \
+         r.created_at, r.updated_at, r.responded_at, r.fixed_at, \
+         (SELECT COUNT(*) FROM report_followers f WHERE f.report_id = r.id AND f.affected \
+            AND (r.author_id IS NULL OR f.user_id <> r.author_id)) AS affected \
+         FROM reports r JOIN report_categories c ON c.id = r.category_id \
+         JOIN areas a ON a.id = r.area_id LEFT JOIN organisations o ON o.id = r.organisation_id \
+         LEFT JOIN users u ON u.id = r.author_id"
+    };
+}
+
+fn report_from_row(row: &AnyRow) -> anyhow::Result<Report> {
+    let status: String = row.try_get("status")?;
+    Ok(Report {
+        id: row.try_get("id")?,
+        category_id: row.try_get("category_id")?,
+        category_name: row.try_get("category_name")?,
+        area_id: row.try_get("area_id")?,
+        area_name: row.try_get("area_name")?,
+        area_slug: row.try_get("area_slug")?,
+        organisation_id: row.try_get("organisation_id")?,
+        organisation_name: row.try_get("organisation_name")?,
+        organisation_slug: row.try_get("organisation_slug")?,
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        latitude: row.try_get("latitude")?,
+        longitude: row.try_get("longitude")?,
+        address: row.try_get("address")?,
+        status: Status::parse(&status).with_context(|| format!("unknown status {status:?}"))?,
+        duplicate_of: row.try_get("duplicate_of")?,
+        author_id: row.try_get("author_id")?,
+        author_name: row.try_get("author_name")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+        responded_at: row.try_get("responded_at")?,
+        fixed_at: row.try_get("fixed_at")?,
+        affected: row.try_get("affected")?,
+    })
+}
+
+pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Report>> {
+    let row = sqlx::query(concat!(select_report!(), " WHERE r.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .context("loading a report")?;
+    row.as_ref().map(report_from_row).transpose()
+}
+
+/// What a list of reports is narrowed to; empty strings mean "any".
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub status: String,
+    pub category: String,
+    /// The area and every area inside it.
+    pub area: String,
+    pub organisation: String,
+}
+
+/// The newest reports, older than the cursor `(created_at, id)` if given.
+pub async fn list(
+    db: &Db,
+    filter: &Filter,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<Report>> {
+    let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
+    let rows = sqlx::query(concat!(
+        select_report!(),
+        " WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) \
+          AND ($3 = '' OR r.area_id IN (SELECT id FROM areas WHERE id = $3 OR parent_id = $3 \
+                           OR parent_id IN (SELECT id FROM areas WHERE parent_id = $3))) \
+          AND ($4 = '' OR r.organisation_id = $4) \
+          AND (r.created_at < $5 OR (r.created_at = $5 AND r.id < $6)) \
+          ORDER BY r.created_at DESC, r.id DESC LIMIT $7"
+    ))
+    .bind(&filter.status)
+    .bind(&filter.category)
+    .bind(&filter.area)
+    .bind(&filter.organisation)
+    .bind(before_at)
+    .bind(before_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing reports")?;
+    rows.iter().map(report_from_row).collect()
+}
+
+pub struct NewReport<'a> {
+    pub category_id: &'a str,
+    pub area_id: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub address: &'a str,
+    pub author_id: Option<&'a str>,
+    pub source: &'a str,
+    /// Photos already stripped of their metadata: (content type, bytes).
+    pub photos: &'a [(&'static str, Vec<u8>)],
+}
+
+/// Stores a report, routed to the responsible organisation, with its photos; the reporter
+/// follows it; the emails made by `tell` for the organisation's officials are queued in the
+/// same transaction. Returns the report's id.
+pub async fn create(
+    db: &Db,
+    report: &NewReport<'_>,
+    tell: impl FnOnce(&str, &[(String, String)]) -> Vec<Email>,
+) -> anyhow::Result<String> {
+    let id = new_id();
+    let now = now_ms();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let organisation = route_for(&mut *tx, report.category_id, report.area_id).await?;
+    sqlx::query(
+        "INSERT INTO reports (id, category_id, area_id, organisation_id, title, description, \
+         latitude, longitude, address, status, author_id, source, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12, $12)",
+    )
+    .bind(&id)
+    .bind(report.category_id)
+    .bind(report.area_id)
+    .bind(organisation.as_deref())
+    .bind(report.title)
+    .bind(report.description)
+    .bind(report.latitude)
+    .bind(report.longitude)
+    .bind(report.address)
+    .bind(report.author_id)
+    .bind(report.source)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .context("storing a report")?;
+    for (content_type, bytes) in report.photos {
+        sqlx::query(
+            "INSERT INTO report_photos (id, report_id, content_type, bytes, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(new_id())
+        .bind(&id)
+        .bind(*content_type)
+        .bind(bytes.as_slice())
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("storing a report's photo")?;
+    }
+    if let Some(author) = report.author_id {
+        sqlx::query(
+            "INSERT INTO report_followers (report_id, user_id, affected, created_at) \
+             VALUES ($1, $2, TRUE, $3)",
+        )
+        .bind(&id)
+        .bind(author)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("following one's own report")?;
+    }
+    let officials = match &organisation {
+        Some(org) => officials_of(&mut *tx, org).await?,
+        None => Vec::new(),
+    };
+    for email in tell(&id, &officials) {
+        mail::queue(&mut *tx, &email).await?;
+    }
+    tx.commit().await.context("committing a report")?;
+    Ok(id)
+}
+
+/// The email addresses and languages of an organisation's officials and admins.
+async fn officials_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    organisation_id: &str,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "SELECT u.email, u.locale FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organisation_id = $1 AND m.role IN ('official', 'admin') ORDER BY u.email",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await
+    .context("finding an organisation's officials")?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("email")?, row.try_get("locale")?)))
+        .collect()
+}
+
+/// Whether the user answers for the organisation (an official or admin of it).
+pub async fn is_official_of(db: &Db, user_id: &str, organisation_id: &str) -> anyhow::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM memberships WHERE organisation_id = $1 AND user_id = $2 \
+         AND role IN ('official', 'admin')",
+    )
+    .bind(organisation_id)
+    .bind(user_id)
+    .fetch_optional(db)
+    .await
+    .context("checking an official")?;
+    Ok(found.is_some())
+}
+
+/// The ids of a report's photos, oldest first.
+pub async fn photo_ids(db: &Db, report_id: &str) -> anyhow::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT id FROM report_photos WHERE report_id = $1 ORDER BY created_at, id")
+        .bind(report_id)
+        .fetch_all(db)
+        .await
+        .context("listing a report's photos")
+}
+
+pub async fn photo(
+    db: &Db,
+    report_id: &str,
+    photo_id: &str,
+) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+    let row = sqlx::query(
+        "SELECT content_type, bytes FROM report_photos WHERE report_id = $1 AND id = $2",
+    )
+    .bind(report_id)
+    .bind(photo_id)
+    .fetch_optional(db)
+    .await
+    .context("loading a report's photo")?;
+    row.map(|row| Ok((row.try_get("content_type")?, row.try_get("bytes")?)))
+        .transpose()
+}
+
+#[derive(Clone, Debug)]
+pub struct Update {
+    pub author_name: Option<String>,
+    pub official: bool,
+    pub status: Option<Status>,
+    pub body: String,
+    pub created_at: i64,
+}
+
+pub async fn updates(db: &Db, report_id: &str) -> anyhow::Result<Vec<Update>> {
+    let rows = sqlx::query(
+        "SELECT u.display_name AS author_name, CASE WHEN ru.official THEN 1 ELSE 0 END AS official, \
+         ru.status, ru.body, ru.created_at FROM report_updates ru \
+         LEFT JOIN users u ON u.id = ru.author_id WHERE ru.report_id = $1 \
+         ORDER BY ru.created_at, ru.id",
+    )
+    .bind(report_id)
+    .fetch_all(db)
+    .await
+    .context("listing a report's updates")?;
+    rows.iter()
+        .map(|row| {
+            let status: String = row.try_get("status")?;
+            Ok(Update {
+                author_name: row.try_get("author_name")?,
+                official: row.try_get::<i32, _>("official")? == 1,
+                status: Status::parse(&status),
+                body: row.try_get("body")?,
+                created_at: row.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// How the user follows the report: not at all, following, or affected (and following).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Following {
+    No,
+    Follows,
+    Affected,
+}
+
+pub async fn following(db: &Db, report_id: &str, user_id: &str) -> anyhow::Result<Following> {
+    let affected: Option<i32> = sqlx::query_scalar(
+        "SELECT CASE WHEN affected THEN 1 ELSE 0 END FROM report_followers \
+         WHERE report_id = $1 AND user_id = $2",
+    )
+    .bind(report_id)
+    .bind(user_id)
+    .fetch_optional(db)
+    .await
+    .context("reading a follower")?;
+    Ok(match affected {
+        None => Following::No,
+        Some(0) => Following::Follows,
+        Some(_) => Following::Affected,
+    })
+}
+
+/// Sets how the user follows the report (`Following::No` stops it).
+pub async fn set_following(
+    db: &Db,
+    report_id: &str,
+    user_id: &str,
+    how: Following,
+) -> anyhow::Result<()> {
+    if how == Following::No {
+        sqlx::query("DELETE FROM report_followers WHERE report_id = $1 AND user_id = $2")
+            .bind(report_id)
+            .bind(user_id)
+            .execute(db)
+            .await
+            .context("unfollowing a report")?;
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO report_followers (report_id, user_id, affected, created_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (report_id, user_id) \
+         DO UPDATE SET affected = excluded.affected",
+    )
+    .bind(report_id)
+    .bind(user_id)
+    .bind(how == Following::Affected)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("following a report")?;
+    Ok(())
+}
+
+pub struct NewUpdate<'a> {
+    pub author_id: &'a str,
+    /// Written for the responsible organisation (counts as its response).
+    pub official: bool,
+    pub status: Option<Status>,
+    pub duplicate_of: Option<&'a str>,
+    pub body: &'a str,
+}
+
+/// A follower to tell about an update: id, email address and language.
+pub type Follower = (String, String, String);
+
+/// Adds a public update, moves the status if it says so (the first official update is the
+/// organisation's response; moving to fixed records the fix), and tells every follower but
+/// the writer, by a site notification and by the emails `tell` makes, in one transaction.
+/// False if the report does not exist.
+pub async fn add_update(
+    db: &Db,
+    report_id: &str,
+    update: &NewUpdate<'_>,
+    tell: impl FnOnce(&[Follower]) -> (String, Vec<Email>),
+) -> anyhow::Result<bool> {
+    let now = now_ms();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let status = update.status.map(Status::as_str).unwrap_or("");
+    let changed = sqlx::query(
+        "UPDATE reports SET updated_at = $1, \
+         status = CASE WHEN $2 = '' THEN status ELSE $2 END, \
+         duplicate_of = CASE WHEN $2 = 'duplicate' THEN $3 WHEN $2 = '' THEN duplicate_of ELSE NULL END, \
+         responded_at = CASE WHEN $4 = 1 AND responded_at IS NULL THEN $1 ELSE responded_at END, \
+         fixed_at = CASE WHEN $2 = 'fixed' AND fixed_at IS NULL THEN $1 ELSE fixed_at END \
+         WHERE id = $5",
+    )
+    .bind(now)
+    .bind(status)
+    .bind(update.duplicate_of)
+    .bind(i32::from(update.official))
+    .bind(report_id)
+    .execute(&mut *tx)
+    .await
+    .context("updating a report")?;
+    if changed.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO report_updates (id, report_id, author_id, official, status, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(report_id)
+    .bind(update.author_id)
+    .bind(update.official)
+    .bind(status)
+    .bind(update.body)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .context("storing a report update")?;
+    let rows = sqlx::query(
+        "SELECT u.id, u.email, u.locale FROM report_followers f JOIN users u ON u.id = f.user_id \
+         WHERE f.report_id = $1 AND u.id <> $2 ORDER BY u.email",
+    )
+    .bind(report_id)
+    .bind(update.author_id)
+    .fetch_all(&mut *tx)
+    .await
+    .context("finding a report's followers")?;
+    let followers: Vec<Follower> = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get("id")?,
+                row.try_get("email")?,
+                row.try_get("locale")?,
+            ))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let (notice, emails) = tell(&followers);
+    let link = format!("/reports/{report_id}");
+    for (user_id, _, _) in &followers {
+        notify(&mut *tx, user_id, &notice, &link).await?;
+    }
+    for email in &emails {
+        mail::queue(&mut *tx, email).await?;
+    }
+    tx.commit().await.context("committing a report update")?;
+    Ok(true)
+}
+
+// ------------------------------------------------------------------ notifications
+
+/// Adds a site notification for the user.
+pub async fn notify<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    user_id: &str,
+    body: &str,
+    link: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (id, user_id, body, link, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(new_id())
+    .bind(user_id)
+    .bind(body)
+    .bind(link)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("adding a notification")?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct Notification {
+    pub body: String,
+    pub link: String,
+    pub created_at: i64,
+    pub unread: bool,
+}
+
+/// The user's newest notifications; marks them read.
+pub async fn take_notifications(db: &Db, user_id: &str) -> anyhow::Result<Vec<Notification>> {
+    let rows = sqlx::query(
+        "SELECT body, link, created_at, CASE WHEN read_at IS NULL THEN 1 ELSE 0 END AS unread \
+         FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 100",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+    .context("listing notifications")?;
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(now_ms())
+        .bind(user_id)
+        .execute(db)
+        .await
+        .context("marking notifications read")?;
+    rows.iter()
+        .map(|row| {
+            Ok(Notification {
+                body: row.try_get("body")?,
+                link: row.try_get("link")?,
+                created_at: row.try_get("created_at")?,
+                unread: row.try_get::<i32, _>("unread")? == 1,
+            })
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------ statistics
+
+/// Every report an organisation received: when, when it first answered, when it was fixed.
+pub async fn timings(
+    db: &Db,
+    organisation_id: &str,
+) -> anyhow::Result<Vec<(i64, Option<i64>, Option<i64>, Status)>> {
+    let rows = sqlx::query(
+        "SELECT created_at, responded_at, fixed_at, status FROM reports \
+         WHERE organisation_id = $1 ORDER BY created_at",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await
+    .context("reading an organisation's report times")?;
+    rows.iter()
+        .map(|row| {
+            let status: String = row.try_get("status")?;
+            Ok((
+                row.try_get("created_at")?,
+                row.try_get("responded_at")?,
+                row.try_get("fixed_at")?,
+                Status::parse(&status).with_context(|| format!("unknown status {status:?}"))?,
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,95 @@
+-- Reports of local problems (potholes, fly-tipping, street lights...): admin-defined
+-- categories, routing rules from (category, area) to the organisation that fixes them, the
+-- reports with their photos, public updates (status changes and replies), and the people
+-- who follow a report or say it affects them too. Site notifications serve every feature.
+-- Keep postgres/0008_reports.sql in step.
+
+CREATE TABLE report_categories (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    active BOOLEAN NOT NULL DEFAULT TRUE
+);
+
+-- Reports in the category from the area, or from any area inside it (the nearest rule wins),
+-- go to the organisation.
+CREATE TABLE report_routes (
+    id TEXT PRIMARY KEY,
+    category_id TEXT NOT NULL REFERENCES report_categories (id) ON DELETE CASCADE,
+    area_id TEXT NOT NULL REFERENCES areas (id) ON DELETE CASCADE,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    UNIQUE (category_id, area_id)
+);
+
+CREATE TABLE reports (
+    id TEXT PRIMARY KEY,
+    category_id TEXT NOT NULL REFERENCES report_categories (id) ON DELETE RESTRICT,
+    area_id TEXT NOT NULL REFERENCES areas (id) ON DELETE RESTRICT,
+    -- Where routing sent it; NULL when no rule covers the category and area yet.
+    organisation_id TEXT REFERENCES organisations (id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    -- Optional place: WGS84 degrees, and/or an address in the reporter's words.
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    address TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'in_progress', 'fixed', 'closed', 'duplicate')),
+    duplicate_of TEXT REFERENCES reports (id) ON DELETE SET NULL,
+    author_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    -- Who posted it through the Open311 API, when it came that way.
+    source TEXT NOT NULL DEFAULT 'web',
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    -- The organisation's first public answer (a reply or a status change), and the fix.
+    responded_at BIGINT,
+    fixed_at BIGINT
+);
+CREATE INDEX reports_created ON reports (created_at);
+CREATE INDEX reports_organisation ON reports (organisation_id, status, created_at);
+CREATE INDEX reports_area ON reports (area_id, created_at);
+
+CREATE TABLE report_photos (
+    id TEXT PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    content_type TEXT NOT NULL,
+    bytes BYTEA NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX report_photos_report ON report_photos (report_id);
+
+-- A public update: a reply, a status change, or both. official is true when written for the
+-- responsible organisation.
+CREATE TABLE report_updates (
+    id TEXT PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    official BOOLEAN NOT NULL,
+    -- The status it moved the report to, or '' for a reply alone.
+    status TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX report_updates_report ON report_updates (report_id, created_at);
+
+-- Followers hear about every update; "affects me too" also counts them as affected.
+CREATE TABLE report_followers (
+    report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    affected BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (report_id, user_id)
+);
+CREATE INDEX report_followers_user ON report_followers (user_id);
+
+-- Notices shown on the site (the bell), for any feature: what happened, where to look.
+CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    link TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    read_at BIGINT
+);
+CREATE INDEX notifications_user ON notifications (user_id, created_at);
