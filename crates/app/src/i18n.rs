@@ -106,6 +106,16 @@ impl Lang {
         self.t_args(key, &[(name, value)])
     }
 
+    /// The message with a count, as a number, so the message can choose its plural form
+    /// (`{ $count -> [one] ... *[other] ... }`).
+    pub fn t_count(&self, key: &str, count: i64) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
+        LOCALES
+            .try_lookup_with_args(&self.id, key, &args)
+            .unwrap_or_else(|| key.to_string())
+    }
+
     /// Whether `key` exists (in this language or the fallback) and formats without
     /// arguments, as notices do. A message that needs arguments counts as absent.
     pub fn has(&self, key: &str) -> bool {

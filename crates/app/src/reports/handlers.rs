@@ -258,6 +258,7 @@ pub async fn create(
         new_report_emails(&public_url, id, &title, officials)
     })
     .await?;
+    state.jobs_waiting.notify_one();
     tracing::info!(report = %id, by = %user.id, "problem reported");
     Ok(see_other(&format!("/reports/{id}"), Some("report-sent")))
 }
@@ -309,6 +310,11 @@ impl ShowPage {
         Some(format!(
             "https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=18/{lat:.6}/{lon:.6}"
         ))
+    }
+
+    fn affected_text(&self) -> String {
+        let count = usize::try_from(self.report.affected).unwrap_or(0);
+        self.ctx.t_count("report-affected-count", count)
     }
 
     fn is_following(&self) -> bool {
@@ -474,6 +480,7 @@ pub async fn add_update(
         update_notices(&public_url, &report.id, &title, &who, status, followers)
     })
     .await?;
+    state.jobs_waiting.notify_one();
     Ok(see_other(
         &format!("/reports/{id}#updates"),
         Some("report-updated"),
@@ -588,7 +595,7 @@ impl StatsPage {
             Some(ms) => {
                 let (amount, unit) = stats::duration_parts(*ms);
                 self.ctx
-                    .t1(&format!("report-wait-{unit}"), "count", &amount.to_string())
+                    .t_count(&format!("report-wait-{unit}"), amount.max(0) as usize)
             }
         }
     }

@@ -43,6 +43,12 @@ impl PageContext {
         self.lang.t1(key, name, value)
     }
 
+    /// A message choosing its plural form by `$count`.
+    pub fn t_count(&self, key: &str, count: usize) -> String {
+        self.lang
+            .t_count(key, i64::try_from(count).unwrap_or(i64::MAX))
+    }
+
     pub fn is_admin(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.is_admin)
     }

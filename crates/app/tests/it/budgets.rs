@@ -811,7 +811,7 @@ async fn upload_photo(client: &Client, path: &str, photo: &[u8], alt: &str) -> r
 }
 
 /// A JPEG-shaped file whose Exif block holds a GPS position.
-fn jpeg_with_gps() -> Vec<u8> {
+pub fn jpeg_with_gps() -> Vec<u8> {
     let mut jpeg = vec![
         0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0,
     ];
@@ -893,36 +893,7 @@ async fn post_multipart(
     fields: &[(&str, &str)],
     file: (&str, &[u8]),
 ) -> reqwest::Response {
-    if client.cookie("sm_csrf").is_none() {
-        client.get("/healthz").await;
-    }
-    let token = client.cookie("sm_csrf").unwrap_or_default();
-    let boundary = "----squaremile-import-boundary";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n", file.0).as_bytes(),
-    );
-    body.extend_from_slice(file.1);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    client
-        .http
-        .post(client.url(&format!("{path}?csrf_token={token}")))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .expect("POST")
+    client.post_multipart(path, fields, &[file]).await
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ mod mapping;
 mod network_cli;
 mod organisations;
 mod pb_cli;
+mod reports;
 mod roles;
 mod schema;
 mod security;

@@ -1,0 +1,378 @@
+//! Reports of local problems: routing to the responsible organisation, officials' status
+//! changes and public replies, followers told by email and on the site, photos without
+//! their metadata, the organisation's public record, and bad input that changes nothing.
+
+use reqwest::StatusCode;
+
+use crate::budgets::jpeg_with_gps;
+use crate::support::{Client, TestApp, body, count, location};
+
+/// A city (Millbrook) with two neighbourhoods, two public bodies with an official each, two
+/// categories, and rules: potholes anywhere in Millbrook go to Highways, except in Old Town,
+/// which has its own rule; street lights have no rule. Returns the admin and officials.
+async fn city(app: &TestApp) -> (Client, Client, Client) {
+    let admin = app.admin().await;
+    for (parent, name) in [
+        ("", "Millbrook"),
+        ("millbrook", "Riverside"),
+        ("millbrook", "Old Town"),
+    ] {
+        let created = admin
+            .post_form("/areas/new", &[("parent", parent), ("name", name)])
+            .await;
+        assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    }
+    let hana = app.register("Hana Highways", "hana@example.org", "").await;
+    let otto = app.register("Otto Oldtown", "otto@example.org", "").await;
+    for (name, official) in [
+        ("Millbrook Highways", "hana@example.org"),
+        ("Old Town Trust", "otto@example.org"),
+    ] {
+        let made = admin
+            .post_form(
+                "/organisations/new",
+                &[("name", name), ("kind", "council_department")],
+            )
+            .await;
+        assert_eq!(made.status(), StatusCode::SEE_OTHER);
+        let slug = squaremile::web::forms::slugify(name);
+        let added = admin
+            .post_form(
+                &format!("/organisations/{slug}/members"),
+                &[("email", official), ("role", "official")],
+            )
+            .await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+    for name in ["Potholes", "Street lights"] {
+        let added = admin
+            .post_form("/reports/categories", &[("name", name)])
+            .await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+    for (area, organisation) in [
+        ("millbrook", "millbrook-highways"),
+        ("old-town", "old-town-trust"),
+    ] {
+        let set = admin
+            .post_form(
+                "/reports/routes",
+                &[
+                    ("category", &category_id(app, "potholes").await),
+                    ("area", &app.area_id(area).await),
+                    ("organisation", &organisation_id(app, organisation).await),
+                ],
+            )
+            .await;
+        assert_eq!(set.status(), StatusCode::SEE_OTHER);
+    }
+    (admin, hana, otto)
+}
+
+async fn category_id(app: &TestApp, code: &str) -> String {
+    sqlx::query_scalar("SELECT id FROM report_categories WHERE code = $1")
+        .bind(code)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn organisation_id(app: &TestApp, slug: &str) -> String {
+    sqlx::query_scalar("SELECT id FROM organisations WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+/// Reports a problem through the form; returns the report's id.
+async fn report(
+    app: &TestApp,
+    client: &Client,
+    category: &str,
+    area: &str,
+    title: &str,
+    photos: &[&[u8]],
+) -> String {
+    let files: Vec<(&str, &[u8])> = photos.iter().map(|p| ("photo", *p)).collect();
+    let sent = client
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", &category_id(app, category).await),
+                ("area", &app.area_id(area).await),
+                ("title", title),
+                ("description", "Deep enough to hurt a cyclist."),
+                ("address", "Outside 12 Mill Lane"),
+                ("latitude", "53.4808"),
+                ("longitude", "-2.2426"),
+            ],
+            &files,
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{}", body(sent).await);
+    location(&sent)
+        .trim_start_matches("/reports/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn routed_to(app: &TestApp, id: &str) -> Option<String> {
+    sqlx::query_scalar(
+        "SELECT o.slug FROM reports r LEFT JOIN organisations o ON o.id = r.organisation_id \
+         WHERE r.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn reports_go_to_the_body_responsible_for_the_nearest_area() {
+    let app = TestApp::spawn().await;
+    city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    // Riverside has no rule of its own: Millbrook's applies. Old Town has its own.
+    let riverside = report(&app, &rosa, "potholes", "riverside", "Pothole", &[]).await;
+    assert_eq!(
+        routed_to(&app, &riverside).await.as_deref(),
+        Some("millbrook-highways")
+    );
+    let old_town = report(&app, &rosa, "potholes", "old-town", "Pothole", &[]).await;
+    assert_eq!(
+        routed_to(&app, &old_town).await.as_deref(),
+        Some("old-town-trust")
+    );
+    let unrouted = report(&app, &rosa, "street-lights", "riverside", "Dark lamp", &[]).await;
+    assert_eq!(routed_to(&app, &unrouted).await, None);
+    let page = body(app.client().get(&format!("/reports/{unrouted}")).await).await;
+    assert!(page.contains("No organisation looks after this kind of problem"));
+    // The body's officials and admins (the site admin made both bodies) hear of each new
+    // report by email; nobody hears of the unrouted one.
+    let mut told = Vec::new();
+    for _ in 0..4 {
+        let mail = app.mail.next().await;
+        assert!(
+            mail.text().contains("New report: Pothole"),
+            "{}",
+            mail.text()
+        );
+        told.push(mail.to.join(","));
+    }
+    told.sort();
+    assert_eq!(
+        told,
+        [
+            "admin@example.org",
+            "admin@example.org",
+            "hana@example.org",
+            "otto@example.org"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn officials_answer_in_public_and_followers_hear_of_it() {
+    let app = TestApp::spawn().await;
+    let (_admin, hana, otto) = city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let sam = app.register("Sam", "sam@example.org", "").await;
+    let id = report(
+        &app,
+        &rosa,
+        "potholes",
+        "riverside",
+        "Pothole on Mill Lane",
+        &[],
+    )
+    .await;
+    // Hana and the site admin (the body's admin) hear of the new report.
+    app.mail.next().await;
+    app.mail.next().await;
+
+    // Sam is affected too; the count shows it.
+    let affected = sam
+        .post_form(&format!("/reports/{id}/follow"), &[("how", "affected")])
+        .await;
+    assert_eq!(affected.status(), StatusCode::SEE_OTHER);
+    let page = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(
+        page.contains("One more person says this affects them too"),
+        "{page}"
+    );
+
+    // Only the routed body's officials change the status; anyone may comment.
+    for outsider in [&rosa, &otto] {
+        let refused = outsider
+            .post_form(
+                &format!("/reports/{id}/updates"),
+                &[("status", "fixed"), ("body", "Done!")],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    }
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM report_updates").await,
+        0
+    );
+    let answered = hana
+        .post_form(
+            &format!("/reports/{id}/updates"),
+            &[
+                ("status", "acknowledged"),
+                ("body", "Thank you; an inspector will visit this week."),
+            ],
+        )
+        .await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    let mut heard = Vec::new();
+    for _ in 0..2 {
+        let mail = app.mail.next().await;
+        assert!(
+            mail.text()
+                .contains("Millbrook Highways changed the status"),
+            "{}",
+            mail.text()
+        );
+        heard.push(mail.to.join(","));
+    }
+    heard.sort();
+    assert!(heard[0].contains("rosa@example.org") && heard[1].contains("sam@example.org"));
+    let notices = body(rosa.get("/notifications").await).await;
+    assert!(notices.contains("Pothole on Mill Lane") && notices.contains("Acknowledged"));
+    let page = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(page.contains("an inspector will visit this week"));
+
+    // A duplicate must point at a report that exists.
+    let bad = hana
+        .post_form(
+            &format!("/reports/{id}/updates"),
+            &[("status", "duplicate"), ("duplicate_of", "no-such-report")],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let fixed = hana
+        .post_form(&format!("/reports/{id}/updates"), &[("status", "fixed")])
+        .await;
+    assert_eq!(fixed.status(), StatusCode::SEE_OTHER);
+    let (responded, fixed_at): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT responded_at, fixed_at FROM reports WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(responded.is_some() && fixed_at.is_some());
+
+    // The inbox is the officials'; the record is everyone's.
+    assert_eq!(
+        rosa.get("/organisations/millbrook-highways/inbox")
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let inbox = body(hana.get("/organisations/millbrook-highways/inbox").await).await;
+    assert!(inbox.contains("Nothing is waiting") && inbox.contains("Pothole on Mill Lane"));
+    let record = body(
+        app.client()
+            .get("/organisations/millbrook-highways/reports")
+            .await,
+    )
+    .await;
+    assert!(record.contains(r#"<dd id="received">1</dd>"#), "{record}");
+    assert!(record.contains("Median time to fix"));
+}
+
+#[tokio::test]
+async fn photos_lose_their_gps_and_bad_reports_change_nothing() {
+    let app = TestApp::spawn().await;
+    city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let id = report(
+        &app,
+        &rosa,
+        "potholes",
+        "riverside",
+        "Pothole",
+        &[&jpeg_with_gps()],
+    )
+    .await;
+    let stored: Vec<u8> =
+        sqlx::query_scalar("SELECT bytes FROM report_photos WHERE report_id = $1")
+            .bind(&id)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(!stored.windows(11).any(|w| w == b"GPSLatitude"));
+    let page = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(page.contains(&format!("/reports/{id}/photos/")));
+
+    let before = count(&app.db, "SELECT COUNT(*) AS n FROM reports").await;
+    let category = category_id(&app, "potholes").await;
+    let area = app.area_id("riverside").await;
+    let many: Vec<(&str, &[u8])> = vec![("photo", b"\xFF\xD8\xFF"); 4];
+    for (fields, files, says) in [
+        (
+            vec![("category", category.as_str()), ("area", area.as_str())],
+            Vec::new(),
+            "What is the problem?",
+        ),
+        (
+            vec![
+                ("category", category.as_str()),
+                ("area", area.as_str()),
+                ("title", "Pothole"),
+                ("description", "Deep"),
+                ("latitude", "95"),
+                ("longitude", "1"),
+            ],
+            Vec::new(),
+            "decimal degrees",
+        ),
+        (
+            vec![
+                ("category", category.as_str()),
+                ("area", area.as_str()),
+                ("title", "Pothole"),
+                ("description", "Deep"),
+            ],
+            many,
+            "at most 3 photos",
+        ),
+        (
+            vec![
+                ("category", category.as_str()),
+                ("area", area.as_str()),
+                ("title", "Pothole"),
+                ("description", "Deep"),
+            ],
+            vec![("photo", b"GIF89a not a photo".as_slice())],
+            "Only JPEG and PNG",
+        ),
+    ] {
+        let refused = rosa.post_multipart("/reports/new", &fields, &files).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = body(refused).await;
+        assert!(page.contains(says), "{says}: {page}");
+    }
+    let forged = rosa
+        .http
+        .post(rosa.url("/reports/new?csrf_token=forged"))
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body("--x--\r\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM reports").await,
+        before
+    );
+    // Only site admins edit categories and routing.
+    let refused = rosa
+        .post_form("/reports/categories", &[("name", "Graffiti")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
