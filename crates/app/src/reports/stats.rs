@@ -14,6 +14,15 @@ pub struct Stats {
     pub median_fix_ms: Option<i64>,
 }
 
+/// One report's times: received, first answered in public, fixed (Unix milliseconds).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timing {
+    pub received: i64,
+    pub responded: Option<i64>,
+    pub fixed: Option<i64>,
+    pub status: Status,
+}
+
 /// The median of the values (the mean of the middle two for an even count).
 pub fn median(mut values: Vec<i64>) -> Option<i64> {
     if values.is_empty() {
@@ -28,21 +37,21 @@ pub fn median(mut values: Vec<i64>) -> Option<i64> {
     })
 }
 
-/// Sums up reports given as (received, first answered, fixed, status).
-pub fn summarise(reports: &[(i64, Option<i64>, Option<i64>, Status)]) -> Stats {
-    let waits = |pick: fn(&(i64, Option<i64>, Option<i64>, Status)) -> Option<i64>| -> Vec<i64> {
+/// Sums up an organisation's reports.
+pub fn summarise(reports: &[Timing]) -> Stats {
+    let waits = |pick: fn(&Timing) -> Option<i64>| -> Vec<i64> {
         reports
             .iter()
-            .filter_map(|r| pick(r).map(|at| (at - r.0).max(0)))
+            .filter_map(|r| pick(r).map(|at| (at - r.received).max(0)))
             .collect()
     };
-    let response = waits(|r| r.1);
-    let fix = waits(|r| r.2);
+    let response = waits(|r| r.responded);
+    let fix = waits(|r| r.fixed);
     Stats {
         received: reports.len(),
         by_status: ALL_STATUSES
             .into_iter()
-            .map(|s| (s, reports.iter().filter(|r| r.3 == s).count()))
+            .map(|s| (s, reports.iter().filter(|r| r.status == s).count()))
             .collect(),
         responded: response.len(),
         median_response_ms: median(response),
@@ -74,10 +83,16 @@ mod tests {
         assert_eq!(median(vec![]), None);
         assert_eq!(median(vec![5, 1, 3]), Some(3));
         assert_eq!(median(vec![4, 1, 3, 2]), Some(2));
+        let timing = |responded: Option<i64>, fixed: Option<i64>, status| Timing {
+            received: HOUR,
+            responded: responded.map(|h| HOUR + h * HOUR),
+            fixed: fixed.map(|h| HOUR + h * HOUR),
+            status,
+        };
         let stats = summarise(&[
-            (0, Some(2 * HOUR), Some(10 * HOUR), Status::Fixed),
-            (0, Some(4 * HOUR), None, Status::InProgress),
-            (0, None, None, Status::Open),
+            timing(Some(2), Some(10), Status::Fixed),
+            timing(Some(4), None, Status::InProgress),
+            timing(None, None, Status::Open),
         ]);
         assert_eq!(stats.received, 3);
         assert_eq!(stats.responded, 2);

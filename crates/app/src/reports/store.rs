@@ -5,6 +5,7 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::stats::Timing;
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 
@@ -693,10 +694,7 @@ pub async fn take_notifications(db: &Db, user_id: &str) -> anyhow::Result<Vec<No
 // ------------------------------------------------------------------ statistics
 
 /// Every report an organisation received: when, when it first answered, when it was fixed.
-pub async fn timings(
-    db: &Db,
-    organisation_id: &str,
-) -> anyhow::Result<Vec<(i64, Option<i64>, Option<i64>, Status)>> {
+pub async fn timings(db: &Db, organisation_id: &str) -> anyhow::Result<Vec<Timing>> {
     let rows = sqlx::query(
         "SELECT created_at, responded_at, fixed_at, status FROM reports \
          WHERE organisation_id = $1 ORDER BY created_at",
@@ -708,12 +706,13 @@ pub async fn timings(
     rows.iter()
         .map(|row| {
             let status: String = row.try_get("status")?;
-            Ok((
-                row.try_get("created_at")?,
-                row.try_get("responded_at")?,
-                row.try_get("fixed_at")?,
-                Status::parse(&status).with_context(|| format!("unknown status {status:?}"))?,
-            ))
+            Ok(Timing {
+                received: row.try_get("created_at")?,
+                responded: row.try_get("responded_at")?,
+                fixed: row.try_get("fixed_at")?,
+                status: Status::parse(&status)
+                    .with_context(|| format!("unknown status {status:?}"))?,
+            })
         })
         .collect()
 }
