@@ -17,6 +17,7 @@ mod assets;
 mod budgets;
 mod juries;
 mod mapping;
+mod reports;
 
 pub(crate) use juries::{DemoRandom, FIRST_NAMES, LAST_NAMES};
 
@@ -302,6 +303,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     mapping::load(db, &admin.id).await?;
     budgets::load(db, &admin.id).await?;
     assets::load(db, &admin.id).await?;
+    reports::load(db).await?;
     tracing::info!(
         "demo neighbourhood ready: sign in as {ADMIN_EMAIL} (site admin), or any demo \
          resident such as tom.hughes@millbrook.example (official), with the password {PASSWORD:?}"

@@ -489,7 +489,7 @@ pub async fn add_update(
 
 /// The site notice (in English, the site's language for notices) and the emails to each
 /// follower in their own language.
-fn update_notices(
+pub fn update_notices(
     public_url: &str,
     id: &str,
     title: &str,

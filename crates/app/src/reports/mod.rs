@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 
 use crate::state::AppState;
 
-pub use handlers::new_report_emails;
+pub use handlers::{new_report_emails, update_notices};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -632,6 +632,36 @@ pub async fn add_update(
     Ok(true)
 }
 
+/// Sets a report's times (received, first answered, fixed) and its updates' to match, for
+/// the demo and for imports of older reports; an update is dated from `responded_at` on.
+pub async fn set_times(
+    db: &Db,
+    report_id: &str,
+    created_at: i64,
+    responded_at: Option<i64>,
+    fixed_at: Option<i64>,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE reports SET created_at = $1, updated_at = COALESCE($3, $2, $1), \
+         responded_at = $2, fixed_at = $3 WHERE id = $4",
+    )
+    .bind(created_at)
+    .bind(responded_at)
+    .bind(fixed_at)
+    .bind(report_id)
+    .execute(db)
+    .await
+    .context("dating a report")?;
+    sqlx::query("UPDATE report_updates SET created_at = COALESCE($1, $2) WHERE report_id = $3")
+        .bind(responded_at)
+        .bind(created_at)
+        .bind(report_id)
+        .execute(db)
+        .await
+        .context("dating a report's updates")?;
+    Ok(())
+}
+
 // ------------------------------------------------------------------ notifications
 
 /// Adds a site notification for the user.

@@ -168,3 +168,56 @@ async fn the_demo_has_an_asset_map_a_finished_skills_game_and_offers_and_asks_wi
     let credits = body(marek.get("/help/credits").await).await;
     assert!(credits.contains("Your balance: +1.00 hours"), "{credits}");
 }
+
+#[tokio::test]
+async fn the_demo_has_reports_in_every_state_with_answers() {
+    let app = TestApp::with_demo().await;
+    let states: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT status FROM reports ORDER BY status")
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(
+        states,
+        [
+            "acknowledged",
+            "closed",
+            "duplicate",
+            "fixed",
+            "in_progress",
+            "open"
+        ]
+    );
+    let before = count(&app.db, "SELECT COUNT(*) AS n FROM reports").await;
+    squaremile::demo::load(&app.db)
+        .await
+        .expect("loading the demo again");
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM reports").await,
+        before,
+        "loading again adds nothing"
+    );
+    let list = body(app.client().get("/reports").await).await;
+    assert!(
+        list.contains("Deep pothole outside St Anne&#39;s hall"),
+        "{list}"
+    );
+    let record = body(
+        app.client()
+            .get("/organisations/millbrook-highways/reports")
+            .await,
+    )
+    .await;
+    assert!(record.contains("Median time to fix"));
+    // Fixed after 9 days (the pothole) and 5 days (the graffiti): a median of 7.
+    assert!(record.contains("7 days"), "{record}");
+    let duplicate: Option<String> =
+        sqlx::query_scalar("SELECT duplicate_of FROM reports WHERE status = 'duplicate'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(
+        duplicate.is_some(),
+        "the duplicate points at the first report"
+    );
+}

@@ -1,0 +1,273 @@
+//! The demo's reports of local problems: categories, the rules that route them, and reports
+//! in every state, with the council's answers, residents affected too, and dates spread over
+//! the last months so the public record has real medians.
+
+use anyhow::Context;
+
+use super::email_of;
+use crate::accounts::store as accounts;
+use crate::areas::store as areas;
+use crate::db::{Db, now_ms};
+use crate::organisations::store as organisations;
+use crate::reports::store::{self as reports, Filter, Following, NewReport, NewUpdate, Status};
+use crate::reports::update_notices;
+
+const CATEGORIES: &[&str] = &[
+    "Potholes",
+    "Street lights",
+    "Fly-tipping",
+    "Blocked drains",
+    "Graffiti",
+    "Noise",
+];
+
+/// (category code, area slug, organisation slug)
+const ROUTES: &[(&str, &str, &str)] = &[
+    ("potholes", "millbrook", "millbrook-highways"),
+    ("street-lights", "millbrook", "millbrook-highways"),
+    ("fly-tipping", "millbrook", "millbrook-highways"),
+    ("blocked-drains", "millbrook", "millbrook-highways"),
+    ("graffiti", "millbrook", "millbrook-highways"),
+    ("noise", "brook-fields", "millbrook-homes"),
+];
+
+const DAY: i64 = 86_400_000;
+const HOUR: i64 = 3_600_000;
+
+/// (reporter, category, area, title, description, address, final status, days ago,
+/// hours to the first answer, days to the fix, the answers, people affected too)
+type DemoReport = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Status,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const REPORTS: &[DemoReport] = &[
+    (
+        "edith.marsh",
+        "potholes",
+        "st-annes",
+        "Deep pothole outside St Anne's hall",
+        "A pothole about a hand deep by the kerb, right where people step off the minibus. Someone nearly fell on Sunday.",
+        "Church Street, outside St Anne's hall",
+        Status::Fixed,
+        40,
+        Some(20),
+        Some(9),
+        &[
+            "Thank you, Edith. An inspector will look at it this week.",
+            "Filled and resurfaced on Tuesday morning.",
+        ],
+        &["winston.campbell", "nadia.rahman"],
+    ),
+    (
+        "joe.barker",
+        "street-lights",
+        "hollins-green",
+        "Street light out by the allotments gate",
+        "The lamp by the allotments gate has been dark for a fortnight; the path is pitch black after five.",
+        "Green Lane, by the allotments gate",
+        Status::InProgress,
+        12,
+        Some(6),
+        None,
+        &["A new lamp head is on order; we expect to fit it next week."],
+        &["fatima.begum", "kasia.nowak", "harold.pearson"],
+    ),
+    (
+        "yusuf.ali",
+        "fly-tipping",
+        "weavers-row",
+        "Mattresses dumped in the lane behind the bakery",
+        "Three mattresses and a broken wardrobe in the back lane since the weekend.",
+        "Back lane behind Weavers Row bakery",
+        Status::Closed,
+        25,
+        Some(3),
+        None,
+        &["Cleared on Monday. We are checking the camera footage; thank you for telling us."],
+        &["hannah.clarke"],
+    ),
+    (
+        "hannah.clarke",
+        "fly-tipping",
+        "weavers-row",
+        "Rubbish dumped behind the bakery",
+        "Mattresses and a wardrobe in the lane.",
+        "Weavers Row back lane",
+        Status::Duplicate,
+        24,
+        Some(4),
+        None,
+        &["This is the same as an earlier report; we are following it there."],
+        &[],
+    ),
+    (
+        "tariq.mahmood",
+        "noise",
+        "brook-fields",
+        "Loud music from the empty flat at Brook House",
+        "Music until three in the morning most weekends from flat 14, which we thought was empty.",
+        "Brook House, 14",
+        Status::Acknowledged,
+        4,
+        Some(30),
+        None,
+        &["We have written to the tenant and will visit if it carries on."],
+        &["aisha.hussain", "jenny.walsh"],
+    ),
+    (
+        "dafydd.evans",
+        "blocked-drains",
+        "canal-quarter",
+        "Drain blocked on the towpath ramp",
+        "Water pools across the whole ramp after any rain; wheelchairs and buggies cannot get through.",
+        "Towpath ramp by Lock 3",
+        Status::Open,
+        2,
+        None,
+        None,
+        &[],
+        &["mei.lin", "grace.mensah"],
+    ),
+    (
+        "kwame.asante",
+        "graffiti",
+        "old-market",
+        "Graffiti on the market hall doors",
+        "Tags sprayed across both doors of the market hall overnight.",
+        "Market Square",
+        Status::Fixed,
+        18,
+        Some(26),
+        Some(5),
+        &[
+            "Booked for cleaning.",
+            "The doors have been cleaned and given an anti-graffiti coat.",
+        ],
+        &[],
+    ),
+];
+
+async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
+    Ok(accounts::find_by_email(db, &email_of(local))
+        .await?
+        .with_context(|| format!("demo user {local}"))?
+        .id)
+}
+
+/// Adds the categories, routes and reports unless the demo's reports are there already.
+pub async fn load(db: &Db) -> anyhow::Result<()> {
+    if !reports::list(db, &Filter::default(), None, 1)
+        .await?
+        .is_empty()
+    {
+        return Ok(());
+    }
+    for name in CATEGORIES {
+        reports::add_category(db, &crate::web::forms::slugify(name), name).await?;
+    }
+    let categories = reports::categories(db).await?;
+    let category = |code: &str| -> anyhow::Result<String> {
+        categories
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.id.clone())
+            .with_context(|| format!("demo category {code}"))
+    };
+    for (code, area, organisation) in ROUTES {
+        let area = areas::find_by_slug(db, area).await?.context("demo area")?;
+        let organisation = organisations::find_by_slug(db, organisation)
+            .await?
+            .context("demo organisation")?;
+        reports::set_route(db, &category(code)?, &area.id, &organisation.id).await?;
+    }
+    let now = now_ms();
+    let mut first_of_kind: Option<String> = None;
+    for report in REPORTS {
+        let id = load_report(db, report, &category(report.1)?, first_of_kind.as_deref()).await?;
+        if report.1 == "fly-tipping" && first_of_kind.is_none() {
+            first_of_kind = Some(id.clone());
+        }
+        let created = now - report.7 * DAY;
+        let responded = report.8.map(|hours| created + hours * HOUR);
+        let fixed = report.9.map(|days| created + days * DAY);
+        reports::set_times(db, &id, created, responded, fixed).await?;
+    }
+    Ok(())
+}
+
+/// Stores one report with its answers (from the routed organisation's first official or
+/// admin) and the people affected too; returns its id.
+async fn load_report(
+    db: &Db,
+    report: &DemoReport,
+    category_id: &str,
+    original: Option<&str>,
+) -> anyhow::Result<String> {
+    let (reporter, _, area, title, description, address, status, _, _, _, answers, affected) =
+        *report;
+    let area = areas::find_by_slug(db, area).await?.context("demo area")?;
+    let reporter = user_id(db, reporter).await?;
+    let new = NewReport {
+        category_id,
+        area_id: &area.id,
+        title,
+        description,
+        latitude: None,
+        longitude: None,
+        address,
+        author_id: Some(&reporter),
+        source: "web",
+        photos: &[],
+    };
+    let id = reports::create(db, &new, |_, _| Vec::new()).await?;
+    let stored = reports::find(db, &id).await?.context("demo report")?;
+    let official = match &stored.organisation_id {
+        Some(org) => organisations::members(db, org)
+            .await?
+            .into_iter()
+            .find(|m| m.role != organisations::MemberRole::Member)
+            .map(|m| m.user_id),
+        None => None,
+    };
+    for local in affected {
+        let user = user_id(db, local).await?;
+        reports::set_following(db, &id, &user, Following::Affected).await?;
+    }
+    let Some(official) = official else {
+        return Ok(id);
+    };
+    for (n, answer) in answers.iter().enumerate() {
+        let last = n + 1 == answers.len();
+        let moved_to = match (n, last) {
+            (_, true) => Some(status),
+            (0, false) => Some(Status::Acknowledged),
+            _ => None,
+        };
+        let update = NewUpdate {
+            author_id: &official,
+            official: true,
+            status: moved_to.filter(|s| *s != Status::Open),
+            duplicate_of: (status == Status::Duplicate).then_some(original).flatten(),
+            body: answer,
+        };
+        // Followers get the site notice; the demo sends no email.
+        let who = stored.organisation_name.clone().unwrap_or_default();
+        reports::add_update(db, &id, &update, |followers| {
+            let (notice, _) = update_notices("", &id, title, &who, update.status, followers);
+            (notice, Vec::new())
+        })
+        .await?;
+    }
+    Ok(id)
+}
