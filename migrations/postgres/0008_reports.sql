@@ -93,3 +93,14 @@ CREATE TABLE notifications (
     read_at BIGINT
 );
 CREATE INDEX notifications_user ON notifications (user_id, created_at);
+
+-- Keys for systems that write through the API (Open311 reports first). Only the key's
+-- SHA-256 is kept; the key is shown once, when made.
+CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    key_hash TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    created_by TEXT REFERENCES users (id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+);

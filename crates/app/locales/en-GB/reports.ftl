@@ -131,6 +131,16 @@ report-route-set = The rule has been saved.
 report-route-delete = Delete
 report-route-deleted = The rule has been deleted.
 
+report-api-keys = Open311 API keys
+report-api-keys-intro = Other systems (a council's case system, a reporting app) can post reports through the Open311 GeoReport v2 API at /api/open311/v2/ with a key made here. Reading needs no key.
+report-key-made = Here is the new key. Copy it now: it is not stored and will not be shown again.
+report-key-make = Make a key
+report-key-revoke = Revoke
+report-key-revoked = The key has been revoked.
+report-key-revoked-tag = revoked
+field-report-key-name = Which system is it for?
+field-report-key-name-hint = For example "Council case system". Shown only to administrators.
+
 error-report-officials-only = Only the officials of the organisation this report was sent to can change its status.
 error-report-admins-only = Only site administrators can change categories and routing.
 error-report-follow-invalid = That is not a way to follow a report.

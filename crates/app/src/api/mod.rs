@@ -1,6 +1,8 @@
 //! The read-only JSON API under `/api/v1/`, described by OpenAPI at `/api/v1/openapi.json`.
 //! Feature modules add their endpoints here as they land.
 
+pub mod keys;
+
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};

@@ -10,6 +10,7 @@ use super::store::{
     self, ALL_STATUSES, Category, Filter, Following, NewReport, NewUpdate, Report, Route, Status,
     Update,
 };
+use crate::api::keys;
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
@@ -652,6 +653,9 @@ struct AdminPage {
     errors: FormErrors,
     /// No option chosen yet (the select macro compares Strings).
     unchosen: String,
+    api_keys: Vec<keys::ApiKey>,
+    /// A key just made, shown this once.
+    new_key: Option<String>,
 }
 
 fn require_admin(user: &CurrentUser) -> AppResult<()> {
@@ -685,6 +689,8 @@ async fn admin_page(
         organisations,
         errors,
         unchosen: String::new(),
+        api_keys: keys::list(&state.db).await?,
+        new_key: None,
     })
 }
 
@@ -778,6 +784,46 @@ pub async fn delete_route(
     Ok(see_other(
         "/reports/categories",
         Some("report-route-deleted"),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct KeyForm {
+    key_name: String,
+}
+
+/// Makes an API key for a system that posts reports through Open311; shows it once.
+pub async fn add_api_key(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Form(form): Form<KeyForm>,
+) -> AppResult<Response> {
+    require_admin(&user)?;
+    let mut errors = FormErrors::new();
+    let name = forms::required_text(&mut errors, &ctx.lang, "key_name", &form.key_name, 80);
+    if !errors.is_empty() {
+        let page = admin_page(&state, ctx, errors).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let key = keys::create(&state.db, &name, &user.id).await?;
+    tracing::info!(by = %user.id, name = %name, "API key made");
+    let mut page = admin_page(&state, ctx, errors).await?;
+    page.new_key = Some(key);
+    render(&page)
+}
+
+pub async fn revoke_api_key(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    require_admin(&user)?;
+    keys::revoke(&state.db, &id).await?;
+    Ok(see_other(
+        "/reports/categories#api-keys",
+        Some("report-key-revoked"),
     ))
 }
 

@@ -6,6 +6,7 @@
 //! (reports received, median times to answer and to fix) is public.
 
 mod handlers;
+mod open311;
 pub mod stats;
 pub mod store;
 
@@ -28,6 +29,11 @@ pub fn routes() -> Router<AppState> {
             get(handlers::admin).post(handlers::add_category),
         )
         .route("/reports/routes", post(handlers::add_route))
+        .route("/reports/api-keys", post(handlers::add_api_key))
+        .route(
+            "/reports/api-keys/{id}/revoke",
+            post(handlers::revoke_api_key),
+        )
         .route("/reports/routes/{id}/delete", post(handlers::delete_route))
         .route("/reports/{id}", get(handlers::show))
         .route("/reports/{id}/follow", post(handlers::follow))
@@ -39,4 +45,9 @@ pub fn routes() -> Router<AppState> {
             get(handlers::organisation_stats),
         )
         .route("/notifications", get(handlers::notifications))
+        .route(
+            "/api/open311/v2/{file}",
+            get(open311::get_list).post(open311::post_request),
+        )
+        .route("/api/open311/v2/requests/{file}", get(open311::get_request))
 }

@@ -191,6 +191,7 @@ pub async fn route_for<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 pub struct Report {
     pub id: String,
     pub category_id: String,
+    pub category_code: String,
     pub category_name: String,
     pub area_id: String,
     pub area_name: String,
@@ -213,17 +214,21 @@ pub struct Report {
     pub fixed_at: Option<i64>,
     /// People who said it affects them too (the reporter not counted).
     pub affected: i64,
+    /// The id of its first photo, if it has one.
+    pub first_photo: Option<String>,
 }
 
 macro_rules! select_report {
     () => {
-        "SELECT r.id, r.category_id, c.name AS category_name, r.area_id, a.name AS area_name, \
+        "SELECT r.id, r.category_id, c.code AS category_code, c.name AS category_name, \
+         r.area_id, a.name AS area_name, \
          a.slug AS area_slug, r.organisation_id, o.name AS organisation_name, \
          o.slug AS organisation_slug, r.title, r.description, r.latitude, r.longitude, \
          r.address, r.status, r.duplicate_of, r.author_id, u.display_name AS author_name, \
          r.created_at, r.updated_at, r.responded_at, r.fixed_at, \
          (SELECT COUNT(*) FROM report_followers f WHERE f.report_id = r.id AND f.affected \
-            AND (r.author_id IS NULL OR f.user_id <> r.author_id)) AS affected \
+            AND (r.author_id IS NULL OR f.user_id <> r.author_id)) AS affected, \
+         (SELECT MIN(p.id) FROM report_photos p WHERE p.report_id = r.id) AS first_photo \
          FROM reports r JOIN report_categories c ON c.id = r.category_id \
          JOIN areas a ON a.id = r.area_id LEFT JOIN organisations o ON o.id = r.organisation_id \
          LEFT JOIN users u ON u.id = r.author_id"
@@ -235,6 +240,7 @@ fn report_from_row(row: &AnyRow) -> anyhow::Result<Report> {
     Ok(Report {
         id: row.try_get("id")?,
         category_id: row.try_get("category_id")?,
+        category_code: row.try_get("category_code")?,
         category_name: row.try_get("category_name")?,
         area_id: row.try_get("area_id")?,
         area_name: row.try_get("area_name")?,
@@ -256,6 +262,7 @@ fn report_from_row(row: &AnyRow) -> anyhow::Result<Report> {
         responded_at: row.try_get("responded_at")?,
         fixed_at: row.try_get("fixed_at")?,
         affected: row.try_get("affected")?,
+        first_photo: row.try_get("first_photo")?,
     })
 }
 

@@ -376,3 +376,170 @@ async fn photos_lose_their_gps_and_bad_reports_change_nothing() {
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
+
+/// The fields GeoReport v2 defines for each response, in its own words.
+const SERVICE_FIELDS: [&str; 7] = [
+    "description",
+    "group",
+    "keywords",
+    "metadata",
+    "service_code",
+    "service_name",
+    "type",
+];
+const REQUEST_FIELDS: [&str; 17] = [
+    "address",
+    "address_id",
+    "agency_responsible",
+    "description",
+    "expected_datetime",
+    "lat",
+    "long",
+    "media_url",
+    "requested_datetime",
+    "service_code",
+    "service_name",
+    "service_notice",
+    "service_request_id",
+    "status",
+    "status_notes",
+    "updated_datetime",
+    "zipcode",
+];
+
+fn field_names(item: &serde_json::Value) -> Vec<String> {
+    let mut names: Vec<String> = item.as_object().unwrap().keys().cloned().collect();
+    names.sort();
+    names
+}
+
+/// Posts an Open311 request as another system would (no cookies, no CSRF token).
+async fn open311_post(
+    client: &Client,
+    key: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, serde_json::Value) {
+    let mut form = vec![("api_key", key)];
+    form.extend_from_slice(fields);
+    let response = client
+        .http
+        .post(client.url("/api/open311/v2/requests.json"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    (status, serde_json::from_str(&body(response).await).unwrap())
+}
+
+async fn json(client: &Client, path: &str) -> (StatusCode, serde_json::Value) {
+    let response = client.get(path).await;
+    let status = response.status();
+    (status, serde_json::from_str(&body(response).await).unwrap())
+}
+
+#[tokio::test]
+async fn open311_lists_services_and_takes_requests_with_a_key() {
+    let app = TestApp::spawn().await;
+    let (admin, _, _) = city(&app).await;
+    let anyone = app.client();
+
+    let (status, services) = json(&anyone, "/api/open311/v2/services.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let services = services.as_array().unwrap();
+    assert_eq!(services.len(), 2);
+    assert_eq!(field_names(&services[0]), SERVICE_FIELDS);
+    assert_eq!(services[0]["service_code"], "potholes");
+    assert_eq!(services[0]["metadata"], false);
+    let xml = body(anyone.get("/api/open311/v2/services.xml").await).await;
+    assert!(
+        xml.contains("<services><service><service_code>potholes</service_code>"),
+        "{xml}"
+    );
+
+    // Posting needs a live key, a location and an area (jurisdiction_id).
+    let good = vec![
+        ("jurisdiction_id", "riverside"),
+        ("service_code", "potholes"),
+        ("lat", "53.4808"),
+        ("long", "-2.2426"),
+        ("description", "Pothole by the bus stop\nAbout a hand deep."),
+    ];
+    let (status, refused) = open311_post(&anyone, "not-a-key", &good).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(refused[0]["code"], 403);
+    let made = body(
+        admin
+            .post_form("/reports/api-keys", &[("key_name", "Council case system")])
+            .await,
+    )
+    .await;
+    let key = made
+        .split(r#"<code id="new-key">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</code>").next())
+        .expect("the key is shown once")
+        .to_string();
+    let (status, refused) = open311_post(
+        &anyone,
+        &key,
+        &[("service_code", "potholes"), ("description", "Somewhere")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("location")
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 0);
+    let (status, created) = open311_post(&anyone, &key, &good).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        routed_to(&app, &id).await.as_deref(),
+        Some("millbrook-highways")
+    );
+
+    // Reading back, as a list and one by one, in JSON and XML.
+    let (_, listed) = json(
+        &anyone,
+        "/api/open311/v2/requests.json?service_code=potholes",
+    )
+    .await;
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(field_names(&listed[0]), REQUEST_FIELDS);
+    assert_eq!(listed[0]["service_request_id"], id.as_str());
+    assert_eq!(listed[0]["status"], "open");
+    assert_eq!(listed[0]["lat"], 53.4808);
+    assert_eq!(listed[0]["agency_responsible"], "Millbrook Highways");
+    let (_, closed) = json(&anyone, "/api/open311/v2/requests.json?status=closed").await;
+    assert!(closed.as_array().unwrap().is_empty());
+    let one = body(
+        anyone
+            .get(&format!("/api/open311/v2/requests/{id}.xml"))
+            .await,
+    )
+    .await;
+    assert!(one.contains(&format!("<service_request_id>{id}</service_request_id>")));
+    assert!(one.contains("<description>Pothole by the bus stop\nAbout a hand deep.</description>"));
+    let (status, _) = json(&anyone, "/api/open311/v2/requests/missing.json").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // A revoked key posts nothing more.
+    let key_id: String = sqlx::query_scalar("SELECT id FROM api_keys")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    admin
+        .post_form(&format!("/reports/api-keys/{key_id}/revoke"), &[])
+        .await;
+    let (status, _) = open311_post(&anyone, &key, &good).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 1);
+}

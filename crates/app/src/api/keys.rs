@@ -1,0 +1,76 @@
+//! API keys for systems that write through the API (Open311 reports). Only each key's
+//! SHA-256 is stored; the key itself is shown once, when it is made.
+
+use anyhow::Context;
+use sqlx::Row;
+
+use crate::db::{Db, new_id, now_ms};
+use crate::web::session::{hash_token, random_token};
+
+#[derive(Clone, Debug)]
+pub struct ApiKey {
+    pub id: String,
+    pub name: String,
+    pub created_at: i64,
+    pub revoked: bool,
+}
+
+/// Makes a key named `name`; returns the key, which is not kept.
+pub async fn create(db: &Db, name: &str, by: &str) -> anyhow::Result<String> {
+    let key = random_token();
+    sqlx::query(
+        "INSERT INTO api_keys (id, key_hash, name, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(new_id())
+    .bind(hash_token(&key))
+    .bind(name)
+    .bind(by)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("making an API key")?;
+    Ok(key)
+}
+
+pub async fn list(db: &Db) -> anyhow::Result<Vec<ApiKey>> {
+    let rows = sqlx::query(
+        "SELECT id, name, created_at, CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END AS revoked \
+         FROM api_keys ORDER BY created_at DESC, id",
+    )
+    .fetch_all(db)
+    .await
+    .context("listing API keys")?;
+    rows.iter()
+        .map(|row| {
+            Ok(ApiKey {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                created_at: row.try_get("created_at")?,
+                revoked: row.try_get::<i32, _>("revoked")? == 1,
+            })
+        })
+        .collect()
+}
+
+pub async fn revoke(db: &Db, id: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+        .bind(now_ms())
+        .bind(id)
+        .execute(db)
+        .await
+        .context("revoking an API key")?;
+    Ok(())
+}
+
+/// The name of the live key given, if it is one.
+pub async fn check(db: &Db, key: &str) -> anyhow::Result<Option<String>> {
+    if key.is_empty() {
+        return Ok(None);
+    }
+    sqlx::query_scalar("SELECT name FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
+        .bind(hash_token(key))
+        .fetch_optional(db)
+        .await
+        .context("checking an API key")
+}
