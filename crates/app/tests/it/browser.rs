@@ -554,8 +554,6 @@ async fn a_table_plays_a_skills_game_round_and_sees_its_coverage() {
     browser.client.close().await.unwrap();
 }
 
-/// Runs axe-core on the current page; returns serious and critical violations.
-
 #[tokio::test]
 async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
     let Some(browser) = browser("a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt").await
@@ -658,6 +656,99 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
     assert_eq!(stored.vote, "1,3,5");
 }
 
+#[tokio::test]
+async fn a_resident_reports_a_problem_and_an_official_answers_it() {
+    let Some(browser) = browser("a_resident_reports_a_problem_and_an_official_answers_it").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    let c = &browser.client;
+    let pothole: String =
+        sqlx::query_scalar("SELECT id FROM report_categories WHERE code = 'potholes'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let old_market = app.area_id("old-market").await;
+
+    // Maureen reports a pothole in Old Market.
+    c.goto(&format!("{}/login?next=/reports/new", app.base))
+        .await
+        .unwrap();
+    fill(c, "email", "maureen.fletcher@millbrook.example").await;
+    fill(c, "password", squaremile::demo::PASSWORD).await;
+    submit(c, "/login").await;
+    arrive(c, &app.base, "/reports/new").await;
+    let choose = |id: &'static str, value: String| async move {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .select_by_value(&value)
+            .await
+            .unwrap();
+    };
+    choose("category", pothole).await;
+    choose("area", old_market).await;
+    fill(c, "title", "Pothole at the market entrance").await;
+    fill(c, "description", "Stall holders trip on it every Saturday.").await;
+    fill(c, "address", "Market Square, by the fountain").await;
+    c.find(Locator::Css(
+        "form[enctype='multipart/form-data'] button[type=submit]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("report-status"))
+        .await
+        .unwrap();
+    assert_eq!(heading(c).await, "Pothole at the market entrance");
+    let report_path = path(c).await;
+    let report_path = report_path.split('?').next().unwrap().to_string();
+    assert!(
+        c.source()
+            .await
+            .unwrap()
+            .contains("Millbrook Council: Highways and Streets"),
+        "routed to Highways"
+    );
+    submit(c, "/logout").await;
+    arrive(c, &app.base, "/?notice=signed-out").await;
+
+    // Tom, a Highways official, acknowledges it with a public reply.
+    c.goto(&format!("{}/login?next={report_path}", app.base))
+        .await
+        .unwrap();
+    fill(c, "email", "tom.hughes@millbrook.example").await;
+    fill(c, "password", squaremile::demo::PASSWORD).await;
+    submit(c, "/login").await;
+    arrive(c, &app.base, &report_path).await;
+    choose("status", "acknowledged".to_string()).await;
+    fill(c, "body", "Thanks, Maureen: a crew will fill it on Monday.").await;
+    submit(c, &format!("{report_path}/updates")).await;
+    arrive(
+        c,
+        &app.base,
+        &format!("{report_path}?notice=report-updated#updates"),
+    )
+    .await;
+    let page = c.source().await.unwrap();
+    browser.client.close().await.unwrap();
+    assert!(page.contains("a crew will fill it on Monday"), "{page}");
+    let stored: (String, Option<i64>) = sqlx::query_as(
+        "SELECT status, responded_at FROM reports WHERE title = 'Pothole at the market entrance'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(stored.0, "acknowledged");
+    assert!(stored.1.is_some(), "the first answer is recorded");
+}
+
+/// Runs axe-core on the current page; returns serious and critical violations.
 async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
     client
         .execute(axe_source, vec![])
@@ -742,6 +833,8 @@ async fn key_pages_pass_the_accessibility_check() {
         "/help?q=brakes",
         "/projects",
         "/projects/brook-fields-food-bank-van",
+        "/reports",
+        "/organisations/millbrook-highways/reports",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {
@@ -759,6 +852,16 @@ async fn key_pages_pass_the_accessibility_check() {
     c.goto(&format!("{}{join}", app.base)).await.unwrap();
     for violation in serious_violations(c, &axe_source).await {
         failures.push(format!("{join}: {violation}"));
+    }
+    let answered: String =
+        sqlx::query_scalar("SELECT id FROM reports WHERE status = 'fixed' ORDER BY created_at")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let report = format!("/reports/{answered}");
+    c.goto(&format!("{}{report}", app.base)).await.unwrap();
+    for violation in serious_violations(c, &axe_source).await {
+        failures.push(format!("{report}: {violation}"));
     }
     // A form showing its errors must be accessible too.
     c.goto(&format!("{}/register", app.base)).await.unwrap();
