@@ -104,3 +104,28 @@ CREATE TABLE api_keys (
     created_at BIGINT NOT NULL,
     revoked_at BIGINT
 );
+
+-- Stories about services (a ward, a clinic, a library, a bus route), moderated before they
+-- are published, with the provider's public response.
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+    -- Which of the organisation's services, in the teller's words.
+    service TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    good TEXT NOT NULL DEFAULT '',
+    better TEXT NOT NULL DEFAULT '',
+    author_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'published', 'rejected')),
+    -- Why a moderator did not publish it, shown to the author.
+    moderation_note TEXT NOT NULL DEFAULT '',
+    response TEXT NOT NULL DEFAULT '',
+    responded_by TEXT REFERENCES users (id) ON DELETE SET NULL,
+    responded_at BIGINT,
+    change TEXT NOT NULL DEFAULT '' CHECK (change IN ('', 'planned', 'made')),
+    created_at BIGINT NOT NULL,
+    published_at BIGINT
+);
+CREATE INDEX stories_organisation ON stories (organisation_id, status, published_at);
+CREATE INDEX stories_status ON stories (status, created_at);

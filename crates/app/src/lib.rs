@@ -24,4 +24,5 @@ pub mod server;
 pub mod skills;
 pub mod skillsgame;
 pub mod state;
+pub mod stories;
 pub mod web;

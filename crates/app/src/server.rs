@@ -25,7 +25,7 @@ use crate::state::AppState;
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, api, areas, assets, budgets, help, home, jobs, juries, mapping, organisations,
-    projects, reports, roles, skills, skillsgame,
+    projects, reports, roles, skills, skillsgame, stories,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -48,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(help::routes())
         .merge(projects::routes())
         .merge(reports::routes())
+        .merge(stories::routes())
         .merge(api::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes

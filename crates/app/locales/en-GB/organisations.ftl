@@ -42,3 +42,4 @@ notice-organisation-created = The organisation has been added, with you as its a
 notice-organisation-saved = The organisation has been saved.
 notice-member-saved = The membership has been saved.
 notice-member-removed = The member has been removed.
+organisation-public-record = Reports and stories

@@ -94,6 +94,8 @@ struct ShowPage {
     representatives: Vec<store::Member>,
     member_count: usize,
     can_manage: bool,
+    /// The `<iframe>` that shows the organisation's stories on another site.
+    widget_snippet: String,
 }
 
 pub async fn show(
@@ -109,12 +111,19 @@ pub async fn show(
         None => false,
     };
     render(&ShowPage {
-        ctx,
         member_count: members.len(),
         representatives: members
             .into_iter()
             .filter(|m| m.role != MemberRole::Member)
             .collect(),
+        widget_snippet: format!(
+            "<iframe src=\"{}/widget/organisations/{}/stories?pagesize=4\" title=\"{}\" \
+             width=\"100%\" height=\"420\" style=\"border:0\"></iframe>",
+            state.config.public_url,
+            org.slug,
+            ctx.t1("story-widget-title", "name", &org.name)
+        ),
+        ctx,
         org,
         can_manage,
     })

@@ -281,6 +281,16 @@ pub async fn role_of(
     .transpose()
 }
 
+/// Whether the user answers for the organisation in public (reports, stories): one of its
+/// officials or admins.
+pub async fn answers_for(db: &Db, organisation_id: &str, user_id: &str) -> anyhow::Result<bool> {
+    let role = role_of(db, organisation_id, user_id).await?;
+    Ok(matches!(
+        role,
+        Some(MemberRole::Official | MemberRole::Admin)
+    ))
+}
+
 /// Adds a member or changes their role.
 pub async fn set_member(
     db: &Db,

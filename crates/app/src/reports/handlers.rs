@@ -39,7 +39,7 @@ async fn answers_for(state: &AppState, user: &CurrentUser, report: &Report) -> A
         return Ok(true);
     }
     match &report.organisation_id {
-        Some(org) => Ok(store::is_official_of(&state.db, &user.id, org).await?),
+        Some(org) => Ok(organisations::answers_for(&state.db, org, &user.id).await?),
         None => Ok(false),
     }
 }
@@ -557,7 +557,7 @@ pub async fn inbox(
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let organisation = organisation_by_slug(&state, &slug).await?;
-    if !user.is_admin && !store::is_official_of(&state.db, &user.id, &organisation.id).await? {
+    if !user.is_admin && !organisations::answers_for(&state.db, &organisation.id, &user.id).await? {
         return Err(AppError::Forbidden("error-report-officials-only"));
     }
     let filter = Filter {

@@ -418,20 +418,6 @@ async fn officials_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
         .collect()
 }
 
-/// Whether the user answers for the organisation (an official or admin of it).
-pub async fn is_official_of(db: &Db, user_id: &str, organisation_id: &str) -> anyhow::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM memberships WHERE organisation_id = $1 AND user_id = $2 \
-         AND role IN ('official', 'admin')",
-    )
-    .bind(organisation_id)
-    .bind(user_id)
-    .fetch_optional(db)
-    .await
-    .context("checking an official")?;
-    Ok(found.is_some())
-}
-
 /// The ids of a report's photos, oldest first.
 pub async fn photo_ids(db: &Db, report_id: &str) -> anyhow::Result<Vec<String>> {
     sqlx::query_scalar("SELECT id FROM report_photos WHERE report_id = $1 ORDER BY created_at, id")

@@ -22,3 +22,4 @@ mod reports;
 mod roles;
 mod schema;
 mod security;
+mod stories;

@@ -1,0 +1,399 @@
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::store::{self, Change, NewStory, Story, StoryStatus};
+use crate::organisations::store::{self as organisations, Organisation};
+use crate::state::AppState;
+use crate::web::forms::{self, FormErrors};
+use crate::web::session::MaybeUser;
+use crate::web::{
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
+};
+
+const MAX_TEXT: usize = 6000;
+const MAX_WIDGET_STORIES: i64 = 20;
+
+async fn story_by_id(state: &AppState, id: &str) -> AppResult<Story> {
+    store::find(&state.db, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Whether the user responds for the story's provider (its officials; site admins too).
+async fn responds_for(state: &AppState, user: &CurrentUser, story: &Story) -> AppResult<bool> {
+    Ok(user.is_admin
+        || organisations::answers_for(&state.db, &story.organisation_id, &user.id).await?)
+}
+
+fn require_moderator(user: &CurrentUser) -> AppResult<()> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("error-story-moderators-only"))
+    }
+}
+
+// ------------------------------------------------------------------ the list
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    organisation: String,
+}
+
+#[derive(Template)]
+#[template(path = "stories/templates/list.html")]
+struct ListPage {
+    ctx: PageContext,
+    stories: Vec<Story>,
+    organisations: Vec<(String, String)>,
+    query: ListQuery,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
+    let all = organisations::list(&state.db, None, None).await?;
+    let chosen = all.iter().find(|o| o.slug == query.organisation);
+    let stories = store::published(&state.db, chosen.map_or("", |o| o.id.as_str()), 100).await?;
+    render(&ListPage {
+        ctx,
+        stories,
+        organisations: all.into_iter().map(|o| (o.slug, o.name)).collect(),
+        query,
+    })
+}
+
+// ------------------------------------------------------------------ telling a story
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StoryForm {
+    organisation: String,
+    service: String,
+    title: String,
+    body: String,
+    good: String,
+    better: String,
+}
+
+#[derive(Template)]
+#[template(path = "stories/templates/form.html")]
+struct FormPage {
+    ctx: PageContext,
+    form: StoryForm,
+    errors: FormErrors,
+    organisations: Vec<(String, String)>,
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: PageContext,
+    form: StoryForm,
+    errors: FormErrors,
+) -> AppResult<FormPage> {
+    let organisations = organisations::list(&state.db, None, None)
+        .await?
+        .into_iter()
+        .map(|o| (o.slug, o.name))
+        .collect();
+    Ok(FormPage {
+        ctx,
+        form,
+        errors,
+        organisations,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewQuery {
+    organisation: String,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(_user): RequireUser,
+    Query(query): Query<NewQuery>,
+) -> AppResult<Response> {
+    let form = StoryForm {
+        organisation: query.organisation,
+        ..StoryForm::default()
+    };
+    render(&form_page(&state, ctx, form, FormErrors::new()).await?)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Form(form): Form<StoryForm>,
+) -> AppResult<Response> {
+    let lang = ctx.lang.clone();
+    let mut errors = FormErrors::new();
+    let organisation = organisations::find_by_slug(&state.db, &form.organisation).await?;
+    if organisation.is_none() {
+        errors.add(&lang, "organisation", "field-story-organisation-invalid");
+    }
+    let service = forms::optional_text(&mut errors, &lang, "service", &form.service, 120);
+    let title = forms::required_text(&mut errors, &lang, "title", &form.title, 120);
+    let body = forms::required_text(&mut errors, &lang, "body", &form.body, MAX_TEXT);
+    let good = forms::optional_text(&mut errors, &lang, "good", &form.good, MAX_TEXT);
+    let better = forms::optional_text(&mut errors, &lang, "better", &form.better, MAX_TEXT);
+    if let (true, Some(organisation)) = (errors.is_empty(), organisation) {
+        let story = NewStory {
+            organisation_id: &organisation.id,
+            service: &service,
+            title: &title,
+            body: &body,
+            good: &good,
+            better: &better,
+            author_id: &user.id,
+        };
+        let id = store::create(&state.db, &story).await?;
+        return Ok(see_other(&format!("/stories/{id}"), Some("story-sent")));
+    }
+    let page = form_page(&state, ctx, form, errors).await?;
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+// ------------------------------------------------------------------ a story's page
+
+#[derive(Template)]
+#[template(path = "stories/templates/show.html")]
+struct ShowPage {
+    ctx: PageContext,
+    story: Story,
+    can_respond: bool,
+    changes: Vec<(String, String)>,
+    errors: FormErrors,
+}
+
+impl ShowPage {
+    fn change_value(&self) -> String {
+        self.story.change.as_str().to_string()
+    }
+}
+
+fn change_choices(ctx: &PageContext) -> Vec<(String, String)> {
+    [Change::None, Change::Planned, Change::Made]
+        .into_iter()
+        .map(|c| (c.as_str().to_string(), ctx.t(c.label_key())))
+        .collect()
+}
+
+/// A published story is everyone's; before that only its author and moderators see it.
+async fn visible_story(state: &AppState, user: Option<&CurrentUser>, id: &str) -> AppResult<Story> {
+    let story = story_by_id(state, id).await?;
+    let is_author = user.is_some_and(|u| story.author_id.as_deref() == Some(u.id.as_str()));
+    let is_moderator = user.is_some_and(|u| u.is_admin);
+    if story.status == StoryStatus::Published || is_author || is_moderator {
+        Ok(story)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let story = visible_story(&state, user.as_ref(), &id).await?;
+    let can_respond = match &user {
+        Some(user) => {
+            story.status == StoryStatus::Published && responds_for(&state, user, &story).await?
+        }
+        None => false,
+    };
+    render(&ShowPage {
+        changes: change_choices(&ctx),
+        ctx,
+        story,
+        can_respond,
+        errors: FormErrors::new(),
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResponseForm {
+    response: String,
+    change: String,
+}
+
+pub async fn respond(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<ResponseForm>,
+) -> AppResult<Response> {
+    let story = story_by_id(&state, &id).await?;
+    if story.status != StoryStatus::Published || !responds_for(&state, &user, &story).await? {
+        return Err(AppError::Forbidden("error-story-providers-only"));
+    }
+    let lang = ctx.lang.clone();
+    let mut errors = FormErrors::new();
+    let response = forms::required_text(&mut errors, &lang, "response", &form.response, MAX_TEXT);
+    let change = Change::parse(&form.change);
+    if change.is_none() {
+        errors.add(&lang, "change", "field-story-change-invalid");
+    }
+    if let (true, Some(change)) = (errors.is_empty(), change) {
+        store::respond(&state.db, &story.id, &response, change, &user.id).await?;
+        return Ok(see_other(
+            &format!("/stories/{id}#response"),
+            Some("story-responded"),
+        ));
+    }
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &ShowPage {
+            changes: change_choices(&ctx),
+            ctx,
+            story,
+            can_respond: true,
+            errors,
+        },
+    )
+}
+
+// ------------------------------------------------------------------ moderation
+
+#[derive(Template)]
+#[template(path = "stories/templates/moderate.html")]
+struct ModeratePage {
+    ctx: PageContext,
+    stories: Vec<Story>,
+}
+
+pub async fn moderation_queue(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
+    require_moderator(&user)?;
+    let stories = store::pending(&state.db).await?;
+    render(&ModeratePage { ctx, stories })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ModerateForm {
+    decision: String,
+    note: String,
+}
+
+pub async fn moderate(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<ModerateForm>,
+) -> AppResult<Response> {
+    require_moderator(&user)?;
+    let note = form.note.trim();
+    let publish = match form.decision.as_str() {
+        "publish" => true,
+        "reject" if !note.is_empty() => false,
+        "reject" => return Err(AppError::Conflict("error-story-reason-needed")),
+        _ => return Err(AppError::Conflict("error-story-decision-invalid")),
+    };
+    if !store::moderate(&state.db, &id, publish, note).await? {
+        return Err(AppError::Conflict("error-story-already-moderated"));
+    }
+    let notice = if publish {
+        "story-published"
+    } else {
+        "story-rejected"
+    };
+    Ok(see_other("/stories/moderate", Some(notice)))
+}
+
+// ------------------------------------------------------------------ the widget
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct WidgetQuery {
+    pagesize: Option<i64>,
+    format: String,
+}
+
+#[derive(Template)]
+#[template(path = "stories/templates/widget.html")]
+struct WidgetPage {
+    ctx: PageContext,
+    organisation: Organisation,
+    stories: Vec<Story>,
+    public_url: String,
+}
+
+/// The widget's own policy: it may be framed by any site (the one page that may), loads
+/// nothing but the site's style sheet, runs no script, and opens links in a new tab.
+const WIDGET_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+    base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+/// An organisation's newest published stories as a small page to put in an `<iframe>`,
+/// or as JSON (`?format=json`, or `Accept: application/json`).
+pub async fn widget(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+    Query(query): Query<WidgetQuery>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let organisation = organisations::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let size = query.pagesize.unwrap_or(4).clamp(1, MAX_WIDGET_STORIES);
+    let stories = store::published(&state.db, &organisation.id, size).await?;
+    let wants_json = query.format == "json"
+        || headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+    if wants_json {
+        let base = &state.config.public_url;
+        let stories: Vec<serde_json::Value> = stories
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "id": s.id,
+                    "url": format!("{base}/stories/{}", s.id),
+                    "service": s.service,
+                    "title": s.title,
+                    "story": s.body,
+                    "good": s.good,
+                    "better": s.better,
+                    "author": s.author_name,
+                    "published_at": s.published_at,
+                    "response": s.response,
+                    "change": s.change.as_str(),
+                })
+            })
+            .collect();
+        let body = serde_json::json!({
+            "organisation": {"slug": organisation.slug, "name": organisation.name},
+            "stories": stories,
+        });
+        return Ok(axum::Json(body).into_response());
+    }
+    let page = WidgetPage {
+        ctx,
+        organisation,
+        stories,
+        public_url: state.config.public_url.clone(),
+    };
+    let mut response = render(&page)?;
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(WIDGET_POLICY),
+    );
+    Ok(response)
+}

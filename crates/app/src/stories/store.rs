@@ -1,0 +1,237 @@
+//! All SQL about stories of services: telling, moderating, responding.
+
+use anyhow::Context;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::db::{Db, new_id, now_ms};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoryStatus {
+    Pending,
+    Published,
+    Rejected,
+}
+
+impl StoryStatus {
+    pub fn parse(value: &str) -> Option<StoryStatus> {
+        match value {
+            "pending" => Some(StoryStatus::Pending),
+            "published" => Some(StoryStatus::Published),
+            "rejected" => Some(StoryStatus::Rejected),
+            _ => None,
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            StoryStatus::Pending => "story-status-pending",
+            StoryStatus::Published => "story-status-published",
+            StoryStatus::Rejected => "story-status-rejected",
+        }
+    }
+}
+
+/// What the provider says it will do or has done because of the story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    None,
+    Planned,
+    Made,
+}
+
+impl Change {
+    pub fn parse(value: &str) -> Option<Change> {
+        match value {
+            "" => Some(Change::None),
+            "planned" => Some(Change::Planned),
+            "made" => Some(Change::Made),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::None => "",
+            Change::Planned => "planned",
+            Change::Made => "made",
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Change::None => "story-change-none",
+            Change::Planned => "story-change-planned",
+            Change::Made => "story-change-made",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Story {
+    pub id: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub organisation_slug: String,
+    pub service: String,
+    pub title: String,
+    pub body: String,
+    pub good: String,
+    pub better: String,
+    pub author_id: Option<String>,
+    pub author_name: Option<String>,
+    pub status: StoryStatus,
+    pub moderation_note: String,
+    pub response: String,
+    pub responded_at: Option<i64>,
+    pub change: Change,
+    pub created_at: i64,
+    pub published_at: Option<i64>,
+}
+
+macro_rules! select_story {
+    () => {
+        "SELECT s.id, s.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug, \
+         s.service, s.title, s.body, s.good, s.better, s.author_id, \
+         u.display_name AS author_name, s.status, s.moderation_note, s.response, \
+         s.responded_at, s.change, s.created_at, s.published_at \
+         FROM stories s JOIN organisations o ON o.id = s.organisation_id \
+         LEFT JOIN users u ON u.id = s.author_id"
+    };
+}
+
+fn story_from_row(row: &AnyRow) -> anyhow::Result<Story> {
+    let status: String = row.try_get("status")?;
+    let change: String = row.try_get("change")?;
+    Ok(Story {
+        id: row.try_get("id")?,
+        organisation_id: row.try_get("organisation_id")?,
+        organisation_name: row.try_get("organisation_name")?,
+        organisation_slug: row.try_get("organisation_slug")?,
+        service: row.try_get("service")?,
+        title: row.try_get("title")?,
+        body: row.try_get("body")?,
+        good: row.try_get("good")?,
+        better: row.try_get("better")?,
+        author_id: row.try_get("author_id")?,
+        author_name: row.try_get("author_name")?,
+        status: StoryStatus::parse(&status)
+            .with_context(|| format!("unknown story status {status:?}"))?,
+        moderation_note: row.try_get("moderation_note")?,
+        response: row.try_get("response")?,
+        responded_at: row.try_get("responded_at")?,
+        change: Change::parse(&change).with_context(|| format!("unknown change {change:?}"))?,
+        created_at: row.try_get("created_at")?,
+        published_at: row.try_get("published_at")?,
+    })
+}
+
+pub struct NewStory<'a> {
+    pub organisation_id: &'a str,
+    pub service: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub good: &'a str,
+    pub better: &'a str,
+    pub author_id: &'a str,
+}
+
+/// Stores a story waiting for moderation; returns its id.
+pub async fn create(db: &Db, story: &NewStory<'_>) -> anyhow::Result<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO stories (id, organisation_id, service, title, body, good, better, \
+         author_id, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)",
+    )
+    .bind(&id)
+    .bind(story.organisation_id)
+    .bind(story.service)
+    .bind(story.title)
+    .bind(story.body)
+    .bind(story.good)
+    .bind(story.better)
+    .bind(story.author_id)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("storing a story")?;
+    Ok(id)
+}
+
+pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Story>> {
+    let row = sqlx::query(concat!(select_story!(), " WHERE s.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .context("loading a story")?;
+    row.as_ref().map(story_from_row).transpose()
+}
+
+/// Published stories, newest first, of one organisation ("" for all).
+pub async fn published(db: &Db, organisation_id: &str, limit: i64) -> anyhow::Result<Vec<Story>> {
+    let rows = sqlx::query(concat!(
+        select_story!(),
+        " WHERE s.status = 'published' AND ($1 = '' OR s.organisation_id = $1) \
+          ORDER BY s.published_at DESC, s.id DESC LIMIT $2"
+    ))
+    .bind(organisation_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing stories")?;
+    rows.iter().map(story_from_row).collect()
+}
+
+/// Stories waiting for a moderator, oldest first.
+pub async fn pending(db: &Db) -> anyhow::Result<Vec<Story>> {
+    let rows = sqlx::query(concat!(
+        select_story!(),
+        " WHERE s.status = 'pending' ORDER BY s.created_at, s.id"
+    ))
+    .fetch_all(db)
+    .await
+    .context("listing stories to moderate")?;
+    rows.iter().map(story_from_row).collect()
+}
+
+/// Publishes a pending story, or rejects it with a reason the author sees. False if it was
+/// no longer pending (two moderators at once decide once).
+pub async fn moderate(db: &Db, id: &str, publish: bool, note: &str) -> anyhow::Result<bool> {
+    let status = if publish { "published" } else { "rejected" };
+    let done = sqlx::query(
+        "UPDATE stories SET status = $1, moderation_note = $2, \
+         published_at = CASE WHEN $1 = 'published' THEN $3 ELSE NULL END \
+         WHERE id = $4 AND status = 'pending'",
+    )
+    .bind(status)
+    .bind(note)
+    .bind(now_ms())
+    .bind(id)
+    .execute(db)
+    .await
+    .context("moderating a story")?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The provider's public response, replacing any earlier one.
+pub async fn respond(
+    db: &Db,
+    id: &str,
+    response: &str,
+    change: Change,
+    by: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE stories SET response = $1, change = $2, responded_by = $3, responded_at = $4 \
+         WHERE id = $5",
+    )
+    .bind(response)
+    .bind(change.as_str())
+    .bind(by)
+    .bind(now_ms())
+    .bind(id)
+    .execute(db)
+    .await
+    .context("responding to a story")?;
+    Ok(())
+}
