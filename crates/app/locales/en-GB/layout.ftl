@@ -7,6 +7,7 @@ nav-organisations = Organisations
 nav-assets = What we have
 nav-help = Give and get help
 nav-reports = Report a problem
+nav-stories = Stories
 nav-notifications = Notifications
 nav-budgets = Budgets
 nav-juries = Juries

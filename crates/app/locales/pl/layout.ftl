@@ -7,6 +7,7 @@ nav-organisations = Organizacje
 nav-assets = Co mamy
 nav-help = Pomoc sąsiedzka
 nav-reports = Zgłoś problem
+nav-stories = Historie
 nav-notifications = Powiadomienia
 nav-budgets = Budżety
 nav-juries = Panele obywatelskie

@@ -1,6 +1,7 @@
 //! The demo's reports of local problems: categories, the rules that route them, and reports
 //! in every state, with the council's answers, residents affected too, and dates spread over
-//! the last months so the public record has real medians.
+//! the last months so the public record has real medians. Also stories about services, most
+//! published and answered by their providers, one waiting for a moderator.
 
 use anyhow::Context;
 
@@ -11,6 +12,7 @@ use crate::db::{Db, now_ms};
 use crate::organisations::store as organisations;
 use crate::reports::store::{self as reports, Filter, Following, NewReport, NewUpdate, Status};
 use crate::reports::update_notices;
+use crate::stories::store::{self as stories, Change, NewStory};
 
 const CATEGORIES: &[&str] = &[
     "Potholes",
@@ -158,6 +160,106 @@ const REPORTS: &[DemoReport] = &[
     ),
 ];
 
+/// (teller, organisation, service, title, story, good, better, published, response, change)
+type DemoStory = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static str,
+    Change,
+);
+
+const STORIES: &[DemoStory] = &[
+    (
+        "aisha.hussain",
+        "riverside-health-centre",
+        "Tuesday baby clinic",
+        "A long wait, then a nurse who listened",
+        "We waited over an hour with a crying baby and nobody told us why. When we were seen, the nurse took her time and answered every question.",
+        "The nurse never rushed us.",
+        "Tell parents when the clinic is running late.",
+        true,
+        "Thank you, Aisha. From January the reception team will text parents when the clinic runs more than 20 minutes late.",
+        Change::Planned,
+    ),
+    (
+        "winston.campbell",
+        "riverside-health-centre",
+        "Social prescribing",
+        "The walking group got me out of the house",
+        "After my wife died I hardly went out. The social prescriber put me in touch with the Thursday walking group and now I go every week.",
+        "Being asked what I enjoy, not just what is wrong.",
+        "",
+        true,
+        "Thank you for telling us, Winston. We have shared your story with the team and with the walking group's volunteers.",
+        Change::None,
+    ),
+    (
+        "jenny.walsh",
+        "millbrook-homes",
+        "Repairs line",
+        "Three visits to fix one boiler",
+        "The boiler broke in November. Each engineer came without the part, so it took three visits and two weeks without heating.",
+        "The last engineer was friendly and explained what went wrong.",
+        "Bring the part the first time, or check by phone first.",
+        true,
+        "We are sorry. Engineers now phone ahead to check the boiler model, so they bring the right part on the first visit.",
+        Change::Made,
+    ),
+    (
+        "pete.riley",
+        "millbrook-homes",
+        "Estate caretaking",
+        "Lift at Brook House",
+        "The lift at Brook House has been out for a week and my neighbour in a wheelchair cannot get out.",
+        "",
+        "",
+        false,
+        "",
+        Change::None,
+    ),
+];
+
+/// Adds the demo's stories unless there are stories already.
+async fn load_stories(db: &Db) -> anyhow::Result<()> {
+    if !stories::published(db, "", 1).await?.is_empty() || !stories::pending(db).await?.is_empty() {
+        return Ok(());
+    }
+    for (teller, organisation, service, title, body, good, better, published, response, change) in
+        STORIES
+    {
+        let organisation = organisations::find_by_slug(db, organisation)
+            .await?
+            .context("demo organisation")?;
+        let story = NewStory {
+            organisation_id: &organisation.id,
+            service,
+            title,
+            body,
+            good,
+            better,
+            author_id: &user_id(db, teller).await?,
+        };
+        let id = stories::create(db, &story).await?;
+        if !published {
+            continue;
+        }
+        stories::moderate(db, &id, true, "").await?;
+        let official = organisations::members(db, &organisation.id)
+            .await?
+            .into_iter()
+            .find(|m| m.role != organisations::MemberRole::Member)
+            .context("demo official")?;
+        stories::respond(db, &id, response, *change, &official.user_id).await?;
+    }
+    Ok(())
+}
+
 async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
     Ok(accounts::find_by_email(db, &email_of(local))
         .await?
@@ -167,6 +269,7 @@ async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
 
 /// Adds the categories, routes and reports unless the demo's reports are there already.
 pub async fn load(db: &Db) -> anyhow::Result<()> {
+    load_stories(db).await?;
     if !reports::list(db, &Filter::default(), None, 1)
         .await?
         .is_empty()

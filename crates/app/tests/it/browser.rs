@@ -835,6 +835,8 @@ async fn key_pages_pass_the_accessibility_check() {
         "/projects/brook-fields-food-bank-van",
         "/reports",
         "/organisations/millbrook-highways/reports",
+        "/stories",
+        "/widget/organisations/millbrook-homes/stories",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {

@@ -220,4 +220,21 @@ async fn the_demo_has_reports_in_every_state_with_answers() {
         duplicate.is_some(),
         "the duplicate points at the first report"
     );
+
+    // Stories: published ones with responses, one waiting for a moderator.
+    let stories = body(app.client().get("/stories").await).await;
+    assert!(
+        stories.contains("Three visits to fix one boiler"),
+        "{stories}"
+    );
+    assert!(
+        !stories.contains("Lift at Brook House"),
+        "pending stays hidden"
+    );
+    let answered = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM stories WHERE response <> '' AND status = 'published'",
+    )
+    .await;
+    assert_eq!(answered, 3);
 }
