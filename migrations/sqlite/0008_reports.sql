@@ -129,3 +129,46 @@ CREATE TABLE stories (
 );
 CREATE INDEX stories_organisation ON stories (organisation_id, status, published_at);
 CREATE INDEX stories_status ON stories (status, created_at);
+
+-- Elected representatives (councillors, the MP...) linked to the areas they serve, each
+-- with an account to answer from.
+CREATE TABLE representatives (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    area_id TEXT NOT NULL REFERENCES areas (id) ON DELETE CASCADE,
+    -- "Councillor for Riverside ward", "Member of Parliament".
+    role TEXT NOT NULL,
+    party TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    UNIQUE (user_id, area_id)
+);
+
+-- Public questions to a representative, and their answers.
+CREATE TABLE rep_questions (
+    id TEXT PRIMARY KEY,
+    representative_id TEXT NOT NULL REFERENCES representatives (id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL DEFAULT '',
+    answered_at BIGINT,
+    created_at BIGINT NOT NULL,
+    hidden_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX rep_questions_representative ON rep_questions (representative_id, created_at);
+
+-- Anyone signed in can flag a report, story or question; moderators hide it with a reason
+-- its author sees, or dismiss the flag.
+CREATE TABLE flags (
+    id TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('report', 'story', 'question')),
+    target_id TEXT NOT NULL,
+    reporter_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    reason TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    resolved_at BIGINT,
+    UNIQUE (target_kind, target_id, reporter_id)
+);
+CREATE INDEX flags_open ON flags (resolved_at, created_at);
+
+ALTER TABLE reports ADD COLUMN hidden_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN hidden_reason TEXT NOT NULL DEFAULT '';

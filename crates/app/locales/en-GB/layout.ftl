@@ -8,6 +8,7 @@ nav-assets = What we have
 nav-help = Give and get help
 nav-reports = Report a problem
 nav-stories = Stories
+nav-representatives = Representatives
 nav-notifications = Notifications
 nav-budgets = Budgets
 nav-juries = Juries

@@ -8,6 +8,7 @@ nav-assets = Co mamy
 nav-help = Pomoc sąsiedzka
 nav-reports = Zgłoś problem
 nav-stories = Historie
+nav-representatives = Radni
 nav-notifications = Powiadomienia
 nav-budgets = Budżety
 nav-juries = Panele obywatelskie

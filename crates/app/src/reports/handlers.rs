@@ -14,6 +14,7 @@ use crate::api::keys;
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
+use crate::moderation::check_posting_limit;
 use crate::organisations::store::{self as organisations, Organisation};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -42,6 +43,11 @@ async fn answers_for(state: &AppState, user: &CurrentUser, report: &Report) -> A
         Some(org) => Ok(organisations::answers_for(&state.db, org, &user.id).await?),
         None => Ok(false),
     }
+}
+
+/// A hidden report is still shown to its reporter (with the reason) and to moderators.
+fn is_author_or_admin(user: Option<&CurrentUser>, report: &Report) -> bool {
+    user.is_some_and(|u| u.is_admin || report.author_id.as_deref() == Some(u.id.as_str()))
 }
 
 fn status_choices(lang: &Lang) -> Vec<(String, String)> {
@@ -242,6 +248,7 @@ pub async fn create(
         let page = form_page(&state, ctx, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
+    check_posting_limit(&state, &user).await?;
     let report = NewReport {
         category_id: &form.category,
         area_id: &form.area,
@@ -360,6 +367,9 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let report = report_by_id(&state, &id).await?;
+    if !report.hidden_reason.is_empty() && !is_author_or_admin(user.as_ref(), &report) {
+        return Err(AppError::NotFound);
+    }
     render(&show_page(&state, ctx, user.as_ref(), report, FormErrors::new()).await?)
 }
 

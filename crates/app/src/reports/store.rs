@@ -216,6 +216,8 @@ pub struct Report {
     pub affected: i64,
     /// The id of its first photo, if it has one.
     pub first_photo: Option<String>,
+    /// Why a moderator hid it; empty while it is shown.
+    pub hidden_reason: String,
 }
 
 macro_rules! select_report {
@@ -228,7 +230,8 @@ macro_rules! select_report {
          r.created_at, r.updated_at, r.responded_at, r.fixed_at, \
          (SELECT COUNT(*) FROM report_followers f WHERE f.report_id = r.id AND f.affected \
             AND (r.author_id IS NULL OR f.user_id <> r.author_id)) AS affected, \
-         (SELECT MIN(p.id) FROM report_photos p WHERE p.report_id = r.id) AS first_photo \
+         (SELECT MIN(p.id) FROM report_photos p WHERE p.report_id = r.id) AS first_photo, \
+         r.hidden_reason \
          FROM reports r JOIN report_categories c ON c.id = r.category_id \
          JOIN areas a ON a.id = r.area_id LEFT JOIN organisations o ON o.id = r.organisation_id \
          LEFT JOIN users u ON u.id = r.author_id"
@@ -263,6 +266,7 @@ fn report_from_row(row: &AnyRow) -> anyhow::Result<Report> {
         fixed_at: row.try_get("fixed_at")?,
         affected: row.try_get("affected")?,
         first_photo: row.try_get("first_photo")?,
+        hidden_reason: row.try_get("hidden_reason")?,
     })
 }
 
@@ -285,7 +289,8 @@ pub struct Filter {
     pub organisation: String,
 }
 
-/// The newest reports, older than the cursor `(created_at, id)` if given.
+/// The newest reports not hidden by a moderator, older than the cursor `(created_at, id)`
+/// if given.
 pub async fn list(
     db: &Db,
     filter: &Filter,
@@ -300,6 +305,7 @@ pub async fn list(
                            OR parent_id IN (SELECT id FROM areas WHERE parent_id = $3))) \
           AND ($4 = '' OR r.organisation_id = $4) \
           AND (r.created_at < $5 OR (r.created_at = $5 AND r.id < $6)) \
+          AND r.hidden_reason = '' \
           ORDER BY r.created_at DESC, r.id DESC LIMIT $7"
     ))
     .bind(&filter.status)

@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::store::{self, Change, NewStory, Story, StoryStatus};
+use crate::moderation::check_posting_limit;
 use crate::organisations::store::{self as organisations, Organisation};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -155,6 +156,7 @@ pub async fn create(
             better: &better,
             author_id: &user.id,
         };
+        check_posting_limit(&state, &user).await?;
         let id = store::create(&state.db, &story).await?;
         return Ok(see_other(&format!("/stories/{id}"), Some("story-sent")));
     }
@@ -192,7 +194,8 @@ async fn visible_story(state: &AppState, user: Option<&CurrentUser>, id: &str) -
     let story = story_by_id(state, id).await?;
     let is_author = user.is_some_and(|u| story.author_id.as_deref() == Some(u.id.as_str()));
     let is_moderator = user.is_some_and(|u| u.is_admin);
-    if story.status == StoryStatus::Published || is_author || is_moderator {
+    let public = story.status == StoryStatus::Published && story.hidden_reason.is_empty();
+    if public || is_author || is_moderator {
         Ok(story)
     } else {
         Err(AppError::NotFound)

@@ -87,6 +87,8 @@ pub struct Story {
     pub change: Change,
     pub created_at: i64,
     pub published_at: Option<i64>,
+    /// Why a moderator hid it after publication; empty while it is shown.
+    pub hidden_reason: String,
 }
 
 macro_rules! select_story {
@@ -94,7 +96,7 @@ macro_rules! select_story {
         "SELECT s.id, s.organisation_id, o.name AS organisation_name, o.slug AS organisation_slug, \
          s.service, s.title, s.body, s.good, s.better, s.author_id, \
          u.display_name AS author_name, s.status, s.moderation_note, s.response, \
-         s.responded_at, s.change, s.created_at, s.published_at \
+         s.responded_at, s.change, s.created_at, s.published_at, s.hidden_reason \
          FROM stories s JOIN organisations o ON o.id = s.organisation_id \
          LEFT JOIN users u ON u.id = s.author_id"
     };
@@ -123,6 +125,7 @@ fn story_from_row(row: &AnyRow) -> anyhow::Result<Story> {
         change: Change::parse(&change).with_context(|| format!("unknown change {change:?}"))?,
         created_at: row.try_get("created_at")?,
         published_at: row.try_get("published_at")?,
+        hidden_reason: row.try_get("hidden_reason")?,
     })
 }
 
@@ -167,11 +170,13 @@ pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Story>> {
     row.as_ref().map(story_from_row).transpose()
 }
 
-/// Published stories, newest first, of one organisation ("" for all).
+/// Published stories not hidden by a moderator, newest first, of one organisation ("" for
+/// all).
 pub async fn published(db: &Db, organisation_id: &str, limit: i64) -> anyhow::Result<Vec<Story>> {
     let rows = sqlx::query(concat!(
         select_story!(),
-        " WHERE s.status = 'published' AND ($1 = '' OR s.organisation_id = $1) \
+        " WHERE s.status = 'published' AND s.hidden_reason = '' \
+          AND ($1 = '' OR s.organisation_id = $1) \
           ORDER BY s.published_at DESC, s.id DESC LIMIT $2"
     ))
     .bind(organisation_id)

@@ -28,6 +28,9 @@ pub enum AppError {
     StaleForm,
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// Too many posts in a short time; the key explains the limit.
+    #[error("too many requests: {0}")]
+    TooMany(&'static str),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -52,6 +55,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden(key) => (StatusCode::FORBIDDEN, Some(*key)),
             AppError::StaleForm => (StatusCode::FORBIDDEN, Some("error-stale-form")),
             AppError::Conflict(key) => (StatusCode::CONFLICT, Some(*key)),
+            AppError::TooMany(key) => (StatusCode::TOO_MANY_REQUESTS, Some(*key)),
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
@@ -145,7 +149,11 @@ fn is_handler_page(response: &Response) -> bool {
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"))
+        .is_some_and(|v| {
+            ["text/html", "application/json", "text/xml"]
+                .iter()
+                .any(|kind| v.starts_with(kind))
+        })
 }
 
 /// The Fluent keys of the title and message of the page for a status.

@@ -19,6 +19,7 @@ mod network_cli;
 mod organisations;
 mod pb_cli;
 mod reports;
+mod representatives;
 mod roles;
 mod schema;
 mod security;

@@ -1,0 +1,129 @@
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::store::{self, OpenFlag, Target};
+use crate::db::now_ms;
+use crate::state::AppState;
+use crate::web::{AppError, AppResult, CurrentUser, PageContext, RequireUser, render, see_other};
+
+/// Posts (reports, stories, questions) one person may make in an hour.
+const POSTS_PER_HOUR: i64 = 20;
+const MAX_REASON: usize = 1000;
+
+/// Refuses a new post from someone who has posted too much in the last hour.
+pub async fn check_posting_limit(state: &AppState, user: &CurrentUser) -> AppResult<()> {
+    let hour_ago = now_ms() - 3_600_000;
+    if store::posts_since(&state.db, &user.id, hour_ago).await? >= POSTS_PER_HOUR {
+        return Err(AppError::TooMany("error-posting-limit"));
+    }
+    Ok(())
+}
+
+fn require_moderator(user: &CurrentUser) -> AppResult<()> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("error-moderators-only"))
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FlagForm {
+    target: String,
+    id: String,
+    reason: String,
+}
+
+/// The flagged item's kind, and where it is shown; 404 if there is no such item.
+async fn target_of(state: &AppState, kind: &str, id: &str) -> AppResult<(Target, String, String)> {
+    let target = Target::parse(kind).ok_or(AppError::NotFound)?;
+    let (text, parent) = store::describe(&state.db, target, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((target, text, target.link(id, &parent)))
+}
+
+pub async fn flag(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Form(form): Form<FlagForm>,
+) -> AppResult<Response> {
+    let (target, _, link) = target_of(&state, &form.target, &form.id).await?;
+    let reason = form.reason.trim();
+    if reason.is_empty() || reason.chars().count() > MAX_REASON {
+        return Err(AppError::Conflict("error-flag-reason"));
+    }
+    store::flag(&state.db, target, &form.id, &user.id, reason).await?;
+    Ok(see_other(&link, Some("flag-received")))
+}
+
+struct QueueItem {
+    flag: OpenFlag,
+    text: String,
+    link: String,
+}
+
+#[derive(Template)]
+#[template(path = "moderation/templates/queue.html")]
+struct QueuePage {
+    ctx: PageContext,
+    items: Vec<QueueItem>,
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+) -> AppResult<Response> {
+    require_moderator(&user)?;
+    let mut items = Vec::new();
+    for flag in store::open_flags(&state.db).await? {
+        // An item deleted since it was flagged has nothing left to moderate.
+        if let Some((text, parent)) =
+            store::describe(&state.db, flag.target, &flag.target_id).await?
+        {
+            let link = flag.target.link(&flag.target_id, &parent);
+            items.push(QueueItem { flag, text, link });
+        }
+    }
+    render(&QueuePage { ctx, items })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DecisionForm {
+    target: String,
+    id: String,
+    reason: String,
+}
+
+pub async fn hide(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Form(form): Form<DecisionForm>,
+) -> AppResult<Response> {
+    require_moderator(&user)?;
+    let (target, _, _) = target_of(&state, &form.target, &form.id).await?;
+    let reason = form.reason.trim();
+    if reason.is_empty() || reason.chars().count() > MAX_REASON {
+        return Err(AppError::Conflict("error-hide-reason"));
+    }
+    store::hide(&state.db, target, &form.id, reason).await?;
+    tracing::info!(by = %user.id, kind = target.as_str(), id = %form.id, "hidden by a moderator");
+    Ok(see_other("/moderation", Some("moderation-hidden")))
+}
+
+pub async fn dismiss(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Form(form): Form<DecisionForm>,
+) -> AppResult<Response> {
+    require_moderator(&user)?;
+    let (target, _, _) = target_of(&state, &form.target, &form.id).await?;
+    store::dismiss(&state.db, target, &form.id).await?;
+    Ok(see_other("/moderation", Some("moderation-dismissed")))
+}

@@ -1,0 +1,21 @@
+//! Moderation: anyone signed in can flag a report, a story or a question to a representative;
+//! moderators (site admins) work through the queue and hide an item with a reason its author
+//! sees, or dismiss the flags. A per-person limit on posting slows down floods.
+
+mod handlers;
+pub mod store;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::state::AppState;
+
+pub use handlers::check_posting_limit;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/flags", post(handlers::flag))
+        .route("/moderation", get(handlers::queue))
+        .route("/moderation/hide", post(handlers::hide))
+        .route("/moderation/dismiss", post(handlers::dismiss))
+}
