@@ -12,6 +12,7 @@ use crate::db::{Db, now_ms};
 use crate::organisations::store as organisations;
 use crate::reports::store::{self as reports, Filter, Following, NewReport, NewUpdate, Status};
 use crate::reports::update_notices;
+use crate::representatives::store as representatives;
 use crate::stories::store::{self as stories, Change, NewStory};
 
 const CATEGORIES: &[&str] = &[
@@ -225,6 +226,85 @@ const STORIES: &[DemoStory] = &[
     ),
 ];
 
+/// (representative, area, role, party, [(asker, question, answer or "")])
+type DemoRepresentative = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+const REPRESENTATIVES: &[DemoRepresentative] = &[
+    (
+        "olu.bakare",
+        "north-millbrook",
+        "Councillor for North Millbrook ward",
+        "Labour",
+        &[
+            (
+                "edith.marsh",
+                "Will the number 12 bus keep stopping at St Anne's after the timetable change?",
+                "Yes. I checked with the operator: the St Anne's stop stays, and the Sunday service returns in April.",
+            ),
+            (
+                "joe.barker",
+                "Can the allotments get a water tap at the top gate?",
+                "I have asked the parks team for a price and will report back at the ward forum on 14 January.",
+            ),
+            (
+                "mei.lin",
+                "Why is the towpath ramp still closed after rain?",
+                "",
+            ),
+        ],
+    ),
+    (
+        "maureen.fletcher",
+        "riverside",
+        "Councillor for Riverside ward",
+        "Independent",
+        &[
+            (
+                "aisha.hussain",
+                "Is the Brook Fields community centre going to lose its youth worker?",
+                "No. The post is funded until March 2028; I voted for that in the budget.",
+            ),
+            (
+                "yusuf.ali",
+                "Could the market square have more bike racks?",
+                "",
+            ),
+        ],
+    ),
+];
+
+/// Adds the demo's representatives and their questions unless they are there already.
+async fn load_representatives(db: &Db) -> anyhow::Result<()> {
+    if !representatives::list(db).await?.is_empty() {
+        return Ok(());
+    }
+    for (local, area, role, party, questions) in REPRESENTATIVES {
+        let user = user_id(db, local).await?;
+        let area = areas::find_by_slug(db, area).await?.context("demo area")?;
+        representatives::add(db, &user, &area.id, role, party).await?;
+        let id = representatives::list(db)
+            .await?
+            .into_iter()
+            .find(|r| r.user_id == user)
+            .context("demo representative")?
+            .id;
+        for (asker, question, answer) in *questions {
+            let question_id =
+                representatives::ask(db, &id, &user_id(db, asker).await?, question).await?;
+            if !answer.is_empty() {
+                representatives::answer(db, &question_id, answer).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Adds the demo's stories unless there are stories already.
 async fn load_stories(db: &Db) -> anyhow::Result<()> {
     if !stories::published(db, "", 1).await?.is_empty() || !stories::pending(db).await?.is_empty() {
@@ -270,6 +350,7 @@ async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
 /// Adds the categories, routes and reports unless the demo's reports are there already.
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     load_stories(db).await?;
+    load_representatives(db).await?;
     if !reports::list(db, &Filter::default(), None, 1)
         .await?
         .is_empty()

@@ -237,4 +237,19 @@ async fn the_demo_has_reports_in_every_state_with_answers() {
     )
     .await;
     assert_eq!(answered, 3);
+
+    // Representatives with answered questions, and some still waiting.
+    let representatives = body(app.client().get("/representatives").await).await;
+    assert!(representatives.contains("Councillor for Riverside ward"));
+    let waiting = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM rep_questions WHERE answered_at IS NULL",
+    )
+    .await;
+    let answered = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM rep_questions WHERE answered_at IS NOT NULL",
+    )
+    .await;
+    assert_eq!((answered, waiting), (3, 2));
 }

@@ -543,3 +543,56 @@ async fn open311_lists_services_and_takes_requests_with_a_key() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 1);
 }
+
+#[tokio::test]
+async fn a_hidden_report_leaves_the_lists_and_tells_its_reporter_why() {
+    let app = TestApp::spawn().await;
+    let (admin, _, _) = city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let id = report(
+        &app,
+        &rosa,
+        "potholes",
+        "riverside",
+        "My neighbour is a thief",
+        &[],
+    )
+    .await;
+    let sam = app.register("Sam", "sam@example.org", "").await;
+    let flagged = sam
+        .post_form(
+            "/flags",
+            &[
+                ("target", "report"),
+                ("id", &id),
+                ("reason", "Not a local problem."),
+            ],
+        )
+        .await;
+    assert_eq!(flagged.status(), StatusCode::SEE_OTHER);
+    let hidden = admin
+        .post_form(
+            "/moderation/hide",
+            &[
+                ("target", "report"),
+                ("id", &id),
+                (
+                    "reason",
+                    "Reports are for problems in public places, not about people.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(hidden.status(), StatusCode::SEE_OTHER);
+    assert!(
+        !body(app.client().get("/reports").await)
+            .await
+            .contains("My neighbour")
+    );
+    assert_eq!(
+        app.client().get(&format!("/reports/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let own = body(rosa.get(&format!("/reports/{id}")).await).await;
+    assert!(own.contains("not about people"), "{own}");
+}
