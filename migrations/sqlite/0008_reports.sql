@@ -156,11 +156,11 @@ CREATE TABLE rep_questions (
 );
 CREATE INDEX rep_questions_representative ON rep_questions (representative_id, created_at);
 
--- Anyone signed in can flag a report, story or question; moderators hide it with a reason
+-- Anyone signed in can flag a report, story, question or conversation post; moderators hide it with a reason
 -- its author sees, or dismiss the flag.
 CREATE TABLE flags (
     id TEXT PRIMARY KEY,
-    target_kind TEXT NOT NULL CHECK (target_kind IN ('report', 'story', 'question')),
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('report', 'story', 'question', 'post')),
     target_id TEXT NOT NULL,
     reporter_id TEXT REFERENCES users (id) ON DELETE SET NULL,
     reason TEXT NOT NULL,
@@ -172,3 +172,43 @@ CREATE INDEX flags_open ON flags (resolved_at, created_at);
 
 ALTER TABLE reports ADD COLUMN hidden_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN hidden_reason TEXT NOT NULL DEFAULT '';
+
+-- Conversations: discussion threads per area and topic. A thread may start from a report;
+-- replies can be marked as ideas for solutions; people agree with replies and follow threads.
+CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    area_id TEXT NOT NULL REFERENCES areas (id) ON DELETE RESTRICT,
+    topic TEXT NOT NULL,
+    title TEXT NOT NULL,
+    author_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    report_id TEXT REFERENCES reports (id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE INDEX conversations_updated ON conversations (updated_at);
+
+-- The opening post and every reply.
+CREATE TABLE conversation_posts (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    body TEXT NOT NULL,
+    idea BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at BIGINT NOT NULL,
+    hidden_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX conversation_posts_conversation ON conversation_posts (conversation_id, created_at);
+
+CREATE TABLE conversation_agreements (
+    post_id TEXT NOT NULL REFERENCES conversation_posts (id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (post_id, user_id)
+);
+
+CREATE TABLE conversation_followers (
+    conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (conversation_id, user_id)
+);

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod budgets;
 pub mod cli;
 pub mod config;
+pub mod conversations;
 pub mod db;
 pub mod demo;
 pub mod help;

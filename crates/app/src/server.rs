@@ -24,8 +24,9 @@ use crate::mail::Mailer;
 use crate::state::AppState;
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
-    accounts, api, areas, assets, budgets, help, home, jobs, juries, mapping, moderation,
-    organisations, projects, reports, representatives, roles, skills, skillsgame, stories,
+    accounts, api, areas, assets, budgets, conversations, help, home, jobs, juries, mapping,
+    moderation, organisations, projects, reports, representatives, roles, skills, skillsgame,
+    stories,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -51,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(stories::routes())
         .merge(representatives::routes())
         .merge(moderation::routes())
+        .merge(conversations::routes())
         .merge(api::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes

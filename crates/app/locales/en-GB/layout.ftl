@@ -9,6 +9,7 @@ nav-help = Give and get help
 nav-reports = Report a problem
 nav-stories = Stories
 nav-representatives = Representatives
+nav-conversations = Conversations
 nav-notifications = Notifications
 nav-budgets = Budgets
 nav-juries = Juries

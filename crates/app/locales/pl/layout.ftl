@@ -9,6 +9,7 @@ nav-help = Pomoc sąsiedzka
 nav-reports = Zgłoś problem
 nav-stories = Historie
 nav-representatives = Radni
+nav-conversations = Rozmowy
 nav-notifications = Powiadomienia
 nav-budgets = Budżety
 nav-juries = Panele obywatelskie

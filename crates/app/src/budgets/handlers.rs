@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -501,20 +501,34 @@ impl ProposePage {
     }
 }
 
+/// A proposal can start from elsewhere (an idea in a conversation) with its words filled in.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProposeQuery {
+    title: String,
+    description: String,
+}
+
 pub async fn propose_form(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(_user): RequireUser,
     Path(slug): Path<String>,
+    Query(query): Query<ProposeQuery>,
 ) -> AppResult<Response> {
     let process = process_by_slug(&state, &slug).await?;
     if process.phase != Phase::Ideas {
         return Err(AppError::Conflict("error-pb-not-ideas"));
     }
+    let form = ProposalForm {
+        title: query.title,
+        description: query.description,
+        ..ProposalForm::default()
+    };
     render(&ProposePage {
         ctx,
         process,
-        form: ProposalForm::default(),
+        form,
         errors: FormErrors::new(),
     })
 }

@@ -293,6 +293,9 @@ pub struct NewQuery {
     card: String,
     area: String,
     project: String,
+    /// Filled in when an ask starts from elsewhere (an idea in a conversation).
+    title: String,
+    body: String,
 }
 
 pub async fn new_form(
@@ -318,6 +321,8 @@ pub async fn new_form(
         card: query.card,
         area,
         project: query.project,
+        title: query.title,
+        body: query.body,
         visibility: "public".into(),
         ..PostForm::default()
     };

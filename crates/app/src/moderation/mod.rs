@@ -1,4 +1,5 @@
-//! Moderation: anyone signed in can flag a report, a story or a question to a representative;
+//! Moderation: anyone signed in can flag a report, a story, a question to a representative or
+//! a conversation post;
 //! moderators (site admins) work through the queue and hide an item with a reason its author
 //! sees, or dismiss the flags. A per-person limit on posting slows down floods.
 

@@ -12,6 +12,7 @@ pub enum Target {
     Report,
     Story,
     Question,
+    Post,
 }
 
 impl Target {
@@ -20,6 +21,7 @@ impl Target {
             "report" => Some(Target::Report),
             "story" => Some(Target::Story),
             "question" => Some(Target::Question),
+            "post" => Some(Target::Post),
             _ => None,
         }
     }
@@ -29,6 +31,7 @@ impl Target {
             Target::Report => "report",
             Target::Story => "story",
             Target::Question => "question",
+            Target::Post => "post",
         }
     }
 
@@ -38,6 +41,7 @@ impl Target {
             Target::Report => format!("/reports/{id}"),
             Target::Story => format!("/stories/{id}"),
             Target::Question => format!("/representatives/{parent}#question-{id}"),
+            Target::Post => format!("/conversations/{parent}#post-{id}"),
         }
     }
 }
@@ -80,6 +84,9 @@ pub async fn describe(
         Target::Story => "SELECT title AS text, '' AS parent FROM stories WHERE id = $1",
         Target::Question => {
             "SELECT question AS text, representative_id AS parent FROM rep_questions WHERE id = $1"
+        }
+        Target::Post => {
+            "SELECT body AS text, conversation_id AS parent FROM conversation_posts WHERE id = $1"
         }
     };
     let row = sqlx::query(sql)
@@ -137,6 +144,7 @@ pub async fn hide(db: &Db, target: Target, id: &str, reason: &str) -> anyhow::Re
         Target::Report => "UPDATE reports SET hidden_reason = $1 WHERE id = $2",
         Target::Story => "UPDATE stories SET hidden_reason = $1 WHERE id = $2",
         Target::Question => "UPDATE rep_questions SET hidden_reason = $1 WHERE id = $2",
+        Target::Post => "UPDATE conversation_posts SET hidden_reason = $1 WHERE id = $2",
     };
     let mut tx = crate::db::begin(db)
         .await
@@ -175,12 +183,14 @@ async fn resolve<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     Ok(())
 }
 
-/// How many reports, stories and questions the user has posted since `since` (ms).
+/// How many reports, stories, questions and conversation posts the user has posted since
+/// `since` (ms).
 pub async fn posts_since(db: &Db, user_id: &str, since: i64) -> anyhow::Result<i64> {
     sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM reports WHERE author_id = $1 AND created_at >= $2) \
          + (SELECT COUNT(*) FROM stories WHERE author_id = $1 AND created_at >= $2) \
-         + (SELECT COUNT(*) FROM rep_questions WHERE author_id = $1 AND created_at >= $2)",
+         + (SELECT COUNT(*) FROM rep_questions WHERE author_id = $1 AND created_at >= $2) \
+         + (SELECT COUNT(*) FROM conversation_posts WHERE author_id = $1 AND created_at >= $2)",
     )
     .bind(user_id)
     .bind(since)

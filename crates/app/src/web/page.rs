@@ -44,9 +44,8 @@ impl PageContext {
     }
 
     /// A message choosing its plural form by `$count`.
-    pub fn t_count(&self, key: &str, count: usize) -> String {
-        self.lang
-            .t_count(key, i64::try_from(count).unwrap_or(i64::MAX))
+    pub fn t_count(&self, key: &str, count: impl Count) -> String {
+        self.lang.t_count(key, count.as_i64())
     }
 
     pub fn is_admin(&self) -> bool {
@@ -101,4 +100,27 @@ pub struct ErrorPage {
     pub title: String,
     pub message: String,
     pub status: u16,
+}
+
+/// A number of things, however a template holds it (templates pass references).
+pub trait Count {
+    fn as_i64(&self) -> i64;
+}
+
+impl Count for i64 {
+    fn as_i64(&self) -> i64 {
+        *self
+    }
+}
+
+impl Count for usize {
+    fn as_i64(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<C: Count> Count for &C {
+    fn as_i64(&self) -> i64 {
+        (*self).as_i64()
+    }
 }

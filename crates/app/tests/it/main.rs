@@ -9,6 +9,7 @@ mod areas;
 mod assets;
 mod browser;
 mod budgets;
+mod conversations;
 mod demo;
 mod durability;
 mod help;
