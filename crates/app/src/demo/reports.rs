@@ -1,13 +1,16 @@
 //! The demo's reports of local problems: categories, the rules that route them, and reports
 //! in every state, with the council's answers, residents affected too, and dates spread over
 //! the last months so the public record has real medians. Also stories about services, most
-//! published and answered by their providers, one waiting for a moderator.
+//! published and answered by their providers, one waiting for a moderator; two councillors
+//! with answered and waiting questions; and conversations with ideas, one started from a
+//! report.
 
 use anyhow::Context;
 
 use super::email_of;
 use crate::accounts::store as accounts;
 use crate::areas::store as areas;
+use crate::conversations::store::{self as conversations, NewConversation};
 use crate::db::{Db, now_ms};
 use crate::organisations::store as organisations;
 use crate::reports::store::{self as reports, Filter, Following, NewReport, NewUpdate, Status};
@@ -305,6 +308,92 @@ async fn load_representatives(db: &Db) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// (starter, area, topic, title, opening post, from the report titled, [(who, reply, idea)])
+type DemoConversation = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, bool)],
+);
+
+const CONVERSATIONS: &[DemoConversation] = &[
+    (
+        "dafydd.evans",
+        "canal-quarter",
+        "streets",
+        "Making the towpath usable all year",
+        "The ramp floods, the surface is broken near Lock 3 and there is no light after dark. What would make the towpath work for everyone?",
+        "Drain blocked on the towpath ramp",
+        &[
+            (
+                "mei.lin",
+                "A raised boardwalk on the ramp would stop the flooding for good.",
+                true,
+            ),
+            (
+                "grace.mensah",
+                "Could the canal trust and the council share the cost? It is their path as much as ours.",
+                false,
+            ),
+            (
+                "tom.hughes",
+                "Low solar lights along the edge, like the ones at Lock 1, cost little to run.",
+                true,
+            ),
+        ],
+    ),
+    (
+        "edith.marsh",
+        "st-annes",
+        "older-people",
+        "Somewhere warm to meet on winter afternoons",
+        "Since the day centre closed, many of us have nowhere to go after lunch. Could we open the church hall two afternoons a week?",
+        "",
+        &[
+            (
+                "nadia.rahman",
+                "I would help run a tea afternoon on Wednesdays.",
+                true,
+            ),
+            (
+                "winston.campbell",
+                "The hall has a hearing loop; that matters for a lot of us.",
+                false,
+            ),
+        ],
+    ),
+];
+
+/// Adds the demo's conversations unless there are some already.
+async fn load_conversations(db: &Db) -> anyhow::Result<()> {
+    if !conversations::list(db, "", "", false).await?.is_empty() {
+        return Ok(());
+    }
+    let all_reports = reports::list(db, &Filter::default(), None, 100).await?;
+    for (starter, area, topic, title, body, from, replies) in CONVERSATIONS {
+        let area = areas::find_by_slug(db, area).await?.context("demo area")?;
+        let report = all_reports.iter().find(|r| r.title == *from);
+        let conversation = NewConversation {
+            area_id: &area.id,
+            topic,
+            title,
+            body,
+            author_id: &user_id(db, starter).await?,
+            report_id: report.map(|r| r.id.as_str()),
+        };
+        let id = conversations::start(db, &conversation).await?;
+        for (who, reply, idea) in *replies {
+            let author = user_id(db, who).await?;
+            let notice = format!("A reply in \"{title}\"");
+            conversations::reply(db, &id, &author, reply, *idea, |_| (notice, Vec::new())).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Adds the demo's stories unless there are stories already.
 async fn load_stories(db: &Db) -> anyhow::Result<()> {
     if !stories::published(db, "", 1).await?.is_empty() || !stories::pending(db).await?.is_empty() {
@@ -347,10 +436,17 @@ async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
         .id)
 }
 
-/// Adds the categories, routes and reports unless the demo's reports are there already.
+/// Loads the demo's stories, representatives, reports and conversations, each only if
+/// missing.
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     load_stories(db).await?;
     load_representatives(db).await?;
+    load_reports(db).await?;
+    load_conversations(db).await
+}
+
+/// Adds the categories, routes and reports unless the demo's reports are there already.
+async fn load_reports(db: &Db) -> anyhow::Result<()> {
     if !reports::list(db, &Filter::default(), None, 1)
         .await?
         .is_empty()

@@ -252,4 +252,16 @@ async fn the_demo_has_reports_in_every_state_with_answers() {
     )
     .await;
     assert_eq!((answered, waiting), (3, 2));
+
+    // Conversations, one started from a report, with ideas.
+    let conversations = body(app.client().get("/conversations?ideas=yes").await).await;
+    assert!(conversations.contains("Making the towpath usable all year"));
+    assert_eq!(
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM conversations WHERE report_id IS NOT NULL"
+        )
+        .await,
+        1
+    );
 }
