@@ -232,21 +232,17 @@ fn parse_datetime(text: &str) -> Option<i64> {
 }
 
 async fn requests(state: &AppState, format: Format, query: &RequestsQuery) -> AppResult<Response> {
-    let bound = |text: &str| -> Result<Option<i64>, Response> {
-        match text.trim() {
-            "" => Ok(None),
-            text => parse_datetime(text).map(Some).ok_or_else(|| {
-                error(
-                    format,
-                    StatusCode::BAD_REQUEST,
-                    "dates are ISO 8601 with an offset",
-                )
-            }),
-        }
+    // An empty bound is no bound; a bound that is not a date is an error.
+    let bound = |text: &str| match text.trim() {
+        "" => Some(None),
+        text => parse_datetime(text).map(Some),
     };
-    let (start, end) = match (bound(&query.start_date), bound(&query.end_date)) {
-        (Ok(start), Ok(end)) => (start, end),
-        (Err(e), _) | (_, Err(e)) => return Ok(e),
+    let (Some(start), Some(end)) = (bound(&query.start_date), bound(&query.end_date)) else {
+        return Ok(error(
+            format,
+            StatusCode::BAD_REQUEST,
+            "dates are ISO 8601 with an offset",
+        ));
     };
     if !["", "open", "closed"].contains(&query.status.as_str()) {
         return Ok(error(
@@ -456,7 +452,12 @@ mod tests {
         assert_eq!(split_format("abc.xml"), Some(("abc", Format::Xml)));
         assert_eq!(split_format("services"), None);
         let record: Record = vec![("code", Value::from(400)), ("description", text("a<b & c"))];
-        let (xml, _) = render(Format::Xml, "errors", "error", &[record.clone()]);
+        let (xml, _) = render(
+            Format::Xml,
+            "errors",
+            "error",
+            std::slice::from_ref(&record),
+        );
         assert!(xml.contains("<errors><error><code>400</code><description>a&lt;b &amp; c</description></error></errors>"));
         let (json, _) = render(Format::Json, "errors", "error", &[record]);
         assert_eq!(json, r#"[{"code":400,"description":"a<b & c"}]"#);

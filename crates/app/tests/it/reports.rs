@@ -518,6 +518,18 @@ async fn open311_lists_services_and_takes_requests_with_a_key() {
     assert_eq!(listed[0]["status"], "open");
     assert_eq!(listed[0]["lat"], 53.4808);
     assert_eq!(listed[0]["agency_responsible"], "Millbrook Highways");
+    let (status, _) = json(
+        &anyone,
+        "/api/open311/v2/requests.json?start_date=yesterday",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, recent) = json(
+        &anyone,
+        "/api/open311/v2/requests.json?start_date=2020-01-01T00:00:00Z",
+    )
+    .await;
+    assert_eq!(recent.as_array().unwrap().len(), 1);
     let (_, closed) = json(&anyone, "/api/open311/v2/requests.json?status=closed").await;
     assert!(closed.as_array().unwrap().is_empty());
     let one = body(
