@@ -2,8 +2,8 @@
 //! progress once a project is funded). Stored without metadata; served to everyone.
 
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+
+use axum::response::Response;
 
 use super::handlers::{can_run, process_by_slug, project_of};
 use super::store::{self, Phase};
@@ -66,19 +66,5 @@ pub async fn show(
     let (content_type, bytes) = store::photo(&state.db, &process.id, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let content_type = match content_type.as_str() {
-        "image/png" => HeaderValue::from_static("image/png"),
-        _ => HeaderValue::from_static("image/jpeg"),
-    };
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=86400, immutable"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::web::images::response(&content_type, bytes))
 }

@@ -4,7 +4,9 @@ use anyhow::Context;
 use sqlx::Row;
 
 use crate::db::{Db, new_id, now_ms};
-use crate::mail::{self, Email};
+use crate::mail::Email;
+pub use crate::reports::store::Follower;
+use crate::reports::store::tell_followers;
 
 /// The topics a thread can be about.
 pub const TOPICS: [&str; 9] = [
@@ -178,9 +180,6 @@ async fn insert_post<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     Ok(id)
 }
 
-/// A follower to tell about a reply: id, email address and language.
-pub type Follower = (String, String, String);
-
 /// Adds a reply, touches the thread, and tells its followers (but the writer) on the site
 /// and by the emails `tell` makes, in one transaction. Returns the reply's id.
 pub async fn reply(
@@ -224,12 +223,7 @@ pub async fn reply(
         .collect::<anyhow::Result<_>>()?;
     let (notice, emails) = tell(&followers);
     let link = format!("/conversations/{conversation_id}#post-{id}");
-    for (user_id, _, _) in &followers {
-        crate::reports::store::notify(&mut *tx, user_id, &notice, &link).await?;
-    }
-    for email in &emails {
-        mail::queue(&mut *tx, email).await?;
-    }
+    tell_followers(&mut tx, &followers, &notice, &link, &emails).await?;
     tx.commit().await.context("committing a reply")?;
     Ok(id)
 }

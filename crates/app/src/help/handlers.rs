@@ -121,11 +121,6 @@ impl ListPage {
     }
 }
 
-fn parse_cursor(text: &str) -> Option<(i64, &str)> {
-    let (at, id) = text.split_once('.')?;
-    Some((at.parse().ok()?, id))
-}
-
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -156,13 +151,12 @@ pub async fn list(
             &state.db,
             &viewer,
             &filter,
-            parse_cursor(&query.before),
+            forms::parse_cursor(&query.before),
             PAGE_SIZE,
         )
         .await?;
-        let next = (posts.len() as i64 == PAGE_SIZE)
-            .then(|| posts.last().map(|p| format!("{}.{}", p.created_at, p.id)))
-            .flatten();
+        let last = posts.last().map(|p| (p.created_at, p.id.as_str()));
+        let next = forms::next_cursor(last, posts.len(), PAGE_SIZE);
         (posts, next)
     };
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;

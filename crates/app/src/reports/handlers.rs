@@ -1,8 +1,8 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::stats::{self, Stats};
@@ -77,16 +77,6 @@ struct ListPage {
     areas: Vec<(String, String)>,
 }
 
-fn cursor_of(reports: &[Report], limit: i64) -> Option<String> {
-    let last = reports.last()?;
-    (reports.len() as i64 == limit).then(|| format!("{}.{}", last.created_at, last.id))
-}
-
-fn parse_cursor(text: &str) -> Option<(i64, &str)> {
-    let (at, id) = text.split_once('.')?;
-    Some((at.parse().ok()?, id))
-}
-
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -98,7 +88,13 @@ pub async fn list(
         area: query.area.clone(),
         organisation: String::new(),
     };
-    let reports = store::list(&state.db, &filter, parse_cursor(&query.before), PAGE_SIZE).await?;
+    let reports = store::list(
+        &state.db,
+        &filter,
+        forms::parse_cursor(&query.before),
+        PAGE_SIZE,
+    )
+    .await?;
     let categories = store::categories(&state.db)
         .await?
         .into_iter()
@@ -107,7 +103,11 @@ pub async fn list(
     render(&ListPage {
         statuses: status_choices(&ctx.lang),
         areas: areas::choices(&state.db).await?,
-        next: cursor_of(&reports, PAGE_SIZE),
+        next: forms::next_cursor(
+            reports.last().map(|r| (r.created_at, r.id.as_str())),
+            reports.len(),
+            PAGE_SIZE,
+        ),
         ctx,
         query,
         reports,
@@ -380,21 +380,7 @@ pub async fn photo(
     let (content_type, bytes) = store::photo(&state.db, &id, &photo_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let content_type = match content_type.as_str() {
-        "image/png" => HeaderValue::from_static("image/png"),
-        _ => HeaderValue::from_static("image/jpeg"),
-    };
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=86400, immutable"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::web::images::response(&content_type, bytes))
 }
 
 #[derive(Deserialize, Default)]

@@ -621,12 +621,7 @@ pub async fn add_update(
         .collect::<anyhow::Result<_>>()?;
     let (notice, emails) = tell(&followers);
     let link = format!("/reports/{report_id}");
-    for (user_id, _, _) in &followers {
-        notify(&mut *tx, user_id, &notice, &link).await?;
-    }
-    for email in &emails {
-        mail::queue(&mut *tx, email).await?;
-    }
+    tell_followers(&mut tx, &followers, &notice, &link, &emails).await?;
     tx.commit().await.context("committing a report update")?;
     Ok(true)
 }
@@ -662,6 +657,23 @@ pub async fn set_times(
 }
 
 // ------------------------------------------------------------------ notifications
+
+/// Gives each follower the site notice and queues the emails, in the caller's transaction.
+pub async fn tell_followers(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    followers: &[Follower],
+    notice: &str,
+    link: &str,
+    emails: &[Email],
+) -> anyhow::Result<()> {
+    for (user_id, _, _) in followers {
+        notify(&mut **tx, user_id, notice, link).await?;
+    }
+    for email in emails {
+        mail::queue(&mut **tx, email).await?;
+    }
+    Ok(())
+}
 
 /// Adds a site notification for the user.
 pub async fn notify<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(

@@ -67,6 +67,18 @@ pub async fn multipart_fields(
     Ok(fields)
 }
 
+/// A list's cursor as pages write it, `<created_at>.<id>`: the last item shown.
+pub fn parse_cursor(text: &str) -> Option<(i64, &str)> {
+    let (at, id) = text.split_once('.')?;
+    Some((at.parse().ok()?, id))
+}
+
+/// The cursor for the page after `last` (None when the page was not full).
+pub fn next_cursor(last: Option<(i64, &str)>, shown: usize, limit: i64) -> Option<String> {
+    let (at, id) = last?;
+    (shown as i64 == limit).then(|| format!("{at}.{id}"))
+}
+
 /// A select's options from values: (value, its label in the page's language).
 pub fn labelled<T: Copy>(
     items: impl IntoIterator<Item = T>,

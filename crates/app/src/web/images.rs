@@ -10,6 +10,26 @@ pub enum ImageError {
     Damaged,
 }
 
+/// A stored photo as a response: its type (JPEG unless it is PNG, the only two stored) and a
+/// long cache lifetime, since a photo's address never changes what it shows.
+pub fn response(content_type: &str, bytes: Vec<u8>) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let content_type = match content_type {
+        "image/png" => HeaderValue::from_static("image/png"),
+        _ => HeaderValue::from_static("image/jpeg"),
+    };
+    let cache = HeaderValue::from_static("public, max-age=86400, immutable");
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, cache),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 /// The photo's content type and its bytes without metadata.
 pub fn without_metadata(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), ImageError> {
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
