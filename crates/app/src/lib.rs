@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod juries;
 pub mod mail;
 pub mod mapping;
+pub mod methods;
 pub mod moderation;
 pub mod organisations;
 pub mod projects;

@@ -25,8 +25,8 @@ use crate::state::AppState;
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, api, areas, assets, budgets, conversations, help, home, jobs, juries, mapping,
-    moderation, organisations, projects, reports, representatives, roles, skills, skillsgame,
-    stories,
+    methods, moderation, organisations, projects, reports, representatives, roles, skills,
+    skillsgame, stories,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(representatives::routes())
         .merge(moderation::routes())
         .merge(conversations::routes())
+        .merge(methods::routes())
         .merge(api::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes
@@ -86,6 +87,9 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
         .await
         .with_context(|| format!("listening on {}", config.bind))?;
     let addr = listener.local_addr()?;
+    methods::seed::ensure(&db)
+        .await
+        .context("adding the methods library's first recipes")?;
     let state = AppState {
         help_search: PostSearch::new(db.clone()),
         db,

@@ -10,6 +10,7 @@ nav-reports = Report a problem
 nav-stories = Stories
 nav-representatives = Representatives
 nav-conversations = Conversations
+nav-methods = Methods
 nav-notifications = Notifications
 nav-budgets = Budgets
 nav-juries = Juries

@@ -10,6 +10,7 @@ nav-reports = Zgłoś problem
 nav-stories = Historie
 nav-representatives = Radni
 nav-conversations = Rozmowy
+nav-methods = Metody
 nav-notifications = Powiadomienia
 nav-budgets = Budżety
 nav-juries = Panele obywatelskie

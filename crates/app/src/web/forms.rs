@@ -154,6 +154,28 @@ fn looks_like_email(value: &str) -> bool {
             .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
+/// Lower case without the accents of Latin letters, so "cafe" finds "café" and "lodz"
+/// finds "Łódź".
+pub fn plain_letters(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ł' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ś' | 'š' => 's',
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
 /// Text folded for matching what people type: letters and digits only, lower case
 /// ("St. Anne's  Church" and "st annes church" fold alike).
 pub fn fold(text: &str) -> String {
@@ -208,6 +230,11 @@ fn fold_accent(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_letters_drop_accents() {
+        assert_eq!(plain_letters("World Café in Łódź"), "world cafe in lodz");
+    }
 
     #[test]
     fn slugs_are_readable() {

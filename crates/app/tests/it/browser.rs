@@ -837,6 +837,10 @@ async fn key_pages_pass_the_accessibility_check() {
         "/organisations/millbrook-highways/reports",
         "/stories",
         "/widget/organisations/millbrook-homes/stories",
+        "/representatives",
+        "/conversations",
+        "/methods",
+        "/methods/open-space",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {

@@ -16,6 +16,7 @@ mod help;
 mod juries;
 mod jury_cli;
 mod mapping;
+mod methods;
 mod network_cli;
 mod organisations;
 mod pb_cli;

@@ -1,0 +1,280 @@
+//! All SQL about the methods library: recipes, adaptations, ratings and stories of use.
+
+use anyhow::Context;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::db::{Db, is_unique_violation, new_id, now_ms};
+use crate::web::forms::plain_letters;
+
+pub const DEFAULT_LICENCE: &str = "CC BY-SA 4.0";
+
+/// A recipe's words, as written or adapted.
+#[derive(Clone, Debug, Default)]
+pub struct Recipe {
+    pub title: String,
+    pub summary: String,
+    pub purpose: String,
+    pub when_to_use: String,
+    pub group_size: String,
+    pub duration: String,
+    pub materials: String,
+    pub steps: String,
+    pub tips: String,
+    pub variations: String,
+    pub licence: String,
+    pub tags: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Method {
+    pub id: String,
+    pub slug: String,
+    pub recipe: Recipe,
+    pub author_id: Option<String>,
+    pub author_name: String,
+    /// The method this one adapts: (slug, title, author), when it still exists.
+    pub forked_from: Option<(String, String, String)>,
+    pub rating: Option<f64>,
+    pub ratings: i64,
+    pub uses: i64,
+    pub created_at: i64,
+}
+
+impl Method {
+    pub fn steps(&self) -> Vec<&str> {
+        self.recipe
+            .steps
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    pub fn tags(&self) -> Vec<&str> {
+        split_tags(&self.recipe.tags)
+    }
+}
+
+pub fn split_tags(tags: &str) -> Vec<&str> {
+    tags.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+macro_rules! select_method {
+    () => {
+        "SELECT m.id, m.slug, m.title, m.summary, m.purpose, m.when_to_use, m.group_size, \
+         m.duration, m.materials, m.steps, m.tips, m.variations, m.licence, m.tags, \
+         m.author_id, m.author_name, m.created_at, \
+         f.slug AS fork_slug, f.title AS fork_title, f.author_name AS fork_author, \
+         (SELECT CAST(AVG(r.stars) AS DOUBLE PRECISION) FROM method_ratings r \
+            WHERE r.method_id = m.id) AS rating, \
+         (SELECT COUNT(*) FROM method_ratings r WHERE r.method_id = m.id) AS ratings, \
+         (SELECT COUNT(*) FROM method_uses u WHERE u.method_id = m.id) AS uses \
+         FROM methods m LEFT JOIN methods f ON f.id = m.forked_from"
+    };
+}
+
+fn method_from_row(row: &AnyRow) -> anyhow::Result<Method> {
+    let fork_slug: Option<String> = row.try_get("fork_slug")?;
+    Ok(Method {
+        id: row.try_get("id")?,
+        slug: row.try_get("slug")?,
+        recipe: Recipe {
+            title: row.try_get("title")?,
+            summary: row.try_get("summary")?,
+            purpose: row.try_get("purpose")?,
+            when_to_use: row.try_get("when_to_use")?,
+            group_size: row.try_get("group_size")?,
+            duration: row.try_get("duration")?,
+            materials: row.try_get("materials")?,
+            steps: row.try_get("steps")?,
+            tips: row.try_get("tips")?,
+            variations: row.try_get("variations")?,
+            licence: row.try_get("licence")?,
+            tags: row.try_get("tags")?,
+        },
+        author_id: row.try_get("author_id")?,
+        author_name: row.try_get("author_name")?,
+        forked_from: match fork_slug {
+            Some(slug) => Some((
+                slug,
+                row.try_get("fork_title")?,
+                row.try_get("fork_author")?,
+            )),
+            None => None,
+        },
+        rating: row.try_get("rating")?,
+        ratings: row.try_get("ratings")?,
+        uses: row.try_get("uses")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+/// Methods whose title, summary or tags hold `words` (all of them), and with the tag if
+/// given; best rated first, then by title.
+pub async fn search(db: &Db, words: &str, tag: &str) -> anyhow::Result<Vec<Method>> {
+    let rows = sqlx::query(concat!(select_method!(), " ORDER BY m.title, m.id"))
+        .fetch_all(db)
+        .await
+        .context("listing methods")?;
+    let words: Vec<String> = words.split_whitespace().map(plain_letters).collect();
+    let mut methods: Vec<Method> = rows
+        .iter()
+        .map(method_from_row)
+        .collect::<anyhow::Result<_>>()?;
+    // The library holds dozens of recipes, not millions: matching in Rust keeps the
+    // words as typed (no query syntax) and the same on both databases.
+    methods.retain(|m| {
+        let r = &m.recipe;
+        let text = plain_letters(&format!("{} {} {}", r.title, r.summary, r.tags));
+        words.iter().all(|w| text.contains(w.as_str()))
+            && (tag.is_empty() || m.tags().contains(&tag))
+    });
+    methods.sort_by(|a, b| b.rating.unwrap_or(0.0).total_cmp(&a.rating.unwrap_or(0.0)));
+    Ok(methods)
+}
+
+pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Method>> {
+    let row = sqlx::query(concat!(select_method!(), " WHERE m.slug = $1"))
+        .bind(slug)
+        .fetch_optional(db)
+        .await
+        .context("loading a method")?;
+    row.as_ref().map(method_from_row).transpose()
+}
+
+/// The adaptations of a method: (slug, title, author).
+pub async fn forks(db: &Db, method_id: &str) -> anyhow::Result<Vec<(String, String, String)>> {
+    let rows = sqlx::query(
+        "SELECT slug, title, author_name FROM methods WHERE forked_from = $1 ORDER BY created_at",
+    )
+    .bind(method_id)
+    .fetch_all(db)
+    .await
+    .context("listing adaptations")?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("slug")?,
+                r.try_get("title")?,
+                r.try_get("author_name")?,
+            ))
+        })
+        .collect()
+}
+
+pub struct NewMethod<'a> {
+    pub slug: &'a str,
+    pub recipe: &'a Recipe,
+    pub author_id: Option<&'a str>,
+    pub author_name: &'a str,
+    pub forked_from: Option<&'a str>,
+}
+
+/// Publishes a method; false if the slug is taken.
+pub async fn publish(db: &Db, method: &NewMethod<'_>) -> anyhow::Result<bool> {
+    let r = method.recipe;
+    let now = now_ms();
+    let added = sqlx::query(
+        "INSERT INTO methods (id, slug, title, summary, purpose, when_to_use, group_size, \
+         duration, materials, steps, tips, variations, licence, tags, author_id, author_name, \
+         forked_from, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+         $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+    )
+    .bind(new_id())
+    .bind(method.slug)
+    .bind(&r.title)
+    .bind(&r.summary)
+    .bind(&r.purpose)
+    .bind(&r.when_to_use)
+    .bind(&r.group_size)
+    .bind(&r.duration)
+    .bind(&r.materials)
+    .bind(&r.steps)
+    .bind(&r.tips)
+    .bind(&r.variations)
+    .bind(&r.licence)
+    .bind(&r.tags)
+    .bind(method.author_id)
+    .bind(method.author_name)
+    .bind(method.forked_from)
+    .bind(now)
+    .execute(db)
+    .await;
+    match added {
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        other => other.map(|_| true).context("publishing a method"),
+    }
+}
+
+/// Rates a method (1 to 5 stars), replacing the person's earlier rating.
+pub async fn rate(db: &Db, method_id: &str, user_id: &str, stars: i32) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO method_ratings (method_id, user_id, stars, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (method_id, user_id) DO UPDATE SET stars = excluded.stars",
+    )
+    .bind(method_id)
+    .bind(user_id)
+    .bind(stars)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("rating a method")?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct Use {
+    pub user_name: Option<String>,
+    pub occasion: String,
+    pub story: String,
+    pub created_at: i64,
+}
+
+pub async fn add_use(
+    db: &Db,
+    method_id: &str,
+    user_id: &str,
+    occasion: &str,
+    story: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO method_uses (id, method_id, user_id, occasion, story, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(new_id())
+    .bind(method_id)
+    .bind(user_id)
+    .bind(occasion)
+    .bind(story)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("telling how a method was used")?;
+    Ok(())
+}
+
+pub async fn uses(db: &Db, method_id: &str) -> anyhow::Result<Vec<Use>> {
+    let rows = sqlx::query(
+        "SELECT u.display_name AS user_name, m.occasion, m.story, m.created_at \
+         FROM method_uses m LEFT JOIN users u ON u.id = m.user_id \
+         WHERE m.method_id = $1 ORDER BY m.created_at DESC, m.id DESC",
+    )
+    .bind(method_id)
+    .fetch_all(db)
+    .await
+    .context("listing stories of use")?;
+    rows.iter()
+        .map(|r| {
+            Ok(Use {
+                user_name: r.try_get("user_name")?,
+                occasion: r.try_get("occasion")?,
+                story: r.try_get("story")?,
+                created_at: r.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
