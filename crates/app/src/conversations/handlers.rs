@@ -10,7 +10,7 @@ use crate::areas::store as areas;
 use crate::budgets::store::{self as budgets, Phase};
 use crate::i18n::Lang;
 use crate::mail::Email;
-use crate::moderation::check_posting_limit;
+use crate::moderation::{check_posting_limit, sees_hidden};
 use crate::reports::store as reports;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -177,10 +177,7 @@ impl ShowPage {
     }
 
     fn sees_reason(&self, post: &Post) -> bool {
-        self.ctx
-            .user
-            .as_ref()
-            .is_some_and(|u| u.is_admin || post.author_id.as_deref() == Some(u.id.as_str()))
+        sees_hidden(self.ctx.user.as_ref(), post.author_id.as_deref())
     }
 
     /// An ask for help starting from an idea.

@@ -3,8 +3,7 @@
 
 use anyhow::Context;
 
-use super::{DemoRandom, email_of};
-use crate::accounts::store as accounts;
+use super::{DemoRandom, user_id};
 use crate::areas::store as areas;
 use crate::budgets::ballot::{Ballot, BallotFormat};
 use crate::budgets::count;
@@ -194,13 +193,6 @@ async fn load_imported(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     .await
     .with_context(|| format!("importing {}", path.display()))?;
     Ok(())
-}
-
-async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
-    Ok(accounts::find_by_email(db, &email_of(local))
-        .await?
-        .with_context(|| format!("demo user {local}"))?
-        .id)
 }
 
 /// Creates a process in the ideas phase with its projects proposed, supported and reviewed,

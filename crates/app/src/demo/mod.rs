@@ -277,6 +277,14 @@ const ORGANISATIONS: &[DemoOrg] = &[
     ),
 ];
 
+/// A demo person's user id, by the local part of their email address.
+async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
+    Ok(accounts::find_by_email(db, &email_of(local))
+        .await?
+        .with_context(|| format!("demo user {local}"))?
+        .id)
+}
+
 fn email_of(local: &str) -> String {
     format!("{local}@millbrook.example")
 }

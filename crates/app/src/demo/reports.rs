@@ -7,8 +7,7 @@
 
 use anyhow::Context;
 
-use super::email_of;
-use crate::accounts::store as accounts;
+use super::user_id;
 use crate::areas::store as areas;
 use crate::conversations::store::{self as conversations, NewConversation};
 use crate::db::{Db, now_ms};
@@ -427,13 +426,6 @@ async fn load_stories(db: &Db) -> anyhow::Result<()> {
         stories::respond(db, &id, response, *change, &official.user_id).await?;
     }
     Ok(())
-}
-
-async fn user_id(db: &Db, local: &str) -> anyhow::Result<String> {
-    Ok(accounts::find_by_email(db, &email_of(local))
-        .await?
-        .with_context(|| format!("demo user {local}"))?
-        .id)
 }
 
 /// Loads the demo's stories, representatives, reports and conversations, each only if

@@ -195,8 +195,10 @@ const SEEDS: [Seed; 12] = [
     ),
 ];
 
-/// Adds any seed method whose slug is not taken yet.
+/// Adds any seed method whose slug is not taken yet; one query when none is missing, as on
+/// every start but the first.
 pub async fn ensure(db: &Db) -> anyhow::Result<()> {
+    let taken = store::slugs(db).await?;
     for (
         slug,
         title,
@@ -212,7 +214,7 @@ pub async fn ensure(db: &Db) -> anyhow::Result<()> {
         tags,
     ) in SEEDS
     {
-        if store::find_by_slug(db, slug).await?.is_some() {
+        if taken.iter().any(|t| t == slug) {
             continue;
         }
         let recipe = Recipe {

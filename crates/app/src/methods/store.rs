@@ -137,6 +137,14 @@ pub async fn search(db: &Db, words: &str, tag: &str) -> anyhow::Result<Vec<Metho
     Ok(methods)
 }
 
+/// Every method's slug.
+pub async fn slugs(db: &Db) -> anyhow::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT slug FROM methods")
+        .fetch_all(db)
+        .await
+        .context("listing method slugs")
+}
+
 pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Method>> {
     let row = sqlx::query(concat!(select_method!(), " WHERE m.slug = $1"))
         .bind(slug)

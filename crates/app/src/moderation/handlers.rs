@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::store::{self, OpenFlag, Target};
 use crate::db::now_ms;
+use crate::roles;
 use crate::state::AppState;
 use crate::web::{AppError, AppResult, CurrentUser, PageContext, RequireUser, render, see_other};
 
@@ -20,14 +21,6 @@ pub async fn check_posting_limit(state: &AppState, user: &CurrentUser) -> AppRes
         return Err(AppError::TooMany("error-posting-limit"));
     }
     Ok(())
-}
-
-fn require_moderator(user: &CurrentUser) -> AppResult<()> {
-    if user.is_admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("error-moderators-only"))
-    }
 }
 
 #[derive(Deserialize, Default)]
@@ -79,7 +72,7 @@ pub async fn queue(
     ctx: PageContext,
     RequireUser(user): RequireUser,
 ) -> AppResult<Response> {
-    require_moderator(&user)?;
+    roles::require_site_admin(&user, "error-moderators-only")?;
     let mut items = Vec::new();
     for flag in store::open_flags(&state.db).await? {
         // An item deleted since it was flagged has nothing left to moderate.
@@ -106,7 +99,7 @@ pub async fn hide(
     RequireUser(user): RequireUser,
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    require_moderator(&user)?;
+    roles::require_site_admin(&user, "error-moderators-only")?;
     let (target, _, _) = target_of(&state, &form.target, &form.id).await?;
     let reason = form.reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_REASON {
@@ -122,7 +115,7 @@ pub async fn dismiss(
     RequireUser(user): RequireUser,
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    require_moderator(&user)?;
+    roles::require_site_admin(&user, "error-moderators-only")?;
     let (target, _, _) = target_of(&state, &form.target, &form.id).await?;
     store::dismiss(&state.db, target, &form.id).await?;
     Ok(see_other("/moderation", Some("moderation-dismissed")))

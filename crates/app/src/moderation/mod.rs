@@ -13,6 +13,13 @@ use crate::state::AppState;
 
 pub use handlers::check_posting_limit;
 
+use crate::web::CurrentUser;
+
+/// Whether the viewer sees an item a moderator hid, and why: its author and moderators do.
+pub fn sees_hidden(viewer: Option<&CurrentUser>, author_id: Option<&str>) -> bool {
+    viewer.is_some_and(|u| u.is_admin || author_id == Some(u.id.as_str()))
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/flags", post(handlers::flag))

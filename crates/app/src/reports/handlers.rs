@@ -14,8 +14,9 @@ use crate::api::keys;
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
-use crate::moderation::check_posting_limit;
+use crate::moderation::{check_posting_limit, sees_hidden};
 use crate::organisations::store::{self as organisations, Organisation};
+use crate::roles;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::images::{ImageError, without_metadata};
@@ -43,11 +44,6 @@ async fn answers_for(state: &AppState, user: &CurrentUser, report: &Report) -> A
         Some(org) => Ok(organisations::answers_for(&state.db, org, &user.id).await?),
         None => Ok(false),
     }
-}
-
-/// A hidden report is still shown to its reporter (with the reason) and to moderators.
-fn is_author_or_admin(user: Option<&CurrentUser>, report: &Report) -> bool {
-    user.is_some_and(|u| u.is_admin || report.author_id.as_deref() == Some(u.id.as_str()))
 }
 
 fn status_choices(lang: &Lang) -> Vec<(String, String)> {
@@ -367,7 +363,8 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let report = report_by_id(&state, &id).await?;
-    if !report.hidden_reason.is_empty() && !is_author_or_admin(user.as_ref(), &report) {
+    if !report.hidden_reason.is_empty() && !sees_hidden(user.as_ref(), report.author_id.as_deref())
+    {
         return Err(AppError::NotFound);
     }
     render(&show_page(&state, ctx, user.as_ref(), report, FormErrors::new()).await?)
@@ -654,14 +651,6 @@ struct AdminPage {
     new_key: Option<String>,
 }
 
-fn require_admin(user: &CurrentUser) -> AppResult<()> {
-    if user.is_admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("error-report-admins-only"))
-    }
-}
-
 async fn admin_page(
     state: &AppState,
     ctx: PageContext,
@@ -695,7 +684,7 @@ pub async fn admin(
     ctx: PageContext,
     RequireUser(user): RequireUser,
 ) -> AppResult<Response> {
-    require_admin(&user)?;
+    roles::require_site_admin(&user, "error-report-admins-only")?;
     render(&admin_page(&state, ctx, FormErrors::new()).await?)
 }
 
@@ -711,7 +700,7 @@ pub async fn add_category(
     RequireUser(user): RequireUser,
     Form(form): Form<CategoryForm>,
 ) -> AppResult<Response> {
-    require_admin(&user)?;
+    roles::require_site_admin(&user, "error-report-admins-only")?;
     let mut errors = FormErrors::new();
     let name = forms::required_text(&mut errors, &ctx.lang, "name", &form.name, 80);
     let code = forms::slugify(&name);
@@ -745,7 +734,7 @@ pub async fn add_route(
     RequireUser(user): RequireUser,
     Form(form): Form<RouteForm>,
 ) -> AppResult<Response> {
-    require_admin(&user)?;
+    roles::require_site_admin(&user, "error-report-admins-only")?;
     let mut errors = FormErrors::new();
     let categories = store::categories(&state.db).await?;
     if !categories.iter().any(|c| c.id == form.category) {
@@ -775,7 +764,7 @@ pub async fn delete_route(
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require_admin(&user)?;
+    roles::require_site_admin(&user, "error-report-admins-only")?;
     store::delete_route(&state.db, &id).await?;
     Ok(see_other(
         "/reports/categories",
@@ -796,7 +785,7 @@ pub async fn add_api_key(
     RequireUser(user): RequireUser,
     Form(form): Form<KeyForm>,
 ) -> AppResult<Response> {
-    require_admin(&user)?;
+    roles::require_site_admin(&user, "error-report-admins-only")?;
     let mut errors = FormErrors::new();
     let name = forms::required_text(&mut errors, &ctx.lang, "key_name", &form.key_name, 80);
     if !errors.is_empty() {
@@ -815,7 +804,7 @@ pub async fn revoke_api_key(
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require_admin(&user)?;
+    roles::require_site_admin(&user, "error-report-admins-only")?;
     keys::revoke(&state.db, &id).await?;
     Ok(see_other(
         "/reports/categories#api-keys",

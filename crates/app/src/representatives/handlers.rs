@@ -8,7 +8,8 @@ use serde::Deserialize;
 use super::store::{self, Question, Representative};
 use crate::accounts::store as accounts;
 use crate::areas::store as areas;
-use crate::moderation::check_posting_limit;
+use crate::moderation::{check_posting_limit, sees_hidden};
+use crate::roles;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::MaybeUser;
@@ -72,9 +73,7 @@ pub async fn add(
     RequireUser(user): RequireUser,
     Form(form): Form<RepresentativeForm>,
 ) -> AppResult<Response> {
-    if !user.is_admin {
-        return Err(AppError::Forbidden("error-representatives-admins-only"));
-    }
+    roles::require_site_admin(&user, "error-representatives-admins-only")?;
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
     let role = forms::required_text(&mut errors, &lang, "role", &form.role, 120);
@@ -133,10 +132,7 @@ impl ShowPage {
 
     /// Whether the viewer sees why a hidden question is hidden (its author, moderators).
     fn sees_reason(&self, question: &Question) -> bool {
-        self.ctx
-            .user
-            .as_ref()
-            .is_some_and(|u| u.is_admin || question.author_id.as_deref() == Some(u.id.as_str()))
+        sees_hidden(self.ctx.user.as_ref(), question.author_id.as_deref())
     }
 }
 

@@ -27,6 +27,15 @@ pub fn routes() -> Router<AppState> {
         .route("/verify", get(handlers::code_form).post(handlers::redeem))
 }
 
+/// Refuses anyone but a site admin, with the message `key` saying what needs one.
+pub fn require_site_admin(user: &CurrentUser, key: &'static str) -> AppResult<()> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(key))
+    }
+}
+
 /// Whether `user` may do `action` in the area (roles on enclosing areas count).
 pub async fn can(
     db: &Db,

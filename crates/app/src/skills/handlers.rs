@@ -5,19 +5,12 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{self, AddCardError, Catalogue};
+use crate::roles;
 use crate::state::AppState;
 use crate::web::forms::slugify;
-use crate::web::{AppError, AppResult, CurrentUser, PageContext, RequireUser, render, see_other};
+use crate::web::{AppError, AppResult, PageContext, RequireUser, render, see_other};
 
 const MAX_NAME: usize = 80;
-
-fn require_site_admin(user: &CurrentUser) -> AppResult<()> {
-    if user.is_admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("error-needs-site-admin"))
-    }
-}
 
 #[derive(Template)]
 #[template(path = "skills/templates/list.html")]
@@ -54,7 +47,7 @@ pub async fn edit(
     Path(code): Path<String>,
     Form(form): Form<EditForm>,
 ) -> AppResult<Response> {
-    require_site_admin(&user)?;
+    roles::require_site_admin(&user, "error-needs-site-admin")?;
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME {
         return Err(AppError::Conflict("error-skill-name"));
@@ -83,7 +76,7 @@ pub async fn add(
     RequireUser(user): RequireUser,
     Form(form): Form<AddForm>,
 ) -> AppResult<Response> {
-    require_site_admin(&user)?;
+    roles::require_site_admin(&user, "error-needs-site-admin")?;
     let name = form.name.trim();
     let code = slugify(name);
     if code.is_empty() || name.chars().count() > MAX_NAME {

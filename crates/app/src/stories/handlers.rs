@@ -6,8 +6,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::store::{self, Change, NewStory, Story, StoryStatus};
-use crate::moderation::check_posting_limit;
+use crate::moderation::{check_posting_limit, sees_hidden};
 use crate::organisations::store::{self as organisations, Organisation};
+use crate::roles;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::MaybeUser;
@@ -26,14 +27,6 @@ async fn story_by_id(state: &AppState, id: &str) -> AppResult<Story> {
 async fn responds_for(state: &AppState, user: &CurrentUser, story: &Story) -> AppResult<bool> {
     Ok(user.is_admin
         || organisations::answers_for(&state.db, &story.organisation_id, &user.id).await?)
-}
-
-fn require_moderator(user: &CurrentUser) -> AppResult<()> {
-    if user.is_admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden("error-story-moderators-only"))
-    }
 }
 
 // ------------------------------------------------------------------ the list
@@ -189,13 +182,12 @@ fn change_choices(ctx: &PageContext) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A published story is everyone's; before that only its author and moderators see it.
+/// A published story is everyone's; before that (or once hidden) only its author and
+/// moderators see it.
 async fn visible_story(state: &AppState, user: Option<&CurrentUser>, id: &str) -> AppResult<Story> {
     let story = story_by_id(state, id).await?;
-    let is_author = user.is_some_and(|u| story.author_id.as_deref() == Some(u.id.as_str()));
-    let is_moderator = user.is_some_and(|u| u.is_admin);
     let public = story.status == StoryStatus::Published && story.hidden_reason.is_empty();
-    if public || is_author || is_moderator {
+    if public || sees_hidden(user, story.author_id.as_deref()) {
         Ok(story)
     } else {
         Err(AppError::NotFound)
@@ -282,7 +274,7 @@ pub async fn moderation_queue(
     ctx: PageContext,
     RequireUser(user): RequireUser,
 ) -> AppResult<Response> {
-    require_moderator(&user)?;
+    roles::require_site_admin(&user, "error-story-moderators-only")?;
     let stories = store::pending(&state.db).await?;
     render(&ModeratePage { ctx, stories })
 }
@@ -300,7 +292,7 @@ pub async fn moderate(
     Path(id): Path<String>,
     Form(form): Form<ModerateForm>,
 ) -> AppResult<Response> {
-    require_moderator(&user)?;
+    roles::require_site_admin(&user, "error-story-moderators-only")?;
     let note = form.note.trim();
     let publish = match form.decision.as_str() {
         "publish" => true,
