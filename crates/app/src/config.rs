@@ -23,6 +23,8 @@ pub struct Config {
     pub behind_proxy: bool,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// The IANA time zone events are typed and shown in, e.g. `Europe/London`.
+    pub time_zone: String,
     pub mail: MailConfig,
     pub rate_limit: RateLimitConfig,
 }
@@ -95,6 +97,7 @@ impl Default for Config {
             secure_cookies: false,
             behind_proxy: false,
             max_body_bytes: 2 * 1024 * 1024,
+            time_zone: "Europe/London".into(),
             mail: MailConfig {
                 transport: MailTransport::Log,
                 from: "Square Mile <noreply@squaremile.invalid>".into(),

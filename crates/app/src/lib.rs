@@ -10,6 +10,7 @@ pub mod config;
 pub mod conversations;
 pub mod db;
 pub mod demo;
+pub mod events;
 pub mod help;
 pub mod home;
 pub mod i18n;

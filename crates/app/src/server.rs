@@ -22,10 +22,11 @@ use crate::db::Db;
 use crate::help::search::PostSearch;
 use crate::mail::Mailer;
 use crate::state::AppState;
+use crate::web::clock::SiteZone;
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
-    accounts, api, areas, assets, budgets, conversations, help, home, jobs, juries, mapping,
-    methods, moderation, organisations, projects, reports, representatives, roles, skills,
+    accounts, api, areas, assets, budgets, conversations, events, help, home, jobs, juries,
+    mapping, methods, moderation, organisations, projects, reports, representatives, roles, skills,
     skillsgame, stories,
 };
 
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     let limiter = web::rate_limit::sensitive_forms(&state.config);
     let routes = Router::new()
         .merge(home::routes())
+        .merge(events::routes())
         .merge(accounts::routes(&limiter))
         .merge(areas::routes())
         .merge(roles::routes())
@@ -90,8 +92,10 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
     methods::seed::ensure(&db)
         .await
         .context("adding the methods library's first recipes")?;
+    let zone = SiteZone::named(&config.time_zone)?;
     let state = AppState {
         help_search: PostSearch::new(db.clone()),
+        zone,
         db,
         config: Arc::new(config),
         jobs_waiting: Arc::new(Notify::new()),

@@ -5,6 +5,7 @@ use tokio::sync::Notify;
 use crate::config::Config;
 use crate::db::Db;
 use crate::help::search::PostSearch;
+use crate::web::clock::SiteZone;
 
 /// Shared by every handler: cheap to clone.
 #[derive(Clone)]
@@ -15,4 +16,6 @@ pub struct AppState {
     pub jobs_waiting: Arc<Notify>,
     /// The full-text index of offers and asks, kept in memory.
     pub help_search: PostSearch,
+    /// The time zone events are typed and shown in.
+    pub zone: SiteZone,
 }

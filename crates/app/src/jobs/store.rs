@@ -13,8 +13,22 @@ pub struct Job {
     pub max_attempts: i32,
 }
 
-/// Queues a job; pass a transaction to make it part of a larger change.
+/// Queues a job to run now; pass a transaction to make it part of a larger change.
 pub async fn enqueue<'e, E, P>(executor: E, kind: &str, payload: &P) -> anyhow::Result<()>
+where
+    E: Executor<'e, Database = Any>,
+    P: Serialize,
+{
+    enqueue_at(executor, kind, payload, now_ms()).await
+}
+
+/// Queues a job that is not due before `run_at` (Unix ms).
+pub async fn enqueue_at<'e, E, P>(
+    executor: E,
+    kind: &str,
+    payload: &P,
+    run_at: i64,
+) -> anyhow::Result<()>
 where
     E: Executor<'e, Database = Any>,
     P: Serialize,
@@ -28,7 +42,7 @@ where
     .bind(new_id())
     .bind(kind)
     .bind(payload)
-    .bind(now)
+    .bind(run_at)
     .bind(8_i32)
     .bind(now)
     .execute(executor)

@@ -5,7 +5,7 @@ use anyhow::Context;
 use crate::jobs::store::{self, Job};
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
-use crate::{budgets, juries};
+use crate::{budgets, events, juries};
 
 /// How long a claimed job is reserved for its worker before another may take it over.
 const LEASE_MS: i64 = 5 * 60 * 1000;
@@ -55,6 +55,15 @@ async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result
         }
         budgets::store::COUNT_JOB => {
             budgets::count::run_job(&state.db, &state.config.public_url, &job.payload).await
+        }
+        events::store::REMINDER_JOB => {
+            events::run_reminder_job(
+                &state.db,
+                &state.zone,
+                &state.config.public_url,
+                &job.payload,
+            )
+            .await
         }
         mail::JOB_KIND => {
             let email: mail::Email =

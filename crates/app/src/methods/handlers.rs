@@ -6,6 +6,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{self, DEFAULT_LICENCE, Method, NewMethod, Recipe, Use};
+use crate::events::store as events;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::{
@@ -244,6 +245,7 @@ struct ShowPage {
     adaptations: Vec<(String, String, String)>,
     uses: Vec<Use>,
     errors: FormErrors,
+    use_form: UseForm,
 }
 
 impl ShowPage {
@@ -266,6 +268,7 @@ async fn show_page(
     ctx: PageContext,
     slug: &str,
     errors: FormErrors,
+    use_form: UseForm,
 ) -> AppResult<ShowPage> {
     let method = method_by_slug(state, slug).await?;
     Ok(ShowPage {
@@ -274,15 +277,26 @@ async fn show_page(
         ctx,
         method,
         errors,
+        use_form,
     })
 }
 
+/// The recipe; `?event=<slug>` fills in the "we used this" form for that event.
 pub async fn show(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(slug): Path<String>,
+    Query(mut use_form): Query<UseForm>,
 ) -> AppResult<Response> {
-    render(&show_page(&state, ctx, &slug, FormErrors::new()).await?)
+    match events::find_by_slug(&state.db, &use_form.event).await? {
+        Some(event) => {
+            use_form.occasion =
+                format!("{}, {}", event.title, state.zone.describe(event.starts_at));
+        }
+        None => use_form.event.clear(),
+    }
+    use_form.story.clear();
+    render(&show_page(&state, ctx, &slug, FormErrors::new(), use_form).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -314,6 +328,8 @@ pub async fn rate(
 pub struct UseForm {
     occasion: String,
     story: String,
+    /// The slug of the event where the method was used, if any.
+    event: String,
 }
 
 pub async fn add_use(
@@ -328,10 +344,12 @@ pub async fn add_use(
     let occasion = forms::required_text(&mut errors, &ctx.lang, "occasion", &form.occasion, 200);
     let story = forms::required_text(&mut errors, &ctx.lang, "story", &form.story, 4000);
     if !errors.is_empty() {
-        let page = show_page(&state, ctx, &slug, errors).await?;
+        let page = show_page(&state, ctx, &slug, errors, form).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    store::add_use(&state.db, &method.id, &user.id, &occasion, &story).await?;
+    let event = events::find_by_slug(&state.db, &form.event).await?;
+    let event_id = event.as_ref().map(|e| e.id.as_str());
+    store::add_use(&state.db, &method.id, &user.id, &occasion, &story, event_id).await?;
     Ok(see_other(
         &format!("/methods/{slug}#uses"),
         Some("method-use-added"),

@@ -137,6 +137,26 @@ pub async fn search(db: &Db, words: &str, tag: &str) -> anyhow::Result<Vec<Metho
     Ok(methods)
 }
 
+/// (id, title) of every method, for a form's choice.
+pub async fn choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query("SELECT id, title FROM methods ORDER BY title, id")
+        .fetch_all(db)
+        .await
+        .context("listing methods")?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?)))
+        .collect()
+}
+
+pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Method>> {
+    let row = sqlx::query(concat!(select_method!(), " WHERE m.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .context("loading a method")?;
+    row.as_ref().map(method_from_row).transpose()
+}
+
 /// Every method's slug.
 pub async fn slugs(db: &Db) -> anyhow::Result<Vec<String>> {
     sqlx::query_scalar("SELECT slug FROM methods")
@@ -240,6 +260,8 @@ pub struct Use {
     pub occasion: String,
     pub story: String,
     pub created_at: i64,
+    /// The event where it was used, if it was told from one.
+    pub event_slug: Option<String>,
 }
 
 pub async fn add_use(
@@ -248,10 +270,11 @@ pub async fn add_use(
     user_id: &str,
     occasion: &str,
     story: &str,
+    event_id: Option<&str>,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO method_uses (id, method_id, user_id, occasion, story, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO method_uses (id, method_id, user_id, occasion, story, created_at, event_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(new_id())
     .bind(method_id)
@@ -259,6 +282,7 @@ pub async fn add_use(
     .bind(occasion)
     .bind(story)
     .bind(now_ms())
+    .bind(event_id)
     .execute(db)
     .await
     .context("telling how a method was used")?;
@@ -267,8 +291,9 @@ pub async fn add_use(
 
 pub async fn uses(db: &Db, method_id: &str) -> anyhow::Result<Vec<Use>> {
     let rows = sqlx::query(
-        "SELECT u.display_name AS user_name, m.occasion, m.story, m.created_at \
-         FROM method_uses m LEFT JOIN users u ON u.id = m.user_id \
+        "SELECT u.display_name AS user_name, m.occasion, m.story, m.created_at, \
+         e.slug AS event_slug FROM method_uses m LEFT JOIN users u ON u.id = m.user_id \
+         LEFT JOIN events e ON e.id = m.event_id \
          WHERE m.method_id = $1 ORDER BY m.created_at DESC, m.id DESC",
     )
     .bind(method_id)
@@ -282,6 +307,7 @@ pub async fn uses(db: &Db, method_id: &str) -> anyhow::Result<Vec<Use>> {
                 occasion: r.try_get("occasion")?,
                 story: r.try_get("story")?,
                 created_at: r.try_get("created_at")?,
+                event_slug: r.try_get("event_slug")?,
             })
         })
         .collect()

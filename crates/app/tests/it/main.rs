@@ -12,6 +12,7 @@ mod budgets;
 mod conversations;
 mod demo;
 mod durability;
+mod events;
 mod help;
 mod juries;
 mod jury_cli;

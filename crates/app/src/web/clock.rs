@@ -1,0 +1,114 @@
+//! The site's clock face: times are stored as UTC milliseconds and shown, typed and planned
+//! in the site's time zone (`time_zone` in the configuration), summer time included.
+
+use anyhow::Context;
+use jiff::Timestamp;
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+
+/// The site's time zone, checked once at start-up.
+#[derive(Clone, Debug)]
+pub struct SiteZone(TimeZone);
+
+impl SiteZone {
+    /// `name` is an IANA zone such as `Europe/London`.
+    pub fn named(name: &str) -> anyhow::Result<SiteZone> {
+        TimeZone::get(name)
+            .map(SiteZone)
+            .with_context(|| format!("time_zone {name:?} is not a known IANA time zone"))
+    }
+
+    /// Reads what a `datetime-local` field sends (`2026-12-05T18:30`) as local time.
+    /// A time that does not exist (the hour skipped in spring) is moved forward; an
+    /// ambiguous one (the hour repeated in autumn) is the earlier of the two.
+    pub fn parse_local(&self, text: &str) -> Option<i64> {
+        let civil: DateTime = text.trim().parse().ok()?;
+        let zoned = civil.to_zoned(self.0.clone()).ok()?;
+        Some(zoned.timestamp().as_millisecond())
+    }
+
+    /// The value for a `datetime-local` field.
+    pub fn local_input(&self, ms: i64) -> String {
+        self.zoned(ms)
+            .map(|z| z.strftime("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default()
+    }
+
+    /// "Sat 5 Dec 2026, 18:30", for pages and emails.
+    pub fn describe(&self, ms: i64) -> String {
+        self.zoned(ms)
+            .map(|z| z.strftime("%a %-d %b %Y, %H:%M").to_string())
+            .unwrap_or_default()
+    }
+
+    /// "18:30", for the end of an event on the same day.
+    pub fn clock_time(&self, ms: i64) -> String {
+        self.zoned(ms)
+            .map(|z| z.strftime("%H:%M").to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn same_day(&self, a: i64, b: i64) -> bool {
+        match (self.zoned(a), self.zoned(b)) {
+            (Some(a), Some(b)) => a.date() == b.date(),
+            _ => false,
+        }
+    }
+
+    fn zoned(&self, ms: i64) -> Option<jiff::Zoned> {
+        Timestamp::from_millisecond(ms)
+            .ok()
+            .map(|t| t.to_zoned(self.0.clone()))
+    }
+}
+
+/// A UTC time as iCalendar and Atom want it: `20261205T183000Z`.
+pub fn ical_utc(ms: i64) -> String {
+    Timestamp::from_millisecond(ms)
+        .map(|t| t.strftime("%Y%m%dT%H%M%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// RFC 3339 in UTC (`2026-12-05T18:30:00Z`), for Atom feeds and the API.
+pub fn rfc3339(ms: i64) -> String {
+    Timestamp::from_millisecond(ms)
+        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn london() -> SiteZone {
+        SiteZone::named("Europe/London").unwrap()
+    }
+
+    #[test]
+    fn local_times_follow_summer_time() {
+        let zone = london();
+        // 18:00 in December is 18:00 UTC; in July it is 17:00 UTC.
+        let winter = zone.parse_local("2026-12-05T18:00").unwrap();
+        let summer = zone.parse_local("2026-07-05T18:00").unwrap();
+        assert_eq!(ical_utc(winter), "20261205T180000Z");
+        assert_eq!(ical_utc(summer), "20260705T170000Z");
+        assert_eq!(zone.local_input(summer), "2026-07-05T18:00");
+        assert_eq!(zone.describe(winter), "Sat 5 Dec 2026, 18:00");
+        assert_eq!(rfc3339(summer), "2026-07-05T17:00:00Z");
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        assert!(SiteZone::named("Mars/Olympus").is_err());
+        assert_eq!(london().parse_local("5 December"), None);
+        assert_eq!(london().parse_local(""), None);
+    }
+
+    #[test]
+    fn the_skipped_spring_hour_moves_forward() {
+        // Clocks go from 01:00 to 02:00 on 29 March 2026 in London.
+        let zone = london();
+        let skipped = zone.parse_local("2026-03-29T01:30").unwrap();
+        assert_eq!(ical_utc(skipped), "20260329T013000Z");
+    }
+}
