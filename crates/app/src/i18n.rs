@@ -187,12 +187,47 @@ mod tests {
                 keys.push(key.to_string());
             }
         }
+        keys.extend(notices_used_in(text));
         keys.retain(|k| {
             !k.is_empty()
                 && k.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         });
         keys
+    }
+
+    /// Notices named in redirects (`see_other(path, Some("x"))`, or a `let notice = ...`
+    /// chosen before) are looked up as `notice-x`, so that is the message that must exist.
+    fn notices_used_in(text: &str) -> Vec<String> {
+        let mut spans = Vec::new();
+        for (at, _) in text.match_indices("see_other(") {
+            let rest = &text[at + "see_other(".len()..];
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    depth += match c {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            if let Some(some) = rest[..end].find("Some(\"") {
+                spans.push(&rest[some + "Some(".len()..end]);
+            }
+        }
+        for (at, _) in text.match_indices("let notice = ") {
+            let rest = &text[at..];
+            spans.push(&rest[..rest.find(';').unwrap_or(rest.len())]);
+        }
+        spans
+            .iter()
+            .flat_map(|span| span.split('"').skip(1).step_by(2))
+            .filter(|key| !key.is_empty() && *key != "notice")
+            .map(|key| format!("notice-{key}"))
+            .collect()
     }
 
     fn source_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {

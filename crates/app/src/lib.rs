@@ -1,6 +1,7 @@
 //! Square Mile: the web application. See ARCHITECTURE.md for the map.
 
 pub mod accounts;
+pub mod alerts;
 pub mod api;
 pub mod areas;
 pub mod assets;
@@ -11,6 +12,7 @@ pub mod conversations;
 pub mod db;
 pub mod demo;
 pub mod events;
+pub mod feeds;
 pub mod help;
 pub mod home;
 pub mod i18n;

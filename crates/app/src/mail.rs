@@ -2,7 +2,8 @@
 //! SMTP, or written to the log when the site runs as a demo.
 
 use anyhow::Context;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::Mailbox;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
@@ -84,6 +85,16 @@ impl Mailer {
     }
 
     pub async fn send(&self, email: &Email) -> anyhow::Result<()> {
+        self.send_with_unsubscribe(email, None).await
+    }
+
+    /// Sends; with `unsubscribe`, adds the one-click unsubscribe headers of RFC 8058 so mail
+    /// programs can offer "Unsubscribe" that POSTs to that address.
+    pub async fn send_with_unsubscribe(
+        &self,
+        email: &Email,
+        unsubscribe: Option<&str>,
+    ) -> anyhow::Result<()> {
         match self {
             Mailer::Log { from } => {
                 tracing::info!(from = %from, to = %email.to, subject = %email.subject,
@@ -95,11 +106,23 @@ impl Mailer {
                     .to
                     .parse()
                     .with_context(|| format!("recipient is not an address: {:?}", email.to))?;
-                let message = Message::builder()
+                let mut builder = Message::builder()
                     .from(from.clone())
                     .to(to)
                     .subject(&email.subject)
-                    .header(ContentType::TEXT_PLAIN)
+                    .header(ContentType::TEXT_PLAIN);
+                if let Some(url) = unsubscribe {
+                    builder = builder
+                        .raw_header(HeaderValue::new(
+                            HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                            format!("<{url}>"),
+                        ))
+                        .raw_header(HeaderValue::new(
+                            HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                            "List-Unsubscribe=One-Click".to_string(),
+                        ));
+                }
+                let message = builder
                     .body(email.body.clone())
                     .context("building an email")?;
                 transport

@@ -25,9 +25,9 @@ use crate::state::AppState;
 use crate::web::clock::SiteZone;
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
-    accounts, api, areas, assets, budgets, conversations, events, help, home, jobs, juries,
-    mapping, methods, moderation, organisations, projects, reports, representatives, roles, skills,
-    skillsgame, stories,
+    accounts, alerts, api, areas, assets, budgets, conversations, events, feeds, help, home, jobs,
+    juries, mapping, methods, moderation, organisations, projects, reports, representatives, roles,
+    skills, skillsgame, stories,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -38,6 +38,8 @@ pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .merge(home::routes())
         .merge(events::routes())
+        .merge(feeds::routes())
+        .merge(alerts::routes())
         .merge(accounts::routes(&limiter))
         .merge(areas::routes())
         .merge(roles::routes())
@@ -102,6 +104,7 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
     };
     tokio::spawn(jobs::worker::run(state.clone(), mailer));
     tokio::spawn(purge_expired_sessions(state.clone()));
+    tokio::spawn(alerts::digest::run(state.clone()));
     tokio::spawn(warm_help_search(state.help_search.clone()));
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let server = tokio::spawn(async move {

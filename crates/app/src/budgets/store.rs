@@ -289,9 +289,9 @@ async fn insert_process<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
          phase, ideas_until, review_until, voting_from, voting_until, ballot_format, \
          min_choices, max_choices, points, eligibility, min_age, allow_changes, \
          support_threshold, counting_rule, imported, created_by, created_at, updated_at, \
-         one_sub_budget) \
+         one_sub_budget, phase_changed_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22, $23, $24, $24, $25)",
+         $18, $19, $20, $21, $22, $23, $24, $24, $25, $24)",
     )
     .bind(id)
     .bind(process.area_id)
@@ -397,7 +397,8 @@ pub async fn advance_phase(db: &Db, process_id: &str, from: Phase) -> anyhow::Re
         return Ok(false);
     };
     let done = sqlx::query(
-        "UPDATE pb_processes SET phase = $1, updated_at = $2 WHERE id = $3 AND phase = $4",
+        "UPDATE pb_processes SET phase = $1, updated_at = $2, phase_changed_at = $2 \
+         WHERE id = $3 AND phase = $4",
     )
     .bind(to.as_str())
     .bind(now_ms())
@@ -1215,7 +1216,8 @@ pub async fn close_voting<P: serde::Serialize>(
         .await
         .context("starting a transaction")?;
     let moved = sqlx::query(
-        "UPDATE pb_processes SET phase = 'results', updated_at = $1 WHERE id = $2 AND phase = 'voting'",
+        "UPDATE pb_processes SET phase = 'results', updated_at = $1, phase_changed_at = $1 \
+         WHERE id = $2 AND phase = 'voting'",
     )
     .bind(now_ms())
     .bind(process_id)

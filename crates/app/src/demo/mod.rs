@@ -15,6 +15,7 @@ use crate::roles::store as roles;
 
 mod assets;
 mod budgets;
+mod events;
 mod juries;
 mod mapping;
 mod reports;
@@ -312,6 +313,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     budgets::load(db, &admin.id).await?;
     assets::load(db, &admin.id).await?;
     reports::load(db).await?;
+    events::load(db).await?;
     tracing::info!(
         "demo neighbourhood ready: sign in as {ADMIN_EMAIL} (site admin), or any demo \
          resident such as tom.hughes@millbrook.example (official), with the password {PASSWORD:?}"

@@ -5,7 +5,7 @@ use anyhow::Context;
 use crate::jobs::store::{self, Job};
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
-use crate::{budgets, events, juries};
+use crate::{alerts, budgets, events, juries};
 
 /// How long a claimed job is reserved for its worker before another may take it over.
 const LEASE_MS: i64 = 5 * 60 * 1000;
@@ -64,6 +64,13 @@ async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result
                 &job.payload,
             )
             .await
+        }
+        alerts::store::DIGEST_JOB => {
+            let digest: alerts::store::DigestEmail =
+                serde_json::from_str(&job.payload).context("decoding a digest job")?;
+            mailer
+                .send_with_unsubscribe(&digest.email, Some(&digest.unsubscribe_url))
+                .await
         }
         mail::JOB_KIND => {
             let email: mail::Email =

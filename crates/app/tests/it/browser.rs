@@ -748,6 +748,79 @@ async fn a_resident_reports_a_problem_and_an_official_answers_it() {
     assert!(stored.1.is_some(), "the first answer is recorded");
 }
 
+#[tokio::test]
+async fn residents_pitch_and_join_open_space_sessions_in_a_browser() {
+    let Some(browser) = browser("residents_pitch_and_join_open_space_sessions_in_a_browser").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    let c = &browser.client;
+    let event = "/events/our-high-street-open-space";
+
+    // Edith pitches a session on the open space's board.
+    c.goto(&format!("{}/login?next={event}", app.base))
+        .await
+        .unwrap();
+    fill(c, "email", "edith.marsh@millbrook.example").await;
+    fill(c, "password", squaremile::demo::PASSWORD).await;
+    submit(c, "/login").await;
+    arrive(c, &app.base, event).await;
+    fill(c, "topic", "Benches along the high street").await;
+    fill(c, "spot", "By the stage").await;
+    submit(c, &format!("{event}/sessions")).await;
+    let session: String = {
+        c.wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(".notice"))
+            .await
+            .unwrap();
+        sqlx::query_scalar("SELECT id FROM open_space_sessions WHERE topic = $1")
+            .bind("Benches along the high street")
+            .fetch_one(&app.db)
+            .await
+            .unwrap()
+    };
+    arrive(
+        c,
+        &app.base,
+        &format!("{event}?notice=event-session-pitched#session-{session}"),
+    )
+    .await;
+    submit(c, "/logout").await;
+    arrive(c, &app.base, "/?notice=signed-out").await;
+
+    // Winston joins it.
+    c.goto(&format!("{}/login?next={event}", app.base))
+        .await
+        .unwrap();
+    fill(c, "email", "winston.campbell@millbrook.example").await;
+    fill(c, "password", squaremile::demo::PASSWORD).await;
+    submit(c, "/login").await;
+    arrive(c, &app.base, event).await;
+    submit(c, &format!("/open-space/{session}/join")).await;
+    arrive(
+        c,
+        &app.base,
+        &format!("{event}?notice=event-session-joined#session-{session}"),
+    )
+    .await;
+    let card = c
+        .find(Locator::Id(&format!("session-{session}")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    browser.client.close().await.unwrap();
+    assert!(card.contains("Benches along the high street"), "{card}");
+    assert!(
+        card.contains("hosted by Edith Marsh") && card.contains("2 people"),
+        "{card}"
+    );
+    assert!(card.contains("You are in this group."), "{card}");
+}
+
 /// Runs axe-core on the current page; returns serious and critical violations.
 async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
     client
@@ -841,6 +914,9 @@ async fn key_pages_pass_the_accessibility_check() {
         "/conversations",
         "/methods",
         "/methods/open-space",
+        "/events",
+        "/events/our-high-street-open-space",
+        "/events/street-tea-on-weavers-row",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {

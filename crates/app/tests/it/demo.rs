@@ -265,3 +265,42 @@ async fn the_demo_has_reports_in_every_state_with_answers() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_demo_has_an_open_space_now_a_full_street_tea_and_a_past_skills_night() {
+    let app = TestApp::with_demo().await;
+    let list = body(app.client().get("/events").await).await;
+    for title in [
+        "Our high street: open space",
+        "Street tea on Weavers Row",
+        "Towpath walk-and-talk",
+    ] {
+        assert!(list.contains(title), "{title}");
+    }
+    assert!(
+        !list.contains("Skills night at Brook Fields"),
+        "past events are apart"
+    );
+    let past = body(app.client().get("/events?past=yes").await).await;
+    assert!(past.contains("Skills night at Brook Fields"));
+
+    let open_space = body(app.client().get("/events/our-high-street-open-space").await).await;
+    assert!(open_space.contains("Empty shops: a pop-up rota for local makers"));
+    assert!(open_space.contains("Six units stand empty"));
+    let tea = body(app.client().get("/events/street-tea-on-weavers-row").await).await;
+    assert!(
+        tea.contains("No places left") && tea.contains("2 people waiting"),
+        "{tea}"
+    );
+    let method = body(app.client().get("/methods/skills-game").await).await;
+    assert!(method.contains("<a href=\"/events/skills-night-at-brook-fields\">"));
+
+    let events_before = count(&app.db, "SELECT COUNT(*) AS n FROM events").await;
+    squaremile::demo::load(&app.db)
+        .await
+        .expect("loading again");
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM events").await,
+        events_before
+    );
+}

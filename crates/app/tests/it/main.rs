@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod alerts;
 mod api;
 mod areas;
 mod assets;

@@ -343,6 +343,8 @@ pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub mail: Arc<SmtpSink>,
+    /// The running site's state, for tests that drive its background work directly.
+    pub state: squaremile::state::AppState,
     /// Kept so the database lives as long as the app.
     _test_db: TestDb,
     server: tokio::task::JoinHandle<()>,
@@ -391,6 +393,7 @@ impl TestApp {
             db,
             mail,
             _test_db: test_db,
+            state: running.state,
             server: running.server,
         }
     }

@@ -1,0 +1,9 @@
+feed-kind-reports = Reported problems
+feed-kind-stories = Stories about services
+feed-kind-conversations = Conversations
+feed-kind-asks = Asks for help
+feed-kind-offers = Offers of help
+feed-kind-events = Events
+feed-kind-budgets = Participatory budgets
+feed-kind-methods = Methods
+feed-subscribe = Follow this list in a feed reader (Atom)
