@@ -23,6 +23,8 @@ pub struct Config {
     pub behind_proxy: bool,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// Writes each API key may make per minute (Open311 reports).
+    pub api_writes_per_minute: u32,
     /// The IANA time zone events are typed and shown in, e.g. `Europe/London`.
     pub time_zone: String,
     pub mail: MailConfig,
@@ -98,6 +100,7 @@ impl Default for Config {
             behind_proxy: false,
             max_body_bytes: 2 * 1024 * 1024,
             time_zone: "Europe/London".into(),
+            api_writes_per_minute: 60,
             mail: MailConfig {
                 transport: MailTransport::Log,
                 from: "Square Mile <noreply@squaremile.invalid>".into(),

@@ -98,6 +98,9 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
     let state = AppState {
         help_search: PostSearch::new(db.clone()),
         zone,
+        api_writes: Arc::new(api::keys::WriteLimits::per_minute(
+            config.api_writes_per_minute,
+        )),
         db,
         config: Arc::new(config),
         jobs_waiting: Arc::new(Notify::new()),

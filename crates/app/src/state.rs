@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use tokio::sync::Notify;
 
+use crate::api::keys::WriteLimits;
 use crate::config::Config;
 use crate::db::Db;
 use crate::help::search::PostSearch;
@@ -18,4 +19,6 @@ pub struct AppState {
     pub help_search: PostSearch,
     /// The time zone events are typed and shown in.
     pub zone: SiteZone,
+    /// Writes per API key, limited.
+    pub api_writes: Arc<WriteLimits>,
 }

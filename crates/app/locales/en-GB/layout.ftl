@@ -83,3 +83,5 @@ resident-verified = verified
 resident-unverified = not yet verified
 
 notice-signed-out = You have signed out.
+error-api-limit = The limit must be a whole number from 1 to 200.
+error-api-cursor = The cursor is not one this API gave: pass back a page's "next" value unchanged.

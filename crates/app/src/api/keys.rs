@@ -1,7 +1,10 @@
 //! API keys for systems that write through the API (Open311 reports). Only each key's
 //! SHA-256 is stored; the key itself is shown once, when it is made.
 
+use std::num::NonZeroU32;
+
 use anyhow::Context;
+use governor::{DefaultKeyedRateLimiter, Quota};
 use sqlx::Row;
 
 use crate::db::{Db, new_id, now_ms};
@@ -73,4 +76,20 @@ pub async fn check(db: &Db, key: &str) -> anyhow::Result<Option<String>> {
         .fetch_optional(db)
         .await
         .context("checking an API key")
+}
+
+/// How many writes each API key may make: a steady rate per minute, with a burst of the
+/// same size, counted per key name in this process.
+pub struct WriteLimits(DefaultKeyedRateLimiter<String>);
+
+impl WriteLimits {
+    pub fn per_minute(writes: u32) -> WriteLimits {
+        let writes = NonZeroU32::new(writes.max(1)).unwrap_or(NonZeroU32::MIN);
+        WriteLimits(DefaultKeyedRateLimiter::keyed(Quota::per_minute(writes)))
+    }
+
+    /// Whether the key may write now (and counts the write).
+    pub fn allow(&self, key_name: &str) -> bool {
+        self.0.check_key(&key_name.to_string()).is_ok()
+    }
 }

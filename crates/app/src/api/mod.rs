@@ -1,6 +1,7 @@
 //! The read-only JSON API under `/api/v1/`, described by OpenAPI at `/api/v1/openapi.json`.
 //! Feature modules add their endpoints here as they land.
 
+pub mod civic;
 pub mod keys;
 
 use axum::extract::{Path, State};
@@ -21,7 +22,7 @@ use crate::web::{AppError, AppResult};
 #[openapi(
     info(
         title = "Square Mile API",
-        description = "Public data of a Square Mile site: areas, organisations, the public part of each area's asset map, and open offers and asks."
+        description = "Public data of a Square Mile site: areas, organisations, the public part of each area's asset map, open offers and asks, reports, stories, events, methods, and participatory budgets with their results. Long lists are paged: pass a page's `next` back as `cursor`."
     ),
     paths(
         list_areas,
@@ -29,9 +30,32 @@ use crate::web::{AppError, AppResult};
         list_area_assets,
         list_area_offers_and_asks,
         list_organisations,
-        get_organisation
+        get_organisation,
+        civic::list_reports,
+        civic::list_stories,
+        civic::list_events,
+        civic::list_methods,
+        civic::list_budgets,
+        civic::budget_results
     ),
-    components(schemas(ApiArea, ApiOrganisation, ApiAsset, ApiPost, ApiError))
+    components(schemas(
+        ApiArea,
+        ApiOrganisation,
+        ApiAsset,
+        ApiPost,
+        ApiError,
+        civic::ApiReport,
+        civic::ReportPage,
+        civic::ApiStory,
+        civic::StoryPage,
+        civic::ApiEvent,
+        civic::EventPage,
+        civic::ApiMethod,
+        civic::MethodPage,
+        civic::ApiBudget,
+        civic::ApiResultPart,
+        civic::ApiProjectResult
+    ))
 )]
 pub struct ApiDoc;
 
@@ -47,6 +71,12 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/api/v1/organisations", get(list_organisations))
         .route("/api/v1/organisations/{slug}", get(get_organisation))
+        .route("/api/v1/reports", get(civic::list_reports))
+        .route("/api/v1/stories", get(civic::list_stories))
+        .route("/api/v1/events", get(civic::list_events))
+        .route("/api/v1/methods", get(civic::list_methods))
+        .route("/api/v1/budgets", get(civic::list_budgets))
+        .route("/api/v1/budgets/{slug}/results", get(civic::budget_results))
 }
 
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {

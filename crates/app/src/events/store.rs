@@ -159,6 +159,36 @@ pub async fn list(
     rows.iter().map(event_from_row).collect()
 }
 
+/// Events by start time, after the cursor `(starts_at, id)` if given, in an area and the
+/// areas inside it (`""`: everywhere); `upcoming` keeps those not yet over (the API).
+pub async fn page(
+    db: &Db,
+    area_id: &str,
+    upcoming: bool,
+    after: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<Event>> {
+    let (after_at, after_id) = after.unwrap_or((i64::MIN, ""));
+    let rows = sqlx::query(concat!(
+        select_event!(),
+        " WHERE ($1 = '' OR e.area_id IN (SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
+                  OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1))) \
+           AND ($2 = 0 OR e.ends_at > $3) \
+           AND (e.starts_at > $4 OR (e.starts_at = $4 AND e.id > $5)) \
+         ORDER BY e.starts_at, e.id LIMIT $6"
+    ))
+    .bind(area_id)
+    .bind(i32::from(upcoming))
+    .bind(now_ms())
+    .bind(after_at)
+    .bind(after_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing events")?;
+    rows.iter().map(event_from_row).collect()
+}
+
 /// Every event of an area and the areas inside it that ended at most a year ago, for its
 /// calendar feed.
 pub async fn for_calendar(db: &Db, area_id: &str) -> anyhow::Result<Vec<Event>> {

@@ -381,6 +381,14 @@ pub async fn post_request(
             "a valid api_key is required",
         ));
     };
+    if !state.api_writes.allow(&key_name) {
+        tracing::info!(key = %key_name, "Open311 write refused: over the key's rate");
+        return Ok(error(
+            format,
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many requests with this api_key; try again in a minute",
+        ));
+    }
     let (lat, long) = match check_post(&form) {
         Ok(place) => place,
         Err(problem) => return Ok(error(format, StatusCode::BAD_REQUEST, problem)),

@@ -172,6 +172,28 @@ pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Story>> {
 
 /// Published stories not hidden by a moderator, newest first, of one organisation ("" for
 /// all).
+/// Published stories, newest first, after the cursor `(published_at, id)` if given (the API).
+pub async fn published_page(
+    db: &Db,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<Story>> {
+    let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
+    let rows = sqlx::query(concat!(
+        select_story!(),
+        " WHERE s.status = 'published' AND s.hidden_reason = '' \
+          AND (s.published_at < $1 OR (s.published_at = $1 AND s.id < $2)) \
+          ORDER BY s.published_at DESC, s.id DESC LIMIT $3"
+    ))
+    .bind(before_at)
+    .bind(before_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing published stories")?;
+    rows.iter().map(story_from_row).collect()
+}
+
 pub async fn published(db: &Db, organisation_id: &str, limit: i64) -> anyhow::Result<Vec<Story>> {
     let rows = sqlx::query(concat!(
         select_story!(),

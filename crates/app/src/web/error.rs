@@ -28,6 +28,9 @@ pub enum AppError {
     StaleForm,
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// A request the server cannot read (a malformed query parameter); the key says which.
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
     /// Too many posts in a short time; the key explains the limit.
     #[error("too many requests: {0}")]
     TooMany(&'static str),
@@ -55,6 +58,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden(key) => (StatusCode::FORBIDDEN, Some(*key)),
             AppError::StaleForm => (StatusCode::FORBIDDEN, Some("error-stale-form")),
             AppError::Conflict(key) => (StatusCode::CONFLICT, Some(*key)),
+            AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, Some(*key)),
             AppError::TooMany(key) => (StatusCode::TOO_MANY_REQUESTS, Some(*key)),
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error");

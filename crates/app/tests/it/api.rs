@@ -1,6 +1,6 @@
 use reqwest::StatusCode;
 
-use crate::support::TestApp;
+use crate::support::{TestApp, count};
 
 #[tokio::test]
 async fn health_checks_answer() {
@@ -72,4 +72,160 @@ async fn the_api_serves_areas_and_organisations_as_its_openapi_document_says() {
     assert_eq!(org["kind"], "charity");
     assert_eq!(org["area"], "brook-fields");
     assert!(org.get("created_by").is_none(), "no internal fields");
+}
+
+/// Every `/api/v1` route the router declares (read from its source) is in the document.
+#[tokio::test]
+async fn every_api_route_is_in_the_openapi_document() {
+    let app = TestApp::spawn().await;
+    let doc: serde_json::Value = app
+        .client()
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api/mod.rs"),
+    )
+    .unwrap();
+    let routes: Vec<&str> = source
+        .split(".route(")
+        .skip(1)
+        .filter_map(|rest| rest.trim_start().strip_prefix('"')?.split('"').next())
+        .filter(|path| path.starts_with("/api/v1/") && *path != "/api/v1/openapi.json")
+        .collect();
+    assert!(routes.len() >= 12, "{routes:?}");
+    for path in routes {
+        assert!(doc["paths"].get(path).is_some(), "{path} is not documented");
+    }
+}
+
+/// Follows `next` from the first page to the last and returns every item.
+async fn all_pages(
+    client: &crate::support::Client,
+    first: &str,
+) -> (Vec<serde_json::Value>, usize) {
+    let mut items = Vec::new();
+    let mut pages = 0;
+    let mut url = first.to_string();
+    loop {
+        let page: serde_json::Value = client.get(&url).await.json().await.unwrap();
+        pages += 1;
+        items.extend(page["items"].as_array().unwrap().iter().cloned());
+        match page["next"].as_str() {
+            Some(next) => {
+                let sep = if first.contains('?') { '&' } else { '?' };
+                url = format!("{first}{sep}cursor={next}");
+            }
+            None => return (items, pages),
+        }
+    }
+}
+
+#[tokio::test]
+async fn civic_lists_page_with_a_cursor_and_refuse_bad_ones() {
+    let app = TestApp::with_demo().await;
+    let client = app.client();
+
+    let (reports, pages) = all_pages(&client, "/api/v1/reports?limit=3").await;
+    let shown = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM reports WHERE hidden_reason = ''",
+    )
+    .await;
+    assert_eq!(reports.len() as i64, shown);
+    assert!(pages > 1, "paged");
+    let mut ids: Vec<&str> = reports.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), reports.len(), "no report twice");
+    assert!(reports.iter().all(|r| r.get("author_id").is_none()));
+    let fixed: serde_json::Value = client
+        .get("/api/v1/reports?status=fixed&area=millbrook")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        fixed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["status"] == "fixed" && r["fixed_at"].is_string())
+    );
+
+    let (events, _) = all_pages(&client, "/api/v1/events?limit=2&upcoming=true").await;
+    let slugs: Vec<&str> = events.iter().map(|e| e["slug"].as_str().unwrap()).collect();
+    assert_eq!(
+        slugs,
+        vec![
+            "our-high-street-open-space",
+            "street-tea-on-weavers-row",
+            "towpath-walk-and-talk"
+        ]
+    );
+    let tea = &events[1];
+    assert_eq!(
+        (tea["capacity"].as_i64(), tea["going"].as_i64()),
+        (Some(6), Some(6))
+    );
+    let (all_events, _) = all_pages(&client, "/api/v1/events?area=brook-fields").await;
+    assert_eq!(
+        all_events.len(),
+        1,
+        "the past skills night, in Brook Fields"
+    );
+
+    let (methods, _) = all_pages(&client, "/api/v1/methods?limit=5").await;
+    assert_eq!(methods.len(), 12);
+    assert!(methods.iter().all(|m| m["licence"] == "CC BY-SA 4.0"));
+    let (stories, _) = all_pages(&client, "/api/v1/stories?limit=1").await;
+    assert_eq!(
+        stories.len() as i64,
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM stories WHERE status = 'published' AND hidden_reason = ''"
+        )
+        .await
+    );
+
+    let budgets: Vec<serde_json::Value> = client.get("/api/v1/budgets").await.json().await.unwrap();
+    let counted = budgets
+        .iter()
+        .find(|b| b["phase"] == "results" || b["phase"] == "implementation")
+        .expect("a counted demo budget");
+    let results: Vec<serde_json::Value> = client
+        .get(&format!(
+            "/api/v1/budgets/{}/results",
+            counted["slug"].as_str().unwrap()
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let part = &results[0];
+    let spent: i64 = part["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["funded"] == true)
+        .map(|p| p["cost"].as_i64().unwrap())
+        .sum();
+    assert_eq!(part["spent"].as_i64(), Some(spent));
+    assert!(spent <= part["budget"].as_i64().unwrap());
+
+    for (bad, status) in [
+        ("/api/v1/reports?cursor=yesterday", 400),
+        ("/api/v1/reports?limit=0", 400),
+        ("/api/v1/events?limit=5000", 400),
+        ("/api/v1/events?area=atlantis", 404),
+        ("/api/v1/budgets/no-such-budget/results", 404),
+    ] {
+        let response = client.get(bad).await;
+        assert_eq!(response.status().as_u16(), status, "{bad}");
+        let error: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(error["status"], status, "{bad}");
+        assert!(!error["error"].as_str().unwrap().is_empty());
+    }
 }

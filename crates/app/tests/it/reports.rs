@@ -608,3 +608,50 @@ async fn a_hidden_report_leaves_the_lists_and_tells_its_reporter_why() {
     let own = body(rosa.get(&format!("/reports/{id}")).await).await;
     assert!(own.contains("not about people"), "{own}");
 }
+
+#[tokio::test]
+async fn each_api_key_writes_at_its_rate_and_no_faster() {
+    let app = TestApp::spawn_with(|config| config.api_writes_per_minute = 2).await;
+    let (admin, _, _) = city(&app).await;
+    let anyone = app.client();
+    let mut keys = Vec::new();
+    for name in ["Council case system", "Street app"] {
+        let made = body(
+            admin
+                .post_form("/reports/api-keys", &[("key_name", name)])
+                .await,
+        )
+        .await;
+        keys.push(
+            made.split(r#"<code id="new-key">"#)
+                .nth(1)
+                .and_then(|rest| rest.split("</code>").next())
+                .expect("the key is shown once")
+                .to_string(),
+        );
+    }
+    let good = [
+        ("jurisdiction_id", "riverside"),
+        ("service_code", "potholes"),
+        ("lat", "53.4808"),
+        ("long", "-2.2426"),
+        ("description", "Pothole by the bus stop"),
+    ];
+    for _ in 0..2 {
+        let (status, _) = open311_post(&anyone, &keys[0], &good).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let (status, refused) = open311_post(&anyone, &keys[0], &good).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        refused[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("too many")
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 2);
+    // Another key has its own allowance.
+    let (status, _) = open311_post(&anyone, &keys[1], &good).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
+}
