@@ -6,4 +6,4 @@ feed-kind-offers = Offers of help
 feed-kind-events = Events
 feed-kind-budgets = Participatory budgets
 feed-kind-methods = Methods
-feed-subscribe = Follow this list in a feed reader (Atom)
+feed-subscribe = Follow this list in a feed reader (Atom), or download it

@@ -381,5 +381,38 @@ async fn atom_feeds_of_the_lists_parse_and_hold_only_public_items() {
         StatusCode::NOT_FOUND
     );
     let list = body(app.client().get("/events").await).await;
-    assert!(list.contains("/feeds/events.atom"));
+    assert!(list.contains("/feeds/events.atom") && list.contains("/feeds/events.csv"));
+
+    // The same lists as whole exports.
+    let csv = app.client().get("/feeds/asks.csv?area=riverside").await;
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = body(csv).await;
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("id,title,summary,url,area,topic,at"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 1, "{csv}");
+    assert!(rows[0].contains("Lifts to the clinic") && !csv.contains("Help with my forms"));
+    let json: Vec<serde_json::Value> = app
+        .client()
+        .get("/feeds/events.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(json.len(), 2);
+    assert!(json.iter().all(|e| {
+        e["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://squaremile.test/events/")
+    }));
+    assert_eq!(
+        app.client().get("/feeds/events.exe").await.status(),
+        StatusCode::NOT_FOUND
+    );
 }
