@@ -9,6 +9,7 @@ pub mod budgets;
 pub mod cli;
 pub mod config;
 pub mod conversations;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod events;

@@ -25,9 +25,9 @@ use crate::state::AppState;
 use crate::web::clock::SiteZone;
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
-    accounts, alerts, api, areas, assets, budgets, conversations, events, feeds, help, home, jobs,
-    juries, mapping, methods, moderation, organisations, projects, reports, representatives, roles,
-    skills, skillsgame, stories,
+    accounts, alerts, api, areas, assets, budgets, conversations, dashboard, events, feeds, help,
+    home, jobs, juries, mapping, methods, moderation, organisations, projects, reports,
+    representatives, roles, skills, skillsgame, stories,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(home::routes())
         .merge(events::routes())
         .merge(feeds::routes())
+        .merge(dashboard::routes())
         .merge(alerts::routes())
         .merge(accounts::routes(&limiter))
         .merge(areas::routes())

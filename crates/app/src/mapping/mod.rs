@@ -41,3 +41,34 @@ pub fn routes() -> Router<AppState> {
         .route("/mapping/{slug}/compare", get(handlers::compare))
         .route("/mapping/{slug}/export/{file}", get(handlers::export))
 }
+
+/// The headline numbers of the newest exercise with a public map in the area or an area
+/// inside it (`area_ids`), for the area's dashboard; no names are involved.
+pub async fn latest_public_headline(
+    db: &crate::db::Db,
+    area_ids: &[String],
+) -> anyhow::Result<Option<(store::Exercise, map::Headline)>> {
+    let Some(exercise) = store::list(db)
+        .await?
+        .into_iter()
+        .find(|e| e.visibility == store::Visibility::Public && area_ids.contains(&e.area_id))
+    else {
+        return Ok(None);
+    };
+    let nodes = store::nodes(db, &exercise.id).await?;
+    let ties = store::ties(db, &exercise.id).await?;
+    let headline = tokio::task::spawn_blocking(move || {
+        let built = map::build(
+            &nodes,
+            &ties,
+            &Default::default(),
+            map::Naming::Public,
+            &map::Filter::default(),
+        );
+        let analysis = map::analyse(&built.graph);
+        map::headline(&built.graph, &analysis)
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("measuring a network: {e}"))?;
+    Ok(Some((exercise, headline)))
+}

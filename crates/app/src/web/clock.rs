@@ -55,6 +55,28 @@ impl SiteZone {
         }
     }
 
+    /// The last `count` calendar months up to the one holding `now`, oldest first: each
+    /// month's first instant (Unix ms) and its name ("Dec 2026").
+    pub fn recent_months(&self, now: i64, count: usize) -> Vec<(i64, String)> {
+        let Some(this_month) = self
+            .zoned(now)
+            .and_then(|z| z.first_of_month().ok())
+            .and_then(|z| z.start_of_day().ok())
+        else {
+            return Vec::new();
+        };
+        (0..count as i64)
+            .rev()
+            .filter_map(|back| this_month.checked_sub(jiff::Span::new().months(back)).ok())
+            .map(|z| {
+                (
+                    z.timestamp().as_millisecond(),
+                    z.strftime("%b %Y").to_string(),
+                )
+            })
+            .collect()
+    }
+
     fn zoned(&self, ms: i64) -> Option<jiff::Zoned> {
         Timestamp::from_millisecond(ms)
             .ok()
@@ -95,6 +117,19 @@ mod tests {
         assert_eq!(zone.local_input(summer), "2026-07-05T18:00");
         assert_eq!(zone.describe(winter), "Sat 5 Dec 2026, 18:00");
         assert_eq!(rfc3339(summer), "2026-07-05T17:00:00Z");
+    }
+
+    #[test]
+    fn recent_months_start_at_local_midnight_on_the_first() {
+        let zone = london();
+        let now = zone.parse_local("2026-03-15T12:00").unwrap();
+        let months = zone.recent_months(now, 3);
+        let names: Vec<&str> = months.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(names, ["Jan 2026", "Feb 2026", "Mar 2026"]);
+        assert_eq!(months[0].0, zone.parse_local("2026-01-01T00:00").unwrap());
+        // April starts at midnight summer time, 23:00 UTC the day before.
+        let april = zone.recent_months(zone.parse_local("2026-04-02T10:00").unwrap(), 1);
+        assert_eq!(ical_utc(april[0].0), "20260331T230000Z");
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod assets;
 mod browser;
 mod budgets;
 mod conversations;
+mod dashboard;
 mod demo;
 mod durability;
 mod events;

@@ -1,0 +1,127 @@
+//! The sums behind an area's dashboard: ballots per budget, reports' answer times per
+//! organisation, representatives' answers. Each covers the area and the areas inside it.
+
+use anyhow::Context;
+use sqlx::Row;
+
+use crate::db::Db;
+use crate::reports::stats::Timing;
+use crate::reports::store::Status;
+
+macro_rules! in_tree {
+    ($column:literal) => {
+        concat!(
+            $column,
+            " IN (SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
+             OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1))"
+        )
+    };
+}
+
+/// A budget and how many ballots it has (online, paper and imported alike).
+pub struct Participation {
+    pub slug: String,
+    pub title: String,
+    pub phase: String,
+    pub ballots: i64,
+}
+
+pub async fn budget_participation(db: &Db, area_id: &str) -> anyhow::Result<Vec<Participation>> {
+    let rows = sqlx::query(concat!(
+        "SELECT p.slug, p.title, p.phase, \
+         (SELECT COUNT(*) FROM pb_ballots b WHERE b.process_id = p.id) AS ballots \
+         FROM pb_processes p WHERE ",
+        in_tree!("p.area_id"),
+        " ORDER BY p.created_at, p.id"
+    ))
+    .bind(area_id)
+    .fetch_all(db)
+    .await
+    .context("counting ballots per budget")?;
+    rows.iter()
+        .map(|r| {
+            Ok(Participation {
+                slug: r.try_get("slug")?,
+                title: r.try_get("title")?,
+                phase: r.try_get("phase")?,
+                ballots: r.try_get("ballots")?,
+            })
+        })
+        .collect()
+}
+
+/// The shown reports of the area sent to each organisation: (slug, name, their times).
+pub async fn report_timings(
+    db: &Db,
+    area_id: &str,
+) -> anyhow::Result<Vec<(String, String, Vec<Timing>)>> {
+    let rows = sqlx::query(concat!(
+        "SELECT o.slug, o.name, r.created_at, r.responded_at, r.fixed_at, r.status \
+         FROM reports r JOIN organisations o ON o.id = r.organisation_id \
+         WHERE r.hidden_reason = '' AND ",
+        in_tree!("r.area_id"),
+        " ORDER BY o.name, o.slug"
+    ))
+    .bind(area_id)
+    .fetch_all(db)
+    .await
+    .context("reading report times per organisation")?;
+    let mut grouped: Vec<(String, String, Vec<Timing>)> = Vec::new();
+    for row in &rows {
+        let slug: String = row.try_get("slug")?;
+        let status: String = row.try_get("status")?;
+        let timing = Timing {
+            received: row.try_get("created_at")?,
+            responded: row.try_get("responded_at")?,
+            fixed: row.try_get("fixed_at")?,
+            status: Status::parse(&status).context("a stored report status")?,
+        };
+        match grouped.last_mut() {
+            Some((last, _, timings)) if *last == slug => timings.push(timing),
+            _ => grouped.push((slug, row.try_get("name")?, vec![timing])),
+        }
+    }
+    Ok(grouped)
+}
+
+/// The public questions to one representative: when each was asked and answered.
+pub struct RepQuestions {
+    id: String,
+    pub name: String,
+    pub role: String,
+    pub times: Vec<(i64, Option<i64>)>,
+}
+
+/// Questions to each representative of the area.
+pub async fn question_timings(db: &Db, area_id: &str) -> anyhow::Result<Vec<RepQuestions>> {
+    let rows = sqlx::query(concat!(
+        "SELECT rp.id, u.display_name, rp.role, q.created_at, q.answered_at \
+         FROM representatives rp JOIN users u ON u.id = rp.user_id \
+         LEFT JOIN rep_questions q ON q.representative_id = rp.id AND q.hidden_reason = '' \
+         WHERE ",
+        in_tree!("rp.area_id"),
+        " ORDER BY u.display_name, rp.id, q.created_at"
+    ))
+    .bind(area_id)
+    .fetch_all(db)
+    .await
+    .context("reading answer times per representative")?;
+    let mut grouped: Vec<RepQuestions> = Vec::new();
+    for row in &rows {
+        let id: String = row.try_get("id")?;
+        let asked: Option<i64> = row.try_get("created_at")?;
+        let answered: Option<i64> = row.try_get("answered_at")?;
+        if grouped.last().is_none_or(|last| last.id != id) {
+            grouped.push(RepQuestions {
+                id,
+                name: row.try_get("display_name")?,
+                role: row.try_get("role")?,
+                times: Vec::new(),
+            });
+        }
+        if let (Some(asked), Some(last)) = (asked, grouped.last_mut()) {
+            last.times.push((asked, answered));
+        }
+    }
+    Ok(grouped)
+}
