@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::store::{self, DEFAULT_LICENCE, Method, NewMethod, Recipe, Use};
+use super::store::{self, DEFAULT_LICENCE, MaterialFile, Method, NewMethod, Recipe, Use};
 use crate::events::store as events;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -192,6 +192,11 @@ async fn store_recipe(
             forked_from: original.map(|m| m.id.as_str()),
         };
         if store::publish(&state.db, &method).await? {
+            if let (Some(original), Some(new)) =
+                (original, store::find_by_slug(&state.db, &slug).await?)
+            {
+                store::copy_files(&state.db, &original.id, &new.id).await?;
+            }
             return Ok(see_other(
                 &format!("/methods/{slug}"),
                 Some("method-published"),
@@ -246,6 +251,8 @@ struct ShowPage {
     uses: Vec<Use>,
     errors: FormErrors,
     use_form: UseForm,
+    materials: Vec<MaterialFile>,
+    manages_materials: bool,
 }
 
 impl ShowPage {
@@ -261,6 +268,14 @@ impl ShowPage {
             None => self.ctx.t("method-not-rated"),
         }
     }
+
+    fn size_text(&self, bytes: &i64) -> String {
+        if *bytes < 1024 * 1024 {
+            format!("{} KB", (bytes + 1023) / 1024)
+        } else {
+            format!("{:.1} MB", *bytes as f64 / (1024.0 * 1024.0))
+        }
+    }
 }
 
 async fn show_page(
@@ -274,6 +289,8 @@ async fn show_page(
     Ok(ShowPage {
         adaptations: store::forks(&state.db, &method.id).await?,
         uses: store::uses(&state.db, &method.id).await?,
+        materials: store::files(&state.db, &method.id).await?,
+        manages_materials: super::files::may_manage(ctx.user.as_ref(), &method),
         ctx,
         method,
         errors,

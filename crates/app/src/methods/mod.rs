@@ -4,7 +4,9 @@
 //! the original and its attribution), rate, and tell how they used. Twelve methods are there
 //! from the start (`seed`).
 
+mod files;
 mod handlers;
+pub mod materials;
 pub mod seed;
 pub mod store;
 
@@ -27,4 +29,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/methods/{slug}/rate", post(handlers::rate))
         .route("/methods/{slug}/uses", post(handlers::add_use))
+        .route("/methods/{slug}/files", post(files::upload))
+        .route("/methods/{slug}/files/{id}", get(files::download))
+        .route("/methods/{slug}/files/{id}/delete", post(files::remove))
 }

@@ -312,3 +312,127 @@ pub async fn uses(db: &Db, method_id: &str) -> anyhow::Result<Vec<Use>> {
         })
         .collect()
 }
+
+/// A material's row without its bytes.
+#[derive(Clone, Debug)]
+pub struct MaterialFile {
+    pub id: String,
+    pub file_name: String,
+    pub size: i64,
+}
+
+pub async fn files(db: &Db, method_id: &str) -> anyhow::Result<Vec<MaterialFile>> {
+    let rows = sqlx::query(
+        "SELECT id, file_name, size FROM method_files WHERE method_id = $1 \
+         ORDER BY created_at, id",
+    )
+    .bind(method_id)
+    .fetch_all(db)
+    .await
+    .context("listing a method's materials")?;
+    rows.iter()
+        .map(|r| {
+            Ok(MaterialFile {
+                id: r.try_get("id")?,
+                file_name: r.try_get("file_name")?,
+                size: r.try_get("size")?,
+            })
+        })
+        .collect()
+}
+
+/// A material of this method: (file name, content type, bytes).
+pub async fn file(
+    db: &Db,
+    method_id: &str,
+    file_id: &str,
+) -> anyhow::Result<Option<(String, String, Vec<u8>)>> {
+    let row = sqlx::query(
+        "SELECT file_name, content_type, bytes FROM method_files WHERE method_id = $1 AND id = $2",
+    )
+    .bind(method_id)
+    .bind(file_id)
+    .fetch_optional(db)
+    .await
+    .context("loading a material")?;
+    row.map(|r| {
+        Ok((
+            r.try_get("file_name")?,
+            r.try_get("content_type")?,
+            r.try_get("bytes")?,
+        ))
+    })
+    .transpose()
+}
+
+pub async fn add_file(
+    db: &Db,
+    method_id: &str,
+    file_name: &str,
+    content_type: &str,
+    bytes: &[u8],
+    uploaded_by: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO method_files (id, method_id, file_name, content_type, bytes, size, \
+         uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(new_id())
+    .bind(method_id)
+    .bind(file_name)
+    .bind(content_type)
+    .bind(bytes.to_vec())
+    .bind(bytes.len() as i64)
+    .bind(uploaded_by)
+    .bind(now_ms())
+    .execute(db)
+    .await
+    .context("adding a material")?;
+    Ok(())
+}
+
+pub async fn remove_file(db: &Db, method_id: &str, file_id: &str) -> anyhow::Result<bool> {
+    let done = sqlx::query("DELETE FROM method_files WHERE method_id = $1 AND id = $2")
+        .bind(method_id)
+        .bind(file_id)
+        .execute(db)
+        .await
+        .context("removing a material")?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// An adaptation starts with the original's materials (the licence allows it).
+pub async fn copy_files(db: &Db, from_method: &str, to_method: &str) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let rows = sqlx::query(
+        "SELECT file_name, content_type, bytes, size, uploaded_by FROM method_files \
+         WHERE method_id = $1 ORDER BY created_at, id",
+    )
+    .bind(from_method)
+    .fetch_all(&mut *tx)
+    .await
+    .context("reading the original's materials")?;
+    for row in &rows {
+        let bytes: Vec<u8> = row.try_get("bytes")?;
+        let uploaded_by: Option<String> = row.try_get("uploaded_by")?;
+        sqlx::query(
+            "INSERT INTO method_files (id, method_id, file_name, content_type, bytes, size, \
+             uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(new_id())
+        .bind(to_method)
+        .bind(row.try_get::<String, _>("file_name")?)
+        .bind(row.try_get::<String, _>("content_type")?)
+        .bind(bytes)
+        .bind(row.try_get::<i64, _>("size")?)
+        .bind(uploaded_by)
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await
+        .context("copying a material")?;
+    }
+    tx.commit().await.context("committing copied materials")?;
+    Ok(())
+}

@@ -56,15 +56,39 @@ impl FormErrors {
 /// Every field of a multipart upload, by name, in the order sent. A body that cannot be read
 /// (cut short, malformed) is refused with one message.
 pub async fn multipart_fields(
-    mut form: axum::extract::Multipart,
+    form: axum::extract::Multipart,
 ) -> Result<Vec<(String, axum::body::Bytes)>, crate::web::AppError> {
+    Ok(multipart_parts(form)
+        .await?
+        .into_iter()
+        .map(|part| (part.name, part.bytes))
+        .collect())
+}
+
+/// One field of a multipart upload, with the file name the browser gave, if any.
+pub struct Part {
+    pub name: String,
+    pub file_name: Option<String>,
+    pub bytes: axum::body::Bytes,
+}
+
+/// Like [`multipart_fields`], keeping each file's name.
+pub async fn multipart_parts(
+    mut form: axum::extract::Multipart,
+) -> Result<Vec<Part>, crate::web::AppError> {
     let unreadable = |_| crate::web::AppError::Conflict("error-upload-unreadable");
-    let mut fields = Vec::new();
+    let mut parts = Vec::new();
     while let Some(field) = form.next_field().await.map_err(unreadable)? {
         let name = field.name().unwrap_or_default().to_string();
-        fields.push((name, field.bytes().await.map_err(unreadable)?));
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field.bytes().await.map_err(unreadable)?;
+        parts.push(Part {
+            name,
+            file_name,
+            bytes,
+        });
     }
-    Ok(fields)
+    Ok(parts)
 }
 
 /// A list's cursor as pages write it, `<created_at>.<id>`: the last item shown.

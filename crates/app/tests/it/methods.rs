@@ -154,3 +154,127 @@ async fn ratings_average_and_stories_of_use_are_kept() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn materials_are_checked_downloaded_and_carried_into_adaptations() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let kasia = app.register("Kasia Nowak", "kasia@example.org", "").await;
+    let ben = app.register("Ben", "ben@example.org", "").await;
+    let files = "SELECT COUNT(*) AS n FROM method_files";
+
+    // The first recipes have no author: only admins add their materials.
+    let pdf: &[u8] = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+    let refused = kasia
+        .post_files(
+            "/methods/world-cafe/files",
+            &[],
+            &[("file", "table-cards.pdf", pdf)],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let added = admin
+        .post_files(
+            "/methods/world-cafe/files",
+            &[],
+            &[("file", "table-cards.pdf", pdf)],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    // A program renamed to look like a PDF, and an unknown kind, are refused.
+    for (name, bytes) in [
+        ("cards.pdf", b"MZ\x90\x00\x03".as_slice()),
+        ("cards.exe", pdf),
+        ("empty.pdf", b"".as_slice()),
+    ] {
+        let bad = admin
+            .post_files("/methods/world-cafe/files", &[], &[("file", name, bytes)])
+            .await;
+        assert_eq!(bad.status(), StatusCode::CONFLICT, "{name}");
+    }
+    assert_eq!(count(&app.db, files).await, 1);
+
+    // Anyone downloads it, as an attachment with its name.
+    let page = body(app.client().get("/methods/world-cafe").await).await;
+    let link = page
+        .split("href=\"/methods/world-cafe/files/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a download link");
+    assert!(page.contains("table-cards.pdf"));
+    let file = app
+        .client()
+        .get(&format!("/methods/world-cafe/files/{link}"))
+        .await;
+    assert_eq!(file.headers()["content-type"], "application/pdf");
+    assert!(
+        file.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename=\"table-cards.pdf\"")
+    );
+    assert_eq!(file.bytes().await.unwrap().as_ref(), pdf);
+
+    // An adaptation starts with the original's materials; its author manages them.
+    let adapted = kasia
+        .post_form(
+            "/methods/world-cafe/adapt",
+            &[
+                ("title", "Kitchen table café"),
+                ("summary", "A world café for one street."),
+                ("purpose", "To let neighbours talk."),
+                ("steps", "Invite eight neighbours."),
+                ("licence", "CC BY-SA 4.0"),
+            ],
+        )
+        .await;
+    let slug = location(&adapted)
+        .trim_start_matches("/methods/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let copy = body(app.client().get(&format!("/methods/{slug}")).await).await;
+    assert!(copy.contains("table-cards.pdf"));
+    assert_eq!(count(&app.db, files).await, 2);
+    // A photo loses where it was taken.
+    let photo = crate::budgets::jpeg_with_gps();
+    let added = kasia
+        .post_files(
+            &format!("/methods/{slug}/files"),
+            &[],
+            &[("file", "our-tables.jpg", &photo)],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let stored: Vec<u8> =
+        sqlx::query_scalar("SELECT bytes FROM method_files WHERE file_name = 'our-tables.jpg'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(
+        !stored.windows(4).any(|w| w == b"Exif"),
+        "the GPS block is gone"
+    );
+    let theirs: String = sqlx::query_scalar(
+        "SELECT f.id FROM method_files f JOIN methods m ON m.id = f.method_id \
+         WHERE m.slug = $1 AND f.file_name = 'table-cards.pdf'",
+    )
+    .bind(&slug)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let not_ben = ben
+        .post_form(&format!("/methods/{slug}/files/{theirs}/delete"), &[])
+        .await;
+    assert_eq!(not_ben.status(), StatusCode::FORBIDDEN);
+    let removed = kasia
+        .post_form(&format!("/methods/{slug}/files/{theirs}/delete"), &[])
+        .await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        count(&app.db, files).await,
+        2,
+        "the original keeps its file"
+    );
+}

@@ -564,6 +564,20 @@ impl Client {
         fields: &[(&str, &str)],
         files: &[(&str, &[u8])],
     ) -> Response {
+        let named: Vec<(&str, &str, &[u8])> = files
+            .iter()
+            .map(|(field, bytes)| (*field, "upload", *bytes))
+            .collect();
+        self.post_files(path, fields, &named).await
+    }
+
+    /// A multipart form with files given as (field, file name, bytes).
+    pub async fn post_files(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> Response {
         if self.cookie("sm_csrf").is_none() {
             self.get("/healthz").await;
         }
@@ -578,9 +592,9 @@ impl Client {
                 .as_bytes(),
             );
         }
-        for (name, bytes) in files {
+        for (name, file_name, bytes) in files {
             body.extend_from_slice(
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
             );
             body.extend_from_slice(bytes);
             body.extend_from_slice(b"\r\n");

@@ -1,0 +1,112 @@
+//! A method's materials: uploaded by its author (or a site admin), downloaded by anyone,
+//! copied into adaptations.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use super::materials::{self, Checked};
+use super::store::{self, Method};
+use crate::state::AppState;
+use crate::web::{AppError, AppResult, CurrentUser, RequireUser, forms, images, see_other};
+
+/// Materials one method may carry.
+const MAX_FILES: usize = 20;
+
+/// The method's author and site admins look after its materials; the first twelve recipes
+/// have no author, so admins do.
+pub fn may_manage(user: Option<&CurrentUser>, method: &Method) -> bool {
+    user.is_some_and(|u| u.is_admin || method.author_id.as_deref() == Some(u.id.as_str()))
+}
+
+async fn managed(state: &AppState, user: &CurrentUser, slug: &str) -> AppResult<Method> {
+    let method = store::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_manage(Some(user), &method) {
+        return Err(AppError::Forbidden("error-material-not-allowed"));
+    }
+    Ok(method)
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+    form: Multipart,
+) -> AppResult<Response> {
+    let method = managed(&state, &user, &slug).await?;
+    let part = forms::multipart_parts(form)
+        .await?
+        .into_iter()
+        .find(|p| p.name == "file")
+        .ok_or(AppError::Conflict("error-material-empty"))?;
+    let file_name = part.file_name.unwrap_or_default();
+    let Checked {
+        file_name,
+        content_type,
+    } = materials::check(&file_name, &part.bytes)
+        .map_err(|refused| AppError::Conflict(refused.message_key()))?;
+    // Photos lose their metadata (where and when they were taken), as everywhere on the site.
+    let bytes = if content_type.starts_with("image/") {
+        images::without_metadata(&part.bytes)
+            .map_err(|_| AppError::Conflict("error-material-type"))?
+            .1
+    } else {
+        part.bytes.to_vec()
+    };
+    if store::files(&state.db, &method.id).await?.len() >= MAX_FILES {
+        return Err(AppError::Conflict("error-material-too-many"));
+    }
+    store::add_file(
+        &state.db,
+        &method.id,
+        &file_name,
+        content_type,
+        &bytes,
+        &user.id,
+    )
+    .await?;
+    Ok(see_other(
+        &format!("/methods/{slug}#materials"),
+        Some("method-material-added"),
+    ))
+}
+
+pub async fn download(
+    State(state): State<AppState>,
+    Path((slug, file_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let method = store::find_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (file_name, content_type, bytes) = store::file(&state.db, &method.id, &file_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (
+                header::CONTENT_DISPOSITION,
+                materials::disposition(&file_name),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path((slug, file_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let method = managed(&state, &user, &slug).await?;
+    if !store::remove_file(&state.db, &method.id, &file_id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(
+        &format!("/methods/{slug}#materials"),
+        Some("method-material-removed"),
+    ))
+}
