@@ -35,7 +35,7 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    fn limit(&self) -> AppResult<i64> {
+    pub(super) fn limit(&self) -> AppResult<i64> {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
@@ -43,7 +43,7 @@ impl ListQuery {
         }
     }
 
-    fn cursor(&self) -> AppResult<Option<(i64, &str)>> {
+    pub(super) fn cursor(&self) -> AppResult<Option<(i64, &str)>> {
         if self.cursor.is_empty() {
             return Ok(None);
         }

@@ -4,7 +4,7 @@
 pub mod civic;
 pub mod keys;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
@@ -16,7 +16,7 @@ use crate::assets::store as assets;
 use crate::help::store as help;
 use crate::organisations::store as organisations;
 use crate::state::AppState;
-use crate::web::{AppError, AppResult};
+use crate::web::{AppError, AppResult, forms};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,6 +40,7 @@ use crate::web::{AppError, AppResult};
     ),
     components(schemas(
         ApiArea,
+        PostPage,
         ApiOrganisation,
         ApiAsset,
         ApiPost,
@@ -269,21 +270,46 @@ async fn list_area_assets(
     ))
 }
 
+/// A page of offers and asks.
+#[derive(Serialize, ToSchema)]
+pub struct PostPage {
+    items: Vec<ApiPost>,
+    /// Pass as `cursor` for the next page; absent on the last.
+    next: Option<String>,
+}
+
 #[utoipa::path(get, path = "/api/v1/areas/{slug}/offers-and-asks", tag = "offers and asks",
-    params(("slug" = String, Path, description = "The area's slug; areas inside it are included")),
-    responses((status = 200, description = "The newest 100 public open offers and asks of the area", body = [ApiPost]),
+    params(("slug" = String, Path, description = "The area's slug; areas inside it are included"),
+           ("cursor" = Option<String>, Query, description = "The `next` value of the previous page"),
+           ("limit" = Option<i64>, Query, description = "Items per page, 1 to 200 (default 50)")),
+    responses((status = 200, description = "The area's public open offers and asks, newest first", body = PostPage),
+              (status = 400, description = "A malformed cursor or limit", body = ApiError),
               (status = 404, description = "No such area", body = ApiError)))]
 async fn list_area_offers_and_asks(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> AppResult<Json<Vec<ApiPost>>> {
+    Query(page): Query<civic::ListQuery>,
+) -> AppResult<Json<PostPage>> {
     let area = area_by_slug(&state, &slug).await?;
     let filter = help::PostFilter {
         status: "open".into(),
         area: area.id.clone(),
         ..Default::default()
     };
-    let posts = help::list(&state.db, &Viewer::anonymous(), &filter, None, 100).await?;
+    let limit = page.limit()?;
+    let posts = help::list(
+        &state.db,
+        &Viewer::anonymous(),
+        &filter,
+        page.cursor()?,
+        limit,
+    )
+    .await?;
+    let next = forms::next_cursor(
+        posts.last().map(|p| (p.created_at, p.id.as_str())),
+        posts.len(),
+        limit,
+    );
     let all = areas::all(&state.db).await?;
     let slug_of = |id: &str| {
         all.iter()
@@ -291,19 +317,18 @@ async fn list_area_offers_and_asks(
             .map(|a| a.slug.clone())
             .unwrap_or_default()
     };
-    Ok(Json(
-        posts
-            .into_iter()
-            .map(|p| ApiPost {
-                area: slug_of(&p.area_id),
-                id: p.id,
-                kind: p.kind.as_str().to_string(),
-                card: p.card_code,
-                title: p.title,
-                body: p.body,
-                timing: p.timing,
-                status: p.status.as_str().to_string(),
-            })
-            .collect(),
-    ))
+    let items = posts
+        .into_iter()
+        .map(|p| ApiPost {
+            area: slug_of(&p.area_id),
+            id: p.id,
+            kind: p.kind.as_str().to_string(),
+            card: p.card_code,
+            title: p.title,
+            body: p.body,
+            timing: p.timing,
+            status: p.status.as_str().to_string(),
+        })
+        .collect();
+    Ok(Json(PostPage { items, next }))
 }

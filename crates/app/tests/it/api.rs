@@ -177,6 +177,18 @@ async fn civic_lists_page_with_a_cursor_and_refuse_bad_ones() {
         "the past skills night, in Brook Fields"
     );
 
+    let (posts, pages) =
+        all_pages(&client, "/api/v1/areas/weavers-row/offers-and-asks?limit=2").await;
+    assert!(pages > 1);
+    assert_eq!(
+        posts.len() as i64,
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM help_posts h JOIN areas a ON a.id = h.area_id \
+             WHERE a.slug = 'weavers-row' AND h.visibility = 'public' AND h.status = 'open'"
+        )
+        .await
+    );
     let (methods, _) = all_pages(&client, "/api/v1/methods?limit=5").await;
     assert_eq!(methods.len(), 12);
     assert!(methods.iter().all(|m| m["licence"] == "CC BY-SA 4.0"));
