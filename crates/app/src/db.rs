@@ -136,3 +136,21 @@ pub fn now_ms() -> i64 {
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
 }
+
+/// SQL for `concat!`: the area in `column` is the one `param` names or an area inside it
+/// (two levels down: a city's districts and their neighbourhoods).
+#[macro_export]
+macro_rules! in_area_tree {
+    ($column:literal, $param:literal) => {
+        concat!(
+            $column,
+            " IN (SELECT id FROM areas WHERE id = ",
+            $param,
+            " OR parent_id = ",
+            $param,
+            " OR parent_id IN (SELECT id FROM areas WHERE parent_id = ",
+            $param,
+            "))"
+        )
+    };
+}

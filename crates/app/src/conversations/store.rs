@@ -79,9 +79,9 @@ pub async fn list(
     let rows = sqlx::query(concat!(
         "SELECT * FROM (",
         select_conversation!(),
-        " WHERE ($1 = '' OR c.area_id IN (SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
-                  OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1))) \
-           AND ($2 = '' OR c.topic = $2)) AS t \
+        " WHERE ($1 = '' OR ",
+        crate::in_area_tree!("c.area_id", "$1"),
+        ") AND ($2 = '' OR c.topic = $2)) AS t \
          WHERE ($3 = 0 OR t.ideas > 0) ORDER BY t.updated_at DESC, t.id DESC LIMIT 200"
     ))
     .bind(area)

@@ -10,11 +10,7 @@ use crate::reports::store::Status;
 
 macro_rules! in_tree {
     ($column:literal) => {
-        concat!(
-            $column,
-            " IN (SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
-             OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1))"
-        )
+        crate::in_area_tree!($column, "$1")
     };
 }
 

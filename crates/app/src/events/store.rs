@@ -133,9 +133,9 @@ pub async fn list(
         ($order:literal) => {
             concat!(
                 select_event!(),
-                " WHERE ($1 = '' OR e.area_id IN (SELECT id FROM areas WHERE id = $1 \
-                   OR parent_id = $1 OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1))) \
-                 AND ($2 = '' OR e.kind = $2)",
+                " WHERE ($1 = '' OR ",
+                crate::in_area_tree!("e.area_id", "$1"),
+                ") AND ($2 = '' OR e.kind = $2)",
                 $order
             )
         };
@@ -171,9 +171,9 @@ pub async fn page(
     let (after_at, after_id) = after.unwrap_or((i64::MIN, ""));
     let rows = sqlx::query(concat!(
         select_event!(),
-        " WHERE ($1 = '' OR e.area_id IN (SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
-                  OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1))) \
-           AND ($2 = 0 OR e.ends_at > $3) \
+        " WHERE ($1 = '' OR ",
+        crate::in_area_tree!("e.area_id", "$1"),
+        ") AND ($2 = 0 OR e.ends_at > $3) \
            AND (e.starts_at > $4 OR (e.starts_at = $4 AND e.id > $5)) \
          ORDER BY e.starts_at, e.id LIMIT $6"
     ))
@@ -194,9 +194,9 @@ pub async fn page(
 pub async fn for_calendar(db: &Db, area_id: &str) -> anyhow::Result<Vec<Event>> {
     let rows = sqlx::query(concat!(
         select_event!(),
-        " WHERE e.area_id IN (SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
-                  OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1)) \
-           AND e.ends_at > $2 ORDER BY e.starts_at, e.id LIMIT 1000"
+        " WHERE ",
+        crate::in_area_tree!("e.area_id", "$1"),
+        " AND e.ends_at > $2 ORDER BY e.starts_at, e.id LIMIT 1000"
     ))
     .bind(area_id)
     .bind(now_ms() - 365 * 24 * 3600 * 1000)

@@ -97,9 +97,8 @@ pub async fn between(
         ($column:literal) => {
             concat!(
                 " AND ($1 = '' OR ",
-                $column,
-                " IN (SELECT id FROM areas WHERE id = $1 OR parent_id = $1 \
-                 OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1)))"
+                crate::in_area_tree!($column, "$1"),
+                ")"
             )
         };
     }

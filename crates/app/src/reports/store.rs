@@ -300,10 +300,9 @@ pub async fn list(
     let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
     let rows = sqlx::query(concat!(
         select_report!(),
-        " WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) \
-          AND ($3 = '' OR r.area_id IN (SELECT id FROM areas WHERE id = $3 OR parent_id = $3 \
-                           OR parent_id IN (SELECT id FROM areas WHERE parent_id = $3))) \
-          AND ($4 = '' OR r.organisation_id = $4) \
+        " WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) AND ($3 = '' OR ",
+        crate::in_area_tree!("r.area_id", "$3"),
+        ") AND ($4 = '' OR r.organisation_id = $4) \
           AND (r.created_at < $5 OR (r.created_at = $5 AND r.id < $6)) \
           AND r.hidden_reason = '' \
           ORDER BY r.created_at DESC, r.id DESC LIMIT $7"
