@@ -739,6 +739,22 @@ pub async fn export(
         "area_roles": roles::of_user(&state.db, &user.id).await?,
         "organisation_memberships": organisations::memberships_of(&state.db, &user.id).await?,
         "active_sessions": sessions::count_for_user(&state.db, &user.id).await?,
+        "event_answers": crate::events::store::answers_of(&state.db, &user.id)
+            .await?
+            .into_iter()
+            .map(|(slug, title, status)| json!({"event": slug, "title": title, "answer": status}))
+            .collect::<Vec<_>>(),
+        "alerts": crate::alerts::store::for_user(&state.db, &user.id)
+            .await?
+            .into_iter()
+            .map(|s| json!({
+                "kinds": s.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+                "area": s.area_name,
+                "topic": s.topic,
+                "words": s.keyword,
+                "frequency": s.frequency.as_str(),
+            }))
+            .collect::<Vec<_>>(),
     });
     let body = serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?;
     Ok(crate::web::download(

@@ -396,6 +396,27 @@ pub async fn attendees<'e, E: Executor<'e, Database = Any>>(
     rows.iter().map(attendee_from_row).collect()
 }
 
+/// Every answer someone gave: (event slug, title, going or waiting), for their data export.
+pub async fn answers_of(db: &Db, user_id: &str) -> anyhow::Result<Vec<(String, String, String)>> {
+    let rows = sqlx::query(
+        "SELECT e.slug, e.title, r.status FROM event_rsvps r JOIN events e ON e.id = r.event_id \
+         WHERE r.user_id = $1 ORDER BY e.starts_at, e.id",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+    .context("listing someone's event answers")?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("slug")?,
+                r.try_get("title")?,
+                r.try_get("status")?,
+            ))
+        })
+        .collect()
+}
+
 /// Where someone stands for an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rsvp {

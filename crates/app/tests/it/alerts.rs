@@ -116,6 +116,9 @@ async fn a_daily_digest_lists_what_matches_once_and_stops_in_one_click() {
         )
         .await;
     assert_eq!(set.status(), StatusCode::SEE_OTHER);
+    let data: serde_json::Value = ana.get("/account/export").await.json().await.unwrap();
+    assert_eq!(data["alerts"][0]["words"], "tree");
+    assert_eq!(data["alerts"][0]["frequency"], "daily");
     let page = body(ana.get("/alerts").await).await;
     assert!(page.contains("Events, Conversations · Riverside") && page.contains("Every day"));
 

@@ -168,6 +168,9 @@ async fn a_full_event_has_a_waiting_list_that_moves_up() {
         cy_page.contains("You are first on the waiting list"),
         "{cy_page}"
     );
+    let data: serde_json::Value = people[2].get("/account/export").await.json().await.unwrap();
+    assert_eq!(data["event_answers"][0]["event"], slug.as_str());
+    assert_eq!(data["event_answers"][0]["answer"], "waiting");
     let full = body(app.client().get(&format!("/events/{slug}")).await).await;
     assert!(full.contains("No places left") && full.contains("1 person waiting"));
 
