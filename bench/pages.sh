@@ -38,10 +38,11 @@ measure() {
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   echo "| \`$path\` | $label | $rps | $p50 | $p99 |"
 }
-for path in / /areas "/areas?q=canal" /areas/canal-quarter /organisations /organisations/brook-fields-food-bank /login /api/v1/areas; do
+# PAGES replaces the list of public pages, e.g. PAGES="/events /areas/millbrook/dashboard".
+for path in ${PAGES:-/ /areas "/areas?q=canal" /areas/canal-quarter /organisations /organisations/brook-fields-food-bank /login /api/v1/areas}; do
   measure "$path" "" no
 done
-for path in /account /areas/canal-quarter/people; do
+for path in ${SIGNED_IN_PAGES:-/account /areas/canal-quarter/people}; do
   measure "$path" "$session" yes
 done
 echo

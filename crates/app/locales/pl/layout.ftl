@@ -83,3 +83,5 @@ resident-verified = zweryfikowany
 resident-unverified = jeszcze niezweryfikowany
 
 notice-signed-out = Wylogowano.
+error-api-limit = Limit musi być liczbą całkowitą od 1 do 200.
+error-api-cursor = Ten kursor nie pochodzi z tego API: przekaż bez zmian wartość „next” z poprzedniej strony.

@@ -149,7 +149,7 @@ pub async fn subscribe(
     if store::count_for(&state.db, &user.id).await? >= store::MAX_PER_PERSON {
         errors.add(&lang, "kinds", "field-alert-too-many");
     }
-    let (false, Some(frequency)) = (!errors.is_empty(), frequency) else {
+    let (Some(frequency), true) = (frequency, errors.is_empty()) else {
         let page = page(&state, ctx, &user.id, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };

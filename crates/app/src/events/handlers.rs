@@ -292,8 +292,10 @@ pub async fn create(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     check_posting_limit(&state, &user).await?;
+    // The slug carries the local date: "street-tea-2026-12-05".
     let date = state.zone.local_input(details.starts_at);
-    let base = format!("{}-{}", forms::slugify(&details.title), &date[..10]);
+    let day = date.get(..10).unwrap_or_default();
+    let base = format!("{}-{day}", forms::slugify(&details.title));
     let slug = store::create(&state.db, &details, base.trim_start_matches('-'), &user.id).await?;
     state.jobs_waiting.notify_one();
     Ok(see_other(&format!("/events/{slug}"), Some("event-created")))
