@@ -271,6 +271,29 @@ pub struct Headline {
     pub average_distance: Option<f64>,
 }
 
+static HEADLINES: Mutex<Vec<(u64, Headline)>> = Mutex::new(Vec::new());
+
+/// [`headline`] of a graph's own analysis, remembered for the most recent graphs like
+/// [`drawing`], so a dashboard does not measure an unchanged map on every visit.
+pub fn remembered_headline(graph: &Graph) -> Headline {
+    let key = fingerprint(graph);
+    let cached = HEADLINES
+        .lock()
+        .ok()
+        .and_then(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, h)| h.clone()));
+    if let Some(found) = cached {
+        return found;
+    }
+    let found = headline(graph, &analyse(graph));
+    if let Ok(mut kept) = HEADLINES.lock() {
+        if kept.len() >= DRAWINGS_KEPT {
+            kept.remove(0);
+        }
+        kept.push((key, found.clone()));
+    }
+    found
+}
+
 pub fn headline(graph: &Graph, analysis: &Analysis) -> Headline {
     Headline {
         nodes: graph.len(),

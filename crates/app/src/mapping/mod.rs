@@ -65,8 +65,7 @@ pub async fn latest_public_headline(
             map::Naming::Public,
             &map::Filter::default(),
         );
-        let analysis = map::analyse(&built.graph);
-        map::headline(&built.graph, &analysis)
+        map::remembered_headline(&built.graph)
     })
     .await
     .map_err(|e| anyhow::anyhow!("measuring a network: {e}"))?;
