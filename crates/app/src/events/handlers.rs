@@ -512,6 +512,7 @@ pub async fn rsvp(
             Ok(()) => {}
             Err(RsvpRefused::Closed) => return Err(AppError::Conflict("error-event-closed")),
         }
+        state.jobs_waiting.notify_one();
         let notice = match store::rsvp_of(&state.db, &event.id, &user.id).await? {
             Some(Rsvp::Waiting(_)) => "event-waiting",
             _ => "event-going",

@@ -448,16 +448,22 @@ pub async fn rsvp_of(db: &Db, event_id: &str, user_id: &str) -> anyhow::Result<O
     .transpose()
 }
 
+/// What an RSVP needs to know of a locked event.
+struct OpenEvent {
+    capacity: Option<i64>,
+    starts_at: i64,
+}
+
 /// Locks the event row for the rest of the transaction, so RSVPs to one event queue up and
-/// two people can never take the last place together. False when the event is cancelled
+/// two people can never take the last place together. None when the event is cancelled
 /// or over.
 async fn lock_open_event(
     tx: &mut Transaction<'static, Any>,
     event_id: &str,
-) -> anyhow::Result<Option<Option<i64>>> {
+) -> anyhow::Result<Option<OpenEvent>> {
     let row = sqlx::query(
         "UPDATE events SET updated_at = updated_at WHERE id = $1 AND cancelled_at IS NULL \
-         AND ends_at > $2 RETURNING capacity",
+         AND ends_at > $2 RETURNING capacity, starts_at",
     )
     .bind(event_id)
     .bind(now_ms())
@@ -466,7 +472,10 @@ async fn lock_open_event(
     .context("locking an event")?;
     row.map(|row| {
         let capacity: Option<i32> = row.try_get("capacity")?;
-        Ok(capacity.map(i64::from))
+        Ok(OpenEvent {
+            capacity: capacity.map(i64::from),
+            starts_at: row.try_get("starts_at")?,
+        })
     })
     .transpose()
 }
@@ -479,7 +488,8 @@ pub enum RsvpRefused {
 }
 
 /// Takes a place, or a place on the waiting list when the event is full. Answering twice
-/// changes nothing.
+/// changes nothing. Someone who takes a place after the reminders went out gets theirs
+/// from a reminder job queued now.
 pub async fn rsvp(
     db: &Db,
     event_id: &str,
@@ -488,7 +498,7 @@ pub async fn rsvp(
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
-    let Some(capacity) = lock_open_event(&mut tx, event_id).await? else {
+    let Some(event) = lock_open_event(&mut tx, event_id).await? else {
         return Ok(Err(RsvpRefused::Closed));
     };
     let going: i64 = sqlx::query_scalar(
@@ -498,21 +508,26 @@ pub async fn rsvp(
     .fetch_one(&mut *tx)
     .await
     .context("counting places taken")?;
-    let status = match capacity {
+    let status = match event.capacity {
         Some(capacity) if going >= capacity => "waiting",
         _ => "going",
     };
-    sqlx::query(
+    let now = now_ms();
+    let added = sqlx::query(
         "INSERT INTO event_rsvps (event_id, user_id, status, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (event_id, user_id) DO NOTHING",
     )
     .bind(event_id)
     .bind(user_id)
     .bind(status)
-    .bind(now_ms())
+    .bind(now)
     .execute(&mut *tx)
     .await
-    .context("saving an RSVP")?;
+    .context("saving an RSVP")?
+    .rows_affected();
+    if added == 1 && status == "going" && now >= event.starts_at - REMIND_BEFORE_MS {
+        queue_reminders(&mut tx, event_id, event.starts_at).await?;
+    }
     tx.commit().await.context("committing an RSVP")?;
     Ok(Ok(()))
 }
@@ -528,7 +543,7 @@ pub async fn withdraw(
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
-    let Some(capacity) = lock_open_event(&mut tx, event_id).await? else {
+    let Some(event) = lock_open_event(&mut tx, event_id).await? else {
         return Ok(());
     };
     sqlx::query("DELETE FROM event_rsvps WHERE event_id = $1 AND user_id = $2")
@@ -537,7 +552,7 @@ pub async fn withdraw(
         .execute(&mut *tx)
         .await
         .context("withdrawing an RSVP")?;
-    if let Some(first) = promotable(&mut tx, event_id, capacity).await? {
+    if let Some(first) = promotable(&mut tx, event_id, event.capacity).await? {
         sqlx::query("UPDATE event_rsvps SET status = 'going' WHERE event_id = $1 AND user_id = $2")
             .bind(event_id)
             .bind(&first.user_id)
