@@ -58,3 +58,6 @@ CREATE TABLE open_space_members (
 
 -- "We used this" stories can name the event where the method was used.
 ALTER TABLE method_uses ADD COLUMN event_id TEXT REFERENCES events (id) ON DELETE SET NULL;
+
+-- A skills-game session can be played at an event.
+ALTER TABLE game_sessions ADD COLUMN event_id TEXT REFERENCES events (id) ON DELETE SET NULL;

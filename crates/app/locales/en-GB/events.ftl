@@ -115,3 +115,5 @@ event-promoted-subject = A place came free: { $title }
 event-promoted-body = A place came free at “{ $title }”, { $when }, and it is yours.
 event-cancelled-subject = Cancelled: { $title }
 event-cancelled-body = “{ $title }”, { $when }, is cancelled. We are sorry.
+event-games = The skills game played here:
+event-start-game = Set up the skills game for this event

@@ -611,6 +611,8 @@ async fn load_game(db: &Db, admin_id: &str, catalogue: &Catalogue) -> anyhow::Re
     }
     let area_id = area(db, "brook-fields").await?;
     let tables = ["Kitchen table", "Window table", "Stage table"].map(String::from);
+    // The demo's events load first, so the session can name the evening it was played at.
+    let event = crate::events::store::find_by_slug(db, "skills-night-at-brook-fields").await?;
     game::create(
         db,
         &NewSession {
@@ -620,6 +622,7 @@ async fn load_game(db: &Db, admin_id: &str, catalogue: &Catalogue) -> anyhow::Re
             held_on: "2026-10-15",
             place: "Brook Fields Community Centre",
             tables: &tables,
+            event_id: event.as_ref().map(|e| e.id.as_str()),
         },
         admin_id,
     )

@@ -311,9 +311,9 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     juries::load(db, &admin.id).await?;
     mapping::load(db, &admin.id).await?;
     budgets::load(db, &admin.id).await?;
+    events::load(db).await?;
     assets::load(db, &admin.id).await?;
     reports::load(db).await?;
-    events::load(db).await?;
     tracing::info!(
         "demo neighbourhood ready: sign in as {ADMIN_EMAIL} (site admin), or any demo \
          resident such as tom.hughes@millbrook.example (official), with the password {PASSWORD:?}"

@@ -371,6 +371,8 @@ struct ShowPage<'a> {
     manages: bool,
     attendees: Vec<Attendee>,
     sessions: Vec<Session>,
+    /// Skills-game sessions played at the event: (slug, title).
+    games: Vec<(String, String)>,
     /// Processes taking ideas, where a report-back can become a proposal: (slug, title).
     budgets_taking_ideas: Vec<(String, String)>,
     errors: FormErrors,
@@ -464,6 +466,7 @@ async fn show_page<'a>(
         Vec::new()
     };
     let sessions = store::sessions(&state.db, &event.id, viewer.as_deref()).await?;
+    let games = crate::skillsgame::store::of_event(&state.db, &event.id).await?;
     let budgets_taking_ideas = budgets::list(&state.db)
         .await?
         .into_iter()
@@ -478,6 +481,7 @@ async fn show_page<'a>(
         manages,
         attendees,
         sessions,
+        games,
         budgets_taking_ideas,
         errors,
         pitch_topic,

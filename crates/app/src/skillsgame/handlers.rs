@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::results::{self, ALL_ANSWERS, Answer, Coverage};
 use super::store::{self, CreateSessionError, NewSession, Session, Table};
+use crate::events::store as events;
 use crate::roles::{self, policy::AreaAction};
 use crate::skills::Catalogue;
 use crate::state::AppState;
@@ -61,6 +62,8 @@ pub struct SessionForm {
     held_on: String,
     place: String,
     tables: String,
+    /// The slug of the event it is played at, if any.
+    event: String,
 }
 
 #[derive(Template)]
@@ -76,21 +79,37 @@ pub async fn new_form(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
+    Query(from): Query<FromEvent>,
 ) -> AppResult<Response> {
     let areas = roles::areas_where(&state.db, &user, AreaAction::OrganiseCommunity).await?;
     if areas.is_empty() {
         return Err(AppError::Forbidden("error-needs-connector"));
     }
-    let form = SessionForm {
+    let mut form = SessionForm {
         tables: "Table 1\nTable 2\nTable 3".into(),
         ..SessionForm::default()
     };
+    // Started from an event's page: its title, area, day and place are filled in.
+    if let Some(event) = events::find_by_slug(&state.db, &from.event).await? {
+        let day = state.zone.local_input(event.starts_at);
+        form.title = event.title;
+        form.area = event.area_id;
+        form.held_on = day.get(..10).unwrap_or_default().to_string();
+        form.place = event.place;
+        form.event = event.slug;
+    }
     render(&FormPage {
         ctx,
         form,
         errors: FormErrors::new(),
         areas,
     })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FromEvent {
+    event: String,
 }
 
 pub async fn create(
@@ -131,6 +150,7 @@ pub async fn create(
     if tables.is_empty() || tables.len() > MAX_TABLES {
         errors.add(&lang, "tables", "field-tables-invalid");
     }
+    let event = events::find_by_slug(&state.db, &form.event).await?;
     if errors.is_empty() {
         let created = store::create(
             &state.db,
@@ -141,6 +161,7 @@ pub async fn create(
                 held_on: form.held_on.trim(),
                 place: &place,
                 tables: &tables,
+                event_id: event.as_ref().map(|e| e.id.as_str()),
             },
             &user.id,
         )

@@ -66,6 +66,8 @@ pub struct NewSession<'a> {
     pub held_on: &'a str,
     pub place: &'a str,
     pub tables: &'a [String],
+    /// The event it is played at, if any.
+    pub event_id: Option<&'a str>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +90,7 @@ pub async fn create(
         .context("starting a transaction")?;
     let inserted = sqlx::query(
         "INSERT INTO game_sessions (id, slug, area_id, title, held_on, place, closed, created_by, \
-         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         created_at, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&id)
     .bind(session.slug)
@@ -99,6 +101,7 @@ pub async fn create(
     .bind(false)
     .bind(by)
     .bind(now_ms())
+    .bind(session.event_id)
     .execute(&mut *tx)
     .await;
     match inserted {
@@ -257,4 +260,18 @@ pub async fn pooled_gaps_in_area(db: &Db, area_id: &str) -> anyhow::Result<Vec<S
     .await
     .context("finding the skills game's gaps")?;
     rows.iter().map(|r| Ok(r.try_get("card_code")?)).collect()
+}
+
+/// The sessions played at an event: (slug, title).
+pub async fn of_event(db: &Db, event_id: &str) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "SELECT slug, title FROM game_sessions WHERE event_id = $1 ORDER BY created_at, id",
+    )
+    .bind(event_id)
+    .fetch_all(db)
+    .await
+    .context("listing an event's game sessions")?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("slug")?, r.try_get("title")?)))
+        .collect()
 }

@@ -292,6 +292,13 @@ async fn the_demo_has_an_open_space_now_a_full_street_tea_and_a_past_skills_nigh
         tea.contains("No places left") && tea.contains("2 people waiting"),
         "{tea}"
     );
+    let night = body(
+        app.client()
+            .get("/events/skills-night-at-brook-fields")
+            .await,
+    )
+    .await;
+    assert!(night.contains("href=\"/skills-game/brook-fields-skills-night\""));
     let method = body(app.client().get("/methods/skills-game").await).await;
     assert!(method.contains("<a href=\"/events/skills-night-at-brook-fields\">"));
 

@@ -547,3 +547,37 @@ async fn a_method_used_at_an_event_links_back_to_it() {
     let method_page = body(app.client().get("/methods/world-cafe").await).await;
     assert!(method_page.contains(&format!("<a href=\"/events/{slug}\">Café on Mill Lane</a>")));
 }
+
+#[tokio::test]
+async fn a_skills_game_event_sets_up_its_game_session() {
+    let app = TestApp::spawn().await;
+    let area = riverside(&app).await;
+    let admin = app
+        .login("admin@example.org", crate::support::PASSWORD)
+        .await;
+    let slug = organise(&admin, &area, "skills-game", "Skills night", 30, "").await;
+    let page = body(admin.get(&format!("/events/{slug}")).await).await;
+    let start = format!("/skills-game/new?event={slug}");
+    assert!(page.contains(&start));
+    let form = body(admin.get(&start).await).await;
+    assert!(form.contains("value=\"Skills night\"") && form.contains(&slug));
+    let created = admin
+        .post_form(
+            "/skills-game/new",
+            &[
+                ("event", &slug),
+                ("title", "Skills night"),
+                ("area", &area),
+                ("held_on", "2026-12-03"),
+                ("place", "Riverside Hall"),
+                ("tables", "Table 1\nTable 2"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let page = body(app.client().get(&format!("/events/{slug}")).await).await;
+    assert!(
+        page.contains("href=\"/skills-game/skills-night\""),
+        "{page}"
+    );
+}
