@@ -14,7 +14,15 @@ of 100. Volunteers are drawn with the skew real invitation rounds see (older, ho
 degree-holding people answer more often) and the quotas follow the population, so some
 volunteers are hard to include, as in practice.
 
-Usage: bench/sortition_vs_reference.py [--python PY] [--sizes 1000,5000] [--write]
+With --paper, it runs instead the two instances published with the replication material of
+the Nature paper (github.com/pgoelz/citizensassemblies-replication, data/example_small_20 and
+data/example_large_200), rebuilt here from their description: a pool of n people in
+three kinds, one woman who is conservative, n/2 - 1 liberal women and n/2 conservative men,
+with every gender and leaning between k/2 - 1 and k people on a panel of k = n/10. It
+compares the minimum probabilities with the published ones (and the paper's running times,
+measured on the authors' machine with Gurobi).
+
+Usage: bench/sortition_vs_reference.py [--python PY] [--sizes 1000,5000] [--paper] [--write]
 """
 import json
 import os
@@ -116,7 +124,59 @@ def reference(python, people, categories, size):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# (instance, pool, panel, published LEXIMIN minimum, published LEGACY minimum bound,
+#  published LEXIMIN median time in seconds)
+PAPER = [
+    ("example_small_20", 200, 20, 0.100, 0.0121, 2.7),
+    ("example_large_200", 2000, 200, 0.100, 0.0025, 1161.8),
+]
+
+
+def paper_instance(name, n, k):
+    """The replication material's example: one conservative woman, n/2 - 1 liberal women,
+    n/2 conservative men; each gender and leaning between k/2 - 1 and k."""
+    folder = os.path.join(OUT, name)
+    os.makedirs(folder, exist_ok=True)
+    kinds = [("female", "conservative")] + [("female", "liberal")] * (n // 2 - 1) \
+        + [("male", "conservative")] * (n // 2)
+    people = os.path.join(folder, "people.csv")
+    with open(people, "w") as f:
+        f.write("id,gender,leaning\n")
+        f.writelines(f"{i + 1},{g},{l}\n" for i, (g, l) in enumerate(kinds))
+    categories = os.path.join(folder, "categories.csv")
+    with open(categories, "w") as f:
+        f.write("feature,value,min,max\n")
+        for feature, value in [("gender", "female"), ("gender", "male"),
+                               ("leaning", "liberal"), ("leaning", "conservative")]:
+            f.write(f"{feature},{value},{k // 2 - 1},{k}\n")
+    return people, categories
+
+
+def paper():
+    lines = ["| instance | pool | panel | Square Mile leximin | min probability | published "
+             "LEXIMIN min | published LEXIMIN time (Gurobi) | Square Mile legacy min (estimated) "
+             "| published LEGACY min (99% bound) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, n, k, leximin_min, legacy_bound, paper_seconds in PAPER:
+        people, categories = paper_instance(name, n, k)
+        ours, ours_min, panels = squaremile(people, categories, k, "leximin")
+        _, legacy_min, _ = squaremile(people, categories, k, "legacy")
+        lines.append(
+            f"| {name} | {n:,} | {k} | {ours:.2f} s ({panels} panels) | {ours_min:.4f} | "
+            f"{leximin_min:.4f} | {paper_seconds} s | {legacy_min:.4f} | ≤ {legacy_bound:.4f} |")
+        print(lines[-1], flush=True)
+    return "\n".join(lines)
+
+
 def main():
+    if "--paper" in sys.argv:
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "squaremile"], cwd=ROOT,
+                       check=True)
+        table = paper()
+        print(table)
+        if "--write" in sys.argv:
+            write_table(table, "sortition-paper")
+        return
     python = arg("--python", os.path.join(ROOT, "target", "pabutools-venv", "bin", "python"))
     sizes = [int(s) for s in arg("--sizes", "1000,5000").split(",")]
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "squaremile"], cwd=ROOT, check=True)
@@ -138,12 +198,17 @@ def main():
     table = "\n".join(lines)
     print(table)
     if "--write" in sys.argv:
-        path = os.path.join(ROOT, "BENCHMARKS.md")
-        text = open(path).read()
-        begin, end = "<!-- sortition-benchmark:begin -->", "<!-- sortition-benchmark:end -->"
-        text = re.sub(re.escape(begin) + ".*?" + re.escape(end),
-                      lambda _: f"{begin}\n{table}\n{end}", text, flags=re.S)
-        open(path, "w").write(text)
+        write_table(table, "sortition-benchmark")
+
+
+def write_table(table, marker):
+    """Puts the table between the marker comments in BENCHMARKS.md."""
+    path = os.path.join(ROOT, "BENCHMARKS.md")
+    text = open(path).read()
+    begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"
+    text = re.sub(re.escape(begin) + ".*?" + re.escape(end),
+                  lambda _: f"{begin}\n{table}\n{end}", text, flags=re.S)
+    open(path, "w").write(text)
 
 
 if __name__ == "__main__":
