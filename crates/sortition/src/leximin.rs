@@ -55,12 +55,16 @@ pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectErro
 }
 
 /// A varied first set of panels: each search weighs down the types the panels so far took,
-/// so that column generation starts near a spread-out distribution.
+/// so that column generation starts near a spread-out distribution. Up to one search per
+/// type (at most 300): a search costs an integer program of a few milliseconds, while every
+/// panel column generation has to find instead costs a linear program tens of times dearer.
+/// On the 1,000-volunteer benchmark pool (336 types) 300 searches instead of 20 took the
+/// whole selection from 86 s to 44 s, with the same minimum probability.
 fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
     let types = program.types;
     let mut weights = vec![1.0; types.len()];
     let mut panels: Vec<Panel> = Vec::new();
-    let rounds = types.len().clamp(1, 20);
+    let rounds = types.len().clamp(1, 300);
     for _ in 0..rounds {
         let panel = program
             .best_panel(&weights)
