@@ -157,11 +157,18 @@ pub(super) async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
         requested_by: admin_id,
     };
     run_demo_draw(db, &demo_draw, &[juries::JuryStatus::Open]).await?;
-    // One member drops out before the first meeting and is replaced.
-    let first = juries::volunteers(db, &jury.id)
-        .await?
-        .into_iter()
-        .find(|v| v.status == juries::VolunteerStatus::Selected)
+    // One member drops out before the first meeting and is replaced: the first member
+    // with someone left in the pool who answered alike, so a replacement within the
+    // quotas exists whichever panel the draw chose.
+    let volunteers = juries::volunteers(db, &jury.id).await?;
+    let first = volunteers
+        .iter()
+        .filter(|v| v.status == juries::VolunteerStatus::Selected)
+        .find(|v| {
+            volunteers.iter().any(|other| {
+                other.status != juries::VolunteerStatus::Selected && other.answers == v.answers
+            })
+        })
         .context("the demo panel")?;
     juries::mark_dropped_out(db, &jury.id, &first.id).await?;
     demo_draw.kind = juries::DrawKind::Replacement;
