@@ -62,20 +62,7 @@ impl AlertsPage {
     }
 
     fn describe(&self, s: &Subscription) -> String {
-        let kinds: Vec<String> = s.kinds.iter().map(|k| self.ctx.t(&k.label_key())).collect();
-        let mut text = kinds.join(", ");
-        let place = s
-            .area_name
-            .clone()
-            .unwrap_or_else(|| self.ctx.t("alert-everywhere"));
-        text.push_str(&format!(" · {place}"));
-        if !s.topic.is_empty() {
-            text.push_str(&format!(" · {}", self.ctx.t(&topic_label_key(&s.topic))));
-        }
-        if !s.keyword.is_empty() {
-            text.push_str(&format!(" · “{}”", s.keyword));
-        }
-        text
+        describe_for(&self.ctx, s)
     }
 
     fn frequency_name(&self, s: &Subscription) -> String {
@@ -203,13 +190,21 @@ pub async fn unsubscribe_page(
     })
 }
 
+/// What an alert follows, in one line: kinds · place · topic · “words”.
 fn describe_for(ctx: &PageContext, s: &Subscription) -> String {
     let kinds: Vec<String> = s.kinds.iter().map(|k| ctx.t(&k.label_key())).collect();
     let place = s
         .area_name
         .clone()
         .unwrap_or_else(|| ctx.t("alert-everywhere"));
-    format!("{} · {place}", kinds.join(", "))
+    let mut text = format!("{} · {place}", kinds.join(", "));
+    if !s.topic.is_empty() {
+        text.push_str(&format!(" · {}", ctx.t(&topic_label_key(&s.topic))));
+    }
+    if !s.keyword.is_empty() {
+        text.push_str(&format!(" · “{}”", s.keyword));
+    }
+    text
 }
 
 pub async fn unsubscribe(

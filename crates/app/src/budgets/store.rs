@@ -378,6 +378,16 @@ pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Process>
     }
 }
 
+/// The processes taking ideas now, where an idea can become a proposal: (slug, title).
+pub async fn taking_ideas(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(list(db)
+        .await?
+        .into_iter()
+        .filter(|p| p.phase == Phase::Ideas)
+        .map(|p| (p.slug, p.title))
+        .collect())
+}
+
 pub async fn list(db: &Db) -> anyhow::Result<Vec<Process>> {
     let rows = sqlx::query(concat!(select_process!(), " ORDER BY p.created_at DESC"))
         .fetch_all(db)

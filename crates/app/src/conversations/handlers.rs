@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::store::{self, Conversation, NewConversation, Post, TOPICS, topic_label_key};
 use crate::areas::store as areas;
-use crate::budgets::store::{self as budgets, Phase};
+use crate::budgets::store as budgets;
 use crate::i18n::Lang;
 use crate::mail::Email;
 use crate::moderation::{check_posting_limit, sees_hidden};
@@ -182,24 +182,16 @@ impl ShowPage {
 
     /// An ask for help starting from an idea.
     fn ask_link(&self, post: &Post) -> String {
-        let query = serde_urlencoded::to_string([
-            ("kind", "ask"),
-            ("area", self.conversation.area_id.as_str()),
-            ("title", self.conversation.title.as_str()),
-            ("body", post.body.as_str()),
-        ])
-        .unwrap_or_default();
-        format!("/help/new?{query}")
+        forms::ask_link(
+            &self.conversation.area_id,
+            &self.conversation.title,
+            &post.body,
+        )
     }
 
     /// A budget proposal starting from an idea.
     fn propose_link(&self, slug: &str, post: &Post) -> String {
-        let query = serde_urlencoded::to_string([
-            ("title", self.conversation.title.as_str()),
-            ("description", post.body.as_str()),
-        ])
-        .unwrap_or_default();
-        format!("/budgets/{slug}/propose?{query}")
+        forms::proposal_link(slug, &self.conversation.title, &post.body)
     }
 }
 
@@ -217,12 +209,7 @@ async fn show_page(
         Some(user) => store::follows(&state.db, id, &user.id).await?,
         None => false,
     };
-    let budgets_taking_ideas = budgets::list(&state.db)
-        .await?
-        .into_iter()
-        .filter(|p| p.phase == Phase::Ideas)
-        .map(|p| (p.slug, p.title))
-        .collect();
+    let budgets_taking_ideas = budgets::taking_ideas(&state.db).await?;
     Ok(ShowPage {
         posts: store::posts(&state.db, id).await?,
         ctx,

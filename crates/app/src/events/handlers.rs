@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::store::{self, Attendee, Event, EventDetails, KINDS, Rsvp, RsvpRefused, Session, When};
 use super::{ical, notices};
 use crate::areas::store as areas;
-use crate::budgets::store::{self as budgets, Phase};
+use crate::budgets::store as budgets;
 use crate::db::now_ms;
 use crate::i18n::Lang;
 use crate::methods::store as methods;
@@ -415,34 +415,21 @@ impl ShowPage<'_> {
         }
     }
 
+    /// A new conversation and an ask for help, each starting from a report-back.
     fn report_links(&self, session: &Session) -> (String, String) {
         let text = format!("{}\n\n{}", session.topic, session.report);
-        let conversation = serde_urlencoded::to_string([
-            ("area", self.event.area_id.as_str()),
-            ("title", session.topic.as_str()),
-            ("body", text.as_str()),
-        ])
-        .unwrap_or_default();
-        let ask = serde_urlencoded::to_string([
-            ("kind", "ask"),
-            ("area", self.event.area_id.as_str()),
-            ("title", session.topic.as_str()),
-            ("body", session.report.as_str()),
-        ])
-        .unwrap_or_default();
+        let area = self.event.area_id.as_str();
         (
-            format!("/conversations/new?{conversation}"),
-            format!("/help/new?{ask}"),
+            forms::prefilled(
+                "/conversations/new",
+                &[("area", area), ("title", &session.topic), ("body", &text)],
+            ),
+            forms::ask_link(area, &session.topic, &session.report),
         )
     }
 
     fn propose_link(&self, slug: &str, session: &Session) -> String {
-        let query = serde_urlencoded::to_string([
-            ("title", session.topic.as_str()),
-            ("description", session.report.as_str()),
-        ])
-        .unwrap_or_default();
-        format!("/budgets/{slug}/propose?{query}")
+        forms::proposal_link(slug, &session.topic, &session.report)
     }
 }
 
@@ -467,12 +454,7 @@ async fn show_page<'a>(
     };
     let sessions = store::sessions(&state.db, &event.id, viewer.as_deref()).await?;
     let games = crate::skillsgame::store::of_event(&state.db, &event.id).await?;
-    let budgets_taking_ideas = budgets::list(&state.db)
-        .await?
-        .into_iter()
-        .filter(|p| p.phase == Phase::Ideas)
-        .map(|p| (p.slug, p.title))
-        .collect();
+    let budgets_taking_ideas = budgets::taking_ideas(&state.db).await?;
     Ok(ShowPage {
         ctx,
         event,

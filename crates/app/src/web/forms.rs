@@ -91,6 +91,35 @@ pub async fn multipart_parts(
     Ok(parts)
 }
 
+/// A link to a form with its fields filled in: `path?name=value&...`, encoded.
+pub fn prefilled(path: &str, fields: &[(&str, &str)]) -> String {
+    format!(
+        "{path}?{}",
+        serde_urlencoded::to_string(fields).unwrap_or_default()
+    )
+}
+
+/// An ask for help in `area` with its words filled in (from an idea or a report-back).
+pub fn ask_link(area_id: &str, title: &str, body: &str) -> String {
+    prefilled(
+        "/help/new",
+        &[
+            ("kind", "ask"),
+            ("area", area_id),
+            ("title", title),
+            ("body", body),
+        ],
+    )
+}
+
+/// A proposal to the budget `slug` with its words filled in.
+pub fn proposal_link(slug: &str, title: &str, description: &str) -> String {
+    prefilled(
+        &format!("/budgets/{slug}/propose"),
+        &[("title", title), ("description", description)],
+    )
+}
+
 /// A list's cursor as pages write it, `<created_at>.<id>`: the last item shown.
 pub fn parse_cursor(text: &str) -> Option<(i64, &str)> {
     let (at, id) = text.split_once('.')?;
