@@ -149,7 +149,7 @@ pub struct EventForm {
 }
 
 impl EventForm {
-    fn from_event(event: &Event, zone: &SiteZone, method_id: Option<String>) -> EventForm {
+    fn from_event(event: &Event, zone: &SiteZone) -> EventForm {
         EventForm {
             kind: event.kind.clone(),
             title: event.title.clone(),
@@ -160,7 +160,7 @@ impl EventForm {
             starts_at: zone.local_input(event.starts_at),
             ends_at: zone.local_input(event.ends_at),
             capacity: event.capacity.map(|c| c.to_string()).unwrap_or_default(),
-            method: method_id.unwrap_or_default(),
+            method: event.method_id.clone().unwrap_or_default(),
         }
     }
 
@@ -309,8 +309,7 @@ pub async fn edit_form(
 ) -> AppResult<Response> {
     let event = event_by_slug(&state, &slug).await?;
     require_manager(&state, &user, &event).await?;
-    let method_id = store::method_id(&state.db, &event.id).await?;
-    let form = EventForm::from_event(&event, &state.zone, method_id);
+    let form = EventForm::from_event(&event, &state.zone);
     let editing = Some((event.slug, event.title));
     render(&form_page(&state, ctx, form, FormErrors::new(), editing).await?)
 }

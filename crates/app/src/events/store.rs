@@ -44,6 +44,7 @@ pub struct Event {
     pub capacity: Option<i64>,
     pub organiser_id: Option<String>,
     pub organiser_name: Option<String>,
+    pub method_id: Option<String>,
     /// The method from the library the event follows: (slug, title).
     pub method: Option<(String, String)>,
     pub cancelled_at: Option<i64>,
@@ -71,7 +72,7 @@ macro_rules! select_event {
     () => {
         "SELECT e.id, e.slug, e.kind, e.title, e.description, e.area_id, a.slug AS area_slug, \
          a.name AS area_name, e.place, e.accessibility, e.starts_at, e.ends_at, e.capacity, \
-         e.organiser_id, u.display_name AS organiser_name, m.slug AS method_slug, \
+         e.organiser_id, u.display_name AS organiser_name, e.method_id, m.slug AS method_slug, \
          m.title AS method_title, e.cancelled_at, e.created_at, e.updated_at, \
          (SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'going') \
             AS going, \
@@ -103,6 +104,7 @@ fn event_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Event> {
         capacity: capacity.map(i64::from),
         organiser_id: row.try_get("organiser_id")?,
         organiser_name: row.try_get("organiser_name")?,
+        method_id: row.try_get("method_id")?,
         method: method_slug.zip(method_title),
         cancelled_at: row.try_get("cancelled_at")?,
         created_at: row.try_get("created_at")?,
@@ -222,17 +224,6 @@ pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Event>> {
         .await
         .context("loading an event")?;
     row.as_ref().map(event_from_row).transpose()
-}
-
-/// The method an event follows, for its edit form.
-pub async fn method_id(db: &Db, event_id: &str) -> anyhow::Result<Option<String>> {
-    let id: Option<Option<String>> =
-        sqlx::query_scalar("SELECT method_id FROM events WHERE id = $1")
-            .bind(event_id)
-            .fetch_optional(db)
-            .await
-            .context("loading an event's method")?;
-    Ok(id.flatten())
 }
 
 /// What an organiser types; shared by creating and editing.
@@ -368,6 +359,13 @@ pub struct Attendee {
     pub created_at: i64,
 }
 
+macro_rules! select_attendee {
+    () => {
+        "SELECT r.user_id, u.display_name, u.email, u.locale, r.status, r.created_at \
+         FROM event_rsvps r JOIN users u ON u.id = r.user_id"
+    };
+}
+
 fn attendee_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Attendee> {
     Ok(Attendee {
         user_id: row.try_get("user_id")?,
@@ -384,11 +382,11 @@ pub async fn attendees<'e, E: Executor<'e, Database = Any>>(
     executor: E,
     event_id: &str,
 ) -> anyhow::Result<Vec<Attendee>> {
-    let rows = sqlx::query(
-        "SELECT r.user_id, u.display_name, u.email, u.locale, r.status, r.created_at \
-         FROM event_rsvps r JOIN users u ON u.id = r.user_id WHERE r.event_id = $1 \
-         ORDER BY CASE WHEN r.status = 'going' THEN 0 ELSE 1 END, r.created_at, r.user_id",
-    )
+    let rows = sqlx::query(concat!(
+        select_attendee!(),
+        " WHERE r.event_id = $1 \
+         ORDER BY CASE WHEN r.status = 'going' THEN 0 ELSE 1 END, r.created_at, r.user_id"
+    ))
     .bind(event_id)
     .fetch_all(executor)
     .await
@@ -501,13 +499,7 @@ pub async fn rsvp(
     let Some(event) = lock_open_event(&mut tx, event_id).await? else {
         return Ok(Err(RsvpRefused::Closed));
     };
-    let going: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going'",
-    )
-    .bind(event_id)
-    .fetch_one(&mut *tx)
-    .await
-    .context("counting places taken")?;
+    let going = places_taken(&mut tx, event_id).await?;
     let status = match event.capacity {
         Some(capacity) if going >= capacity => "waiting",
         _ => "going",
@@ -565,27 +557,28 @@ pub async fn withdraw(
     Ok(())
 }
 
+async fn places_taken(tx: &mut Transaction<'static, Any>, event_id: &str) -> anyhow::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going'")
+        .bind(event_id)
+        .fetch_one(&mut **tx)
+        .await
+        .context("counting places taken")
+}
+
 /// The first person waiting, if a place is free for them.
 async fn promotable(
     tx: &mut Transaction<'static, Any>,
     event_id: &str,
     capacity: Option<i64>,
 ) -> anyhow::Result<Option<Attendee>> {
-    let going: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going'",
-    )
-    .bind(event_id)
-    .fetch_one(&mut **tx)
-    .await
-    .context("counting places taken")?;
+    let going = places_taken(tx, event_id).await?;
     if capacity.is_some_and(|c| going >= c) {
         return Ok(None);
     }
-    let row = sqlx::query(
-        "SELECT r.user_id, u.display_name, u.email, u.locale, r.status, r.created_at \
-         FROM event_rsvps r JOIN users u ON u.id = r.user_id \
-         WHERE r.event_id = $1 AND r.status = 'waiting' ORDER BY r.created_at, r.user_id LIMIT 1",
-    )
+    let row = sqlx::query(concat!(
+        select_attendee!(),
+        " WHERE r.event_id = $1 AND r.status = 'waiting' ORDER BY r.created_at, r.user_id LIMIT 1"
+    ))
     .bind(event_id)
     .fetch_optional(&mut **tx)
     .await
@@ -613,16 +606,8 @@ pub async fn cancel(
     .rows_affected()
         == 1;
     if cancelled {
-        let rows = sqlx::query(
-            "SELECT r.user_id, u.display_name, u.email, u.locale, r.status, r.created_at \
-             FROM event_rsvps r JOIN users u ON u.id = r.user_id WHERE r.event_id = $1",
-        )
-        .bind(event_id)
-        .fetch_all(&mut *tx)
-        .await
-        .context("listing who to tell")?;
-        for row in &rows {
-            mail::queue(&mut *tx, &tell(&attendee_from_row(row)?)).await?;
+        for attendee in attendees(&mut *tx, event_id).await? {
+            mail::queue(&mut *tx, &tell(&attendee)).await?;
         }
     }
     tx.commit().await.context("committing a cancellation")?;
