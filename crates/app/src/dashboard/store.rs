@@ -6,13 +6,7 @@ use sqlx::Row;
 
 use crate::db::Db;
 use crate::reports::stats::Timing;
-use crate::reports::store::Status;
-
-macro_rules! in_tree {
-    ($column:literal) => {
-        crate::in_area_tree!($column, "$1")
-    };
-}
+use crate::reports::store as reports;
 
 /// A budget and how many ballots it has (online, paper and imported alike).
 pub struct Participation {
@@ -27,7 +21,7 @@ pub async fn budget_participation(db: &Db, area_id: &str) -> anyhow::Result<Vec<
         "SELECT p.slug, p.title, p.phase, \
          (SELECT COUNT(*) FROM pb_ballots b WHERE b.process_id = p.id) AS ballots \
          FROM pb_processes p WHERE ",
-        in_tree!("p.area_id"),
+        crate::in_area_tree!("p.area_id", "$1"),
         " ORDER BY p.created_at, p.id"
     ))
     .bind(area_id)
@@ -55,7 +49,7 @@ pub async fn report_timings(
         "SELECT o.slug, o.name, r.created_at, r.responded_at, r.fixed_at, r.status \
          FROM reports r JOIN organisations o ON o.id = r.organisation_id \
          WHERE r.hidden_reason = '' AND ",
-        in_tree!("r.area_id"),
+        crate::in_area_tree!("r.area_id", "$1"),
         " ORDER BY o.name, o.slug"
     ))
     .bind(area_id)
@@ -65,13 +59,7 @@ pub async fn report_timings(
     let mut grouped: Vec<(String, String, Vec<Timing>)> = Vec::new();
     for row in &rows {
         let slug: String = row.try_get("slug")?;
-        let status: String = row.try_get("status")?;
-        let timing = Timing {
-            received: row.try_get("created_at")?,
-            responded: row.try_get("responded_at")?,
-            fixed: row.try_get("fixed_at")?,
-            status: Status::parse(&status).context("a stored report status")?,
-        };
+        let timing = reports::timing_from_row(row)?;
         match grouped.last_mut() {
             Some((last, _, timings)) if *last == slug => timings.push(timing),
             _ => grouped.push((slug, row.try_get("name")?, vec![timing])),
@@ -95,7 +83,7 @@ pub async fn question_timings(db: &Db, area_id: &str) -> anyhow::Result<Vec<RepQ
          FROM representatives rp JOIN users u ON u.id = rp.user_id \
          LEFT JOIN rep_questions q ON q.representative_id = rp.id AND q.hidden_reason = '' \
          WHERE ",
-        in_tree!("rp.area_id"),
+        crate::in_area_tree!("rp.area_id", "$1"),
         " ORDER BY u.display_name, rp.id, q.created_at"
     ))
     .bind(area_id)

@@ -293,8 +293,7 @@ pub async fn create(
     }
     check_posting_limit(&state, &user).await?;
     // The slug carries the local date: "street-tea-2026-12-05".
-    let date = state.zone.local_input(details.starts_at);
-    let day = date.get(..10).unwrap_or_default();
+    let day = state.zone.local_date(details.starts_at);
     let base = format!("{}-{day}", forms::slugify(&details.title));
     let slug = store::create(&state.db, &details, base.trim_start_matches('-'), &user.id).await?;
     state.jobs_waiting.notify_one();

@@ -152,22 +152,28 @@ static DRAWINGS: Mutex<Vec<(u64, Drawing)>> = Mutex::new(Vec::new());
 /// is drawn once, not on every visit. Keyed by everything in the graph, so any change to
 /// the answers (or to who sees which name) is a new drawing.
 pub fn drawing(graph: &Graph) -> Drawing {
+    remembered(&DRAWINGS, graph, || Arc::new(analyse_and_lay_out(graph)))
+}
+
+/// The value kept in `kept` for this graph, or `make`'s, kept for next time; the oldest of
+/// `DRAWINGS_KEPT` values gives way.
+fn remembered<T: Clone>(kept: &Mutex<Vec<(u64, T)>>, graph: &Graph, make: impl FnOnce() -> T) -> T {
     let key = fingerprint(graph);
-    let cached = DRAWINGS
+    let cached = kept
         .lock()
         .ok()
-        .and_then(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, d)| d.clone()));
-    if let Some(drawing) = cached {
-        return drawing;
+        .and_then(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
+    if let Some(value) = cached {
+        return value;
     }
-    let drawing: Drawing = Arc::new(analyse_and_lay_out(graph));
-    if let Ok(mut kept) = DRAWINGS.lock() {
+    let value = make();
+    if let Ok(mut kept) = kept.lock() {
         if kept.len() >= DRAWINGS_KEPT {
             kept.remove(0);
         }
-        kept.push((key, drawing.clone()));
+        kept.push((key, value.clone()));
     }
-    drawing
+    value
 }
 
 fn fingerprint(graph: &Graph) -> u64 {
@@ -276,22 +282,7 @@ static HEADLINES: Mutex<Vec<(u64, Headline)>> = Mutex::new(Vec::new());
 /// [`headline`] of a graph's own analysis, remembered for the most recent graphs like
 /// [`drawing`], so a dashboard does not measure an unchanged map on every visit.
 pub fn remembered_headline(graph: &Graph) -> Headline {
-    let key = fingerprint(graph);
-    let cached = HEADLINES
-        .lock()
-        .ok()
-        .and_then(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, h)| h.clone()));
-    if let Some(found) = cached {
-        return found;
-    }
-    let found = headline(graph, &analyse(graph));
-    if let Ok(mut kept) = HEADLINES.lock() {
-        if kept.len() >= DRAWINGS_KEPT {
-            kept.remove(0);
-        }
-        kept.push((key, found.clone()));
-    }
-    found
+    remembered(&HEADLINES, graph, || headline(graph, &analyse(graph)))
 }
 
 pub fn headline(graph: &Graph, analysis: &Analysis) -> Headline {

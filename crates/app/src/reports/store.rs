@@ -743,16 +743,16 @@ pub async fn timings(db: &Db, organisation_id: &str) -> anyhow::Result<Vec<Timin
     .fetch_all(db)
     .await
     .context("reading an organisation's report times")?;
-    rows.iter()
-        .map(|row| {
-            let status: String = row.try_get("status")?;
-            Ok(Timing {
-                received: row.try_get("created_at")?,
-                responded: row.try_get("responded_at")?,
-                fixed: row.try_get("fixed_at")?,
-                status: Status::parse(&status)
-                    .with_context(|| format!("unknown status {status:?}"))?,
-            })
-        })
-        .collect()
+    rows.iter().map(timing_from_row).collect()
+}
+
+/// A report's times from a row with its `created_at`, `responded_at`, `fixed_at`, `status`.
+pub fn timing_from_row(row: &AnyRow) -> anyhow::Result<Timing> {
+    let status: String = row.try_get("status")?;
+    Ok(Timing {
+        received: row.try_get("created_at")?,
+        responded: row.try_get("responded_at")?,
+        fixed: row.try_get("fixed_at")?,
+        status: Status::parse(&status).with_context(|| format!("unknown status {status:?}"))?,
+    })
 }

@@ -91,10 +91,9 @@ pub async fn new_form(
     };
     // Started from an event's page: its title, area, day and place are filled in.
     if let Some(event) = events::find_by_slug(&state.db, &from.event).await? {
-        let day = state.zone.local_input(event.starts_at);
+        form.held_on = state.zone.local_date(event.starts_at);
         form.title = event.title;
         form.area = event.area_id;
-        form.held_on = day.get(..10).unwrap_or_default().to_string();
         form.place = event.place;
         form.event = event.slug;
     }

@@ -34,6 +34,13 @@ impl SiteZone {
             .unwrap_or_default()
     }
 
+    /// The local day, `2026-12-05` (what a `date` field holds).
+    pub fn local_date(&self, ms: i64) -> String {
+        self.zoned(ms)
+            .map(|z| z.strftime("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    }
+
     /// "Sat 5 Dec 2026, 18:30", for pages and emails.
     pub fn describe(&self, ms: i64) -> String {
         self.zoned(ms)
@@ -115,6 +122,7 @@ mod tests {
         assert_eq!(ical_utc(winter), "20261205T180000Z");
         assert_eq!(ical_utc(summer), "20260705T170000Z");
         assert_eq!(zone.local_input(summer), "2026-07-05T18:00");
+        assert_eq!(zone.local_date(summer), "2026-07-05");
         assert_eq!(zone.describe(winter), "Sat 5 Dec 2026, 18:00");
         assert_eq!(rfc3339(summer), "2026-07-05T17:00:00Z");
     }
