@@ -27,7 +27,13 @@ pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectErro
         .iter()
         .map(|&n| n as f64 / successes.max(1) as f64)
         .collect();
-    Ok((panel, probabilities, false, successes))
+    Ok(Drawn {
+        panel,
+        probabilities,
+        exact: false,
+        panels: successes,
+        complete: true,
+    })
 }
 
 /// One legacy draw, retried up to ATTEMPTS times.

@@ -21,8 +21,11 @@ const EPS: f64 = 1e-7;
 /// Fixed probabilities are kept up to this margin, so that rounding in one stage never
 /// makes the next one infeasible.
 const MARGIN: f64 = 1e-7;
-/// A stage ends when its value is known to within this (as a probability).
-const GAP: f64 = 1e-4;
+/// A stage ends when its value is known to within this (as a probability): the tolerance
+/// of the paper's own implementation (and of sortition-algorithms).
+const GAP: f64 = 5e-4;
+/// A panel whose dual row is slack by less than this counts as tight.
+const TIGHT: f64 = 1e-6;
 /// How far panel searches lean towards the weights that gave the best bound.
 const SMOOTHING: f64 = 0.7;
 
@@ -35,8 +38,10 @@ pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectErro
     };
     let mut panels = first_panels(&program)?;
     let mut fixed: Vec<Option<f64>> = vec![None; types.len()];
-    while fixed.iter().any(Option::is_none) {
-        raise_lowest(&program, &mut panels, &mut fixed)?;
+    let mut rounds_left = request.max_rounds;
+    let mut complete = true;
+    while complete && fixed.iter().any(Option::is_none) {
+        complete = raise_lowest(&program, &mut panels, &mut fixed, &mut rounds_left)?;
     }
     let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
     let weights = distribution(&types, &panels, &fixed)?;
@@ -50,8 +55,13 @@ pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectErro
     let mut rng = Rng::new(request.seed);
     let chosen = draw(&mut rng, &weights);
     let panel = people_of(&mut rng, &types, &panels[chosen]);
-    let used = weights.iter().filter(|&&w| w > 0.0).count();
-    Ok((panel, probabilities, true, used))
+    Ok(Drawn {
+        panel,
+        probabilities,
+        exact: true,
+        panels: weights.iter().filter(|&&w| w > 0.0).count(),
+        complete,
+    })
 }
 
 /// A varied first set of panels: each search weighs down the types the panels so far took,
@@ -85,7 +95,9 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
 }
 
 /// One leximin stage: the highest probability every unfixed type can reach together, given
-/// the fixed ones; fixes the types that cannot go above it.
+/// the fixed ones; fixes the types that cannot go above it. Should the rounds run out first,
+/// every unfixed type is fixed at the value the known panels reach, which they can give all
+/// of them at once, and the answer is false: leximin stopped short.
 ///
 /// Column generation alone tails off: the dual weights swing from one panel to the next.
 /// So panels are also sought at a point between the current weights and the weights that
@@ -95,7 +107,8 @@ fn raise_lowest(
     program: &PanelProgram,
     panels: &mut Vec<Panel>,
     fixed: &mut [Option<f64>],
-) -> Result<(), SelectError> {
+    rounds_left: &mut Option<u32>,
+) -> Result<bool, SelectError> {
     let types = program.types;
     let kept: Vec<f64> = fixed
         .iter()
@@ -105,6 +118,16 @@ fn raise_lowest(
     let mut center: Option<(Vec<f64>, f64)> = None;
     loop {
         let (weights, cap, value) = dual.read();
+        if *rounds_left == Some(0) {
+            fixed
+                .iter_mut()
+                .filter(|p| p.is_none())
+                .for_each(|p| *p = Some(value.clamp(0.0, 1.0)));
+            return Ok(false);
+        }
+        if let Some(left) = rounds_left.as_mut() {
+            *left -= 1;
+        }
         let mut new = Vec::new();
         for smoothed in [false, true] {
             let point = match (&center, smoothed) {
@@ -133,7 +156,8 @@ fn raise_lowest(
         let bound = center.as_ref().map_or(f64::INFINITY, |(_, b)| *b);
         if new.is_empty() || bound - value <= GAP {
             fix_stage(fixed, &weights, value.clamp(0.0, 1.0));
-            return Ok(());
+            keep_tight(types, panels, &weights, cap);
+            return Ok(true);
         }
         for panel in new {
             panels.push(panel);
@@ -145,6 +169,14 @@ fn raise_lowest(
             };
         }
     }
+}
+
+/// Drops the panels the stage's dual leaves slack. The stage's distribution uses only tight
+/// ones (complementary slackness), so the fixed probabilities stay within reach of those
+/// kept, and the next stage's linear programs are smaller; a dropped panel a later stage
+/// needs is found again by the panel search.
+fn keep_tight(types: &Types, panels: &mut Vec<Panel>, weights: &[f64], cap: f64) {
+    panels.retain(|panel| panel_weight(types, panel, weights) >= cap - TIGHT);
 }
 
 fn heaviest_panel(program: &PanelProgram, type_weights: &[f64]) -> Result<Panel, SelectError> {

@@ -62,6 +62,10 @@ pub struct Request {
     pub one_per_household: bool,
     /// How many times the legacy method is repeated to estimate its probabilities.
     pub legacy_runs: u32,
+    /// At most this many rounds of leximin's panel search (each round one linear program),
+    /// for pools so large that the full leximin takes hours; None runs it to the end. A
+    /// count, not a time, so that the same request gives the same draw on any machine.
+    pub max_rounds: Option<u32>,
 }
 
 impl Request {
@@ -72,6 +76,7 @@ impl Request {
             seed: 1,
             one_per_household: false,
             legacy_runs: 2_000,
+            max_rounds: None,
         }
     }
 }
@@ -96,6 +101,10 @@ pub struct Selection {
     /// How many different panels the distribution draws from (leximin), or how many legacy
     /// draws the estimate rests on.
     pub panels: usize,
+    /// False when `max_rounds` stopped leximin before its end: the levels it finished are
+    /// the best possible, and everyone above them has at least the level it was raising
+    /// (the lowest probability itself is only proven best once the first level finished).
+    pub complete: bool,
 }
 
 /// Why no panel was drawn.
@@ -113,18 +122,27 @@ pub enum SelectError {
     Invalid(String),
 }
 
-/// What a method returns: the panel, every volunteer's probability, whether those are exact,
-/// and how many panels (or repeated draws) they rest on.
-type Drawn = (Vec<usize>, Vec<f64>, bool, usize);
+/// What a method returns.
+struct Drawn {
+    panel: Vec<usize>,
+    /// Every volunteer's probability, by pool index.
+    probabilities: Vec<f64>,
+    /// Exact, or estimated from repeated draws.
+    exact: bool,
+    /// How many panels (or repeated draws) the probabilities rest on.
+    panels: usize,
+    /// Whether the method ran to its end (see `Selection::complete`).
+    complete: bool,
+}
 
 /// Chooses a panel from the pool.
 pub fn select(pool: &Pool, request: &Request) -> Result<Selection, SelectError> {
     check(pool, request)?;
-    let (panel, probabilities, exact, panels) = match request.method {
+    let drawn = match request.method {
         Method::Leximin => leximin::select(pool, request)?,
         Method::Legacy => legacy::select(pool, request)?,
     };
-    Ok(summarise(request, panel, probabilities, exact, panels))
+    Ok(summarise(request, drawn))
 }
 
 /// Whether any panel can be drawn, without drawing one: the request makes sense and some
@@ -151,13 +169,14 @@ pub fn check(pool: &Pool, request: &Request) -> Result<(), SelectError> {
     feasibility::check(pool, request)
 }
 
-fn summarise(
-    request: &Request,
-    panel: Vec<usize>,
-    probabilities: Vec<f64>,
-    exact: bool,
-    panels: usize,
-) -> Selection {
+fn summarise(request: &Request, drawn: Drawn) -> Selection {
+    let Drawn {
+        panel,
+        probabilities,
+        exact,
+        panels,
+        complete,
+    } = drawn;
     let n = probabilities.len().max(1) as f64;
     let low_threshold = 0.5 * request.size as f64 / n;
     let min_probability = probabilities.iter().copied().fold(f64::INFINITY, f64::min);
@@ -179,6 +198,7 @@ fn summarise(
         probabilities,
         exact,
         panels,
+        complete,
     }
 }
 

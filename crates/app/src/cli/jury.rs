@@ -30,6 +30,11 @@ pub enum JuryCommand {
         /// At most one person per household.
         #[arg(long)]
         one_per_household: bool,
+        /// Stop leximin after this many rounds of its panel search (each one linear
+        /// program), for pools so large that the full leximin takes hours. The output then
+        /// says it stopped short; the same number always gives the same draw.
+        #[arg(long)]
+        max_rounds: Option<u32>,
         /// The columns that make up a household (an address), comma-separated; the
         /// `household` column if not given.
         #[arg(long, value_delimiter = ',')]
@@ -50,6 +55,7 @@ pub fn run(command: JuryCommand) -> anyhow::Result<String> {
         method,
         seed,
         one_per_household,
+        max_rounds,
         household_columns,
         output,
         json,
@@ -61,6 +67,7 @@ pub fn run(command: JuryCommand) -> anyhow::Result<String> {
     let mut request = Request::new(size, method);
     request.seed = seed;
     request.one_per_household = one_per_household;
+    request.max_rounds = max_rounds;
     let selection = sortition::select(&pool, &request)?;
     if let Some(output) = output {
         std::fs::write(
@@ -101,6 +108,7 @@ fn as_json(pool: &Pool, selection: &Selection) -> String {
         "low_threshold": selection.low_threshold,
         "share_below_threshold": selection.share_below_threshold,
         "exact": selection.exact,
+        "complete": selection.complete,
         "panels": selection.panels,
         "make_up": make_up(pool, selection),
     });
@@ -151,6 +159,12 @@ fn summary(pool: &Pool, selection: &Selection) -> String {
         selection.panel.len() as f64 / pool.people.len() as f64,
         100.0 * selection.share_below_threshold
     );
+    if !selection.complete {
+        let _ = writeln!(
+            out,
+            "Leximin stopped at the round limit: the levels it finished are the best possible, everyone else has at least the level it was raising."
+        );
+    }
     let _ = writeln!(out, "\nMake-up against the quotas:");
     for row in make_up(pool, selection) {
         let _ = writeln!(

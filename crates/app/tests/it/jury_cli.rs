@@ -59,6 +59,7 @@ fn select_prints_the_panel_and_every_probability_as_json() {
     assert!((value["min_probability"].as_f64().unwrap() - min).abs() < 1e-12);
     assert_eq!(value["method"], "leximin");
     assert_eq!(value["exact"], true);
+    assert_eq!(value["complete"], true);
     for row in value["make_up"].as_array().unwrap() {
         let selected = row["selected"].as_u64().unwrap();
         assert!(
@@ -104,7 +105,23 @@ fn the_summary_reads_plainly_for_both_methods() {
         assert!(out.starts_with("Panel of 4 from 8 volunteers"), "{out}");
         assert!(out.contains(how), "{out}");
         assert!(out.contains("gender = woman: 2 (min 2, max 2)"), "{out}");
+        assert!(!out.contains("round limit"), "{out}");
     }
+    // With no rounds allowed, leximin stops at once and says so.
+    let (ok, out, err) = squaremile(&[
+        "jury",
+        "select",
+        "--people",
+        &people,
+        "--categories",
+        &categories,
+        "--size",
+        "4",
+        "--max-rounds",
+        "0",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Leximin stopped at the round limit"), "{out}");
 }
 
 #[test]

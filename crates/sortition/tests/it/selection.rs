@@ -266,3 +266,32 @@ fn bad_requests_are_refused_with_a_reason() {
         "{error}"
     );
 }
+
+#[test]
+fn a_round_limit_stops_leximin_short_with_a_valid_reproducible_draw() {
+    let pool = random_pool(200, &[2, 3, 5], 20, 7);
+    let full = select(&pool, &request(20, Method::Leximin)).unwrap();
+    assert!(full.complete);
+    let mut limited = request(20, Method::Leximin);
+    limited.max_rounds = Some(0);
+    let short = select(&pool, &limited).unwrap();
+    assert!(!short.complete && short.exact);
+    assert!(meets_quotas(&pool, &short.panel, &limited));
+    let total: f64 = short.probabilities.iter().sum();
+    assert!((total - 20.0).abs() < 1e-6, "sum {total}");
+    assert!(
+        short.min_probability <= full.min_probability + 1e-9,
+        "stopped short {} above the optimum {}",
+        short.min_probability,
+        full.min_probability
+    );
+    let again = select(&pool, &limited).unwrap();
+    assert_eq!(again.panel, short.panel);
+    assert_eq!(again.probabilities, short.probabilities);
+    // A limit the selection never reaches changes nothing.
+    limited.max_rounds = Some(1_000_000);
+    let roomy = select(&pool, &limited).unwrap();
+    assert!(roomy.complete);
+    assert_eq!(roomy.panel, full.panel);
+    assert_eq!(roomy.probabilities, full.probabilities);
+}
