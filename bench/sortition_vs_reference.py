@@ -22,7 +22,9 @@ with every gender and leaning between k/2 - 1 and k people on a panel of k = n/1
 compares the minimum probabilities with the published ones (and the paper's running times,
 measured on the authors' machine with Gurobi).
 
-Usage: bench/sortition_vs_reference.py [--python PY] [--sizes 1000,5000] [--paper] [--write]
+Usage: bench/sortition_vs_reference.py [--python PY] [--sizes 1000,5000] [--timeout SECONDS]
+    [--paper] [--write]
+(--timeout, default 2400: the reference is stopped and reported unfinished after this long.)
 """
 import json
 import os
@@ -123,9 +125,14 @@ def squaremile(people, categories, size, method, max_rounds=None):
     return seconds, result["min_probability"], panels
 
 
-def reference(python, people, categories, size):
-    out = subprocess.run([python, "-c", REFERENCE, people, categories, str(size)],
-                         capture_output=True, text=True)
+def reference(python, people, categories, size, timeout):
+    """The reference's time and lowest probability, or None if it is still running after
+    `timeout` seconds."""
+    try:
+        out = subprocess.run([python, "-c", REFERENCE, people, categories, str(size)],
+                             capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
     if out.returncode != 0:
         sys.exit(f"sortition-algorithms failed: {out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -186,6 +193,7 @@ def main():
         return
     python = arg("--python", os.path.join(ROOT, "target", "pabutools-venv", "bin", "python"))
     sizes = [int(s) for s in arg("--sizes", "1000,5000").split(",")]
+    timeout = float(arg("--timeout", "2400"))
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "squaremile"], cwd=ROOT, check=True)
     lines = ["| pool | features | panel | Square Mile leximin | min probability | "
              "sortition-algorithms maximin (HiGHS) | min probability | ratio | "
@@ -195,12 +203,16 @@ def main():
         features, size, max_rounds = POOLS[n]
         people, categories = generate(n, features, size)
         ours, ours_min, panels = squaremile(people, categories, size, "leximin", max_rounds)
-        ref = reference(python, people, categories, size)
+        ref = reference(python, people, categories, size, timeout)
+        if ref is None:
+            ref_cells = f"unfinished after {timeout:.0f} s | – | > {timeout / ours:.1f}x"
+        else:
+            ref_cells = (f"{ref['seconds']:.2f} s | {ref['min_probability']:.4f} | "
+                         f"{ref['seconds'] / ours:.1f}x")
         legacy, legacy_min, _ = squaremile(people, categories, size, "legacy")
         lines.append(
             f"| {n:,} | {features} | {size} | {ours:.2f} s ({panels}) | {ours_min:.4f} | "
-            f"{ref['seconds']:.2f} s | {ref['min_probability']:.4f} | "
-            f"{ref['seconds'] / ours:.1f}x | {legacy:.2f} s | {legacy_min:.4f} |")
+            f"{ref_cells} | {legacy:.2f} s | {legacy_min:.4f} |")
         print(lines[-1], flush=True)
     table = "\n".join(lines)
     print(table)
