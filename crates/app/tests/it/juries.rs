@@ -445,20 +445,17 @@ async fn the_exported_files_draw_the_same_kind_of_panel_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let people = crate::support::write_file(&dir, "people.csv", &people);
     let categories = crate::support::write_file(&dir, "categories.csv", &categories);
-    let (ok, out, err) = crate::support::squaremile(&[
-        "jury",
-        "select",
-        "--people",
+    let (ok, out, err) = crate::support::jury_select(
         &people,
-        "--categories",
         &categories,
-        "--size",
         "20",
-        "--one-per-household",
-        "--household-columns",
-        "household",
-        "--json",
-    ]);
+        &[
+            "--one-per-household",
+            "--household-columns",
+            "household",
+            "--json",
+        ],
+    );
     assert!(ok, "{err}");
     let drawn: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(drawn["panel"].as_array().unwrap().len(), 20);

@@ -1,6 +1,6 @@
 //! `squaremile jury select` end to end: the real binary on a small pool, good and broken.
 
-use crate::support::{squaremile, write_file};
+use crate::support::{jury_select, write_file};
 
 const CATEGORIES: &str = "feature,value,min,max\n\
 gender,woman,2,2\ngender,man,2,2\n\
@@ -19,15 +19,7 @@ fn select_prints_the_panel_and_every_probability_as_json() {
     let people = write_file(&dir, "people.csv", PEOPLE);
     let categories = write_file(&dir, "categories.csv", CATEGORIES);
     let panel_file = dir.path().join("panel.csv");
-    let args = [
-        "jury",
-        "select",
-        "--people",
-        &people,
-        "--categories",
-        &categories,
-        "--size",
-        "4",
+    let options = [
         "--seed",
         "7",
         "--one-per-household",
@@ -37,7 +29,7 @@ fn select_prints_the_panel_and_every_probability_as_json() {
         "-o",
         panel_file.to_str().unwrap(),
     ];
-    let (ok, out, err) = squaremile(&args);
+    let (ok, out, err) = jury_select(&people, &categories, "4", &options);
     assert!(ok, "{err}");
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let panel: Vec<&str> = value["panel"]
@@ -67,7 +59,7 @@ fn select_prints_the_panel_and_every_probability_as_json() {
         );
     }
     // The same seed draws the same panel; the panel file holds those people, every column.
-    let (_, again, _) = squaremile(&args);
+    let (_, again, _) = jury_select(&people, &categories, "4", &options);
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&again).unwrap()["panel"],
         value["panel"]
@@ -89,18 +81,7 @@ fn the_summary_reads_plainly_for_both_methods() {
         ("leximin", "exact, from a distribution over"),
         ("legacy", "estimated from"),
     ] {
-        let (ok, out, err) = squaremile(&[
-            "jury",
-            "select",
-            "--people",
-            &people,
-            "--categories",
-            &categories,
-            "--size",
-            "4",
-            "--method",
-            method,
-        ]);
+        let (ok, out, err) = jury_select(&people, &categories, "4", &["--method", method]);
         assert!(ok, "{err}");
         assert!(out.starts_with("Panel of 4 from 8 volunteers"), "{out}");
         assert!(out.contains(how), "{out}");
@@ -108,18 +89,7 @@ fn the_summary_reads_plainly_for_both_methods() {
         assert!(!out.contains("round limit"), "{out}");
     }
     // With no rounds allowed, leximin stops at once and says so.
-    let (ok, out, err) = squaremile(&[
-        "jury",
-        "select",
-        "--people",
-        &people,
-        "--categories",
-        &categories,
-        "--size",
-        "4",
-        "--max-rounds",
-        "0",
-    ]);
+    let (ok, out, err) = jury_select(&people, &categories, "4", &["--max-rounds", "0"]);
     assert!(ok, "{err}");
     assert!(out.contains("Leximin stopped at the round limit"), "{out}");
 }
@@ -133,16 +103,7 @@ fn impossible_quotas_and_bad_files_fail_with_the_reason() {
         "strict.csv",
         "feature,value,min,max\ngender,woman,5,5\ngender,man,0,5\n",
     );
-    let (ok, _, err) = squaremile(&[
-        "jury",
-        "select",
-        "--people",
-        &people,
-        "--categories",
-        &strict,
-        "--size",
-        "6",
-    ]);
+    let (ok, _, err) = jury_select(&people, &strict, "6", &[]);
     assert!(!ok);
     assert!(
         err.contains("gender = woman needs at least 5 but only 4 volunteers have it"),
@@ -156,33 +117,13 @@ fn impossible_quotas_and_bad_files_fail_with_the_reason() {
         "broken.csv",
         "id,gender,age\n1,woman,under 40\n2,robot,under 40\n",
     );
-    let (ok, _, err) = squaremile(&[
-        "jury",
-        "select",
-        "--people",
-        &broken,
-        "--categories",
-        &categories,
-        "--size",
-        "1",
-    ]);
+    let (ok, _, err) = jury_select(&broken, &categories, "1", &[]);
     assert!(!ok);
     assert!(
         err.contains("broken.csv: line 3, column \"gender\": \"robot\" is not a value of gender"),
         "{err}"
     );
-    let (ok, _, err) = squaremile(&[
-        "jury",
-        "select",
-        "--people",
-        &people,
-        "--categories",
-        &categories,
-        "--size",
-        "4",
-        "--method",
-        "lottery",
-    ]);
+    let (ok, _, err) = jury_select(&people, &categories, "4", &["--method", "lottery"]);
     assert!(!ok);
     assert!(err.contains("unknown method \"lottery\""), "{err}");
 }

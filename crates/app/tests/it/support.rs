@@ -694,6 +694,28 @@ pub fn squaremile(args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// Runs `squaremile jury select` on a people and a categories file for a panel of `size`,
+/// with any further options.
+pub fn jury_select(
+    people: &str,
+    categories: &str,
+    size: &str,
+    options: &[&str],
+) -> (bool, String, String) {
+    let mut args = vec![
+        "jury",
+        "select",
+        "--people",
+        people,
+        "--categories",
+        categories,
+        "--size",
+        size,
+    ];
+    args.extend_from_slice(options);
+    squaremile(&args)
+}
+
 /// Writes a file into a test's temporary folder and returns its path.
 pub fn write_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
     let path = dir.path().join(name);
