@@ -5,7 +5,9 @@
 use reqwest::StatusCode;
 use squaremile::budgets::{count, election, store};
 
-use crate::support::{Client, TestApp, body, count as count_rows, location};
+use crate::support::{
+    Client, TEST_ELECTIONS, TestApp, body, count as count_rows, location, test_election,
+};
 
 const SLUG: &str = "canal-fund";
 
@@ -708,78 +710,45 @@ async fn a_ballot_is_never_joined_to_its_voter() {
     }
 }
 
-/// Amsterdam district 643: a small real election, counted in the app from its stored
+/// The repository's test elections, one per ballot type, counted in the app from their stored
 /// ballots, must fund exactly what the engine funds from the file.
 #[tokio::test]
 async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
     let app = TestApp::spawn().await;
     official(&app).await;
     let area = app.area_id("millbrook").await;
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/pabulib/Netherlands_Amsterdam_643.pb"
-    );
-    let text =
-        std::fs::read_to_string(path).expect("the shared Pabulib files sit beside the repository");
-    for rule in [pb::Rule::MesAdd1, pb::Rule::Greedy, pb::Rule::Phragmen] {
-        let slug = format!("amsterdam-643-{}", rule.as_str());
-        let id = count::import_file(
-            &app.db,
-            &text,
-            count::ImportTarget {
-                area_id: &area,
-                slug: &slug,
-                title: None,
-                rule,
-                by: None,
-                notify: None,
-            },
-        )
-        .await
-        .unwrap();
-        let process = store::find(&app.db, &id).await.unwrap().unwrap();
-        assert_eq!(process.phase, store::Phase::Results);
-        let counted = count::count_process(&app.db, &process).await.unwrap();
-        let in_app = &counted[0].results;
+    for file in TEST_ELECTIONS {
+        let text = test_election(file);
         let original = pb::parse(&text).unwrap();
-        let (_, outcome) = pb::count(&original, rule, pb::Utility::Cost).unwrap();
-        let mut expected: Vec<&str> = outcome
-            .selected()
-            .iter()
-            .map(|&p| original.projects[p].id.as_str())
-            .collect();
-        let mut funded: Vec<&str> = in_app
-            .projects
-            .iter()
-            .filter(|p| p.funded)
-            .map(|p| p.code.as_str())
-            .collect();
-        expected.sort();
-        funded.sort();
-        assert_eq!(funded, expected, "{}", rule.as_str());
-        assert_eq!(in_app.voters, original.voters.len());
-        // The published file holds the same ballots under the same voter ids.
-        let published = body(
-            app.client()
-                .get(&format!("/budgets/{slug}/ballots.pb"))
-                .await,
-        )
-        .await;
-        let again = pb::parse(&published).unwrap();
-        for voter in original.voters.iter() {
-            let theirs = again
-                .voters
-                .iter()
-                .find(|v| v.id == voter.id)
-                .expect("voter kept");
-            let ids = |e: &pb::Election, b: &[u32]| -> Vec<String> {
-                b.iter()
-                    .map(|&p| e.projects[p as usize].id.clone())
-                    .collect()
-            };
-            assert_eq!(ids(&again, theirs.ballot), ids(&original, voter.ballot));
+        if original.vote_type == pb::VoteType::Scoring {
+            let refused = count::import_file(
+                &app.db,
+                &text,
+                count::ImportTarget {
+                    area_id: &area,
+                    slug: "scoring",
+                    title: None,
+                    rule: pb::Rule::Greedy,
+                    by: None,
+                    notify: None,
+                },
+            )
+            .await
+            .unwrap_err();
+            assert!(
+                format!("{refused:#}").contains("scoring ballots cannot be imported"),
+                "{refused:#}"
+            );
+            continue;
+        }
+        for rule in [pb::Rule::MesAdd1, pb::Rule::Greedy, pb::Rule::Phragmen] {
+            if !rule.accepts(original.vote_type) {
+                continue;
+            }
+            imported_counts_as_the_engine(&app, &area, file, &text, rule).await;
         }
     }
+    let text = test_election("approval.pb");
     // A file with a mistake names its line and stores nothing.
     let broken = text.replacen("VOTES", "VOTES\nvoter_id;vote\nx;999999", 1);
     let error = count::import_file(
@@ -803,6 +772,87 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
             .unwrap()
             .is_none()
     );
+}
+
+/// Imports `text` under a slug of its own and checks the app's count and published file.
+async fn imported_counts_as_the_engine(
+    app: &TestApp,
+    area: &str,
+    file: &str,
+    text: &str,
+    rule: pb::Rule,
+) {
+    let slug = format!("{}-{}", file.trim_end_matches(".pb"), rule.as_str());
+    let id = count::import_file(
+        &app.db,
+        text,
+        count::ImportTarget {
+            area_id: area,
+            slug: &slug,
+            title: None,
+            rule,
+            by: None,
+            notify: None,
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{slug}: {e:#}"));
+    let process = store::find(&app.db, &id).await.unwrap().unwrap();
+    assert_eq!(process.phase, store::Phase::Results);
+    let counted = count::count_process(&app.db, &process).await.unwrap();
+    let in_app = &counted[0].results;
+    let original = pb::parse(text).unwrap();
+    // The site counts points as the utility of cumulative and ranking ballots.
+    let (_, outcome) = pb::count(&original, rule, process.format.utility()).unwrap();
+    let mut expected: Vec<&str> = outcome
+        .selected()
+        .iter()
+        .map(|&p| original.projects[p].id.as_str())
+        .collect();
+    let mut funded: Vec<&str> = in_app
+        .projects
+        .iter()
+        .filter(|p| p.funded)
+        .map(|p| p.code.as_str())
+        .collect();
+    expected.sort();
+    funded.sort();
+    assert!(!funded.is_empty(), "{slug}");
+    assert_eq!(funded, expected, "{slug}");
+    assert_eq!(in_app.voters, original.voters.len());
+    // The published file holds the same ballots under the same voter ids.
+    let published = body(
+        app.client()
+            .get(&format!("/budgets/{slug}/ballots.pb"))
+            .await,
+    )
+    .await;
+    let again = pb::parse(&published).unwrap();
+    // The site keeps choose-1 ballots as approval ballots of one project.
+    let kept_as = match original.vote_type {
+        pb::VoteType::Choose1 => pb::VoteType::Approval,
+        other => other,
+    };
+    assert_eq!(again.vote_type, kept_as, "{slug}");
+    for voter in original.voters.iter() {
+        let theirs = again
+            .voters
+            .iter()
+            .find(|v| v.id == voter.id)
+            .expect("voter kept");
+        let ids = |e: &pb::Election, b: &[u32]| -> Vec<String> {
+            b.iter()
+                .map(|&p| e.projects[p as usize].id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&again, theirs.ballot), ids(&original, voter.ballot));
+        let points = |v: &pb::pabulib::Voter<'_>| -> Vec<pb::Q> {
+            (0..v.ballot.len()).map(|at| v.point(at)).collect()
+        };
+        if original.vote_type.has_points() {
+            assert_eq!(points(&theirs), points(&voter), "{slug} {}", voter.id);
+        }
+    }
 }
 
 /// A photo upload as a browser sends it, with the CSRF token in the query string.
@@ -901,14 +951,10 @@ async fn an_official_imports_a_pabulib_file_on_the_site() {
     let app = TestApp::spawn().await;
     let official = official(&app).await;
     let area = app.area_id("millbrook").await;
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/pabulib/Netherlands_Amsterdam_643.pb"
-    );
-    let text = std::fs::read_to_string(path).expect("the shared Pabulib files");
+    let text = test_election("cumulative.pb");
     let fields = [
         ("area", area.as_str()),
-        ("title", "Amsterdam 643"),
+        ("title", "Canal fund 2026"),
         ("slug", ""),
         ("rule", "mes-add1"),
     ];
@@ -950,11 +996,11 @@ async fn an_official_imports_a_pabulib_file_on_the_site() {
     .await;
     assert_eq!(
         location(&imported),
-        "/budgets/amsterdam-643/results?notice=pb-imported"
+        "/budgets/canal-fund-2026/results?notice=pb-imported"
     );
     let mail = app.mail.next().await;
     assert!(mail.text().contains("have been counted"), "{}", mail.text());
-    let results = body(app.client().get("/budgets/amsterdam-643/results").await).await;
+    let results = body(app.client().get("/budgets/canal-fund-2026/results").await).await;
     let voters = pb::parse(&text).unwrap().voters.len();
     assert!(
         results.contains(&format!("{voters} people voted")),

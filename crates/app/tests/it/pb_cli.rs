@@ -67,18 +67,34 @@ fn bad_input_fails_with_the_line_and_the_reason() {
 }
 
 #[test]
-fn a_real_election_is_checked_and_counted() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/pabulib/France_Toulouse_2019.pb"
-    );
-    if !std::path::Path::new(path).exists() {
-        crate::support::skip(
-            "a_real_election_is_checked_and_counted",
-            "no ../shared/pabulib beside the checkout",
-        );
-        return;
+fn the_test_elections_are_checked_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, says) in [
+        ("approval.pb", "8 projects, 41 voters, approval ballots"),
+        ("choose1.pb", "8 projects, 23 voters, choose-1 ballots"),
+        ("cumulative.pb", "8 projects, 37 voters, cumulative ballots"),
+        ("ordinal.pb", "8 projects, 33 voters, ordinal ballots"),
+        ("scoring.pb", "8 projects, 29 voters, scoring ballots"),
+    ] {
+        let path = write_file(&dir, file, &crate::support::test_election(file));
+        let (ok, out, err) = squaremile(&["pb", "check", &path]);
+        assert!(ok && out.contains(says), "{file}: {out}{err}");
+        let (ok, out, err) = squaremile(&["pb", "count", &path, "--rule", "mes-add1", "--json"]);
+        assert!(ok, "{file}: {err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(!json["selected"].as_array().unwrap().is_empty(), "{file}");
     }
+}
+
+#[test]
+fn a_real_election_is_checked_and_counted() {
+    let Some(path) = crate::support::collection_file(
+        "a_real_election_is_checked_and_counted",
+        "France_Toulouse_2019.pb",
+    ) else {
+        return;
+    };
+    let path = path.to_str().unwrap();
     let (ok, out, _) = squaremile(&["pb", "check", path]);
     assert!(
         ok && out.contains("30 projects, 1494 voters, cumulative ballots"),

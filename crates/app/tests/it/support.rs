@@ -676,6 +676,38 @@ pub async fn count(db: &Db, sql: &'static str) -> i64 {
 
 /// Says loudly that a test did not run and why. Written straight to stderr, which the test
 /// harness does not capture, so the message shows even when the test "passes".
+/// One of the repository's small made-up Pabulib elections (`testdata/pabulib/`).
+pub fn test_election(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/pabulib")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The names of the repository's test elections, one per ballot type.
+pub const TEST_ELECTIONS: [&str; 5] = [
+    "approval.pb",
+    "choose1.pb",
+    "cumulative.pb",
+    "ordinal.pb",
+    "scoring.pb",
+];
+
+/// A file of the real Pabulib collection named by SQUAREMILE_PABULIB_DIR, or `None` (with a
+/// SKIPPED line for `test`) when the variable is unset.
+pub fn collection_file(test: &str, name: &str) -> Option<std::path::PathBuf> {
+    let Some(dir) = std::env::var_os("SQUAREMILE_PABULIB_DIR").filter(|d| !d.is_empty()) else {
+        skip(
+            test,
+            "set SQUAREMILE_PABULIB_DIR to a folder of real Pabulib files (CI uses ../shared/pabulib)",
+        );
+        return None;
+    };
+    let path = std::path::Path::new(&dir).join(name);
+    assert!(path.is_file(), "{} is missing", path.display());
+    Some(path)
+}
+
 pub fn skip(test: &str, reason: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {reason}");

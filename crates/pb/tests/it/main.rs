@@ -1,28 +1,58 @@
-//! The pb crate's integration tests, on the real Pabulib elections in ../shared/pabulib/.
+//! The pb crate's integration tests: on the small made-up elections in `testdata/pabulib/`
+//! (always), and on the large collection of real Pabulib elections when
+//! SQUAREMILE_PABULIB_DIR names its folder (CI points it at `../shared/pabulib`).
 
 mod crosscheck;
+mod fixtures;
 mod real_files;
 mod recorded;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// The shared Pabulib folder, or `None` (with a message) when it is not beside the checkout.
-pub fn pabulib_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pabulib");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        skip(&format!("no Pabulib data at {}", dir.display()));
-        None
-    }
+/// The environment variable that names the folder of the real Pabulib collection.
+pub const COLLECTION_VARIABLE: &str = "SQUAREMILE_PABULIB_DIR";
+
+/// The repository's own small Pabulib files, one per ballot type.
+pub fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/pabulib")
 }
 
-pub fn pabulib_files() -> Vec<PathBuf> {
-    let Some(dir) = pabulib_dir() else {
-        return Vec::new();
+pub fn fixture_files() -> Vec<PathBuf> {
+    let files = pb_files_in(&fixture_dir());
+    assert!(
+        files.len() >= 5,
+        "the repository's test elections are missing"
+    );
+    files
+}
+
+/// The real collection's folder, or `None` (saying why, as `test`) when the variable is unset.
+pub fn collection_dir(test: &str) -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os(COLLECTION_VARIABLE).filter(|d| !d.is_empty()) else {
+        skip(&format!(
+            "{test}: set {COLLECTION_VARIABLE} to a folder of real Pabulib files (CI uses ../shared/pabulib)"
+        ));
+        return None;
     };
+    let dir = PathBuf::from(dir);
+    assert!(
+        dir.is_dir(),
+        "{COLLECTION_VARIABLE}={} is not a folder",
+        dir.display()
+    );
+    Some(dir)
+}
+
+/// The real collection's files, or none (with a SKIPPED line) when the variable is unset.
+pub fn collection_files(test: &str) -> Vec<PathBuf> {
+    collection_dir(test)
+        .map(|dir| pb_files_in(&dir))
+        .unwrap_or_default()
+}
+
+fn pb_files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("readable Pabulib folder")
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "pb"))

@@ -6,7 +6,7 @@
 
 use pb::{Election, Q, Rule, Utility, VoteType};
 
-use crate::{pabulib_files, say};
+use crate::{collection_files, say};
 
 /// Each project's score as cities count it: approvals, or points for cumulative and scoring
 /// ballots, or for ordinal ballots of up to k projects k points for the first, k-1 for the
@@ -66,7 +66,7 @@ fn city_greedy(election: &Election, skip: bool, threshold: &Q) -> Vec<usize> {
 fn recorded_selections_are_reproduced_by_the_rule_the_file_names() {
     let mut tally: std::collections::BTreeMap<String, (usize, usize, Vec<String>)> =
         Default::default();
-    for path in pabulib_files() {
+    for path in collection_files("recorded_selections_are_reproduced_by_the_rule_the_file_names") {
         let election = pb::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let rule = election
             .meta("rule")
