@@ -138,7 +138,7 @@ async fn prepare(url: &str, ballots: usize) -> anyhow::Result<(db::Db, String, V
 }
 
 /// Starts the release binary beside this example on a free port.
-async fn start(url: &str) -> anyhow::Result<(Child, String)> {
+async fn start(url: &str, key_file: &std::path::Path) -> anyhow::Result<(Child, String)> {
     let exe = std::env::current_exe()?;
     let binary = exe
         .parent()
@@ -157,6 +157,7 @@ async fn start(url: &str) -> anyhow::Result<(Child, String)> {
         ])
         .env("RUST_LOG", "warn,squaremile=info")
         .env("NO_COLOR", "1")
+        .env("SQUAREMILE_BALLOT_KEY_FILE", key_file)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true)
@@ -276,7 +277,8 @@ async fn voter(shared: Arc<Shared>, http: reqwest::Client, codes: Arc<Vec<String
 async fn main() -> anyhow::Result<()> {
     let options = options()?;
     let (pool, process_id, codes) = prepare(&options.database_url, options.ballots).await?;
-    let (mut server, base) = start(&options.database_url).await?;
+    let key_file = std::env::temp_dir().join(format!("ballot-load-{}.key", std::process::id()));
+    let (mut server, base) = start(&options.database_url, &key_file).await?;
     let http = reqwest::Client::builder()
         .pool_max_idle_per_host(options.voters)
         .timeout(Duration::from_secs(60))
@@ -304,7 +306,7 @@ async fn main() -> anyhow::Result<()> {
         server.start_kill()?;
         server.wait().await?;
         killed_after = Some(shared.acknowledged.load(Ordering::Relaxed));
-        let (again, base) = start(&options.database_url).await?;
+        let (again, base) = start(&options.database_url, &key_file).await?;
         server = again;
         *shared.csrf.write().await = csrf(&http, &base).await?;
         *shared.base.write().await = base;
@@ -320,10 +322,11 @@ async fn main() -> anyhow::Result<()> {
     let (voters, ballots) = store::turnout(&pool, &process_id).await?;
     let (_, used) = store::code_counts(&pool, &process_id).await?;
     let receipts = shared.receipts.lock().await;
+    let seal = squaremile::budgets::seal::BallotSeal::load_or_create(&key_file)?;
     let mut missing = 0;
     for (_, receipt) in receipts.iter() {
         let hash = squaremile::web::session::hash_token(receipt);
-        if store::ballot_by_receipt(&pool, &process_id, &hash)
+        if store::ballot_by_receipt(&pool, &seal, &process_id, &hash)
             .await?
             .is_none()
         {
@@ -375,7 +378,13 @@ async fn main() -> anyhow::Result<()> {
         "latency max       {:.1} ms",
         pct(1.0).as_secs_f64() * 1000.0
     );
+    // Closing the vote moves the ballots still sealed into the box; all must be there.
+    store::close_voting::<()>(&pool, &seal, &process_id, None).await?;
+    let in_box = store::ballots(&pool, &process_id).await?.len();
+    println!("in the ballot box {in_box} after the close");
+    std::fs::remove_file(&key_file)?;
     let ok = missing == 0
+        && in_box as i64 == ballots
         && ballots == voters
         && ballots == used
         && ballots as usize >= acknowledged

@@ -29,6 +29,9 @@ pub struct Config {
     pub time_zone: String,
     pub mail: MailConfig,
     pub rate_limit: RateLimitConfig,
+    /// The file holding the key that seals ballots waiting for their batch (made on the first
+    /// start). Keep it out of database backups; every process of one site must read the same.
+    pub ballot_key_file: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -114,6 +117,7 @@ impl Default for Config {
                 burst: 10,
                 replenish_seconds: 6,
             },
+            ballot_key_file: "squaremile-ballot.key".into(),
         }
     }
 }

@@ -81,7 +81,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Demo => {
             let pool = db::open(config.database_url.expose()).await?;
-            demo::load(&pool).await?;
+            demo::load(&pool, &ballot_seal(&config)?).await?;
         }
         Command::Budget(command) => {
             let pool = db::open(config.database_url.expose()).await?;
@@ -102,7 +102,7 @@ async fn main() -> anyhow::Result<()> {
             tracing::debug!(?config, "configuration");
             let pool = db::open(config.database_url.expose()).await?;
             if demo {
-                demo::load(&pool).await?;
+                demo::load(&pool, &ballot_seal(&config)?).await?;
             }
             let running = server::start(config, pool).await?;
             tracing::info!("Square Mile is running at http://{}", running.addr);
@@ -110,6 +110,13 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The site's ballot key (read from its file, or made there on the first start).
+fn ballot_seal(config: &Config) -> anyhow::Result<squaremile::budgets::seal::BallotSeal> {
+    squaremile::budgets::seal::BallotSeal::load_or_create(std::path::Path::new(
+        &config.ballot_key_file,
+    ))
 }
 
 /// Prints an offline tool's output, or its error and exits with status 1.

@@ -1,6 +1,7 @@
 //! Puts the features together: routes, the middleware stack, the job worker, and serving.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -96,7 +97,10 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
         .await
         .context("adding the methods library's first recipes")?;
     let zone = SiteZone::named(&config.time_zone)?;
+    let ballot_seal =
+        crate::budgets::seal::BallotSeal::load_or_create(Path::new(&config.ballot_key_file))?;
     let state = AppState {
+        ballot_seal,
         help_search: PostSearch::new(db.clone()),
         zone,
         api_writes: Arc::new(api::keys::WriteLimits::per_minute(

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use tokio::sync::Notify;
 
 use crate::api::keys::WriteLimits;
+use crate::budgets::seal::BallotSeal;
 use crate::config::Config;
 use crate::db::Db;
 use crate::help::search::PostSearch;
@@ -21,4 +22,6 @@ pub struct AppState {
     pub zone: SiteZone,
     /// Writes per API key, limited.
     pub api_writes: Arc<WriteLimits>,
+    /// The key that seals ballots waiting for their batch.
+    pub ballot_seal: BallotSeal,
 }

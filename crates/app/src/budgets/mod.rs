@@ -11,6 +11,7 @@ mod handlers;
 mod import;
 mod photos;
 mod results;
+pub mod seal;
 pub mod store;
 mod sub_budgets;
 mod voting;

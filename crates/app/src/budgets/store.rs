@@ -4,12 +4,15 @@
 //!
 //! Ballot secrecy: `pb_voters` records who voted and `pb_ballots` what was voted; no
 //! statement here reads both tables, and a ballot row carries no user, no time and a random key.
+//! A ballot is written sealed beside its voter record (`pb_sealed_ballots`) and reaches
+//! `pb_ballots` only in a shuffled batch of at least [`seal::BATCH`] (see [`cast`]).
 
 use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::ballot::{Ballot, BallotFormat, BallotRules};
+use super::seal::{self, BallotSeal, Unsealed};
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 
@@ -401,8 +404,10 @@ pub async fn list(db: &Db) -> anyhow::Result<Vec<Process>> {
 }
 
 /// Moves the process from `from` to the next phase; false if it was no longer in `from`
-/// (two officials pressing the button at once move it once).
+/// (two officials pressing the button at once move it once). Voting ends through
+/// [`close_voting`] only, which empties the sealed ballots into the box.
 pub async fn advance_phase(db: &Db, process_id: &str, from: Phase) -> anyhow::Result<bool> {
+    anyhow::ensure!(from != Phase::Voting, "voting is closed with close_voting");
     let Some(to) = from.next() else {
         return Ok(false);
     };
@@ -868,13 +873,39 @@ impl SealedBallot {
             points,
         }
     }
+
+    fn unsealed(&self) -> Unsealed {
+        Unsealed {
+            receipt_hash: self.receipt_hash.clone(),
+            public_id: self.public_id.clone(),
+            vote: self.vote.clone(),
+            points: self.points.clone(),
+        }
+    }
+}
+
+impl From<Unsealed> for SealedBallot {
+    fn from(ballot: Unsealed) -> SealedBallot {
+        SealedBallot {
+            receipt_hash: ballot.receipt_hash,
+            public_id: ballot.public_id,
+            vote: ballot.vote,
+            points: ballot.points,
+        }
+    }
 }
 
 /// Records that `voter` voted and stores the ballot, in one transaction: either both are
-/// written or neither. The phase is checked inside the transaction, so a ballot racing the
-/// close of voting is refused rather than left out of the count.
+/// written or neither, so an acknowledged ballot survives a crash and nobody votes twice. The
+/// phase is checked inside the transaction, so a ballot racing the close of voting is refused
+/// rather than left out of the count.
+///
+/// The ballot is stored sealed (see [`seal`]): the transaction that names the voter holds only
+/// a blob nobody can read without the ballot key. Once enough sealed ballots wait, a batch of
+/// them moves into the ballot box in a transaction of its own, in a random order.
 pub async fn cast(
     db: &Db,
+    seal: &BallotSeal,
     process_id: &str,
     voter: &Voter,
     ballot: &SealedBallot,
@@ -898,20 +929,134 @@ pub async fn cast(
             return Err(CastError::BadCode);
         }
     }
-    let recorded =
-        sqlx::query("INSERT INTO pb_voters (process_id, voter_key, voted_at) VALUES ($1, $2, $3)")
-            .bind(process_id)
-            .bind(voter.key())
-            .bind(now_ms())
-            .execute(&mut *tx)
-            .await;
+    let recorded = sqlx::query("INSERT INTO pb_voters (process_id, voter_key) VALUES ($1, $2)")
+        .bind(process_id)
+        .bind(voter.key())
+        .execute(&mut *tx)
+        .await;
     match recorded {
         Err(e) if is_unique_violation(&e) => return Err(CastError::AlreadyVoted),
         other => other.context("recording a voter")?,
     };
-    insert_ballot(&mut tx, process_id, ballot, "online").await?;
+    sqlx::query(
+        "INSERT INTO pb_sealed_ballots (id, process_id, lookup, sealed) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(crate::web::session::random_token())
+    .bind(process_id)
+    .bind(seal.lookup(&ballot.receipt_hash))
+    .bind(seal.seal(&ballot.unsealed()))
+    .execute(&mut *tx)
+    .await
+    .context("storing a sealed ballot")?;
     tx.commit().await.context("committing a ballot")?;
+    // The ballot is safe from here on; a batch that fails to move now moves with a later one.
+    if let Err(e) = release_due_batch(db, seal, process_id).await {
+        tracing::warn!(
+            error = format!("{e:#}"),
+            process = process_id,
+            "a batch of ballots stays sealed for now"
+        );
+    }
     Ok(())
+}
+
+/// When at least twice [`seal::BATCH`] ballots wait sealed, moves all but [`seal::BATCH`] of
+/// them (chosen by their random ids) into the ballot box: every batch holds at least
+/// [`seal::BATCH`] ballots, and so do the ones left for the close of voting.
+async fn release_due_batch(db: &Db, seal: &BallotSeal, process_id: &str) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    lock_ballot_box(&mut tx, process_id).await?;
+    let waiting: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM pb_sealed_ballots WHERE process_id = $1")
+            .bind(process_id)
+            .fetch_one(&mut *tx)
+            .await
+            .context("counting sealed ballots")?;
+    let waiting = usize::try_from(waiting).unwrap_or(0);
+    if waiting < 2 * seal::BATCH {
+        return Ok(());
+    }
+    let moved = move_sealed_ballots(&mut tx, seal, process_id, waiting - seal::BATCH).await?;
+    tx.commit().await.context("committing a batch of ballots")?;
+    tracing::debug!(
+        process = process_id,
+        ballots = moved,
+        "a batch of ballots left the seal"
+    );
+    Ok(())
+}
+
+/// One batch mover at a time per process. On SQLite the transaction already holds the only
+/// write lock; on PostgreSQL an advisory lock keeps casts (which take a share lock on the
+/// process row) going side by side while two movers never take the same ballots.
+async fn lock_ballot_box(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    process_id: &str,
+) -> anyhow::Result<()> {
+    if tx.backend_name().eq_ignore_ascii_case("postgresql") {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext('pb_ballot_box:' || $1))::text")
+            .bind(process_id)
+            .fetch_one(&mut **tx)
+            .await
+            .context("locking the ballot box")?;
+    }
+    Ok(())
+}
+
+/// Opens up to `limit` sealed ballots of the process, deletes them and puts them into the
+/// ballot box in a random order, all in the caller's transaction. Returns how many moved.
+async fn move_sealed_ballots(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    seal: &BallotSeal,
+    process_id: &str,
+    limit: usize,
+) -> anyhow::Result<usize> {
+    let rows = sqlx::query(
+        "SELECT id, sealed FROM pb_sealed_ballots WHERE process_id = $1 ORDER BY id LIMIT $2",
+    )
+    .bind(process_id)
+    .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+    .fetch_all(&mut **tx)
+    .await
+    .context("reading sealed ballots")?;
+    let mut ballots = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let id: String = row.try_get("id")?;
+        let sealed: String = row.try_get("sealed")?;
+        ballots.push((id, seal.open(&sealed)?));
+    }
+    shuffle(&mut ballots);
+    for (id, _) in &ballots {
+        sqlx::query("DELETE FROM pb_sealed_ballots WHERE id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await
+            .context("unsealing a ballot")?;
+    }
+    for (_, ballot) in &ballots {
+        insert_ballot(
+            tx,
+            process_id,
+            &SealedBallot::from(ballot.clone()),
+            "online",
+        )
+        .await?;
+    }
+    Ok(ballots.len())
+}
+
+/// Fisher-Yates with the operating system's randomness: the order ballots enter the box
+/// must not be guessable from the order they were cast.
+fn shuffle<T>(items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).expect("the operating system's random source failed");
+        // The modulo bias of a 64-bit draw over at most a few dozen items is negligible.
+        let j = (u64::from_le_bytes(bytes) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
 }
 
 /// Checks that the process is voting (and, with `changes`, allows changed ballots) and keeps
@@ -962,11 +1107,12 @@ async fn insert_ballot(
     Ok(())
 }
 
-/// Replaces the contents of the ballot with this receipt, while voting is open.
+/// Replaces the contents of the ballot with this receipt, while voting is open: sealed anew
+/// if it still waits for its batch, in the ballot box otherwise.
 pub async fn change(
     db: &Db,
+    seal: &BallotSeal,
     process_id: &str,
-    receipt_hash: &str,
     ballot: &SealedBallot,
 ) -> Result<bool, CastError> {
     let mut tx = crate::db::begin(db)
@@ -975,17 +1121,30 @@ pub async fn change(
     if !hold_voting_open(&mut tx, process_id, true).await? {
         return Err(CastError::NotVoting);
     }
-    let done = sqlx::query(
-        "UPDATE pb_ballots SET vote = $1, points = $2 \
-         WHERE process_id = $3 AND receipt_hash = $4 AND source = 'online'",
+    let resealed = sqlx::query(
+        "UPDATE pb_sealed_ballots SET sealed = $1 WHERE process_id = $2 AND lookup = $3",
     )
-    .bind(&ballot.vote)
-    .bind(&ballot.points)
+    .bind(seal.seal(&ballot.unsealed()))
     .bind(process_id)
-    .bind(receipt_hash)
+    .bind(seal.lookup(&ballot.receipt_hash))
     .execute(&mut *tx)
     .await
-    .context("changing a ballot")?;
+    .context("changing a sealed ballot")?;
+    let done = if resealed.rows_affected() == 1 {
+        resealed
+    } else {
+        sqlx::query(
+            "UPDATE pb_ballots SET vote = $1, points = $2 \
+             WHERE process_id = $3 AND receipt_hash = $4 AND source = 'online'",
+        )
+        .bind(&ballot.vote)
+        .bind(&ballot.points)
+        .bind(process_id)
+        .bind(&ballot.receipt_hash)
+        .execute(&mut *tx)
+        .await
+        .context("changing a ballot")?
+    };
     tx.commit().await.context("committing a changed ballot")?;
     Ok(done.rows_affected() == 1)
 }
@@ -1008,6 +1167,7 @@ fn ballot_from_row(row: &AnyRow) -> anyhow::Result<StoredBallot> {
 
 pub async fn ballot_by_receipt(
     db: &Db,
+    seal: &BallotSeal,
     process_id: &str,
     receipt_hash: &str,
 ) -> anyhow::Result<Option<StoredBallot>> {
@@ -1019,7 +1179,26 @@ pub async fn ballot_by_receipt(
     .fetch_optional(db)
     .await
     .context("finding a ballot by its receipt")?;
-    row.as_ref().map(ballot_from_row).transpose()
+    if let Some(row) = row {
+        return ballot_from_row(&row).map(Some);
+    }
+    let sealed: Option<String> = sqlx::query_scalar(
+        "SELECT sealed FROM pb_sealed_ballots WHERE process_id = $1 AND lookup = $2",
+    )
+    .bind(process_id)
+    .bind(seal.lookup(receipt_hash))
+    .fetch_optional(db)
+    .await
+    .context("finding a sealed ballot by its receipt")?;
+    let Some(sealed) = sealed else {
+        return Ok(None);
+    };
+    let ballot = seal.open(&sealed)?;
+    Ok(Some(StoredBallot {
+        public_id: ballot.public_id,
+        vote: ballot.vote,
+        points: ballot.points,
+    }))
 }
 
 /// Every ballot, ordered by public id (an order that says nothing about who or when).
@@ -1034,19 +1213,22 @@ pub async fn ballots(db: &Db, process_id: &str) -> anyhow::Result<Vec<StoredBall
     rows.iter().map(ballot_from_row).collect()
 }
 
-/// How many people voted, and how many ballots are stored (equal but for paper ballots,
-/// which have no voter record, and imported ones).
+/// How many people voted, and how many ballots are stored, sealed or in the box (equal but
+/// for paper ballots, which have no voter record, and imported ones).
 pub async fn turnout(db: &Db, process_id: &str) -> anyhow::Result<(i64, i64)> {
     let voters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pb_voters WHERE process_id = $1")
         .bind(process_id)
         .fetch_one(db)
         .await
         .context("counting voters")?;
-    let ballots: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pb_ballots WHERE process_id = $1")
-        .bind(process_id)
-        .fetch_one(db)
-        .await
-        .context("counting ballots")?;
+    let ballots: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM pb_ballots WHERE process_id = $1) \
+         + (SELECT COUNT(*) FROM pb_sealed_ballots WHERE process_id = $1)",
+    )
+    .bind(process_id)
+    .fetch_one(db)
+    .await
+    .context("counting ballots")?;
     Ok((voters, ballots))
 }
 
@@ -1215,12 +1397,14 @@ pub async fn discard_paper_batch(db: &Db, process_id: &str, batch_id: &str) -> a
 
 // ------------------------------------------------------------------ results
 
-/// Moves the process from voting to results and queues its count, in one transaction;
-/// false if voting had already been closed by someone else.
+/// Moves the process from voting to results, moves every ballot still sealed into the ballot
+/// box (a last shuffled batch) and queues its count (when given), in one transaction; false
+/// if voting had already been closed by someone else.
 pub async fn close_voting<P: serde::Serialize>(
     db: &Db,
+    seal: &BallotSeal,
     process_id: &str,
-    count_job: &P,
+    count_job: Option<&P>,
 ) -> anyhow::Result<bool> {
     let mut tx = crate::db::begin(db)
         .await
@@ -1237,7 +1421,11 @@ pub async fn close_voting<P: serde::Serialize>(
     if moved.rows_affected() != 1 {
         return Ok(false);
     }
-    crate::jobs::enqueue(&mut *tx, COUNT_JOB, count_job).await?;
+    lock_ballot_box(&mut tx, process_id).await?;
+    move_sealed_ballots(&mut tx, seal, process_id, usize::MAX).await?;
+    if let Some(job) = count_job {
+        crate::jobs::enqueue(&mut *tx, COUNT_JOB, job).await?;
+    }
     tx.commit()
         .await
         .context("committing the close of voting")?;

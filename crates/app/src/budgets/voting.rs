@@ -323,7 +323,7 @@ pub async fn cast(
     };
     let receipt = printable_code(RECEIPT_LENGTH);
     let sealed = SealedBallot::new(&receipt, &ballot, process.format);
-    match store::cast(&state.db, &process.id, &voter, &sealed).await {
+    match store::cast(&state.db, &state.ballot_seal, &process.id, &voter, &sealed).await {
         Ok(()) => {}
         Err(CastError::AlreadyVoted) => return Err(AppError::Conflict("error-pb-already-voted")),
         Err(CastError::NotVoting) => return Err(AppError::Conflict("error-pb-not-voting")),
@@ -366,7 +366,7 @@ async fn change(
         return Err(AppError::Conflict("error-pb-no-changes"));
     }
     let sealed = SealedBallot::new(&receipt, &ballot, process.format);
-    match store::change(&state.db, &process.id, &sealed.receipt_hash, &sealed).await {
+    match store::change(&state.db, &state.ballot_seal, &process.id, &sealed).await {
         Ok(true) => {}
         Ok(false) => {
             let mut errors = FormErrors::new();
@@ -455,7 +455,13 @@ pub async fn check(
     let stored = if receipt.is_empty() {
         None
     } else {
-        store::ballot_by_receipt(&state.db, &process.id, &hash_token(&receipt)).await?
+        store::ballot_by_receipt(
+            &state.db,
+            &state.ballot_seal,
+            &process.id,
+            &hash_token(&receipt),
+        )
+        .await?
     };
     let mut errors = FormErrors::new();
     let found = match stored {
@@ -500,9 +506,14 @@ pub async fn change_form(
         return Err(AppError::Conflict("error-pb-no-changes"));
     }
     let receipt = code_as_typed(&form.receipt);
-    let stored = store::ballot_by_receipt(&state.db, &process.id, &hash_token(&receipt))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let stored = store::ballot_by_receipt(
+        &state.db,
+        &state.ballot_seal,
+        &process.id,
+        &hash_token(&receipt),
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
     let ballot = Ballot::from_pabulib(&stored.vote, &stored.points);
     let mut page = BallotPage::new(ctx, process, projects, ballot, FormErrors::new());
     page.receipt = receipt;

@@ -19,7 +19,8 @@ pub struct Participation {
 pub async fn budget_participation(db: &Db, area_id: &str) -> anyhow::Result<Vec<Participation>> {
     let rows = sqlx::query(concat!(
         "SELECT p.slug, p.title, p.phase, \
-         (SELECT COUNT(*) FROM pb_ballots b WHERE b.process_id = p.id) AS ballots \
+         (SELECT COUNT(*) FROM pb_ballots b WHERE b.process_id = p.id) \
+         + (SELECT COUNT(*) FROM pb_sealed_ballots s WHERE s.process_id = p.id) AS ballots \
          FROM pb_processes p WHERE ",
         crate::in_area_tree!("p.area_id", "$1"),
         " ORDER BY p.created_at, p.id"

@@ -7,6 +7,7 @@ use super::{DemoRandom, user_id};
 use crate::areas::store as areas;
 use crate::budgets::ballot::{Ballot, BallotFormat};
 use crate::budgets::count;
+use crate::budgets::seal::BallotSeal;
 use crate::budgets::store::{
     self, Eligibility, Implementation, NewProcess, NewProject, Phase, ProjectStatus, Review,
     SealedBallot, Voter,
@@ -153,10 +154,10 @@ const GRANT_PROJECTS: &[DemoProject] = &[
     ),
 ];
 
-pub async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
+pub async fn load(db: &Db, seal: &BallotSeal, admin_id: &str) -> anyhow::Result<()> {
     load_imported(db, admin_id).await?;
-    load_fund(db).await?;
-    load_grants(db).await?;
+    load_fund(db, seal).await?;
+    load_grants(db, seal).await?;
     Ok(())
 }
 
@@ -298,7 +299,7 @@ fn demo_ballots(
         .collect()
 }
 
-fn seal(ballots: &[Ballot], format: BallotFormat) -> Vec<SealedBallot> {
+fn ready(ballots: &[Ballot], format: BallotFormat) -> Vec<SealedBallot> {
     ballots
         .iter()
         .map(|b| SealedBallot::new(&crate::web::session::random_token(), b, format))
@@ -333,7 +334,7 @@ async fn add_paper(
 }
 
 /// North Millbrook's community fund, open for voting: knapsack ballots of verified residents.
-async fn load_fund(db: &Db) -> anyhow::Result<()> {
+async fn load_fund(db: &Db, seal: &BallotSeal) -> anyhow::Result<()> {
     let area = areas::find_by_slug(db, "north-millbrook")
         .await?
         .context("demo district")?;
@@ -388,7 +389,14 @@ async fn load_fund(db: &Db) -> anyhow::Result<()> {
             ballot,
             BallotFormat::Knapsack,
         );
-        store::cast(db, &id, &Voter::User(user_id(db, voter).await?), &sealed).await?;
+        store::cast(
+            db,
+            seal,
+            &id,
+            &Voter::User(user_id(db, voter).await?),
+            &sealed,
+        )
+        .await?;
     }
     let paper = demo_ballots(
         FUND_PROJECTS,
@@ -402,7 +410,7 @@ async fn load_fund(db: &Db) -> anyhow::Result<()> {
         db,
         &id,
         "St Anne's hall, box 1",
-        &seal(&paper, BallotFormat::Knapsack),
+        &ready(&paper, BallotFormat::Knapsack),
         "tom.hughes",
         "priya.shah",
     )
@@ -411,7 +419,7 @@ async fn load_fund(db: &Db) -> anyhow::Result<()> {
 }
 
 /// Riverside's small grants: voted on, counted, and being carried out.
-async fn load_grants(db: &Db) -> anyhow::Result<()> {
+async fn load_grants(db: &Db, seal: &BallotSeal) -> anyhow::Result<()> {
     let area = areas::find_by_slug(db, "riverside")
         .await?
         .context("demo district")?;
@@ -463,12 +471,12 @@ async fn load_grants(db: &Db) -> anyhow::Result<()> {
         db,
         &id,
         "Community centre, May",
-        &seal(&ballots, BallotFormat::Approval),
+        &ready(&ballots, BallotFormat::Approval),
         "ravi.patel",
         "yusuf.ali",
     )
     .await?;
-    store::advance_phase(db, &id, Phase::Voting).await?;
+    store::close_voting::<()>(db, seal, &id, None).await?;
     let process = store::find(db, &id).await?.context("demo grants")?;
     let results = count::count_process(db, &process).await?;
     store::save_results(db, &id, &serde_json::to_string(&results)?, None).await?;

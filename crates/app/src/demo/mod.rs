@@ -296,7 +296,7 @@ fn local_part(first: &str, last: &str) -> String {
 }
 
 /// Loads (or completes) the demo neighbourhood.
-pub async fn load(db: &Db) -> anyhow::Result<()> {
+pub async fn load(db: &Db, seal: &crate::budgets::seal::BallotSeal) -> anyhow::Result<()> {
     let hash = tokio::task::spawn_blocking(|| password_auth::generate_hash(PASSWORD))
         .await
         .context("hashing the demo password")?;
@@ -310,7 +310,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     load_organisations(db).await?;
     juries::load(db, &admin.id).await?;
     mapping::load(db, &admin.id).await?;
-    budgets::load(db, &admin.id).await?;
+    budgets::load(db, seal, &admin.id).await?;
     events::load(db).await?;
     assets::load(db, &admin.id).await?;
     reports::load(db).await?;

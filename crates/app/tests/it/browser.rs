@@ -649,10 +649,15 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();
     let hash = squaremile::web::session::hash_token(&typed);
-    let stored = squaremile::budgets::store::ballot_by_receipt(&app.db, &process.id, &hash)
-        .await
-        .unwrap()
-        .expect("the receipt finds the ballot");
+    let stored = squaremile::budgets::store::ballot_by_receipt(
+        &app.db,
+        &app.state.ballot_seal,
+        &process.id,
+        &hash,
+    )
+    .await
+    .unwrap()
+    .expect("the receipt finds the ballot");
     assert_eq!(stored.vote, "1,3,5");
 }
 

@@ -309,9 +309,14 @@ async fn a_process_runs_from_ideas_to_implementation() {
         .await;
     assert_eq!(bob_cast.status(), StatusCode::OK);
     let bob_receipt = receipt_in(&body(bob_cast).await);
+    // Fewer than a batch: both wait sealed, none is in the ballot box yet.
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_sealed_ballots").await,
+        2
+    );
     assert_eq!(
         count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
-        2
+        0
     );
     assert_eq!(
         count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_voters").await,
@@ -355,14 +360,23 @@ async fn a_process_runs_from_ideas_to_implementation() {
         .await;
     assert_eq!(forged.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_sealed_ballots").await,
         2
     );
 
-    // Closing the vote counts in the worker, which tells the official.
+    // Closing the vote counts in the worker, which tells the official. The close moved the
+    // sealed ballots into the ballot box.
     advance(&official).await;
     let mail = app.mail.next().await;
     assert!(mail.text().contains("have been counted"), "{}", mail.text());
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        2
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_sealed_ballots").await,
+        0
+    );
     let closed = bob
         .post_form(
             &vote,
@@ -550,6 +564,7 @@ async fn invitation_codes_let_people_vote_once_without_an_account() {
     good.push(("code", &printed[0]));
     let cast = voter.post_form(&vote, &good).await;
     assert_eq!(cast.status(), StatusCode::OK);
+    let receipt = receipt_in(&body(cast).await);
     let reused = app.client().post_form(&vote, &good).await;
     assert_eq!(
         reused.status(),
@@ -557,13 +572,21 @@ async fn invitation_codes_let_people_vote_once_without_an_account() {
         "a code votes once"
     );
     assert_eq!(
-        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_sealed_ballots").await,
         1
     );
-    let stored = store::ballots(&app.db, &stored_id(&app).await)
-        .await
-        .unwrap();
-    assert_eq!(stored[0].points, "3,2");
+    let hash =
+        squaremile::web::session::hash_token(&squaremile::roles::store::code_as_typed(&receipt));
+    let stored = store::ballot_by_receipt(
+        &app.db,
+        &app.state.ballot_seal,
+        &stored_id(&app).await,
+        &hash,
+    )
+    .await
+    .unwrap()
+    .expect("the sealed ballot, found by its receipt");
+    assert_eq!(stored.points, "3,2");
 }
 
 #[tokio::test]

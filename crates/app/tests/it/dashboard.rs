@@ -95,6 +95,7 @@ async fn the_demo_dashboard_matches_the_database() {
     assert_eq!(
         ballots,
         count(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await
+            + count(&app.db, "SELECT COUNT(*) AS n FROM pb_sealed_ballots").await
     );
 
     let organisations = table(&page, "organisations");

@@ -34,7 +34,7 @@ async fn the_demo_is_a_small_city_and_loading_it_again_changes_nothing() {
     .await;
     assert!(waiting >= 5, "some residents await verification");
 
-    squaremile::demo::load(&app.db)
+    squaremile::demo::load(&app.db, &app.state.ballot_seal)
         .await
         .expect("loading the demo again");
     assert_eq!(before, tally(&app.db).await);
@@ -53,7 +53,7 @@ async fn the_demo_has_a_published_jury_and_one_taking_volunteers() {
     let on_panel = "SELECT COUNT(*) AS n FROM jury_volunteers WHERE status = 'selected'";
     assert_eq!(count(&app.db, volunteers).await, 170);
     assert_eq!(count(&app.db, on_panel).await, 20);
-    squaremile::demo::load(&app.db)
+    squaremile::demo::load(&app.db, &app.state.ballot_seal)
         .await
         .expect("loading the demo again");
     assert_eq!(count(&app.db, volunteers).await, 170);
@@ -133,7 +133,7 @@ async fn the_demo_has_an_asset_map_a_finished_skills_game_and_offers_and_asks_wi
         before.0 >= 30 && before.2 >= 15 && before.3 >= 3,
         "{before:?}"
     );
-    squaremile::demo::load(&app.db)
+    squaremile::demo::load(&app.db, &app.state.ballot_seal)
         .await
         .expect("loading the demo again");
     assert_eq!(
@@ -189,7 +189,7 @@ async fn the_demo_has_reports_in_every_state_with_answers() {
         ]
     );
     let before = count(&app.db, "SELECT COUNT(*) AS n FROM reports").await;
-    squaremile::demo::load(&app.db)
+    squaremile::demo::load(&app.db, &app.state.ballot_seal)
         .await
         .expect("loading the demo again");
     assert_eq!(
@@ -303,7 +303,7 @@ async fn the_demo_has_an_open_space_now_a_full_street_tea_and_a_past_skills_nigh
     assert!(method.contains("<a href=\"/events/skills-night-at-brook-fields\">"));
 
     let events_before = count(&app.db, "SELECT COUNT(*) AS n FROM events").await;
-    squaremile::demo::load(&app.db)
+    squaremile::demo::load(&app.db, &app.state.ballot_seal)
         .await
         .expect("loading again");
     assert_eq!(

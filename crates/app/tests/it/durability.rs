@@ -6,10 +6,11 @@ use reqwest::StatusCode;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
-use crate::support::{Client, PASSWORD, TestDb};
+use crate::support::{Client, PASSWORD, TestDb, voting_process};
 
-/// Starts the real binary on a free port and returns it with its address.
-async fn start(database_url: &str) -> (Child, String) {
+/// Starts the real binary on a free port and returns it with its address. Its ballot key
+/// file is `key_file` (made on the first start, read on the next).
+async fn start(database_url: &str, key_file: &std::path::Path) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_squaremile"))
         .args([
             "--config",
@@ -22,6 +23,7 @@ async fn start(database_url: &str) -> (Child, String) {
         ])
         .env("RUST_LOG", "info")
         .env("NO_COLOR", "1")
+        .env("SQUAREMILE_BALLOT_KEY_FILE", key_file)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true)
@@ -41,7 +43,9 @@ async fn start(database_url: &str) -> (Child, String) {
 #[tokio::test]
 async fn acknowledged_writes_survive_a_kill() {
     let test_db = TestDb::new().await;
-    let (mut first, base) = start(&test_db.url).await;
+    let keys = tempfile::tempdir().unwrap();
+    let key_file = keys.path().join("ballot.key");
+    let (mut first, base) = start(&test_db.url, &key_file).await;
     let admin = Client::new(&base);
     admin.get("/setup").await;
     let setup = admin
@@ -63,7 +67,7 @@ async fn acknowledged_writes_survive_a_kill() {
     first.start_kill().expect("SIGKILL");
     first.wait().await.expect("killed");
 
-    let (_second, base) = start(&test_db.url).await;
+    let (_second, base) = start(&test_db.url, &key_file).await;
     let again = Client::new(&base);
     assert_eq!(again.get("/areas/millbrook").await.status(), StatusCode::OK);
     again.get("/login").await;
@@ -81,85 +85,17 @@ async fn acknowledged_writes_survive_a_kill() {
 /// 1,000-voter, 50,000-ballot run is `examples/ballot_load.rs`; see BENCHMARKS.md.)
 #[tokio::test]
 async fn concurrent_ballots_survive_a_kill() {
-    use squaremile::budgets::ballot::BallotFormat;
-    use squaremile::budgets::store::{
-        self, Eligibility, NewProcess, NewProject, Phase, ProjectStatus, Review,
-    };
+    use squaremile::budgets::store;
 
     const VOTERS: usize = 40;
     const BALLOTS: usize = 400;
     let test_db = TestDb::new().await;
     let pool = squaremile::db::open(&test_db.url).await.unwrap();
-    let now = squaremile::db::now_ms();
-    sqlx::query("INSERT INTO areas (id, kind, slug, name, created_at, updated_at) VALUES ('a1', 'city', 'load', 'Load', $1, $1)")
-        .bind(now)
-        .execute(&pool)
-        .await
-        .unwrap();
-    sqlx::query("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('u1', 'o@example.org', 'x', 'O', $1, $1)")
-        .bind(now)
-        .execute(&pool)
-        .await
-        .unwrap();
-    let process = NewProcess {
-        area_id: "a1",
-        slug: "load",
-        title: "Load",
-        description: "",
-        currency: "EUR",
-        budget: 100,
-        phase: Phase::Ideas,
-        ideas_until: "",
-        review_until: "",
-        voting_from: "",
-        voting_until: "",
-        format: BallotFormat::Approval,
-        min_choices: 1,
-        max_choices: 2,
-        points: 1,
-        eligibility: Eligibility::Codes,
-        min_age: 0,
-        allow_changes: false,
-        support_threshold: 0,
-        rule: pb::Rule::Mes,
-        imported: false,
-        sub_budgets: &[],
-        one_sub_budget: false,
-    };
-    let id = store::create(&pool, &process, "u1").await.unwrap();
-    for title in ["Benches", "Lights", "Trees"] {
-        let project = NewProject {
-            title,
-            description: "",
-            category: "",
-            location: "",
-            rough_cost: 40,
-            sub_budget_id: None,
-        };
-        store::propose(&pool, &id, &project, "u1").await.unwrap();
-    }
-    store::advance_phase(&pool, &id, Phase::Ideas)
-        .await
-        .unwrap();
-    for project in store::projects(&pool, &id).await.unwrap() {
-        let review = Review {
-            status: ProjectStatus::Feasible,
-            cost: Some(40),
-            note: "",
-        };
-        store::review(&pool, &project.id, &review, "u1", None)
-            .await
-            .unwrap();
-    }
-    store::advance_phase(&pool, &id, Phase::Review)
-        .await
-        .unwrap();
-    let codes: Vec<String> = (0..BALLOTS)
-        .map(|_| squaremile::roles::store::printable_code(12))
-        .collect();
-    store::add_codes(&pool, &id, &codes).await.unwrap();
+    let (id, codes) = voting_process(&pool, BALLOTS).await;
 
-    let (mut server, base) = start(&test_db.url).await;
+    let keys = tempfile::tempdir().unwrap();
+    let key_file = keys.path().join("ballot.key");
+    let (mut server, base) = start(&test_db.url, &key_file).await;
     let client = Client::new(&base);
     client.get("/budgets/load/vote").await;
     let base = std::sync::Arc::new(tokio::sync::RwLock::new(base));
@@ -233,7 +169,7 @@ async fn concurrent_ballots_survive_a_kill() {
         let mut address = base.write().await;
         server.start_kill().expect("SIGKILL");
         server.wait().await.expect("killed");
-        let (again, new_base) = start(&test_db.url).await;
+        let (again, new_base) = start(&test_db.url, &key_file).await;
         server = again;
         *address = new_base;
     }
@@ -241,6 +177,7 @@ async fn concurrent_ballots_survive_a_kill() {
         worker.await.expect("a voter failed");
     }
     let receipts = acknowledged.lock().await;
+    let seal = squaremile::budgets::seal::BallotSeal::load_or_create(&key_file).unwrap();
     let (voters, ballots) = store::turnout(&pool, &id).await.unwrap();
     let (_, used) = store::code_counts(&pool, &id).await.unwrap();
     assert_eq!(ballots, voters, "one ballot per voter");
@@ -249,12 +186,23 @@ async fn concurrent_ballots_survive_a_kill() {
     for receipt in receipts.iter() {
         let hash = squaremile::web::session::hash_token(receipt);
         assert!(
-            store::ballot_by_receipt(&pool, &id, &hash)
+            store::ballot_by_receipt(&pool, &seal, &id, &hash)
                 .await
                 .unwrap()
                 .is_some(),
             "an acknowledged ballot was lost"
         );
     }
+    // Closing the vote empties the sealed ballots into the box: every ballot is counted.
     drop(server);
+    assert!(
+        store::close_voting::<()>(&pool, &seal, &id, None)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store::ballots(&pool, &id).await.unwrap().len() as i64,
+        ballots
+    );
+    assert_eq!(store::turnout(&pool, &id).await.unwrap(), (voters, ballots));
 }

@@ -347,6 +347,8 @@ pub struct TestApp {
     pub state: squaremile::state::AppState,
     /// Kept so the database lives as long as the app.
     _test_db: TestDb,
+    /// The folder of the app's ballot key file.
+    _key_dir: tempfile::TempDir,
     server: tokio::task::JoinHandle<()>,
 }
 
@@ -381,6 +383,8 @@ impl TestApp {
         let test_db = TestDb::new().await;
         let mail = SmtpSink::start().await;
         let mut config = test_config(&test_db.url, mail.port);
+        let key_dir = tempfile::tempdir().expect("a folder for the ballot key");
+        config.ballot_key_file = key_dir.path().join("ballot.key").display().to_string();
         adjust(&mut config);
         let db = db::open(&test_db.url)
             .await
@@ -393,6 +397,7 @@ impl TestApp {
             db,
             mail,
             _test_db: test_db,
+            _key_dir: key_dir,
             state: running.state,
             server: running.server,
         }
@@ -400,7 +405,7 @@ impl TestApp {
 
     pub async fn with_demo() -> TestApp {
         let app = TestApp::spawn().await;
-        squaremile::demo::load(&app.db)
+        squaremile::demo::load(&app.db, &app.state.ballot_seal)
             .await
             .expect("loading the demo");
         app
@@ -676,6 +681,82 @@ pub async fn count(db: &Db, sql: &'static str) -> i64 {
 
 /// Says loudly that a test did not run and why. Written straight to stderr, which the test
 /// harness does not capture, so the message shows even when the test "passes".
+/// A process "load" in its voting phase (approval ballots of one or two of three projects,
+/// by invitation code), made straight in the database: its id and `codes` fresh codes.
+pub async fn voting_process(pool: &Db, codes: usize) -> (String, Vec<String>) {
+    use squaremile::budgets::ballot::BallotFormat;
+    use squaremile::budgets::store::{
+        self, Eligibility, NewProcess, NewProject, Phase, ProjectStatus, Review,
+    };
+    let now = squaremile::db::now_ms();
+    sqlx::query("INSERT INTO areas (id, kind, slug, name, created_at, updated_at) VALUES ('a1', 'city', 'load', 'Load', $1, $1)")
+        .bind(now)
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('u1', 'o@example.org', 'x', 'O', $1, $1)")
+        .bind(now)
+        .execute(pool)
+        .await
+        .unwrap();
+    let process = NewProcess {
+        area_id: "a1",
+        slug: "load",
+        title: "Load",
+        description: "",
+        currency: "EUR",
+        budget: 100,
+        phase: Phase::Ideas,
+        ideas_until: "",
+        review_until: "",
+        voting_from: "",
+        voting_until: "",
+        format: BallotFormat::Approval,
+        min_choices: 1,
+        max_choices: 2,
+        points: 1,
+        eligibility: Eligibility::Codes,
+        min_age: 0,
+        allow_changes: false,
+        support_threshold: 0,
+        rule: pb::Rule::Mes,
+        imported: false,
+        sub_budgets: &[],
+        one_sub_budget: false,
+    };
+    let id = store::create(pool, &process, "u1").await.unwrap();
+    for title in ["Benches", "Lights", "Trees"] {
+        let project = NewProject {
+            title,
+            description: "",
+            category: "",
+            location: "",
+            rough_cost: 40,
+            sub_budget_id: None,
+        };
+        store::propose(pool, &id, &project, "u1").await.unwrap();
+    }
+    store::advance_phase(pool, &id, Phase::Ideas).await.unwrap();
+    for project in store::projects(pool, &id).await.unwrap() {
+        let review = Review {
+            status: ProjectStatus::Feasible,
+            cost: Some(40),
+            note: "",
+        };
+        store::review(pool, &project.id, &review, "u1", None)
+            .await
+            .unwrap();
+    }
+    store::advance_phase(pool, &id, Phase::Review)
+        .await
+        .unwrap();
+    let codes: Vec<String> = (0..codes)
+        .map(|_| squaremile::roles::store::printable_code(12))
+        .collect();
+    store::add_codes(pool, &id, &codes).await.unwrap();
+    (id, codes)
+}
+
 /// One of the repository's small made-up Pabulib elections (`testdata/pabulib/`).
 pub fn test_election(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
