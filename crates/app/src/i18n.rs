@@ -90,11 +90,13 @@ impl Lang {
             .unwrap_or_else(|| key.to_string())
     }
 
-    /// The message for `key` with named arguments.
+    /// The message for `key` with named arguments. An argument written as a whole number is
+    /// passed as a number, so a message can choose its plural form by it
+    /// (`{ $count -> [one] ... [few] ... *[many] ... }`) whichever way the caller formatted it.
     pub fn t_args(&self, key: &str, args: &[(&'static str, &str)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.to_string())))
+            .map(|(name, value)| (Cow::Borrowed(*name), argument(value)))
             .collect();
         LOCALES
             .try_lookup_with_args(&self.id, key, &args)
@@ -123,9 +125,39 @@ impl Lang {
     }
 }
 
+/// A plain whole number ("0", "7", "-3", "1234"; not "007", "+1" or a 16-digit code) becomes a
+/// Fluent number, anything else stays text.
+fn argument(value: &str) -> FluentValue<'static> {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    let plain = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    match value.parse::<i64>() {
+        Ok(number) if plain => FluentValue::from(number),
+        _ => FluentValue::from(value.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_passed_as_numbers_and_codes_as_text() {
+        assert!(matches!(argument("5"), FluentValue::Number(_)));
+        assert!(matches!(argument("-12"), FluentValue::Number(_)));
+        assert!(matches!(argument("007"), FluentValue::String(_)));
+        assert!(matches!(argument("12.5"), FluentValue::String(_)));
+        assert!(matches!(argument("1234567890123456"), FluentValue::String(_)));
+        assert!(matches!(argument("Riverside"), FluentValue::String(_)));
+        // A number is shown as it was written (no grouping added), as a year must be.
+        let shown = Lang::default().t_args(
+            "pb-turnout-summary",
+            &[("voters", "2026"), ("ballots", "12345")],
+        );
+        assert!(shown.contains("2026") && shown.contains("12345"), "{shown}");
+    }
 
     #[test]
     fn accept_language_honours_weights_and_primary_subtags() {
