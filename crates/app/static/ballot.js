@@ -6,17 +6,20 @@
   var panels = document.querySelectorAll(".budget-status");
   if (!panels.length) return;
   var boxes = document.querySelectorAll("input[type=checkbox][data-cost]");
-  function money(n, currency) {
+  // Written as the server writes money for this reader: the page gives the currency's
+  // affixes and the thousands separator ("£1,234", "1 234 zł").
+  function money(n, panel) {
     var sign = n < 0 ? "-" : "";
-    var digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    return sign + digits + (currency ? " " + currency : "");
+    var group = panel.getAttribute("data-group") || ",";
+    var digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    return sign + (panel.getAttribute("data-money-before") || "") + digits +
+      (panel.getAttribute("data-money-after") || "");
   }
   function watch(panel) {
     var part = panel.getAttribute("data-part");
     var budget = Number(panel.getAttribute("data-budget"));
     var spentOut = panel.querySelector(".budget-spent");
     var leftOut = panel.querySelector(".budget-left");
-    var currency = (spentOut.textContent.match(/[^\d,\s-]+$/) || [""])[0];
     function update() {
       var spent = 0;
       boxes.forEach(function (box) {
@@ -24,8 +27,8 @@
           spent += Number(box.getAttribute("data-cost"));
         }
       });
-      spentOut.textContent = money(spent, currency);
-      leftOut.textContent = money(budget - spent, currency);
+      spentOut.textContent = money(spent, panel);
+      leftOut.textContent = money(budget - spent, panel);
       panel.classList.toggle("over", spent > budget);
     }
     boxes.forEach(function (box) { box.addEventListener("change", update); });

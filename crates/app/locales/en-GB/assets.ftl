@@ -30,7 +30,10 @@ assets-none-found = Nothing matches these filters.
 assets-gaps = Gaps
 assets-gaps-intro = Nobody in this area has recorded these skills yet. Each one links to a new ask for help.
 assets-no-gaps = Every card is covered.
-assets-gaps-count = { $count } cards with nobody yet
+assets-gaps-count = { $count ->
+    [one] { $count } card with nobody yet
+   *[other] { $count } cards with nobody yet
+}
 assets-game-gaps = Gaps found by the skills game
 assets-game-gaps-intro = At the skills game, no table knew anyone who can do these.
 assets-kind = Kind

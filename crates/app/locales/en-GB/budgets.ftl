@@ -14,7 +14,10 @@ pb-sub-budgets = Sub-budgets (optional)
 pb-split-into = The budget is split into
 pb-one-part-note = Each voter chooses projects in one part only.
 pb-who-can-vote = Who can vote
-pb-min-age = Voters must be at least { $age } years old.
+pb-min-age = Voters must be at least { $age ->
+    [one] { $age } year old
+   *[other] { $age } years old
+}.
 pb-ballot = Ballot
 pb-phase = Phase
 pb-phase-ideas = Ideas
@@ -56,8 +59,14 @@ pb-review-under-way = Officials are checking and costing the proposals.
 pb-projects = Projects
 pb-no-projects = No projects yet.
 pb-supports = Supports
-pb-supports-count = { $count } supporters
-pb-below-threshold = below the { $count } supporters needed to go forward
+pb-supports-count = { $count ->
+    [one] { $count } supporter
+   *[other] { $count } supporters
+}
+pb-below-threshold = below the { $count ->
+    [one] { $count } supporter
+   *[other] { $count } supporters
+} needed to go forward
 pb-below = below the threshold
 pb-support = Support this project
 pb-withdraw-support = Withdraw my support
@@ -77,11 +86,23 @@ pb-cost = Cost
 pb-advance = Move on to: { $phase }
 pb-advance-voting-hint = Closing the vote counts the ballots straight away; nobody can vote after that.
 pb-counting = The ballots are being counted. This page will refresh itself.
-pb-waiting-review = { $count } proposals are waiting for review.
+pb-waiting-review = { $count ->
+    [one] { $count } proposal is waiting for review.
+   *[other] { $count } proposals are waiting for review.
+}
 pb-turnout = Turnout
-pb-turnout-summary = { $voters } people have voted online; { $ballots } ballots are stored (online and paper).
+pb-turnout-summary = { $voters ->
+    [one] { $voters } person has voted online
+   *[other] { $voters } people have voted online
+}; { $ballots ->
+    [one] { $ballots } ballot is stored (online and paper).
+   *[other] { $ballots } ballots are stored (online and paper).
+}
 pb-codes = Invitation codes
-pb-codes-summary = { $made } codes made, { $used } used.
+pb-codes-summary = { $made ->
+    [one] { $made } code made
+   *[other] { $made } codes made
+}, { $used } used.
 pb-codes-once = Print these codes now: they are shown only once, and only a fingerprint of each is kept.
 pb-make-codes = Make codes
 pb-paper = Paper ballots
@@ -98,10 +119,19 @@ pb-first-typing = First typing
 pb-second-typing = Second typing
 pb-ballot-title = Your ballot: { $title }
 pb-changing-ballot = You are changing your ballot. Your receipt stays the same.
-pb-rules-approval = Tick between { $min } and { $max } projects you would like to see funded.
+pb-rules-approval = Tick between { $min } and { $max ->
+    [one] { $max } project
+   *[other] { $max } projects
+} you would like to see funded.
 pb-rules-knapsack = Choose the projects you would fund if you had the whole budget of { $budget }: their costs must add up to no more than that.
-pb-rules-cumulative = You have { $points } points. Give more points to the projects that matter most to you.
-pb-rules-ranking = Put up to { $count } projects in order, your favourite first.
+pb-rules-cumulative = You have { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}. Give more points to the projects that matter most to you.
+pb-rules-ranking = Put up to { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+} in order, your favourite first.
 pb-your-choices = Projects
 pb-your-points = Your points
 pb-your-ranking = Your ranking
@@ -117,15 +147,33 @@ pb-cast = Cast my ballot
 pb-cast-changed = Save my changed ballot
 pb-ballot-empty = Choose at least one project.
 pb-ballot-invalid = Something on this ballot is not right: choose from the projects listed, each once.
-pb-ballot-too-few = Choose at least { $count } projects.
-pb-ballot-too-many = Choose at most { $count } projects.
+pb-ballot-too-few = Choose at least { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+}.
+pb-ballot-too-many = Choose at most { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+}.
 pb-ballot-over-budget = The projects you chose cost { $total }, more than the budget of { $budget }. Untick one or more.
-pb-ballot-too-many-points = You gave { $given } points, but you have only { $allowed }.
+pb-ballot-too-many-points = You gave { $given ->
+    [one] { $given } point
+   *[other] { $given } points
+}, but you have only { $allowed }.
 pb-ballot-rank-gap = Choice { $rank } is empty but a later choice is filled in.
 pb-ballot-several-parts = Choose projects in one part of the budget only.
-pb-rules-split = The budget is split into { $count } parts, each with its own projects: the limits apply to each part on its own, and you may vote in any of them.
-pb-rules-split-one = The budget is split into { $count } parts, each with its own projects: choose projects in one part only.
-pb-ballot-age-missing = Confirm that you are at least { $age } years old.
+pb-rules-split = The budget is split into { $count ->
+    [one] { $count } part
+   *[other] { $count } parts
+}, each with its own projects: the limits apply to each part on its own, and you may vote in any of them.
+pb-rules-split-one = The budget is split into { $count ->
+    [one] { $count } part
+   *[other] { $count } parts
+}, each with its own projects: choose projects in one part only.
+pb-ballot-age-missing = Confirm that you are at least { $age ->
+    [one] { $age } year old
+   *[other] { $age } years old
+}.
 pb-already-voted = You have already voted
 pb-already-voted-text = Each person votes once. If the process allows it, you can change your ballot with your receipt.
 pb-receipt-title = Your receipt
@@ -134,7 +182,10 @@ pb-ballot-changed = Your ballot has been changed
 pb-your-receipt = Your receipt code:
 pb-receipt-keep = Write it down or take a photo. With it you can check that your ballot is counted, and find it in the published list of ballots. Nobody else can link it to you.
 pb-you-chose = You chose
-pb-points = { $points } points
+pb-points = { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}
 pb-back-to-process = Back to the process
 pb-check-intro = Type the receipt code you were given when you voted to see your ballot as it is stored and counted.
 pb-check = Check
@@ -142,7 +193,13 @@ pb-ballot-found = Your ballot
 pb-ballot-public-id = In the published list of ballots it is voter { $id }.
 pb-change-ballot = Change my ballot
 pb-results-title = Results: { $title }
-pb-results-summary = { $voters } people voted. { $funded } of { $projects } projects are funded, using { $spent } of the { $budget } budget.
+pb-results-summary = { $voters ->
+    [one] { $voters } person voted.
+   *[other] { $voters } people voted.
+} { $funded } of { $projects ->
+    [one] { $projects } project is
+   *[other] { $projects } projects are
+} funded, using { $spent } of the { $budget } budget.
 pb-counted-with = Counted with { $rule }.
 pb-chart-title = Cost of each project; funded projects in colour, others in grey (the table below has the same figures)
 pb-chart-hint = Each bar is a project, in the order of the table below.
@@ -153,7 +210,10 @@ pb-why = Why
 pb-funded = Funded
 pb-not-funded = Not funded
 pb-why-free = Funded first: it costs nothing and people want it.
-pb-why-shares = Funded in round { $round }: { $payers } supporters paid { $share } each from their equal share of the budget.
+pb-why-shares = Funded in round { $round }: { $payers ->
+    [one] { $payers } supporter paid { $share } from their equal share of the budget.
+   *[other] { $payers } supporters paid { $share } each from their equal share of the budget.
+}
 pb-why-paid-all = { $count } more gave all they had left.
 pb-why-fill = Funded after the equal-shares rounds, with the money left over (place { $position }).
 pb-why-load = Funded in place { $position }: its supporters carried a load of { $load } each.
@@ -279,7 +339,10 @@ field-pb-code-hint = It is printed on your letter or your paper ballot.
 field-pb-code-invalid = This code is not known or has already been used.
 field-pb-code-count-hint = Each code lets one person vote once.
 field-pb-code-count-invalid = Enter a whole number between 1 and 20000.
-field-pb-age = I am at least { $age } years old
+field-pb-age = I am at least { $age ->
+    [one] { $age } year old
+   *[other] { $age } years old
+}
 field-pb-receipt = Receipt code
 field-pb-receipt-unknown = No ballot has this receipt code. Check it and try again.
 field-paper-batch = Batch

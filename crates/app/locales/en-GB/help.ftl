@@ -58,7 +58,10 @@ help-decline = Decline
 help-write = Write a message
 help-mark-done = Mark as done
 help-done-title = Done, with thanks.
-help-hours-credited = { $hours } hours credited.
+help-hours-credited = { $hours ->
+    [one] { $hours } hour credited.
+   *[other] { $hours } hours credited.
+}
 help-credits-intro = Time credits count hours given and received. Each hour one person gives is an hour another receives, so all balances add up to zero.
 help-balance = Your balance: { $hours } hours
 help-no-credits = No time credited yet.

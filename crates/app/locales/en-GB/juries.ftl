@@ -21,7 +21,10 @@ jury-closes-on = Registration closes
 jury-meets-on = The jury meets
 jury-how-to-volunteer = Volunteers register through the link or the letter they were sent.
 jury-published-heading = Who is on the panel, and how fair the draw was
-jury-published-summary = { $volunteers } people volunteered; a panel of { $size } was drawn from them at random, within the quotas below. No names or contact details are published.
+jury-published-summary = { $volunteers ->
+        [one] { $volunteers } person volunteered
+       *[other] { $volunteers } people volunteered
+    }; a panel of { $size } was drawn from them at random, within the quotas below. No names or contact details are published.
 
 field-jury-title = Title
 field-title-missing = Enter a title.
@@ -70,7 +73,10 @@ jury-chance = Chance in the draw
 jury-download-people = Download the volunteers (CSV, with contact details: keep it safe)
 jury-download-quotas = Download the quotas (CSV)
 jury-same-household = Same household as another volunteer
-jury-shared-households = { $count } volunteers share a household with another volunteer.
+jury-shared-households = { $count ->
+        [one] { $count } volunteer shares
+       *[other] { $count } volunteers share
+    } a household with another volunteer.
 jury-shared-households-rule = At most one of each household can be drawn.
 jury-mark-dropout = { $name } has dropped out
 jury-quota = Quota
@@ -90,7 +96,10 @@ field-seed = Random seed (optional)
 field-seed-hint = Leave empty for a fresh random seed. The seed is published, so the draw can be replayed.
 field-seed-invalid = Enter a whole number below 9007199254740992, or leave the seed empty.
 jury-draw-submit = Draw the panel
-jury-replace-intro = { $count } places are empty. Replacements are drawn from the volunteers not yet chosen, so that the panel meets every quota again.
+jury-replace-intro = { $count ->
+        [one] { $count } place is
+       *[other] { $count } places are
+    } empty. Replacements are drawn from the volunteers not yet chosen, so that the panel meets every quota again.
 jury-replace-submit = Draw replacements
 jury-draw-running = The draw is running. This page refreshes by itself.
 jury-draw-infeasible = No panel can meet these quotas with these volunteers.

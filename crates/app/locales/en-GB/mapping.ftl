@@ -11,7 +11,10 @@ mapping-create = Start the exercise
 mapping-open = Taking answers
 mapping-not-open = Not taking answers
 mapping-invited = Who is invited:
-mapping-counts = { $respondents } answered; { $named } people and organisations are on the map.
+mapping-counts = { $respondents } answered; { $named ->
+        [one] { $named } person or organisation is
+       *[other] { $named } people and organisations are
+    } on the map.
 mapping-visibility-public = The map is public.
 mapping-visibility-respondents = The map is shown to the people who answered.
 mapping-visibility-organisers = The map is shown to the organisers only.
@@ -108,7 +111,19 @@ mapping-cluster = Cluster
 mapping-organiser-names = You see everyone's name because you organise this exercise. Everyone else sees people who did not agree to be named as "Person" and a number.
 
 mapping-insights-title = What the map shows: { $title }
-mapping-headline = { $nodes } people and organisations with { $ties } ties between them, in { $clusters } clusters; { $isolated } have no tie yet; on average two connected people are { $distance } steps apart.
+mapping-headline = { $nodes ->
+        [one] { $nodes } person or organisation
+       *[other] { $nodes } people and organisations
+    } with { $ties ->
+        [one] { $ties } tie
+       *[other] { $ties } ties
+    } between them, in { $clusters ->
+        [one] { $clusters } cluster
+       *[other] { $clusters } clusters
+    }; { $isolated ->
+        [one] { $isolated } has
+       *[other] { $isolated } have
+    } no tie yet; on average two connected people are { $distance } steps apart.
 mapping-connectors = Connectors
 mapping-connectors-hint = The people and groups who sit on the most paths between others (highest betweenness). They hold the network together; support them, and do not overload them.
 mapping-brokers = Brokers
@@ -174,7 +189,10 @@ mapping-svg-other-groups = other groups
 mapping-svg-description = A network of %nodes% nodes and %ties% ties in %groups% groups by %group_title%. Node size shows %size_title%; the largest: %largest%.
 # Why two people should meet, in parts joined by "; ".
 mapping-reason-both-know = both know { $names }
-mapping-reason-common-contacts = they have { $count } contacts in common
+mapping-reason-common-contacts = they have { $count ->
+        [one] { $count } contact
+       *[other] { $count } contacts
+    } in common
 mapping-reason-both-care = both care about { $items }
 mapping-reason-can-help = one can help the other with { $items }
 mapping-reason-bridges = it would link two clusters

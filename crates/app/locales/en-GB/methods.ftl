@@ -10,7 +10,10 @@ method-is-adaptation = an adaptation
 method-by = By { $name }
 method-licence = Licence: { $licence }
 method-adapted-from = adapted from
-method-rating = Rated { $rating } out of 5 by { $count } people.
+method-rating = { $count ->
+    [one] Rated { $rating } out of 5 by { $count } person.
+   *[other] Rated { $rating } out of 5 by { $count } people.
+}
 method-not-rated = Not rated yet.
 method-adapt = Adapt this method
 method-adapt-intro = Your version keeps a link to the original and credits its author:

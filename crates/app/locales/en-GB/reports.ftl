@@ -100,7 +100,10 @@ report-stats-title = How { $name } answers reports
 report-stats-received = Reports received
 report-stats-response = Median time to a first public answer
 report-stats-fix = Median time to fix
-report-stats-of = of { $count } reports
+report-stats-of = { $count ->
+    [one] of 1 report
+   *[other] of { $count } reports
+}
 report-stats-none = none yet
 report-stats-chart = Reports by status
 report-stats-table = Reports by status, in numbers

@@ -5,7 +5,10 @@ game-new = Run a skills-game session
 game-create = Create the session
 game-finished = finished
 game-pooled = All tables together
-game-coverage-sentence = Together you can do { $we } of the { $cards } cards, and { $friends } with friends.
+game-coverage-sentence = { $cards ->
+    [one] Together you can do { $we } of the 1 card, and { $friends } with friends.
+   *[other] Together you can do { $we } of the { $cards } cards, and { $friends } with friends.
+}
 game-tables = Tables
 game-comparison = Each table's answers compared
 game-table = Table

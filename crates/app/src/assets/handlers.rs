@@ -333,7 +333,7 @@ pub async fn export(
             a.visibility.as_str().to_string(),
             a.offered_by().to_string(),
             a.area_name.clone(),
-            crate::web::format_date(a.created_at),
+            crate::web::format_date(&ctx.lang, a.created_at),
         ]));
     }
     tracing::info!(by = %user.id, area = %area.id, rows = assets.len(), "asset map exported");

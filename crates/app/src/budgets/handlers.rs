@@ -83,23 +83,6 @@ pub(super) fn rule_choices(ctx: &PageContext) -> Vec<(String, String)> {
         .collect()
 }
 
-pub(super) fn money(amount: i64, currency: &str) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if amount < 0 { "-" } else { "" };
-    if currency.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped} {currency}")
-    }
-}
-
 // ------------------------------------------------------------------ list and process page
 
 #[derive(Template)]
@@ -132,7 +115,7 @@ impl ShowPage {
         let p = &self.process;
         p.sub_budgets
             .iter()
-            .map(|s| (s.name.clone(), money(s.budget, &p.currency)))
+            .map(|s| (s.name.clone(), self.ctx.lang.money(s.budget, &p.currency)))
             .collect()
     }
 }
@@ -161,7 +144,7 @@ pub async fn show(
         .collect();
     let can_vote_note = ctx.t(&process.eligibility.label_key());
     render(&ShowPage {
-        budget: money(process.budget, &process.currency),
+        budget: ctx.lang.money(process.budget, &process.currency),
         ctx,
         process,
         projects,
@@ -322,8 +305,8 @@ fn split_budget(
                 let message = lang.t_args(
                     "field-sub-budgets-sum",
                     &[
-                        ("total", &money(total, currency)),
-                        ("budget", &money(budget, currency)),
+                        ("total", &lang.money(total, currency)),
+                        ("budget", &lang.money(budget, currency)),
                     ],
                 );
                 errors.add_message("sub_budgets", message);
@@ -494,7 +477,7 @@ impl ProposePage {
         p.sub_budgets
             .iter()
             .map(|s| {
-                let amount = money(s.budget, &p.currency);
+                let amount = self.ctx.lang.money(s.budget, &p.currency);
                 (s.code.clone(), format!("{} ({amount})", s.name))
             })
             .collect()
@@ -655,7 +638,7 @@ async fn project_page(
         &ctx.lang,
     );
     Ok(ProjectPage {
-        cost: money(project.current_cost(), &process.currency),
+        cost: ctx.lang.money(project.current_cost(), &process.currency),
         ctx,
         process,
         project,
@@ -1222,13 +1205,6 @@ pub async fn add_update(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn money_is_grouped_in_thousands() {
-        assert_eq!(money(1_234_567, "EUR"), "1,234,567 EUR");
-        assert_eq!(money(999, ""), "999");
-        assert_eq!(money(-1000, "GBP"), "-1,000 GBP");
-    }
 
     #[test]
     fn typings_of_a_batch_are_compared_line_by_line() {

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
 use super::election::{CountedPart, ProjectResult, Why, read_counted, to_pabulib};
-use super::handlers::{money, process_by_slug};
+use super::handlers::process_by_slug;
 use super::store::{self, Phase, Process, Update};
 use super::sub_budgets;
 use crate::state::AppState;
@@ -72,7 +72,7 @@ fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
                 &[
                     ("round", &round.to_string()),
                     ("payers", &payers.to_string()),
-                    ("share", &format!("{share:.2} {cur}")),
+                    ("share", &lang.money_exact(*share, cur)),
                 ],
             );
             if *paid_all > 0 {
@@ -90,7 +90,7 @@ fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
             ],
         ),
         Why::Ranked { position } => lang.t1("pb-why-ranked", "position", &position.to_string()),
-        Why::WouldWinAt { cost } => lang.t1("pb-why-would-win-at", "cost", &money(*cost, cur)),
+        Why::WouldWinAt { cost } => lang.t1("pb-why-would-win-at", "cost", &lang.money(*cost, cur)),
         Why::Never => lang.t("pb-why-never"),
     }
 }
@@ -150,7 +150,7 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
         .into_iter()
         .enumerate()
         .map(|(i, result)| Row {
-            cost: money(result.cost, &process.currency),
+            cost: ctx.lang.money(result.cost, &process.currency),
             why: explain(ctx, process, &result.why),
             points: result.points.map(|p| format!("{p:.0}")).unwrap_or_default(),
             y: i * BAR_HEIGHT,
@@ -165,8 +165,8 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
             ("voters", &results.voters.to_string()),
             ("funded", &funded.to_string()),
             ("projects", &rows.len().to_string()),
-            ("spent", &money(results.spent, &process.currency)),
-            ("budget", &money(results.budget, &process.currency)),
+            ("spent", &ctx.lang.money(results.spent, &process.currency)),
+            ("budget", &ctx.lang.money(results.budget, &process.currency)),
         ],
     );
     let titles = |keep: fn(&ProjectResult) -> bool| -> Vec<String> {
@@ -191,7 +191,7 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
             format!("?part={code}")
         },
         summary,
-        greedy_spent: money(results.greedy_spent, &process.currency),
+        greedy_spent: ctx.lang.money(results.greedy_spent, &process.currency),
         chart_height: rows.len() * BAR_HEIGHT,
         rows,
     }

@@ -10,7 +10,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::ballot::{Ballot, BallotError, BallotFormat, Choice};
-use super::handlers::{choices, manage_page, money, process_by_slug, process_to_run};
+use super::handlers::{choices, manage_page, process_by_slug, process_to_run};
 use super::store::{
     self, CastError, Eligibility, Phase, Process, Project, ProjectStatus, SealedBallot, Voter,
 };
@@ -65,6 +65,7 @@ struct BallotPart {
 
 impl BallotPart {
     fn new(
+        lang: &crate::i18n::Lang,
         process: &Process,
         sub_budget: Option<&store::SubBudget>,
         projects: &[Project],
@@ -89,11 +90,11 @@ impl BallotPart {
         BallotPart {
             suffix: sub_budget.map_or(String::new(), |s| format!("-{}", s.code)),
             heading: sub_budget.map_or(String::new(), |s| {
-                format!("{} ({})", s.name, money(s.budget, cur))
+                format!("{} ({})", s.name, lang.money(s.budget, cur))
             }),
             budget,
-            spent: money(spent, cur),
-            left: money(budget - spent, cur),
+            spent: lang.money(spent, cur),
+            left: lang.money(budget - spent, cur),
             over_budget: spent > budget,
             points_left: process.points as i64 - picks.points_given() as i64,
             projects,
@@ -102,6 +103,10 @@ impl BallotPart {
 }
 
 impl BallotPage {
+    /// What the ballot's script writes before and after an amount (see `static/ballot.js`).
+    fn money_affixes(&self) -> (String, String) {
+        self.ctx.lang.currency_affixes(&self.process.currency)
+    }
     fn new(
         ctx: PageContext,
         process: Process,
@@ -110,16 +115,18 @@ impl BallotPage {
         errors: FormErrors,
     ) -> BallotPage {
         let parts = if process.sub_budgets.is_empty() {
-            vec![BallotPart::new(&process, None, &projects, &ballot)]
+            vec![BallotPart::new(
+                &ctx.lang, &process, None, &projects, &ballot,
+            )]
         } else {
             process
                 .sub_budgets
                 .iter()
-                .map(|s| BallotPart::new(&process, Some(s), &projects, &ballot))
+                .map(|s| BallotPart::new(&ctx.lang, &process, Some(s), &projects, &ballot))
                 .collect()
         };
         BallotPage {
-            budget: money(process.budget, &process.currency),
+            budget: ctx.lang.money(process.budget, &process.currency),
             parts,
             ctx,
             process,
@@ -133,7 +140,9 @@ impl BallotPage {
     }
 
     fn cost_of(&self, project: &Project) -> String {
-        money(project.current_cost(), &self.process.currency)
+        self.ctx
+            .lang
+            .money(project.current_cost(), &self.process.currency)
     }
 
     fn ranks(&self) -> Vec<usize> {
@@ -233,8 +242,8 @@ fn ballot_error_message(ctx: &PageContext, process: &Process, error: &BallotErro
         BallotError::OverBudget { total, budget } => lang.t_args(
             "pb-ballot-over-budget",
             &[
-                ("total", &money(*total, &process.currency)),
-                ("budget", &money(*budget, &process.currency)),
+                ("total", &lang.money(*total, &process.currency)),
+                ("budget", &lang.money(*budget, &process.currency)),
             ],
         ),
         BallotError::TooManyPoints { given, allowed } => lang.t_args(

@@ -15,6 +15,7 @@ use axum::routing::get;
 use crate::areas::store::{self as areas, Area};
 use crate::db::now_ms;
 use crate::feeds::store::{self as feeds, Kind};
+use crate::i18n::Lang;
 use crate::mapping::{self, map::Headline, store::Exercise};
 use crate::reports::stats::{self, Stats};
 use crate::state::AppState;
@@ -136,9 +137,9 @@ fn tree_of(area: &Area, all: &[Area]) -> Vec<String> {
     ids
 }
 
-async fn activity(state: &AppState, area_id: &str) -> AppResult<Vec<Month>> {
+async fn activity(state: &AppState, lang: &Lang, area_id: &str) -> AppResult<Vec<Month>> {
     let now = now_ms();
-    let starts = state.zone.recent_months(now, MONTHS);
+    let starts = state.zone.recent_months(lang, now, MONTHS);
     let Some(&(from, _)) = starts.first() else {
         return Ok(Vec::new());
     };
@@ -170,7 +171,7 @@ async fn dashboard(
         .await?
         .ok_or(AppError::NotFound)?;
     let all = areas::all(&state.db).await?;
-    let months = activity(&state, &area.id).await?;
+    let months = activity(&state, &ctx.lang, &area.id).await?;
     let activity_chart = charts::columns(
         &months
             .iter()

@@ -68,15 +68,19 @@ async fn require_manager(state: &AppState, user: &CurrentUser, event: &Event) ->
 /// Times as the site's people read them, for templates.
 struct Times<'a> {
     zone: &'a SiteZone,
+    lang: crate::i18n::Lang,
 }
 
 impl Times<'_> {
     fn span(&self, event: &Event) -> String {
-        let start = self.zone.describe(event.starts_at);
+        let start = self.zone.describe(&self.lang, event.starts_at);
         if self.zone.same_day(event.starts_at, event.ends_at) {
             format!("{start}–{}", self.zone.clock_time(event.ends_at))
         } else {
-            format!("{start} – {}", self.zone.describe(event.ends_at))
+            format!(
+                "{start} – {}",
+                self.zone.describe(&self.lang, event.ends_at)
+            )
         }
     }
 }
@@ -125,7 +129,10 @@ pub async fn list(
     render(&ListPage {
         areas: areas::choices(&state.db).await?,
         kinds: kind_choices(&ctx.lang),
-        times: Times { zone: &state.zone },
+        times: Times {
+            zone: &state.zone,
+            lang: ctx.lang.clone(),
+        },
         feed_area,
         ctx,
         query,
@@ -347,9 +354,8 @@ pub async fn cancel(
     let event = event_by_slug(&state, &slug).await?;
     require_manager(&state, &user, &event).await?;
     let public_url = state.config.public_url.clone();
-    let when = state.zone.describe(event.starts_at);
     store::cancel(&state.db, &event.id, |a| {
-        notices::cancelled(&public_url, &event, &when, a)
+        notices::cancelled(&public_url, &event, &state.zone, a)
     })
     .await?;
     state.jobs_waiting.notify_one();
@@ -453,10 +459,14 @@ async fn show_page<'a>(
     let sessions = store::sessions(&state.db, &event.id, viewer.as_deref()).await?;
     let games = crate::skillsgame::store::of_event(&state.db, &event.id).await?;
     let budgets_taking_ideas = budgets::taking_ideas(&state.db).await?;
+    let times = Times {
+        zone: &state.zone,
+        lang: ctx.lang.clone(),
+    };
     Ok(ShowPage {
         ctx,
         event,
-        times: Times { zone: &state.zone },
+        times,
         rsvp,
         manages,
         attendees,
@@ -504,9 +514,8 @@ pub async fn rsvp(
         return Ok(see_other(&back, Some(notice)));
     }
     let public_url = state.config.public_url.clone();
-    let when = state.zone.describe(event.starts_at);
     store::withdraw(&state.db, &event.id, &user.id, |a| {
-        notices::promoted(&public_url, &event, &when, a)
+        notices::promoted(&public_url, &event, &state.zone, a)
     })
     .await?;
     state.jobs_waiting.notify_one();

@@ -41,7 +41,7 @@ pub async fn run_reminder_job(
     payload: &str,
 ) -> anyhow::Result<()> {
     store::send_reminders(db, payload, |event, to| {
-        notices::reminder(public_url, event, &zone.describe(event.starts_at), to)
+        notices::reminder(public_url, event, zone, to)
     })
     .await?;
     Ok(())

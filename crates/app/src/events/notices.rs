@@ -3,6 +3,7 @@
 use super::store::{Attendee, Event};
 use crate::i18n::Lang;
 use crate::mail::Email;
+use crate::web::clock::SiteZone;
 
 fn lang_of(attendee: &Attendee) -> Lang {
     Lang::from_tag(&attendee.locale).unwrap_or_default()
@@ -18,8 +19,9 @@ fn where_line(lang: &Lang, event: &Event) -> String {
 }
 
 /// A day before: the time, the place and how to give the place up.
-pub fn reminder(public_url: &str, event: &Event, when: &str, to: &Attendee) -> Email {
+pub fn reminder(public_url: &str, event: &Event, zone: &SiteZone, to: &Attendee) -> Email {
     let lang = lang_of(to);
+    let when = zone.describe(&lang, event.starts_at);
     Email {
         to: to.email.clone(),
         subject: lang.t1("event-reminder-subject", "title", &event.title),
@@ -27,7 +29,7 @@ pub fn reminder(public_url: &str, event: &Event, when: &str, to: &Attendee) -> E
             "{}\n\n{}\n\n{}\n\n{public_url}/events/{}\n",
             lang.t_args(
                 "event-reminder-body",
-                &[("title", &event.title), ("when", when)]
+                &[("title", &event.title), ("when", &when)]
             ),
             where_line(&lang, event),
             lang.t("event-reminder-cannot-come"),
@@ -37,8 +39,9 @@ pub fn reminder(public_url: &str, event: &Event, when: &str, to: &Attendee) -> E
 }
 
 /// A place came free and is now theirs.
-pub fn promoted(public_url: &str, event: &Event, when: &str, to: &Attendee) -> Email {
+pub fn promoted(public_url: &str, event: &Event, zone: &SiteZone, to: &Attendee) -> Email {
     let lang = lang_of(to);
+    let when = zone.describe(&lang, event.starts_at);
     Email {
         to: to.email.clone(),
         subject: lang.t1("event-promoted-subject", "title", &event.title),
@@ -46,7 +49,7 @@ pub fn promoted(public_url: &str, event: &Event, when: &str, to: &Attendee) -> E
             "{}\n\n{}\n\n{public_url}/events/{}\n",
             lang.t_args(
                 "event-promoted-body",
-                &[("title", &event.title), ("when", when)]
+                &[("title", &event.title), ("when", &when)]
             ),
             where_line(&lang, event),
             event.slug,
@@ -54,8 +57,9 @@ pub fn promoted(public_url: &str, event: &Event, when: &str, to: &Attendee) -> E
     }
 }
 
-pub fn cancelled(public_url: &str, event: &Event, when: &str, to: &Attendee) -> Email {
+pub fn cancelled(public_url: &str, event: &Event, zone: &SiteZone, to: &Attendee) -> Email {
     let lang = lang_of(to);
+    let when = zone.describe(&lang, event.starts_at);
     Email {
         to: to.email.clone(),
         subject: lang.t1("event-cancelled-subject", "title", &event.title),
@@ -63,7 +67,7 @@ pub fn cancelled(public_url: &str, event: &Event, when: &str, to: &Attendee) -> 
             "{}\n\n{public_url}/events/{}\n",
             lang.t_args(
                 "event-cancelled-body",
-                &[("title", &event.title), ("when", when)]
+                &[("title", &event.title), ("when", &when)]
             ),
             event.slug,
         ),

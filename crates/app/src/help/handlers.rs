@@ -616,7 +616,7 @@ struct ThreadPage {
 
 impl ThreadPage {
     fn when(&self, message: &Message) -> String {
-        format_date(message.created_at)
+        format_date(&self.ctx.lang, message.created_at)
     }
 
     fn hours(&self) -> String {
@@ -775,7 +775,7 @@ impl CreditsPage {
     }
 
     fn when(&self, t: &Transfer) -> String {
-        format_date(t.created_at)
+        format_date(&self.ctx.lang, t.created_at)
     }
 }
 

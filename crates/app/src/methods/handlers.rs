@@ -307,8 +307,11 @@ pub async fn show(
 ) -> AppResult<Response> {
     match events::find_by_slug(&state.db, &use_form.event).await? {
         Some(event) => {
-            use_form.occasion =
-                format!("{}, {}", event.title, state.zone.describe(event.starts_at));
+            use_form.occasion = format!(
+                "{}, {}",
+                event.title,
+                state.zone.describe(&ctx.lang, event.starts_at)
+            );
         }
         None => use_form.event.clear(),
     }

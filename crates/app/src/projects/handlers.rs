@@ -140,7 +140,7 @@ struct ShowPage {
 
 impl ShowPage {
     fn when(&self, update: &Update) -> String {
-        format_date(update.created_at)
+        format_date(&self.ctx.lang, update.created_at)
     }
 }
 

@@ -45,7 +45,7 @@ async fn people_page(
     let invitations = store::invitations(&state.db, &area.id)
         .await?
         .into_iter()
-        .map(|i| (i.code, i.used, format_date(i.created_at)))
+        .map(|i| (i.code, i.used, format_date(&ctx.lang, i.created_at)))
         .collect();
     let roles = forms::labelled(
         ALL_ROLES.into_iter().filter(|r| *r != Role::Resident),

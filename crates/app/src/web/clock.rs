@@ -6,6 +6,8 @@ use jiff::Timestamp;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 
+use crate::i18n::Lang;
+
 /// The site's time zone, checked once at start-up.
 #[derive(Clone, Debug)]
 pub struct SiteZone(TimeZone);
@@ -41,10 +43,19 @@ impl SiteZone {
             .unwrap_or_default()
     }
 
-    /// "Sat 5 Dec 2026, 18:30", for pages and emails.
-    pub fn describe(&self, ms: i64) -> String {
+    /// "Sat 5 Dec 2026, 18:30" or "sob., 5 grudnia 2026, 18:30", for pages and emails in the
+    /// reader's language.
+    pub fn describe(&self, lang: &Lang, ms: i64) -> String {
         self.zoned(ms)
-            .map(|z| z.strftime("%a %-d %b %Y, %H:%M").to_string())
+            .map(|z| {
+                lang.date_time(
+                    i32::from(z.year()),
+                    z.month() as u8,
+                    z.day() as u8,
+                    z.weekday().to_monday_one_offset() as u8,
+                    &z.strftime("%H:%M").to_string(),
+                )
+            })
             .unwrap_or_default()
     }
 
@@ -63,8 +74,8 @@ impl SiteZone {
     }
 
     /// The last `count` calendar months up to the one holding `now`, oldest first: each
-    /// month's first instant (Unix ms) and its name ("Dec 2026").
-    pub fn recent_months(&self, now: i64, count: usize) -> Vec<(i64, String)> {
+    /// month's first instant (Unix ms) and its name ("Dec 2026", "gru 2026").
+    pub fn recent_months(&self, lang: &Lang, now: i64, count: usize) -> Vec<(i64, String)> {
         let Some(this_month) = self
             .zoned(now)
             .and_then(|z| z.first_of_month().ok())
@@ -78,7 +89,7 @@ impl SiteZone {
             .map(|z| {
                 (
                     z.timestamp().as_millisecond(),
-                    z.strftime("%b %Y").to_string(),
+                    lang.month_year(i32::from(z.year()), z.month() as u8),
                 )
             })
             .collect()
@@ -123,7 +134,10 @@ mod tests {
         assert_eq!(ical_utc(summer), "20260705T170000Z");
         assert_eq!(zone.local_input(summer), "2026-07-05T18:00");
         assert_eq!(zone.local_date(summer), "2026-07-05");
-        assert_eq!(zone.describe(winter), "Sat 5 Dec 2026, 18:00");
+        assert_eq!(
+            zone.describe(&Lang::default(), winter),
+            "Sat 5 Dec 2026, 18:00"
+        );
         assert_eq!(rfc3339(summer), "2026-07-05T17:00:00Z");
     }
 
@@ -131,12 +145,16 @@ mod tests {
     fn recent_months_start_at_local_midnight_on_the_first() {
         let zone = london();
         let now = zone.parse_local("2026-03-15T12:00").unwrap();
-        let months = zone.recent_months(now, 3);
+        let months = zone.recent_months(&Lang::default(), now, 3);
         let names: Vec<&str> = months.iter().map(|m| m.1.as_str()).collect();
         assert_eq!(names, ["Jan 2026", "Feb 2026", "Mar 2026"]);
         assert_eq!(months[0].0, zone.parse_local("2026-01-01T00:00").unwrap());
         // April starts at midnight summer time, 23:00 UTC the day before.
-        let april = zone.recent_months(zone.parse_local("2026-04-02T10:00").unwrap(), 1);
+        let april = zone.recent_months(
+            &Lang::default(),
+            zone.parse_local("2026-04-02T10:00").unwrap(),
+            1,
+        );
         assert_eq!(ical_utc(april[0].0), "20260331T230000Z");
     }
 

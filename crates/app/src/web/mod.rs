@@ -73,12 +73,11 @@ pub fn local_path(next: Option<&str>) -> String {
     }
 }
 
-/// Formats a stored timestamp (Unix ms) as a plain UTC date for pages.
-pub fn format_date(ms: i64) -> String {
-    let format = time::macros::format_description!("[day] [month repr:short] [year]");
+/// Formats a stored timestamp (Unix ms) as a plain UTC date in the reader's language
+/// ("5 December 2026", "5 grudnia 2026").
+pub fn format_date(lang: &crate::i18n::Lang, ms: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&format).ok())
+        .map(|t| lang.date(t.year(), u8::from(t.month()), t.day()))
         .unwrap_or_default()
 }
 

@@ -39,6 +39,11 @@ impl PageContext {
         self.lang.t(key)
     }
 
+    /// A stored time's day in the reader's language ("5 December 2026", "5 grudnia 2026").
+    pub fn date(&self, ms: i64) -> String {
+        super::format_date(&self.lang, ms)
+    }
+
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
         self.lang.t1(key, name, value)
     }

@@ -595,7 +595,7 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
         .text()
         .await
         .unwrap();
-    assert_eq!(left, "14,500 GBP", "60,000 less 14,000, 3,500 and 28,000");
+    assert_eq!(left, "£14,500", "60,000 less 14,000, 3,500 and 28,000");
     // One more project would overspend: the server refuses and keeps the choices.
     click_centred(c, "project-2").await;
     click_centred(c, "age").await;
@@ -611,7 +611,7 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
         .await
         .unwrap();
     assert!(
-        summary.contains("more than the budget of 60,000 GBP"),
+        summary.contains("more than the budget of £60,000"),
         "{summary}"
     );
     let still_ticked = c

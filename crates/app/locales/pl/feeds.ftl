@@ -1,0 +1,9 @@
+feed-kind-reports = Zgłoszone problemy
+feed-kind-stories = Historie o usługach publicznych
+feed-kind-conversations = Rozmowy
+feed-kind-asks = Prośby o pomoc
+feed-kind-offers = Oferty pomocy
+feed-kind-events = Wydarzenia
+feed-kind-budgets = Budżety obywatelskie
+feed-kind-methods = Metody
+feed-subscribe = Śledź tę listę w czytniku kanałów (Atom) albo ją pobierz

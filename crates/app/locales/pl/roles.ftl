@@ -1,0 +1,36 @@
+## Role na obszarze, weryfikacja mieszkańców i kody zaproszenia.
+
+people-title = Osoby i role: { $area }
+people-roles = Osoby z rolą na tym obszarze
+people-none = Nikt nie ma jeszcze roli na tym obszarze.
+people-name = Imię i nazwisko
+people-role = Rola
+people-status = Status
+people-actions = Działania
+people-verify = Potwierdź mieszkańca: { $name }
+people-revoke = Odbierz rolę: { $name }
+people-grant = Nadaj komuś rolę
+people-grant-hint = Ta osoba musi najpierw mieć konto na tej stronie.
+people-grant-submit = Nadaj rolę
+codes-title = Kody zaproszenia
+codes-intro = Wydrukuj kody na listach do gospodarstw domowych: kto wpisze kod, zostanie zweryfikowanym mieszkańcem tego obszaru. Każdy kod działa tylko raz.
+codes-count = Ile kodów
+codes-count-hint = Od 1 do 200.
+codes-submit = Utwórz kody
+codes-new = Nowe kody
+codes-existing = Dotychczas utworzone kody
+codes-code = Kod
+codes-created = Data utworzenia
+codes-used = wykorzystany
+codes-unused = jeszcze niewykorzystany
+field-count-invalid = Wpisz liczbę od 1 do 200.
+verify-title = Użyj kodu zaproszenia
+verify-intro = Jeśli urząd przysłał ci list z kodem, wpisz go tutaj, aby potwierdzić, że tu mieszkasz.
+verify-submit = Użyj kodu
+field-code = Kod zaproszenia
+field-code-hint = Osiem liter i cyfr, np. ABCD-EFGH.
+field-code-invalid = Ten kod jest nieprawidłowy albo został już użyty. Sprawdź go i spróbuj ponownie.
+notice-resident-verified = Mieszkaniec został zweryfikowany.
+notice-resident-verified-self = Dziękujemy! Masz teraz status zweryfikowanego mieszkańca tego obszaru.
+notice-role-granted = Rola została nadana.
+notice-role-removed = Rola została odebrana.
