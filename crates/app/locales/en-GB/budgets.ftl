@@ -368,6 +368,7 @@ error-photo-not-allowed = Only the person who proposed the project (while ideas 
 error-photo-alt = Describe the photo in a few words (up to 300 characters).
 error-photo-format = Only JPEG and PNG photos are accepted.
 error-photo-damaged = The photo's file is damaged or incomplete.
+error-photo-too-large = This photo is too large. A photo can be at most { $side } pixels wide and { $side } pixels high, and { $megapixels } megapixels in all: make it smaller and try again.
 error-photo-too-many = This project has as many photos as it can hold.
 pb-import = Import a Pabulib file
 pb-import-title = Import a participatory budget from a Pabulib file

@@ -577,7 +577,7 @@ pub async fn propose(
 
 #[derive(Template)]
 #[template(path = "budgets/templates/project.html")]
-struct ProjectPage {
+pub(super) struct ProjectPage {
     ctx: PageContext,
     process: Process,
     project: Project,
@@ -592,6 +592,8 @@ struct ProjectPage {
     statuses: Vec<(String, String)>,
     implementation_statuses: Vec<(String, String)>,
     errors: FormErrors,
+    /// The photo's description as typed, when the photo was refused.
+    pub(super) photo_alt: String,
 }
 
 impl ProjectPage {
@@ -601,7 +603,7 @@ impl ProjectPage {
     }
 }
 
-async fn project_page(
+pub(super) async fn project_page(
     state: &AppState,
     ctx: PageContext,
     user: Option<&CurrentUser>,
@@ -651,6 +653,7 @@ async fn project_page(
         statuses,
         implementation_statuses,
         errors,
+        photo_alt: String::new(),
     })
 }
 

@@ -1,25 +1,26 @@
 //! Photos of projects: the proposer's while ideas are taken, officials' at any time (for
 //! progress once a project is funded). Stored without metadata; served to everyone.
 
+use axum::body::Bytes;
 use axum::extract::{Multipart, Path, State};
-
+use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::handlers::{can_run, process_by_slug, project_of};
+use super::handlers::{can_run, process_by_slug, project_of, project_page};
 use super::store::{self, Phase};
 use crate::state::AppState;
-use crate::web::forms;
-use crate::web::images::{ImageError, without_metadata};
-use crate::web::{AppError, AppResult, RequireUser, see_other};
+use crate::web::forms::{self, FormErrors};
+use crate::web::images::{self, Caching, without_metadata};
+use crate::web::{AppError, AppResult, PageContext, RequireUser, render_with, see_other};
 
 const MAX_ALT: usize = 300;
 
 /// What the upload form sent: the file's bytes and its description.
-async fn read_upload(form: Multipart) -> AppResult<(Vec<u8>, String)> {
-    let (mut bytes, mut alt) = (Vec::new(), String::new());
+async fn read_upload(form: Multipart) -> AppResult<(Bytes, String)> {
+    let (mut bytes, mut alt) = (Bytes::new(), String::new());
     for (name, value) in forms::multipart_fields(form).await? {
         match name.as_str() {
-            "photo" => bytes = value.to_vec(),
+            "photo" => bytes = value,
             "alt" => alt = forms::field_text(&value),
             _ => {}
         }
@@ -29,6 +30,7 @@ async fn read_upload(form: Multipart) -> AppResult<(Vec<u8>, String)> {
 
 pub async fn upload(
     State(state): State<AppState>,
+    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path((slug, code)): Path<(String, String)>,
     form: Multipart,
@@ -41,13 +43,19 @@ pub async fn upload(
         return Err(AppError::Forbidden("error-photo-not-allowed"));
     }
     let (bytes, alt) = read_upload(form).await?;
+    let mut errors = FormErrors::new();
     if alt.is_empty() || alt.chars().count() > MAX_ALT {
-        return Err(AppError::Conflict("error-photo-alt"));
+        errors.add(&ctx.lang, "alt", "error-photo-alt");
     }
-    let (content_type, clean) = match without_metadata(&bytes) {
-        Ok(photo) => photo,
-        Err(ImageError::UnknownFormat) => return Err(AppError::Conflict("error-photo-format")),
-        Err(ImageError::Damaged) => return Err(AppError::Conflict("error-photo-damaged")),
+    let photo = without_metadata(bytes)
+        .await
+        .map_err(|refused| errors.add_message("photo", refused.message(&ctx.lang)));
+    let Some((content_type, clean)) = photo.ok().filter(|_| errors.is_empty()) else {
+        // The page again, saying what was wrong and keeping the description typed; a
+        // browser never refills a file field, so only the photo is chosen again.
+        let mut page = project_page(&state, ctx, Some(&user), &slug, &code, errors).await?;
+        page.photo_alt = alt;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     if !store::add_photo(&state.db, &project.id, content_type, &clean, &alt, &user.id).await? {
         return Err(AppError::Conflict("error-photo-too-many"));
@@ -66,5 +74,6 @@ pub async fn show(
     let (content_type, bytes) = store::photo(&state.db, &process.id, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(crate::web::images::response(&content_type, bytes))
+    // A project's photos are never hidden or removed once shown, so anyone may keep them.
+    Ok(images::response(&content_type, bytes, Caching::Public))
 }

@@ -120,6 +120,18 @@ impl Lang {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// The message with several numbers, each able to choose its own plural form, as a
+    /// limit stated in two units does.
+    pub fn t_numbers(&self, key: &str, numbers: &[(&'static str, i64)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = numbers
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(*value)))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&self.id, key, &args)
+            .unwrap_or_else(|| key.to_string())
+    }
+
     /// Whether `key` exists (in this language or the fallback) and formats without
     /// arguments, as notices do. A message that needs arguments counts as absent.
     pub fn has(&self, key: &str) -> bool {

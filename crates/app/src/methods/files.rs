@@ -2,13 +2,17 @@
 //! copied into adaptations.
 
 use axum::extract::{Multipart, Path, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::materials::{self, Checked};
 use super::store::{self, Method};
 use crate::state::AppState;
-use crate::web::{AppError, AppResult, CurrentUser, RequireUser, forms, images, see_other};
+use crate::web::images::{self, ImageError};
+use crate::web::page::ErrorPage;
+use crate::web::{
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, forms, render_with, see_other,
+};
 
 /// Materials one method may carry.
 const MAX_FILES: usize = 20;
@@ -31,6 +35,7 @@ async fn managed(state: &AppState, user: &CurrentUser, slug: &str) -> AppResult<
 
 pub async fn upload(
     State(state): State<AppState>,
+    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(slug): Path<String>,
     form: Multipart,
@@ -49,9 +54,20 @@ pub async fn upload(
         .map_err(|refused| AppError::Conflict(refused.message_key()))?;
     // Photos lose their metadata (where and when they were taken), as everywhere on the site.
     let bytes = if content_type.starts_with("image/") {
-        images::without_metadata(&part.bytes)
-            .map_err(|_| AppError::Conflict("error-material-type"))?
-            .1
+        match images::without_metadata(part.bytes).await {
+            Ok((_, clean)) => clean,
+            Err(ImageError::TooLarge) => {
+                // The limit has numbers in it, so the page is worded here.
+                let page = ErrorPage {
+                    title: ctx.t("error-409-title"),
+                    message: ImageError::TooLarge.message(&ctx.lang),
+                    status: StatusCode::CONFLICT.as_u16(),
+                    ctx,
+                };
+                return render_with(StatusCode::CONFLICT, &page);
+            }
+            Err(_) => return Err(AppError::Conflict("error-material-type")),
+        }
     } else {
         part.bytes.to_vec()
     };

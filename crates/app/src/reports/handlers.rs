@@ -19,7 +19,7 @@ use crate::organisations::store::{self as organisations, Organisation};
 use crate::roles;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
-use crate::web::images::{ImageError, without_metadata};
+use crate::web::images::{self, Caching, without_metadata};
 use crate::web::session::MaybeUser;
 use crate::web::{
     AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
@@ -233,11 +233,10 @@ pub async fn create(
     if uploads.len() > MAX_PHOTOS {
         errors.add(&lang, "photo", "field-report-too-many-photos");
     }
-    for upload in uploads.iter().take(MAX_PHOTOS) {
-        match without_metadata(upload) {
+    for upload in uploads.into_iter().take(MAX_PHOTOS) {
+        match without_metadata(upload).await {
             Ok(photo) => photos.push(photo),
-            Err(ImageError::UnknownFormat) => errors.add(&lang, "photo", "error-photo-format"),
-            Err(ImageError::Damaged) => errors.add(&lang, "photo", "error-photo-damaged"),
+            Err(refused) => errors.add_message("photo", refused.message(&lang)),
         }
     }
     if !errors.is_empty() {
@@ -372,12 +371,22 @@ pub async fn show(
 
 pub async fn photo(
     State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
     Path((id, photo_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let (content_type, bytes) = store::photo(&state.db, &id, &photo_id)
+    let photo = store::photo(&state.db, &id, &photo_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(crate::web::images::response(&content_type, bytes))
+    // A hidden report's photos are as hidden as its page, for whoever may not see it.
+    if photo.hidden && !sees_hidden(user.as_ref(), photo.author_id.as_deref()) {
+        return Err(AppError::NotFound);
+    }
+    // Only the viewer's browser may keep it: a moderator can hide the report at any time.
+    Ok(images::response(
+        &photo.content_type,
+        photo.bytes,
+        Caching::Private,
+    ))
 }
 
 #[derive(Deserialize, Default)]

@@ -432,21 +432,35 @@ pub async fn photo_ids(db: &Db, report_id: &str) -> anyhow::Result<Vec<String>> 
         .context("listing a report's photos")
 }
 
-pub async fn photo(
-    db: &Db,
-    report_id: &str,
-    photo_id: &str,
-) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+/// One photo of a report, with what decides who may see it.
+pub struct Photo {
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+    /// Whether a moderator hid the report.
+    pub hidden: bool,
+    pub author_id: Option<String>,
+}
+
+pub async fn photo(db: &Db, report_id: &str, photo_id: &str) -> anyhow::Result<Option<Photo>> {
     let row = sqlx::query(
-        "SELECT content_type, bytes FROM report_photos WHERE report_id = $1 AND id = $2",
+        "SELECT p.content_type, p.bytes, r.hidden_reason, r.author_id FROM report_photos p \
+         JOIN reports r ON r.id = p.report_id WHERE p.report_id = $1 AND p.id = $2",
     )
     .bind(report_id)
     .bind(photo_id)
     .fetch_optional(db)
     .await
     .context("loading a report's photo")?;
-    row.map(|row| Ok((row.try_get("content_type")?, row.try_get("bytes")?)))
-        .transpose()
+    row.map(|row| {
+        let hidden_reason: String = row.try_get("hidden_reason")?;
+        Ok(Photo {
+            content_type: row.try_get("content_type")?,
+            bytes: row.try_get("bytes")?,
+            hidden: !hidden_reason.is_empty(),
+            author_id: row.try_get("author_id")?,
+        })
+    })
+    .transpose()
 }
 
 #[derive(Clone, Debug)]

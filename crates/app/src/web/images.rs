@@ -1,6 +1,37 @@
-//! Uploaded photos: only JPEG and PNG are taken, checked segment by segment, and stored
-//! without their metadata (camera, time and GPS position in Exif, XMP, IPTC, text chunks),
-//! so a photo of a broken bench does not publish where its taker lives.
+//! Uploaded photos: only JPEG and PNG are taken. Each is decoded to its pixels, within limits
+//! read from its header before any pixel is decoded, and encoded afresh in its own format.
+//! Nothing of the sent file but its pixels reaches the store, so no metadata survives,
+//! wherever the file hid it: Exif (camera, time, GPS position), XMP, IPTC, comments, text
+//! chunks, segments between a progressive JPEG's scans, a second picture after the end
+//! marker, a colour profile's name. A photo of a broken bench does not publish where its
+//! taker lives, and a small file that unpacks to gigabytes is refused unopened.
+
+use std::io::Cursor;
+
+use axum::body::Bytes;
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use tokio::sync::Semaphore;
+
+use crate::i18n::Lang;
+
+/// The widest and the tallest photo taken, in pixels: room for a panorama.
+pub const MAX_SIDE: u32 = 8000;
+/// The most pixels a photo may have, 16 megapixels: more than a phone photo that fits the
+/// upload limit. At 8 bytes a pixel (16-bit RGBA, the widest PNG) it decodes within
+/// [`MAX_DECODED`], so every photo within the pixel limits also fits in memory and the
+/// refusal a person sees is always the one about pixels.
+pub const MAX_PIXELS: u64 = 16_000_000;
+/// Memory one photo's pixels may take while it is re-encoded.
+const MAX_DECODED: u64 = 128 * 1024 * 1024;
+/// Close to what cameras use, so a photo is not visibly worse for being re-encoded.
+const JPEG_QUALITY: u8 = 85;
+
+/// Decoding takes a core and up to [`MAX_DECODED`] bytes for a moment; two photos at a time
+/// (a small server's cores) keep a burst of uploads from exhausting either.
+static DECODING: Semaphore = Semaphore::const_new(2);
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImageError {
@@ -8,18 +39,51 @@ pub enum ImageError {
     UnknownFormat,
     #[error("the photo's file is damaged or cut short")]
     Damaged,
+    #[error("the photo has more than {MAX_SIDE} pixels on a side or {MAX_PIXELS} in all")]
+    TooLarge,
 }
 
-/// A stored photo as a response: its type (JPEG unless it is PNG, the only two stored) and a
-/// long cache lifetime, since a photo's address never changes what it shows.
-pub fn response(content_type: &str, bytes: Vec<u8>) -> axum::response::Response {
+impl ImageError {
+    /// What to tell the person who sent the photo, in their language.
+    pub fn message(&self, lang: &Lang) -> String {
+        match self {
+            ImageError::UnknownFormat => lang.t("error-photo-format"),
+            ImageError::Damaged => lang.t("error-photo-damaged"),
+            ImageError::TooLarge => lang.t_numbers(
+                "error-photo-too-large",
+                &[
+                    ("side", i64::from(MAX_SIDE)),
+                    ("megapixels", (MAX_PIXELS / 1_000_000) as i64),
+                ],
+            ),
+        }
+    }
+}
+
+/// How long others may keep a served photo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Caching {
+    /// Anyone, for a day: for a photo that is never hidden or removed once shown.
+    Public,
+    /// Only the viewer's own browser, for five minutes: for a photo whose answer depends
+    /// on who asks and can turn into a 404 when a moderator hides what it belongs to. A
+    /// shared cache must never keep it; the viewer already saw it, and five minutes spare
+    /// a list of photos from being fetched again on every page.
+    Private,
+}
+
+/// A stored photo as a response: its type (JPEG unless it is PNG, the only two stored).
+pub fn response(content_type: &str, bytes: Vec<u8>, caching: Caching) -> axum::response::Response {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;
     let content_type = match content_type {
         "image/png" => HeaderValue::from_static("image/png"),
         _ => HeaderValue::from_static("image/jpeg"),
     };
-    let cache = HeaderValue::from_static("public, max-age=86400, immutable");
+    let cache = HeaderValue::from_static(match caching {
+        Caching::Public => "public, max-age=86400, immutable",
+        Caching::Private => "private, max-age=300",
+    });
     (
         [
             (header::CONTENT_TYPE, content_type),
@@ -30,147 +94,166 @@ pub fn response(content_type: &str, bytes: Vec<u8>) -> axum::response::Response 
         .into_response()
 }
 
-/// The photo's content type and its bytes without metadata.
-pub fn without_metadata(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), ImageError> {
+/// The photo's content type and its pixels encoded afresh, without anything else the file
+/// carried. Decoding runs off the async threads, at most two at a time.
+pub async fn without_metadata(bytes: Bytes) -> Result<(&'static str, Vec<u8>), ImageError> {
+    let format = format_of(&bytes)?;
+    let turn = DECODING.acquire().await.map_err(|_| ImageError::Damaged)?;
+    // The turn goes with the work, so a sender who hangs up does not free it early.
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        reencode(&bytes, format)
+    })
+    .await
+    .unwrap_or_else(|panic| {
+        // A decoder that panics on a crafted file refuses that file, nothing more.
+        tracing::error!(error = %panic, "decoding a photo panicked");
+        Err(ImageError::Damaged)
+    })
+}
+
+/// JPEG or PNG by the file's first bytes; whatever the file's name or declared type says.
+fn format_of(bytes: &[u8]) -> Result<ImageFormat, ImageError> {
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Ok(("image/jpeg", clean_jpeg(bytes)?))
+        Ok(ImageFormat::Jpeg)
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Ok(("image/png", clean_png(bytes)?))
+        Ok(ImageFormat::Png)
     } else {
         Err(ImageError::UnknownFormat)
     }
 }
 
-/// Copies a JPEG's segments up to the image data, leaving out APP1-APP15 (Exif, XMP, IPTC,
-/// maker notes) and comments; APP0 (JFIF) and APP2 (the colour profile) stay.
-fn clean_jpeg(bytes: &[u8]) -> Result<Vec<u8>, ImageError> {
-    let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(&bytes[..2]);
-    let mut at = 2;
-    loop {
-        if at + 4 > bytes.len() || bytes[at] != 0xFF {
-            return Err(ImageError::Damaged);
-        }
-        let marker = bytes[at + 1];
-        if marker == 0xFF {
-            at += 1; // fill byte
-            continue;
-        }
-        let length = u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]) as usize;
-        let end = at + 2 + length;
-        if length < 2 || end > bytes.len() {
-            return Err(ImageError::Damaged);
-        }
-        let is_metadata = matches!(marker, 0xE1 | 0xE3..=0xEF | 0xFE);
-        if !is_metadata {
-            out.extend_from_slice(&bytes[at..end]);
-        }
-        if marker == 0xDA {
-            // Start of scan: the compressed image and the end marker follow as they are.
-            out.extend_from_slice(&bytes[end..]);
-            return if bytes.ends_with(&[0xFF, 0xD9]) {
-                Ok(out)
-            } else {
-                Err(ImageError::Damaged)
-            };
-        }
-        at = end;
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODED);
+    limits
+}
+
+fn refusal(error: image::ImageError) -> ImageError {
+    match error {
+        image::ImageError::Limits(_) => ImageError::TooLarge,
+        _ => ImageError::Damaged,
     }
 }
 
-/// Keeps a PNG's image chunks (and colour information), leaving out text, time and Exif.
-fn clean_png(bytes: &[u8]) -> Result<Vec<u8>, ImageError> {
-    const KEEP: [&[u8; 4]; 10] = [
-        b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"pHYs",
-    ];
-    let mut out = bytes[..8].to_vec();
-    let mut at = 8;
-    while at < bytes.len() {
-        if at + 12 > bytes.len() {
-            return Err(ImageError::Damaged);
-        }
-        let length =
-            u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
-        let end = at
-            .checked_add(12)
-            .and_then(|e| e.checked_add(length))
-            .filter(|&e| e <= bytes.len())
-            .ok_or(ImageError::Damaged)?;
-        let kind = &bytes[at + 4..at + 8];
-        if KEEP.iter().any(|k| k.as_slice() == kind) {
-            out.extend_from_slice(&bytes[at..end]);
-        }
-        if kind == b"IEND" {
-            return Ok(out);
-        }
-        at = end;
+fn reencode(bytes: &[u8], format: ImageFormat) -> Result<(&'static str, Vec<u8>), ImageError> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits());
+    // Making the decoder reads the header only, and checks the sides against the limits.
+    let mut decoder = reader.into_decoder().map_err(refusal)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODED {
+        return Err(ImageError::TooLarge);
     }
-    Err(ImageError::Damaged)
+    // Turned upright the way the camera said, as that instruction is dropped with the rest.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(refusal)?;
+    image.apply_orientation(orientation);
+    // Only the pixels are written: no Exif, no text, and no colour profile either (a photo
+    // in a wide-gamut profile looks a little duller, a fair price for storing none of the
+    // sender's arbitrary bytes).
+    let mut out = Vec::new();
+    let written = match format {
+        ImageFormat::Png => image.write_with_encoder(PngEncoder::new(&mut out)),
+        _ => {
+            // A JPEG holds 8-bit grey or colour; a decoded one is already one of them.
+            let image = if image.color().has_color() {
+                DynamicImage::ImageRgb8(image.into_rgb8())
+            } else {
+                DynamicImage::ImageLuma8(image.into_luma8())
+            };
+            image.write_with_encoder(JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY))
+        }
+    };
+    written.map_err(|error| {
+        tracing::error!(%error, "encoding a photo");
+        ImageError::Damaged
+    })?;
+    let content_type = match format {
+        ImageFormat::Png => "image/png",
+        _ => "image/jpeg",
+    };
+    Ok((content_type, out))
 }
 
 #[cfg(test)]
-pub mod tests {
+mod tests {
     use super::*;
 
-    /// A tiny JPEG-shaped file: SOI, APP0, APP1 (Exif with a GPS tag), COM, SOS, data, EOI.
-    pub fn jpeg_with_exif() -> Vec<u8> {
-        let mut jpeg = vec![0xFF, 0xD8];
-        jpeg.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0]);
-        let exif = b"Exif\0\0GPSLatitude 53.48";
-        jpeg.extend_from_slice(&[0xFF, 0xE1]);
-        jpeg.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-        jpeg.extend_from_slice(exif);
-        jpeg.extend_from_slice(&[0xFF, 0xFE, 0x00, 0x06, b'h', b'i', b'!', b'!']);
-        jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x04, 1, 2, 0x55, 0x66, 0xFF, 0xD9]);
-        jpeg
-    }
-
-    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-        let mut out = (data.len() as u32).to_be_bytes().to_vec();
-        out.extend_from_slice(kind);
-        out.extend_from_slice(data);
-        out.extend_from_slice(&[0, 0, 0, 0]); // the CRC is not checked here
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        let image =
+            image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x * 60) as u8, 0, 0]));
+        let mut out = Vec::new();
+        DynamicImage::ImageRgb8(image)
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut out, 90))
+            .unwrap();
         out
     }
 
+    /// The JPEG with its frame header claiming other sides: only the header is read.
+    fn declaring(mut jpeg: Vec<u8>, width: u16, height: u16) -> Vec<u8> {
+        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        jpeg[sof + 5..sof + 7].copy_from_slice(&height.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&width.to_be_bytes());
+        jpeg
+    }
+
+    /// An Exif block (big-endian TIFF) holding only an orientation.
+    fn exif_orientation(value: u16) -> Vec<u8> {
+        let mut tiff = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec();
+        tiff.extend_from_slice(&[0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+        tiff.extend_from_slice(&value.to_be_bytes());
+        tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+        let mut segment = vec![0xFF, 0xE1];
+        segment.extend_from_slice(&((tiff.len() + 2) as u16).to_be_bytes());
+        segment.extend(tiff);
+        segment
+    }
+
     #[test]
-    fn jpeg_metadata_is_removed_and_the_image_kept() {
-        let (kind, clean) = without_metadata(&jpeg_with_exif()).unwrap();
+    fn a_photo_is_turned_upright_and_loses_the_instruction() {
+        let mut sideways = jpeg(4, 2);
+        let tail = sideways.split_off(2);
+        sideways.extend(exif_orientation(6)); // rotate 90° clockwise to view
+        sideways.extend(tail);
+        let (kind, clean) = reencode(&sideways, ImageFormat::Jpeg).unwrap();
         assert_eq!(kind, "image/jpeg");
-        let text = String::from_utf8_lossy(&clean);
-        assert!(!text.contains("GPS") && !text.contains("Exif") && !text.contains("hi!!"));
-        assert!(text.contains("JFIF"));
-        assert!(clean.ends_with(&[0x55, 0x66, 0xFF, 0xD9]));
+        assert!(!clean.windows(4).any(|w| w == b"Exif"));
+        let upright = image::load_from_memory(&clean).unwrap();
+        assert_eq!((upright.width(), upright.height()), (2, 4));
     }
 
     #[test]
-    fn png_text_and_exif_chunks_are_removed() {
-        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-        png.extend(chunk(b"IHDR", &[0; 13]));
-        png.extend(chunk(b"tEXt", b"Author\0Ann at 4 Canal Street"));
-        png.extend(chunk(b"eXIf", b"GPS"));
-        png.extend(chunk(b"IDAT", &[1, 2, 3]));
-        png.extend(chunk(b"IEND", &[]));
-        let (kind, clean) = without_metadata(&png).unwrap();
-        assert_eq!(kind, "image/png");
-        let text = String::from_utf8_lossy(&clean);
-        assert!(!text.contains("Canal") && !text.contains("GPS"));
-        assert!(text.contains("IDAT") && text.contains("IEND"));
-    }
-
-    #[test]
-    fn other_files_and_damaged_ones_are_refused() {
+    fn other_files_damaged_ones_and_huge_ones_are_refused() {
+        assert_eq!(format_of(b"GIF89a...."), Err(ImageError::UnknownFormat));
         assert_eq!(
-            without_metadata(b"GIF89a...."),
+            format_of(b"<svg onload=alert(1)>"),
             Err(ImageError::UnknownFormat)
         );
-        assert_eq!(
-            without_metadata(b"<svg onload=alert(1)>"),
-            Err(ImageError::UnknownFormat)
-        );
-        let cut = &jpeg_with_exif()[..12];
-        assert_eq!(without_metadata(cut), Err(ImageError::Damaged));
+        let cut = &jpeg(16, 16)[..40];
+        assert_eq!(reencode(cut, ImageFormat::Jpeg), Err(ImageError::Damaged));
         let png = b"\x89PNG\r\n\x1a\n\xff\xff\xff\xffIDAT";
-        assert_eq!(without_metadata(png), Err(ImageError::Damaged));
+        assert_eq!(reencode(png, ImageFormat::Png), Err(ImageError::Damaged));
+        // 9000 × 10 is within the pixel count but not the side; 5000 × 4000 the reverse.
+        for (width, height) in [(9000, 10), (5000, 4000)] {
+            let declared = declaring(jpeg(8, 8), width, height);
+            assert_eq!(
+                reencode(&declared, ImageFormat::Jpeg),
+                Err(ImageError::TooLarge)
+            );
+        }
+    }
+
+    #[test]
+    fn the_refusal_states_the_limit_in_each_language() {
+        let english = ImageError::TooLarge.message(&Lang::default());
+        assert!(english.contains("8000 pixels") && english.contains("16 megapixels"));
+        let polish = ImageError::TooLarge.message(&Lang::from_tag("pl").unwrap());
+        assert!(
+            polish.contains("8000 pikseli") && polish.contains("16 megapikseli"),
+            "{polish}"
+        );
     }
 }

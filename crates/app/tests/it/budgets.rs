@@ -5,6 +5,9 @@
 use reqwest::StatusCode;
 use squaremile::budgets::{count, election, store};
 
+use crate::photos::{
+    COMMENT, GPS_LATITUDE, holds, jpeg_with_gps, png_bomb, png_with_metadata, sides,
+};
 use crate::support::{
     Client, TEST_ELECTIONS, TestApp, body, count as count_rows, location, test_election,
 };
@@ -886,17 +889,18 @@ async fn upload_photo(client: &Client, path: &str, photo: &[u8], alt: &str) -> r
     post_multipart(client, path, &[("alt", alt)], ("photo", photo)).await
 }
 
-/// A JPEG-shaped file whose Exif block holds a GPS position.
-pub fn jpeg_with_gps() -> Vec<u8> {
-    let mut jpeg = vec![
-        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0,
-    ];
-    let exif = b"Exif\0\0GPSLatitude 53.4808";
-    jpeg.extend_from_slice(&[0xFF, 0xE1]);
-    jpeg.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-    jpeg.extend_from_slice(exif);
-    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x04, 1, 2, 0x55, 0x66, 0xFF, 0xD9]);
-    jpeg
+/// The address of the newest photo on a project's page.
+async fn served_photo_path(app: &TestApp, code: &str) -> String {
+    let page = body(
+        app.client()
+            .get(&format!("/budgets/{SLUG}/projects/{code}"))
+            .await,
+    )
+    .await;
+    let at = page
+        .rfind(&format!("/budgets/{SLUG}/photos/"))
+        .expect("the photo is shown");
+    page[at..].split('"').next().unwrap().to_string()
 }
 
 #[tokio::test]
@@ -917,10 +921,20 @@ async fn photos_are_stored_without_where_they_were_taken() {
     let not_theirs = upload_photo(&bob, &path, &jpeg_with_gps(), "Mine").await;
     assert_eq!(not_theirs.status(), StatusCode::FORBIDDEN);
     let svg = upload_photo(&ann, &path, b"<svg onload=alert(1)>", "A drawing").await;
-    assert_eq!(svg.status(), StatusCode::CONFLICT);
-    assert!(body(svg).await.contains("Only JPEG and PNG"));
+    assert_eq!(svg.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = body(svg).await;
+    assert!(refused.contains("Only JPEG and PNG"), "{refused}");
+    assert!(
+        refused.contains(r#"value="A drawing""#),
+        "the description is kept"
+    );
     let no_alt = upload_photo(&ann, &path, &jpeg_with_gps(), " ").await;
-    assert_eq!(no_alt.status(), StatusCode::CONFLICT);
+    assert_eq!(no_alt.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(no_alt)
+            .await
+            .contains("Describe the photo in a few words")
+    );
     let forged = app
         .client()
         .http
@@ -944,21 +958,71 @@ async fn photos_are_stored_without_where_they_were_taken() {
             .await,
     )
     .await;
-    let at = page
-        .find(&format!("/budgets/{SLUG}/photos/"))
-        .expect("the photo is shown");
-    let src = page[at..].split('"').next().unwrap().to_string();
     assert!(page.contains("alt=\"The towpath by the lock\""));
-    let served = app.client().get(&src).await;
+    let served = app
+        .client()
+        .get(&served_photo_path(&app, &benches).await)
+        .await;
     assert_eq!(served.headers()["content-type"], "image/jpeg");
     let bytes = served.bytes().await.unwrap();
+    assert!(!holds(&bytes, b"Exif"), "the Exif block was removed");
+    assert!(!holds(&bytes, &GPS_LATITUDE), "the position was removed");
+    assert!(!holds(&bytes, COMMENT), "the comment was removed");
+    assert_eq!(sides(&bytes), (24, 16), "the picture itself is kept");
+}
+
+#[tokio::test]
+async fn a_png_is_served_without_its_text_exif_or_profile_chunks() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    set_up(&app, &official, "approval", "verified").await;
+    let ann = resident(&app, "Ann", "ann@example.org", true).await;
+    let benches = propose(&ann, "Benches on the towpath", "30000").await;
+    let path = format!("/budgets/{SLUG}/projects/{benches}/photos");
+
+    let added = upload_photo(&ann, &path, &png_with_metadata(), "The lock gates").await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let served = app
+        .client()
+        .get(&served_photo_path(&app, &benches).await)
+        .await;
+    assert_eq!(served.headers()["content-type"], "image/png");
+    // Nothing hides a project's photo once shown, so anyone may keep it for a day.
+    assert_eq!(
+        served.headers()["cache-control"],
+        "public, max-age=86400, immutable"
+    );
+    let bytes = served.bytes().await.unwrap();
+    for kind in [b"tEXt", b"zTXt", b"iTXt", b"tIME", b"eXIf", b"iCCP"] {
+        assert!(!holds(&bytes, kind), "{}", String::from_utf8_lossy(kind));
+    }
+    assert!(!holds(&bytes, COMMENT) && !holds(&bytes, &GPS_LATITUDE));
+    assert_eq!(sides(&bytes), (24, 16));
+}
+
+#[tokio::test]
+async fn a_photo_that_would_unpack_to_a_gigabyte_is_refused_unopened() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    set_up(&app, &official, "approval", "verified").await;
+    let ann = resident(&app, "Ann", "ann@example.org", true).await;
+    let benches = propose(&ann, "Benches on the towpath", "30000").await;
+    let path = format!("/budgets/{SLUG}/projects/{benches}/photos");
+
+    let refused = upload_photo(&ann, &path, &png_bomb(), "The whole canal").await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
     assert!(
-        !String::from_utf8_lossy(&bytes).contains("GPS"),
-        "the position was removed"
+        page.contains("at most 8000 pixels wide and 8000 pixels high"),
+        "{page}"
     );
     assert!(
-        bytes.ends_with(&[0x55, 0x66, 0xFF, 0xD9]),
-        "the image itself is kept"
+        page.contains(r#"value="The whole canal""#),
+        "the description is kept"
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_photos").await,
+        0
     );
 }
 

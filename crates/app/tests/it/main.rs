@@ -24,6 +24,7 @@ mod methods;
 mod network_cli;
 mod organisations;
 mod pb_cli;
+mod photos;
 mod reports;
 mod representatives;
 mod roles;

@@ -3,6 +3,7 @@
 
 use reqwest::StatusCode;
 
+use crate::photos::{GPS_LATITUDE, holds, jpeg_with_gps, png_bomb};
 use crate::support::{TestApp, body, count, location};
 
 #[tokio::test]
@@ -237,8 +238,18 @@ async fn materials_are_checked_downloaded_and_carried_into_adaptations() {
     let copy = body(app.client().get(&format!("/methods/{slug}")).await).await;
     assert!(copy.contains("table-cards.pdf"));
     assert_eq!(count(&app.db, files).await, 2);
-    // A photo loses where it was taken.
-    let photo = crate::budgets::jpeg_with_gps();
+    // A photo loses where it was taken; one that would unpack to a gigabyte is refused.
+    let bomb = kasia
+        .post_files(
+            &format!("/methods/{slug}/files"),
+            &[],
+            &[("file", "the-whole-town.png", &png_bomb())],
+        )
+        .await;
+    assert_eq!(bomb.status(), StatusCode::CONFLICT);
+    assert!(body(bomb).await.contains("at most 8000 pixels wide"));
+    assert_eq!(count(&app.db, files).await, 2);
+    let photo = jpeg_with_gps();
     let added = kasia
         .post_files(
             &format!("/methods/{slug}/files"),
@@ -252,10 +263,8 @@ async fn materials_are_checked_downloaded_and_carried_into_adaptations() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    assert!(
-        !stored.windows(4).any(|w| w == b"Exif"),
-        "the GPS block is gone"
-    );
+    assert!(!holds(&stored, b"Exif"), "the Exif block is gone");
+    assert!(!holds(&stored, &GPS_LATITUDE), "the position is gone");
     let theirs: String = sqlx::query_scalar(
         "SELECT f.id FROM method_files f JOIN methods m ON m.id = f.method_id \
          WHERE m.slug = $1 AND f.file_name = 'table-cards.pdf'",

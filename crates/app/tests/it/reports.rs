@@ -4,7 +4,10 @@
 
 use reqwest::StatusCode;
 
-use crate::budgets::jpeg_with_gps;
+use crate::photos::{
+    COMMENT, GPS_LATITUDE, holds, jpeg_with_a_second_picture_appended, jpeg_with_gps, png_bomb,
+    progressive_jpeg_with_gps_after_first_scan, sides,
+};
 use crate::support::{Client, TestApp, body, count, location};
 
 /// A city (Millbrook) with two neighbourhoods, two public bodies with an official each, two
@@ -305,7 +308,7 @@ async fn photos_lose_their_gps_and_bad_reports_change_nothing() {
             .fetch_one(&app.db)
             .await
             .unwrap();
-    assert!(!stored.windows(11).any(|w| w == b"GPSLatitude"));
+    assert!(!holds(&stored, &GPS_LATITUDE) && !holds(&stored, COMMENT));
     let page = body(app.client().get(&format!("/reports/{id}")).await).await;
     assert!(page.contains(&format!("/reports/{id}/photos/")));
 
@@ -375,6 +378,150 @@ async fn photos_lose_their_gps_and_bad_reports_change_nothing() {
         .post_form("/reports/categories", &[("name", "Graffiti")])
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+/// The address of a report's only photo.
+async fn photo_path(app: &TestApp, id: &str) -> String {
+    let photo: String = sqlx::query_scalar("SELECT id FROM report_photos WHERE report_id = $1")
+        .bind(id)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    format!("/reports/{id}/photos/{photo}")
+}
+
+/// A photo as anyone is served it, once it is checked to be a 24 × 16 picture.
+async fn served_photo(app: &TestApp, id: &str) -> Vec<u8> {
+    let served = app.client().get(&photo_path(app, id).await).await;
+    assert_eq!(served.status(), StatusCode::OK);
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    let bytes = served.bytes().await.unwrap().to_vec();
+    assert_eq!(sides(&bytes), (24, 16), "the picture itself is kept");
+    bytes
+}
+
+#[tokio::test]
+async fn a_progressive_jpeg_keeps_nothing_hidden_after_its_first_scan() {
+    let app = TestApp::spawn().await;
+    city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let sent = progressive_jpeg_with_gps_after_first_scan();
+    let id = report(&app, &rosa, "potholes", "riverside", "Pothole", &[&sent]).await;
+    let served = served_photo(&app, &id).await;
+    assert!(!holds(&served, b"Exif"), "no Exif block");
+    assert!(!holds(&served, &GPS_LATITUDE), "no position");
+    assert!(!holds(&served, COMMENT), "no comment");
+}
+
+#[tokio::test]
+async fn a_second_picture_after_a_jpegs_end_is_not_stored() {
+    let app = TestApp::spawn().await;
+    city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let sent = jpeg_with_a_second_picture_appended();
+    let id = report(&app, &rosa, "potholes", "riverside", "Pothole", &[&sent]).await;
+    let served = served_photo(&app, &id).await;
+    assert!(!holds(&served, b"Exif") && !holds(&served, &GPS_LATITUDE));
+    assert!(!holds(&served, COMMENT));
+    let ends = served.windows(2).filter(|w| *w == [0xFF, 0xD9]).count();
+    let starts = served
+        .windows(3)
+        .filter(|w| *w == [0xFF, 0xD8, 0xFF])
+        .count();
+    assert_eq!((starts, ends), (1, 1), "one picture, ending where it ends");
+    assert!(served.ends_with(&[0xFF, 0xD9]));
+}
+
+#[tokio::test]
+async fn a_photo_that_would_unpack_to_a_gigabyte_is_refused_and_the_form_kept() {
+    let app = TestApp::spawn().await;
+    city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let before = count(&app.db, "SELECT COUNT(*) AS n FROM reports").await;
+    let category = category_id(&app, "potholes").await;
+    let area = app.area_id("riverside").await;
+    let bomb = png_bomb();
+    let refused = rosa
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", &category),
+                ("area", &area),
+                ("title", "Sinkhole by the weir"),
+                ("description", "It grows every week."),
+                ("address", "Weir Lane"),
+                ("latitude", "53.4808"),
+                ("longitude", "-2.2426"),
+            ],
+            &[("photo", bomb.as_slice())],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(
+        page.contains("at most 8000 pixels wide and 8000 pixels high, and 16 megapixels"),
+        "{page}"
+    );
+    for kept in [
+        r#"value="Sinkhole by the weir""#,
+        ">It grows every week.</textarea>",
+        r#"value="Weir Lane""#,
+        r#"value="53.4808""#,
+    ] {
+        assert!(page.contains(kept), "{kept}: {page}");
+    }
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM reports").await,
+        before
+    );
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM report_photos").await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_hidden_reports_photos_are_hidden_with_it() {
+    let app = TestApp::spawn().await;
+    let (admin, _, _) = city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let id = report(
+        &app,
+        &rosa,
+        "potholes",
+        "riverside",
+        "My neighbour's car",
+        &[&jpeg_with_gps()],
+    )
+    .await;
+    let path = photo_path(&app, &id).await;
+    let shown = app.client().get(&path).await;
+    assert_eq!(shown.status(), StatusCode::OK);
+    // No shared cache may keep it: the report can be hidden at any time.
+    assert_eq!(shown.headers()["cache-control"], "private, max-age=300");
+    let hidden = admin
+        .post_form(
+            "/moderation/hide",
+            &[
+                ("target", "report"),
+                ("id", &id),
+                ("reason", "Reports are about public places, not people."),
+            ],
+        )
+        .await;
+    assert_eq!(hidden.status(), StatusCode::SEE_OTHER);
+    let sam = app.register("Sam", "sam@example.org", "").await;
+    for (who, client) in [("anyone", app.client()), ("another resident", sam)] {
+        let refused = client.get(&path).await;
+        assert_eq!(refused.status(), StatusCode::NOT_FOUND, "{who}");
+        assert_ne!(refused.headers()["content-type"], "image/jpeg", "{who}");
+    }
+    // Its reporter and the moderators still see what was hidden, as on the report's page.
+    for (who, client) in [("reporter", &rosa), ("moderator", &admin)] {
+        let seen = client.get(&path).await;
+        assert_eq!(seen.status(), StatusCode::OK, "{who}");
+        assert_eq!(seen.headers()["cache-control"], "private, max-age=300");
+    }
 }
 
 /// The fields GeoReport v2 defines for each response, in its own words.
