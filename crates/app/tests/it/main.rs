@@ -23,6 +23,7 @@ mod methods;
 mod network_cli;
 mod organisations;
 mod pb_cli;
+mod redirects;
 mod reports;
 mod representatives;
 mod roles;
