@@ -65,9 +65,22 @@ fn header(rows: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, ReadError> {
 }
 
 fn column(header: &[String], names: &[&str]) -> Option<usize> {
-    header
-        .iter()
-        .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+    header.iter().position(|h| {
+        names
+            .iter()
+            .any(|n| unguarded(h).eq_ignore_ascii_case(unguarded(n)))
+    })
+}
+
+/// A cell as it was before a spreadsheet-safe writer put an apostrophe in front of what a
+/// spreadsheet would take for a formula ("'+65" was "+65"). Square Mile writes its people
+/// and categories files that way, so features and values are matched without it and its
+/// files read back as they were.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 fn line_of(record: &csv::StringRecord) -> usize {
@@ -108,7 +121,8 @@ pub fn read_categories(text: &str) -> Result<Vec<Feature>, ReadError> {
         let record = record.map_err(csv_error)?;
         let line = line_of(&record);
         let field = |at: usize| record.get(at).unwrap_or("").to_string();
-        let (feature, value) = (field(feature_at), field(value_at));
+        let name = |at: usize| unguarded(record.get(at).unwrap_or("")).to_string();
+        let (feature, value) = (name(feature_at), name(value_at));
         if feature.is_empty() {
             return Err(error(
                 line,
@@ -215,19 +229,22 @@ pub fn read_people(
             .zip(&lookup)
             .map(|((&at, feature), lookup)| {
                 let value = record.get(at).unwrap_or("");
-                lookup.get(&value.to_lowercase()).copied().ok_or_else(|| {
-                    let known: Vec<&str> =
-                        feature.quotas.iter().map(|q| q.value.as_str()).collect();
-                    error(
-                        line,
-                        Some(&header[at]),
-                        format!(
-                            "{value:?} is not a value of {} in the categories ({})",
-                            feature.name,
-                            known.join(", ")
-                        ),
-                    )
-                })
+                lookup
+                    .get(&unguarded(value).to_lowercase())
+                    .copied()
+                    .ok_or_else(|| {
+                        let known: Vec<&str> =
+                            feature.quotas.iter().map(|q| q.value.as_str()).collect();
+                        error(
+                            line,
+                            Some(&header[at]),
+                            format!(
+                                "{value:?} is not a value of {} in the categories ({})",
+                                feature.name,
+                                known.join(", ")
+                            ),
+                        )
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let household = household_key(&record, &household_at);

@@ -26,7 +26,7 @@ mapping-invite-link = Share this link with the people and organisations you invi
 mapping-exports = Download the network:
 mapping-export-nodes = people and organisations (CSV)
 mapping-export-ties = ties (CSV)
-mapping-exports-hint = GEXF opens in Gephi, GraphML in most network tools, the CSV files in Kumu and spreadsheets. People who did not agree to be named are shown as "Person" and a number in every download.
+mapping-exports-hint = GEXF opens in Gephi, GraphML in most network tools, the CSV files in Kumu and spreadsheets. People who did not agree to be named are shown as "Person" and a number in every download, and so are organisations that are not registered on this site and did not agree, as "Organisation" and a number.
 mapping-close = Stop taking answers
 mapping-default-relationships =
     We work together
@@ -48,7 +48,7 @@ field-relationship-types-invalid = Give between 1 and 12 relationships, one per 
 field-visibility = Who sees the map
 field-visibility-invalid = Choose who sees the map.
 
-mapping-answer-intro = This takes a few minutes. Tell us who you are, who you work with, and what you could share. Only organisers see names of people who do not agree to appear on the map.
+mapping-answer-intro = This takes a few minutes. Tell us who you are, who you work with, and what you could share. Only organisers see the names of people, and of groups not registered on this site, who do not agree to appear on the map.
 mapping-about-you = About you
 field-mapping-kind = Person or organisation
 field-mapping-kind-invalid = Choose person or organisation.
@@ -60,7 +60,7 @@ field-mapping-email-hint = Optional. Only the organisers see it, to follow up in
 field-mapping-your-area = Where you live or work
 field-mapping-no-area = Not in the list
 field-mapping-consent = My name may appear on the map
-field-mapping-consent-hint = If not, you are shown as "Person" and a number to everyone but the organisers. Organisations are always named.
+field-mapping-consent-hint = If not, you are shown as "Person" (or "Organisation") and a number to everyone but the organisers. Organisations registered on this site are always named.
 field-mapping-already-answered = Someone has already answered under this name. If it was not you, add something to tell you apart (for example your street).
 mapping-who = Who you work with
 mapping-who-hint = Up to six people or organisations. Start typing to pick a name already on the map, so one person is not counted twice. Leave rows you do not need empty.
@@ -108,7 +108,7 @@ mapping-map-hint = Point at a circle to see who it is. With JavaScript, scroll t
 mapping-table-caption = Everyone on the map, most connected first
 mapping-name = Name
 mapping-cluster = Cluster
-mapping-organiser-names = You see everyone's name because you organise this exercise. Everyone else sees people who did not agree to be named as "Person" and a number.
+mapping-organiser-names = You see everyone's name because you organise this exercise. Everyone else sees people who did not agree to be named as "Person" and a number, and organisations not registered on this site that did not agree as "Organisation" and a number.
 
 mapping-insights-title = What the map shows: { $title }
 mapping-headline = { $nodes ->

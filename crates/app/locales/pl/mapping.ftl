@@ -31,7 +31,6 @@ mapping-invite-link = Udostępnij ten link osobom i organizacjom, które zaprasz
 mapping-exports = Pobierz dane sieci:
 mapping-export-nodes = osoby i organizacje (CSV)
 mapping-export-ties = powiązania (CSV)
-mapping-exports-hint = Plik GEXF otworzysz w Gephi, GraphML w większości programów do analizy sieci, a pliki CSV w Kumu i w arkuszu kalkulacyjnym. Osoby, które nie zgodziły się na podanie imienia, we wszystkich plikach mają zamiast niego pseudonim z numerem.
 mapping-close = Zakończ zbieranie odpowiedzi
 mapping-default-relationships =
     Współpracujemy
@@ -53,7 +52,6 @@ field-relationship-types-invalid = Podaj od 1 do 12 relacji, każdą w osobnym w
 field-visibility = Kto widzi mapę
 field-visibility-invalid = Wybierz, kto widzi mapę.
 
-mapping-answer-intro = To zajmie kilka minut. Napisz, kim jesteś, z kim współpracujesz i czym możesz się podzielić. Imiona osób, które nie zgodzą się na pokazanie ich na mapie, widzą tylko organizatorzy.
 mapping-about-you = O tobie
 field-mapping-kind = Osoba czy organizacja
 field-mapping-kind-invalid = Wybierz: osoba czy organizacja.
@@ -65,7 +63,6 @@ field-mapping-email-hint = Opcjonalnie. Widzą go tylko organizatorzy, żeby mó
 field-mapping-your-area = Gdzie mieszkasz lub działasz
 field-mapping-no-area = Nie ma na liście
 field-mapping-consent = Moje imię może być widoczne na mapie
-field-mapping-consent-hint = Jeśli nie, wszyscy oprócz organizatorów zobaczą zamiast twojego imienia pseudonim z numerem. Organizacje są zawsze pokazywane z nazwą.
 field-mapping-already-answered = Ktoś już odpowiedział pod tym imieniem. Jeśli to nie ty, dopisz coś, co was odróżni (na przykład swoją ulicę).
 mapping-who = Z kim współpracujesz
 mapping-who-hint = Najwyżej sześć osób lub organizacji. Zacznij pisać, aby wybrać imię lub nazwę, która już jest na mapie – wtedy nikt nie zostanie policzony dwa razy. Niepotrzebne wiersze zostaw puste.
@@ -113,7 +110,6 @@ mapping-map-hint = Wskaż kółko, aby zobaczyć, kto to jest. Z włączonym Jav
 mapping-table-caption = Wszyscy na mapie, od najlepiej połączonych
 mapping-name = Imię lub nazwa
 mapping-cluster = Skupisko
-mapping-organiser-names = Widzisz imiona wszystkich, bo organizujesz to mapowanie. Pozostali zamiast imion osób, które nie zgodziły się na ich podanie, widzą pseudonim z numerem.
 
 mapping-insights-title = Co pokazuje mapa: { $title }
 mapping-headline =
@@ -210,3 +206,8 @@ mapping-reason-can-help = jedno może pomóc drugiemu w: { $items }
 mapping-reason-bridges = połączyłoby to dwa skupiska
 mapping-reason = { $a } i { $b }: { $parts }.
 mapping-list-and = { $rest } i { $last }
+# Kto jest podpisany na mapie, a kto występuje pod pseudonimem.
+mapping-answer-intro = To zajmie kilka minut. Powiedz nam, kim jesteś, z kim współpracujesz i czym możesz się podzielić. Nazwy osób oraz grup niezarejestrowanych w tym serwisie, które nie zgodzą się na pokazanie na mapie, widzą tylko organizatorzy.
+field-mapping-consent-hint = Jeśli nie, wszyscy poza organizatorami zobaczą Cię jako „Person” (albo „Organisation”) z numerem. Organizacje zarejestrowane w tym serwisie są zawsze podpisane nazwą.
+mapping-exports-hint = GEXF otwiera się w Gephi, GraphML w większości narzędzi do analizy sieci, a pliki CSV w Kumu i arkuszach kalkulacyjnych. Osoby, które nie zgodziły się na podanie nazwiska, występują w każdym pliku jako „Person” z numerem, a organizacje niezarejestrowane w tym serwisie, które się nie zgodziły, jako „Organisation” z numerem.
+mapping-organiser-names = Widzisz wszystkie nazwy, bo organizujesz to badanie. Pozostali widzą osoby, które nie zgodziły się na podanie nazwiska, jako „Person” z numerem, a organizacje niezarejestrowane w tym serwisie, które się nie zgodziły, jako „Organisation” z numerem.

@@ -17,7 +17,8 @@ use crate::web::csrf::RotateCsrf;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{self as web_session, LANG_COOKIE, cookie_value};
 use crate::web::{
-    AppError, AppResult, PageContext, RequireUser, local_path, render, render_with, see_other,
+    AppError, AppResult, PageContext, RequireUser, local_path, redirect, render, render_with,
+    see_other,
 };
 
 pub const MIN_PASSWORD: usize = 10;
@@ -77,10 +78,11 @@ fn check_new_password(
     }
 }
 
-/// Starts a session: new token, cookie, fresh CSRF token, then go to `next`.
+/// Starts a session: new token, cookie, fresh CSRF token, then go to `next`. The redirect
+/// is built first and cannot fail, so no session row exists without its cookie being sent.
 async fn sign_in(state: &AppState, user_id: &str, next: &str) -> AppResult<Response> {
+    let mut response = redirect(&local_path(Some(next)));
     let token = sessions::create(&state.db, user_id).await?;
-    let mut response = Redirect::to(next).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
         web_session::session_cookie(&token, state.config.secure_cookies),
@@ -836,7 +838,7 @@ pub async fn set_language(
     Query(query): Query<NextQuery>,
 ) -> AppResult<Response> {
     let lang = Lang::from_tag(&code).ok_or(AppError::NotFound)?;
-    let mut response = Redirect::to(&local_path(query.next.as_deref())).into_response();
+    let mut response = redirect(&local_path(query.next.as_deref()));
     response.headers_mut().append(
         header::SET_COOKIE,
         language_cookie(lang.code(), state.config.secure_cookies),

@@ -8,7 +8,8 @@ use crate::web::CurrentUser;
 pub enum Visibility {
     /// Anyone, signed in or not.
     Public,
-    /// Signed-in residents of the item's area (or of an area inside or around it).
+    /// Verified residents of the item's area (or of an area inside or around it): saying
+    /// "I live here" is not enough until an official (or a letter code) confirms it.
     Residents,
     /// The area's organisers: connectors, officials and admins.
     Organisers,
@@ -67,7 +68,8 @@ impl Viewer {
 /// The condition "the viewer may see item `i`", for a query whose item has the alias `i`
 /// with columns `visibility`, `area_id` and `owner_id`, and whose first two parameters are
 /// [`Viewer::binds`]. Areas nest at most three deep (city, district, neighbourhood), so
-/// "around" and "inside" are one or two parent steps.
+/// "around" and "inside" are one or two parent steps. A resident counts only once verified
+/// (`verified_at` set): anyone can register and claim to live anywhere.
 #[macro_export]
 macro_rules! visible_to_viewer {
     () => {
@@ -80,6 +82,7 @@ macro_rules! visible_to_viewer {
                        (r.role IN ('connector', 'official', 'admin') \
                         AND r.area_id IN (x.id, x.parent_id, xp.parent_id)) \
                        OR (i.visibility = 'residents' AND r.role = 'resident' \
+                           AND r.verified_at IS NOT NULL \
                            AND (r.area_id IN (x.id, x.parent_id, xp.parent_id) \
                                 OR x.id IN (ra.parent_id, rp.parent_id))))))"
     };

@@ -259,7 +259,8 @@ async fn answer_round(
     Ok(())
 }
 
-const COUNCIL: &str = "Millbrook Council Community Team";
+/// Registered on the site (the demo's organisations), so named on the map without answering.
+const COUNCIL: &str = "Millbrook Council: Community Development";
 
 async fn respond(
     db: &Db,
@@ -296,8 +297,10 @@ async fn respond(
         name: &person.name,
         email: "",
         area_id: area_ids.get(GROUPS[person.home * 2].1).map(String::as_str),
-        // The connectors agreed to be named; most others did.
-        consent: random.next(100) < 85 || CONNECTORS.iter().any(|c| c.0 == person.name),
+        // The connectors and the groups agreed to be named; most others did.
+        consent: random.next(100) < 85
+            || CONNECTORS.iter().any(|c| c.0 == person.name)
+            || person.kind == NodeKind::Organisation,
         skills: &skills,
         skill_cards: &cards,
         interests: &interests,

@@ -617,7 +617,7 @@ pub async fn quotas_csv(
     Ok(download(
         &format!("{slug}-categories.csv"),
         CSV,
-        sortition::write_categories(&features),
+        report::categories_csv(&features),
     ))
 }
 

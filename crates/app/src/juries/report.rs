@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use sortition::{Feature, Person, Pool};
+use sortition::Feature;
 
 use super::store::{Volunteer, VolunteerStatus};
+use crate::web::csv;
 
 /// Width of the chart's scale in SVG units, and the height of one bar's row.
 const SCALE_WIDTH: f64 = 320.0;
@@ -116,47 +117,54 @@ pub fn shared_households(volunteers: &[Volunteer]) -> Vec<bool> {
 
 /// The volunteers as a people file (`id`, contact columns, `household`, one column per
 /// feature, `status`), which `squaremile jury select` and the Sortition Foundation's tools
-/// read together with the quotas file.
+/// read together with the quotas file. Names, addresses and phone numbers are typed by
+/// anyone with the invitation link, so every cell goes through the spreadsheet-safe writer
+/// (`=...` arrives as `'=...`); `jury select` matches features and values without the
+/// apostrophe, so the file still reads back with the categories file.
 pub fn volunteers_csv(features: &[Feature], volunteers: &[Volunteer]) -> String {
-    let mut columns: Vec<String> = ["id", "name", "email", "phone", "address", "postcode"]
+    let mut header: Vec<String> = ["id", "name", "email", "phone", "address", "postcode"]
         .map(str::to_string)
         .to_vec();
-    columns.push("household".into());
-    columns.extend(features.iter().map(|f| f.name.clone()));
-    columns.push("status".into());
-    let people = volunteers
-        .iter()
-        .map(|v| {
-            let mut row = vec![
-                v.id.clone(),
-                v.name.clone(),
-                v.email.clone(),
-                v.phone.clone(),
-                v.address.clone(),
-                v.postcode.clone(),
-                v.household_key.clone(),
-            ];
-            row.extend(
-                features
-                    .iter()
-                    .zip(&v.answers)
-                    .map(|(f, &a)| f.quotas[a].value.clone()),
-            );
-            row.push(v.status.as_str().to_string());
-            Person {
-                id: v.id.clone(),
-                values: v.answers.clone(),
-                household: Some(v.household_key.clone()),
-                row,
-            }
-        })
-        .collect();
-    let pool = Pool {
-        features: features.to_vec(),
-        columns,
-        people,
-    };
-    sortition::write_people(&pool, None)
+    header.push("household".into());
+    header.extend(features.iter().map(|f| f.name.clone()));
+    header.push("status".into());
+    let mut out = csv::line(&header);
+    for v in volunteers {
+        let mut row = vec![
+            v.id.clone(),
+            v.name.clone(),
+            v.email.clone(),
+            v.phone.clone(),
+            v.address.clone(),
+            v.postcode.clone(),
+            v.household_key.clone(),
+        ];
+        row.extend(
+            features
+                .iter()
+                .zip(&v.answers)
+                .map(|(f, &a)| f.quotas[a].value.clone()),
+        );
+        row.push(v.status.as_str().to_string());
+        out.push_str(&csv::line(&row));
+    }
+    out
+}
+
+/// The quotas as a categories file (`feature,value,min,max`), written like the people file.
+pub fn categories_csv(features: &[Feature]) -> String {
+    let mut out = csv::line(&["feature", "value", "min", "max"]);
+    for f in features {
+        for q in &f.quotas {
+            out.push_str(&csv::line(&[
+                f.name.clone(),
+                q.value.clone(),
+                q.min.to_string(),
+                q.max.to_string(),
+            ]));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

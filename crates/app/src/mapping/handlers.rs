@@ -22,7 +22,7 @@ use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{MaybeUser, secret_matches};
 use crate::web::{
-    AppError, AppResult, CurrentUser, PageContext, RequireUser, download, render, render_with,
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, csv, download, render, render_with,
     see_other,
 };
 
@@ -605,7 +605,7 @@ async fn answer_page(
     // Suggestions show only names that may appear publicly.
     let mut known_names: Vec<String> = nodes
         .iter()
-        .filter(|n| n.consent || n.kind == NodeKind::Organisation)
+        .filter(|n| n.may_be_named())
         .map(|n| n.name.clone())
         .collect();
     known_names.sort();
@@ -736,7 +736,7 @@ pub async fn answer(
     let nodes = store::nodes(&state.db, &exercise.id).await?;
     let known: Vec<(String, String)> = nodes
         .iter()
-        .filter(|n| n.consent || n.kind == NodeKind::Organisation)
+        .filter(|n| n.may_be_named())
         .map(|n| (store::name_key(&n.name), n.name.clone()))
         .collect();
     let all_keys: Vec<String> = nodes.iter().map(|n| store::name_key(&n.name)).collect();
@@ -1144,6 +1144,12 @@ pub async fn compare(
     })
 }
 
+const CSV: &str = "text/csv; charset=utf-8";
+
+fn guarded_csv(rows: Vec<Vec<String>>) -> String {
+    rows.iter().map(|row| csv::line(row)).collect()
+}
+
 /// The whole network for Gephi, Kumu and others, with pseudonyms for everyone who has not
 /// consented (whoever downloads it).
 pub async fn export(
@@ -1161,8 +1167,10 @@ pub async fn export(
         "network.gexf" => (io::write_gexf(graph), "application/gexf+xml"),
         "network.graphml" => (io::write_graphml(graph), "application/graphml+xml"),
         "network.json" => (io::write_json(graph), "application/json"),
-        "nodes.csv" => (io::write_csv_nodes(graph), "text/csv; charset=utf-8"),
-        "ties.csv" => (io::write_csv_edges(graph), "text/csv; charset=utf-8"),
+        // Names, labels and "on what" are typed by respondents: the CSV files go through
+        // the spreadsheet-safe writer, cell by cell.
+        "nodes.csv" => (guarded_csv(io::csv_node_rows(graph)), CSV),
+        "ties.csv" => (guarded_csv(io::csv_edge_rows(graph)), CSV),
         _ => return Err(AppError::NotFound),
     };
     Ok(download(&format!("{slug}-{file}"), content_type, text))

@@ -1,6 +1,9 @@
 //! From stored answers to the network engine's graph, with the consent rule applied: a
 //! person who has not said their name may appear is shown as a pseudonym ("Person 12")
-//! everywhere except an organiser's own view, and in every export.
+//! everywhere except an organiser's own view, and in every export. So is anything named
+//! as "an organisation" that is not registered on the site and did not itself agree
+//! ("Organisation 3"): the label is the respondent's word, not the named one's consent
+//! (see [`MapNode::may_be_named`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -33,19 +36,26 @@ pub struct Built {
     pub nodes: Vec<MapNode>,
 }
 
-/// The name shown for each node: its own, or "Person N" (N counts people in the order
-/// they entered the exercise, so a pseudonym is stable from one page to the next).
+/// The name shown for each node: its own, or "Person N" / "Organisation N" for those who
+/// may not be named (N counts people, or organisations, in the order they entered the
+/// exercise, so a pseudonym is stable from one page to the next).
 pub fn shown_names(nodes: &[MapNode], naming: Naming) -> Vec<String> {
-    let mut people = 0;
+    let (mut people, mut organisations) = (0, 0);
     nodes
         .iter()
         .map(|node| {
-            if node.kind == NodeKind::Person {
-                people += 1;
-            }
-            let hidden = node.kind == NodeKind::Person && !node.consent;
-            if hidden && naming == Naming::Public {
-                format!("Person {people}")
+            let (word, number) = match node.kind {
+                NodeKind::Person => {
+                    people += 1;
+                    ("Person", people)
+                }
+                NodeKind::Organisation => {
+                    organisations += 1;
+                    ("Organisation", organisations)
+                }
+            };
+            if naming == Naming::Public && !node.may_be_named() {
+                format!("{word} {number}")
             } else {
                 node.name.clone()
             }
@@ -307,6 +317,7 @@ mod tests {
             name: format!("Real {id}"),
             area_id: None,
             consent,
+            registered: false,
             responded: consent,
             skills: String::new(),
             skill_cards: Vec::new(),
@@ -316,20 +327,33 @@ mod tests {
     }
 
     #[test]
-    fn only_people_without_consent_are_pseudonymous_and_only_in_public() {
+    fn only_the_unconsenting_and_unregistered_are_pseudonymous_and_only_in_public() {
+        let registered = MapNode {
+            registered: true,
+            ..node("e", NodeKind::Organisation, false)
+        };
         let nodes = vec![
             node("a", NodeKind::Person, true),
             node("b", NodeKind::Person, false),
             node("c", NodeKind::Organisation, false),
             node("d", NodeKind::Person, false),
+            registered,
+            node("f", NodeKind::Organisation, true),
         ];
         assert_eq!(
             shown_names(&nodes, Naming::Public),
-            vec!["Real a", "Person 2", "Real c", "Person 3"]
+            vec![
+                "Real a",
+                "Person 2",
+                "Organisation 1",
+                "Person 3",
+                "Real e",
+                "Real f"
+            ]
         );
         assert_eq!(
             shown_names(&nodes, Naming::Organiser),
-            vec!["Real a", "Real b", "Real c", "Real d"]
+            vec!["Real a", "Real b", "Real c", "Real d", "Real e", "Real f"]
         );
     }
 

@@ -2,7 +2,8 @@
 //! questionnaire; the answers become a map of who works with whom, insights in plain words
 //! (connectors, brokers, clusters, isolated people, fragile bridges, introductions to make),
 //! comparisons between rounds and exports for Gephi and Kumu. People who did not consent
-//! appear as pseudonyms everywhere but in an organiser's own view.
+//! appear as pseudonyms everywhere but in an organiser's own view, and so does anything
+//! named as an organisation that is not registered on the site and did not consent.
 
 mod handlers;
 pub mod insights;

@@ -1,6 +1,8 @@
 //! All SQL about network mapping: exercises, the people and organisations in them, their
 //! ties, and introductions made.
 
+use std::collections::HashSet;
+
 use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -226,13 +228,29 @@ pub struct MapNode {
     pub kind: NodeKind,
     pub name: String,
     pub area_id: Option<String>,
+    /// They answered and said their name may appear.
     pub consent: bool,
+    /// Named as an organisation, and an organisation of that name (folded) is registered
+    /// on the site, so it already has a public page.
+    pub registered: bool,
     pub responded: bool,
     pub skills: String,
     /// Skill cards chosen on the questionnaire (codes).
     pub skill_cards: Vec<String>,
     pub interests: String,
     pub needs: String,
+}
+
+impl MapNode {
+    /// Whether the node's own name may be shown to anyone but the area's organisers (on
+    /// the public map, in suggestions on the questionnaire, in every export). The consent
+    /// rule follows whoever is named, not the label a respondent chose: a name is shown if
+    /// its bearer answered and agreed, or if it is an organisation registered on the site.
+    /// Anything else labelled "an organisation" may well be a person (a childminder, a
+    /// neighbour who runs a club), so without consent it is a pseudonym like any person.
+    pub fn may_be_named(&self) -> bool {
+        self.consent || (self.kind == NodeKind::Organisation && self.registered)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -259,13 +277,22 @@ pub async fn nodes(db: &Db, exercise_id: &str) -> anyhow::Result<Vec<MapNode>> {
     .fetch_all(db)
     .await
     .context("listing the people and organisations of an exercise")?;
+    let registered: HashSet<String> = crate::organisations::store::names(db)
+        .await?
+        .iter()
+        .map(|n| name_key(n))
+        .filter(|k| !k.is_empty())
+        .collect();
     rows.iter()
         .map(|row| {
             let kind: String = row.try_get("kind")?;
+            let kind = NodeKind::parse(&kind).with_context(|| format!("node kind {kind:?}"))?;
+            let name: String = row.try_get("name")?;
             Ok(MapNode {
                 id: row.try_get("id")?,
-                kind: NodeKind::parse(&kind).with_context(|| format!("node kind {kind:?}"))?,
-                name: row.try_get("name")?,
+                registered: kind == NodeKind::Organisation && registered.contains(&name_key(&name)),
+                kind,
+                name,
                 area_id: row.try_get("area_id")?,
                 consent: row.try_get::<i32, _>("consent")? == 1,
                 responded: row.try_get::<i32, _>("responded")? == 1,

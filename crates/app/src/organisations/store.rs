@@ -143,6 +143,14 @@ pub async fn list(
     rows.iter().map(from_row).collect()
 }
 
+/// The name of every organisation registered on the site (each has a public page).
+pub async fn names(db: &Db) -> anyhow::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT name FROM organisations")
+        .fetch_all(db)
+        .await
+        .context("listing the names of organisations")
+}
+
 pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Organisation>> {
     let row = sqlx::query(concat!(select!(), " WHERE o.slug = $1"))
         .bind(slug)

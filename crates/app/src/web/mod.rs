@@ -12,8 +12,8 @@ pub mod rate_limit;
 pub mod session;
 
 use askama::Template;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 
 pub use error::{AppError, AppResult};
 pub use forms::FormErrors;
@@ -43,10 +43,18 @@ pub fn see_other(path: &str, notice: Option<&str>) -> Response {
                 None => (path, String::new()),
             };
             let sep = if path.contains('?') { '&' } else { '?' };
-            Redirect::to(&format!("{path}{sep}notice={notice}{fragment}")).into_response()
+            redirect(&format!("{path}{sep}notice={notice}{fragment}"))
         }
-        None => Redirect::to(path).into_response(),
+        None => redirect(path),
     }
+}
+
+/// A 303 to `location`. Building it cannot fail: a location that is no valid header value
+/// (a control character such as CR or LF) sends the visitor home instead, so a bad value
+/// can never turn into a 500 after the work before it (a new session, say) is done.
+pub fn redirect(location: &str) -> Response {
+    let location = HeaderValue::from_str(location).unwrap_or(HeaderValue::from_static("/"));
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
 }
 
 /// A file to save rather than show: `content_type`, offered under `file_name`.
@@ -65,12 +73,25 @@ pub fn download(file_name: &str, content_type: &str, body: String) -> Response {
         .into_response()
 }
 
-/// A `next` parameter made safe: only a path on this site, never another host.
+/// A `next` parameter made safe: only a path on this site, never another host. Anything
+/// else becomes "/" (refused, not repaired). A path starts with one '/' not followed by
+/// '/' or '\\' (either would make "//host", another site), and has no control character,
+/// no whitespace and no backslash anywhere: browsers drop tabs and newlines from a URL and
+/// read '\\' as '/', so "/\t/evil.example" would otherwise lead to //evil.example.
 pub fn local_path(next: Option<&str>) -> String {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        Some(p) if is_local_path(p) => p.to_string(),
         _ => "/".to_string(),
     }
+}
+
+fn is_local_path(path: &str) -> bool {
+    let mut chars = path.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !path
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
 }
 
 /// Formats a stored timestamp (Unix ms) as a plain UTC date in the reader's language
@@ -92,5 +113,32 @@ mod tests {
         assert_eq!(local_path(Some("https://evil.example/")), "/");
         assert_eq!(local_path(Some("/\\evil.example")), "/");
         assert_eq!(local_path(None), "/");
+        assert_eq!(local_path(Some("/areas?q=a%20b#top")), "/areas?q=a%20b#top");
+        for bad in [
+            "/\t/evil.example/x",
+            "/\r\nSet-Cookie:x",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "/\u{a0}/evil.example",
+            "/\u{7f}",
+            "/a\\b",
+            "\\\\evil.example",
+            "",
+            "evil.example",
+        ] {
+            assert_eq!(local_path(Some(bad)), "/", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_redirect_never_fails() {
+        let home = redirect("/\r\nSet-Cookie: x=1");
+        assert_eq!(home.status(), StatusCode::SEE_OTHER);
+        assert_eq!(home.headers()[header::LOCATION], "/");
+        let there = see_other("/areas/x#top", Some("area-saved"));
+        assert_eq!(
+            there.headers()[header::LOCATION],
+            "/areas/x?notice=area-saved#top"
+        );
     }
 }

@@ -32,6 +32,19 @@ pub async fn resident(app: &TestApp, name: &str, email: &str, slug: &str) -> Cli
     client
 }
 
+/// An official (here the site admin) confirms that someone lives in the area.
+pub async fn verify(app: &TestApp, official: &Client, slug: &str, email: &str) {
+    let id = app.user_id(email).await;
+    let verified = official
+        .post_form(&format!("/areas/{slug}/residents/{id}/verify"), &[])
+        .await;
+    assert_eq!(
+        verified.status(),
+        StatusCode::SEE_OTHER,
+        "verifying {email}"
+    );
+}
+
 pub async fn grant(admin: &Client, area: &str, email: &str, role: &str) {
     let granted = admin
         .post_form(
@@ -103,8 +116,10 @@ async fn a_private_asset_never_shows_to_someone_not_allowed() {
     )
     .await;
 
-    // Nina lives in the same neighbourhood; Colin in the next one; Mallory nowhere here.
+    // Nina lives in the same neighbourhood (verified: residents-only items need that);
+    // Colin in the next one; Mallory nowhere here.
     let nina = resident(&app, "Nina Neighbour", "nina@example.org", "weavers-row").await;
+    verify(&app, &admin, "weavers-row", "nina@example.org").await;
     let colin = resident(&app, "Colin Canal", "colin@example.org", "canal-side").await;
     let mallory = app
         .register("Mallory Elsewhere", "mallory@example.org", "")
@@ -485,4 +500,93 @@ async fn a_skills_game_round_gives_coverage_per_table_and_pooled_gaps() {
         )
         .await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
+}
+
+/// "Residents only" means verified residents (issue 26, finding 6): anyone can register and
+/// say "I live here", so until an official confirms it they see what the public sees, in
+/// every view: the asset map, the item's page, search, offers and asks, the API, the export.
+#[tokio::test]
+async fn residents_only_items_wait_until_the_resident_is_verified() {
+    let app = TestApp::spawn().await;
+    let admin = neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa Owner", "rosa@example.org", "weavers-row").await;
+    let asset = record(
+        &app,
+        &rosa,
+        &[
+            ("kind", "skill"),
+            ("card", "childcare"),
+            ("title", "Babysitting for neighbours"),
+            ("visibility", "residents"),
+        ],
+    )
+    .await;
+    let weavers = app.area_id("weavers-row").await;
+    let posted = rosa
+        .post_form(
+            "/help/new",
+            &[
+                ("area", &weavers),
+                ("kind", "ask"),
+                ("title", "Gardening tools to borrow"),
+                ("visibility", "residents"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        posted.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        body(posted).await
+    );
+    let ask = location(&posted)
+        .trim_start_matches("/help/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+
+    // Vera registers with Weavers Row as her home and says she lives there: unverified.
+    let vera = resident(&app, "Vera Visitor", "vera@example.org", "weavers-row").await;
+    let sees = |verified: bool| {
+        let vera = &vera;
+        let (asset, ask) = (asset.clone(), ask.clone());
+        async move {
+            for path in ["/areas/riverside/assets", "/areas/weavers-row/assets"] {
+                let (status, map) = page(vera, path).await;
+                assert_eq!(status, StatusCode::OK);
+                assert_eq!(
+                    map.contains("Babysitting for neighbours"),
+                    verified,
+                    "{path}, verified: {verified}"
+                );
+            }
+            let (status, _) = page(vera, &format!("/assets/{asset}")).await;
+            assert_eq!(status == StatusCode::OK, verified, "the item's page");
+            for path in ["/help", "/help?q=garden+tool"] {
+                let (_, list) = page(vera, path).await;
+                assert_eq!(list.contains(&format!("/help/{ask}")), verified, "{path}");
+            }
+            let (status, _) = page(vera, &format!("/help/{ask}")).await;
+            assert_eq!(status == StatusCode::OK, verified, "the ask's page");
+            // The API and the export never show residents-only items to a resident.
+            for path in [
+                "/api/v1/areas/riverside/assets",
+                "/api/v1/areas/riverside/offers-and-asks",
+            ] {
+                let (status, json) = page(vera, path).await;
+                assert_eq!(status, StatusCode::OK);
+                assert!(!json.contains(&asset) && !json.contains(&ask), "{path}");
+            }
+            let (status, _) = page(vera, "/areas/riverside/assets.csv").await;
+            assert_eq!(
+                status,
+                StatusCode::FORBIDDEN,
+                "the export is for organisers"
+            );
+        }
+    };
+    sees(false).await;
+    verify(&app, &admin, "weavers-row", "vera@example.org").await;
+    sees(true).await;
 }

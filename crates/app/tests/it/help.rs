@@ -305,9 +305,11 @@ async fn someone_answers_an_ask_themselves_and_people_with_the_skill_are_suggest
 #[tokio::test]
 async fn search_stems_words_and_respects_privacy() {
     let app = TestApp::spawn().await;
-    neighbourhood(&app).await;
+    let admin = neighbourhood(&app).await;
     let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    // Verified: residents-only posts are for verified residents.
     let nina = resident(&app, "Nina", "nina@example.org", "weavers-row").await;
+    crate::assets::verify(&app, &admin, "weavers-row", "nina@example.org").await;
     let outsider = resident(&app, "Otto", "otto@example.org", "canal-side").await;
     let public = post(
         &app,

@@ -471,3 +471,68 @@ async fn the_exported_files_draw_the_same_kind_of_panel_on_the_command_line() {
     let cli = drawn["min_probability"].as_f64().unwrap();
     assert!((site - cli).abs() < 1e-3, "site {site}, command line {cli}");
 }
+
+/// Anyone with the public invitation link types a name, a phone number and an address; the
+/// official opens the people file in a spreadsheet. Nothing typed may run there as a
+/// formula (issue 26, finding 4), and the file still goes into `jury select` with the
+/// categories file, even when a value itself starts like a formula.
+#[tokio::test]
+async fn the_people_file_defuses_formulas_typed_through_the_invitation_link() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let quotas = "feature,value,min,max\n\
+        gender,woman,0,2\n\
+        gender,man,0,2\n\
+        age,-39,0,3\n\
+        age,40+,0,3\n";
+    let jury = set_up_jury(&app, &official, quotas).await;
+    let name = r#"=HYPERLINK("http://evil.example","x")"#;
+    let joined = app
+        .client()
+        .post_form(
+            &format!("/juries/{}/join", jury.slug),
+            &[
+                ("token", jury.invite_token.as_str()),
+                ("name", name),
+                ("email", "eve@example.org"),
+                ("phone", "+1-2"),
+                ("address", "@SUM(1)"),
+                ("postcode", "MB1 2AB"),
+                ("answer-0", "0"),
+                ("answer-1", "0"),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&joined), "/juries/streets-for-people/joined");
+
+    let people = official.get("/juries/streets-for-people/people.csv").await;
+    assert_eq!(people.status(), StatusCode::OK);
+    let people = body(people).await;
+    let cells = crate::support::csv_cells(&people);
+    let at = |column: &str| cells[0].iter().position(|c| c == column).unwrap();
+    let eve = &cells[1];
+    assert_eq!(eve[at("name")], format!("'{name}"), "{people}");
+    assert_eq!(eve[at("phone")], "'+1-2");
+    assert_eq!(eve[at("address")], "'@SUM(1)");
+    assert_eq!(eve[at("age")], "'-39");
+    crate::support::assert_no_formulas("people.csv", &people);
+    let categories = body(
+        app.client()
+            .get("/juries/streets-for-people/categories.csv")
+            .await,
+    )
+    .await;
+    crate::support::assert_no_formulas("categories.csv", &categories);
+
+    // The guarded files still make a panel together.
+    let dir = tempfile::tempdir().unwrap();
+    let people = crate::support::write_file(&dir, "people.csv", &people);
+    let categories = crate::support::write_file(&dir, "categories.csv", &categories);
+    let (ok, out, err) = crate::support::jury_select(&people, &categories, "1", &["--json"]);
+    assert!(ok, "{err}");
+    let eve = store::volunteers(&app.db, &jury.id).await.unwrap()[0]
+        .id
+        .clone();
+    assert!(out.contains(&eve), "{out}");
+}

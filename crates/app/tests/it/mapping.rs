@@ -92,10 +92,27 @@ async fn answer(
 const WORK: &str = "We work together";
 const SHARE: &str = "We share information";
 
+/// Registers an organisation on the site (its page is public), as a signed-in person would.
+async fn register_organisation(client: &Client, name: &str) {
+    let created = client
+        .post_form(
+            "/organisations/new",
+            &[("name", name), ("kind", "community_group")],
+        )
+        .await;
+    assert_eq!(
+        created.status(),
+        StatusCode::SEE_OTHER,
+        "registering {name}"
+    );
+}
+
 #[tokio::test]
 async fn answers_make_one_node_per_person_and_ties_between_them() {
     let app = TestApp::spawn().await;
     let connector = connector(&app).await;
+    // The food bank is registered on the site, so its name may be suggested to others.
+    register_organisation(&connector, "Riverside Food Bank").await;
     let exercise = start(&app, &connector, "respondents").await;
 
     let first = answer(
@@ -193,6 +210,8 @@ async fn answers_make_one_node_per_person_and_ties_between_them() {
 async fn people_without_consent_are_pseudonyms_in_public_views_and_every_export() {
     let app = TestApp::spawn().await;
     let connector = connector(&app).await;
+    // The trust is registered on the site, so it is named without answering.
+    register_organisation(&connector, "Canal Trust").await;
     let exercise = start(&app, &connector, "respondents").await;
     let ties = [
         ("Secret Sam", "person", WORK),
@@ -637,4 +656,153 @@ async fn the_drawn_map_and_the_reasons_for_introductions_speak_the_readers_langu
     );
     let insights = body(polish.get(&insights_path).await).await;
     assert!(insights.contains("oboje znają Cy Clear"), "{insights}");
+}
+
+/// Names, relationships and "on what" are typed by respondents (and organisers); the node
+/// and tie files open in spreadsheets, so nothing typed may run there as a formula (issue
+/// 26, finding 4).
+#[tokio::test]
+async fn the_node_and_tie_files_defuse_formulas_typed_by_respondents() {
+    let app = TestApp::spawn().await;
+    let connector = connector(&app).await;
+    let area = app.area_id("riverside").await;
+    let created = connector
+        .post_form(
+            "/mapping/new",
+            &[
+                ("title", "Formulas"),
+                ("slug", "formulas"),
+                ("area", &area),
+                ("opens_on", "2020-01-01"),
+                ("closes_on", "2099-12-31"),
+                ("relationship_types", "@SUM(1)\nWe work together"),
+                ("visibility", "public"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let exercise = store::find_by_slug(&app.db, "formulas")
+        .await
+        .unwrap()
+        .unwrap();
+    let evil = r#"=HYPERLINK("http://evil.example","x")"#;
+    let done = answer(
+        &app,
+        &exercise,
+        evil,
+        true,
+        &[("-2+3 Club", "person", "@SUM(1)")],
+        &[("tie-about-0", "+1-2"), ("skills", "@cooking")],
+    )
+    .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER, "{}", body(done).await);
+    let done = answer(&app, &exercise, "-2+3 Club", true, &[], &[]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+
+    let nodes = body(connector.get("/mapping/formulas/export/nodes.csv").await).await;
+    let cells = crate::support::csv_cells(&nodes);
+    let at = |column: &str| cells[0].iter().position(|c| c == column).unwrap();
+    let labels: Vec<&str> = cells[1..].iter().map(|r| r[at("label")].as_str()).collect();
+    assert_eq!(
+        labels,
+        [format!("'{evil}"), "'-2+3 Club".to_string()],
+        "{nodes}"
+    );
+    assert_eq!(cells[1][at("skills")], "'@cooking");
+    crate::support::assert_no_formulas("nodes.csv", &nodes);
+
+    let ties = body(app.client().get("/mapping/formulas/export/ties.csv").await).await;
+    let cells = crate::support::csv_cells(&ties);
+    let at = |column: &str| cells[0].iter().position(|c| c == column).unwrap();
+    assert_eq!(cells[1][at("type")], "'@SUM(1)", "{ties}");
+    assert_eq!(cells[1][at("about")], "'+1-2");
+    crate::support::assert_no_formulas("ties.csv", &ties);
+}
+
+/// Consent follows whoever is named, however the respondent labelled them (issue 26,
+/// finding 9): a private person entered as "an organisation" is a pseudonym on the public
+/// map, in suggestions and in every export, until they answer and agree; an organisation
+/// registered on the site is named.
+#[tokio::test]
+async fn a_person_named_as_an_organisation_is_not_named_publicly_without_consent() {
+    let app = TestApp::spawn().await;
+    let connector = connector(&app).await;
+    register_organisation(&connector, "Canal Trust").await;
+    let exercise = start(&app, &connector, "public").await;
+    let done = answer(
+        &app,
+        &exercise,
+        "Open Olive",
+        true,
+        &[
+            ("Priya Private", "organisation", WORK),
+            ("canal  trust", "organisation", SHARE),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+
+    let visitor = app.client();
+    let map = body(visitor.get("/mapping/who-makes-riverside-work/map").await).await;
+    assert!(!map.contains("Priya Private"), "{map}");
+    assert!(map.contains("Organisation 1"), "{map}");
+    assert!(map.contains("Open Olive") && map.contains("canal  trust"));
+    let insights = body(
+        visitor
+            .get("/mapping/who-makes-riverside-work/insights")
+            .await,
+    )
+    .await;
+    assert!(!insights.contains("Priya Private"), "{insights}");
+    // Nor is the name suggested to the next respondent.
+    let form = body(
+        visitor
+            .get(&format!(
+                "/mapping/who-makes-riverside-work/answer?token={}",
+                exercise.invite_token
+            ))
+            .await,
+    )
+    .await;
+    assert!(!form.contains("Priya Private"), "{form}");
+    assert!(form.contains(r#"<option value="canal  trust">"#), "{form}");
+    let close = answer(
+        &app,
+        &exercise,
+        "Quinn",
+        true,
+        &[("Priya Privat", "organisation", WORK)],
+        &[],
+    )
+    .await;
+    assert!(
+        !body(close).await.contains("Priya Private"),
+        "no did-you-mean"
+    );
+    for file in [
+        "network.gexf",
+        "network.graphml",
+        "network.json",
+        "nodes.csv",
+        "ties.csv",
+    ] {
+        let path = format!("/mapping/who-makes-riverside-work/export/{file}");
+        for client in [&visitor, &connector] {
+            let text = body(client.get(&path).await).await;
+            assert!(!text.contains("Priya Private"), "{file}: {text}");
+            if file != "ties.csv" {
+                assert!(text.contains("canal  trust"), "{file}: {text}");
+            }
+        }
+    }
+    // The organisers see every name, as for people.
+    let own = body(connector.get("/mapping/who-makes-riverside-work/map").await).await;
+    assert!(own.contains("Priya Private"));
+
+    // Once Priya answers herself and agrees, she is named.
+    let done = answer(&app, &exercise, "Priya Private", true, &[], &[]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let map = body(visitor.get("/mapping/who-makes-riverside-work/map").await).await;
+    assert!(map.contains("Priya Private"), "{map}");
 }

@@ -669,6 +669,48 @@ pub async fn body(response: Response) -> String {
     response.text().await.expect("response body")
 }
 
+/// The cells of a CSV file (quoted fields, doubled quotes, CRLF or LF line ends), to check
+/// exports cell by cell.
+pub fn csv_cells(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+/// Asserts no cell of a CSV file would start a formula in a spreadsheet.
+pub fn assert_no_formulas(file: &str, text: &str) {
+    for row in csv_cells(text) {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{file}: the cell {cell:?} would start a formula"
+            );
+        }
+    }
+}
+
 /// Count rows with a query returning one `n` column.
 pub async fn count(db: &Db, sql: &'static str) -> i64 {
     use sqlx::Row;

@@ -137,6 +137,12 @@ fn write_rows(rows: Vec<Vec<String>>) -> String {
 
 /// The edge list: source, target, weight, type, then every other edge attribute.
 pub fn write_csv_edges(graph: &Graph) -> String {
+    write_rows(csv_edge_rows(graph))
+}
+
+/// The rows [`write_csv_edges`] writes, header first, for a caller with its own CSV writer
+/// (one that guards cells against spreadsheet formulas, say).
+pub fn csv_edge_rows(graph: &Graph) -> Vec<Vec<String>> {
     let (mut rows, keys) = header_with_attributes(
         &["source", "target", "weight", "type"],
         graph.edges.iter().map(|e| &e.attrs),
@@ -150,18 +156,23 @@ pub fn write_csv_edges(graph: &Graph) -> String {
         ];
         rows.push(row_with_attributes(fixed, &keys, &e.attrs));
     }
-    write_rows(rows)
+    rows
 }
 
 /// The node list: id, label, then every node attribute.
 pub fn write_csv_nodes(graph: &Graph) -> String {
+    write_rows(csv_node_rows(graph))
+}
+
+/// The rows [`write_csv_nodes`] writes, header first.
+pub fn csv_node_rows(graph: &Graph) -> Vec<Vec<String>> {
     let (mut rows, keys) =
         header_with_attributes(&["id", "label"], graph.nodes.iter().map(|n| &n.attrs));
     for n in &graph.nodes {
         let fixed = [n.id.clone(), n.label.clone().unwrap_or_default()];
         rows.push(row_with_attributes(fixed, &keys, &n.attrs));
     }
-    write_rows(rows)
+    rows
 }
 
 /// The header row (the fixed columns, then every attribute name in use, sorted) and the

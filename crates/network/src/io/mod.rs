@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::graph::Graph;
 
-pub use self::csv::{read_csv, write_csv_edges, write_csv_nodes};
+pub use self::csv::{csv_edge_rows, csv_node_rows, read_csv, write_csv_edges, write_csv_nodes};
 pub use self::json::{read_json, write_json};
 pub use self::xml::{read_gexf, read_graphml, write_gexf, write_graphml};
 

@@ -44,6 +44,27 @@ fn what_is_written_reads_back_the_same() {
     assert_eq!(ids, ["2", "4"]);
 }
 
+/// Square Mile writes its files safe for spreadsheets: a cell that would start a formula
+/// gets an apostrophe in front. Features and values still match, with it or without.
+#[test]
+fn cells_guarded_against_formulas_match_as_they_were() {
+    let features =
+        read_categories("feature,value,min,max\n'+age,'-18,0,2\n+age,'=65+,0,2\n").unwrap();
+    assert_eq!(features[0].name, "+age");
+    let values: Vec<&str> = features[0]
+        .quotas
+        .iter()
+        .map(|q| q.value.as_str())
+        .collect();
+    assert_eq!(values, ["-18", "=65+"]);
+    let people = "id,name,'+age\n1,'=SUM(1),'-18\n2,Bo,=65+\n";
+    let pool = read_people(people, &features, &[]).unwrap();
+    assert_eq!(pool.people[0].values, vec![0]);
+    assert_eq!(pool.people[1].values, vec![1]);
+    // Every other cell is kept as it was read, apostrophe and all.
+    assert_eq!(pool.people[0].row[1], "'=SUM(1)");
+}
+
 #[test]
 fn semicolon_separated_files_are_read() {
     let features =
