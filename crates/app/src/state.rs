@@ -6,7 +6,7 @@ use crate::api::keys::WriteLimits;
 use crate::config::Config;
 use crate::db::Db;
 use crate::help::search::PostSearch;
-use crate::web::clock::SiteZone;
+use crate::web::clock::{Clock, SiteZone};
 
 /// Shared by every handler: cheap to clone.
 #[derive(Clone)]
@@ -21,4 +21,6 @@ pub struct AppState {
     pub zone: SiteZone,
     /// Writes per API key, limited.
     pub api_writes: Arc<WriteLimits>,
+    /// The time the throttles on guessing count by (see `throttle`).
+    pub clock: Clock,
 }
