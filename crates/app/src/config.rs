@@ -19,10 +19,15 @@ pub struct Config {
     pub public_url: String,
     /// Set when the site is served over HTTPS (adds `Secure` to cookies).
     pub secure_cookies: bool,
-    /// When true, the client address is taken from `X-Forwarded-For` (behind a reverse proxy).
+    /// When true, the client address is taken from `X-Forwarded-For` and the scheme from
+    /// `X-Forwarded-Proto` (behind a reverse proxy).
     pub behind_proxy: bool,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// Seconds a client has to send a request's headers (from opening the connection, or from
+    /// the last answer on a kept-alive one) before the connection is closed, so slow senders
+    /// cannot hold connections open.
+    pub header_read_timeout_seconds: u64,
     /// Writes each API key may make per minute (Open311 reports).
     pub api_writes_per_minute: u32,
     /// The IANA time zone events are typed and shown in, e.g. `Europe/London`.
@@ -102,6 +107,7 @@ impl Default for Config {
             secure_cookies: false,
             behind_proxy: false,
             max_body_bytes: 2 * 1024 * 1024,
+            header_read_timeout_seconds: 10,
             time_zone: "Europe/London".into(),
             api_writes_per_minute: 60,
             mail: MailConfig {

@@ -33,4 +33,5 @@ pub mod skills;
 pub mod skillsgame;
 pub mod state;
 pub mod stories;
+pub mod throttle;
 pub mod web;

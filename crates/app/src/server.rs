@@ -10,8 +10,13 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware::from_fn_with_state;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
+use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
@@ -23,12 +28,12 @@ use crate::db::Db;
 use crate::help::search::PostSearch;
 use crate::mail::Mailer;
 use crate::state::AppState;
-use crate::web::clock::SiteZone;
+use crate::web::clock::{Clock, SiteZone};
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, alerts, api, areas, assets, budgets, conversations, dashboard, events, feeds, help,
     home, jobs, juries, mapping, methods, moderation, organisations, projects, reports,
-    representatives, roles, skills, skillsgame, stories,
+    representatives, roles, skills, skillsgame, stories, throttle,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -74,7 +79,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), error::error_pages))
         .layer(from_fn_with_state(state.clone(), session::load_context))
         .layer(CompressionLayer::new());
-    web::headers::add(app)
+    web::headers::add(app, &state.config)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -109,25 +114,66 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
         db,
         config: Arc::new(config),
         jobs_waiting: Arc::new(Notify::new()),
+        clock: Clock::default(),
     };
     tokio::spawn(jobs::worker::run(state.clone(), mailer));
     tokio::spawn(purge_expired_sessions(state.clone()));
     tokio::spawn(alerts::digest::run(state.clone()));
     tokio::spawn(warm_help_search(state.help_search.clone()));
-    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    let server = tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-        {
-            tracing::error!(error = %e, "server stopped");
-        }
-    });
+    let header_timeout = Duration::from_secs(state.config.header_read_timeout_seconds.max(1));
+    let server = tokio::spawn(serve(listener, router(state.clone()), header_timeout));
     Ok(Running {
         addr,
         state,
         server,
     })
+}
+
+/// Serves HTTP/1.1 until Ctrl-C or SIGTERM, then lets requests under way finish (for up to
+/// 30 seconds). Written out rather than `axum::serve` for one setting: a client must send
+/// a request's headers within `header_timeout` of the server starting to wait for them (when
+/// the connection opens, or a kept-alive one has had its last answer), or the connection is
+/// closed, so slow senders and idle connections cannot hold the server's connections.
+async fn serve(listener: TcpListener, app: Router, header_timeout: Duration) {
+    let mut connections = http1::Builder::new();
+    connections
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let app = app.into_make_service_with_connect_info::<SocketAddr>();
+    let graceful = GracefulShutdown::new();
+    let stop = shutdown_signal();
+    tokio::pin!(stop);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors and the like: pause rather than spin.
+                    tracing::warn!(error = %e, "accepting a connection");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        // Each connection's requests carry its peer address (`ConnectInfo`).
+        let Ok(service) = app.clone().oneshot(peer).await;
+        let connection =
+            connections.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(30)) => {
+            tracing::warn!("requests still under way after 30 seconds; stopping anyway");
+        }
+    }
 }
 
 /// Builds the offers and asks index in the background, so the first search does not wait.
@@ -137,6 +183,8 @@ async fn warm_help_search(search: PostSearch) {
     }
 }
 
+/// Every hour: expired sessions, and failed attempts too old to count (also pruned as new
+/// ones come, so this only matters on a quiet site).
 async fn purge_expired_sessions(state: AppState) {
     let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -145,6 +193,9 @@ async fn purge_expired_sessions(state: AppState) {
             Ok(0) => {}
             Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
             Err(e) => tracing::warn!(error = ?e, "purging expired sessions"),
+        }
+        if let Err(e) = throttle::prune(&state).await {
+            tracing::warn!(error = ?e, "pruning old failed attempts");
         }
     }
 }

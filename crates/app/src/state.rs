@@ -7,7 +7,7 @@ use crate::budgets::seal::BallotSeal;
 use crate::config::Config;
 use crate::db::Db;
 use crate::help::search::PostSearch;
-use crate::web::clock::SiteZone;
+use crate::web::clock::{Clock, SiteZone};
 
 /// Shared by every handler: cheap to clone.
 #[derive(Clone)]
@@ -24,4 +24,6 @@ pub struct AppState {
     pub api_writes: Arc<WriteLimits>,
     /// The key that seals ballots waiting for their batch.
     pub ballot_seal: BallotSeal,
+    /// The time the throttles on guessing count by (see `throttle`).
+    pub clock: Clock,
 }

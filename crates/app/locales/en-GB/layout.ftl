@@ -43,7 +43,7 @@ error-409-message = The change conflicts with the current state of the site. Rel
 error-413-title = That was too large
 error-413-message = What you sent is larger than the site accepts. Try a smaller file or shorter text.
 error-429-title = Too many attempts
-error-429-message = There have been too many attempts from your connection. Wait a minute, then try again.
+error-429-message = There have been too many attempts from your connection.
 error-500-title = Sorry, something went wrong
 error-500-message = The problem has been logged and nothing you sent was half-saved. Please try again later.
 error-503-title = The site is busy
@@ -85,3 +85,12 @@ resident-unverified = not yet verified
 notice-signed-out = You have signed out.
 error-api-limit = The limit must be a whole number from 1 to 200.
 error-api-cursor = The cursor is not one this API gave: pass back a page's "next" value unchanged.
+
+# Limits and throttles (429): what was refused, and when to try again.
+error-retry-after = You can try again in { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}.
+error-code-throttled = Too many wrong codes have been tried from your account or your connection, so no code is being checked for now.
+error-sign-in-throttled = Too many wrong passwords have been tried for this email address, so signing in with it is paused. If you have forgotten your password, ask for a new one from the sign-in page.
+error-posting-limit = You have posted a lot in the last hour. Please wait a little before posting again.

@@ -65,4 +65,3 @@ field-hide-reason = Reason (its author sees it)
 field-hide-reason-hint = For example "It names a member of staff".
 error-hide-reason = Give the reason its author will see, in at most 1,000 characters.
 error-moderators-only = Only moderators can do this.
-error-posting-limit = You have posted a lot in the last hour. Please wait a little before posting again.

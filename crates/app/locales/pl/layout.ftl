@@ -43,7 +43,7 @@ error-409-message = Zmiana koliduje z obecnym stanem strony. Odśwież stronę i
 error-413-title = To jest za duże
 error-413-message = Przesłane dane są większe, niż strona przyjmuje. Spróbuj mniejszego pliku lub krótszego tekstu.
 error-429-title = Zbyt wiele prób
-error-429-message = Z twojego połączenia było zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.
+error-429-message = Z twojego połączenia było zbyt wiele prób.
 error-500-title = Przepraszamy, coś poszło nie tak
 error-500-message = Problem został zapisany w dzienniku, a przesłane dane nie zostały zapisane częściowo. Spróbuj ponownie później.
 error-503-title = Strona jest zajęta
@@ -85,3 +85,14 @@ resident-unverified = jeszcze niezweryfikowany
 notice-signed-out = Wylogowano.
 error-api-limit = Limit musi być liczbą całkowitą od 1 do 200.
 error-api-cursor = Ten kursor nie pochodzi z tego API: przekaż bez zmian wartość „next” z poprzedniej strony.
+
+# Limity i blokady (429): co odrzucono i kiedy spróbować ponownie.
+error-retry-after = Możesz spróbować ponownie za { $count ->
+    [one] 1 minutę
+    [few] { $count } minuty
+    [many] { $count } minut
+   *[other] { $count } minuty
+}.
+error-code-throttled = Z twojego konta lub połączenia wpisano zbyt wiele błędnych kodów, więc na razie żaden kod nie jest sprawdzany.
+error-sign-in-throttled = Dla tego adresu e-mail wpisano zbyt wiele błędnych haseł, więc logowanie nim jest wstrzymane. Jeśli nie pamiętasz hasła, poproś o nowe na stronie logowania.
+error-posting-limit = W ciągu ostatniej godziny opublikowano z twojego konta bardzo wiele wpisów. Odczekaj chwilę, zanim opublikujesz kolejny.

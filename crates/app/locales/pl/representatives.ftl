@@ -67,4 +67,3 @@ field-hide-reason = Powód (zobaczy go autor)
 field-hide-reason-hint = Na przykład „Podano nazwisko pracownika urzędu”.
 error-hide-reason = Podaj powód, który zobaczy autor (najwyżej 1000 znaków).
 error-moderators-only = Tylko moderatorzy mogą to zrobić.
-error-posting-limit = W ciągu ostatniej godziny z twojego konta dodano dużo wpisów. Odczekaj chwilę, zanim dodasz kolejny.

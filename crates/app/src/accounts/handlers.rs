@@ -13,12 +13,13 @@ use crate::mail::{self, Email};
 use crate::organisations::store as organisations;
 use crate::roles::store as roles;
 use crate::state::AppState;
+use crate::throttle::{self, Counter};
 use crate::web::csrf::RotateCsrf;
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{self as web_session, LANG_COOKIE, cookie_value};
 use crate::web::{
-    AppError, AppResult, PageContext, RequireUser, local_path, redirect, render, render_with,
-    see_other,
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, local_path, redirect, render,
+    render_with, see_other,
 };
 
 pub const MIN_PASSWORD: usize = 10;
@@ -40,17 +41,27 @@ async fn password_matches(password: String, hash: String) -> AppResult<bool> {
 }
 
 /// Asks for the current password before a sensitive change; a wrong one is a field error.
+/// Wrong ones count with wrong passwords at sign-in, so a borrowed session cannot guess it.
 async fn confirm_current_password(
     state: &AppState,
-    user_id: &str,
+    user: &CurrentUser,
     lang: &Lang,
     given: String,
     errors: &mut FormErrors,
 ) -> AppResult<()> {
-    let hash = store::password_hash(&state.db, user_id)
+    let attempt = throttle::begin(
+        state,
+        &[Counter::sign_in(&user.email)],
+        throttle::SIGN_IN_REFUSED,
+    )
+    .await?;
+    let hash = store::password_hash(&state.db, &user.id)
         .await?
         .ok_or(AppError::SignInRequired)?;
-    if !password_matches(given, hash).await? {
+    if password_matches(given, hash).await? {
+        attempt.succeeded(state).await?;
+    } else {
+        attempt.failed();
         errors.add(lang, "current_password", "field-current-password-wrong");
     }
     Ok(())
@@ -351,6 +362,14 @@ pub async fn login(
 ) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
     let next = local_path(Some(&form.next));
+    // Counted per typed email whether or not it has an account, so a refusal says nothing
+    // about who has one; a right password is refused too while the count is full.
+    let attempt = throttle::begin(
+        &state,
+        &[Counter::sign_in(&email)],
+        throttle::SIGN_IN_REFUSED,
+    )
+    .await?;
     let found = store::credentials(&state.db, &email).await?;
     let (user_id, hash) = match found {
         Some((id, hash)) => (Some(id), hash),
@@ -358,9 +377,11 @@ pub async fn login(
     };
     let matches = password_matches(form.password, hash).await?;
     if let (Some(user_id), true) = (user_id, matches) {
+        attempt.succeeded(&state).await?;
         tracing::info!(user = %user_id, "signed in");
         return sign_in(&state, &user_id, &next).await;
     }
+    attempt.failed();
     let mut errors = FormErrors::new();
     errors.add(&ctx.lang, "email", "login-failed");
     render_with(
@@ -555,6 +576,8 @@ pub async fn reset(
             },
         );
     }
+    // Whoever was guessing the old password is out of luck now: let the owner sign in.
+    throttle::clear_sign_in(&state, &email).await?;
     tracing::info!(user = %user_id, "password reset");
     Ok(see_other("/login", Some("password-reset")))
 }
@@ -694,14 +717,7 @@ pub async fn change_password(
     Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
-    confirm_current_password(
-        &state,
-        &user.id,
-        &ctx.lang,
-        form.current_password,
-        &mut errors,
-    )
-    .await?;
+    confirm_current_password(&state, &user, &ctx.lang, form.current_password, &mut errors).await?;
     check_new_password(
         &mut errors,
         &ctx.lang,
@@ -759,11 +775,16 @@ pub async fn export(
             .collect::<Vec<_>>(),
     });
     let body = serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?;
-    Ok(crate::web::download(
+    let mut response = crate::web::download(
         "squaremile-my-data.json",
         "application/json; charset=utf-8",
         body,
-    ))
+    );
+    // Everything the site holds about one person: never kept by a browser or proxy cache.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
 }
 
 #[derive(Deserialize, Default)]
@@ -793,14 +814,7 @@ pub async fn delete_account(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
-    confirm_current_password(
-        &state,
-        &user.id,
-        &ctx.lang,
-        form.current_password,
-        &mut errors,
-    )
-    .await?;
+    confirm_current_password(&state, &user, &ctx.lang, form.current_password, &mut errors).await?;
     if errors.is_empty() && user.is_admin && store::admin_count(&state.db).await? <= 1 {
         errors.add(&ctx.lang, "current_password", "delete-last-admin");
     }

@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::AppResult;
 use crate::web::forms::{self, FormErrors};
-use crate::web::rate_limit::Limiter;
+use crate::web::rate_limit::{self, Limiter};
 
 /// The account named by an email typed into a form (to give a role, add a member), or an
 /// error on the field: the address is malformed, or nobody has an account with it.
@@ -38,7 +38,7 @@ pub async fn named_in_form(
 }
 
 pub fn routes(limiter: &Limiter) -> Router<AppState> {
-    let limited = || GovernorLayer::new(limiter.clone());
+    let limited = || GovernorLayer::new(limiter.clone()).error_handler(rate_limit::refused);
     Router::new()
         .route(
             "/setup",

@@ -14,6 +14,7 @@ use super::store::{
 use crate::accounts::store as accounts;
 use crate::areas::store::{self as areas, Area};
 use crate::mail::{self, Email};
+use crate::moderation::check_posting_limit;
 use crate::organisations::store as organisations;
 use crate::roles::{self, policy::AreaAction};
 use crate::skills::Catalogue;
@@ -692,6 +693,7 @@ pub async fn create(
         let page = form_page(&state, ctx, &user, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    check_posting_limit(&state, &user).await?;
     let id = store::create(
         &state.db,
         &NewAsset {

@@ -15,6 +15,7 @@ use crate::areas::store as areas;
 use crate::assets::privacy::{ALL_VISIBILITIES, Viewer, Visibility};
 use crate::assets::store::{self as assets, Asset};
 use crate::mail::Email;
+use crate::moderation::check_posting_limit;
 use crate::projects::store as projects;
 use crate::skills::Catalogue;
 use crate::state::AppState;
@@ -366,6 +367,7 @@ pub async fn create(
         let page = form_page(&state, ctx, &user, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    check_posting_limit(&state, &user).await?;
     let id = store::create(
         &state.db,
         &NewPost {

@@ -202,6 +202,35 @@ mod tests {
         assert_eq!(pl.t("no-such-message"), "no-such-message");
     }
 
+    #[test]
+    fn waits_use_each_language_s_plural_forms() {
+        let en = Lang::default();
+        let pl = Lang::from_tag("pl").unwrap();
+        assert_eq!(
+            en.t_count("error-retry-after", 1),
+            "You can try again in 1 minute."
+        );
+        assert_eq!(
+            en.t_count("error-retry-after", 15),
+            "You can try again in 15 minutes."
+        );
+        let polish: Vec<String> = [1, 2, 5, 15, 22, 25]
+            .iter()
+            .map(|n| pl.t_count("error-retry-after", *n))
+            .collect();
+        assert_eq!(
+            polish,
+            [
+                "Możesz spróbować ponownie za 1 minutę.",
+                "Możesz spróbować ponownie za 2 minuty.",
+                "Możesz spróbować ponownie za 5 minut.",
+                "Możesz spróbować ponownie za 15 minut.",
+                "Możesz spróbować ponownie za 22 minuty.",
+                "Możesz spróbować ponownie za 25 minut.",
+            ]
+        );
+    }
+
     /// Message ids defined in one `.ftl` file.
     fn ids_in(path: &std::path::Path) -> Vec<String> {
         std::fs::read_to_string(path)

@@ -16,6 +16,7 @@ use super::store::{
 };
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
+use crate::throttle::{self, Guesser};
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::{MaybeUser, secret_matches};
 use crate::web::{
@@ -710,18 +711,25 @@ pub struct Invitation {
 }
 
 /// Checks the invitation (the link's token or an unused letter code of this jury); the
-/// normalised letter code, if one was used.
+/// normalised letter code, if one was used. A code in the link is a guess like one typed at
+/// `/jury-code`, and is throttled the same way.
 async fn check_invitation(
     state: &AppState,
     jury: &Jury,
     invitation: &Invitation,
+    guesser: &Guesser,
 ) -> AppResult<Option<String>> {
     if secret_matches(&invitation.token, &jury.invite_token) {
         return Ok(None);
     }
     let code = crate::roles::store::code_as_typed(&invitation.code);
-    if !code.is_empty() && store::code_is_unused(&state.db, &jury.id, &code).await? {
-        return Ok(Some(code));
+    if !code.is_empty() {
+        let attempt = throttle::begin(state, guesser.counters(), throttle::CODES_REFUSED).await?;
+        if store::code_is_unused(&state.db, &jury.id, &code).await? {
+            attempt.succeeded(state).await?;
+            return Ok(Some(code));
+        }
+        attempt.failed();
     }
     Err(AppError::Forbidden("error-jury-invitation"))
 }
@@ -807,11 +815,12 @@ pub async fn join_form(
     State(state): State<AppState>,
     ctx: PageContext,
     MaybeUser(user): MaybeUser,
+    guesser: Guesser,
     Path(slug): Path<String>,
     Query(invitation): Query<Invitation>,
 ) -> AppResult<Response> {
     let jury = jury_by_slug(&state, &slug).await?;
-    check_invitation(&state, &jury, &invitation).await?;
+    check_invitation(&state, &jury, &invitation, &guesser).await?;
     if jury.status != JuryStatus::Open {
         return Err(AppError::Conflict("error-jury-closed"));
     }
@@ -838,13 +847,14 @@ pub async fn join(
     State(state): State<AppState>,
     ctx: PageContext,
     MaybeUser(user): MaybeUser,
+    guesser: Guesser,
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let jury = jury_by_slug(&state, &slug).await?;
     let features = store::features(&state.db, &jury.id).await?;
     let (form, invitation) = JoinForm::from_pairs(&pairs, features.len());
-    let letter_code = check_invitation(&state, &jury, &invitation).await?;
+    let letter_code = check_invitation(&state, &jury, &invitation, &guesser).await?;
     let lang = &ctx.lang;
     let mut errors = FormErrors::new();
     let name = forms::required_text(&mut errors, lang, "name", &form.name, 120);
@@ -945,14 +955,21 @@ pub struct CodeForm {
     code: String,
 }
 
+/// Wrong codes are throttled per account (or browser session) and per client address.
 pub async fn redeem_code(
     State(state): State<AppState>,
     ctx: PageContext,
+    guesser: Guesser,
     Form(form): Form<CodeForm>,
 ) -> AppResult<Response> {
     let code = crate::roles::store::code_as_typed(&form.code);
-    if let Some(slug) = store::jury_of_unused_code(&state.db, &code).await? {
-        return Ok(see_other(&format!("/juries/{slug}/join?code={code}"), None));
+    if !code.is_empty() {
+        let attempt = throttle::begin(&state, guesser.counters(), throttle::CODES_REFUSED).await?;
+        if let Some(slug) = store::jury_of_unused_code(&state.db, &code).await? {
+            attempt.succeeded(&state).await?;
+            return Ok(see_other(&format!("/juries/{slug}/join?code={code}"), None));
+        }
+        attempt.failed();
     }
     let mut errors = FormErrors::new();
     errors.add(&ctx.lang, "code", "field-letter-code-invalid");

@@ -62,6 +62,7 @@ pub async fn upload(
                     title: ctx.t("error-409-title"),
                     message: ImageError::TooLarge.message(&ctx.lang),
                     status: StatusCode::CONFLICT.as_u16(),
+                    retry: String::new(),
                     ctx,
                 };
                 return render_with(StatusCode::CONFLICT, &page);

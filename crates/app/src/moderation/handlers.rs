@@ -10,15 +10,24 @@ use crate::roles;
 use crate::state::AppState;
 use crate::web::{AppError, AppResult, CurrentUser, PageContext, RequireUser, render, see_other};
 
-/// Posts (reports, stories, questions) one person may make in an hour.
+/// Posts (reports, stories, questions, conversation posts, events and open-space sessions,
+/// offers and asks, asset items) one person may make in an hour.
 const POSTS_PER_HOUR: i64 = 20;
+const HOUR_MS: i64 = 3_600_000;
 const MAX_REASON: usize = 1000;
 
-/// Refuses a new post from someone who has posted too much in the last hour.
+/// Refuses a new post from someone who has posted too much in the last hour, saying when
+/// the next one will be taken: when the oldest post that fills the hour is an hour old.
 pub async fn check_posting_limit(state: &AppState, user: &CurrentUser) -> AppResult<()> {
-    let hour_ago = now_ms() - 3_600_000;
-    if store::posts_since(&state.db, &user.id, hour_ago).await? >= POSTS_PER_HOUR {
-        return Err(AppError::TooMany("error-posting-limit"));
+    let now = now_ms();
+    let recent =
+        store::post_times_since(&state.db, &user.id, now - HOUR_MS, POSTS_PER_HOUR).await?;
+    if let Some(&oldest) = recent.get(POSTS_PER_HOUR as usize - 1) {
+        let wait_ms = (oldest + HOUR_MS - now).max(1);
+        return Err(AppError::TooMany {
+            key: "error-posting-limit",
+            retry_after: ((wait_ms + 999) / 1000) as u64,
+        });
     }
     Ok(())
 }

@@ -183,18 +183,33 @@ async fn resolve<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     Ok(())
 }
 
-/// How many reports, stories, questions and conversation posts the user has posted since
-/// `since` (ms).
-pub async fn posts_since(db: &Db, user_id: &str, since: i64) -> anyhow::Result<i64> {
+/// When the user posted lately (ms, newest first, at most `limit`), counting everything the
+/// posting limit covers: reports, stories, questions to representatives, conversation
+/// posts, events and open-space sessions, offers and asks, and asset items.
+pub async fn post_times_since(
+    db: &Db,
+    user_id: &str,
+    since: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<i64>> {
     sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM reports WHERE author_id = $1 AND created_at >= $2) \
-         + (SELECT COUNT(*) FROM stories WHERE author_id = $1 AND created_at >= $2) \
-         + (SELECT COUNT(*) FROM rep_questions WHERE author_id = $1 AND created_at >= $2) \
-         + (SELECT COUNT(*) FROM conversation_posts WHERE author_id = $1 AND created_at >= $2)",
+        "SELECT created_at FROM ( \
+           SELECT created_at FROM reports WHERE author_id = $1 AND created_at >= $2 \
+           UNION ALL SELECT created_at FROM stories WHERE author_id = $1 AND created_at >= $2 \
+           UNION ALL SELECT created_at FROM rep_questions WHERE author_id = $1 AND created_at >= $2 \
+           UNION ALL SELECT created_at FROM conversation_posts \
+             WHERE author_id = $1 AND created_at >= $2 \
+           UNION ALL SELECT created_at FROM events WHERE organiser_id = $1 AND created_at >= $2 \
+           UNION ALL SELECT created_at FROM open_space_sessions \
+             WHERE host_id = $1 AND created_at >= $2 \
+           UNION ALL SELECT created_at FROM help_posts WHERE owner_id = $1 AND created_at >= $2 \
+           UNION ALL SELECT created_at FROM assets WHERE owner_id = $1 AND created_at >= $2 \
+         ) recent ORDER BY created_at DESC LIMIT $3",
     )
     .bind(user_id)
     .bind(since)
-    .fetch_one(db)
+    .bind(limit)
+    .fetch_all(db)
     .await
-    .context("counting recent posts")
+    .context("reading the times of recent posts")
 }

@@ -11,6 +11,7 @@ use crate::accounts;
 use crate::areas::handlers::area_by_slug;
 use crate::areas::store::{self as areas, Area};
 use crate::state::AppState;
+use crate::throttle::{self, Guesser};
 use crate::web::forms::{self, FormErrors};
 use crate::web::{
     AppError, AppResult, PageContext, RequireUser, format_date, render, render_with, see_other,
@@ -243,15 +244,26 @@ pub struct CodeForm {
     code: String,
 }
 
+/// Wrong codes are throttled per account and per client address (see `throttle`); text
+/// that cannot be a code is not a guess and does not count.
 pub async fn redeem(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
+    guesser: Guesser,
     Form(form): Form<CodeForm>,
 ) -> AppResult<Response> {
-    let code = normalise_code(&form.code);
-    let area_id = match code.as_deref() {
-        Some(code) => store::redeem_invitation(&state.db, code, &user.id).await?,
+    let area_id = match normalise_code(&form.code) {
+        Some(code) => {
+            let attempt =
+                throttle::begin(&state, guesser.counters(), throttle::CODES_REFUSED).await?;
+            let area_id = store::redeem_invitation(&state.db, &code, &user.id).await?;
+            match area_id {
+                Some(_) => attempt.succeeded(&state).await?,
+                None => attempt.failed(),
+            }
+            area_id
+        }
         None => None,
     };
     let Some(area_id) = area_id else {

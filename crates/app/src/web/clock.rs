@@ -1,5 +1,10 @@
 //! The site's clock face: times are stored as UTC milliseconds and shown, typed and planned
 //! in the site's time zone (`time_zone` in the configuration), summer time included.
+//! [`Clock`] is the time the throttles count by, which tests can move forward.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
 
 use anyhow::Context;
 use jiff::Timestamp;
@@ -99,6 +104,23 @@ impl SiteZone {
         Timestamp::from_millisecond(ms)
             .ok()
             .map(|t| t.to_zoned(self.0.clone()))
+    }
+}
+
+/// The time the site's throttles go by (Unix ms): the system clock, plus however far a test
+/// has moved it forward, so a fifteen-minute window passes without waiting. Clones share it.
+#[derive(Clone, Debug, Default)]
+pub struct Clock(Arc<AtomicI64>);
+
+impl Clock {
+    pub fn now_ms(&self) -> i64 {
+        crate::db::now_ms() + self.0.load(Ordering::Relaxed)
+    }
+
+    /// Moves this site's clock forward (tests only; nothing in the site calls it).
+    pub fn advance(&self, by: Duration) {
+        let by = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self.0.fetch_add(by, Ordering::Relaxed);
     }
 }
 

@@ -31,9 +31,10 @@ pub enum AppError {
     /// A request the server cannot read (a malformed query parameter); the key says which.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
-    /// Too many posts in a short time; the key explains the limit.
-    #[error("too many requests: {0}")]
-    TooMany(&'static str),
+    /// Too many attempts or posts in a short time: the key explains which limit, and
+    /// `retry_after` is how many seconds until the next one will be taken (`Retry-After`).
+    #[error("too many requests: {key}, retry after {retry_after} s")]
+    TooMany { key: &'static str, retry_after: u64 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -59,7 +60,7 @@ impl IntoResponse for AppError {
             AppError::StaleForm => (StatusCode::FORBIDDEN, Some("error-stale-form")),
             AppError::Conflict(key) => (StatusCode::CONFLICT, Some(*key)),
             AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, Some(*key)),
-            AppError::TooMany(key) => (StatusCode::TOO_MANY_REQUESTS, Some(*key)),
+            AppError::TooMany { key, .. } => (StatusCode::TOO_MANY_REQUESTS, Some(*key)),
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
@@ -68,6 +69,11 @@ impl IntoResponse for AppError {
         let mut response = status.into_response();
         if let Some(key) = detail {
             response.extensions_mut().insert(ErrorDetail(key));
+        }
+        if let AppError::TooMany { retry_after, .. } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
         }
         response
     }
@@ -103,6 +109,8 @@ pub async fn error_pages(State(_state): State<AppState>, request: Request, next:
     if !(status.is_client_error() || status.is_server_error()) || is_handler_page(&response) {
         return response;
     }
+    // Whoever refused knows the real wait; it goes on the page that replaces the response.
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
     let detail = response
         .extensions()
         .get::<ErrorDetail>()
@@ -119,7 +127,11 @@ pub async fn error_pages(State(_state): State<AppState>, request: Request, next:
             .map(|k| lang.t(k))
             .unwrap_or_else(|| lang.t(page_keys(status).0));
         let body = json!({ "error": message, "status": status.as_u16() });
-        return (status, axum::Json(body)).into_response();
+        let mut json = (status, axum::Json(body)).into_response();
+        if let Some(wait) = retry_after {
+            json.headers_mut().insert(header::RETRY_AFTER, wait);
+        }
+        return json;
     }
     if status == StatusCode::UNAUTHORIZED && is_get {
         let next = url_encode(&path_and_query);
@@ -132,6 +144,12 @@ pub async fn error_pages(State(_state): State<AppState>, request: Request, next:
             .map(|k| lang.t(k))
             .unwrap_or_else(|| lang.t(page_keys(status).1)),
         status: status.as_u16(),
+        retry: retry_after
+            .as_ref()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<i64>().ok())
+            .map(|seconds| lang.t_count("error-retry-after", minutes_to_wait(seconds)))
+            .unwrap_or_default(),
     };
     let mut rendered = match askama::Template::render(&page) {
         Ok(html) => (status, Html(html)).into_response(),
@@ -140,12 +158,15 @@ pub async fn error_pages(State(_state): State<AppState>, request: Request, next:
             status.into_response()
         }
     };
-    if status == StatusCode::TOO_MANY_REQUESTS {
-        rendered
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    if let Some(wait) = retry_after {
+        rendered.headers_mut().insert(header::RETRY_AFTER, wait);
     }
     rendered
+}
+
+/// A wait in seconds as whole minutes for people, rounded up (40 s is "1 minute").
+fn minutes_to_wait(seconds: i64) -> i64 {
+    (seconds.max(1) + 59) / 60
 }
 
 fn is_handler_page(response: &Response) -> bool {

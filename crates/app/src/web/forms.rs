@@ -120,9 +120,20 @@ pub fn proposal_link(slug: &str, title: &str, description: &str) -> String {
     )
 }
 
-/// A list's cursor as pages write it, `<created_at>.<id>`: the last item shown.
+/// A list's cursor as pages write it, `<created_at>.<id>`: the last item shown. Only exactly
+/// what [`next_cursor`] writes is read (a time in digits, an id as the database makes them,
+/// a lower-case hyphenated UUID); anything else is `None`, which the API refuses with 400.
 pub fn parse_cursor(text: &str) -> Option<(i64, &str)> {
     let (at, id) = text.split_once('.')?;
+    let digits = !at.is_empty() && at.len() <= 18 && at.bytes().all(|b| b.is_ascii_digit());
+    let canonical_id = uuid::Uuid::try_parse(id).is_ok_and(|uuid| {
+        uuid.hyphenated()
+            .encode_lower(&mut uuid::Uuid::encode_buffer())
+            == id
+    });
+    if !(digits && canonical_id) {
+        return None;
+    }
     Some((at.parse().ok()?, id))
 }
 
@@ -283,6 +294,31 @@ fn fold_accent(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cursors_are_read_only_as_written() {
+        let id = crate::db::new_id();
+        let written = next_cursor(Some((1_767_225_600_000, &id)), 50, 50).unwrap();
+        assert_eq!(
+            parse_cursor(&written),
+            Some((1_767_225_600_000, id.as_str()))
+        );
+        for bad in [
+            "1.' OR '1'='1",
+            "yesterday",
+            "",
+            ".",
+            &format!("-1.{id}"),
+            &format!("+1.{id}"),
+            &format!("1.{}", id.to_uppercase()),
+            &format!("1.{}", id.replace('-', "")),
+            &format!("1.{{{id}}}"),
+            &format!("1.{id}x"),
+            &format!("99999999999999999999.{id}"),
+        ] {
+            assert_eq!(parse_cursor(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn plain_letters_drop_accents() {

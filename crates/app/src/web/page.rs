@@ -105,6 +105,8 @@ pub struct ErrorPage {
     pub title: String,
     pub message: String,
     pub status: u16,
+    /// When to try again (after a 429), or empty.
+    pub retry: String,
 }
 
 /// A number of things, however a template holds it (templates pass references).

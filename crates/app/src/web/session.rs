@@ -34,12 +34,15 @@ pub struct CurrentUser {
 #[derive(Clone, Debug, Default)]
 pub struct SignedIn(pub Option<CurrentUser>);
 
-/// Middleware: finds the session and the visitor's language once per request.
+/// Middleware: finds the session and the visitor's language once per request. Answers to
+/// a request with a session are personal, so no cache may keep them (`no-store`), unless the
+/// handler chose a caching rule itself (a script or photo that is the same for everyone).
 pub async fn load_context(
     State(state): State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Response {
+    let has_session = cookie_value(request.headers(), COOKIE).is_some();
     let user = match cookie_value(request.headers(), COOKIE) {
         Some(token) => match sessions::user_for_token_hash(&state.db, &hash_token(&token)).await {
             Ok(user) => user,
@@ -63,7 +66,13 @@ pub async fn load_context(
         .unwrap_or_default();
     request.extensions_mut().insert(SignedIn(user));
     request.extensions_mut().insert(lang);
-    next.run(request).await
+    let mut response = next.run(request).await;
+    if has_session && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Extractor for pages that need someone signed in; others are sent to the sign-in page.

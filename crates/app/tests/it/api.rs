@@ -241,3 +241,48 @@ async fn civic_lists_page_with_a_cursor_and_refuse_bad_ones() {
         assert!(!error["error"].as_str().unwrap().is_empty());
     }
 }
+
+/// A cursor is read only as the API writes it: anything else, an injection attempt
+/// included, is refused with 400 and the JSON error on every paged list.
+#[tokio::test]
+async fn a_forged_cursor_is_refused_on_every_paged_list() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    admin
+        .post_form("/areas/new", &[("parent", ""), ("name", "Millbrook")])
+        .await;
+    let client = app.client();
+    let id = squaremile::db::new_id();
+    let lists = [
+        "/api/v1/reports",
+        "/api/v1/stories",
+        "/api/v1/events",
+        "/api/v1/methods",
+        "/api/v1/areas/millbrook/offers-and-asks",
+    ];
+    for list in lists {
+        for bad in [
+            "1.' OR '1'='1".to_string(),
+            "1.x".to_string(),
+            format!("1.{id}' --"),
+            format!("1.{}", id.to_uppercase()),
+            format!("-1.{id}"),
+            "garbage".to_string(),
+        ] {
+            let query = serde_urlencoded::to_string([("cursor", &bad)]).unwrap();
+            let response = client.get(&format!("{list}?{query}")).await;
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{list} {bad}");
+            let error: serde_json::Value = response.json().await.unwrap();
+            assert_eq!(error["status"], 400, "{list} {bad}");
+            assert!(
+                error["error"].as_str().unwrap().contains("cursor"),
+                "{list} {bad}: {error}"
+            );
+        }
+        // A cursor as the API writes one is taken.
+        let good = client
+            .get(&format!("{list}?cursor=1767225600000.{id}"))
+            .await;
+        assert_eq!(good.status(), StatusCode::OK, "{list}");
+    }
+}

@@ -4,7 +4,7 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Client, TestApp, body, location};
+use crate::support::{Client, TestApp, body, count, location, retry_after};
 
 /// Millbrook (city) > Riverside (district) > Weavers' Row and Canal Side (neighbourhoods).
 pub async fn neighbourhood(app: &TestApp) -> Client {
@@ -589,4 +589,44 @@ async fn residents_only_items_wait_until_the_resident_is_verified() {
     sees(false).await;
     verify(&app, &admin, "weavers-row", "vera@example.org").await;
     sees(true).await;
+}
+
+/// Asset items come under the posting limit too (20 posts of any kind in an hour).
+#[tokio::test]
+async fn asset_items_are_under_the_posting_limit() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa Records", "rosa@example.org", "weavers-row").await;
+    for n in 0..20 {
+        record(
+            &app,
+            &rosa,
+            &[
+                ("kind", "resource"),
+                ("title", &format!("Ladder {n}")),
+                ("visibility", "public"),
+            ],
+        )
+        .await;
+    }
+    let area = app.area_id("weavers-row").await;
+    let refused = rosa
+        .post_form(
+            "/assets/new",
+            &[
+                ("area", &area),
+                ("kind", "resource"),
+                ("title", "One ladder too many"),
+                ("visibility", "public"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!((3500..=3600).contains(&retry_after(&refused)));
+    assert!(
+        body(refused)
+            .await
+            .contains("You have posted a lot in the last hour")
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM assets").await, 20);
 }

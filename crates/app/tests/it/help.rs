@@ -5,7 +5,7 @@
 use reqwest::StatusCode;
 
 use crate::assets::{grant, neighbourhood, resident};
-use crate::support::{Client, TestApp, body, count, location};
+use crate::support::{Client, TestApp, body, count, location, retry_after};
 
 /// Posts an offer or an ask in Weavers' Row and returns its id.
 async fn post(app: &TestApp, client: &Client, fields: &[(&str, &str)]) -> String {
@@ -437,10 +437,12 @@ async fn lists_page_with_a_cursor() {
     let app = TestApp::spawn().await;
     neighbourhood(&app).await;
     let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    // Two posters, as one may post only 20 items an hour.
+    let sam = resident(&app, "Sam", "sam@example.org", "weavers-row").await;
     for i in 0..32 {
         post(
             &app,
-            &rosa,
+            if i % 2 == 0 { &rosa } else { &sam },
             &[
                 ("kind", "offer"),
                 ("title", &format!("Offer number {i:02}")),
@@ -597,4 +599,47 @@ async fn forms_refuse_bad_input_and_change_nothing() {
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
     assert!(location(&anonymous).starts_with("/login"));
     let _ = grant;
+}
+
+/// Offers and asks come under the posting limit: 20 in an hour, then a clear refusal that
+/// says when the next will be taken, and nothing stored.
+#[tokio::test]
+async fn offers_and_asks_are_under_the_posting_limit() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let flo = resident(&app, "Flo Flood", "flo@example.org", "weavers-row").await;
+    for n in 0..20 {
+        let kind = if n % 2 == 0 { "offer" } else { "ask" };
+        post(
+            &app,
+            &flo,
+            &[("kind", kind), ("title", &format!("Post {n}"))],
+        )
+        .await;
+    }
+    let area = app.area_id("weavers-row").await;
+    let refused = flo
+        .post_form(
+            "/help/new",
+            &[
+                ("area", &area),
+                ("kind", "ask"),
+                ("title", "One too many"),
+                ("visibility", "public"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait = retry_after(&refused);
+    assert!((3500..=3600).contains(&wait), "Retry-After {wait}");
+    let page = body(refused).await;
+    assert!(
+        page.contains("You have posted a lot in the last hour")
+            && page.contains("You can try again in 60 minutes."),
+        "{page}"
+    );
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM help_posts").await,
+        20
+    );
 }

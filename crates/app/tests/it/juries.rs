@@ -5,7 +5,9 @@
 use reqwest::StatusCode;
 use squaremile::juries::store::{self, VolunteerStatus};
 
-use crate::support::{Client, TestApp, body, count, location};
+use std::time::Duration;
+
+use crate::support::{Client, TestApp, body, count, location, retry_after};
 
 const QUOTAS: &str = "feature,value,min,max\n\
     gender,woman,2,2\n\
@@ -307,6 +309,99 @@ async fn letter_codes_register_one_volunteer_each() {
         count(&app.db, "SELECT COUNT(*) AS n FROM jury_volunteers").await,
         1
     );
+}
+
+/// Guessing letter codes without signing in: 5 wrong per browser session, 20 per client
+/// address whatever the session, in 15 minutes; the code in a join link counts the same;
+/// the count is in the database, so a second app process on it refuses too.
+#[tokio::test]
+async fn guessing_letter_codes_is_throttled_per_session_and_per_address() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let jury = set_up_jury(&app, &official, QUOTAS).await;
+    official
+        .post_form("/juries/streets-for-people/codes", &[("count", "1")])
+        .await;
+    let code = store::letter_codes(&app.db, &jury.id).await.unwrap()[0]
+        .code
+        .clone();
+    let guess = |n: usize| format!("ZZZZZ{n:05}");
+
+    let session = app.client();
+    for n in 0..5 {
+        let wrong = session
+            .post_form("/jury-code", &[("code", &guess(n))])
+            .await;
+        assert_eq!(
+            wrong.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "guess {n}"
+        );
+    }
+    let refused = session.post_form("/jury-code", &[("code", &code)]).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "per session"
+    );
+
+    // Fresh sessions from the same address: 15 more wrong guesses make 20 for the address.
+    for n in 5..20 {
+        let wrong = app
+            .client()
+            .post_form("/jury-code", &[("code", &guess(n))])
+            .await;
+        assert_eq!(
+            wrong.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "guess {n}"
+        );
+    }
+    let fresh = app.client();
+    let refused = fresh
+        .post_form_with(
+            "/jury-code",
+            &[("code", &code)],
+            &[("accept-language", "pl")],
+        )
+        .await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "per address"
+    );
+    let wait = retry_after(&refused);
+    assert!((880..=900).contains(&wait), "Retry-After {wait}");
+    let page = body(refused).await;
+    assert!(
+        page.contains("Możesz spróbować ponownie za 15 minut."),
+        "{page}"
+    );
+    // The code in a join link is checked by the same count.
+    let link = fresh
+        .get(&format!("/juries/streets-for-people/join?code={code}"))
+        .await;
+    assert_eq!(link.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Another process on the same database knows of the guesses.
+    let other = app.second_instance(|_| {}).await;
+    let elsewhere = other
+        .client()
+        .post_form("/jury-code", &[("code", &code)])
+        .await;
+    assert_eq!(elsewhere.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM attempt_failures").await,
+        40,
+        "20 wrong guesses, each counted per session and per address"
+    );
+
+    app.state.clock.advance(Duration::from_secs(15 * 60));
+    let found = fresh.post_form("/jury-code", &[("code", &code)]).await;
+    assert_eq!(
+        location(&found),
+        format!("/juries/streets-for-people/join?code={code}")
+    );
+    assert_eq!(fresh.get(&location(&found)).await.status(), StatusCode::OK);
 }
 
 #[tokio::test]

@@ -2,7 +2,9 @@
 
 use reqwest::StatusCode;
 
-use crate::support::{Client, TestApp, body, count, location};
+use std::time::Duration;
+
+use crate::support::{Client, TestApp, body, count, location, retry_after};
 
 /// Millbrook > North Millbrook > Canal Quarter, and Millbrook > Riverside > Old Market.
 async fn city(app: &TestApp) -> Client {
@@ -253,6 +255,84 @@ async fn an_invitation_code_verifies_a_resident_once() {
     let reused = yan.post_form("/verify", &[("code", &code)]).await;
     assert_eq!(reused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(reused).await.contains("already been used"));
+}
+
+/// Guessing invitation codes: 5 wrong codes per account in 15 minutes, from any number of
+/// addresses, then even the right code is refused until the oldest wrong one is 15
+/// minutes old; the wait is told truly, and the count lives in the database.
+#[tokio::test]
+async fn guessing_invitation_codes_is_throttled_per_account_from_any_address() {
+    let app = TestApp::spawn_with(|c| c.behind_proxy = true).await;
+    let admin = city(&app).await;
+    admin
+        .post_form("/areas/old-market/invitations", &[("count", "1")])
+        .await;
+    let codes = squaremile::roles::store::invitations(&app.db, &app.area_id("old-market").await)
+        .await
+        .unwrap();
+    let code = codes[0].code.clone();
+    let zoe = app.register("Zoe", "zoe@example.org", "").await;
+
+    // Text that cannot be a code is a typing slip, not a guess: it does not count.
+    for _ in 0..3 {
+        let slip = zoe.post_form("/verify", &[("code", "ABC")]).await;
+        assert_eq!(slip.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    for n in 0..5 {
+        let address = format!("203.0.113.{n}");
+        let wrong = zoe
+            .post_form_with(
+                "/verify",
+                &[("code", &format!("ZZZZ-ZZZ{n}"))],
+                &[("x-forwarded-for", &address)],
+            )
+            .await;
+        assert_eq!(
+            wrong.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "guess {n}"
+        );
+    }
+    // The right code, from a fresh address, is refused too: otherwise guessing would go on.
+    let refused = zoe
+        .post_form_with(
+            "/verify",
+            &[("code", &code)],
+            &[("x-forwarded-for", "198.51.100.7")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait = retry_after(&refused);
+    assert!((880..=900).contains(&wait), "Retry-After {wait}");
+    let page = body(refused).await;
+    assert!(
+        page.contains("Too many wrong codes") && page.contains("You can try again in 15 minutes."),
+        "{page}"
+    );
+    assert!(!is_verified(&app, "zoe@example.org", "old-market").await);
+    // Someone else is not held back by Zoe's guesses.
+    let yan = app.register("Yan", "yan@example.org", "").await;
+    let wrong = yan.post_form("/verify", &[("code", "ZZZZ-ZZZZ")]).await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Zoe's 5 failures and Yan's 1 are stored, each per account and per address; the
+    // refused attempt was not counted.
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM attempt_failures").await,
+        12
+    );
+
+    // Fifteen minutes on, the right code works, and the old failures are gone.
+    app.state.clock.advance(Duration::from_secs(15 * 60));
+    let used = zoe.post_form("/verify", &[("code", &code)]).await;
+    assert_eq!(
+        location(&used),
+        "/areas/old-market?notice=resident-verified-self"
+    );
+    assert!(is_verified(&app, "zoe@example.org", "old-market").await);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM attempt_failures").await,
+        0
+    );
 }
 
 #[tokio::test]

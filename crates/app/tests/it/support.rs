@@ -480,6 +480,23 @@ impl TestApp {
         client
     }
 
+    /// A second copy of the site on this test's database, as a second app process would be
+    /// (its own pool, state, clock and listener), with the same settings as `adjust` gives.
+    pub async fn second_instance(&self, adjust: impl FnOnce(&mut Config)) -> SecondInstance {
+        let mut config = test_config(&self._test_db.url, self.mail.port);
+        adjust(&mut config);
+        let db = db::open(&self._test_db.url)
+            .await
+            .expect("opening the test database again");
+        let running = server::start(config, db)
+            .await
+            .expect("starting a second instance");
+        SecondInstance {
+            base: format!("http://{}", running.addr),
+            server: running.server,
+        }
+    }
+
     pub async fn area_id(&self, slug: &str) -> String {
         squaremile::areas::store::find_by_slug(&self.db, slug)
             .await
@@ -494,6 +511,24 @@ impl TestApp {
             .expect("query")
             .expect("user exists")
             .id
+    }
+}
+
+/// Another running copy of a test's site (see [`TestApp::second_instance`]).
+pub struct SecondInstance {
+    pub base: String,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl SecondInstance {
+    pub fn client(&self) -> Client {
+        Client::new(&self.base)
+    }
+}
+
+impl Drop for SecondInstance {
+    fn drop(&mut self) {
+        self.server.abort();
     }
 }
 
@@ -617,6 +652,22 @@ impl Client {
             .expect("POST")
     }
 
+    /// Like [`Client::post_form`], with extra headers (`X-Forwarded-For`, `Accept-Language`).
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Response {
+        if self.cookie("sm_csrf").is_none() {
+            self.get("/healthz").await;
+        }
+        let token = self.cookie("sm_csrf").unwrap_or_default();
+        let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        body.extend_from_slice(fields);
+        self.post_raw(path, &body, headers).await
+    }
+
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         if self.cookie("sm_csrf").is_none() {
             self.get("/healthz").await;
@@ -654,6 +705,16 @@ pub fn location(response: &Response) -> String {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string()
+}
+
+/// The `Retry-After` of a refusal, in seconds (fails the test if absent).
+pub fn retry_after(response: &Response) -> u64 {
+    response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("a Retry-After in seconds")
 }
 
 pub fn set_cookies(headers: &HeaderMap) -> Vec<String> {
