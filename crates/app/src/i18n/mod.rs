@@ -155,6 +155,8 @@ fn argument(value: &str) -> FluentValue<'static> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
     use super::*;
 
     #[test]
@@ -348,14 +350,124 @@ mod tests {
         );
     }
 
-    #[test]
-    fn polish_translates_the_layout_accounts_and_home_pages_completely() {
-        let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-        for file in ["layout.ftl", "accounts.ftl", "home.ftl"] {
-            let english = ids_in(&locales.join("en-GB").join(file));
-            let polish = ids_in(&locales.join("pl").join(file));
-            let missing: Vec<_> = english.iter().filter(|id| !polish.contains(id)).collect();
-            assert!(missing.is_empty(), "pl/{file} lacks {missing:?}");
+    /// Every message of every file, as (id, variables it uses, attribute names), or the file's
+    /// syntax errors.
+    fn messages_in(path: &std::path::Path) -> BTreeMap<String, (BTreeSet<String>, Vec<String>)> {
+        use fluent_syntax::ast::{Entry, Pattern};
+        let text = std::fs::read_to_string(path).unwrap();
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+        let mut found = BTreeMap::new();
+        for entry in &resource.body {
+            let (id, value, attributes) = match entry {
+                Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes),
+                Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes),
+                _ => continue,
+            };
+            let mut variables = BTreeSet::new();
+            let patterns: Vec<&Pattern<&str>> = value
+                .into_iter()
+                .chain(attributes.iter().map(|a| &a.value))
+                .collect();
+            for pattern in patterns {
+                variables_in_pattern(pattern, &mut variables);
+            }
+            let attributes = attributes.iter().map(|a| a.id.name.to_string()).collect();
+            found.insert(id.to_string(), (variables, attributes));
         }
+        found
+    }
+
+    fn variables_in_pattern(
+        pattern: &fluent_syntax::ast::Pattern<&str>,
+        found: &mut BTreeSet<String>,
+    ) {
+        use fluent_syntax::ast::PatternElement;
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                variables_in_expression(expression, found);
+            }
+        }
+    }
+
+    fn variables_in_expression(
+        expression: &fluent_syntax::ast::Expression<&str>,
+        found: &mut BTreeSet<String>,
+    ) {
+        use fluent_syntax::ast::Expression;
+        match expression {
+            Expression::Select { selector, variants } => {
+                variables_in_inline(selector, found);
+                for variant in variants {
+                    variables_in_pattern(&variant.value, found);
+                }
+            }
+            Expression::Inline(inline) => variables_in_inline(inline, found),
+        }
+    }
+
+    fn variables_in_inline(
+        inline: &fluent_syntax::ast::InlineExpression<&str>,
+        found: &mut BTreeSet<String>,
+    ) {
+        use fluent_syntax::ast::InlineExpression;
+        match inline {
+            InlineExpression::VariableReference { id } => {
+                found.insert(id.name.to_string());
+            }
+            InlineExpression::FunctionReference { arguments, .. }
+            | InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                for argument in &arguments.positional {
+                    variables_in_inline(argument, found);
+                }
+                for named in &arguments.named {
+                    variables_in_inline(&named.value, found);
+                }
+            }
+            InlineExpression::Placeable { expression } => {
+                variables_in_expression(expression, found)
+            }
+            _ => {}
+        }
+    }
+
+    /// Every language has every message of every file, with the same variables and
+    /// attributes: a message missing in Polish would show in English, and a variable one
+    /// language forgets would silently drop a number or a name.
+    #[test]
+    fn every_message_exists_in_every_language_with_the_same_variables() {
+        let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut problems = Vec::new();
+        let mut compared = 0;
+        for entry in std::fs::read_dir(locales.join(DEFAULT)).unwrap().flatten() {
+            let file = entry.file_name();
+            let english = messages_in(&entry.path());
+            for (code, _) in SUPPORTED.iter().filter(|(c, _)| *c != DEFAULT) {
+                let path = locales.join(code).join(&file);
+                if !path.exists() {
+                    problems.push(format!("{code}/{} is missing", file.to_string_lossy()));
+                    continue;
+                }
+                let other = messages_in(&path);
+                for (id, shape) in &english {
+                    match other.get(id) {
+                        None => problems.push(format!("{code}: {id} is missing")),
+                        Some(theirs) if theirs != shape => problems.push(format!(
+                            "{code}: {id} uses {:?} {:?}, English {:?} {:?}",
+                            theirs.0, theirs.1, shape.0, shape.1
+                        )),
+                        Some(_) => compared += 1,
+                    }
+                }
+                for id in other.keys().filter(|id| !english.contains_key(*id)) {
+                    problems.push(format!("{code}: {id} is not an English message"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(compared > 1500, "only {compared} messages compared");
     }
 }
