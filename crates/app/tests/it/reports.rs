@@ -615,6 +615,16 @@ async fn open311_lists_services_and_takes_requests_with_a_key() {
     let (status, refused) = open311_post(&anyone, "not-a-key", &good).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(refused[0]["code"], 403);
+    // The admin page shows the form that makes keys, in the page and not inside its title.
+    let page = body(admin.get("/reports/categories").await).await;
+    let title = page
+        .split("<title>")
+        .nth(1)
+        .and_then(|rest| rest.split("</title>").next())
+        .expect("a title");
+    assert!(!title.contains('<'), "markup in the title: {title}");
+    let content = page.split("</title>").nth(1).unwrap();
+    assert!(content.contains(r#"action="/reports/api-keys""#), "{content}");
     let made = body(
         admin
             .post_form("/reports/api-keys", &[("key_name", "Council case system")])
