@@ -125,10 +125,9 @@ fn write(state: &AppState, due: &Due, items: &[Item]) -> DigestEmail {
             } else {
                 format!(" ({})", item.area_name)
             };
-            body.push_str(&format!(
-                "- {}{place}\n  {public_url}{}\n",
-                item.title, item.path
-            ));
+            let title =
+                crate::methods::seed::title(item.seed.as_deref(), item.title.clone(), &lang);
+            body.push_str(&format!("- {title}{place}\n  {public_url}{}\n", item.path));
         }
         body.push('\n');
     }

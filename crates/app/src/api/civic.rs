@@ -2,8 +2,8 @@
 //! results. Long lists are paged with a cursor: each page gives `next`, to pass back as
 //! `cursor` for the page after it (absent on the last page).
 
-use axum::Json;
 use axum::extract::{Path, Query, State};
+use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -11,6 +11,7 @@ use crate::areas::store as areas;
 use crate::budgets::election::read_counted;
 use crate::budgets::store as budgets;
 use crate::events::store as events;
+use crate::i18n::Lang;
 use crate::methods::store as methods;
 use crate::reports::store as reports;
 use crate::state::AppState;
@@ -308,16 +309,17 @@ pub struct MethodPage {
 #[utoipa::path(get, path = "/api/v1/methods", tag = "methods",
     params(("cursor" = Option<String>, Query, description = "The `next` value of the previous page"),
            ("limit" = Option<i64>, Query, description = "Items per page, 1 to 200 (default 50)")),
-    responses((status = 200, description = "Methods, newest first", body = MethodPage),
+    responses((status = 200, description = "Methods, newest first; the first twelve recipes in the request's language (Accept-Language), the others as written", body = MethodPage),
               (status = 400, description = "A malformed cursor or limit", body = super::ApiError)))]
 pub async fn list_methods(
     State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Json<MethodPage>> {
     let limit = query.limit()?;
     let cursor = query.cursor()?;
     // The library is small (recipes, not posts): read it whole and page in memory.
-    let mut all = methods::search(&state.db, "", "").await?;
+    let mut all = methods::search(&state.db, "", "", &lang).await?;
     all.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
     let list: Vec<_> = all
         .into_iter()

@@ -11,6 +11,7 @@ use crate::areas::store as areas;
 use crate::budgets::store as budgets;
 use crate::db::now_ms;
 use crate::i18n::Lang;
+use crate::methods::seed;
 use crate::methods::store as methods;
 use crate::moderation::check_posting_limit;
 use crate::roles::{self, policy::AreaAction};
@@ -265,7 +266,7 @@ async fn form_page(
     Ok(FormPage {
         areas: areas::choices(&state.db).await?,
         kinds: kind_choices(&ctx.lang),
-        methods: methods::choices(&state.db).await?,
+        methods: methods::choices(&state.db, &ctx.lang).await?,
         ctx,
         form,
         errors,
@@ -444,7 +445,14 @@ async fn show_page<'a>(
     errors: FormErrors,
     pitch_topic: String,
 ) -> AppResult<ShowPage<'a>> {
-    let event = event_by_slug(state, slug).await?;
+    let mut event = event_by_slug(state, slug).await?;
+    if let Some((_, title)) = event.method.as_mut() {
+        *title = seed::title(
+            event.method_seed.as_deref(),
+            std::mem::take(title),
+            &ctx.lang,
+        );
+    }
     let viewer = ctx.user.as_ref().map(|u| u.id.clone());
     let rsvp = match &viewer {
         Some(id) => store::rsvp_of(&state.db, &event.id, id).await?,

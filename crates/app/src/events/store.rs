@@ -47,6 +47,9 @@ pub struct Event {
     pub method_id: Option<String>,
     /// The method from the library the event follows: (slug, title).
     pub method: Option<(String, String)>,
+    /// That method's seed, if it is one of the first twelve (its title then follows the
+    /// reader's language: `methods::seed::title`).
+    pub method_seed: Option<String>,
     pub cancelled_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
@@ -73,7 +76,8 @@ macro_rules! select_event {
         "SELECT e.id, e.slug, e.kind, e.title, e.description, e.area_id, a.slug AS area_slug, \
          a.name AS area_name, e.place, e.accessibility, e.starts_at, e.ends_at, e.capacity, \
          e.organiser_id, u.display_name AS organiser_name, e.method_id, m.slug AS method_slug, \
-         m.title AS method_title, e.cancelled_at, e.created_at, e.updated_at, \
+         m.title AS method_title, m.seed AS method_seed, e.cancelled_at, e.created_at, \
+         e.updated_at, \
          (SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'going') \
             AS going, \
          (SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'waiting') \
@@ -106,6 +110,7 @@ fn event_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Event> {
         organiser_name: row.try_get("organiser_name")?,
         method_id: row.try_get("method_id")?,
         method: method_slug.zip(method_title),
+        method_seed: row.try_get("method_seed")?,
         cancelled_at: row.try_get("cancelled_at")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,

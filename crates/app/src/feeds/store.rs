@@ -81,6 +81,9 @@ pub struct Item {
     pub topic: String,
     /// When it appeared (for a budget: when it entered its current phase).
     pub at: i64,
+    /// For one of the methods library's first twelve recipes, its seed: the title then
+    /// follows the reader's language (`methods::seed::title`). None for everything else.
+    pub seed: Option<String>,
 }
 
 /// Items of `kind` that appeared in `(after, until]`, newest first, in the area and the
@@ -176,7 +179,7 @@ pub async fn between(
         // Methods belong to no area: an area filter leaves them all in.
         Kind::Methods => concat!(
             "SELECT m.id, m.title, m.summary, '/methods/' || m.slug AS path, \
-             '' AS area_name, m.tags AS topic, m.created_at AS at FROM methods m \
+             '' AS area_name, m.tags AS topic, m.created_at AS at, m.seed FROM methods m \
              WHERE $1 = $1",
             window!("m.created_at")
         ),
@@ -200,6 +203,10 @@ pub async fn between(
                 area_name: row.try_get("area_name")?,
                 topic: row.try_get("topic")?,
                 at: row.try_get("at")?,
+                seed: match kind {
+                    Kind::Methods => row.try_get("seed")?,
+                    _ => None,
+                },
             })
         })
         .collect()

@@ -5,8 +5,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::seed;
 use super::store::{self, DEFAULT_LICENCE, MaterialFile, Method, NewMethod, Recipe, Use};
 use crate::events::store as events;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::{
@@ -20,6 +22,11 @@ async fn method_by_slug(state: &AppState, slug: &str) -> AppResult<Method> {
     store::find_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// The method as the reader sees it: a seeded recipe in their language.
+async fn method_for_reader(state: &AppState, slug: &str, lang: &Lang) -> AppResult<Method> {
+    Ok(seed::in_language(method_by_slug(state, slug).await?, lang))
 }
 
 #[derive(Deserialize, Default)]
@@ -42,7 +49,7 @@ pub async fn list(
     ctx: PageContext,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let methods = store::search(&state.db, &query.q, query.tag.trim()).await?;
+    let methods = store::search(&state.db, &query.q, query.tag.trim(), &ctx.lang).await?;
     render(&ListPage {
         ctx,
         query,
@@ -69,7 +76,9 @@ pub struct RecipeForm {
 }
 
 impl RecipeForm {
-    fn from_method(method: &Method, lang: &crate::i18n::Lang) -> RecipeForm {
+    /// An adaptation starts from the original as its adapter reads it, so a seeded recipe is
+    /// copied in their language (and becomes their own text, with no seed).
+    fn from_method(method: &Method, lang: &Lang) -> RecipeForm {
         let r = &method.recipe;
         RecipeForm {
             title: lang.t1("method-adapted-title", "title", &r.title),
@@ -89,7 +98,7 @@ impl RecipeForm {
     }
 
     /// The recipe, or the form's errors; lengths are bounded, tags tidied.
-    fn recipe(&self, errors: &mut FormErrors, lang: &crate::i18n::Lang) -> Recipe {
+    fn recipe(&self, errors: &mut FormErrors, lang: &Lang) -> Recipe {
         let long = 6000;
         let mut text = |field: &'static str, value: &str, max: usize, required: bool| {
             if required {
@@ -190,6 +199,7 @@ async fn store_recipe(
             author_id: Some(&user.id),
             author_name: &user.display_name,
             forked_from: original.map(|m| m.id.as_str()),
+            seed: None,
         };
         if store::publish(&state.db, &method).await? {
             if let (Some(original), Some(new)) =
@@ -226,7 +236,7 @@ pub async fn adapt_form(
     RequireUser(_user): RequireUser,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let original = method_by_slug(&state, &slug).await?;
+    let original = method_for_reader(&state, &slug, &ctx.lang).await?;
     let form = RecipeForm::from_method(&original, &ctx.lang);
     render(&form_page(ctx, form, FormErrors::new(), Some(&original)))
 }
@@ -238,7 +248,7 @@ pub async fn publish_adaptation(
     Path(slug): Path<String>,
     Form(form): Form<RecipeForm>,
 ) -> AppResult<Response> {
-    let original = method_by_slug(&state, &slug).await?;
+    let original = method_for_reader(&state, &slug, &ctx.lang).await?;
     store_recipe(&state, ctx, &user, form, Some(&original)).await
 }
 
@@ -285,7 +295,7 @@ async fn show_page(
     errors: FormErrors,
     use_form: UseForm,
 ) -> AppResult<ShowPage> {
-    let method = method_by_slug(state, slug).await?;
+    let method = method_for_reader(state, slug, &ctx.lang).await?;
     Ok(ShowPage {
         adaptations: store::forks(&state.db, &method.id).await?,
         uses: store::uses(&state.db, &method.id).await?,

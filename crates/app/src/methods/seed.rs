@@ -1,244 +1,190 @@
 //! The twelve methods every library starts with, written for Square Mile and published under
 //! CC BY-SA 4.0 by "Square Mile contributors". Added when missing, by slug, whenever the site
 //! starts; never changed afterwards, so a site's own edits and adaptations stay as they are.
+//!
+//! Their words live in Fluent (`locales/*/methods-seed.ftl`, `seed-<slug>-<field>`), not
+//! here, so that they are translated like every other page. A seeded row keeps the English
+//! text too, and its `seed` column names the recipe; while that is set, pages show the
+//! recipe in the reader's language ([`in_language`]). Why this way rather than a table of
+//! translations: the twelve recipes are the site's own words, shipped with the code and
+//! translated with the rest of it (a language added is a folder of `.ftl` files, nothing to
+//! migrate), while everyone else's methods stay in the one language they were written in;
+//! the stored English keeps search, the feeds and anything reading the table working as
+//! before, and clearing `seed` turns a recipe into its editor's own text in one step (the
+//! site has no editing of methods yet; whatever comes to change a seeded row's text must
+//! clear it, as the migration that added the column says).
 
-use super::store::{self, DEFAULT_LICENCE, NewMethod, Recipe};
+use super::store::{self, DEFAULT_LICENCE, Method, NewMethod, Recipe};
 use crate::db::Db;
+use crate::i18n::Lang;
 
+/// The attribution stored with the seeded rows (shown as the message `seed-author`).
 pub const AUTHOR: &str = "Square Mile contributors";
 
-/// (slug, title, summary, purpose, when to use, group size, time, materials, steps (one per
-/// line), tips, variations, tags)
-type Seed = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
-
-const SEEDS: [Seed; 12] = [
-    (
-        "skills-game",
-        "The skills game",
-        "Tables of neighbours go through a deck of skill cards and find out how much their street can already do.",
-        "To show a group how many skills it already holds, and which ones nobody nearby has, so that asks and offers start from strengths.",
-        "At the start of a project, at a street party or a community meeting, whenever people say \"there is nothing here\".",
-        "4 to 8 people per table; any number of tables",
-        "45 to 60 minutes",
-        "A deck of skill cards for each table (or one phone or tablet per table with Square Mile's skills game), pens, a results sheet",
-        "Seat people in tables of four to eight, mixing people who do not know each other.\nRead out the rules: for each card, the table says \"we can do it\", \"a friend can\" or \"nobody we know\".\nDeal the cards in their groups; one person reads each card aloud and records the answer.\nKeep it quick: a card takes seconds, not a discussion.\nWhen the deck is done, count each table's coverage and share it aloud.\nPool the tables and read out the gaps: the cards nobody covers.\nAsk each table to turn one gap into an ask for help.",
-        "Have a host per table who keeps the pace. Celebrate the surprising skills out loud; that is what people remember.",
-        "Play with organisations instead of people; play twice a year apart to see how coverage grows.",
-        "assets, skills, icebreaker, games",
-    ),
-    (
-        "network-mapping-questionnaire",
-        "Network mapping questionnaire",
-        "A short questionnaire on who people go to, and for what, drawn as a map of the community's ties.",
-        "To see who connects whom, which groups are cut off, and whom to introduce to whom.",
-        "Before and after a project, to see whether a neighbourhood has become better woven.",
-        "20 to 500 people",
-        "10 minutes per person; a workshop of 90 minutes to read the map",
-        "Square Mile's network mapping exercise, or paper questionnaires typed in afterwards",
-        "Agree the questions: who do you go to for advice, for help, to get things done?\nAsk people's consent to be named on the map; everyone else appears under a pseudonym.\nShare the link or hand out the paper, and remind people twice.\nClose the round and look at the map together: the hubs, the bridges and the isolated.\nChoose a few introductions worth making, and make them.\nRun a second round a year later and compare.",
-        "Keep the questionnaire to five questions. Do not publish a map that names people who did not agree to it.",
-        "Map organisations instead of people; map one street only, on a big sheet of paper.",
-        "networks, mapping, evaluation",
-    ),
-    (
-        "asset-walk",
-        "Asset walk",
-        "A slow walk around the neighbourhood noting what is already there: spaces, groups, people, places to meet.",
-        "To see the area with fresh eyes and record the assets a plan can build on.",
-        "When a group starts out, or when newcomers join an existing group.",
-        "6 to 15 people per walk",
-        "1 to 2 hours",
-        "A map of the route, clipboards or phones, a camera, comfortable shoes",
-        "Plan a route of about two kilometres that passes both busy and forgotten places.\nGive each walker something to look for: places to meet, green spaces, shops, notices, people.\nWalk slowly and stop often; talk to the people you meet.\nNote every asset with where it is and who looks after it.\nEnd somewhere with tea and put the notes on one map.\nAdd the assets to the area's asset map.",
-        "Check the route is accessible for everyone coming. Ask permission before photographing people.",
-        "A night walk to check lighting and safety; a walk led by children.",
-        "assets, walking, places",
-    ),
-    (
-        "community-conversation",
-        "Community conversation",
-        "A hosted conversation in small groups about a question that matters locally, ending in what people will do next.",
-        "To hear many voices on one question and find shared ground and willing hands.",
-        "When a decision or a problem affects many people and nobody has asked them yet.",
-        "10 to 100 people, in groups of 5 to 8",
-        "2 hours",
-        "Tables, a host per table, a clear question on each table, cards for notes, refreshments",
-        "Choose one open question, for example \"what would make our park feel safe?\".\nWelcome people and explain how their words will be used.\nIn small groups, each person speaks once without interruption, then the group talks freely.\nEach group writes its three strongest points on cards.\nShare the cards with everyone and group them together.\nAsk who will do something about each one, and write the names down.\nPublish what was said, and follow up within a month.",
-        "A host's job is to make space, not to speak. Offer interpreters and childcare if you can.",
-        "Hold it online; hold it in several places on the same evening and combine the results.",
-        "conversation, engagement, deliberation",
-    ),
-    (
-        "open-space",
-        "Open space",
-        "A meeting with no set agenda: participants propose the sessions, and everyone goes where they can learn or give the most.",
-        "To let a large group organise itself around what it cares about most.",
-        "When a topic is complex, people care, and nobody knows the answer.",
-        "20 to 500 people",
-        "Half a day to three days",
-        "A big empty wall with a timetable grid, sticky notes, markers, rooms or corners for sessions",
-        "Sit everyone in a circle and state the theme.\nExplain the principles: whoever comes are the right people, and when it is over it is over.\nAnyone who cares about something writes it on a sheet, says it aloud and puts it on the timetable.\nPeople sign up for the sessions they want and move freely between them.\nEach session's host writes a short report-back.\nClose in the circle: what did we learn, what happens next?",
-        "Resist the urge to fill the agenda in advance. The law of two feet applies to organisers too.",
-        "Run a short open space in 90 minutes at the end of a larger event.",
-        "open space, self-organising, events",
-    ),
-    (
-        "world-cafe",
-        "World café",
-        "Rounds of conversation at café tables, where people move between tables and ideas travel with them.",
-        "To connect ideas across a large group and discover what everyone is thinking.",
-        "When you want many people to explore a few questions together rather than hear speakers.",
-        "12 to 200 people, four or five at a table",
-        "90 minutes to 3 hours",
-        "Small tables with paper tablecloths, markers, a host per table, three prepared questions",
-        "Set up the room like a café, with four or five chairs per table.\nPose the first question; tables talk for 20 minutes and draw on the tablecloths.\nEveryone except the host moves to a new table.\nThe host sums up what was said before; the new group builds on it.\nRepeat with the second and third questions.\nFinish with a harvest: each table shares its main insight with the room.",
-        "Questions that begin with \"what\" and \"how\" work better than yes-or-no questions.",
-        "Use one question for all rounds to go deeper rather than wider.",
-        "conversation, deliberation, events",
-    ),
-    (
-        "citizens-jury",
-        "Citizens' jury",
-        "A small group chosen by lot to look like the area hears evidence, deliberates and recommends.",
-        "To reach a fair, informed recommendation on a hard question that elected bodies will answer.",
-        "When a decision is contested, trade-offs are real, and there is time to do it properly.",
-        "12 to 50 jurors",
-        "Several days over a few weeks",
-        "An invitation letter, a selection by stratified lottery (Square Mile's jury module), a venue, expert witnesses, facilitators, payment for jurors",
-        "Agree the question and a commitment from the decision-maker to respond.\nSend invitations at random; collect volunteers with their answers on age, area and other features.\nDraw the jury with quotas so it looks like the area, and publish how the draw was made.\nHold learning sessions with witnesses chosen to cover all sides.\nDeliberate in small groups with skilled facilitators.\nWrite recommendations in the jurors' own words and vote on each.\nPublish the report and the decision-maker's response.",
-        "Pay jurors and cover care and travel costs, or only some people will be able to take part.",
-        "A citizens' assembly of 50 to 150 people; a one-day mini-public.",
-        "sortition, deliberation, decisions",
-    ),
-    (
-        "participatory-budgeting",
-        "Participatory budgeting",
-        "Residents propose projects and vote on how part of a budget is spent.",
-        "To hand real spending decisions to the people affected and build trust in public money.",
-        "When a council, a fund or a housing association has money it is willing to let residents decide.",
-        "From a street to a city",
-        "Three to nine months for a full cycle",
-        "A budget, clear rules, an online ballot (Square Mile's budgets module) and paper ballots, places to vote",
-        "Agree the budget, the area, who may vote and how votes will be counted.\nInvite ideas from everyone, online and on paper, for several weeks.\nHave officials check each idea's feasibility and cost, giving public reasons for any rejection.\nHold the vote, with a ballot that makes the rules clear.\nCount with a fair rule and publish the results with explanations for every project.\nCarry out the funded projects and report progress in public.",
-        "Keep the first cycle small and well run; trust grows from projects that actually happen.",
-        "Split the budget by district; use cumulative points or knapsack ballots.",
-        "budgets, voting, decisions",
-    ),
-    (
-        "walk-and-talk",
-        "Walk and talk",
-        "Two or three people talk while they walk a route in the neighbourhood.",
-        "To have an easier, more equal conversation than across a table, and to talk about places while seeing them.",
-        "For one-to-one conversations, for meeting people who do not come to meetings, for sensitive topics.",
-        "2 to 3 people per walk",
-        "30 to 60 minutes",
-        "A route, weather-appropriate clothing, a notebook for afterwards",
-        "Agree a route that suits everyone's pace and mobility.\nStart with an open question about the place you are walking through.\nLet the walk set the rhythm; silence is fine.\nStop where something comes up and look at it together.\nAt the end, agree what each person will do next.\nWrite your notes down straight away.",
-        "Walking side by side makes it easier for shy people to talk.",
-        "A walk-and-talk between a resident and a councillor; a group walk with a guide.",
-        "walking, conversation, one-to-one",
-    ),
-    (
-        "story-circle",
-        "Story circle",
-        "People sit in a circle and each tells a short true story on a shared theme while the others listen.",
-        "To build understanding across differences and surface experiences that numbers miss.",
-        "At the start of a project, when trust is low, or to gather experiences of a service.",
-        "6 to 12 people per circle",
-        "60 to 90 minutes",
-        "Chairs in a circle, a timer, a talking object",
-        "Agree the ground rules: listen without interrupting, what is said here stays here.\nGive the theme, for example \"a time someone in this neighbourhood helped you\".\nGive everyone a minute of silence to choose a story.\nGo around the circle; each person has three minutes.\nAfter everyone has spoken, go around again with one thing each person heard.\nAsk, with consent, which stories may be shared beyond the circle.",
-        "The facilitator tells a story too. Never push anyone to share.",
-        "Record stories, with consent, for a story about a service or an exhibition.",
-        "stories, listening, trust",
-    ),
-    (
-        "one-to-one-conversations",
-        "One-to-one conversations",
-        "Community organisers' relational meetings: half-hour conversations that discover what a person cares about and what they might do.",
-        "To build relationships and find leaders and shared interests, one person at a time.",
-        "All the time; especially when starting to organise in a new place.",
-        "2 people",
-        "30 to 45 minutes",
-        "A quiet place, a cup of tea, a notebook for afterwards",
-        "Ask for a conversation and say why: you want to get to know them and what matters to them.\nAsk open questions about their story, their worries, their hopes for the area.\nListen for self-interest: what would make them act?\nShare a little of your own story too.\nAsk whom else you should talk to.\nAgree a next step, even a small one, and follow it up.",
-        "It is a conversation, not a survey or a sales pitch. Aim for 20 a month.",
-        "Pair people up at a meeting for ten-minute versions.",
-        "organising, relationships, one-to-one, leadership",
-    ),
-    (
-        "living-lab",
-        "Living lab",
-        "Residents, services and researchers try out a change in the real neighbourhood, learn from it and adapt it.",
-        "To test solutions with the people who will use them, before spending at scale.",
-        "When there is an idea worth trying and a group willing to try it for a few months.",
-        "10 to 50 people over time",
-        "Three to twelve months",
-        "A small budget for prototypes, a place to meet, simple ways to measure change",
-        "Agree the problem and what would count as success, with residents.\nDesign a small, cheap trial together.\nRun it in the real neighbourhood for a few weeks.\nCollect what happened: numbers, stories and photos.\nMeet to decide: stop, change or grow.\nRun the next cycle, and publish what you learned, including failures.",
-        "Start smaller than you think. Let residents change the design between cycles.",
-        "A street lab that closes a road for play on Sundays; a lab inside a library.",
-        "experiments, design, evaluation",
-    ),
+/// The seeds' slugs, which are also their names in Fluent and in the `seed` column.
+pub const SLUGS: [&str; 12] = [
+    "skills-game",
+    "network-mapping-questionnaire",
+    "asset-walk",
+    "community-conversation",
+    "open-space",
+    "world-cafe",
+    "citizens-jury",
+    "participatory-budgeting",
+    "walk-and-talk",
+    "story-circle",
+    "one-to-one-conversations",
+    "living-lab",
 ];
+
+/// The message for one field of a seed in `lang` (or English), if there is one.
+pub fn text(seed: &str, field: &str, lang: &Lang) -> Option<String> {
+    let key = format!("seed-{seed}-{field}");
+    lang.has(&key).then(|| lang.t(&key))
+}
+
+/// The seed's recipe in `lang`; a field without a message keeps `stored`'s (a seed the
+/// code no longer knows shows as it was stored). The licence is never translated.
+pub fn recipe(seed: &str, lang: &Lang, stored: &Recipe) -> Recipe {
+    let field = |name: &str, kept: &String| text(seed, name, lang).unwrap_or_else(|| kept.clone());
+    Recipe {
+        title: field("title", &stored.title),
+        summary: field("summary", &stored.summary),
+        purpose: field("purpose", &stored.purpose),
+        when_to_use: field("when-to-use", &stored.when_to_use),
+        group_size: field("group-size", &stored.group_size),
+        duration: field("duration", &stored.duration),
+        materials: field("materials", &stored.materials),
+        steps: field("steps", &stored.steps),
+        tips: field("tips", &stored.tips),
+        variations: field("variations", &stored.variations),
+        licence: stored.licence.clone(),
+        tags: field("tags", &stored.tags),
+    }
+}
+
+/// A method's title as a reader sees it: the seed's in `lang`, else the stored one.
+pub fn title(seed: Option<&str>, stored: String, lang: &Lang) -> String {
+    seed.and_then(|s| text(s, "title", lang)).unwrap_or(stored)
+}
+
+/// The method as a reader of `lang` sees it: a seeded recipe (and an adaptation's link to
+/// one) in that language, everyone else's text as they wrote it.
+pub fn in_language(mut method: Method, lang: &Lang) -> Method {
+    if let Some(seed) = method.seed.as_deref() {
+        method.recipe = recipe(seed, lang, &method.recipe);
+        method.author_name = lang.t("seed-author");
+    }
+    if let (Some(seed), Some((_, title, author))) =
+        (method.fork_seed.as_deref(), method.forked_from.as_mut())
+    {
+        *title = self::title(Some(seed), std::mem::take(title), lang);
+        *author = lang.t("seed-author");
+    }
+    method
+}
+
+/// A seed's English recipe, as it is stored; an error if a message is missing.
+fn english(seed: &str) -> anyhow::Result<Recipe> {
+    let lang = Lang::default();
+    let field = |name: &str| {
+        text(seed, name, &lang)
+            .ok_or_else(|| anyhow::anyhow!("no English message seed-{seed}-{name}"))
+    };
+    Ok(Recipe {
+        title: field("title")?,
+        summary: field("summary")?,
+        purpose: field("purpose")?,
+        when_to_use: field("when-to-use")?,
+        group_size: field("group-size")?,
+        duration: field("duration")?,
+        materials: field("materials")?,
+        steps: field("steps")?,
+        tips: field("tips")?,
+        variations: field("variations")?,
+        licence: DEFAULT_LICENCE.into(),
+        tags: field("tags")?,
+    })
+}
 
 /// Adds any seed method whose slug is not taken yet; one query when none is missing, as on
 /// every start but the first.
 pub async fn ensure(db: &Db) -> anyhow::Result<()> {
     let taken = store::slugs(db).await?;
-    for (
-        slug,
-        title,
-        summary,
-        purpose,
-        when,
-        size,
-        time,
-        materials,
-        steps,
-        tips,
-        variations,
-        tags,
-    ) in SEEDS
-    {
+    for slug in SLUGS {
         if taken.iter().any(|t| t == slug) {
             continue;
         }
-        let recipe = Recipe {
-            title: title.into(),
-            summary: summary.into(),
-            purpose: purpose.into(),
-            when_to_use: when.into(),
-            group_size: size.into(),
-            duration: time.into(),
-            materials: materials.into(),
-            steps: steps.into(),
-            tips: tips.into(),
-            variations: variations.into(),
-            licence: DEFAULT_LICENCE.into(),
-            tags: tags.into(),
-        };
+        let recipe = english(slug)?;
         let method = NewMethod {
             slug,
             recipe: &recipe,
             author_id: None,
             author_name: AUTHOR,
             forked_from: None,
+            seed: Some(slug),
         };
         store::publish(db, &method).await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_seed_has_every_field_in_every_language() {
+        for (code, _) in crate::i18n::SUPPORTED {
+            let lang = Lang::from_tag(code).unwrap();
+            for seed in SLUGS {
+                let english = english(seed).unwrap();
+                let theirs = recipe(seed, &lang, &Recipe::default());
+                for (name, value) in [
+                    ("title", &theirs.title),
+                    ("summary", &theirs.summary),
+                    ("purpose", &theirs.purpose),
+                    ("when-to-use", &theirs.when_to_use),
+                    ("group-size", &theirs.group_size),
+                    ("duration", &theirs.duration),
+                    ("materials", &theirs.materials),
+                    ("steps", &theirs.steps),
+                    ("tips", &theirs.tips),
+                    ("variations", &theirs.variations),
+                    ("tags", &theirs.tags),
+                ] {
+                    assert!(!value.trim().is_empty(), "{code} {seed} {name}");
+                }
+                // One step a line, as the method page and the API split them.
+                assert_eq!(
+                    theirs.steps.lines().count(),
+                    english.steps.lines().count(),
+                    "{code} {seed}: the same number of steps"
+                );
+                assert!(
+                    !theirs
+                        .steps
+                        .lines()
+                        .any(|l| l.trim().is_empty() || l != l.trim()),
+                    "{code} {seed}: no blank or indented step"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_is_the_text_the_library_always_had() {
+        let cafe = english("world-cafe").unwrap();
+        assert_eq!(cafe.title, "World café");
+        assert_eq!(
+            cafe.tips,
+            "Questions that begin with \"what\" and \"how\" work better than yes-or-no questions."
+        );
+        assert!(cafe.steps.starts_with(
+            "Set up the room like a café, with four or five chairs per table.\nPose the first question;"
+        ));
+        let pl = recipe("world-cafe", &Lang::from_tag("pl").unwrap(), &cafe);
+        assert!(pl.steps.starts_with("Urządź salę jak kawiarnię"));
+        assert_eq!(pl.licence, DEFAULT_LICENCE);
+    }
 }

@@ -4,7 +4,9 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::seed;
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
+use crate::i18n::Lang;
 use crate::web::forms::plain_letters;
 
 pub const DEFAULT_LICENCE: &str = "CC BY-SA 4.0";
@@ -35,6 +37,11 @@ pub struct Method {
     pub author_name: String,
     /// The method this one adapts: (slug, title, author), when it still exists.
     pub forked_from: Option<(String, String, String)>,
+    /// Which of the first twelve recipes this still is (`seed::SLUGS`), shown in the
+    /// reader's language by `seed::in_language`; None for everyone's own text.
+    pub seed: Option<String>,
+    /// The seed of the method this one adapts, if that is one.
+    pub fork_seed: Option<String>,
     pub rating: Option<f64>,
     pub ratings: i64,
     pub uses: i64,
@@ -67,8 +74,9 @@ macro_rules! select_method {
     () => {
         "SELECT m.id, m.slug, m.title, m.summary, m.purpose, m.when_to_use, m.group_size, \
          m.duration, m.materials, m.steps, m.tips, m.variations, m.licence, m.tags, \
-         m.author_id, m.author_name, m.created_at, \
+         m.author_id, m.author_name, m.created_at, m.seed, \
          f.slug AS fork_slug, f.title AS fork_title, f.author_name AS fork_author, \
+         f.seed AS fork_seed, \
          (SELECT CAST(AVG(r.stars) AS DOUBLE PRECISION) FROM method_ratings r \
             WHERE r.method_id = m.id) AS rating, \
          (SELECT COUNT(*) FROM method_ratings r WHERE r.method_id = m.id) AS ratings, \
@@ -106,6 +114,8 @@ fn method_from_row(row: &AnyRow) -> anyhow::Result<Method> {
             )),
             None => None,
         },
+        seed: row.try_get("seed")?,
+        fork_seed: row.try_get("fork_seed")?,
         rating: row.try_get("rating")?,
         ratings: row.try_get("ratings")?,
         uses: row.try_get("uses")?,
@@ -114,38 +124,52 @@ fn method_from_row(row: &AnyRow) -> anyhow::Result<Method> {
 }
 
 /// Methods whose title, summary or tags hold `words` (all of them), and with the tag if
-/// given; best rated first, then by title.
-pub async fn search(db: &Db, words: &str, tag: &str) -> anyhow::Result<Vec<Method>> {
-    let rows = sqlx::query(concat!(select_method!(), " ORDER BY m.title, m.id"))
+/// given, as a reader of `lang` sees them (`seed::in_language`); best rated first, then by
+/// title. A seeded recipe matches in the reader's language and in its stored English.
+pub async fn search(db: &Db, words: &str, tag: &str, lang: &Lang) -> anyhow::Result<Vec<Method>> {
+    let rows = sqlx::query(concat!(select_method!(), " ORDER BY m.id"))
         .fetch_all(db)
         .await
         .context("listing methods")?;
     let words: Vec<String> = words.split_whitespace().map(plain_letters).collect();
-    let mut methods: Vec<Method> = rows
-        .iter()
-        .map(method_from_row)
-        .collect::<anyhow::Result<_>>()?;
-    // The library holds dozens of recipes, not millions: matching in Rust keeps the
-    // words as typed (no query syntax) and the same on both databases.
-    methods.retain(|m| {
-        let r = &m.recipe;
-        let text = plain_letters(&format!("{} {} {}", r.title, r.summary, r.tags));
-        words.iter().all(|w| text.contains(w.as_str()))
-            && (tag.is_empty() || m.tags().contains(&tag))
-    });
+    let searchable = |r: &Recipe| format!("{} {} {}", r.title, r.summary, r.tags);
+    let mut methods = Vec::new();
+    for row in &rows {
+        let stored = method_from_row(row)?;
+        let stored_text = searchable(&stored.recipe);
+        let stored_tags = stored.recipe.tags.clone();
+        let method = seed::in_language(stored, lang);
+        // The library holds dozens of recipes, not millions: matching in Rust keeps the
+        // words as typed (no query syntax) and the same on both databases.
+        let text = plain_letters(&format!("{} {stored_text}", searchable(&method.recipe)));
+        let tagged = tag.is_empty()
+            || method.tags().contains(&tag)
+            || split_tags(&stored_tags).contains(&tag);
+        if tagged && words.iter().all(|w| text.contains(w.as_str())) {
+            methods.push(method);
+        }
+    }
+    methods.sort_by_cached_key(|m| (plain_letters(&m.recipe.title), m.id.clone()));
     methods.sort_by(|a, b| b.rating.unwrap_or(0.0).total_cmp(&a.rating.unwrap_or(0.0)));
     Ok(methods)
 }
 
-/// (id, title) of every method, for a form's choice.
-pub async fn choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
-    let rows = sqlx::query("SELECT id, title FROM methods ORDER BY title, id")
+/// (id, title) of every method, for a form's choice, titles in `lang`, by title.
+pub async fn choices(db: &Db, lang: &Lang) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query("SELECT id, title, seed FROM methods")
         .fetch_all(db)
         .await
         .context("listing methods")?;
-    rows.iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?)))
-        .collect()
+    let mut choices = rows
+        .iter()
+        .map(|r| {
+            let seed: Option<String> = r.try_get("seed")?;
+            let title = seed::title(seed.as_deref(), r.try_get("title")?, lang);
+            Ok((r.try_get("id")?, title))
+        })
+        .collect::<anyhow::Result<Vec<(String, String)>>>()?;
+    choices.sort_by_cached_key(|(id, title)| (plain_letters(title), id.clone()));
+    Ok(choices)
 }
 
 pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Method>> {
@@ -200,6 +224,8 @@ pub struct NewMethod<'a> {
     pub author_id: Option<&'a str>,
     pub author_name: &'a str,
     pub forked_from: Option<&'a str>,
+    /// Set only for the first twelve recipes (`seed::ensure`).
+    pub seed: Option<&'a str>,
 }
 
 /// Publishes a method; false if the slug is taken.
@@ -209,8 +235,8 @@ pub async fn publish(db: &Db, method: &NewMethod<'_>) -> anyhow::Result<bool> {
     let added = sqlx::query(
         "INSERT INTO methods (id, slug, title, summary, purpose, when_to_use, group_size, \
          duration, materials, steps, tips, variations, licence, tags, author_id, author_name, \
-         forked_from, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+         forked_from, seed, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+         $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)",
     )
     .bind(new_id())
     .bind(method.slug)
@@ -229,6 +255,7 @@ pub async fn publish(db: &Db, method: &NewMethod<'_>) -> anyhow::Result<bool> {
     .bind(method.author_id)
     .bind(method.author_name)
     .bind(method.forked_from)
+    .bind(method.seed)
     .bind(now)
     .execute(db)
     .await;
