@@ -90,6 +90,7 @@ async fn breakdown(db: &db::Db, slug: &str) -> anyhow::Result<()> {
         &Default::default(),
         map::Naming::Public,
         &map::Filter::default(),
+        &map::export_language(),
     );
     let build = started.elapsed().as_secs_f64();
     let started = Instant::now();
@@ -112,6 +113,8 @@ async fn breakdown(db: &db::Db, slug: &str) -> anyhow::Result<()> {
             title: "t".into(),
             group_title: "g".into(),
             size_title: "s".into(),
+            person: "p".into(),
+            organisation: "o".into(),
             words: network::svg::Words::english(),
         },
         |c| c.to_string(),

@@ -54,7 +54,9 @@
     button.type = "button";
     button.className = "secondary";
     button.textContent = spec[0];
-    button.setAttribute("aria-label", spec[1] === 0 ? "Reset the view" : (spec[1] < 1 ? "Zoom in" : "Zoom out"));
+    // The words come from the page, in its language.
+    var name = spec[1] === 0 ? "data-zoom-reset" : (spec[1] < 1 ? "data-zoom-in" : "data-zoom-out");
+    button.setAttribute("aria-label", holder.getAttribute(name) || spec[0]);
     button.addEventListener("click", function () {
       if (spec[1] === 0) {
         view = { x: full.x, y: full.y, w: full.w, h: full.h };

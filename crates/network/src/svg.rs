@@ -5,6 +5,7 @@
 //! from 30 to thousands of nodes.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use crate::graph::Graph;
 
@@ -33,14 +34,27 @@ pub struct Map<'a> {
 }
 
 /// The words the map writes itself. The description is a template whose `%nodes%`,
-/// `%ties%`, `%groups%`, `%group_title%`, `%size_title%` and `%largest%` are filled in; the
-/// legend's "other groups" line is written as "N `other_groups` (count)".
-#[derive(Clone, Debug)]
+/// `%ties%`, `%groups%`, `%group_title%`, `%size_title%` and `%largest%` are filled in. The
+/// legend's last line, for the groups beyond the palette's colours, is written as
+/// "`other_groups(n)` (count)": given their number, so a language can choose the plural form
+/// that number needs ("1 other group", "3 inne grupy", "5 innych grup").
+#[derive(Clone)]
 pub struct Words {
     pub colour: String,
     pub size: String,
-    pub other_groups: String,
+    pub other_groups: Arc<dyn Fn(usize) -> String + Send + Sync>,
     pub description: String,
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words")
+            .field("colour", &self.colour)
+            .field("size", &self.size)
+            .field("other_groups", &(self.other_groups)(2))
+            .field("description", &self.description)
+            .finish()
+    }
 }
 
 impl Words {
@@ -48,7 +62,10 @@ impl Words {
         Words {
             colour: "Colour".into(),
             size: "Size".into(),
-            other_groups: "other groups".into(),
+            other_groups: Arc::new(|n| match n {
+                1 => "1 other group".into(),
+                n => format!("{n} other groups"),
+            }),
             description: "A network of %nodes% nodes and %ties% ties in %groups% groups by \
                           %group_title%. Node size shows %size_title%; the largest: %largest%."
                 .into(),
@@ -246,13 +263,12 @@ fn legend(out: &mut String, map: &Map<'_>, colour_of: &impl Fn(&str) -> &'static
         let rest: usize = ranked[PALETTE.len()..].iter().map(|g| g.1).sum();
         let _ = writeln!(
             out,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"{OTHER}\"/><text x=\"{}\" y=\"{}\">{} {} ({rest})</text>",
+            "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"{OTHER}\"/><text x=\"{}\" y=\"{}\">{} ({rest})</text>",
             x + 7.0,
             y - 5.0,
             x + 22.0,
             y,
-            ranked.len() - PALETTE.len(),
-            escape(&map.words.other_groups)
+            escape(&(map.words.other_groups)(ranked.len() - PALETTE.len()))
         );
         y += 24.0;
     }

@@ -117,3 +117,7 @@ event-cancelled-subject = Cancelled: { $title }
 event-cancelled-body = “{ $title }”, { $when }, is cancelled. We are sorry.
 event-games = The skills game played here:
 event-start-game = Set up the skills game for this event
+# Required fields of an event, a session and its report.
+field-place-missing = Say where it happens.
+field-topic-missing = Enter a topic.
+field-report-missing = Write what the group talked about.

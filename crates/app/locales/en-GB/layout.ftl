@@ -27,6 +27,8 @@ breadcrumbs = You are here
 save = Save
 filter = Filter
 
+# Read out by screen readers before a field's error message.
+error-message-prefix = Error:
 error-summary-title = There is a problem
 error-go-home = Go to the home page
 error-status = Error code { $status }

@@ -26,7 +26,7 @@ mapping-invite-link = Share this link with the people and organisations you invi
 mapping-exports = Download the network:
 mapping-export-nodes = people and organisations (CSV)
 mapping-export-ties = ties (CSV)
-mapping-exports-hint = GEXF opens in Gephi, GraphML in most network tools, the CSV files in Kumu and spreadsheets. People who did not agree to be named are shown as "Person" and a number in every download, and so are organisations that are not registered on this site and did not agree, as "Organisation" and a number.
+mapping-exports-hint = GEXF opens in Gephi, GraphML in most network tools, the CSV files in Kumu and spreadsheets. People who did not agree to be named are shown as "Person" and a number in every download, and so are organisations that are not registered on this site and did not agree, as "Organisation" and a number. Downloads are the same whatever language you read this site in, so these names, the kinds and the skill cards are in English in them.
 mapping-close = Stop taking answers
 mapping-default-relationships =
     We work together
@@ -105,6 +105,13 @@ mapping-size-eigenvector = Well-connected contacts (eigenvector)
 mapping-show = Show
 mapping-skip-to-table = Skip to the table of the same data
 mapping-map-hint = Point at a circle to see who it is. With JavaScript, scroll to zoom and drag to move.
+# The map's zoom buttons (added by its script), for screen readers.
+mapping-zoom-in = Zoom in
+mapping-zoom-out = Zoom out
+mapping-zoom-reset = Reset the view
+# Names for those who did not agree to be named, numbered in the order they joined the map.
+mapping-pseudonym-person = Person { $number }
+mapping-pseudonym-organisation = Organisation { $number }
 mapping-table-caption = Everyone on the map, most connected first
 mapping-name = Name
 mapping-cluster = Cluster
@@ -185,7 +192,14 @@ mapping-invite-email-body =
 # Words the drawn map writes itself. Keep the %names% as they are: the map fills them in.
 mapping-svg-colour = Colour
 mapping-svg-size = Size
-mapping-svg-other-groups = other groups
+# The legend's last line: the groups beyond its eight colours, counted.
+mapping-svg-other-groups = { $count ->
+        [one] { $count } other group
+       *[other] { $count } other groups
+    }
+# The legend's names of the two kinds, when the map is coloured by kind.
+mapping-svg-kind-person = People
+mapping-svg-kind-organisation = Organisations and groups
 mapping-svg-description = A network of %nodes% nodes and %ties% ties in %groups% groups by %group_title%. Node size shows %size_title%; the largest: %largest%.
 # Why two people should meet, in parts joined by "; ".
 mapping-reason-both-know = both know { $names }

@@ -60,3 +60,8 @@ error-material-empty = Choose a file to upload.
 error-material-type = That kind of file cannot be a material: use PDF, PNG, JPEG, text, CSV, or an OpenDocument or Office file, with the right ending for what it is.
 error-material-too-many = A method can have at most 20 files; remove one first.
 error-material-not-allowed = Only the method's author and site administrators can change its materials.
+# Required fields of a recipe and of a story of its use.
+field-summary-missing = Write a short summary.
+field-steps-missing = Write the steps.
+field-occasion-missing = Say where or when you used it.
+field-story-missing = Say how it went.

@@ -151,3 +151,5 @@ error-report-follow-invalid = That is not a way to follow a report.
 notifications-title = Notifications
 notifications-empty = Nothing new.
 notifications-new = new
+# A new API key's required name.
+field-key_name-missing = Give the key a name.

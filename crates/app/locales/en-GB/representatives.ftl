@@ -65,3 +65,6 @@ field-hide-reason = Reason (its author sees it)
 field-hide-reason-hint = For example "It names a member of staff".
 error-hide-reason = Give the reason its author will see, in at most 1,000 characters.
 error-moderators-only = Only moderators can do this.
+# Required fields of a representative and of a question.
+field-role-missing = Enter the role.
+field-question-missing = Write your question.

@@ -52,3 +52,5 @@ error-story-providers-only = Only the officials of the organisation the story is
 error-story-reason-needed = Give the author a reason when you do not publish a story.
 error-story-decision-invalid = Choose to publish the story or not.
 error-story-already-moderated = Another moderator has already decided about this story.
+# An organisation's response must say something.
+field-response-missing = Write a response.

@@ -121,3 +121,7 @@ event-cancelled-subject = Odwołane: { $title }
 event-cancelled-body = Wydarzenie „{ $title }” (termin: { $when }) zostało odwołane. Przepraszamy.
 event-games = Gra w umiejętności rozegrana na tym wydarzeniu:
 event-start-game = Przygotuj grę w umiejętności na to wydarzenie
+# Wymagane pola wydarzenia, sesji i jej sprawozdania.
+field-place-missing = Podaj, gdzie to się odbędzie.
+field-topic-missing = Wpisz temat.
+field-report-missing = Opisz, o czym rozmawiała grupa.

@@ -27,6 +27,8 @@ breadcrumbs = Jesteś tutaj
 save = Zapisz
 filter = Filtruj
 
+# Czytniki ekranu odczytują to przed komunikatem o błędzie w polu formularza.
+error-message-prefix = Błąd:
 error-summary-title = Wystąpił problem
 error-go-home = Przejdź na stronę główną
 error-status = Kod błędu { $status }

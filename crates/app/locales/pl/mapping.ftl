@@ -107,6 +107,13 @@ mapping-size-eigenvector = Dobrze połączone kontakty (wektor własny)
 mapping-show = Pokaż
 mapping-skip-to-table = Przejdź do tabeli z tymi samymi danymi
 mapping-map-hint = Wskaż kółko, aby zobaczyć, kto to jest. Z włączonym JavaScriptem przewijaj, aby przybliżyć, i przeciągaj, aby przesunąć mapę.
+# Przyciski powiększenia mapy (dodaje je skrypt), dla czytników ekranu.
+mapping-zoom-in = Przybliż
+mapping-zoom-out = Oddal
+mapping-zoom-reset = Przywróć cały widok
+# Nazwy dla tych, którzy nie zgodzili się na podanie nazwy, numerowane w kolejności dołączenia do mapy.
+mapping-pseudonym-person = Osoba { $number }
+mapping-pseudonym-organisation = Organizacja { $number }
 mapping-table-caption = Wszyscy na mapie, od najlepiej połączonych
 mapping-name = Imię lub nazwa
 mapping-cluster = Skupisko
@@ -192,7 +199,16 @@ mapping-invite-email-body =
 # Słowa, które mapa sieci pisze sama. Zostaw %nazwy% bez zmian: mapa je wypełnia.
 mapping-svg-colour = Kolor
 mapping-svg-size = Rozmiar
-mapping-svg-other-groups = inne grupy
+# Ostatni wiersz legendy: grupy, dla których zabrakło ośmiu kolorów, z liczbą.
+mapping-svg-other-groups = { $count ->
+        [one] { $count } inna grupa
+        [few] { $count } inne grupy
+        [many] { $count } innych grup
+       *[other] { $count } innej grupy
+    }
+# Nazwy dwóch rodzajów w legendzie, gdy mapa jest pokolorowana według rodzaju.
+mapping-svg-kind-person = Osoby
+mapping-svg-kind-organisation = Organizacje i grupy
 mapping-svg-description = Sieć %nodes% węzłów i %ties% powiązań w %groups% grupach według: %group_title%. Wielkość węzła pokazuje: %size_title%; największe: %largest%.
 # Dlaczego dwie osoby powinny się poznać; części są łączone znakami "; ".
 mapping-reason-both-know = oboje znają { $names }
@@ -208,6 +224,6 @@ mapping-reason = { $a } i { $b }: { $parts }.
 mapping-list-and = { $rest } i { $last }
 # Kto jest podpisany na mapie, a kto występuje pod pseudonimem.
 mapping-answer-intro = To zajmie kilka minut. Powiedz nam, kim jesteś, z kim współpracujesz i czym możesz się podzielić. Nazwy osób oraz grup niezarejestrowanych w tym serwisie, które nie zgodzą się na pokazanie na mapie, widzą tylko organizatorzy.
-field-mapping-consent-hint = Jeśli nie, wszyscy poza organizatorami zobaczą Cię jako „Person” (albo „Organisation”) z numerem. Organizacje zarejestrowane w tym serwisie są zawsze podpisane nazwą.
-mapping-exports-hint = GEXF otwiera się w Gephi, GraphML w większości narzędzi do analizy sieci, a pliki CSV w Kumu i arkuszach kalkulacyjnych. Osoby, które nie zgodziły się na podanie nazwiska, występują w każdym pliku jako „Person” z numerem, a organizacje niezarejestrowane w tym serwisie, które się nie zgodziły, jako „Organisation” z numerem.
-mapping-organiser-names = Widzisz wszystkie nazwy, bo organizujesz to badanie. Pozostali widzą osoby, które nie zgodziły się na podanie nazwiska, jako „Person” z numerem, a organizacje niezarejestrowane w tym serwisie, które się nie zgodziły, jako „Organisation” z numerem.
+field-mapping-consent-hint = Jeśli nie, wszyscy poza organizatorami zobaczą Cię jako „Osoba” (albo „Organizacja”) z numerem. Organizacje zarejestrowane w tym serwisie są zawsze podpisane nazwą.
+mapping-exports-hint = GEXF otwiera się w Gephi, GraphML w większości narzędzi do analizy sieci, a pliki CSV w Kumu i arkuszach kalkulacyjnych. Osoby, które nie zgodziły się na podanie nazwiska, występują w każdym pliku jako „Person” z numerem, a organizacje niezarejestrowane w tym serwisie, które się nie zgodziły, jako „Organisation” z numerem: pliki są takie same bez względu na język serwisu, więc te nazwy, rodzaje i karty umiejętności są w nich po angielsku.
+mapping-organiser-names = Widzisz wszystkie nazwy, bo organizujesz to badanie. Pozostali widzą osoby, które nie zgodziły się na podanie nazwiska, jako „Osoba” z numerem, a organizacje niezarejestrowane w tym serwisie, które się nie zgodziły, jako „Organizacja” z numerem.

@@ -62,3 +62,8 @@ error-material-empty = Wybierz plik do przesłania.
 error-material-type = Tego rodzaju pliku nie można dodać do materiałów: użyj PDF, PNG, JPEG, tekstu, CSV albo pliku OpenDocument lub Office, z rozszerzeniem zgodnym z jego zawartością.
 error-material-too-many = Metoda może mieć najwyżej 20 plików; najpierw usuń któryś z nich.
 error-material-not-allowed = Materiały metody mogą zmieniać tylko jej autor i administratorzy strony.
+# Wymagane pola przepisu i relacji z jego użycia.
+field-summary-missing = Napisz krótkie podsumowanie.
+field-steps-missing = Opisz kolejne kroki.
+field-occasion-missing = Podaj, gdzie lub kiedy użyto tej metody.
+field-story-missing = Opisz, jak poszło.

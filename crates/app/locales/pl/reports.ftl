@@ -157,3 +157,5 @@ error-report-follow-invalid = Nie można w ten sposób obserwować zgłoszenia.
 notifications-title = Powiadomienia
 notifications-empty = Nic nowego.
 notifications-new = nowe
+# Wymagana nazwa nowego klucza API.
+field-key_name-missing = Nadaj kluczowi nazwę.

@@ -67,3 +67,6 @@ field-hide-reason = Powód (zobaczy go autor)
 field-hide-reason-hint = Na przykład „Podano nazwisko pracownika urzędu”.
 error-hide-reason = Podaj powód, który zobaczy autor (najwyżej 1000 znaków).
 error-moderators-only = Tylko moderatorzy mogą to zrobić.
+# Wymagane pola radnego i pytania.
+field-role-missing = Wpisz funkcję.
+field-question-missing = Napisz swoje pytanie.

@@ -52,3 +52,5 @@ error-story-providers-only = Odpowiadać mogą tylko pracownicy organizacji, kt�
 error-story-reason-needed = Jeśli nie publikujesz historii, podaj autorowi powód.
 error-story-decision-invalid = Wybierz, czy opublikować historię.
 error-story-already-moderated = Inny moderator już podjął decyzję w sprawie tej historii.
+# Odpowiedź organizacji nie może być pusta.
+field-response-missing = Napisz odpowiedź.

@@ -13,6 +13,7 @@ use super::store::{
 };
 use crate::accounts::store as accounts;
 use crate::areas::store::{self as areas, Area};
+use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::moderation::check_posting_limit;
 use crate::organisations::store as organisations;
@@ -395,11 +396,10 @@ pub struct ContactForm {
     share_email: Option<String>,
 }
 
-/// Passes a message to the asset's owner by email. The owner's address is never shown; the
-/// sender's is included only if they tick the box.
+/// Passes a message to the asset's owner by email, in the owner's language. The owner's
+/// address is never shown; the sender's is included only if they tick the box.
 pub async fn contact(
     State(state): State<AppState>,
-    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
     Form(form): Form<ContactForm>,
@@ -414,15 +414,17 @@ pub async fn contact(
     let owner = accounts::find(&state.db, &asset.owner_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Written in the owner's language, not the sender's.
+    let lang = Lang::from_tag(&owner.locale).unwrap_or_default();
     let (to, owner_name) = (owner.email, owner.display_name);
     let reply = if form.share_email.is_some() {
-        ctx.t1("assets-mail-reply-to", "email", &user.email)
+        lang.t1("assets-mail-reply-to", "email", &user.email)
     } else {
-        ctx.t("assets-mail-reply-on-site")
+        lang.t("assets-mail-reply-on-site")
     };
     let body = format!(
         "{}\n\n{}\n\n{}\n",
-        ctx.lang.t_args(
+        lang.t_args(
             "assets-mail-body",
             &[
                 ("owner", &owner_name),
@@ -437,7 +439,7 @@ pub async fn contact(
         &state.db,
         &Email {
             to,
-            subject: ctx.t1("assets-mail-subject", "title", &asset.title),
+            subject: lang.t1("assets-mail-subject", "title", &asset.title),
             body,
         },
     )

@@ -273,14 +273,14 @@ pub async fn reply(
     ))
 }
 
-/// The site notice and the emails to followers, each in their language.
-fn reply_notices(
+/// Each follower's site notice and email, both in that follower's own language.
+pub fn reply_notices(
     public_url: &str,
     id: &str,
     title: &str,
     who: &str,
     followers: &[store::Follower],
-) -> (String, Vec<Email>) {
+) -> (Vec<String>, Vec<Email>) {
     let say = |lang: &Lang| {
         lang.t_args(
             "conversation-reply-notice",
@@ -298,7 +298,11 @@ fn reply_notices(
             }
         })
         .collect();
-    (say(&Lang::default()), emails)
+    let notices = followers
+        .iter()
+        .map(|(_, _, locale)| say(&Lang::from_tag(locale).unwrap_or_default()))
+        .collect();
+    (notices, emails)
 }
 
 #[derive(Deserialize, Default)]

@@ -6,6 +6,8 @@
 mod handlers;
 pub mod store;
 
+pub use handlers::reply_notices;
+
 use axum::Router;
 use axum::routing::{get, post};
 

@@ -188,7 +188,7 @@ pub async fn reply(
     author_id: &str,
     body: &str,
     idea: bool,
-    tell: impl FnOnce(&[Follower]) -> (String, Vec<Email>),
+    tell: impl FnOnce(&[Follower]) -> (Vec<String>, Vec<Email>),
 ) -> anyhow::Result<String> {
     let now = now_ms();
     let mut tx = crate::db::begin(db)
@@ -221,9 +221,9 @@ pub async fn reply(
             ))
         })
         .collect::<anyhow::Result<_>>()?;
-    let (notice, emails) = tell(&followers);
+    let (notices, emails) = tell(&followers);
     let link = format!("/conversations/{conversation_id}#post-{id}");
-    tell_followers(&mut tx, &followers, &notice, &link, &emails).await?;
+    tell_followers(&mut tx, &followers, &notices, &link, &emails).await?;
     tx.commit().await.context("committing a reply")?;
     Ok(id)
 }

@@ -7,8 +7,10 @@
 
 use anyhow::Context;
 
-use super::user_id;
+use super::{email_of, user_id};
+use crate::accounts::store as accounts;
 use crate::areas::store as areas;
+use crate::conversations::reply_notices;
 use crate::conversations::store::{self as conversations, NewConversation};
 use crate::db::{Db, now_ms};
 use crate::organisations::store as organisations;
@@ -385,9 +387,15 @@ async fn load_conversations(db: &Db) -> anyhow::Result<()> {
         };
         let id = conversations::start(db, &conversation).await?;
         for (who, reply, idea) in *replies {
-            let author = user_id(db, who).await?;
-            let notice = format!("A reply in \"{title}\"");
-            conversations::reply(db, &id, &author, reply, *idea, |_| (notice, Vec::new())).await?;
+            let author = accounts::find_by_email(db, &email_of(who))
+                .await?
+                .with_context(|| format!("demo user {who}"))?;
+            // Followers get the site notice, in their language; the demo sends no email.
+            conversations::reply(db, &id, &author.id, reply, *idea, |followers| {
+                let (notices, _) = reply_notices("", &id, title, &author.display_name, followers);
+                (notices, Vec::new())
+            })
+            .await?;
         }
     }
     Ok(())
@@ -536,8 +544,8 @@ async fn load_report(
         // Followers get the site notice; the demo sends no email.
         let who = stored.organisation_name.clone().unwrap_or_default();
         reports::add_update(db, &id, &update, |followers| {
-            let (notice, _) = update_notices("", &id, title, &who, update.status, followers);
-            (notice, Vec::new())
+            let (notices, _) = update_notices("", &id, title, &who, update.status, followers);
+            (notices, Vec::new())
         })
         .await?;
     }

@@ -14,6 +14,7 @@ use super::store::{
 use crate::areas::store as areas;
 use crate::assets::privacy::{ALL_VISIBILITIES, Viewer, Visibility};
 use crate::assets::store::{self as assets, Asset};
+use crate::i18n::Lang;
 use crate::mail::Email;
 use crate::moderation::check_posting_limit;
 use crate::projects::store as projects;
@@ -63,11 +64,13 @@ async fn match_of(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<M
 }
 
 /// Where to email someone (never shown on a page).
-async fn email_of(state: &AppState, user_id: &str) -> AppResult<String> {
-    Ok(crate::accounts::store::find(&state.db, user_id)
+/// Where to write to someone, and in which language: their own, whoever's action it is.
+async fn email_of(state: &AppState, user_id: &str) -> AppResult<(String, Lang)> {
+    let user = crate::accounts::store::find(&state.db, user_id)
         .await?
-        .ok_or(AppError::NotFound)?
-        .email)
+        .ok_or(AppError::NotFound)?;
+    let lang = Lang::from_tag(&user.locale).unwrap_or_default();
+    Ok((user.email, lang))
 }
 
 fn link(state: &AppState, path: &str) -> String {
@@ -501,7 +504,6 @@ pub struct InviteForm {
 /// post answers it themselves ("I can help" on an ask, "I would like this" on an offer).
 pub async fn invite(
     State(state): State<AppState>,
-    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
     Form(form): Form<InviteForm>,
@@ -528,13 +530,13 @@ pub async fn invite(
         (PostKind::Ask, true) | (PostKind::Offer, false) => (other.as_str(), user.id.as_str()),
         (PostKind::Ask, false) | (PostKind::Offer, true) => (user.id.as_str(), other.as_str()),
     };
-    let to = email_of(&state, &other).await?;
+    let (to, lang) = email_of(&state, &other).await?;
     let email = Email {
         to,
-        subject: ctx.t1("help-mail-invite-subject", "title", &post.title),
+        subject: lang.t1("help-mail-invite-subject", "title", &post.title),
         body: format!(
             "{}\n\n{}\n\n{}\n",
-            ctx.lang.t_args(
+            lang.t_args(
                 "help-mail-invite-body",
                 &[("name", &user.display_name), ("title", &post.title)]
             ),
@@ -661,7 +663,6 @@ pub struct MessageForm {
 
 pub async fn message(
     State(state): State<AppState>,
-    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
     Form(form): Form<MessageForm>,
@@ -672,13 +673,13 @@ pub async fn message(
         return Err(AppError::Conflict("error-help-message"));
     }
     let (other, _) = m.other_of(&user.id);
-    let to = email_of(&state, other).await?;
+    let (to, lang) = email_of(&state, other).await?;
     let email = Email {
         to,
-        subject: ctx.t1("help-mail-message-subject", "title", &m.post_title),
+        subject: lang.t1("help-mail-message-subject", "title", &m.post_title),
         body: format!(
             "{}\n\n{}\n\n{}\n",
-            ctx.t1("help-mail-message-body", "name", &user.display_name),
+            lang.t1("help-mail-message-body", "name", &user.display_name),
             body,
             link(&state, &format!("/help/matches/{}", m.id))
         ),

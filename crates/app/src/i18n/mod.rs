@@ -268,12 +268,55 @@ mod tests {
             }
         }
         keys.extend(notices_used_in(text));
+        keys.extend(derived_keys_in(text));
         keys.retain(|k| {
             !k.is_empty()
                 && k.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         });
         keys
+    }
+
+    /// Keys a helper builds from a field's name: `required_text(errors, lang, "place", ...)`
+    /// says `field-place-missing`, `number_in(errors, lang, "min_choices", ...)` says
+    /// `field-min-choices-invalid`.
+    fn derived_keys_in(text: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for field in field_names_in(text, "required_text(") {
+            keys.push(format!("field-{field}-missing"));
+        }
+        for field in field_names_in(text, "number_in(") {
+            keys.push(format!("field-{}-invalid", field.replace('_', "-")));
+        }
+        keys
+    }
+
+    /// The third argument of each call of `opener`, where it is a string literal.
+    fn field_names_in<'t>(text: &'t str, opener: &str) -> Vec<&'t str> {
+        let mut names = Vec::new();
+        for (at, _) in text.match_indices(opener) {
+            let rest = &text[at + opener.len()..];
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    depth += match c {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            let name = rest[..end]
+                .split(',')
+                .nth(2)
+                .map(str::trim)
+                .and_then(|f| f.strip_prefix('"'))
+                .and_then(|f| f.strip_suffix('"'));
+            names.extend(name);
+        }
+        names
     }
 
     /// Notices named in redirects (`see_other(path, Some("x"))`, or a `let notice = ...`

@@ -429,12 +429,18 @@ pub async fn invite(
         exercise.slug,
         exercise.invite_token
     );
-    let emails: Vec<Email> = addresses
-        .iter()
-        .map(|to| Email {
+    // Someone with an account is written to in their own language; for an address the site
+    // does not know, the organiser's is the best guess (they know the people they invite).
+    let mut emails: Vec<Email> = Vec::with_capacity(addresses.len());
+    for to in &addresses {
+        let lang = match crate::accounts::store::find_by_email(&state.db, to).await? {
+            Some(known) => Lang::from_tag(&known.locale).unwrap_or_default(),
+            None => ctx.lang.clone(),
+        };
+        emails.push(Email {
             to: to.clone(),
-            subject: ctx.t1("mapping-invite-email-subject", "title", &exercise.title),
-            body: ctx.lang.t_args(
+            subject: lang.t1("mapping-invite-email-subject", "title", &exercise.title),
+            body: lang.t_args(
                 "mapping-invite-email-body",
                 &[
                     ("title", &exercise.title),
@@ -443,8 +449,8 @@ pub async fn invite(
                     ("link", &link),
                 ],
             ),
-        })
-        .collect();
+        });
+    }
     mail::queue_all(&state.db, &emails).await?;
     state.jobs_waiting.notify_one();
     tracing::info!(by = %user.id, exercise = %exercise.id, count = emails.len(), "mapping invitations queued");
@@ -895,23 +901,26 @@ struct MapPage {
     token_query: String,
 }
 
+/// The exercise's graph as `naming` may see it, its pseudonyms and skill cards in `lang`:
+/// the reader's on pages, [`map::export_language`] in downloads.
 async fn built_for(
     state: &AppState,
     exercise: &Exercise,
     naming: Naming,
     filter: &Filter,
+    lang: &Lang,
 ) -> AppResult<(Built, HashMap<String, String>)> {
     let mut nodes = store::nodes(&state.db, &exercise.id).await?;
     let ties = store::ties(&state.db, &exercise.id).await?;
     let area_names = area_names(state).await?;
     // Skill cards travel by name, so the map, the insights and every export read plainly.
-    let catalogue = Catalogue::load(&state.db, &Lang::default()).await?;
+    let catalogue = Catalogue::load(&state.db, lang).await?;
     for node in &mut nodes {
         for card in &mut node.skill_cards {
             *card = catalogue.name(card);
         }
     }
-    let built = map::build(&nodes, &ties, &area_names, naming, filter);
+    let built = map::build(&nodes, &ties, &area_names, naming, filter, lang);
     Ok((built, area_names))
 }
 
@@ -924,7 +933,8 @@ pub async fn map_page(
 ) -> AppResult<Response> {
     let exercise = exercise_by_slug(&state, &slug).await?;
     let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
-    let (built, area_names) = built_for(&state, &exercise, naming, &query.filter()).await?;
+    let (built, area_names) =
+        built_for(&state, &exercise, naming, &query.filter(), &ctx.lang).await?;
     let (colour, size) = (query.colour(), query.size());
     let titles = (
         exercise.title.clone(),
@@ -944,10 +954,15 @@ pub async fn map_page(
         title: titles.0,
         group_title: titles.1,
         size_title: titles.2,
+        person: ctx.t("mapping-svg-kind-person"),
+        organisation: ctx.t("mapping-svg-kind-organisation"),
         words: network::svg::Words {
             colour: ctx.t("mapping-svg-colour"),
             size: ctx.t("mapping-svg-size"),
-            other_groups: ctx.t("mapping-svg-other-groups"),
+            other_groups: {
+                let lang = ctx.lang.clone();
+                std::sync::Arc::new(move |n| lang.t_count("mapping-svg-other-groups", n as i64))
+            },
             description: ctx.t("mapping-svg-description"),
         },
     };
@@ -1020,7 +1035,7 @@ pub async fn insights(
 ) -> AppResult<Response> {
     let exercise = exercise_by_slug(&state, &slug).await?;
     let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
-    let (built, _) = built_for(&state, &exercise, naming, &Filter::default()).await?;
+    let (built, _) = built_for(&state, &exercise, naming, &Filter::default(), &ctx.lang).await?;
     let made = store::introductions_made(&state.db, &exercise.id).await?;
     let lang = ctx.lang.clone();
     let found = tokio::task::spawn_blocking(move || insights::find(&built, &made, &lang))
@@ -1038,7 +1053,7 @@ pub async fn insights(
                 "distance",
                 &headline
                     .average_distance
-                    .map(|d| format!("{d:.1}"))
+                    .map(|d| ctx.lang.decimal(d, 1))
                     .unwrap_or_else(|| "–".into()),
             ),
         ],
@@ -1108,7 +1123,8 @@ pub async fn compare(
     let naming = naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
     let mut rounds = Vec::new();
     for round in store::rounds(&state.db, &exercise).await? {
-        let (built, _) = built_for(&state, &round, naming, &Filter::default()).await?;
+        // Only the numbers are shown; names do not matter here.
+        let (built, _) = built_for(&state, &round, naming, &Filter::default(), &ctx.lang).await?;
         let headline = tokio::task::spawn_blocking(move || {
             let analysis = map::analyse(&built.graph);
             map::headline(&built.graph, &analysis)
@@ -1132,7 +1148,7 @@ pub async fn compare(
             (
                 60 + 90 * i as u32,
                 120.0 * r.headline.density / highest,
-                format!("{:.3}", r.headline.density),
+                ctx.lang.decimal(r.headline.density, 3),
             )
         })
         .collect();
@@ -1151,7 +1167,8 @@ fn guarded_csv(rows: Vec<Vec<String>>) -> String {
 }
 
 /// The whole network for Gephi, Kumu and others, with pseudonyms for everyone who has not
-/// consented (whoever downloads it).
+/// consented (whoever downloads it), language-neutral: the same file in every language
+/// (see [`map::export_language`]).
 pub async fn export(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
@@ -1161,7 +1178,15 @@ pub async fn export(
     use network::io;
     let exercise = exercise_by_slug(&state, &slug).await?;
     naming_for(&state, user.as_ref(), &exercise, &query.token).await?;
-    let (built, _) = built_for(&state, &exercise, Naming::Public, &Filter::default()).await?;
+    let language = map::export_language();
+    let (built, _) = built_for(
+        &state,
+        &exercise,
+        Naming::Public,
+        &Filter::default(),
+        &language,
+    )
+    .await?;
     let graph = &built.graph;
     let (text, content_type) = match file.as_str() {
         "network.gexf" => (io::write_gexf(graph), "application/gexf+xml"),

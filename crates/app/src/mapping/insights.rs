@@ -129,7 +129,7 @@ pub fn find(built: &Built, made: &[(String, String)], lang: &Lang) -> Insights {
         .take(5)
         .map(|&v| Person {
             name: label(v),
-            value: format!("{:.3}", analysis.nodes[v].betweenness),
+            value: lang.decimal(analysis.nodes[v].betweenness, 3),
         })
         .collect();
     let mut by_constraint: Vec<usize> = (0..graph.len())
@@ -144,7 +144,7 @@ pub fn find(built: &Built, made: &[(String, String)], lang: &Lang) -> Insights {
         .take(5)
         .map(|&v| Person {
             name: label(v),
-            value: format!("{:.2}", analysis.nodes[v].constraint.unwrap_or(1.0)),
+            value: lang.decimal(analysis.nodes[v].constraint.unwrap_or(1.0), 2),
         })
         .collect();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); analysis.communities];

@@ -1,9 +1,11 @@
 //! From stored answers to the network engine's graph, with the consent rule applied: a
-//! person who has not said their name may appear is shown as a pseudonym ("Person 12")
-//! everywhere except an organiser's own view, and in every export. So is anything named
-//! as "an organisation" that is not registered on the site and did not itself agree
-//! ("Organisation 3"): the label is the respondent's word, not the named one's consent
-//! (see [`MapNode::may_be_named`]).
+//! person who has not said their name may appear is shown as a pseudonym ("Person 12",
+//! "Osoba 12" in Polish) everywhere except an organiser's own view, and in every export. So
+//! is anything named as "an organisation" that is not registered on the site and did not
+//! itself agree ("Organisation 3"): the label is the respondent's word, not the named one's
+//! consent (see [`MapNode::may_be_named`]). Pages name pseudonyms in the reader's language;
+//! exports are language-neutral and always say "Person" and "Organisation" (see
+//! [`export_language`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,6 +14,16 @@ use network::analysis::{self, Analysis, Options};
 use network::{Graph, layout, svg};
 
 use super::store::{MapNode, NodeKind, Tie};
+use crate::i18n::Lang;
+
+/// The language of every export (GEXF, GraphML, JSON, CSV): a file is the same whoever
+/// downloads it and whatever language they read the site in, so two organisers can compare
+/// their files and a tool's saved layout keeps matching its labels. Its pseudonyms say
+/// "Person 12", its skill cards have their English names, and `kind` is `person` or
+/// `organisation`, as the README's section on exports says.
+pub fn export_language() -> Lang {
+    Lang::default()
+}
 
 /// Whose eyes the names are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,26 +48,27 @@ pub struct Built {
     pub nodes: Vec<MapNode>,
 }
 
-/// The name shown for each node: its own, or "Person N" / "Organisation N" for those who
-/// may not be named (N counts people, or organisations, in the order they entered the
-/// exercise, so a pseudonym is stable from one page to the next).
-pub fn shown_names(nodes: &[MapNode], naming: Naming) -> Vec<String> {
+/// The name shown for each node: its own, or "Person N" / "Organisation N" in `lang` for
+/// those who may not be named (N counts people, or organisations, in the order they entered
+/// the exercise, so a pseudonym is stable from one page to the next and from one language
+/// to the other: "Person 12" is "Osoba 12").
+pub fn shown_names(nodes: &[MapNode], naming: Naming, lang: &Lang) -> Vec<String> {
     let (mut people, mut organisations) = (0, 0);
     nodes
         .iter()
         .map(|node| {
-            let (word, number) = match node.kind {
+            let (key, number) = match node.kind {
                 NodeKind::Person => {
                     people += 1;
-                    ("Person", people)
+                    ("mapping-pseudonym-person", people)
                 }
                 NodeKind::Organisation => {
                     organisations += 1;
-                    ("Organisation", organisations)
+                    ("mapping-pseudonym-organisation", organisations)
                 }
             };
             if naming == Naming::Public && !node.may_be_named() {
-                format!("{word} {number}")
+                lang.t_args(key, &[("number", &number.to_string())])
             } else {
                 node.name.clone()
             }
@@ -73,14 +86,16 @@ fn weight_of(frequency: &str) -> f64 {
 
 /// Builds the (undirected) graph of the nodes and ties that pass the filter. Node ids are
 /// `n1, n2...` in stored order, never the database ids, so exports reveal nothing more.
+/// Pseudonyms are written in `lang` (exports use [`export_language`]).
 pub fn build(
     nodes: &[MapNode],
     ties: &[Tie],
     area_names: &HashMap<String, String>,
     naming: Naming,
     filter: &Filter,
+    lang: &Lang,
 ) -> Built {
-    let names = shown_names(nodes, naming);
+    let names = shown_names(nodes, naming, lang);
     let mut graph = Graph::new(false);
     let mut kept = Vec::new();
     let mut index_of: HashMap<&str, usize> = HashMap::new();
@@ -243,7 +258,10 @@ pub fn render(
         .enumerate()
         .map(|(v, m)| match colour {
             Colour::Cluster => cluster_name(m.community),
-            Colour::Kind => graph.nodes[v].attr("kind").unwrap_or("").to_string(),
+            Colour::Kind => match graph.nodes[v].attr("kind") {
+                Some("organisation") => labels.organisation.clone(),
+                _ => labels.person.clone(),
+            },
             Colour::Area => graph.nodes[v].attr("area").unwrap_or("?").to_string(),
         })
         .collect();
@@ -273,6 +291,9 @@ pub struct Labels {
     pub title: String,
     pub group_title: String,
     pub size_title: String,
+    /// The legend's names of the two kinds, when the map is coloured by kind.
+    pub person: String,
+    pub organisation: String,
     pub words: svg::Words,
 }
 
@@ -341,7 +362,7 @@ mod tests {
             node("f", NodeKind::Organisation, true),
         ];
         assert_eq!(
-            shown_names(&nodes, Naming::Public),
+            shown_names(&nodes, Naming::Public, &export_language()),
             vec![
                 "Real a",
                 "Person 2",
@@ -351,8 +372,21 @@ mod tests {
                 "Real f"
             ]
         );
+        // The same pseudonyms, numbered alike, in the reader's language.
+        let polish = Lang::from_tag("pl").unwrap();
         assert_eq!(
-            shown_names(&nodes, Naming::Organiser),
+            shown_names(&nodes, Naming::Public, &polish),
+            vec![
+                "Real a",
+                "Osoba 2",
+                "Organizacja 1",
+                "Osoba 3",
+                "Real e",
+                "Real f"
+            ]
+        );
+        assert_eq!(
+            shown_names(&nodes, Naming::Organiser, &polish),
             vec!["Real a", "Real b", "Real c", "Real d", "Real e", "Real f"]
         );
     }
@@ -377,13 +411,27 @@ mod tests {
             kind: Some(NodeKind::Person),
             ..Filter::default()
         };
-        let built = build(&nodes, &ties, &areas, Naming::Public, &people);
+        let built = build(
+            &nodes,
+            &ties,
+            &areas,
+            Naming::Public,
+            &people,
+            &Lang::default(),
+        );
         assert_eq!((built.graph.len(), built.graph.edges.len()), (2, 1));
         let works = Filter {
             relationship: Some("works with".into()),
             ..Filter::default()
         };
-        let built = build(&nodes, &ties, &areas, Naming::Public, &works);
+        let built = build(
+            &nodes,
+            &ties,
+            &areas,
+            Naming::Public,
+            &works,
+            &Lang::default(),
+        );
         assert_eq!((built.graph.len(), built.graph.edges.len()), (3, 1));
         assert_eq!(built.graph.edges[0].kind.as_deref(), Some("works with"));
         assert_eq!(built.graph.edges[0].weight, 3.0);

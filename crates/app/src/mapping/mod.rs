@@ -65,6 +65,7 @@ pub async fn latest_public_headline(
             &Default::default(),
             map::Naming::Public,
             &map::Filter::default(),
+            &map::export_language(),
         );
         map::remembered_headline(&built.graph)
     })

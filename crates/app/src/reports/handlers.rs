@@ -490,8 +490,8 @@ pub async fn add_update(
     ))
 }
 
-/// The site notice (in English, the site's language for notices) and the emails to each
-/// follower in their own language.
+/// Each follower's site notice and email, both in that follower's own language (the one
+/// their account keeps), whoever wrote the update and in whatever language.
 pub fn update_notices(
     public_url: &str,
     id: &str,
@@ -499,7 +499,7 @@ pub fn update_notices(
     who: &str,
     status: Option<Status>,
     followers: &[store::Follower],
-) -> (String, Vec<Email>) {
+) -> (Vec<String>, Vec<Email>) {
     let say = |lang: &Lang| match status {
         Some(status) => lang.t_args(
             "report-update-status",
@@ -511,7 +511,10 @@ pub fn update_notices(
         ),
         None => lang.t_args("report-update-reply", &[("who", who), ("title", title)]),
     };
-    let notice = say(&Lang::default());
+    let notices = followers
+        .iter()
+        .map(|(_, _, locale)| say(&Lang::from_tag(locale).unwrap_or_default()))
+        .collect();
     let emails = followers
         .iter()
         .map(|(_, to, locale)| {
@@ -531,7 +534,7 @@ pub fn update_notices(
             }
         })
         .collect();
-    (notice, emails)
+    (notices, emails)
 }
 
 // ------------------------------------------------------------------ an organisation's inbox

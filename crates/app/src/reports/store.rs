@@ -567,13 +567,13 @@ pub type Follower = (String, String, String);
 
 /// Adds a public update, moves the status if it says so (the first official update is the
 /// organisation's response; moving to fixed records the fix), and tells every follower but
-/// the writer, by a site notification and by the emails `tell` makes, in one transaction.
-/// False if the report does not exist.
+/// the writer, by the site notifications (one per follower, in order) and the emails `tell`
+/// makes, in one transaction. False if the report does not exist.
 pub async fn add_update(
     db: &Db,
     report_id: &str,
     update: &NewUpdate<'_>,
-    tell: impl FnOnce(&[Follower]) -> (String, Vec<Email>),
+    tell: impl FnOnce(&[Follower]) -> (Vec<String>, Vec<Email>),
 ) -> anyhow::Result<bool> {
     let now = now_ms();
     let mut tx = crate::db::begin(db)
@@ -632,9 +632,9 @@ pub async fn add_update(
             ))
         })
         .collect::<anyhow::Result<_>>()?;
-    let (notice, emails) = tell(&followers);
+    let (notices, emails) = tell(&followers);
     let link = format!("/reports/{report_id}");
-    tell_followers(&mut tx, &followers, &notice, &link, &emails).await?;
+    tell_followers(&mut tx, &followers, &notices, &link, &emails).await?;
     tx.commit().await.context("committing a report update")?;
     Ok(true)
 }
@@ -671,15 +671,20 @@ pub async fn set_times(
 
 // ------------------------------------------------------------------ notifications
 
-/// Gives each follower the site notice and queues the emails, in the caller's transaction.
+/// Gives each follower their site notice (`notices` in the followers' order, each written in
+/// that follower's language) and queues the emails, in the caller's transaction.
 pub async fn tell_followers(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     followers: &[Follower],
-    notice: &str,
+    notices: &[String],
     link: &str,
     emails: &[Email],
 ) -> anyhow::Result<()> {
-    for (user_id, _, _) in followers {
+    anyhow::ensure!(
+        notices.len() == followers.len(),
+        "one notice for each follower"
+    );
+    for ((user_id, _, _), notice) in followers.iter().zip(notices) {
         notify(&mut **tx, user_id, notice, link).await?;
     }
     for email in emails {

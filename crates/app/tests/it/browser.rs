@@ -14,8 +14,8 @@ use tokio::process::{Child, Command};
 
 use crate::support::{PASSWORD, TestApp, skip};
 
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     _driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -37,7 +37,7 @@ fn axe_source_path() -> PathBuf {
 }
 
 /// Starts chromedriver and a headless Chromium, or explains why not.
-async fn browser(test: &str) -> Option<Browser> {
+pub(crate) async fn browser(test: &str) -> Option<Browser> {
     let required = std::env::var("SQUAREMILE_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
     let chromium = find_executable(&["chromium", "chromium-browser"]);
     let driver = find_executable(&["chromedriver"]);

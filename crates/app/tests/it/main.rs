@@ -25,6 +25,7 @@ mod network_cli;
 mod organisations;
 mod pb_cli;
 mod photos;
+mod polish;
 mod redirects;
 mod reports;
 mod representatives;

@@ -77,3 +77,40 @@ fn legend_texts(svg: &str) -> usize {
     let legend = &svg[svg.rfind("<g font-size=\"14\"").unwrap()..];
     legend.matches("<text x=").count()
 }
+
+/// The legend's last line counts the groups beyond the palette and lets the caller's
+/// language choose the plural form that count needs.
+#[test]
+fn the_other_groups_line_is_worded_for_its_count() {
+    let g = ring_of_cliques(5, 6);
+    let positions = layout::force_atlas2(&g, layout::Settings::for_size(g.len(), 1));
+    let drawn = |groups: usize, words: svg::Words| {
+        svg::render(&svg::Map {
+            title: "t".into(),
+            graph: &g,
+            positions: &positions,
+            groups: (0..g.len()).map(|v| format!("g{}", v % groups)).collect(),
+            group_title: "cluster".into(),
+            sizes: vec![1.0; g.len()],
+            size_title: "degree".into(),
+            words,
+        })
+    };
+    assert!(drawn(9, svg::Words::english()).contains(">1 other group ("));
+    assert!(
+        drawn(8, svg::Words::english())
+            .matches("other group")
+            .count()
+            == 0
+    );
+    let polish = svg::Words {
+        other_groups: std::sync::Arc::new(|n| match n {
+            1 => "1 inna grupa".into(),
+            2..=4 => format!("{n} inne grupy"),
+            n => format!("{n} innych grup"),
+        }),
+        ..svg::Words::english()
+    };
+    assert!(drawn(11, polish.clone()).contains(">3 inne grupy ("));
+    assert!(drawn(13, polish).contains(">5 innych grup ("));
+}
