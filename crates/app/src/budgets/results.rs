@@ -86,7 +86,7 @@ fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
             "pb-why-load",
             &[
                 ("position", &position.to_string()),
-                ("load", &format!("{load:.4}")),
+                ("load", &lang.decimal(*load, 4)),
             ],
         ),
         Why::Ranked { position } => lang.t1("pb-why-ranked", "position", &position.to_string()),

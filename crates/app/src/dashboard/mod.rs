@@ -96,7 +96,7 @@ impl DashboardPage {
     }
 
     fn days(&self, ms: &Option<i64>) -> String {
-        ms.map(|ms| format!("{:.1}", ms as f64 / DAY_MS))
+        ms.map(|ms| self.ctx.lang.decimal(ms as f64 / DAY_MS, 1))
             .unwrap_or_else(|| "–".into())
     }
 
@@ -110,12 +110,12 @@ impl DashboardPage {
 
     fn decimal(&self, value: &Option<f64>) -> String {
         value
-            .map(|v| format!("{v:.1}"))
+            .map(|v| self.ctx.lang.decimal(v, 1))
             .unwrap_or_else(|| "–".into())
     }
 
     fn density(&self, headline: &Headline) -> String {
-        format!("{:.3}", headline.density)
+        self.ctx.lang.decimal(headline.density, 3)
     }
 }
 

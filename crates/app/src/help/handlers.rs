@@ -627,9 +627,11 @@ impl ThreadPage {
         self.m
             .minutes
             .map(|m| {
-                format!("{:.2}", m as f64 / 60.0)
+                let exact = self.ctx.lang.decimal(m as f64 / 60.0, 2);
+                // "1.50" reads "1.5", "2.00" reads "2" (and "1,5", "2" in Polish).
+                exact
                     .trim_end_matches('0')
-                    .trim_end_matches('.')
+                    .trim_end_matches(['.', ','])
                     .to_string()
             })
             .unwrap_or_default()
@@ -774,7 +776,12 @@ struct CreditsPage {
 impl CreditsPage {
     fn hours(&self, minutes: &i64) -> String {
         let sign = if *minutes < 0 { "−" } else { "+" };
-        format!("{sign}{:.2}", minutes.unsigned_abs() as f64 / 60.0)
+        format!(
+            "{sign}{}",
+            self.ctx
+                .lang
+                .decimal(minutes.unsigned_abs() as f64 / 60.0, 2)
+        )
     }
 
     fn when(&self, t: &Transfer) -> String {

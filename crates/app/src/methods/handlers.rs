@@ -271,7 +271,7 @@ impl ShowPage {
             Some(rating) => self.ctx.lang.t_args(
                 "method-rating",
                 &[
-                    ("rating", &format!("{rating:.1}")),
+                    ("rating", &self.ctx.lang.decimal(rating, 1)),
                     ("count", &self.method.ratings.to_string()),
                 ],
             ),
@@ -283,7 +283,10 @@ impl ShowPage {
         if *bytes < 1024 * 1024 {
             format!("{} KB", (bytes + 1023) / 1024)
         } else {
-            format!("{:.1} MB", *bytes as f64 / (1024.0 * 1024.0))
+            format!(
+                "{} MB",
+                self.ctx.lang.decimal(*bytes as f64 / (1024.0 * 1024.0), 1)
+            )
         }
     }
 }

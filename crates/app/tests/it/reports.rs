@@ -624,7 +624,10 @@ async fn open311_lists_services_and_takes_requests_with_a_key() {
         .expect("a title");
     assert!(!title.contains('<'), "markup in the title: {title}");
     let content = page.split("</title>").nth(1).unwrap();
-    assert!(content.contains(r#"action="/reports/api-keys""#), "{content}");
+    assert!(
+        content.contains(r#"action="/reports/api-keys""#),
+        "{content}"
+    );
     let made = body(
         admin
             .post_form("/reports/api-keys", &[("key_name", "Council case system")])
