@@ -116,6 +116,30 @@ impl Lang {
         format!("{day} {} {year}", self.month_in_date(month))
     }
 
+    /// A day stored as a `date` field holds it ("2026-12-04"), written for the reader; anything
+    /// else (an empty value) as it is.
+    pub fn day(&self, iso: &str) -> String {
+        let mut parts = iso.trim().splitn(3, '-');
+        let parsed = (|| {
+            let year = parts.next()?.parse::<i32>().ok()?;
+            let month = parts
+                .next()?
+                .parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))?;
+            let day = parts
+                .next()?
+                .parse::<u8>()
+                .ok()
+                .filter(|d| (1..=31).contains(d))?;
+            Some((year, month, day))
+        })();
+        match parsed {
+            Some((year, month, day)) => self.date(year, month, day),
+            None => iso.to_string(),
+        }
+    }
+
     /// A day with its weekday and a 24-hour time: "Sat 5 Dec 2026, 18:30" or
     /// "sob., 5 grudnia 2026, 18:30". `weekday` is 1 (Monday) to 7.
     pub fn date_time(&self, year: i32, month: u8, day: u8, weekday: u8, time: &str) -> String {
@@ -235,5 +259,8 @@ mod tests {
             "sob., 5 grudnia 2026, 18:30"
         );
         assert_eq!(pl().month_year(2026, 10), "paź 2026");
+        assert_eq!(pl().day("2026-03-01"), "1 marca 2026");
+        assert_eq!(Lang::default().day("2026-03-01"), "1 March 2026");
+        assert_eq!(Lang::default().day(""), "");
     }
 }

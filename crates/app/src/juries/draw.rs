@@ -157,7 +157,7 @@ fn selected_email(jury: &Jury, volunteer: &Volunteer, public_url: &str) -> Email
             &[
                 ("name", &volunteer.name),
                 ("title", &jury.title),
-                ("meets", &jury.meets_on),
+                ("meets", &lang.day(&jury.meets_on)),
                 ("link", &link),
             ],
         ),
