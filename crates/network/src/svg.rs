@@ -33,8 +33,9 @@ pub struct Map<'a> {
     pub words: Words,
 }
 
-/// The words the map writes itself. The description is a template whose `%nodes%`,
-/// `%ties%`, `%groups%`, `%group_title%`, `%size_title%` and `%largest%` are filled in. The
+/// The words the map writes itself. The description is written for the numbers of nodes,
+/// ties and groups (so a language can give each its plural form), and its `%group_title%`,
+/// `%size_title%` and `%largest%` are then filled in. The
 /// legend's last line, for the groups beyond the palette's colours, is written as
 /// "`other_groups(n)` (count)": given their number, so a language can choose the plural form
 /// that number needs ("1 other group", "3 inne grupy", "5 innych grup").
@@ -43,7 +44,9 @@ pub struct Words {
     pub colour: String,
     pub size: String,
     pub other_groups: Arc<dyn Fn(usize) -> String + Send + Sync>,
-    pub description: String,
+    /// The description for so many nodes, ties and groups (plural forms are the caller's),
+    /// with `%group_title%`, `%size_title%` and `%largest%` left for the map to fill.
+    pub description: Arc<dyn Fn(usize, usize, usize) -> String + Send + Sync>,
 }
 
 impl std::fmt::Debug for Words {
@@ -52,7 +55,7 @@ impl std::fmt::Debug for Words {
             .field("colour", &self.colour)
             .field("size", &self.size)
             .field("other_groups", &(self.other_groups)(2))
-            .field("description", &self.description)
+            .field("description", &(self.description)(2, 2, 2))
             .finish()
     }
 }
@@ -66,9 +69,18 @@ impl Words {
                 1 => "1 other group".into(),
                 n => format!("{n} other groups"),
             }),
-            description: "A network of %nodes% nodes and %ties% ties in %groups% groups by \
-                          %group_title%. Node size shows %size_title%; the largest: %largest%."
-                .into(),
+            description: Arc::new(|nodes, ties, groups| {
+                let plural = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                format!(
+                    "A network of {} and {} in {} by %group_title%. Node size shows \
+                     %size_title%; the largest: %largest%.",
+                    plural(nodes, "node", "nodes"),
+                    plural(ties, "tie", "ties"),
+                    plural(groups, "group", "groups"),
+                )
+            }),
         }
     }
 }
@@ -225,11 +237,7 @@ fn description(map: &Map<'_>) -> String {
         .take(5)
         .map(|&v| map.graph.nodes[v].name())
         .collect();
-    map.words
-        .description
-        .replace("%nodes%", &map.graph.len().to_string())
-        .replace("%ties%", &map.graph.edges.len().to_string())
-        .replace("%groups%", &ranked.len().to_string())
+    (map.words.description)(map.graph.len(), map.graph.edges.len(), ranked.len())
         .replace("%group_title%", &map.group_title)
         .replace("%size_title%", &map.size_title)
         .replace("%largest%", &names.join(", "))

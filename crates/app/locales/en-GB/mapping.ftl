@@ -200,7 +200,16 @@ mapping-svg-other-groups = { $count ->
 # The legend's names of the two kinds, when the map is coloured by kind.
 mapping-svg-kind-person = People
 mapping-svg-kind-organisation = Organisations and groups
-mapping-svg-description = A network of %nodes% nodes and %ties% ties in %groups% groups by %group_title%. Node size shows %size_title%; the largest: %largest%.
+mapping-svg-description = A network of { $nodes ->
+        [one] { $nodes } node
+       *[other] { $nodes } nodes
+    } and { $ties ->
+        [one] { $ties } tie
+       *[other] { $ties } ties
+    } in { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    } by %group_title%. Node size shows %size_title%; the largest: %largest%.
 # Why two people should meet, in parts joined by "; ".
 mapping-reason-both-know = both know { $names }
 mapping-reason-common-contacts = they have { $count ->

@@ -209,7 +209,19 @@ mapping-svg-other-groups = { $count ->
 # Nazwy dwóch rodzajów w legendzie, gdy mapa jest pokolorowana według rodzaju.
 mapping-svg-kind-person = Osoby
 mapping-svg-kind-organisation = Organizacje i grupy
-mapping-svg-description = Sieć %nodes% węzłów i %ties% powiązań w %groups% grupach według: %group_title%. Wielkość węzła pokazuje: %size_title%; największe: %largest%.
+mapping-svg-description = Sieć: { $nodes ->
+        [one] { $nodes } węzeł
+        [few] { $nodes } węzły
+       *[many] { $nodes } węzłów
+    }, { $ties ->
+        [one] { $ties } powiązanie
+        [few] { $ties } powiązania
+       *[many] { $ties } powiązań
+    }, { $groups ->
+        [one] { $groups } grupa
+        [few] { $groups } grupy
+       *[many] { $groups } grup
+    } według: %group_title%. Wielkość węzła pokazuje: %size_title%; największe: %largest%.
 # Dlaczego dwie osoby powinny się poznać; części są łączone znakami "; ".
 mapping-reason-both-know = oboje znają { $names }
 mapping-reason-common-contacts = mają { $count ->

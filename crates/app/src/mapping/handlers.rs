@@ -963,7 +963,19 @@ pub async fn map_page(
                 let lang = ctx.lang.clone();
                 std::sync::Arc::new(move |n| lang.t_count("mapping-svg-other-groups", n as i64))
             },
-            description: ctx.t("mapping-svg-description"),
+            description: {
+                let lang = ctx.lang.clone();
+                std::sync::Arc::new(move |nodes, ties, groups| {
+                    lang.t_args(
+                        "mapping-svg-description",
+                        &[
+                            ("nodes", &nodes.to_string()),
+                            ("ties", &ties.to_string()),
+                            ("groups", &groups.to_string()),
+                        ],
+                    )
+                })
+            },
         },
     };
     let (svg, analysis) = tokio::task::spawn_blocking(move || {

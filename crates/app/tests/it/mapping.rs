@@ -651,7 +651,7 @@ async fn the_drawn_map_and_the_reasons_for_introductions_speak_the_readers_langu
     polish.get("/language/pl?next=%2F").await;
     let map = body(polish.get(&map_path).await).await;
     assert!(
-        map.contains(">Kolor: ") && map.contains("Sieć 5 węzłów"),
+        map.contains(">Kolor: ") && map.contains("Sieć: 5 węzłów, "),
         "{map}"
     );
     let insights = body(polish.get(&insights_path).await).await;

@@ -112,5 +112,15 @@ fn the_other_groups_line_is_worded_for_its_count() {
         ..svg::Words::english()
     };
     assert!(drawn(11, polish.clone()).contains(">3 inne grupy ("));
+    // The description is written for its numbers, so one of a thing reads as one.
+    let counted = svg::Words {
+        description: std::sync::Arc::new(|nodes, ties, groups| {
+            format!("nodes={nodes} ties={ties} groups={groups}")
+        }),
+        ..svg::Words::english()
+    };
+    assert!(drawn(3, counted).contains(&format!("nodes={} ", g.len())));
+    assert!(drawn(1, svg::Words::english()).contains(" in 1 group by "));
+    assert!(drawn(3, svg::Words::english()).contains(" in 3 groups by "));
     assert!(drawn(13, polish).contains(">5 innych grup ("));
 }
