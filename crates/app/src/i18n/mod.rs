@@ -291,10 +291,10 @@ mod tests {
         keys
     }
 
-    /// The third argument of each call of `opener`, where it is a string literal.
-    fn field_names_in<'t>(text: &'t str, opener: &str) -> Vec<&'t str> {
-        let mut names = Vec::new();
-        for (at, _) in text.match_indices(opener) {
+    /// What stands between the parentheses of each call of `opener` (which ends with "("),
+    /// nested parentheses included.
+    fn call_arguments<'t>(text: &'t str, opener: &'t str) -> impl Iterator<Item = &'t str> {
+        text.match_indices(opener).map(move |(at, _)| {
             let rest = &text[at + opener.len()..];
             let mut depth = 1;
             let end = rest
@@ -308,37 +308,31 @@ mod tests {
                     depth == 0
                 })
                 .map_or(rest.len(), |(i, _)| i);
-            let name = rest[..end]
-                .split(',')
-                .nth(2)
-                .map(str::trim)
-                .and_then(|f| f.strip_prefix('"'))
-                .and_then(|f| f.strip_suffix('"'));
-            names.extend(name);
-        }
-        names
+            &rest[..end]
+        })
+    }
+
+    /// The third argument of each call of `opener`, where it is a string literal.
+    fn field_names_in<'t>(text: &'t str, opener: &'t str) -> Vec<&'t str> {
+        call_arguments(text, opener)
+            .filter_map(|arguments| {
+                arguments
+                    .split(',')
+                    .nth(2)
+                    .map(str::trim)
+                    .and_then(|f| f.strip_prefix('"'))
+                    .and_then(|f| f.strip_suffix('"'))
+            })
+            .collect()
     }
 
     /// Notices named in redirects (`see_other(path, Some("x"))`, or a `let notice = ...`
     /// chosen before) are looked up as `notice-x`, so that is the message that must exist.
     fn notices_used_in(text: &str) -> Vec<String> {
         let mut spans = Vec::new();
-        for (at, _) in text.match_indices("see_other(") {
-            let rest = &text[at + "see_other(".len()..];
-            let mut depth = 1;
-            let end = rest
-                .char_indices()
-                .find(|&(_, c)| {
-                    depth += match c {
-                        '(' => 1,
-                        ')' => -1,
-                        _ => 0,
-                    };
-                    depth == 0
-                })
-                .map_or(rest.len(), |(i, _)| i);
-            if let Some(some) = rest[..end].find("Some(\"") {
-                spans.push(&rest[some + "Some(".len()..end]);
+        for arguments in call_arguments(text, "see_other(") {
+            if let Some(some) = arguments.find("Some(\"") {
+                spans.push(&arguments[some + "Some(".len()..]);
             }
         }
         for (at, _) in text.match_indices("let notice = ") {
