@@ -964,17 +964,17 @@ pub async fn cast(
 /// them (chosen by their random ids) into the ballot box: every batch holds at least
 /// [`seal::BATCH`] ballots, and so do the ones left for the close of voting.
 async fn release_due_batch(db: &Db, seal: &BallotSeal, process_id: &str) -> anyhow::Result<()> {
-    // Most casts find too few waiting: a plain read tells them so without taking the write
-    // lock (SQLite) or the mover's lock (PostgreSQL) on every ballot.
-    if sealed_waiting(db, process_id).await? < 2 * seal::BATCH {
-        return Ok(());
-    }
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
     lock_ballot_box(&mut tx, process_id).await?;
-    // Counted again under the lock: another mover may have emptied the seal meanwhile.
-    let waiting = sealed_waiting(&mut *tx, process_id).await?;
+    let waiting: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM pb_sealed_ballots WHERE process_id = $1")
+            .bind(process_id)
+            .fetch_one(&mut *tx)
+            .await
+            .context("counting sealed ballots")?;
+    let waiting = usize::try_from(waiting).unwrap_or(0);
     if waiting < 2 * seal::BATCH {
         return Ok(());
     }
@@ -986,20 +986,6 @@ async fn release_due_batch(db: &Db, seal: &BallotSeal, process_id: &str) -> anyh
         "a batch of ballots left the seal"
     );
     Ok(())
-}
-
-/// How many ballots of the process wait sealed.
-async fn sealed_waiting<'e>(
-    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
-    process_id: &str,
-) -> anyhow::Result<usize> {
-    let waiting: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM pb_sealed_ballots WHERE process_id = $1")
-            .bind(process_id)
-            .fetch_one(executor)
-            .await
-            .context("counting sealed ballots")?;
-    Ok(usize::try_from(waiting).unwrap_or(0))
 }
 
 /// One batch mover at a time per process. On SQLite the transaction already holds the only
