@@ -15,7 +15,6 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::sync::Notify;
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -113,7 +112,7 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
         )),
         db,
         config: Arc::new(config),
-        jobs_waiting: Arc::new(Notify::new()),
+        jobs_waiting: Arc::default(),
         clock: Clock::default(),
     };
     tokio::spawn(jobs::worker::run(state.clone(), mailer));

@@ -1,7 +1,5 @@
 use std::sync::Arc;
 
-use tokio::sync::Notify;
-
 use crate::api::keys::WriteLimits;
 use crate::budgets::seal::BallotSeal;
 use crate::config::Config;
@@ -15,7 +13,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     /// Wakes the job worker when a job is queued, so email goes out without polling delay.
-    pub jobs_waiting: Arc<Notify>,
+    pub jobs_waiting: Arc<crate::jobs::Waiting>,
     /// The full-text index of offers and asks, kept in memory.
     pub help_search: PostSearch,
     /// The time zone events are typed and shown in.

@@ -6,3 +6,24 @@ pub mod store;
 pub mod worker;
 
 pub use store::{Job, enqueue};
+
+use tokio::sync::Notify;
+
+/// Wakes the job worker's lanes when a job is queued, so email goes out without polling delay.
+#[derive(Default)]
+pub struct Waiting {
+    mail: Notify,
+    work: Notify,
+}
+
+impl Waiting {
+    /// A job was queued: each lane looks (the one it is not for finds nothing and sleeps).
+    pub fn notify_one(&self) {
+        self.mail.notify_one();
+        self.work.notify_one();
+    }
+
+    fn for_lane(&self, mail: bool) -> &Notify {
+        if mail { &self.mail } else { &self.work }
+    }
+}

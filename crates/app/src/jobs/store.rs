@@ -51,25 +51,41 @@ where
     Ok(())
 }
 
-/// Takes the next due job and leases it for `lease_ms`. The repeated conditions in the
-/// outer WHERE make two workers racing for one row safe on PostgreSQL too: the loser's
+/// Which jobs a worker takes: those of the two listed kinds, or all the others.
+#[derive(Clone, Copy, Debug)]
+pub struct Lane {
+    pub kinds: [&'static str; 2],
+    pub listed: bool,
+}
+
+/// Takes the next due job of `lane` and leases it for `lease_ms`. The repeated conditions in
+/// the outer WHERE make two workers racing for one row safe on PostgreSQL too: the loser's
 /// UPDATE re-checks them against the winner's committed row and touches nothing.
-pub async fn claim(db: &Db, lease_ms: i64) -> anyhow::Result<Option<Job>> {
+pub async fn claim(db: &Db, lane: Lane, lease_ms: i64) -> anyhow::Result<Option<Job>> {
     let now = now_ms();
-    let row = sqlx::query(
+    let sql = if lane.listed {
         "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 \
          WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $2 \
-                     AND attempts < max_attempts \
+                     AND attempts < max_attempts AND kind IN ($3, $4) \
                      AND (locked_until IS NULL OR locked_until < $2) \
                      ORDER BY run_at, id LIMIT 1) \
            AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $2) \
-         RETURNING id, kind, payload, attempts, max_attempts",
-    )
-    .bind(now + lease_ms)
-    .bind(now)
-    .fetch_optional(db)
-    .await
-    .context("claiming a job")?;
+         RETURNING id, kind, payload, attempts, max_attempts"
+    } else {
+        "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 \
+         WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $2 \
+                     AND attempts < max_attempts AND kind NOT IN ($3, $4) \
+                     AND (locked_until IS NULL OR locked_until < $2) \
+                     ORDER BY run_at, id LIMIT 1) \
+           AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $2) \
+         RETURNING id, kind, payload, attempts, max_attempts"
+    };
+    let query = sqlx::query(sql)
+        .bind(now + lease_ms)
+        .bind(now)
+        .bind(lane.kinds[0])
+        .bind(lane.kinds[1]);
+    let row = query.fetch_optional(db).await.context("claiming a job")?;
     row.map(|row| {
         Ok(Job {
             id: row.try_get("id")?,

@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::jobs::store::{self, Job};
+use crate::jobs::store::{self, Job, Lane};
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
 use crate::{alerts, budgets, events, juries};
@@ -12,11 +12,30 @@ const LEASE_MS: i64 = 5 * 60 * 1000;
 /// Even with no wake-up, look for due jobs (retries, jobs from other processes) this often.
 const IDLE_POLL: Duration = Duration::from_secs(15);
 
-/// Runs until the process stops: drains due jobs, then waits for a wake-up or the poll.
+/// Mail people are waiting for (a sign-in link, a reply, a digest) has its own lane, so a
+/// long job such as counting a city's ballots or drawing a jury never holds it up.
+pub const MAIL: Lane = Lane {
+    kinds: [mail::JOB_KIND, alerts::store::DIGEST_JOB],
+    listed: true,
+};
+pub const WORK: Lane = Lane {
+    kinds: MAIL.kinds,
+    listed: false,
+};
+
+/// Runs the two lanes until the process stops.
 pub async fn run(state: AppState, mailer: Mailer) {
+    let mail_lane = run_lane(state.clone(), mailer.clone(), MAIL);
+    let work_lane = run_lane(state, mailer, WORK);
+    tokio::join!(mail_lane, work_lane);
+}
+
+/// Drains the lane's due jobs, then waits for a wake-up or the poll.
+async fn run_lane(state: AppState, mailer: Mailer, lane: Lane) {
+    let waiting = state.jobs_waiting.for_lane(lane.listed);
     loop {
         loop {
-            match store::claim(&state.db, LEASE_MS).await {
+            match store::claim(&state.db, lane, LEASE_MS).await {
                 Ok(Some(job)) => perform(&state, &mailer, job).await,
                 Ok(None) => break,
                 Err(e) => {
@@ -26,7 +45,7 @@ pub async fn run(state: AppState, mailer: Mailer) {
             }
         }
         tokio::select! {
-            _ = state.jobs_waiting.notified() => {}
+            _ = waiting.notified() => {}
             _ = tokio::time::sleep(IDLE_POLL) => {}
         }
     }

@@ -17,6 +17,7 @@ mod demo;
 mod durability;
 mod events;
 mod help;
+mod jobs;
 mod juries;
 mod jury_cli;
 mod mapping;
