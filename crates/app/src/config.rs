@@ -37,6 +37,33 @@ pub struct Config {
     /// The file holding the key that seals ballots waiting for their batch (made on the first
     /// start). Keep it out of database backups; every process of one site must read the same.
     pub ballot_key_file: String,
+    pub map: MapConfig,
+}
+
+/// Where interactive maps get their background. Without JavaScript, or with `tiles = "none"`,
+/// maps are drawn on the server and need nothing from outside.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MapConfig {
+    /// A tile URL template with `{z}`, `{x}` and `{y}`, or `none` (offline: drawn maps only).
+    pub tiles: String,
+    /// Credit shown on the map, as the tile provider requires (plain text).
+    pub attribution: String,
+    /// The attribution's link (the provider's copyright page).
+    pub attribution_url: String,
+}
+
+impl MapConfig {
+    /// The tiles' origin (`https://host[:port]`) for the content security policy, if any.
+    pub fn tile_origin(&self) -> Option<String> {
+        if self.tiles == "none" {
+            return None;
+        }
+        let (scheme, rest) = self.tiles.split_once("://")?;
+        let host = rest.split('/').next()?;
+        let host = host.replace("{s}", "*");
+        (matches!(scheme, "http" | "https") && !host.is_empty())
+            .then(|| format!("{scheme}://{host}"))
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -124,6 +151,13 @@ impl Default for Config {
                 replenish_seconds: 6,
             },
             ballot_key_file: "squaremile-ballot.key".into(),
+            map: MapConfig {
+                // OpenStreetMap's standard tiles: fine for a community site's modest use under
+                // their tile usage policy (attribution shown, referrer sent, no bulk fetching).
+                tiles: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+                attribution: "© OpenStreetMap contributors".into(),
+                attribution_url: "https://www.openstreetmap.org/copyright".into(),
+            },
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod juries;
 pub mod mail;
 pub mod mapping;
+pub mod maps;
 pub mod methods;
 pub mod moderation;
 pub mod organisations;

@@ -31,7 +31,7 @@ use crate::web::clock::{Clock, SiteZone};
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, alerts, api, areas, assets, budgets, conversations, dashboard, events, feeds, help,
-    home, jobs, juries, mapping, methods, moderation, organisations, projects, reports,
+    home, jobs, juries, mapping, maps, methods, moderation, organisations, projects, reports,
     representatives, roles, skills, skillsgame, stories, throttle,
 };
 
@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(juries::routes())
         .merge(budgets::routes())
         .merge(mapping::routes())
+        .merge(maps::routes())
         .merge(skills::routes())
         .merge(assets::routes())
         .merge(skillsgame::routes())

@@ -150,6 +150,12 @@ impl Projection {
         (lat, self.left + x / self.scale)
     }
 
+    /// What a script needs to turn a click on the drawing back into a place: the left edge
+    /// (degrees of longitude), the top edge (Mercator degrees) and drawing units per degree.
+    pub fn parameters(&self) -> (f64, f64, f64) {
+        (self.left, self.top, self.scale)
+    }
+
     /// The whole drawing's bounds (wider than asked for on one side, see `fit`).
     pub fn bounds(&self) -> Bounds {
         let (north, west) = self.place(0.0, 0.0);

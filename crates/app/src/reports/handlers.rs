@@ -14,10 +14,12 @@ use crate::api::keys;
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
+use crate::maps::{self, MapBounds, MapMark, MapView};
 use crate::moderation::{check_posting_limit, sees_hidden};
 use crate::organisations::store::{self as organisations, Organisation};
 use crate::roles;
 use crate::state::AppState;
+use crate::web::error::url_encode;
 use crate::web::forms::{self, FormErrors};
 use crate::web::images::{self, Caching, without_metadata};
 use crate::web::session::MaybeUser;
@@ -58,6 +60,8 @@ pub struct ListQuery {
     status: String,
     category: String,
     area: String,
+    /// `west,south,east,north`: only reports placed in this box (a numbered mark's link).
+    bbox: String,
     before: String,
 }
 
@@ -65,6 +69,7 @@ pub struct ListQuery {
 #[template(path = "reports/templates/list.html")]
 struct ListPage {
     ctx: PageContext,
+    map: Option<String>,
     query: ListQuery,
     reports: Vec<Report>,
     next: Option<String>,
@@ -83,7 +88,9 @@ pub async fn list(
         category: query.category.clone(),
         area: query.area.clone(),
         organisation: String::new(),
+        within: maps::parse_bbox(&query.bbox),
     };
+    let map = reports_map(&state, &ctx.lang, &filter, &query).await?;
     let reports = store::list(
         &state.db,
         &filter,
@@ -97,6 +104,7 @@ pub async fn list(
         .map(|c| (c.code, c.name))
         .collect();
     render(&ListPage {
+        map,
         statuses: status_choices(&ctx.lang),
         areas: areas::choices(&state.db).await?,
         next: forms::next_cursor(
@@ -109,6 +117,76 @@ pub async fn list(
         reports,
         categories,
     })
+}
+
+/// The reports the list shows, on a map: one mark per report, or a numbered mark for many
+/// close together (counted in the database, so a city's million reports are a few hundred
+/// rows), each leading to the report or to the list of those in its cell.
+async fn reports_map(
+    state: &AppState,
+    lang: &Lang,
+    filter: &Filter,
+    query: &ListQuery,
+) -> AppResult<Option<String>> {
+    let Some(extent) = store::extent(&state.db, filter).await? else {
+        return Ok(None);
+    };
+    let (grid, cell_lon, cell_lat) = maps::grid_for(extent);
+    let cells = store::map_cells(&state.db, filter, grid, cell_lon, cell_lat).await?;
+    let total: i64 = cells.iter().map(|cell| cell.count).sum();
+    let list_of = {
+        let query = format!(
+            "/reports?status={}&category={}&area={}",
+            url_encode(&query.status),
+            url_encode(&query.category),
+            url_encode(&query.area)
+        );
+        move |within: &MapBounds| {
+            Some(format!(
+                "{query}&bbox={}#reports",
+                maps::format_bbox(within)
+            ))
+        }
+    };
+    let marks = cells
+        .into_iter()
+        .map(|cell| {
+            let (label, href) = match cell.one {
+                Some((id, title)) => (title, Some(format!("/reports/{id}"))),
+                None => (
+                    String::new(),
+                    list_of(&MapBounds {
+                        west: cell.lon - cell_lon / 2.0,
+                        east: cell.lon + cell_lon / 2.0,
+                        south: cell.lat - cell_lat / 2.0,
+                        north: cell.lat + cell_lat / 2.0,
+                    }),
+                ),
+            };
+            MapMark {
+                lat: cell.lat,
+                lon: cell.lon,
+                count: cell.count.max(1) as u64,
+                label,
+                href,
+                kind: 0,
+            }
+        })
+        .collect();
+    Ok(maps::figure(
+        lang,
+        &state.config.map,
+        MapView {
+            id: "reports-map",
+            title: lang.t("report-map-title"),
+            description: lang.t_count("report-map-description", total),
+            regions: Vec::new(),
+            marks,
+            bounds: Some(grid),
+            cluster_href: Some(Box::new(list_of)),
+            picker: false,
+        },
+    ))
 }
 
 // ------------------------------------------------------------------ reporting a problem

@@ -8,6 +8,7 @@ use sqlx::any::AnyRow;
 use super::stats::Timing;
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
+use crate::maps::{MapBounds as Bounds, MapCell};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -287,6 +288,116 @@ pub struct Filter {
     /// The area and every area inside it.
     pub area: String,
     pub organisation: String,
+    /// Only reports placed inside this box.
+    pub within: Option<Bounds>,
+}
+
+impl Filter {
+    /// The box as bound to a query: whether it applies, then south, north, west, east.
+    fn box_binds(&self) -> (i64, f64, f64, f64, f64) {
+        match self.within {
+            Some(b) => (1, b.south, b.north, b.west, b.east),
+            None => (0, 0.0, 0.0, 0.0, 0.0),
+        }
+    }
+}
+
+/// The box holding every placed report the filter matches, if any has a place.
+pub async fn extent(db: &Db, filter: &Filter) -> anyhow::Result<Option<Bounds>> {
+    let (boxed, south, north, west, east) = filter.box_binds();
+    let row = sqlx::query(concat!(
+        "SELECT MIN(r.latitude) AS south, MAX(r.latitude) AS north, \
+                MIN(r.longitude) AS west, MAX(r.longitude) AS east \
+         FROM reports r JOIN report_categories c ON c.id = r.category_id \
+         WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) AND ($3 = '' OR ",
+        crate::in_area_tree!("r.area_id", "$3"),
+        ") AND ($4 = '' OR r.organisation_id = $4) AND r.hidden_reason = '' \
+           AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL \
+           AND ($5 = 0 OR (r.latitude BETWEEN $6 AND $7 AND r.longitude BETWEEN $8 AND $9))"
+    ))
+    .bind(&filter.status)
+    .bind(&filter.category)
+    .bind(&filter.area)
+    .bind(&filter.organisation)
+    .bind(boxed)
+    .bind(south)
+    .bind(north)
+    .bind(west)
+    .bind(east)
+    .fetch_one(db)
+    .await
+    .context("finding where reports are")?;
+    let corner = |name: &str| row.try_get::<Option<f64>, _>(name).ok().flatten();
+    Ok(
+        match (
+            corner("south"),
+            corner("north"),
+            corner("west"),
+            corner("east"),
+        ) {
+            (Some(south), Some(north), Some(west), Some(east)) => Some(Bounds {
+                west,
+                south,
+                east,
+                north,
+            }),
+            _ => None,
+        },
+    )
+}
+
+/// The placed reports the filter matches inside `grid`'s bounds, counted per cell of the
+/// grid (cells `cell_lon` by `cell_lat` degrees from its south-west corner): at most a few
+/// hundred rows however many reports there are. A cell of one names its report.
+///
+/// Cells are numbered with CAST, which truncates on SQLite and rounds on PostgreSQL; either
+/// is a grid, and the cells only decide which nearby reports share a numbered mark.
+pub async fn map_cells(
+    db: &Db,
+    filter: &Filter,
+    grid: Bounds,
+    cell_lon: f64,
+    cell_lat: f64,
+) -> anyhow::Result<Vec<MapCell>> {
+    let rows = sqlx::query(concat!(
+        "SELECT COUNT(*) AS n, AVG(r.latitude) AS lat, AVG(r.longitude) AS lon, \
+                MIN(r.id) AS one_id, MIN(r.title) AS one_title \
+         FROM reports r JOIN report_categories c ON c.id = r.category_id \
+         WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) AND ($3 = '' OR ",
+        crate::in_area_tree!("r.area_id", "$3"),
+        ") AND ($4 = '' OR r.organisation_id = $4) AND r.hidden_reason = '' \
+           AND r.latitude BETWEEN $5 AND $6 AND r.longitude BETWEEN $7 AND $8 \
+         GROUP BY CAST((r.longitude - $7) / $9 AS INTEGER), \
+                  CAST((r.latitude - $5) / $10 AS INTEGER)"
+    ))
+    .bind(&filter.status)
+    .bind(&filter.category)
+    .bind(&filter.area)
+    .bind(&filter.organisation)
+    .bind(grid.south)
+    .bind(grid.north)
+    .bind(grid.west)
+    .bind(grid.east)
+    .bind(cell_lon)
+    .bind(cell_lat)
+    .fetch_all(db)
+    .await
+    .context("counting reports on the map")?;
+    rows.iter()
+        .map(|row| {
+            let count: i64 = row.try_get("n")?;
+            Ok(MapCell {
+                count,
+                lat: row.try_get("lat")?,
+                lon: row.try_get("lon")?,
+                one: (count == 1)
+                    .then(|| {
+                        Ok::<_, sqlx::Error>((row.try_get("one_id")?, row.try_get("one_title")?))
+                    })
+                    .transpose()?,
+            })
+        })
+        .collect()
 }
 
 /// The newest reports not hidden by a moderator, older than the cursor `(created_at, id)`
@@ -298,6 +409,7 @@ pub async fn list(
     limit: i64,
 ) -> anyhow::Result<Vec<Report>> {
     let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
+    let (boxed, south, north, west, east) = filter.box_binds();
     let rows = sqlx::query(concat!(
         select_report!(),
         " WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) AND ($3 = '' OR ",
@@ -305,6 +417,7 @@ pub async fn list(
         ") AND ($4 = '' OR r.organisation_id = $4) \
           AND (r.created_at < $5 OR (r.created_at = $5 AND r.id < $6)) \
           AND r.hidden_reason = '' \
+          AND ($8 = 0 OR (r.latitude BETWEEN $9 AND $10 AND r.longitude BETWEEN $11 AND $12)) \
           ORDER BY r.created_at DESC, r.id DESC LIMIT $7"
     ))
     .bind(&filter.status)
@@ -314,6 +427,11 @@ pub async fn list(
     .bind(before_at)
     .bind(before_id)
     .bind(limit)
+    .bind(boxed)
+    .bind(south)
+    .bind(north)
+    .bind(west)
+    .bind(east)
     .fetch_all(db)
     .await
     .context("listing reports")?;

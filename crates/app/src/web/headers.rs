@@ -12,16 +12,24 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::config::Config;
 
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-    img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; \
-    frame-ancestors 'none'";
+/// The content security policy; map tiles, if configured, are the only images from elsewhere.
+fn content_security_policy(config: &Config) -> String {
+    let tiles = config
+        .map
+        .tile_origin()
+        .map(|origin| format!(" {origin}"))
+        .unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
 
 /// One year: what browsers are told to remember that the site is HTTPS only.
 const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 
 pub fn add<S: Clone + Send + Sync + 'static>(router: Router<S>, config: &Config) -> Router<S> {
-    let headers: [(HeaderName, &'static str); 4] = [
-        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+    let headers: [(HeaderName, &'static str); 3] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),
         (
@@ -31,6 +39,12 @@ pub fn add<S: Clone + Send + Sync + 'static>(router: Router<S>, config: &Config)
     ];
     // Innermost, so it sees only the policy a handler set, before the default is added.
     let router = router.layer(map_response(deny_framing_unless_allowed));
+    let policy = HeaderValue::from_str(&content_security_policy(config))
+        .unwrap_or(HeaderValue::from_static("default-src 'self'"));
+    let router = router.layer(SetResponseHeaderLayer::if_not_present(
+        header::CONTENT_SECURITY_POLICY,
+        policy,
+    ));
     let router = headers.into_iter().fold(router, |router, (name, value)| {
         router.layer(SetResponseHeaderLayer::if_not_present(
             name,

@@ -21,6 +21,7 @@ mod jobs;
 mod juries;
 mod jury_cli;
 mod mapping;
+mod maps;
 mod methods;
 mod network_cli;
 mod organisations;

@@ -1,0 +1,22 @@
+## Mapy na stronach serwisu
+
+map-cluster = { $count ->
+    [one] Jedno miejsce tutaj
+    [few] { $count } miejsca tutaj: otwórz, aby je zobaczyć
+    [many] { $count } miejsc tutaj: otwórz, aby je zobaczyć
+   *[other] { $count } miejsca tutaj: otwórz, aby je zobaczyć
+}
+map-hint = Te same miejsca są wymienione pod mapą.
+map-picker-hint = Kliknij mapę, aby wstawić pinezkę, albo wpisz poniżej adres lub współrzędne.
+map-use-my-location = Użyj mojej lokalizacji
+map-location-failed = Urządzenie nie podało lokalizacji. Kliknij mapę albo wpisz adres.
+
+report-map-title = Mapa zgłoszeń
+report-map-description = { $count ->
+    [one] Na mapie jest jedno zgłoszenie z miejscem. Wszystkie zgłoszenia są na liście poniżej.
+    [few] Na mapie są { $count } zgłoszenia z miejscem; liczba oznacza kilka położonych blisko siebie. Wszystkie zgłoszenia są na liście poniżej.
+    [many] Na mapie jest { $count } zgłoszeń z miejscem; liczba oznacza kilka położonych blisko siebie. Wszystkie zgłoszenia są na liście poniżej.
+   *[other] Na mapie jest { $count } zgłoszenia z miejscem; liczba oznacza kilka położonych blisko siebie. Wszystkie zgłoszenia są na liście poniżej.
+}
+report-map-showing-box = Pokazuję zgłoszenia z jednej części mapy.
+report-map-whole-list = Pokaż wszystkie zgłoszenia

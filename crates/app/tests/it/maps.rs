@@ -1,0 +1,141 @@
+//! Maps on the pages: drawn on the server (no JavaScript needed), clustered in the database,
+//! with the interactive map's script and library served by the binary itself.
+
+use reqwest::StatusCode;
+use squaremile::reports::store::{self as reports, NewReport};
+
+use crate::support::{Client, TestApp};
+
+async fn category(app: &TestApp, admin: &Client) -> String {
+    let added = admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    sqlx::query_scalar("SELECT id FROM report_categories WHERE code = 'potholes'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn area(app: &TestApp, admin: &Client) -> String {
+    let created = admin
+        .post_form("/areas/new", &[("parent", ""), ("name", "Millbrook")])
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    app.area_id("millbrook").await
+}
+
+async fn placed(app: &TestApp, category: &str, area: &str, title: &str, lat: f64, lon: f64) {
+    reports::create(
+        &app.db,
+        &NewReport {
+            category_id: category,
+            area_id: area,
+            title,
+            description: "",
+            latitude: Some(lat),
+            longitude: Some(lon),
+            address: "",
+            author_id: None,
+            source: "web",
+            photos: &[],
+        },
+        |_, _| Vec::new(),
+    )
+    .await
+    .unwrap();
+}
+
+/// Forty reports on one street and one across town: the street's are one numbered mark that
+/// leads to the list of just those, the other is its own mark leading to the report.
+#[tokio::test]
+async fn the_reports_map_clusters_in_the_database_and_each_mark_leads_somewhere() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let area = area(&app, &admin).await;
+    let category = category(&app, &admin).await;
+    for n in 0..40 {
+        let at = n as f64 * 0.00001;
+        placed(
+            &app,
+            &category,
+            &area,
+            &format!("Pothole {n}"),
+            53.4800 + at,
+            -2.2400 + at,
+        )
+        .await;
+    }
+    placed(
+        &app,
+        &category,
+        &area,
+        "Broken kerb <by the school>",
+        53.52,
+        -2.19,
+    )
+    .await;
+    let visitor = app.client();
+    let page = visitor.get("/reports").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    let svg = &html[html.find("<svg").expect("a drawn map")..];
+    assert!(svg.contains("role=\"img\""), "{svg}");
+    assert!(svg.contains("<title id=\"reports-map-title\">Map of reports</title>"));
+    assert!(svg.contains("41 reports with a place are on this map"));
+    assert!(
+        svg.contains("<title>40 places here: open to see them</title>"),
+        "{svg}"
+    );
+    assert!(svg.contains(">40</text>"));
+    assert!(svg.contains("<title>Broken kerb &lt;by the school&gt;</title>"));
+    // The numbered mark's link lists only the forty.
+    let cluster_link = svg
+        .split("<a href=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].replace("&amp;", "&"))
+        .find(|href| href.contains("bbox="))
+        .expect("a link from the numbered mark");
+    let listed = visitor.get(&cluster_link).await.text().await.unwrap();
+    let list = &listed[listed.find("id=\"reports\"").unwrap()..];
+    assert!(list.contains("Pothole 39") && !list.contains("Broken kerb"));
+    // Its next page keeps to the box.
+    let next = list.split("rel=\"next\"").next().unwrap();
+    assert!(next.contains("bbox=-2.24"), "{next}");
+    // The interactive map's script, library and styles come from the site itself.
+    assert!(html.contains("src=\"/static/vendor/leaflet/leaflet.js\""));
+    assert!(html.contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\""));
+    for asset in [
+        "/static/places.js",
+        "/static/vendor/leaflet/leaflet.js",
+        "/static/vendor/leaflet/leaflet.css",
+        "/static/vendor/leaflet/images/marker-icon.png",
+    ] {
+        assert_eq!(visitor.get(asset).await.status(), StatusCode::OK, "{asset}");
+    }
+    // Tiles are the only images allowed from elsewhere.
+    let policy = visitor.get("/reports").await;
+    let policy = policy.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(
+        policy.contains("img-src 'self' data: https://tile.openstreetmap.org;"),
+        "{policy}"
+    );
+}
+
+/// A bad box in the address is ignored rather than an error, and no reports means no map.
+#[tokio::test]
+async fn no_places_no_map_and_a_bad_box_is_ignored() {
+    let app = TestApp::spawn().await;
+    app.admin().await;
+    let visitor = app.client();
+    let html = visitor
+        .get("/reports?bbox=1,2,nope")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("<svg"));
+    assert!(!html.contains("leaflet.js"));
+}
