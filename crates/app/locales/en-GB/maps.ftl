@@ -16,3 +16,5 @@ report-map-description = { $count ->
 }
 report-map-showing-box = Showing the reports in one part of the map.
 report-map-whole-list = Show all reports
+report-map-one-title = Where “{ $title }” is
+report-map-one-description = The report's place, marked on a map of the streets around it. { $place }

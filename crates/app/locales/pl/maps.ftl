@@ -20,3 +20,5 @@ report-map-description = { $count ->
 }
 report-map-showing-box = Pokazuję zgłoszenia z jednej części mapy.
 report-map-whole-list = Pokaż wszystkie zgłoszenia
+report-map-one-title = Gdzie jest „{ $title }”
+report-map-one-description = Miejsce zgłoszenia zaznaczone na mapie okolicznych ulic. { $place }

@@ -376,6 +376,7 @@ pub fn new_report_emails(
 #[template(path = "reports/templates/show.html")]
 struct ShowPage {
     ctx: PageContext,
+    map: Option<String>,
     report: Report,
     updates: Vec<Update>,
     photos: Vec<String>,
@@ -422,6 +423,7 @@ async fn show_page(
         None => (Following::No, false),
     };
     Ok(ShowPage {
+        map: report_place_map(state, &ctx.lang, &report),
         updates: store::updates(&state.db, &report.id).await?,
         photos: store::photo_ids(&state.db, &report.id).await?,
         statuses: status_choices(&ctx.lang),
@@ -431,6 +433,32 @@ async fn show_page(
         can_answer,
         errors,
     })
+}
+
+/// Where the report is, on a map of the streets around it.
+fn report_place_map(state: &AppState, lang: &Lang, report: &Report) -> Option<String> {
+    let (lat, lon) = (report.latitude?, report.longitude?);
+    maps::figure(
+        lang,
+        &state.config.map,
+        MapView {
+            id: "report-map",
+            title: lang.t1("report-map-one-title", "title", &report.title),
+            description: lang.t1("report-map-one-description", "place", &report.address),
+            regions: Vec::new(),
+            marks: vec![MapMark {
+                lat,
+                lon,
+                count: 1,
+                label: report.title.clone(),
+                href: None,
+                kind: 0,
+            }],
+            bounds: None,
+            cluster_href: None,
+            picker: false,
+        },
+    )
 }
 
 pub async fn show(
