@@ -104,7 +104,11 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
     let zone = SiteZone::named(&config.time_zone)?;
     let ballot_seal =
         crate::budgets::seal::BallotSeal::load_or_create(Path::new(&config.ballot_key_file))?;
+    let places = crate::areas::places::Places::load(&db)
+        .await
+        .context("reading area boundaries")?;
     let state = AppState {
+        places,
         ballot_seal,
         help_search: PostSearch::new(db.clone()),
         zone,

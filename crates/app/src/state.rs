@@ -24,4 +24,6 @@ pub struct AppState {
     pub ballot_seal: BallotSeal,
     /// The time the throttles on guessing count by (see `throttle`).
     pub clock: Clock,
+    /// Area boundaries and the index of which areas hold a point.
+    pub places: crate::areas::places::Places,
 }

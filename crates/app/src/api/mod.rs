@@ -2,6 +2,7 @@
 //! Feature modules add their endpoints here as they land.
 
 pub mod civic;
+pub mod geo;
 pub mod keys;
 
 use axum::extract::{Path, Query, State};
@@ -36,7 +37,13 @@ use crate::web::{AppError, AppResult, forms};
         civic::list_events,
         civic::list_methods,
         civic::list_budgets,
-        civic::budget_results
+        civic::budget_results,
+        geo::area_boundary,
+        geo::areas_at_point,
+        geo::reports_geojson,
+        geo::assets_geojson,
+        geo::events_geojson,
+        geo::projects_geojson
     ),
     components(schemas(
         ApiArea,
@@ -78,6 +85,15 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/methods", get(civic::list_methods))
         .route("/api/v1/budgets", get(civic::list_budgets))
         .route("/api/v1/budgets/{slug}/results", get(civic::budget_results))
+        .route("/api/v1/areas/at", get(geo::areas_at_point))
+        .route("/api/v1/areas/{slug}/boundary", get(geo::area_boundary))
+        .route("/api/v1/reports.geojson", get(geo::reports_geojson))
+        .route("/api/v1/assets.geojson", get(geo::assets_geojson))
+        .route("/api/v1/events.geojson", get(geo::events_geojson))
+        .route(
+            "/api/v1/budget-projects.geojson",
+            get(geo::projects_geojson),
+        )
 }
 
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {

@@ -351,6 +351,8 @@ pub async fn update(
         );
     }
     store::update(&state.db, &area.id, &name, &description).await?;
+    // The point index answers with names: keep them current.
+    state.places.reload(&state.db).await?;
     Ok(see_other(
         &format!("/areas/{}", area.slug),
         Some("area-saved"),

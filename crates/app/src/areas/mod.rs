@@ -1,7 +1,10 @@
 //! Areas: the city > district > neighbourhood hierarchy that everything belongs to, with a
 //! page per area, search ("find your neighbourhood") and "I live here".
 
+pub mod boundaries;
 pub mod handlers;
+pub mod places;
+pub mod points;
 pub mod store;
 
 use axum::Router;
@@ -19,4 +22,12 @@ pub fn routes() -> Router<AppState> {
             get(handlers::edit_form).post(handlers::update),
         )
         .route("/areas/{slug}/join", post(handlers::join))
+        .route(
+            "/areas/{slug}/boundary",
+            get(boundaries::show).post(boundaries::upload),
+        )
+        .route(
+            "/areas/{slug}/boundary.geojson",
+            get(boundaries::download_file),
+        )
 }

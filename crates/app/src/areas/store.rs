@@ -247,3 +247,127 @@ pub async fn update(db: &Db, id: &str, name: &str, description: &str) -> anyhow:
         .context("saving an area")?;
     Ok(())
 }
+
+// ------------------------------------------------------------------ boundaries
+
+/// A boundary as stored: the GeoJSON geometry text, read back by `areas::places`.
+pub struct StoredBoundary {
+    pub area_id: String,
+    pub parent_id: Option<String>,
+    pub geojson: String,
+}
+
+/// Every stored boundary with its area's parent: what the point index is built from.
+/// Boundaries are few (one per area) and the index must hold them all.
+pub async fn all_boundaries(db: &Db) -> anyhow::Result<Vec<StoredBoundary>> {
+    let rows = sqlx::query(
+        "SELECT b.area_id, a.parent_id, b.geojson FROM area_boundaries b \
+         JOIN areas a ON a.id = b.area_id ORDER BY b.area_id",
+    )
+    .fetch_all(db)
+    .await
+    .context("loading area boundaries")?;
+    rows.iter().map(boundary_from_row).collect()
+}
+
+fn boundary_from_row(row: &AnyRow) -> anyhow::Result<StoredBoundary> {
+    Ok(StoredBoundary {
+        area_id: row.try_get("area_id")?,
+        parent_id: row.try_get("parent_id")?,
+        geojson: row.try_get("geojson")?,
+    })
+}
+
+/// The GeoJSON geometry text of an area's boundary.
+pub async fn boundary_text(db: &Db, area_id: &str) -> anyhow::Result<Option<String>> {
+    sqlx::query_scalar("SELECT geojson FROM area_boundaries WHERE area_id = $1")
+        .bind(area_id)
+        .fetch_optional(db)
+        .await
+        .context("loading an area's boundary")
+}
+
+/// The boundaries of an area's direct sub-areas (those that have one), by name.
+pub async fn children_boundary_texts(
+    db: &Db,
+    area_id: &str,
+) -> anyhow::Result<Vec<(Area, String)>> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.parent_id, a.kind, a.slug, a.name, a.description, b.geojson \
+         FROM areas a JOIN area_boundaries b ON b.area_id = a.id \
+         WHERE a.parent_id = $1 ORDER BY a.name, a.id",
+    )
+    .bind(area_id)
+    .fetch_all(db)
+    .await
+    .context("loading sub-areas' boundaries")?;
+    rows.iter()
+        .map(|row| Ok((from_row(row)?, row.try_get("geojson")?)))
+        .collect()
+}
+
+/// An area and every area inside it (at most three levels), for matching uploaded features.
+pub async fn with_descendants(db: &Db, id: &str) -> anyhow::Result<Vec<Area>> {
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM areas WHERE id = $1 OR parent_id = $1 \
+           OR parent_id IN (SELECT id FROM areas WHERE parent_id = $1) ORDER BY name, id"
+    ))
+    .bind(id)
+    .fetch_all(db)
+    .await
+    .context("listing an area and the areas inside it")?;
+    from_rows(rows)
+}
+
+/// One boundary to save: the geometry's GeoJSON text and its box.
+pub struct NewBoundary {
+    pub area_id: String,
+    pub geojson: String,
+    pub bounds: places::Bounds,
+}
+
+/// Saves boundaries all together or not at all.
+pub async fn save_boundaries(
+    db: &Db,
+    boundaries: &[NewBoundary],
+    by: Option<&str>,
+) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db).await?;
+    let now = now_ms();
+    for b in boundaries {
+        sqlx::query(
+            "INSERT INTO area_boundaries \
+               (area_id, geojson, min_lon, min_lat, max_lon, max_lat, updated_by, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (area_id) DO UPDATE SET geojson = excluded.geojson, \
+               min_lon = excluded.min_lon, min_lat = excluded.min_lat, \
+               max_lon = excluded.max_lon, max_lat = excluded.max_lat, \
+               updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        )
+        .bind(&b.area_id)
+        .bind(&b.geojson)
+        .bind(b.bounds.min_lon)
+        .bind(b.bounds.min_lat)
+        .bind(b.bounds.max_lon)
+        .bind(b.bounds.max_lat)
+        .bind(by)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("saving an area's boundary")?;
+    }
+    tx.commit().await.context("committing boundaries")?;
+    Ok(())
+}
+
+/// Removes an area's boundary.
+pub async fn delete_boundary(db: &Db, area_id: &str) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM area_boundaries WHERE area_id = $1")
+        .bind(area_id)
+        .execute(db)
+        .await
+        .context("removing an area's boundary")?;
+    Ok(())
+}

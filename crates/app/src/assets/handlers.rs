@@ -1,3 +1,4 @@
+use crate::areas::points::{self, PointKind};
 use std::collections::{BTreeSet, HashMap};
 
 use askama::Template;
@@ -519,6 +520,8 @@ pub struct AssetForm {
     area: String,
     visibility: String,
     organisation: String,
+    latitude: String,
+    longitude: String,
 }
 
 impl AssetForm {
@@ -691,6 +694,12 @@ pub async fn create(
     if !form.organisation.is_empty() && organisation_id.is_none() {
         errors.add(&lang, "organisation", "field-organisation-not-member");
     }
+    let location =
+        crate::areas::places::read_location(&mut errors, &lang, &form.latitude, &form.longitude);
+    // A person's skill is never a point: it would show where they live.
+    if location.is_some() && kind == Some(AssetKind::Skill) {
+        errors.add(&lang, "latitude", "field-location-skill");
+    }
     let (Some(kind), Some(visibility), true) = (kind, visibility, errors.is_empty()) else {
         let page = form_page(&state, ctx, &user, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -715,6 +724,9 @@ pub async fn create(
         },
     )
     .await?;
+    if location.is_some() {
+        points::set_location(&state.db, PointKind::Assets, &id, location).await?;
+    }
     Ok(see_other(&format!("/assets/{id}"), Some("asset-recorded")))
 }
 

@@ -1,6 +1,8 @@
 //! Processes and their phases, proposals with supports and comments, the official review,
 //! the official's page (phases, codes, paper ballots) and implementation updates.
 
+use crate::areas::places::read_location;
+use crate::areas::points::{self, PointKind};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -456,6 +458,8 @@ pub struct ProposalForm {
     description: String,
     category: String,
     location: String,
+    latitude: String,
+    longitude: String,
     rough_cost: String,
     /// The sub-budget's code, when the budget is split.
     sub_budget: String,
@@ -531,6 +535,7 @@ pub async fn propose(
         forms::required_text(&mut errors, lang, "description", &form.description, 5000);
     let category = forms::optional_text(&mut errors, lang, "category", &form.category, 80);
     let location = forms::optional_text(&mut errors, lang, "location", &form.location, 200);
+    let point = read_location(&mut errors, lang, &form.latitude, &form.longitude);
     let rough_cost = number_in(
         &mut errors,
         lang,
@@ -555,10 +560,18 @@ pub async fn propose(
             sub_budget_id: sub_budget.map(|s| s.id.as_str()),
         };
         return match store::propose(&state.db, &process.id, &project, &user.id).await? {
-            Some(code) => Ok(see_other(
-                &format!("/budgets/{slug}/projects/{code}"),
-                Some("pb-proposed"),
-            )),
+            Some(code) => {
+                if let Some(project) = store::project(&state.db, &process.id, &code).await?
+                    && point.is_some()
+                {
+                    points::set_location(&state.db, PointKind::Projects, &project.id, point)
+                        .await?;
+                }
+                Ok(see_other(
+                    &format!("/budgets/{slug}/projects/{code}"),
+                    Some("pb-proposed"),
+                ))
+            }
             None => Err(AppError::Conflict("error-pb-not-ideas")),
         };
     }

@@ -1,3 +1,5 @@
+use crate::areas::places::read_location;
+use crate::areas::points::{self, PointKind};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -154,6 +156,8 @@ pub struct EventForm {
     ends_at: String,
     capacity: String,
     method: String,
+    latitude: String,
+    longitude: String,
 }
 
 impl EventForm {
@@ -169,6 +173,8 @@ impl EventForm {
             ends_at: zone.local_input(event.ends_at),
             capacity: event.capacity.map(|c| c.to_string()).unwrap_or_default(),
             method: event.method_id.clone().unwrap_or_default(),
+            latitude: String::new(),
+            longitude: String::new(),
         }
     }
 
@@ -292,6 +298,7 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     let details = form.check(&state, &ctx.lang, &mut errors).await?;
+    let location = read_location(&mut errors, &ctx.lang, &form.latitude, &form.longitude);
     if details.starts_at != 0 && details.starts_at < now_ms() {
         errors.add(&ctx.lang, "starts_at", "field-event-in-the-past");
     }
@@ -304,6 +311,10 @@ pub async fn create(
     let day = state.zone.local_date(details.starts_at);
     let base = format!("{}-{day}", forms::slugify(&details.title));
     let slug = store::create(&state.db, &details, base.trim_start_matches('-'), &user.id).await?;
+    if location.is_some() {
+        let event = event_by_slug(&state, &slug).await?;
+        points::set_location(&state.db, PointKind::Events, &event.id, location).await?;
+    }
     state.jobs_waiting.notify_one();
     Ok(see_other(&format!("/events/{slug}"), Some("event-created")))
 }
@@ -316,7 +327,11 @@ pub async fn edit_form(
 ) -> AppResult<Response> {
     let event = event_by_slug(&state, &slug).await?;
     require_manager(&state, &user, &event).await?;
-    let form = EventForm::from_event(&event, &state.zone);
+    let mut form = EventForm::from_event(&event, &state.zone);
+    if let Some((lat, lon)) = points::location(&state.db, PointKind::Events, &event.id).await? {
+        form.latitude = lat.to_string();
+        form.longitude = lon.to_string();
+    }
     let editing = Some((event.slug, event.title));
     render(&form_page(&state, ctx, form, FormErrors::new(), editing).await?)
 }
@@ -332,6 +347,7 @@ pub async fn edit(
     require_manager(&state, &user, &event).await?;
     let mut errors = FormErrors::new();
     let details = form.check(&state, &ctx.lang, &mut errors).await?;
+    let location = read_location(&mut errors, &ctx.lang, &form.latitude, &form.longitude);
     if let Some(capacity) = details.capacity
         && capacity < event.going
     {
@@ -343,6 +359,7 @@ pub async fn edit(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     store::update(&state.db, &event, &details).await?;
+    points::set_location(&state.db, PointKind::Events, &event.id, location).await?;
     state.jobs_waiting.notify_one();
     Ok(see_other(&format!("/events/{slug}"), Some("event-changed")))
 }

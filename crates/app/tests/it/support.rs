@@ -408,6 +408,12 @@ impl TestApp {
         squaremile::demo::load(&app.db, &app.state.ballot_seal)
             .await
             .expect("loading the demo");
+        // The demo sets boundaries behind the running app's back: read them in.
+        app.state
+            .places
+            .reload(&app.db)
+            .await
+            .expect("reading the demo's boundaries");
         app
     }
 

@@ -1,0 +1,59 @@
+# Places: boundaries, locations, the API's places.
+
+area-boundary = Boundary on the map
+boundary-title = Boundary of { $area }
+boundary-has = This area has a boundary.
+boundary-none = This area has no boundary yet, so the site cannot tell which places are in it.
+boundary-children = { $total ->
+    [one] { $with } of { $total } area inside it has a boundary.
+   *[other] { $with } of { $total } areas inside it have a boundary.
+}
+boundary-view = See the boundary (GeoJSON)
+boundary-download = Download the boundary
+boundary-upload-heading = Upload a boundary
+boundary-upload-intro = GeoJSON in WGS84 longitude and latitude: a Polygon or MultiPolygon sets this area; a FeatureCollection can set this area and the areas inside it at once, each feature matched to an area by a property such as its name or code. If anything is wrong, nothing is changed.
+boundary-upload-submit = Check and save
+boundary-saved = Boundary saved.
+field-boundary-file = GeoJSON file
+field-boundary-file-hint = A .geojson or .json file. A file takes the place of pasted text.
+field-boundary-text = Or paste GeoJSON
+field-boundary-text-hint = The whole text of a GeoJSON object.
+field-boundary-match = Match features by property
+field-boundary-match-hint = For example name or WARD_CODE. Left empty: slug, code, then name. Values are compared with the areas' addresses and names.
+field-boundary-missing = Choose a GeoJSON file or paste its text.
+field-boundary-not-text = The file is not text. Choose a GeoJSON file.
+field-boundary-too-big = The boundary is larger than 20 MB. Simplify it first.
+boundary-error-not-json = This is not JSON: { $detail }
+boundary-error-not-geojson = This is not GeoJSON: it needs a "type" of Feature, FeatureCollection, Polygon or MultiPolygon.
+boundary-error-empty = The file has no features.
+boundary-error-projected-crs = The file uses the coordinate system { $crs }. Boundaries must be in WGS84 longitude and latitude (EPSG:4326); convert it first.
+boundary-error-no-match = Feature { $feature } matches no area here: name the area in the property chosen for matching, or upload it from the right area's page.
+boundary-error-twice = Feature { $feature } sets { $area }, which another feature in the file sets too.
+boundary-fault-no-geometry = Feature { $feature } has no geometry.
+boundary-fault-unsupported = Feature { $feature } is a { $kind }; a boundary must be a Polygon or MultiPolygon.
+boundary-fault-malformed = Feature { $feature }: its coordinates are not arrays of [longitude, latitude].
+boundary-fault-not-a-number = Feature { $feature }: a coordinate is not a number.
+boundary-fault-too-few = Feature { $feature }: ring { $ring } of polygon { $polygon } has fewer than four positions.
+boundary-fault-not-closed = Feature { $feature }: ring { $ring } of polygon { $polygon } is not closed (its last position must repeat its first).
+boundary-fault-out-of-range = Feature { $feature }: longitude { $lon }, latitude { $lat } is out of range.
+boundary-fault-projected = Feature { $feature }: coordinates such as { $lon }, { $lat } look like a projected system in metres, not WGS84 longitude and latitude.
+boundary-fault-self-intersecting = Feature { $feature }: polygon { $polygon } crosses itself.
+boundary-fault-rings-cross = Feature { $feature }: the rings of polygon { $polygon } cross, or a hole lies outside it.
+boundary-fault-overlap = Feature { $feature }: its polygons overlap.
+boundary-fault-outside-parent = Feature { $feature }: { $percent }% of it lies outside { $parent }, more than the 2% allowed.
+
+field-location-pair = Give both latitude and longitude, or neither.
+field-location-not-number = Write a number in decimal degrees, for example 50.0614.
+field-latitude-out-of-range = Latitude must be between -90 and 90.
+field-longitude-out-of-range = Longitude must be between -180 and 180.
+field-latitude = Latitude (optional)
+field-longitude = Longitude (optional)
+field-location-hint = Decimal degrees, for example 50.0614 and 19.9372. Shown on public maps, so give the place, never someone's home.
+
+error-api-latitude = Give lat as a number of degrees from -90 to 90.
+error-api-longitude = Give lon as a number of degrees from -180 to 180.
+error-api-bbox = Give bbox as four numbers: minlon,minlat,maxlon,maxlat, in degrees.
+error-api-geo-limit = The limit must be a whole number from 1 to 1000.
+field-location = Place on the map
+field-location-asset-hint = For a space, a group's meeting place or a resource: where people can find it. Never for a skill, and never someone's home.
+field-location-skill = A skill is never put on the map; leave latitude and longitude empty.

@@ -1,0 +1,188 @@
+//! Public things with a place, of every kind, inside a box: what the GeoJSON feeds and maps
+//! read. Like `feeds::store`, the one reader across features, so each kind's public rule
+//! (reports not hidden, assets public and never a person's skill) is written once here.
+
+use anyhow::Context;
+use sqlx::Row;
+
+use crate::db::Db;
+
+/// The kinds of thing that can be a point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointKind {
+    Reports,
+    Assets,
+    Events,
+    Projects,
+}
+
+/// A thing at a point. `detail` is the report's status, the asset's kind, the event's
+/// start (Unix ms, as text) or the project's status.
+#[derive(Clone, Debug)]
+pub struct Point {
+    /// The row's id: what a page's cursor names.
+    pub row_id: String,
+    /// The id a reader knows it by: a report's or asset's id, an event's slug, a
+    /// project's code in its process.
+    pub id: String,
+    pub title: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub created_at: i64,
+    pub detail: String,
+    pub area_slug: String,
+    /// The page about it, from the site's root.
+    pub path: String,
+}
+
+/// Everything of `kind` in `bounds`, newest first, older than the cursor `(created_at, id)`.
+pub async fn in_box(
+    db: &Db,
+    kind: PointKind,
+    bounds: &places::Bounds,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<Point>> {
+    let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
+    let (select, path_of): (&str, fn(&sqlx::any::AnyRow) -> anyhow::Result<String>) = match kind {
+        PointKind::Reports => (
+            "SELECT t.id AS row_id, t.id, t.title, t.latitude, t.longitude, t.created_at, t.status AS detail, \
+               a.slug AS area_slug, '' AS parent_slug FROM reports t JOIN areas a ON a.id = t.area_id \
+             WHERE t.hidden_reason = ''",
+            |row| Ok(format!("/reports/{}", row.try_get::<String, _>("id")?)),
+        ),
+        PointKind::Assets => (
+            "SELECT t.id AS row_id, t.id, t.title, t.latitude, t.longitude, t.created_at, t.kind AS detail, \
+               a.slug AS area_slug, '' AS parent_slug FROM assets t JOIN areas a ON a.id = t.area_id \
+             WHERE t.visibility = 'public' AND t.kind IN ('space', 'group', 'resource')",
+            |row| Ok(format!("/assets/{}", row.try_get::<String, _>("id")?)),
+        ),
+        PointKind::Events => (
+            "SELECT t.id AS row_id, t.slug AS id, t.title, t.latitude, t.longitude, t.created_at, \
+               CAST(t.starts_at AS TEXT) AS detail, a.slug AS area_slug, '' AS parent_slug \
+             FROM events t JOIN areas a ON a.id = t.area_id WHERE t.cancelled_at IS NULL",
+            |row| Ok(format!("/events/{}", row.try_get::<String, _>("id")?)),
+        ),
+        PointKind::Projects => (
+            "SELECT t.id AS row_id, t.code AS id, t.title, t.latitude, t.longitude, t.created_at, \
+               t.status AS detail, a.slug AS area_slug, p.slug AS parent_slug \
+             FROM pb_projects t JOIN pb_processes p ON p.id = t.process_id \
+             JOIN areas a ON a.id = p.area_id WHERE t.status <> 'rejected'",
+            |row| {
+                Ok(format!(
+                    "/budgets/{}/projects/{}",
+                    row.try_get::<String, _>("parent_slug")?,
+                    row.try_get::<String, _>("id")?
+                ))
+            },
+        ),
+    };
+    let sql = format!(
+        "{select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4 \
+           AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $7"
+    );
+    // Only constant text goes into the statement: the kind picks one of four selects.
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(bounds.min_lat)
+        .bind(bounds.max_lat)
+        .bind(bounds.min_lon)
+        .bind(bounds.max_lon)
+        .bind(before_at)
+        .bind(before_id)
+        .bind(limit)
+        .fetch_all(db)
+        .await
+        .with_context(|| format!("listing {kind:?} in a box"))?;
+    rows.iter()
+        .map(|row| {
+            Ok(Point {
+                path: path_of(row)?,
+                row_id: row.try_get("row_id")?,
+                id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                latitude: row.try_get("latitude")?,
+                longitude: row.try_get("longitude")?,
+                created_at: row.try_get("created_at")?,
+                detail: row.try_get("detail")?,
+                area_slug: row.try_get("area_slug")?,
+            })
+        })
+        .collect()
+}
+
+fn table(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Reports => "reports",
+        PointKind::Assets => "assets",
+        PointKind::Events => "events",
+        PointKind::Projects => "pb_projects",
+    }
+}
+
+/// Sets (or with `None` clears) the place of one row, by its id.
+pub async fn set_location(
+    db: &Db,
+    kind: PointKind,
+    row_id: &str,
+    location: Option<(f64, f64)>,
+) -> anyhow::Result<()> {
+    let sql = format!(
+        "UPDATE {} SET latitude = $1, longitude = $2 WHERE id = $3",
+        table(kind)
+    );
+    // The table name is one of four constants.
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(location.map(|l| l.0))
+        .bind(location.map(|l| l.1))
+        .bind(row_id)
+        .execute(db)
+        .await
+        .with_context(|| format!("saving the place of {kind:?} {row_id}"))?;
+    Ok(())
+}
+
+/// The place of one row, if it has one.
+pub async fn location(
+    db: &Db,
+    kind: PointKind,
+    row_id: &str,
+) -> anyhow::Result<Option<(f64, f64)>> {
+    let sql = format!(
+        "SELECT latitude, longitude FROM {} WHERE id = $1",
+        table(kind)
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(row_id)
+        .fetch_optional(db)
+        .await
+        .with_context(|| format!("loading the place of {kind:?} {row_id}"))?;
+    let Some(row) = row else { return Ok(None) };
+    let lat: Option<f64> = row.try_get("latitude")?;
+    let lon: Option<f64> = row.try_get("longitude")?;
+    Ok(lat.zip(lon))
+}
+
+/// Rows of `kind` with no place yet, with their area: (row id, area id). Only for the demo,
+/// which gives each a place inside its area; assets are spaces, groups and resources only.
+pub async fn unplaced(db: &Db, kind: PointKind) -> anyhow::Result<Vec<(String, String)>> {
+    let sql = match kind {
+        PointKind::Reports => "SELECT id, area_id FROM reports WHERE latitude IS NULL ORDER BY id",
+        PointKind::Assets => {
+            "SELECT id, area_id FROM assets WHERE latitude IS NULL \
+             AND kind IN ('space', 'group', 'resource') ORDER BY id"
+        }
+        PointKind::Events => "SELECT id, area_id FROM events WHERE latitude IS NULL ORDER BY id",
+        PointKind::Projects => {
+            "SELECT t.id, p.area_id FROM pb_projects t JOIN pb_processes p ON p.id = t.process_id \
+             WHERE t.latitude IS NULL ORDER BY t.id"
+        }
+    };
+    let rows = sqlx::query(sql)
+        .fetch_all(db)
+        .await
+        .with_context(|| format!("listing {kind:?} without a place"))?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("id")?, row.try_get("area_id")?)))
+        .collect()
+}
