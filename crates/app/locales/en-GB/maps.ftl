@@ -18,3 +18,13 @@ report-map-showing-box = Showing the reports in one part of the map.
 report-map-whole-list = Show all reports
 report-map-one-title = Where “{ $title }” is
 report-map-one-description = The report's place, marked on a map of the streets around it. { $place }
+
+assets-places-heading = Where they are
+assets-places-map-title = Spaces, groups and resources in { $area }
+assets-places-map-description = Each mark is a public space, group or resource with a place; a number stands for several close together. People's skills are never put on a map. The list below has everything.
+
+events-map-title = Where coming events are
+events-map-description = Each mark is a coming event with a place; a number stands for several close together. The list below has every event, with or without a place.
+
+pb-projects-map-title = Where the projects of { $title } are
+pb-projects-map-description = Each mark is a project with a place; a number stands for several close together. The list below has every project, with or without a place.

@@ -22,3 +22,13 @@ report-map-showing-box = Pokazuję zgłoszenia z jednej części mapy.
 report-map-whole-list = Pokaż wszystkie zgłoszenia
 report-map-one-title = Gdzie jest „{ $title }”
 report-map-one-description = Miejsce zgłoszenia zaznaczone na mapie okolicznych ulic. { $place }
+
+assets-places-heading = Gdzie są
+assets-places-map-title = Miejsca, grupy i zasoby: { $area }
+assets-places-map-description = Każdy znacznik to publiczne miejsce, grupa lub zasób z położeniem; liczba oznacza kilka położonych blisko siebie. Umiejętności ludzi nigdy nie trafiają na mapę. Poniższa lista zawiera wszystko.
+
+events-map-title = Gdzie odbędą się najbliższe wydarzenia
+events-map-description = Każdy znacznik to nadchodzące wydarzenie z miejscem; liczba oznacza kilka położonych blisko siebie. Poniższa lista zawiera wszystkie wydarzenia, z miejscem i bez.
+
+pb-projects-map-title = Gdzie są projekty: { $title }
+pb-projects-map-description = Każdy znacznik to projekt z miejscem; liczba oznacza kilka położonych blisko siebie. Poniższa lista zawiera wszystkie projekty, z miejscem i bez.

@@ -3,6 +3,7 @@
 
 pub mod boundaries;
 pub mod handlers;
+pub mod maps;
 pub mod places;
 pub mod points;
 pub mod store;

@@ -44,7 +44,48 @@ pub async fn in_box(
     limit: i64,
 ) -> anyhow::Result<Vec<Point>> {
     let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
-    let (select, path_of): (&str, fn(&sqlx::any::AnyRow) -> anyhow::Result<String>) = match kind {
+    let (select, path_of) = select_of(kind);
+    let sql = format!(
+        "{select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4 \
+           AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $7"
+    );
+    // Only constant text goes into the statement: the kind picks one of four selects.
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(bounds.min_lat)
+        .bind(bounds.max_lat)
+        .bind(bounds.min_lon)
+        .bind(bounds.max_lon)
+        .bind(before_at)
+        .bind(before_id)
+        .bind(limit)
+        .fetch_all(db)
+        .await
+        .with_context(|| format!("listing {kind:?} in a box"))?;
+    rows.iter()
+        .map(|row| {
+            Ok(Point {
+                path: path_of(row)?,
+                row_id: row.try_get("row_id")?,
+                id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                latitude: row.try_get("latitude")?,
+                longitude: row.try_get("longitude")?,
+                created_at: row.try_get("created_at")?,
+                detail: row.try_get("detail")?,
+                area_slug: row.try_get("area_slug")?,
+            })
+        })
+        .collect()
+}
+
+/// A row reader's path to the thing's page.
+type PathOf = fn(&sqlx::any::AnyRow) -> anyhow::Result<String>;
+
+/// The public rows of `kind` (as `t`, with `id`, `title`, `latitude`, `longitude`,
+/// `created_at`, `detail`, `area_slug`, `parent_slug`), and how a row names its page.
+fn select_of(kind: PointKind) -> (&'static str, PathOf) {
+    match kind {
         PointKind::Reports => (
             "SELECT t.id AS row_id, t.id, t.title, t.latitude, t.longitude, t.created_at, t.status AS detail, \
                a.slug AS area_slug, '' AS parent_slug FROM reports t JOIN areas a ON a.id = t.area_id \
@@ -76,11 +117,39 @@ pub async fn in_box(
                 ))
             },
         ),
+    }
+}
+
+/// Things of `kind` inside `bounds`, counted per cell of a grid (cells `cell_lon` by
+/// `cell_lat` degrees from the box's south-west corner): what a map of a whole city draws,
+/// a few hundred rows however many things there are. A cell of one names its thing. With
+/// `parent_slug`, only the projects of that budget.
+///
+/// Cells are numbered with CAST, which truncates on SQLite and rounds on PostgreSQL; either
+/// is a grid, and the cells only decide which nearby things share a numbered mark.
+pub async fn cells_in_box(
+    db: &Db,
+    kind: PointKind,
+    bounds: &places::Bounds,
+    cell_lon: f64,
+    cell_lat: f64,
+    parent_slug: &str,
+    not_over_at: Option<i64>,
+) -> anyhow::Result<Vec<crate::maps::MapCell>> {
+    // Events not over by then: the events table's own end time, by the row's id.
+    let not_over = match (kind, not_over_at) {
+        (PointKind::Events, Some(_)) => {
+            " AND t.row_id IN (SELECT e.id FROM events e WHERE e.ends_at >= $8)"
+        }
+        _ => " AND $8 = $8",
     };
+    let (select, path_of) = select_of(kind);
     let sql = format!(
-        "{select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4 \
-           AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
-         ORDER BY t.created_at DESC, t.id DESC LIMIT $7"
+        "SELECT COUNT(*) AS n, AVG(t.latitude) AS lat, AVG(t.longitude) AS lon, \
+                MIN(t.id) AS id, MIN(t.title) AS title, MIN(t.parent_slug) AS parent_slug \
+         FROM ({select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4) t \
+         WHERE ($7 = '' OR t.parent_slug = $7){not_over} \
+         GROUP BY CAST((t.longitude - $3) / $5 AS INTEGER), CAST((t.latitude - $1) / $6 AS INTEGER)"
     );
     // Only constant text goes into the statement: the kind picks one of four selects.
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -88,24 +157,26 @@ pub async fn in_box(
         .bind(bounds.max_lat)
         .bind(bounds.min_lon)
         .bind(bounds.max_lon)
-        .bind(before_at)
-        .bind(before_id)
-        .bind(limit)
+        .bind(cell_lon)
+        .bind(cell_lat)
+        .bind(parent_slug)
+        .bind(not_over_at.unwrap_or(0))
         .fetch_all(db)
         .await
-        .with_context(|| format!("listing {kind:?} in a box"))?;
+        .with_context(|| format!("counting {kind:?} on a map"))?;
     rows.iter()
         .map(|row| {
-            Ok(Point {
-                path: path_of(row)?,
-                row_id: row.try_get("row_id")?,
-                id: row.try_get("id")?,
-                title: row.try_get("title")?,
-                latitude: row.try_get("latitude")?,
-                longitude: row.try_get("longitude")?,
-                created_at: row.try_get("created_at")?,
-                detail: row.try_get("detail")?,
-                area_slug: row.try_get("area_slug")?,
+            let count: i64 = row.try_get("n")?;
+            let one = if count == 1 {
+                Some((path_of(row)?, row.try_get("title")?))
+            } else {
+                None
+            };
+            Ok(crate::maps::MapCell {
+                count,
+                lat: row.try_get("lat")?,
+                lon: row.try_get("lon")?,
+                one,
             })
         })
         .collect()

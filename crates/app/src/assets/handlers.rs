@@ -13,6 +13,7 @@ use super::store::{
     self, ALL_KINDS, ALL_SHARE_MODES, Asset, AssetFilter, AssetKind, NewAsset, ShareMode,
 };
 use crate::accounts::store as accounts;
+use crate::areas::maps as area_maps;
 use crate::areas::store::{self as areas, Area};
 use crate::i18n::Lang;
 use crate::mail::{self, Email};
@@ -86,6 +87,8 @@ const BAR_HEIGHT: usize = 24;
 #[template(path = "assets/templates/map.html")]
 struct MapPage {
     ctx: PageContext,
+    /// Spaces, groups and resources with a place (never a person's skills).
+    place_map: Option<String>,
     area: Area,
     query: MapQuery,
     assets: Vec<Asset>,
@@ -247,7 +250,20 @@ pub async fn map(
         })
         .collect();
     let organiser = is_organiser(&state, ctx.user.as_ref(), &area).await?;
+    let place_map = area_maps::draw(
+        &state,
+        &ctx.lang,
+        area_maps::AreaMap {
+            id: "assets-places-map",
+            title: ctx.t1("assets-places-map-title", "area", &area.name),
+            description: ctx.t("assets-places-map-description"),
+            area: Some(&area),
+            layers: vec![area_maps::Layer::plain(PointKind::Assets)],
+        },
+    )
+    .await?;
     render(&MapPage {
+        place_map,
         chart_height: groups.len() * BAR_HEIGHT,
         cards: card_counts(&catalogue, &assets),
         gaps,

@@ -17,6 +17,7 @@ use super::store::{
     NewProject, PaperBatch, Phase, Process, Project, ProjectStatus, Review, SealedBallot, Update,
 };
 use super::sub_budgets;
+use crate::areas::maps as area_maps;
 use crate::mail::Email;
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
@@ -103,6 +104,8 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> AppResult<
 #[template(path = "budgets/templates/show.html")]
 struct ShowPage {
     ctx: PageContext,
+    /// The projects with a place, on a map of the process's area.
+    place_map: Option<String>,
     process: Process,
     projects: Vec<Project>,
     can_run: bool,
@@ -145,7 +148,29 @@ pub async fn show(
         })
         .collect();
     let can_vote_note = ctx.t(&process.eligibility.label_key());
+    let area = crate::areas::store::find(&state.db, &process.area_id).await?;
+    let place_map = match area {
+        Some(area) => {
+            area_maps::draw(
+                &state,
+                &ctx.lang,
+                area_maps::AreaMap {
+                    id: "projects-map",
+                    title: ctx.t1("pb-projects-map-title", "title", &process.title),
+                    description: ctx.t("pb-projects-map-description"),
+                    area: Some(&area),
+                    layers: vec![area_maps::Layer {
+                        parent_slug: process.slug.clone(),
+                        ..area_maps::Layer::plain(PointKind::Projects)
+                    }],
+                },
+            )
+            .await?
+        }
+        None => None,
+    };
     render(&ShowPage {
+        place_map,
         budget: ctx.lang.money(process.budget, &process.currency),
         ctx,
         process,

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::store::{self, Attendee, Event, EventDetails, KINDS, Rsvp, RsvpRefused, Session, When};
 use super::{ical, notices};
+use crate::areas::maps as area_maps;
 use crate::areas::store as areas;
 use crate::budgets::store as budgets;
 use crate::db::now_ms;
@@ -100,6 +101,8 @@ pub struct ListQuery {
 #[template(path = "events/templates/list.html")]
 struct ListPage<'a> {
     ctx: PageContext,
+    /// Coming events with a place, on a map.
+    place_map: Option<String>,
     query: ListQuery,
     events: Vec<Event>,
     areas: Vec<(String, String)>,
@@ -126,10 +129,30 @@ pub async fn list(
         When::Upcoming
     };
     let events = store::list(&state.db, &query.area, &query.kind, when, 200).await?;
-    let feed_area = areas::find(&state.db, &query.area)
-        .await?
-        .map(|a| (a.slug, a.name));
+    let area = areas::find(&state.db, &query.area).await?;
+    let place_map = match when {
+        When::Upcoming => {
+            area_maps::draw(
+                &state,
+                &ctx.lang,
+                area_maps::AreaMap {
+                    id: "events-map",
+                    title: ctx.t("events-map-title"),
+                    description: ctx.t("events-map-description"),
+                    area: area.as_ref(),
+                    layers: vec![area_maps::Layer {
+                        not_over_at: Some(crate::db::now_ms()),
+                        ..area_maps::Layer::plain(PointKind::Events)
+                    }],
+                },
+            )
+            .await?
+        }
+        When::Past => None,
+    };
+    let feed_area = area.map(|a| (a.slug, a.name));
     render(&ListPage {
+        place_map,
         areas: areas::choices(&state.db).await?,
         kinds: kind_choices(&ctx.lang),
         times: Times {

@@ -258,7 +258,7 @@ fn script_json(data: &ScriptData) -> String {
 }
 
 /// A cell of a map's clustering grid, as a store returns it: how many places, their average
-/// position, and (for a cell of one) that place.
+/// position, and (for a cell of one) that place's page and title.
 pub struct MapCell {
     pub count: i64,
     pub lat: f64,

@@ -11,6 +11,7 @@ use super::store::{
     Update,
 };
 use crate::api::keys;
+use crate::areas::maps as area_maps;
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
@@ -128,11 +129,34 @@ async fn reports_map(
     filter: &Filter,
     query: &ListQuery,
 ) -> AppResult<Option<String>> {
-    let Some(extent) = store::extent(&state.db, filter).await? else {
-        return Ok(None);
+    // Framed by the chosen area's boundary (or the city's); without one, by the reports.
+    let area = match filter.area.as_str() {
+        "" => None,
+        id => areas::find(&state.db, id).await?,
     };
-    let (grid, cell_lon, cell_lat) = maps::grid_for(extent);
-    let cells = store::map_cells(&state.db, filter, grid, cell_lon, cell_lat).await?;
+    let frame = match area_maps::frame(&state.db, area.as_ref()).await? {
+        Some(frame) => frame,
+        None => {
+            let Some(extent) = store::extent(&state.db, filter).await? else {
+                return Ok(None);
+            };
+            let (grid, cell_lon, cell_lat) = maps::grid_for(extent);
+            area_maps::Frame {
+                grid,
+                cell_lon,
+                cell_lat,
+                regions: Vec::new(),
+            }
+        }
+    };
+    let cells = store::map_cells(
+        &state.db,
+        filter,
+        frame.grid,
+        frame.cell_lon,
+        frame.cell_lat,
+    )
+    .await?;
     let total: i64 = cells.iter().map(|cell| cell.count).sum();
     let list_of = {
         let query = format!(
@@ -152,15 +176,10 @@ async fn reports_map(
         .into_iter()
         .map(|cell| {
             let (label, href) = match cell.one {
-                Some((id, title)) => (title, Some(format!("/reports/{id}"))),
+                Some((path, title)) => (title, Some(path)),
                 None => (
                     String::new(),
-                    list_of(&MapBounds {
-                        west: cell.lon - cell_lon / 2.0,
-                        east: cell.lon + cell_lon / 2.0,
-                        south: cell.lat - cell_lat / 2.0,
-                        north: cell.lat + cell_lat / 2.0,
-                    }),
+                    list_of(&frame.cell_around(cell.lat, cell.lon)),
                 ),
             };
             MapMark {
@@ -180,9 +199,9 @@ async fn reports_map(
             id: "reports-map",
             title: lang.t("report-map-title"),
             description: lang.t_count("report-map-description", total),
-            regions: Vec::new(),
+            regions: frame.regions,
             marks,
-            bounds: Some(grid),
+            bounds: Some(frame.grid),
             cluster_href: Some(Box::new(list_of)),
             picker: false,
         },

@@ -139,3 +139,60 @@ async fn no_places_no_map_and_a_bad_box_is_ignored() {
     assert!(!html.contains("<svg"));
     assert!(!html.contains("leaflet.js"));
 }
+
+/// In the demo city every page where place matters shows a map drawn on the server, with
+/// the area's sub-areas as links, and a person's skills are never a point on it.
+#[tokio::test]
+async fn the_demo_city_has_maps_wherever_place_matters() {
+    let app = TestApp::with_demo().await;
+    let visitor = app.client();
+    let budget: String = sqlx::query_scalar(
+        "SELECT p.slug FROM pb_processes p WHERE EXISTS \
+         (SELECT 1 FROM pb_projects j WHERE j.process_id = p.id AND j.latitude IS NOT NULL) \
+         ORDER BY p.slug LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let city: String = sqlx::query_scalar("SELECT slug FROM areas WHERE parent_id IS NULL")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    for (path, map_id) in [
+        ("/reports".to_string(), "reports-map"),
+        ("/events".to_string(), "events-map"),
+        (format!("/areas/{city}/assets"), "assets-places-map"),
+        (format!("/budgets/{budget}"), "projects-map"),
+    ] {
+        let page = visitor.get(&path).await;
+        assert_eq!(page.status(), StatusCode::OK, "{path}");
+        let html = page.text().await.unwrap();
+        let Some(at) = html.find(&format!("aria-labelledby=\"{map_id}-title {map_id}-desc\""))
+        else {
+            panic!("{path} has no map {map_id}");
+        };
+        let svg = &html[at..html[at..].find("</svg>").unwrap() + at];
+        assert!(svg.contains("<circle"), "{path}: no marks on the map");
+        assert!(
+            svg.contains("<a href=\"/areas/"),
+            "{path}: no sub-areas to follow"
+        );
+        assert!(html.contains("/static/places.js"), "{path}");
+    }
+    // Skills (people) never appear among the asset map's points.
+    let skills: Vec<String> = sqlx::query_scalar("SELECT id FROM assets WHERE kind = 'skill'")
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    let html = visitor
+        .get(&format!("/areas/{city}/assets"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = html.find("assets-places-map-title").unwrap();
+    let svg = &html[at..html[at..].find("</svg>").unwrap() + at];
+    for skill in skills {
+        assert!(!svg.contains(&format!("/assets/{skill}")));
+    }
+}
