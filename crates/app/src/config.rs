@@ -37,6 +37,10 @@ pub struct Config {
     /// The file holding the key that seals ballots waiting for their batch (made on the first
     /// start). Keep it out of database backups; every process of one site must read the same.
     pub ballot_key_file: String,
+    /// A Nominatim-compatible geocoder (`<url>/search?q=..&format=json`) for the report
+    /// form's "find address"; empty: search the site's own areas and street names.
+    #[serde(default)]
+    pub geocoder_url: String,
     pub map: MapConfig,
 }
 
@@ -137,6 +141,7 @@ impl Default for Config {
             header_read_timeout_seconds: 10,
             time_zone: "Europe/London".into(),
             api_writes_per_minute: 60,
+            geocoder_url: String::new(),
             mail: MailConfig {
                 transport: MailTransport::Log,
                 from: "Square Mile <noreply@squaremile.invalid>".into(),

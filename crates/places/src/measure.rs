@@ -78,7 +78,8 @@ pub fn within_parent(
     let share = outside_share(child, parent);
     if share > tolerance {
         Err(Fault::OutsideParent {
-            percent: (share * 100.0).ceil() as u32,
+            // Rounded up, but not for the last bits of floating-point noise.
+            percent: (share * 100.0 - 1e-6).ceil() as u32,
         })
     } else {
         Ok(())

@@ -13,7 +13,7 @@ boundary-download = Download the boundary
 boundary-upload-heading = Upload a boundary
 boundary-upload-intro = GeoJSON in WGS84 longitude and latitude: a Polygon or MultiPolygon sets this area; a FeatureCollection can set this area and the areas inside it at once, each feature matched to an area by a property such as its name or code. If anything is wrong, nothing is changed.
 boundary-upload-submit = Check and save
-boundary-saved = Boundary saved.
+notice-boundary-saved = Boundary saved.
 field-boundary-file = GeoJSON file
 field-boundary-file-hint = A .geojson or .json file. A file takes the place of pasted text.
 field-boundary-text = Or paste GeoJSON
@@ -57,3 +57,22 @@ error-api-geo-limit = The limit must be a whole number from 1 to 1000.
 field-location = Place on the map
 field-location-asset-hint = For a space, a group's meeting place or a resource: where people can find it. Never for a skill, and never someone's home.
 field-location-skill = A skill is never put on the map; leave latitude and longitude empty.
+
+report-where-public = Where you say the problem is will be public, on the map and in the report, as on FixMyStreet. Give the place of the problem, never your home.
+field-report-find = Find an address or place
+field-report-find-hint = A street, place or area name. Choosing a result fills in the place below; nothing is sent yet. Any photo you chose will need choosing again.
+report-find-submit = Find
+report-find-none = Nothing found by that name. Try another spelling, or type the place and its coordinates yourself.
+report-find-choose = Choose the place you mean:
+field-report-area-from-point = From the place given
+field-report-area-point-hint = The neighbourhood where the problem is. With latitude and longitude given, leave this and the area is found from the point.
+field-report-outside-areas = That point is outside every area this site covers. Check the coordinates, or send the report to the city, chosen below.
+report-nearby-heading = Is it one of these?
+report-nearby-intro = These open reports of the same kind are close to the place you gave. If yours is one of them, say it affects you too or follow it instead of sending another.
+report-nearby-affected = This affects me too
+report-nearby-follow = Follow
+report-nearby-different = If yours is a different problem, send it with the button at the end of the form (choose any photo again).
+report-nearby-metres = { $count ->
+    [one] { $count } metre away
+   *[other] { $count } metres away
+}

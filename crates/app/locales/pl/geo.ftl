@@ -15,7 +15,7 @@ boundary-download = Pobierz granicę
 boundary-upload-heading = Wgraj granicę
 boundary-upload-intro = GeoJSON w długości i szerokości geograficznej WGS84: Polygon lub MultiPolygon ustawia ten obszar; FeatureCollection może naraz ustawić ten obszar i obszary w jego środku, a każdy obiekt dopasowuje się do obszaru po właściwości, np. nazwie lub kodzie. Jeśli coś jest nie tak, nic się nie zmienia.
 boundary-upload-submit = Sprawdź i zapisz
-boundary-saved = Granica zapisana.
+notice-boundary-saved = Granica zapisana.
 field-boundary-file = Plik GeoJSON
 field-boundary-file-hint = Plik .geojson lub .json. Plik ma pierwszeństwo przed wklejonym tekstem.
 field-boundary-text = Albo wklej GeoJSON
@@ -59,3 +59,24 @@ error-api-geo-limit = Limit musi być liczbą całkowitą od 1 do 1000.
 field-location = Miejsce na mapie
 field-location-asset-hint = Dla przestrzeni, miejsca spotkań grupy lub zasobu: gdzie można je znaleźć. Nigdy dla umiejętności i nigdy czyjś dom.
 field-location-skill = Umiejętności nigdy nie trafiają na mapę; zostaw szerokość i długość geograficzną puste.
+
+report-where-public = Miejsce problemu będzie publiczne, na mapie i w zgłoszeniu, jak w FixMyStreet. Podaj miejsce problemu, nigdy swój dom.
+field-report-find = Znajdź adres lub miejsce
+field-report-find-hint = Ulica, miejsce albo nazwa obszaru. Wybranie wyniku wypełnia miejsce poniżej; nic jeszcze nie zostaje wysłane. Wybrane zdjęcie trzeba będzie wybrać ponownie.
+report-find-submit = Znajdź
+report-find-none = Nic nie znaleziono pod tą nazwą. Spróbuj innej pisowni albo wpisz miejsce i jego współrzędne samodzielnie.
+report-find-choose = Wybierz miejsce, o które chodzi:
+field-report-area-from-point = Z podanego miejsca
+field-report-area-point-hint = Osiedle, na którym jest problem. Gdy podasz szerokość i długość geograficzną, zostaw to pole, a obszar zostanie ustalony z punktu.
+field-report-outside-areas = Ten punkt leży poza wszystkimi obszarami serwisu. Sprawdź współrzędne albo wyślij zgłoszenie do miasta, wybranego poniżej.
+report-nearby-heading = Czy chodzi o jedno z tych?
+report-nearby-intro = Te otwarte zgłoszenia tego samego rodzaju są blisko podanego miejsca. Jeśli twoje jest jednym z nich, zaznacz, że dotyczy też ciebie, albo je obserwuj zamiast wysyłać kolejne.
+report-nearby-affected = To dotyczy też mnie
+report-nearby-follow = Obserwuj
+report-nearby-different = Jeśli twój problem jest inny, wyślij go przyciskiem na końcu formularza (zdjęcie wybierz ponownie).
+report-nearby-metres = { $count ->
+    [one] { $count } metr stąd
+    [few] { $count } metry stąd
+    [many] { $count } metrów stąd
+   *[other] { $count } metra stąd
+}

@@ -2,6 +2,7 @@
 //! page per area, search ("find your neighbourhood") and "I live here".
 
 pub mod boundaries;
+pub mod geocode;
 pub mod handlers;
 pub mod maps;
 pub mod places;

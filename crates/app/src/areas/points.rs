@@ -257,3 +257,121 @@ pub async fn unplaced(db: &Db, kind: PointKind) -> anyhow::Result<Vec<(String, S
         .map(|row| Ok((row.try_get("id")?, row.try_get("area_id")?)))
         .collect()
 }
+
+// ------------------------------------------------------------------ finding an address
+
+/// A place found by name, for the report form's "find address".
+#[derive(Clone, Debug)]
+pub struct FoundPlace {
+    pub label: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// Streets (imported, or remembered from earlier reports) and areas with a boundary whose
+/// name contains `words` (already folded to lower case), at most `limit` of each.
+pub async fn search_places(db: &Db, words: &str, limit: i64) -> anyhow::Result<Vec<FoundPlace>> {
+    let pattern = format!(
+        "%{}%",
+        words
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let streets = sqlx::query(
+        "SELECT name AS label, latitude, longitude FROM streets \
+         WHERE name_key LIKE $1 ESCAPE '\\' ORDER BY name_key LIMIT $2",
+    )
+    .bind(&pattern)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("searching streets")?;
+    let areas = sqlx::query(
+        "SELECT a.name AS label, (b.min_lat + b.max_lat) / 2 AS latitude, \
+           (b.min_lon + b.max_lon) / 2 AS longitude \
+         FROM areas a JOIN area_boundaries b ON b.area_id = a.id \
+         WHERE LOWER(a.name) LIKE $1 ESCAPE '\\' ORDER BY a.name LIMIT $2",
+    )
+    .bind(&pattern)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("searching areas by name")?;
+    streets
+        .iter()
+        .chain(areas.iter())
+        .map(|row| {
+            Ok(FoundPlace {
+                label: row.try_get("label")?,
+                latitude: row.try_get("latitude")?,
+                longitude: row.try_get("longitude")?,
+            })
+        })
+        .collect()
+}
+
+/// Adds a street to the list "find address" searches, unless one of that name is there.
+pub async fn remember_street(db: &Db, name: &str, latitude: f64, longitude: f64) -> anyhow::Result<bool> {
+    let key = name.trim().to_lowercase();
+    if key.is_empty() {
+        return Ok(false);
+    }
+    let done = sqlx::query(
+        "INSERT INTO streets (id, name, name_key, latitude, longitude, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name_key) DO NOTHING",
+    )
+    .bind(crate::db::new_id())
+    .bind(name.trim())
+    .bind(&key)
+    .bind(latitude)
+    .bind(longitude)
+    .bind(crate::db::now_ms())
+    .execute(db)
+    .await
+    .context("remembering a street")?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Open, visible reports of a category inside a box, newest first: candidates for "is it
+/// one of these?" (the caller keeps those truly within its distance).
+pub async fn open_reports_in_box(
+    db: &Db,
+    category_id: &str,
+    bounds: &places::Bounds,
+    limit: i64,
+) -> anyhow::Result<Vec<Point>> {
+    let rows = sqlx::query(
+        "SELECT t.id AS row_id, t.id, t.title, t.latitude, t.longitude, t.created_at, \
+           t.status AS detail, a.slug AS area_slug FROM reports t JOIN areas a ON a.id = t.area_id \
+         WHERE t.category_id = $1 AND t.hidden_reason = '' \
+           AND t.status IN ('open', 'acknowledged', 'in_progress') \
+           AND t.latitude BETWEEN $2 AND $3 AND t.longitude BETWEEN $4 AND $5 \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $6",
+    )
+    .bind(category_id)
+    .bind(bounds.min_lat)
+    .bind(bounds.max_lat)
+    .bind(bounds.min_lon)
+    .bind(bounds.max_lon)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("finding open reports close by")?;
+    rows.iter()
+        .map(|row| {
+            let id: String = row.try_get("id")?;
+            Ok(Point {
+                path: format!("/reports/{id}"),
+                row_id: row.try_get("row_id")?,
+                id,
+                title: row.try_get("title")?,
+                latitude: row.try_get("latitude")?,
+                longitude: row.try_get("longitude")?,
+                created_at: row.try_get("created_at")?,
+                detail: row.try_get("detail")?,
+                area_slug: row.try_get("area_slug")?,
+            })
+        })
+        .collect()
+}

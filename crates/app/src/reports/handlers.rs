@@ -11,7 +11,10 @@ use super::store::{
     Update,
 };
 use crate::api::keys;
+use crate::areas::geocode;
 use crate::areas::maps as area_maps;
+use crate::areas::places::{areas_at, read_location};
+use crate::areas::points::{self, FoundPlace};
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
@@ -219,6 +222,26 @@ struct ReportForm {
     latitude: String,
     longitude: String,
     address: String,
+    /// "Find address": what was typed.
+    find: String,
+    /// "1" once the resident has seen the reports close by and still sends theirs.
+    checked: String,
+}
+
+/// What the form shows besides its fields: places found for "find address", and open
+/// reports of the same category close by.
+#[derive(Default)]
+struct FormExtras {
+    /// None: no search made; Some(empty): nothing found.
+    found: Option<Vec<FoundPlace>>,
+    nearby: Vec<Nearby>,
+}
+
+/// An open report close to the point given, offered before a duplicate is sent.
+struct Nearby {
+    id: String,
+    title: String,
+    distance: String,
 }
 
 #[derive(Template)]
@@ -229,6 +252,13 @@ struct FormPage {
     errors: FormErrors,
     categories: Vec<(String, String)>,
     areas: Vec<(String, String)>,
+    extras: FormExtras,
+}
+
+impl FormPage {
+    fn pick_value(place: &FoundPlace) -> String {
+        format!("{:.6}|{:.6}|{}", place.latitude, place.longitude, place.label)
+    }
 }
 
 async fn form_page(
@@ -236,6 +266,16 @@ async fn form_page(
     ctx: PageContext,
     form: ReportForm,
     errors: FormErrors,
+) -> AppResult<FormPage> {
+    form_page_with(state, ctx, form, errors, FormExtras::default()).await
+}
+
+async fn form_page_with(
+    state: &AppState,
+    ctx: PageContext,
+    form: ReportForm,
+    errors: FormErrors,
+    extras: FormExtras,
 ) -> AppResult<FormPage> {
     let categories = store::categories(&state.db)
         .await?
@@ -249,6 +289,7 @@ async fn form_page(
         form,
         errors,
         categories,
+        extras,
     })
 }
 
@@ -260,25 +301,40 @@ pub async fn new_form(
     render(&form_page(&state, ctx, ReportForm::default(), FormErrors::new()).await?)
 }
 
-/// A coordinate within `range` degrees, or `None` when left empty.
-fn coordinate(
-    errors: &mut FormErrors,
+/// How close another open report of the same category must be to be offered instead.
+const NEARBY_METRES: f64 = 250.0;
+
+/// Open reports of the category within [`NEARBY_METRES`] of the point, nearest first.
+async fn nearby_reports(
+    state: &AppState,
     lang: &Lang,
-    field: &'static str,
-    value: &str,
-    range: f64,
-) -> Option<f64> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    match value.parse::<f64>() {
-        Ok(v) if v.is_finite() && v.abs() <= range => Some(v),
-        _ => {
-            errors.add(lang, field, "field-report-coordinate-invalid");
-            None
-        }
-    }
+    category_id: &str,
+    (lat, lon): (f64, f64),
+) -> AppResult<Vec<Nearby>> {
+    let bounds = places::box_around(lat, lon, NEARBY_METRES);
+    let mut close: Vec<(f64, Nearby)> =
+        points::open_reports_in_box(&state.db, category_id, &bounds, 50)
+            .await?
+            .into_iter()
+            .map(|p| {
+                let metres = places::distance_m(lat, lon, p.latitude, p.longitude);
+                (metres, p)
+            })
+            .filter(|(metres, _)| *metres <= NEARBY_METRES)
+            .map(|(metres, p)| {
+                let distance = lang.t_count("report-nearby-metres", metres.round() as i64);
+                (
+                    metres,
+                    Nearby {
+                        id: p.id,
+                        title: p.title,
+                        distance,
+                    },
+                )
+            })
+            .collect();
+    close.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(close.into_iter().take(5).map(|(_, n)| n).collect())
 }
 
 pub async fn create(
@@ -289,21 +345,52 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut form = ReportForm::default();
     let mut uploads = Vec::new();
+    let mut action = String::new();
+    let mut pick = String::new();
     for (name, value) in forms::multipart_fields(multipart).await? {
         let text = || forms::field_text(&value);
         match name.as_str() {
             "category" => form.category = text(),
-            "area" => form.area = text(),
+            "area" | "area_id" => form.area = text(),
             "title" => form.title = text(),
             "description" => form.description = text(),
             "latitude" => form.latitude = text(),
             "longitude" => form.longitude = text(),
             "address" => form.address = text(),
+            "find" => form.find = text(),
+            "checked" => form.checked = text(),
+            "action" => action = text(),
+            "pick" => pick = text(),
             "photo" if !value.is_empty() => uploads.push(value),
             _ => {}
         }
     }
     let lang = ctx.lang.clone();
+    // "Find address" and choosing a result only fill the form in; nothing is sent.
+    if action == "find" {
+        let found = geocode::search(&state, &form.find).await?;
+        let extras = FormExtras {
+            found: Some(found),
+            ..FormExtras::default()
+        };
+        return render(&form_page_with(&state, ctx, form, FormErrors::new(), extras).await?);
+    }
+    if !pick.is_empty() {
+        let mut parts = pick.splitn(3, '|');
+        if let (Some(lat), Some(lon), Some(label)) = (parts.next(), parts.next(), parts.next()) {
+            form.latitude = lat.to_string();
+            form.longitude = lon.to_string();
+            if form.address.trim().is_empty() {
+                form.address = label.chars().take(200).collect();
+            }
+            if let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>())
+                && let Some(inner) = areas_at(&state, lat, lon).into_iter().next()
+            {
+                form.area = inner.id;
+            }
+        }
+        return render(&form_page(&state, ctx, form, FormErrors::new()).await?);
+    }
     let mut errors = FormErrors::new();
     let title = forms::required_text(&mut errors, &lang, "title", &form.title, 120);
     let description = forms::required_text(
@@ -318,13 +405,27 @@ pub async fn create(
     if !categories.iter().any(|c| c.active && c.id == form.category) {
         errors.add(&lang, "category", "field-report-category-invalid");
     }
-    if areas::find(&state.db, &form.area).await?.is_none() {
-        errors.add(&lang, "area", "field-area-missing");
-    }
-    let latitude = coordinate(&mut errors, &lang, "latitude", &form.latitude, 90.0);
-    let longitude = coordinate(&mut errors, &lang, "longitude", &form.longitude, 180.0);
-    if latitude.is_some() != longitude.is_some() && errors.is_empty() {
-        errors.add(&lang, "longitude", "field-report-coordinates-pair");
+    let location = read_location(&mut errors, &lang, &form.latitude, &form.longitude);
+    // With a point and no area chosen, the point decides (the innermost area holding it).
+    if form.area.is_empty()
+        && let Some((lat, lon)) = location
+    {
+        match areas_at(&state, lat, lon).into_iter().next() {
+            Some(inner) => form.area = inner.id,
+            None => {
+                errors.add(&lang, "area_id", "field-report-outside-areas");
+                // Offer the city, so one more press sends it there.
+                if let Some(city) = areas::of_kind(&state.db, areas::AreaKind::City)
+                    .await?
+                    .into_iter()
+                    .next()
+                {
+                    form.area = city.id;
+                }
+            }
+        }
+    } else if areas::find(&state.db, &form.area).await?.is_none() {
+        errors.add(&lang, "area_id", "field-area-missing");
     }
     let mut photos = Vec::new();
     if uploads.len() > MAX_PHOTOS {
@@ -340,14 +441,28 @@ pub async fn create(
         let page = form_page(&state, ctx, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
+    // Before a duplicate is sent: "is it one of these?" (once; then the resident decides).
+    if form.checked != "1"
+        && let Some(point) = location
+    {
+        let nearby = nearby_reports(&state, &lang, &form.category, point).await?;
+        if !nearby.is_empty() {
+            form.checked = "1".into();
+            let extras = FormExtras {
+                nearby,
+                ..FormExtras::default()
+            };
+            return render(&form_page_with(&state, ctx, form, FormErrors::new(), extras).await?);
+        }
+    }
     check_posting_limit(&state, &user).await?;
     let report = NewReport {
         category_id: &form.category,
         area_id: &form.area,
         title: &title,
         description: &description,
-        latitude,
-        longitude,
+        latitude: location.map(|l| l.0),
+        longitude: location.map(|l| l.1),
         address: &address,
         author_id: Some(&user.id),
         source: "web",
@@ -359,6 +474,10 @@ pub async fn create(
     })
     .await?;
     state.jobs_waiting.notify_one();
+    // The street becomes findable by "find address" for the next person.
+    if let Some((lat, lon)) = location {
+        points::remember_street(&state.db, &address, lat, lon).await?;
+    }
     tracing::info!(report = %id, by = %user.id, "problem reported");
     Ok(see_other(&format!("/reports/{id}"), Some("report-sent")))
 }

@@ -27,6 +27,7 @@ mod network_cli;
 mod organisations;
 mod pb_cli;
 mod photos;
+mod places;
 mod polish;
 mod redirects;
 mod reports;

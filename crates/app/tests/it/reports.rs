@@ -109,6 +109,8 @@ async fn report(
                 ("address", "Outside 12 Mill Lane"),
                 ("latitude", "53.4808"),
                 ("longitude", "-2.2426"),
+                // Sent after "is it one of these?", whatever is close by.
+                ("checked", "1"),
             ],
             &files,
         )
@@ -332,7 +334,7 @@ async fn photos_lose_their_gps_and_bad_reports_change_nothing() {
                 ("longitude", "1"),
             ],
             Vec::new(),
-            "decimal degrees",
+            "Latitude must be between -90 and 90",
         ),
         (
             vec![

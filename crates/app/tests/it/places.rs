@@ -1,0 +1,396 @@
+//! Places: boundaries uploaded and checked, which areas hold a point, the GeoJSON API,
+//! locations typed in forms.
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::support::{Client, TestApp, body, count, location};
+
+/// A square ring from (lon, lat), `size` degrees each way, as GeoJSON coordinates.
+fn square(lon: f64, lat: f64, size: f64) -> String {
+    format!(
+        "[[[{lon},{lat}],[{x},{lat}],[{x},{y}],[{lon},{y}],[{lon},{lat}]]]",
+        x = lon + size,
+        y = lat + size
+    )
+}
+
+fn feature(name: &str, coordinates: &str) -> String {
+    format!(
+        r#"{{"type":"Feature","properties":{{"name":"{name}"}},"geometry":{{"type":"Polygon","coordinates":{coordinates}}}}}"#
+    )
+}
+
+fn collection(features: &[String]) -> String {
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    )
+}
+
+/// A city (Testbury) with a district (North) holding a neighbourhood (Mill End).
+async fn hierarchy(app: &TestApp) -> Client {
+    let admin = app.admin().await;
+    for (parent, name) in [
+        ("", "Testbury"),
+        ("testbury", "North"),
+        ("north", "Mill End"),
+    ] {
+        let made = admin
+            .post_form("/areas/new", &[("parent", parent), ("name", name)])
+            .await;
+        assert_eq!(made.status(), StatusCode::SEE_OTHER, "creating {name}");
+    }
+    admin
+}
+
+async fn upload(admin: &Client, slug: &str, text: &str) -> reqwest::Response {
+    admin
+        .post_multipart(
+            &format!("/areas/{slug}/boundary"),
+            &[("text", text), ("match_by", "")],
+            &[],
+        )
+        .await
+}
+
+async fn json(client: &Client, path: &str) -> (StatusCode, Value) {
+    let response = client.get(path).await;
+    let status = response.status();
+    let text = body(response).await;
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("{path}: not JSON: {text}")),
+    )
+}
+
+fn slugs(found: &Value) -> Vec<&str> {
+    found["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .map(|a| a["slug"].as_str().expect("slug"))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_collection_sets_nested_boundaries_and_points_find_their_areas_innermost_first() {
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+        feature("Mill End", &square(19.1, 50.6, 0.2)),
+    ]);
+    let saved = upload(&admin, "testbury", &text).await;
+    assert_eq!(
+        location(&saved),
+        "/areas/testbury/boundary?notice=boundary-saved"
+    );
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM area_boundaries").await,
+        3
+    );
+
+    let visitor = app.client();
+    let (status, found) = json(&visitor, "/api/v1/areas/at?lat=50.7&lon=19.2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(slugs(&found), ["mill-end", "north", "testbury"]);
+    assert_eq!(found["areas"][0]["kind"], "neighbourhood");
+    assert_eq!(found["areas"][0]["name"], "Mill End");
+    let (_, south) = json(&visitor, "/api/v1/areas/at?lat=50.2&lon=19.2").await;
+    assert_eq!(slugs(&south), ["testbury"]);
+    let (_, away) = json(&visitor, "/api/v1/areas/at?lat=10&lon=10").await;
+    assert!(slugs(&away).is_empty());
+    for bad in ["lat=91&lon=0", "lat=x&lon=0", "lat=1"] {
+        let (status, _) = json(&visitor, &format!("/api/v1/areas/at?{bad}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+
+    // Out again as a Feature, the same shape (closed ring, same corners).
+    let (status, boundary) = json(&visitor, "/api/v1/areas/mill-end/boundary").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(boundary["type"], "Feature");
+    assert_eq!(boundary["properties"]["slug"], "mill-end");
+    assert_eq!(boundary["geometry"]["type"], "MultiPolygon");
+    let ring = &boundary["geometry"]["coordinates"][0][0];
+    assert_eq!(ring.as_array().map(Vec::len), Some(5));
+    assert_eq!(ring[0], ring[4]);
+    assert_eq!(ring[2][0].as_f64(), Some(19.3));
+    let download = visitor.get("/areas/mill-end/boundary.geojson").await;
+    assert_eq!(download.status(), StatusCode::OK);
+    assert!(
+        download.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("mill-end.geojson")
+    );
+    // Read back as an upload, the download is accepted unchanged.
+    let again = upload(&admin, "mill-end", &body(download).await).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+
+    // An area without a boundary, and no area at all, are 404.
+    admin
+        .post_form("/areas/new", &[("parent", "testbury"), ("name", "South")])
+        .await;
+    assert_eq!(
+        visitor.get("/api/v1/areas/south/boundary").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        visitor.get("/api/v1/areas/nowhere/boundary").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn bad_boundaries_are_refused_naming_the_feature_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let good = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+    ]);
+    assert_eq!(
+        upload(&admin, "testbury", &good).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let before: String =
+        sqlx::query_scalar("SELECT geojson FROM area_boundaries ORDER BY area_id LIMIT 1")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+
+    let cases = [
+        (
+            // A good feature first: the whole file is refused, not just the bad one.
+            collection(&[
+                feature("Testbury", &square(18.0, 49.0, 3.0)),
+                feature("North", "[[[19,50.5],[19.5,50.5],[19.5,51],[19,51]]]"),
+            ]),
+            "Feature North: ring 1 of polygon 1 is not closed",
+        ),
+        (
+            feature("North", "[[[19,50.5],[19.5,51],[19.5,50.5],[19,51],[19,50.5]]]"),
+            "Feature North: polygon 1 crosses itself",
+        ),
+        (
+            feature("North", "[[[180.5,50],[181,50],[181,51],[180.5,51],[180.5,50]]]"),
+            "Feature North: longitude 180.5, latitude 50 is out of range",
+        ),
+        (
+            feature("North", &square(530000.0, 180000.0, 500.0)),
+            "look like a projected system",
+        ),
+        (
+            r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[]}"#.to_string(),
+            "urn:ogc:def:crs:EPSG::27700",
+        ),
+        (
+            // Half of it outside Testbury.
+            feature("North", &square(19.75, 50.5, 0.5)),
+            "Feature North: 50% of it lies outside Testbury",
+        ),
+        (
+            collection(&[feature("Elsewhere", &square(19.0, 50.5, 0.1)), feature("North", &square(19.0, 50.5, 0.1))]),
+            "Feature Elsewhere matches no area here",
+        ),
+        ("{not json".to_string(), "This is not JSON"),
+        (
+            r#"{"type":"Feature","properties":{"name":"North"},"geometry":{"type":"Point","coordinates":[19,50]}}"#.to_string(),
+            "Feature North is a Point",
+        ),
+    ];
+    for (text, expected) in cases {
+        let refused = upload(&admin, "testbury", &text).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{expected}"
+        );
+        let page = body(refused).await;
+        assert!(page.contains(expected), "{expected} not in:\n{page}");
+        // What was typed stays in the form.
+        assert!(page.contains("<textarea"), "{expected}");
+    }
+    // A parent shrunk so its child sticks out is refused too (the child is named).
+    let shrunk = feature("Testbury", &square(19.0, 50.0, 0.6));
+    let page = body(upload(&admin, "testbury", &shrunk).await).await;
+    assert!(
+        page.contains("Feature North: 80% of it lies outside Testbury"),
+        "{page}"
+    );
+
+    let after: String =
+        sqlx::query_scalar("SELECT geojson FROM area_boundaries ORDER BY area_id LIMIT 1")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(before, after);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM area_boundaries").await,
+        2
+    );
+
+    // Only those who manage the area may upload.
+    let resident = app.register("Rita", "rita@example.org", "").await;
+    let refused = upload(&resident, "testbury", &good).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_demo_places_every_item_inside_its_area_and_the_feeds_page_by_box() {
+    let app = TestApp::with_demo().await;
+    let visitor = app.client();
+    for (path, kind) in [
+        ("/api/v1/reports.geojson", "reports"),
+        ("/api/v1/assets.geojson", "assets"),
+        ("/api/v1/events.geojson", "events"),
+        ("/api/v1/budget-projects.geojson", "projects"),
+    ] {
+        let (status, page) = json(&visitor, &format!("{path}?limit=1000")).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let features = page["features"].as_array().expect("features");
+        assert!(!features.is_empty(), "{kind}: no demo item has a place");
+        for f in features {
+            let [lon, lat] = [0, 1].map(|i| f["geometry"]["coordinates"][i].as_f64().unwrap());
+            let area = f["properties"]["area"].as_str().unwrap();
+            let (_, found) = json(&visitor, &format!("/api/v1/areas/at?lat={lat}&lon={lon}")).await;
+            assert!(
+                slugs(&found).contains(&area),
+                "{kind} {} at {lat},{lon} is not inside {area}: {found}",
+                f["properties"]["title"]
+            );
+        }
+    }
+    // Every demo report has a place; skills never do.
+    assert_eq!(
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM reports WHERE latitude IS NULL"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM assets WHERE kind = 'skill' AND latitude IS NOT NULL"
+        )
+        .await,
+        0
+    );
+
+    // A box holds only what is inside it, page by page, each item once.
+    let total = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM reports WHERE hidden_reason = '' AND latitude BETWEEN 53.48 AND 53.5 AND longitude BETWEEN -2.1 AND -2.02",
+    )
+    .await;
+    assert!(total >= 3, "too few demo reports north of 53.48: {total}");
+    let mut seen = std::collections::HashSet::new();
+    let mut cursor = String::new();
+    loop {
+        let (_, page) = json(
+            &visitor,
+            &format!("/api/v1/reports.geojson?bbox=-2.1,53.48,-2.02,53.5&limit=2&cursor={cursor}"),
+        )
+        .await;
+        assert_eq!(page["bbox_capped"], false);
+        for f in page["features"].as_array().unwrap() {
+            let lat = f["geometry"]["coordinates"][1].as_f64().unwrap();
+            assert!((53.48..=53.5).contains(&lat));
+            assert!(seen.insert(f["properties"]["id"].as_str().unwrap().to_string()));
+        }
+        match page["next"].as_str() {
+            Some(next) => cursor = next.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len() as i64, total);
+
+    // A box too big is cut around its centre; a malformed one is refused.
+    let (_, wide) = json(&visitor, "/api/v1/reports.geojson?bbox=-10,50,6,56").await;
+    assert_eq!(wide["bbox_capped"], true);
+    assert_eq!(wide["bbox"], serde_json::json!([-2.5, 52.5, -1.5, 53.5]));
+    for bad in [
+        "1,2,3",
+        "a,b,c,d",
+        "5,50,4,51",
+        "0,0,0,0&cursor=nope",
+        "0,0,1,1&limit=0",
+    ] {
+        let (status, _) = json(&visitor, &format!("/api/v1/reports.geojson?bbox={bad}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn locations_typed_in_forms_are_checked_and_a_skill_is_never_a_point() {
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let area = app.area_id("mill-end").await;
+    let space = |lat: &'static str, lon: &'static str, kind: &'static str| {
+        vec![
+            ("kind", kind),
+            ("title", "The old mill yard"),
+            ("visibility", "public"),
+            ("latitude", lat),
+            ("longitude", lon),
+        ]
+    };
+    for (lat, lon, kind, expected) in [
+        (
+            "north",
+            "19.2",
+            "space",
+            "Write a number in decimal degrees",
+        ),
+        ("95", "19.2", "space", "Latitude must be between -90 and 90"),
+        (
+            "50.7",
+            "190",
+            "space",
+            "Longitude must be between -180 and 180",
+        ),
+        (
+            "50.7",
+            "",
+            "space",
+            "Give both latitude and longitude, or neither",
+        ),
+        ("50.7", "19.2", "skill", "A skill is never put on the map"),
+    ] {
+        let mut fields = space(lat, lon, kind);
+        fields.push(("area", &area));
+        if kind == "skill" {
+            fields.push(("card", "cooking"));
+        }
+        let refused = admin.post_form("/assets/new", &fields).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{expected}"
+        );
+        let page = body(refused).await;
+        assert!(page.contains(expected), "{expected} not in the page");
+        assert!(
+            page.contains(&format!("value=\"{lat}\"")),
+            "the latitude typed stays"
+        );
+    }
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM assets").await, 0);
+
+    let mut fields = space("50.7", "19.2", "space");
+    fields.push(("area", &area));
+    let saved = admin.post_form("/assets/new", &fields).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, page) = json(&app.client(), "/api/v1/assets.geojson").await;
+    let features = page["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    assert_eq!(
+        features[0]["geometry"]["coordinates"],
+        serde_json::json!([19.2, 50.7])
+    );
+    assert_eq!(features[0]["properties"]["kind"], "space");
+}
