@@ -25,7 +25,7 @@
         for (var i = 0; i < areas.length; i++) {
           for (var j = 0; j < area.options.length; j++) {
             var option = area.options[j];
-            if (option.getAttribute("data-slug") === areas[i].slug || option.value === areas[i].id) {
+            if (option.value && option.textContent.trim() === areas[i].name) {
               area.value = option.value;
               area.dispatchEvent(new Event("change", { bubbles: true }));
               return;

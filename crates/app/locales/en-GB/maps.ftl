@@ -28,3 +28,7 @@ events-map-description = Each mark is a coming event with a place; a number stan
 
 pb-projects-map-title = Where the projects of { $title } are
 pb-projects-map-description = Each mark is a project with a place; a number stands for several close together. The list below has every project, with or without a place.
+
+report-map-chosen = The place you chose
+report-map-pick-title = Map of the city, to choose where the problem is
+report-map-pick-description = The city and its districts. With JavaScript, clicking the map sets the place; without it, use “find address” or type the coordinates below.

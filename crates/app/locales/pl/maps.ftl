@@ -32,3 +32,7 @@ events-map-description = Każdy znacznik to nadchodzące wydarzenie z miejscem; 
 
 pb-projects-map-title = Gdzie są projekty: { $title }
 pb-projects-map-description = Każdy znacznik to projekt z miejscem; liczba oznacza kilka położonych blisko siebie. Poniższa lista zawiera wszystkie projekty, z miejscem i bez.
+
+report-map-chosen = Wybrane miejsce
+report-map-pick-title = Mapa miasta do wskazania, gdzie jest problem
+report-map-pick-description = Miasto i jego dzielnice. Z JavaScriptem kliknięcie mapy ustawia miejsce; bez niego użyj „znajdź adres” albo wpisz współrzędne poniżej.

@@ -248,6 +248,8 @@ struct Nearby {
 #[template(path = "reports/templates/form.html")]
 struct FormPage {
     ctx: PageContext,
+    /// The city's map to click a place on (with the chosen point marked).
+    pick_map: Option<String>,
     form: ReportForm,
     errors: FormErrors,
     categories: Vec<(String, String)>,
@@ -257,7 +259,10 @@ struct FormPage {
 
 impl FormPage {
     fn pick_value(place: &FoundPlace) -> String {
-        format!("{:.6}|{:.6}|{}", place.latitude, place.longitude, place.label)
+        format!(
+            "{:.6}|{:.6}|{}",
+            place.latitude, place.longitude, place.label
+        )
     }
 }
 
@@ -284,6 +289,7 @@ async fn form_page_with(
         .map(|c| (c.id, c.name))
         .collect();
     Ok(FormPage {
+        pick_map: pick_map(state, &ctx.lang, &form).await?,
         areas: areas::choices(&state.db).await?,
         ctx,
         form,
@@ -291,6 +297,47 @@ async fn form_page_with(
         categories,
         extras,
     })
+}
+
+/// The map the report's place is chosen on: the city with its districts, the point chosen so
+/// far marked. Clicking it (with JavaScript) fills in the coordinates; the typed fields and
+/// "find address" do the same without.
+async fn pick_map(state: &AppState, lang: &Lang, form: &ReportForm) -> AppResult<Option<String>> {
+    let Some(frame) = area_maps::frame(&state.db, None).await? else {
+        return Ok(None);
+    };
+    let chosen = form
+        .latitude
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .zip(form.longitude.trim().parse::<f64>().ok())
+        .filter(|(lat, lon)| frame.grid.contains(*lat, *lon));
+    let marks = chosen
+        .map(|(lat, lon)| MapMark {
+            lat,
+            lon,
+            count: 1,
+            label: lang.t("report-map-chosen"),
+            href: None,
+            kind: 1,
+        })
+        .into_iter()
+        .collect();
+    Ok(maps::figure(
+        lang,
+        &state.config.map,
+        MapView {
+            id: "report-place-map",
+            title: lang.t("report-map-pick-title"),
+            description: lang.t("report-map-pick-description"),
+            regions: frame.regions,
+            marks,
+            bounds: Some(frame.grid),
+            cluster_href: None,
+            picker: true,
+        },
+    ))
 }
 
 pub async fn new_form(

@@ -697,18 +697,16 @@ async fn a_resident_reports_a_problem_and_an_official_answers_it() {
             .unwrap();
     };
     choose("category", pothole).await;
-    choose("area", old_market).await;
+    choose("area_id", old_market).await;
     fill(c, "title", "Pothole at the market entrance").await;
     fill(c, "description", "Stall holders trip on it every Saturday.").await;
     fill(c, "address", "Market Square, by the fountain").await;
-    c.find(Locator::Css(
-        "form[enctype='multipart/form-data'] button[type=submit]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    c.find(Locator::Css("button[name=action][value=send]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Id("report-status"))
@@ -755,6 +753,114 @@ async fn a_resident_reports_a_problem_and_an_official_answers_it() {
     .unwrap();
     assert_eq!(stored.0, "acknowledged");
     assert!(stored.1.is_some(), "the first answer is recorded");
+}
+
+/// A resident drops a pin on the report form's map: the coordinates and the area are filled
+/// in from the point (the area the site's own lookup finds), and the report then appears on
+/// the reports map.
+#[tokio::test]
+async fn a_resident_drops_a_pin_and_finds_the_report_on_the_map() {
+    let Some(browser) = browser("a_resident_drops_a_pin_and_finds_the_report_on_the_map").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    let c = &browser.client;
+    c.goto(&format!("{}/login?next=/reports/new", app.base))
+        .await
+        .unwrap();
+    fill(c, "email", "maureen.fletcher@millbrook.example").await;
+    fill(c, "password", squaremile::demo::PASSWORD).await;
+    submit(c, "/login").await;
+    arrive(c, &app.base, "/reports/new").await;
+    let pothole: String =
+        sqlx::query_scalar("SELECT id FROM report_categories WHERE code = 'potholes'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    c.find(Locator::Id("category"))
+        .await
+        .unwrap()
+        .select_by_value(&pothole)
+        .await
+        .unwrap();
+    fill(c, "title", "Loose paving slab by the bench").await;
+    fill(c, "description", "It rocks when you step on it.").await;
+    // The interactive map replaces the drawn one; a click on it is the pin.
+    let live = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#report-place-map .place-map-live"))
+        .await
+        .expect("the interactive map");
+    let arg = serde_json::to_value(&live).unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+        .await
+        .unwrap();
+    live.click().await.unwrap();
+    let value = |id: &'static str| async move {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    };
+    let lat: f64 = value("latitude")
+        .await
+        .parse()
+        .expect("a latitude from the pin");
+    let lon: f64 = value("longitude")
+        .await
+        .parse()
+        .expect("a longitude from the pin");
+    // The area list follows the point to the innermost area holding it.
+    let innermost = squaremile::areas::places::areas_at(&app.state, lat, lon)
+        .into_iter()
+        .next()
+        .expect("the city's middle is inside an area");
+    let innermost_id = app.area_id(&innermost.slug).await;
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(&format!(
+            "#area_id option[value='{innermost_id}']:checked"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("the area was not set to {}: {e}", innermost.name));
+    // Sent; if open potholes are close by, the form first offers them, and sending again
+    // says it is a different problem.
+    for _ in 0..2 {
+        c.find(Locator::Css("button[name=action][value=send]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(
+                "#report-status, #nearby-heading, #error-summary-title",
+            ))
+            .await
+            .unwrap();
+        if let Ok(summary) = c.find(Locator::Css(".error-summary")).await {
+            panic!("the form refused: {}", summary.text().await.unwrap());
+        }
+        if c.find(Locator::Id("report-status")).await.is_ok() {
+            break;
+        }
+    }
+    assert_eq!(heading(c).await, "Loose paving slab by the bench");
+    // The reports map of the report's area marks it, by its title.
+    c.goto(&format!("{}/reports?area={innermost_id}", app.base))
+        .await
+        .unwrap();
+    let source = c.source().await.unwrap();
+    assert!(
+        source.contains("<title>Loose paving slab by the bench</title>"),
+        "the report is not on the map"
+    );
 }
 
 #[tokio::test]
