@@ -35,3 +35,4 @@ pub mod state;
 pub mod stories;
 pub mod throttle;
 pub mod web;
+pub mod work;

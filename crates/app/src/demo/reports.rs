@@ -510,7 +510,10 @@ async fn load_report(
         source: "web",
         photos: &[],
     };
-    let id = reports::create(db, &new, |_, _| Vec::new()).await?;
+    let id = reports::create(db, &new, |_, _| Vec::new(), |locale| {
+        crate::reports::new_report_notice(locale, new.title)
+    })
+    .await?;
     let stored = reports::find(db, &id).await?.context("demo report")?;
     let official = match &stored.organisation_id {
         Some(org) => organisations::members(db, org)

@@ -257,13 +257,23 @@ pub async fn create(
         photos: &photos,
     };
     let public_url = state.config.public_url.clone();
-    let id = store::create(&state.db, &report, |id, officials| {
-        new_report_emails(&public_url, id, &title, officials)
-    })
+    let id = store::create(
+        &state.db,
+        &report,
+        |id, officials| new_report_emails(&public_url, id, &title, officials),
+        |locale| new_report_notice(locale, &title),
+    )
     .await?;
     state.jobs_waiting.notify_one();
     tracing::info!(report = %id, by = %user.id, "problem reported");
     Ok(see_other(&format!("/reports/{id}"), Some("report-sent")))
+}
+
+/// The site notification an official gets for a new report, in their language.
+pub fn new_report_notice(locale: &str, title: &str) -> String {
+    Lang::from_tag(locale)
+        .unwrap_or_default()
+        .t1("work-report-arrived-notice", "title", title)
 }
 
 /// Tells the officials of the organisation a report went to.
