@@ -16,6 +16,7 @@ mod dashboard;
 mod demo;
 mod durability;
 mod events;
+mod front;
 mod help;
 mod jobs;
 mod juries;
