@@ -12,6 +12,7 @@ mod ballot_secrecy;
 mod browser;
 mod budgets;
 mod conversations;
+mod crawl;
 mod dashboard;
 mod demo;
 mod durability;
