@@ -261,7 +261,7 @@ pub async fn create(
         &state.db,
         &report,
         |id, officials| new_report_emails(&public_url, id, &title, officials),
-        |locale| new_report_notice(locale, &title),
+        |locale| Some(new_report_notice(locale, &title)),
     )
     .await?;
     state.jobs_waiting.notify_one();

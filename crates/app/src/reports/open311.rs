@@ -431,7 +431,7 @@ pub async fn post_request(
         &state.db,
         &report,
         |id, officials| super::new_report_emails(&public_url, id, &title, officials),
-        |locale| super::new_report_notice(locale, &title),
+        |locale| Some(super::new_report_notice(locale, &title)),
     )
     .await?;
     state.jobs_waiting.notify_one();

@@ -337,12 +337,12 @@ pub struct NewReport<'a> {
 /// Stores a report, routed to the responsible organisation, with its photos; the reporter
 /// follows it; the emails made by `tell` for the organisation's officials are queued, and
 /// each official gets a site notification worded by `notice` in their language (a locale
-/// tag), in the same transaction. Returns the report's id.
+/// tag; `None`: no notification), in the same transaction. Returns the report's id.
 pub async fn create(
     db: &Db,
     report: &NewReport<'_>,
     tell: impl FnOnce(&str, &[(String, String)]) -> Vec<Email>,
-    notice: impl Fn(&str) -> String,
+    notice: impl Fn(&str) -> Option<String>,
 ) -> anyhow::Result<String> {
     let id = new_id();
     let now = now_ms();
@@ -408,7 +408,9 @@ pub async fn create(
         // even if the email went astray.
         let link = format!("/reports/{id}");
         for (user_id, locale) in official_ids_of(&mut *tx, org).await? {
-            notify(&mut *tx, &user_id, &notice(&locale), &link).await?;
+            if let Some(text) = notice(&locale) {
+                notify(&mut *tx, &user_id, &text, &link).await?;
+            }
         }
     }
     tx.commit().await.context("committing a report")?;
