@@ -6,8 +6,8 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{self, Area, AreaKind, CreateAreaError, NewArea};
-use crate::organisations::store::{self as organisations, Organisation};
 use crate::home::front_door::FrontDoor;
+use crate::organisations::store::{self as organisations, Organisation};
 use crate::roles::policy::AreaAction;
 use crate::roles::{self, store as role_store};
 use crate::state::AppState;

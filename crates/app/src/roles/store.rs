@@ -294,17 +294,6 @@ pub async fn redeem_invitation(
     Ok(Some(area_id))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn invitation_codes_are_readable() {
-        let code = super::new_code();
-        assert_eq!(code.len(), 9);
-        assert_eq!(&code[4..5], "-");
-        assert!(!code.contains(['0', 'O', '1', 'I', 'L']));
-    }
-}
-
 /// The people residents can turn to in an area: everyone with a role there other than
 /// resident or admin (representatives, officials, connectors, moderators), at most `limit`.
 /// area_roles_area (area_id, role) serves it, so residents are never read.
@@ -374,4 +363,15 @@ pub async fn verifiers(db: &Db, area_id: &str) -> anyhow::Result<Vec<(String, St
     rows.iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("locale")?)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn invitation_codes_are_readable() {
+        let code = super::new_code();
+        assert_eq!(code.len(), 9);
+        assert_eq!(&code[4..5], "-");
+        assert!(!code.contains(['0', 'O', '1', 'I', 'L']));
+    }
 }

@@ -70,7 +70,10 @@ pub async fn work(
             );
             AreaWork::add(&mut areas.juries, store::juries_to_draw(db, area_id).await?);
         }
-        AreaWork::add(&mut areas.exercises, store::open_exercises(db, area_id).await?);
+        AreaWork::add(
+            &mut areas.exercises,
+            store::open_exercises(db, area_id).await?,
+        );
     }
     // Moderators are the site's admins.
     let moderation = if user.is_admin {

@@ -80,7 +80,12 @@ async fn front_door_lists_are_bounded_and_end_with_a_link_to_all() {
                 ],
             )
             .await;
-        assert_eq!(started.status(), StatusCode::SEE_OTHER, "{}", body(started).await);
+        assert_eq!(
+            started.status(),
+            StatusCode::SEE_OTHER,
+            "{}",
+            body(started).await
+        );
     }
     let page = body(app.client().get("/areas/weavers-row").await).await;
     let conversations = section(&page, "front-conversations-heading", "</section>");
@@ -152,7 +157,9 @@ async fn the_menu_folds_without_javascript_and_shows_a_phone_only_a_few_links() 
             "too many links outside the folded menu: {outside_menu}"
         );
         let folded = section(header, "<details", "</details>");
-        for href in ["/areas", "/reports", "/help", "/budgets", "/juries", "/methods"] {
+        for href in [
+            "/areas", "/reports", "/help", "/budgets", "/juries", "/methods",
+        ] {
             assert!(has_link(folded, href), "menu lacks {href}");
         }
     }
@@ -259,9 +266,7 @@ async fn officials_are_told_that_a_resident_is_waiting_to_be_verified() {
     let official = app.login(OFFICIAL, PASSWORD).await;
     let notices = body(official.get("/notifications").await).await;
     assert_eq!(
-        notices
-            .matches("A resident of St Anne")
-            .count(),
+        notices.matches("A resident of St Anne").count(),
         1,
         "{notices}"
     );
@@ -295,7 +300,11 @@ async fn the_admin_home_leads_to_every_setting_and_warns_about_public_url() {
     assert!(has_link(&page, "/admin"));
     // Nobody else is told, and nobody else opens the admin home.
     let official = app.login(OFFICIAL, PASSWORD).await;
-    assert!(!body(official.get("/areas").await).await.contains("site-warning"));
+    assert!(
+        !body(official.get("/areas").await)
+            .await
+            .contains("site-warning")
+    );
     assert_eq!(official.get("/admin").await.status(), StatusCode::FORBIDDEN);
 
     // Over https, or in a demo, there is nothing to warn about.
