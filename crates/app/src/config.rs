@@ -15,7 +15,9 @@ pub struct Config {
     pub bind: String,
     /// `sqlite:<path>` or `postgres://...`.
     pub database_url: Secret,
-    /// The address people use to reach the site, for links in emails.
+    /// The address people use to reach the site, for links in emails, share boxes, the
+    /// widget snippet and feeds. Empty: the address the server actually bound (see
+    /// `server::start`); set it to the site's https address in production.
     pub public_url: String,
     /// Set when the site is served over HTTPS (adds `Secure` to cookies).
     pub secure_cookies: bool,
@@ -42,6 +44,10 @@ pub struct Config {
     #[serde(default)]
     pub geocoder_url: String,
     pub map: MapConfig,
+    /// Set by `serve --demo` (never read from a file or the environment): a demo run does
+    /// not warn admins that `public_url` is not an https address.
+    #[serde(skip)]
+    pub demo: bool,
 }
 
 /// Where interactive maps get their background. Without JavaScript, or with `tiles = "none"`,
@@ -134,7 +140,7 @@ impl Default for Config {
         Config {
             bind: "127.0.0.1:8080".into(),
             database_url: Secret::new("sqlite:squaremile.db"),
-            public_url: "http://127.0.0.1:8080".into(),
+            public_url: String::new(),
             secure_cookies: false,
             behind_proxy: false,
             max_body_bytes: 2 * 1024 * 1024,
@@ -163,11 +169,18 @@ impl Default for Config {
                 attribution: "© OpenStreetMap contributors".into(),
                 attribution_url: "https://www.openstreetmap.org/copyright".into(),
             },
+            demo: false,
         }
     }
 }
 
 impl Config {
+    /// Whether admins should be warned about `public_url`: outside a demo, links that leave
+    /// the site (emails, feeds, the widget) must use an https address people can reach.
+    pub fn public_url_needs_attention(&self) -> bool {
+        !self.demo && !self.public_url.to_ascii_lowercase().starts_with("https://")
+    }
+
     /// Reads the layered configuration; `file` is usually `squaremile.toml` in the working directory.
     pub fn load(file: &Path) -> anyhow::Result<Config> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));

@@ -36,3 +36,4 @@ pub mod state;
 pub mod stories;
 pub mod throttle;
 pub mod web;
+pub mod work;

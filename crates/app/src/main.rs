@@ -98,6 +98,7 @@ async fn main() -> anyhow::Result<()> {
             }
             if demo {
                 config.mail.transport = MailTransport::Log;
+                config.demo = true;
             }
             tracing::debug!(?config, "configuration");
             let pool = db::open(config.database_url.expose()).await?;
@@ -105,7 +106,11 @@ async fn main() -> anyhow::Result<()> {
                 demo::load(&pool, &ballot_seal(&config)?).await?;
             }
             let running = server::start(config, pool).await?;
-            tracing::info!("Square Mile is running at http://{}", running.addr);
+            tracing::info!(
+                "Square Mile is running at http://{} (links in emails and feeds use {})",
+                running.addr,
+                running.state.config.public_url
+            );
             running.server.await.context("server task")?;
         }
     }

@@ -32,7 +32,7 @@ use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, alerts, api, areas, assets, budgets, conversations, dashboard, events, feeds, help,
     home, jobs, juries, mapping, maps, methods, moderation, organisations, projects, reports,
-    representatives, roles, skills, skillsgame, stories, throttle,
+    representatives, roles, skills, skillsgame, stories, throttle, work,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .merge(conversations::routes())
         .merge(methods::routes())
         .merge(api::routes())
+        .merge(work::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
@@ -91,13 +92,23 @@ pub struct Running {
     pub server: tokio::task::JoinHandle<()>,
 }
 
-/// Binds `config.bind`, starts the job worker and serves in the background.
-pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
+/// Binds `config.bind`, starts the job worker and serves in the background. An empty
+/// `public_url` becomes the address actually bound, so links point where the site runs.
+pub async fn start(mut config: Config, db: Db) -> anyhow::Result<Running> {
     let mailer = Mailer::from_config(&config.mail)?;
     let listener = TcpListener::bind(&config.bind)
         .await
         .with_context(|| format!("listening on {}", config.bind))?;
     let addr = listener.local_addr()?;
+    if config.public_url.trim().is_empty() {
+        config.public_url = bound_url(addr);
+    }
+    if config.public_url_needs_attention() {
+        tracing::warn!(
+            public_url = %config.public_url,
+            "public_url is not an https address: set it to the address people use to reach the site"
+        );
+    }
     methods::seed::ensure(&db)
         .await
         .context("adding the methods library's first recipes")?;
@@ -131,6 +142,23 @@ pub async fn start(config: Config, db: Db) -> anyhow::Result<Running> {
         state,
         server,
     })
+}
+
+/// The address links should use when none is configured: the bound one, except that a
+/// wildcard address (0.0.0.0, ::) cannot be visited, so the machine's own name stands in.
+pub fn bound_url(addr: SocketAddr) -> String {
+    let port = addr.port();
+    if addr.ip().is_unspecified() {
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .ok()
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "localhost".to_string());
+        format!("http://{host}:{port}")
+    } else {
+        // SocketAddr's Display puts an IPv6 address in brackets, as a URL needs.
+        format!("http://{addr}")
+    }
 }
 
 /// Serves HTTP/1.1 until Ctrl-C or SIGTERM, then lets requests under way finish (for up to

@@ -280,7 +280,7 @@ pub async fn register(
             Ok(id) => {
                 tracing::info!(user = %id, "registered");
                 if let Some(area) = &home {
-                    roles::claim_residence(&state.db, &id, &area.id).await?;
+                    crate::roles::claim_residence(&state.db, &id, area).await?;
                 }
                 let next = match &home {
                     Some(area) => format!("/areas/{}?notice=registered", area.slug),
@@ -672,7 +672,7 @@ pub async fn save_profile(
     };
     store::update_profile(&state.db, &user.id, &profile).await?;
     if let Some(area) = &home {
-        roles::claim_residence(&state.db, &user.id, &area.id).await?;
+        crate::roles::claim_residence(&state.db, &user.id, area).await?;
     }
     // The language chosen here wins over an earlier switch in the footer.
     let mut response = see_other("/account", Some("profile-saved"));

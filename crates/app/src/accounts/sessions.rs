@@ -23,8 +23,18 @@ pub async fn create(db: &Db, user_id: &str) -> anyhow::Result<String> {
 
 pub async fn user_for_token_hash(db: &Db, token_hash: &str) -> anyhow::Result<Option<CurrentUser>> {
     let row = sqlx::query(
-        "SELECT u.id, u.email, u.display_name, CASE WHEN u.is_admin THEN 1 ELSE 0 END AS is_admin, u.locale \
+        // Whether the person has queues of their own ("Your work" in the menu) and where they
+        // live come with the session: both are index lookups by the user's id.
+        "SELECT u.id, u.email, u.display_name, CASE WHEN u.is_admin THEN 1 ELSE 0 END AS is_admin, \
+           u.locale, h.slug AS home_slug, \
+           CASE WHEN u.is_admin \
+             OR EXISTS (SELECT 1 FROM area_roles r WHERE r.user_id = u.id \
+                          AND r.role IN ('connector', 'official', 'admin')) \
+             OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id \
+                          AND m.role IN ('official', 'admin')) \
+           THEN 1 ELSE 0 END AS has_work \
          FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN areas h ON h.id = u.home_area_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
@@ -39,6 +49,8 @@ pub async fn user_for_token_hash(db: &Db, token_hash: &str) -> anyhow::Result<Op
             display_name: r.try_get("display_name")?,
             is_admin: r.try_get::<i64, _>("is_admin")? != 0,
             locale: r.try_get("locale")?,
+            home_area_slug: r.try_get("home_slug")?,
+            has_work: r.try_get::<i64, _>("has_work")? != 0,
         })
     })
     .transpose()

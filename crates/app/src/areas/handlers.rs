@@ -6,8 +6,9 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{self, Area, AreaKind, CreateAreaError, NewArea};
+use crate::home::front_door::FrontDoor;
 use crate::organisations::store::{self as organisations, Organisation};
-use crate::roles::policy::{AreaAction, Role};
+use crate::roles::policy::AreaAction;
 use crate::roles::{self, store as role_store};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -110,11 +111,16 @@ struct ShowPage {
     organisations: Vec<Organisation>,
     /// Representatives, officials, connectors and moderators: people residents can turn to.
     contacts: Vec<role_store::RoleHolder>,
-    verified_residents: usize,
+    verified_residents: i64,
     is_resident: bool,
     can_manage: bool,
     can_verify: bool,
+    /// What is happening here and inside, with a way to each list.
+    front: FrontDoor,
 }
+
+/// People to turn to listed on an area's page; the rest are on the representatives page.
+const CONTACTS_LISTED: i64 = 30;
 
 pub async fn show(
     State(state): State<AppState>,
@@ -123,20 +129,9 @@ pub async fn show(
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let area = area_by_slug(&state, &slug).await?;
-    let holders = role_store::holders(&state.db, &area.id).await?;
-    let verified_residents = holders
-        .iter()
-        .filter(|h| h.role == Role::Resident && h.verified)
-        .count();
-    let is_resident = user.as_ref().is_some_and(|u| {
-        holders
-            .iter()
-            .any(|h| h.user_id == u.id && h.role == Role::Resident)
-    });
-    let contacts = holders
-        .into_iter()
-        .filter(|h| h.role != Role::Resident && h.role != Role::Admin)
-        .collect();
+    let (verified_residents, is_resident) =
+        role_store::residence(&state.db, &area.id, user.as_ref().map(|u| u.id.as_str())).await?;
+    let contacts = role_store::contacts(&state.db, &area.id, CONTACTS_LISTED).await?;
     let (can_manage, can_verify) = match &user {
         Some(user) => (
             roles::can(&state.db, user, &area.id, AreaAction::ManageArea).await?,
@@ -144,6 +139,7 @@ pub async fn show(
         ),
         None => (false, false),
     };
+    let front = FrontDoor::gather(&state, user.as_ref(), &area.id).await?;
     render(&ShowPage {
         ctx,
         ancestors: store::ancestors(&state.db, &area.id).await?,
@@ -155,6 +151,7 @@ pub async fn show(
         is_resident,
         can_manage,
         can_verify,
+        front,
     })
 }
 
@@ -369,7 +366,7 @@ pub async fn join(
     if area.kind != AreaKind::Neighbourhood {
         return Err(AppError::Conflict("error-join-neighbourhood-only"));
     }
-    role_store::claim_residence(&state.db, &user.id, &area.id).await?;
+    roles::claim_residence(&state.db, &user.id, &area).await?;
     Ok(see_other(
         &format!("/areas/{}", area.slug),
         Some("residence-claimed"),

@@ -178,7 +178,8 @@ async fn shape_of(
     if area.is_some() {
         return Ok(None);
     }
-    for city in store::of_kind(db, AreaKind::City).await? {
+    // A site has one city, or a few; the first with a boundary frames the whole-site map.
+    for city in store::of_kind(db, AreaKind::City, 10).await? {
         if let Some(shape) = places::boundary(db, &city.id).await? {
             return Ok(Some((city, shape)));
         }

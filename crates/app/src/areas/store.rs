@@ -107,13 +107,15 @@ pub async fn choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
     Ok(all(db).await?.into_iter().map(|a| (a.id, a.name)).collect())
 }
 
-pub async fn of_kind(db: &Db, kind: AreaKind) -> anyhow::Result<Vec<Area>> {
+/// The first `limit` areas of a kind by name (the home page lists some, then links to all).
+pub async fn of_kind(db: &Db, kind: AreaKind, limit: i64) -> anyhow::Result<Vec<Area>> {
     let rows = sqlx::query(concat!(
         "SELECT ",
         columns!(),
-        " FROM areas WHERE kind = $1 ORDER BY name, id"
+        " FROM areas WHERE kind = $1 ORDER BY name, id LIMIT $2"
     ))
     .bind(kind.as_str())
+    .bind(limit)
     .fetch_all(db)
     .await
     .context("listing areas by kind")?;

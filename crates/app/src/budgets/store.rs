@@ -1683,3 +1683,27 @@ pub async fn import<P: serde::Serialize>(
     tx.commit().await.context("committing an import")?;
     Ok(id)
 }
+
+/// Processes in `phase` in an area and the areas inside it (`""`: everywhere), for a front
+/// door: (slug, title) pairs, at most `limit`, newest first.
+pub async fn in_phase(
+    db: &Db,
+    area_id: &str,
+    phase: Phase,
+    limit: i64,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query(concat!(
+        "SELECT p.slug, p.title FROM pb_processes p WHERE p.phase = $1 AND ($2 = '' OR ",
+        crate::in_area_tree!("p.area_id", "$2"),
+        ") ORDER BY p.created_at DESC, p.id DESC LIMIT $3"
+    ))
+    .bind(phase.as_str())
+    .bind(area_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing budget processes in a phase")?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("slug")?, row.try_get("title")?)))
+        .collect()
+}

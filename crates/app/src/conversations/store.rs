@@ -337,3 +337,20 @@ pub async fn set_following(
         .context("following a conversation")?;
     Ok(())
 }
+
+/// The threads most recently active in an area and the areas inside it (`""`: everywhere),
+/// at most `limit` (conversations_area_updated serves it).
+pub async fn newest(db: &Db, area_id: &str, limit: i64) -> anyhow::Result<Vec<Conversation>> {
+    let rows = sqlx::query(concat!(
+        select_conversation!(),
+        " WHERE ($1 = '' OR ",
+        crate::in_area_tree!("c.area_id", "$1"),
+        ") ORDER BY c.updated_at DESC, c.id DESC LIMIT $2"
+    ))
+    .bind(area_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing the newest conversations")?;
+    rows.iter().map(conversation_from_row).collect()
+}

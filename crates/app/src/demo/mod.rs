@@ -371,7 +371,7 @@ async fn load_people(db: &Db, hash: &str) -> anyhow::Result<()> {
             Err(e) => return Err(anyhow::Error::new(e)),
         };
         if let Some(area) = home_area {
-            roles::claim_residence(db, &id, &area.id).await?;
+            crate::roles::claim_residence(db, &id, &area).await?;
         }
     }
     Ok(())

@@ -1,4 +1,7 @@
-//! The home page (find your neighbourhood), health checks and static files.
+//! The home page (what is happening, find your neighbourhood), health checks and static
+//! files.
+
+pub mod front_door;
 
 use askama::Template;
 use axum::Router;
@@ -10,7 +13,9 @@ use axum::routing::get;
 use crate::accounts::store as accounts;
 use crate::areas::store::{self as areas, Area, AreaKind};
 use crate::state::AppState;
+use crate::web::session::MaybeUser;
 use crate::web::{AppResult, PageContext, render};
+use front_door::FrontDoor;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -27,18 +32,38 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "home/templates/home.html")]
 struct HomePage {
     ctx: PageContext,
+    /// The signed-in person's own neighbourhood, when they said where they live.
+    home: Option<Area>,
     neighbourhoods: Vec<Area>,
+    front: FrontDoor,
 }
 
-async fn home(State(state): State<AppState>, ctx: PageContext) -> AppResult<Response> {
+/// Neighbourhoods the home page lists by name before "all areas".
+const NEIGHBOURHOODS_LISTED: i64 = 30;
+
+async fn home(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+) -> AppResult<Response> {
     // A fresh site has nobody to run it yet: the first visitor sets up the admin account.
     if accounts::count(&state.db).await? == 0 {
         return Ok(Redirect::to("/setup").into_response());
     }
-    let neighbourhoods = areas::of_kind(&state.db, AreaKind::Neighbourhood).await?;
+    // A resident lands on their own neighbourhood: what is happening there comes first.
+    let home = match user.as_ref().and_then(|u| u.home_area_slug.as_deref()) {
+        Some(slug) => areas::find_by_slug(&state.db, slug).await?,
+        None => None,
+    };
+    let scope = home.as_ref().map_or("", |a| a.id.as_str());
+    let front = FrontDoor::gather(&state, user.as_ref(), scope).await?;
+    let neighbourhoods =
+        areas::of_kind(&state.db, AreaKind::Neighbourhood, NEIGHBOURHOODS_LISTED).await?;
     render(&HomePage {
         ctx,
+        home,
         neighbourhoods,
+        front,
     })
 }
 

@@ -834,3 +834,31 @@ pub async fn draw_chances(db: &Db, draw_id: &str) -> anyhow::Result<Vec<(String,
         })
         .collect()
 }
+
+/// Juries still taking volunteers in an area and the areas inside it (`""`: everywhere):
+/// (slug, title, closes_on), soonest to close first, at most `limit`.
+pub async fn recruiting(
+    db: &Db,
+    area_id: &str,
+    limit: i64,
+) -> anyhow::Result<Vec<(String, String, String)>> {
+    let rows = sqlx::query(concat!(
+        "SELECT j.slug, j.title, j.closes_on FROM juries j WHERE j.status = 'open' AND ($1 = '' OR ",
+        crate::in_area_tree!("j.area_id", "$1"),
+        ") ORDER BY j.closes_on, j.id LIMIT $2"
+    ))
+    .bind(area_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing juries looking for volunteers")?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get("slug")?,
+                row.try_get("title")?,
+                row.try_get("closes_on")?,
+            ))
+        })
+        .collect()
+}

@@ -462,7 +462,7 @@ pub async fn create(
             None => {
                 errors.add(&lang, "area_id", "field-report-outside-areas");
                 // Offer the city, so one more press sends it there.
-                if let Some(city) = areas::of_kind(&state.db, areas::AreaKind::City)
+                if let Some(city) = areas::of_kind(&state.db, areas::AreaKind::City, 1)
                     .await?
                     .into_iter()
                     .next()
@@ -516,9 +516,12 @@ pub async fn create(
         photos: &photos,
     };
     let public_url = state.config.public_url.clone();
-    let id = store::create(&state.db, &report, |id, officials| {
-        new_report_emails(&public_url, id, &title, officials)
-    })
+    let id = store::create(
+        &state.db,
+        &report,
+        |id, officials| new_report_emails(&public_url, id, &title, officials),
+        |locale| Some(new_report_notice(locale, &title)),
+    )
     .await?;
     state.jobs_waiting.notify_one();
     // The street becomes findable by "find address" for the next person.
@@ -527,6 +530,13 @@ pub async fn create(
     }
     tracing::info!(report = %id, by = %user.id, "problem reported");
     Ok(see_other(&format!("/reports/{id}"), Some("report-sent")))
+}
+
+/// The site notification an official gets for a new report, in their language.
+pub fn new_report_notice(locale: &str, title: &str) -> String {
+    Lang::from_tag(locale)
+        .unwrap_or_default()
+        .t1("work-report-arrived-notice", "title", title)
 }
 
 /// Tells the officials of the organisation a report went to.

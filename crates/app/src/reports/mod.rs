@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 
 use crate::state::AppState;
 
-pub use handlers::{new_report_emails, update_notices};
+pub use handlers::{new_report_emails, new_report_notice, update_notices};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

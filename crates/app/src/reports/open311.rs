@@ -427,9 +427,12 @@ pub async fn post_request(
         photos: &[],
     };
     let public_url = state.config.public_url.clone();
-    let id = store::create(&state.db, &report, |id, officials| {
-        super::new_report_emails(&public_url, id, &title, officials)
-    })
+    let id = store::create(
+        &state.db,
+        &report,
+        |id, officials| super::new_report_emails(&public_url, id, &title, officials),
+        |locale| Some(super::new_report_notice(locale, &title)),
+    )
     .await?;
     state.jobs_waiting.notify_one();
     tracing::info!(report = %id, key = %key_name, "Open311 request stored");

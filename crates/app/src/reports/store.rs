@@ -453,12 +453,14 @@ pub struct NewReport<'a> {
 }
 
 /// Stores a report, routed to the responsible organisation, with its photos; the reporter
-/// follows it; the emails made by `tell` for the organisation's officials are queued in the
-/// same transaction. Returns the report's id.
+/// follows it; the emails made by `tell` for the organisation's officials are queued, and
+/// each official gets a site notification worded by `notice` in their language (a locale
+/// tag; `None`: no notification), in the same transaction. Returns the report's id.
 pub async fn create(
     db: &Db,
     report: &NewReport<'_>,
     tell: impl FnOnce(&str, &[(String, String)]) -> Vec<Email>,
+    notice: impl Fn(&str) -> Option<String>,
 ) -> anyhow::Result<String> {
     let id = new_id();
     let now = now_ms();
@@ -519,6 +521,16 @@ pub async fn create(
     for email in tell(&id, &officials) {
         mail::queue(&mut *tx, &email).await?;
     }
+    if let Some(org) = &organisation {
+        // The officials' own notifications, so the report is waiting when they sign in
+        // even if the email went astray.
+        let link = format!("/reports/{id}");
+        for (user_id, locale) in official_ids_of(&mut *tx, org).await? {
+            if let Some(text) = notice(&locale) {
+                notify(&mut *tx, &user_id, &text, &link).await?;
+            }
+        }
+    }
     tx.commit().await.context("committing a report")?;
     Ok(id)
 }
@@ -538,6 +550,24 @@ async fn officials_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     .context("finding an organisation's officials")?;
     rows.iter()
         .map(|row| Ok((row.try_get("email")?, row.try_get("locale")?)))
+        .collect()
+}
+
+/// The ids and languages of an organisation's officials and admins.
+async fn official_ids_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    organisation_id: &str,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.locale FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organisation_id = $1 AND m.role IN ('official', 'admin') ORDER BY u.id",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await
+    .context("finding an organisation's officials' accounts")?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("id")?, row.try_get("locale")?)))
         .collect()
 }
 

@@ -36,6 +36,26 @@ pub fn require_site_admin(user: &CurrentUser, key: &'static str) -> AppResult<()
     }
 }
 
+/// Someone says they live in `area`: recorded unverified, and the officials who verify its
+/// residents are told on the site that someone is waiting (only the first time it is said).
+pub async fn claim_residence(
+    db: &Db,
+    user_id: &str,
+    area: &crate::areas::store::Area,
+) -> anyhow::Result<()> {
+    if !store::claim_residence(db, user_id, &area.id).await? {
+        return Ok(());
+    }
+    let link = format!("/areas/{}/people", area.slug);
+    for (verifier, locale) in store::verifiers(db, &area.id).await? {
+        // Written in the verifier's language, not the resident's.
+        let lang = crate::i18n::Lang::from_tag(&locale).unwrap_or_default();
+        let body = lang.t1("work-resident-waiting-notice", "area", &area.name);
+        crate::reports::store::notify(db, &verifier, &body, &link).await?;
+    }
+    Ok(())
+}
+
 /// Whether `user` may do `action` in the area (roles on enclosing areas count).
 pub async fn can(
     db: &Db,

@@ -73,8 +73,9 @@ pub async fn revoke(db: &Db, user_id: &str, area_id: &str, role: Role) -> anyhow
 }
 
 /// Someone says they live in the area: an unverified resident until an official confirms.
-pub async fn claim_residence(db: &Db, user_id: &str, area_id: &str) -> anyhow::Result<()> {
-    sqlx::query(
+/// True when this is new (not said before).
+pub async fn claim_residence(db: &Db, user_id: &str, area_id: &str) -> anyhow::Result<bool> {
+    let done = sqlx::query(
         "INSERT INTO area_roles (user_id, area_id, role, granted_by, created_at) \
          VALUES ($1, $2, 'resident', $1, $3) ON CONFLICT (user_id, area_id, role) DO NOTHING",
     )
@@ -84,7 +85,7 @@ pub async fn claim_residence(db: &Db, user_id: &str, area_id: &str) -> anyhow::R
     .execute(db)
     .await
     .context("recording where someone lives")?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Confirms a resident; false if they had not claimed residence or were verified already.
@@ -291,6 +292,77 @@ pub async fn redeem_invitation(
     .context("verifying a resident by code")?;
     tx.commit().await?;
     Ok(Some(area_id))
+}
+
+/// The people residents can turn to in an area: everyone with a role there other than
+/// resident or admin (representatives, officials, connectors, moderators), at most `limit`.
+/// area_roles_area (area_id, role) serves it, so residents are never read.
+pub async fn contacts(db: &Db, area_id: &str, limit: i64) -> anyhow::Result<Vec<RoleHolder>> {
+    let rows = sqlx::query(
+        "SELECT r.user_id, u.display_name, r.role, r.verified_at FROM area_roles r \
+         JOIN users u ON u.id = r.user_id WHERE r.area_id = $1 \
+         AND r.role IN ('connector', 'official', 'representative', 'moderator') \
+         ORDER BY r.role, u.display_name, u.id LIMIT $2",
+    )
+    .bind(area_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing an area's contacts")?;
+    rows.iter()
+        .map(|r| {
+            let role: String = r.try_get("role")?;
+            let verified_at: Option<i64> = r.try_get("verified_at")?;
+            Ok(RoleHolder {
+                user_id: r.try_get("user_id")?,
+                display_name: r.try_get("display_name")?,
+                role: Role::parse(&role).with_context(|| format!("unknown role {role:?}"))?,
+                verified: verified_at.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// How many verified residents an area has, and whether `user_id` (if any) lives there.
+pub async fn residence(
+    db: &Db,
+    area_id: &str,
+    user_id: Option<&str>,
+) -> anyhow::Result<(i64, bool)> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM area_roles WHERE area_id = $1 AND role = 'resident' \
+                   AND verified_at IS NOT NULL) AS verified, \
+                (SELECT COUNT(*) FROM area_roles WHERE area_id = $1 AND role = 'resident' \
+                   AND user_id = $2) AS mine",
+    )
+    .bind(area_id)
+    .bind(user_id.unwrap_or(""))
+    .fetch_one(db)
+    .await
+    .context("counting an area's residents")?;
+    Ok((row.try_get("verified")?, row.try_get::<i64, _>("mine")? > 0))
+}
+
+/// Who verifies residents of an area: its officials and admins and those of the areas
+/// around it, with their language (at most 50: a notice, not a mailing list).
+pub async fn verifiers(db: &Db, area_id: &str) -> anyhow::Result<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "WITH RECURSIVE chain (id, depth) AS ( \
+           SELECT id, 0 FROM areas WHERE id = $1 \
+           UNION ALL \
+           SELECT a.parent_id, c.depth + 1 FROM areas a JOIN chain c ON a.id = c.id \
+           WHERE a.parent_id IS NOT NULL AND c.depth < 16 \
+         ) SELECT DISTINCT u.id, u.locale FROM area_roles r JOIN chain c ON r.area_id = c.id \
+           JOIN users u ON u.id = r.user_id WHERE r.role IN ('official', 'admin') \
+           ORDER BY u.id LIMIT 50",
+    )
+    .bind(area_id)
+    .fetch_all(db)
+    .await
+    .context("finding who verifies an area's residents")?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("locale")?)))
+        .collect()
 }
 
 #[cfg(test)]

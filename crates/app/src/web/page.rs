@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use crate::i18n::{Lang, SUPPORTED};
 use crate::web::csrf::CsrfToken;
 use crate::web::error::url_encode;
-use crate::web::session::{CurrentUser, SignedIn};
+use crate::web::session::{CurrentUser, SignedIn, SiteWarnings};
 
 #[derive(Clone, Debug)]
 pub struct PageContext {
@@ -18,6 +18,8 @@ pub struct PageContext {
     pub path: String,
     /// A translated notice named by `?notice=` after a redirect (unknown names are ignored).
     pub notice: Option<String>,
+    /// Shown to site admins only: `public_url` is not an https address (see `Config`).
+    pub public_url_warning: bool,
 }
 
 /// Kept as an alias so the error page can build a context outside an extractor.
@@ -31,6 +33,7 @@ impl PageContext {
             csrf,
             path,
             notice: None,
+            public_url_warning: false,
         }
     }
 
@@ -51,6 +54,11 @@ impl PageContext {
     /// A message choosing its plural form by `$count`.
     pub fn t_count(&self, key: &str, count: impl Count) -> String {
         self.lang.t_count(key, count.as_i64())
+    }
+
+    /// Whether the signed-in person owns any queue ("Your work" in the menu).
+    pub fn has_work(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.has_work)
     }
 
     pub fn is_admin(&self) -> bool {
@@ -91,8 +99,14 @@ impl<S: Send + Sync> FromRequestParts<S> for PageContext {
             })
             .map(|key| lang.t(&key));
         let path = parts.uri.path().to_string();
+        let public_url_warning = user.as_ref().is_some_and(|u| u.is_admin)
+            && parts
+                .extensions
+                .get::<SiteWarnings>()
+                .is_some_and(|w| w.public_url);
         Ok(PageContext {
             notice,
+            public_url_warning,
             ..PageContext::new(lang, user, csrf, path)
         })
     }

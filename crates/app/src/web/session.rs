@@ -28,11 +28,23 @@ pub struct CurrentUser {
     pub display_name: String,
     pub is_admin: bool,
     pub locale: String,
+    /// The slug of the neighbourhood they live in, if they said.
+    pub home_area_slug: Option<String>,
+    /// Whether they own a queue ("Your work"): a site admin, a connector, official or admin
+    /// of an area, or an official or admin of an organisation.
+    pub has_work: bool,
 }
 
 /// Who, if anyone, is signed in on this request (a request extension).
 #[derive(Clone, Debug, Default)]
 pub struct SignedIn(pub Option<CurrentUser>);
+
+/// What the site's admins must be told on every page (a request extension).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SiteWarnings {
+    /// `public_url` is not an https address in a run that is not a demo.
+    pub public_url: bool,
+}
 
 /// Middleware: finds the session and the visitor's language once per request. Answers to
 /// a request with a session are personal, so no cache may keep them (`no-store`), unless the
@@ -64,6 +76,9 @@ pub async fn load_context(
                 .and_then(Lang::from_accept_language)
         })
         .unwrap_or_default();
+    request.extensions_mut().insert(SiteWarnings {
+        public_url: state.config.public_url_needs_attention(),
+    });
     request.extensions_mut().insert(SignedIn(user));
     request.extensions_mut().insert(lang);
     let mut response = next.run(request).await;

@@ -28,7 +28,7 @@ fn find_executable(names: &[&str]) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-fn axe_source_path() -> PathBuf {
+pub(crate) fn axe_source_path() -> PathBuf {
     std::env::var_os("AXE_CORE_JS")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -93,7 +93,7 @@ pub(crate) async fn browser(test: &str) -> Option<Browser> {
     })
 }
 
-async fn fill(client: &Client, id: &str, text: &str) {
+pub(crate) async fn fill(client: &Client, id: &str, text: &str) {
     let field = client
         .find(Locator::Id(id))
         .await
@@ -104,7 +104,7 @@ async fn fill(client: &Client, id: &str, text: &str) {
 
 /// Clicks the form's submit button. The click returns before the browser has navigated, so
 /// callers then wait for what the next page must show (see [`arrive`]).
-async fn submit(client: &Client, form_action: &str) {
+pub(crate) async fn submit(client: &Client, form_action: &str) {
     let selector = format!("form[action='{form_action}'] button[type=submit]");
     client
         .find(Locator::Css(&selector))
@@ -116,7 +116,7 @@ async fn submit(client: &Client, form_action: &str) {
 }
 
 /// Waits (bounded) until the browser is at `path_and_query` on the app.
-async fn arrive(client: &Client, base: &str, path_and_query: &str) {
+pub(crate) async fn arrive(client: &Client, base: &str, path_and_query: &str) {
     let url = format!("{base}{path_and_query}").parse().unwrap();
     client
         .wait()
@@ -937,7 +937,7 @@ async fn residents_pitch_and_join_open_space_sessions_in_a_browser() {
 }
 
 /// Runs axe-core on the current page; returns serious and critical violations.
-async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
+pub(crate) async fn serious_violations(client: &Client, axe_source: &str) -> Vec<Value> {
     client
         .execute(axe_source, vec![])
         .await
