@@ -1125,7 +1125,12 @@ pub async fn paper(
                 let sealed: Vec<SealedBallot> = ballots
                     .iter()
                     .map(|b| {
-                        SealedBallot::new(&crate::web::session::random_token(), b, process.format)
+                        SealedBallot::new(
+                            &crate::web::session::random_token(),
+                            b,
+                            process.format,
+                            None,
+                        )
                     })
                     .collect();
                 let added = agree.then_some(sealed.as_slice());

@@ -275,6 +275,19 @@ async fn a_process_runs_from_ideas_to_implementation() {
         body(checked).await.contains("£10,000"),
         "what is left is shown"
     );
+    // Checking the choices without JavaScript keeps the age box as it was ticked.
+    let checked_with_age = ann
+        .post_form(
+            &vote,
+            &[("project", &benches), ("age", "yes"), ("action", "check")],
+        )
+        .await;
+    assert!(
+        body(checked_with_age)
+            .await
+            .contains(r#"type="checkbox" value="yes" checked>"#),
+        "the age answer survives a check"
+    );
     assert_eq!(
         count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
         0
@@ -340,21 +353,36 @@ async fn a_process_runs_from_ideas_to_implementation() {
     assert_eq!(checked.status(), StatusCode::OK);
     let checked = body(checked).await;
     assert!(checked.contains("A mural") && checked.contains("Benches on the towpath"));
-    let changed = app
-        .client()
-        .post_form(
-            &vote,
-            &[
-                ("receipt", &bob_receipt),
-                ("project", &lights),
-                ("action", "cast"),
-            ],
-        )
-        .await;
+    // The receipt alone changes nothing: not for a visitor who saw it, nor for another
+    // voter who types it; only Bob, signed in, changes his ballot.
+    let change = [
+        ("receipt", bob_receipt.as_str()),
+        ("project", lights.as_str()),
+        ("action", "cast"),
+    ];
+    let stranger = app.client().post_form(&vote, &change).await;
+    assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+    let not_yours = ann.post_form(&vote, &change).await;
+    assert_eq!(not_yours.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(not_yours)
+            .await
+            .contains("This ballot was not cast from your account")
+    );
+    let unchanged = body(
+        app.client()
+            .post_form(
+                &format!("/budgets/{SLUG}/receipt"),
+                &[("receipt", &bob_receipt)],
+            )
+            .await,
+    )
+    .await;
+    assert!(unchanged.contains("A mural"), "{unchanged}");
+    let changed = bob.post_form(&vote, &change).await;
     assert_eq!(changed.status(), StatusCode::OK);
     assert!(body(changed).await.contains("Your ballot has been changed"));
-    let forged = app
-        .client()
+    let forged = bob
         .post_form(
             &vote,
             &[

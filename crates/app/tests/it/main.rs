@@ -15,6 +15,7 @@ mod conversations;
 mod dashboard;
 mod demo;
 mod durability;
+mod edges;
 mod events;
 mod help;
 mod jobs;
