@@ -323,6 +323,8 @@ pub struct IndexRow {
     pub area_id: String,
     pub title: String,
     pub body: String,
+    /// The post's skill card, if it has one: its names are searchable words of the post.
+    pub card_code: Option<String>,
     pub created_at: i64,
     pub change_seq: i64,
 }
@@ -343,8 +345,8 @@ pub async fn changed_after(
     limit: i64,
 ) -> anyhow::Result<Vec<IndexRow>> {
     let rows = sqlx::query(
-        "SELECT id, kind, status, visibility, area_id, title, body, created_at, change_seq \
-         FROM help_posts WHERE change_seq > $1 OR (change_seq = $1 AND id > $2) \
+        "SELECT id, kind, status, visibility, area_id, title, body, card_code, created_at, \
+         change_seq FROM help_posts WHERE change_seq > $1 OR (change_seq = $1 AND id > $2) \
          ORDER BY change_seq, id LIMIT $3",
     )
     .bind(after.0)
@@ -363,6 +365,7 @@ pub async fn changed_after(
                 area_id: row.try_get("area_id")?,
                 title: row.try_get("title")?,
                 body: row.try_get("body")?,
+                card_code: row.try_get("card_code")?,
                 created_at: row.try_get("created_at")?,
                 change_seq: row.try_get("change_seq")?,
             })

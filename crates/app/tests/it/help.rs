@@ -643,3 +643,43 @@ async fn offers_and_asks_are_under_the_posting_limit() {
         20
     );
 }
+
+#[tokio::test]
+async fn search_finds_posts_by_their_cards_names_and_words_that_mean_the_same() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    let sewing = post(
+        &app,
+        &rosa,
+        &[
+            ("kind", "offer"),
+            ("card", "sewing-mending"),
+            ("title", "Saturday mornings at the hall"),
+        ],
+    )
+    .await;
+    let computer = post(
+        &app,
+        &rosa,
+        &[
+            ("kind", "ask"),
+            ("card", "computer-help"),
+            ("title", "Getting started with email"),
+        ],
+    )
+    .await;
+    let bikes = post(&app, &rosa, &[("kind", "offer"), ("title", "I can fix bikes")]).await;
+
+    let found = page(&app.client(), "/help?q=sewing").await;
+    assert!(found.contains(&format!("/help/{sewing}")), "the card's name: {found}");
+    assert!(!found.contains(&format!("/help/{computer}")));
+    let found = page(&app.client(), "/help?q=computer").await;
+    assert!(found.contains(&format!("/help/{computer}")), "{found}");
+    assert!(!found.contains(&format!("/help/{sewing}")));
+    let found = page(&app.client(), "/help?q=fixing+bicycles").await;
+    assert!(found.contains(&format!("/help/{bikes}")), "bike is a bicycle: {found}");
+    // The card's Polish name finds it too.
+    let found = page(&app.client(), "/help?q=szycie").await;
+    assert!(found.contains(&format!("/help/{sewing}")), "{found}");
+}
