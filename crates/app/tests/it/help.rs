@@ -172,13 +172,22 @@ async fn an_ask_finds_its_offer_and_ends_with_thanks_and_time_credits() {
             .status(),
         StatusCode::FORBIDDEN
     );
-    let bad_hours = sam
-        .post_form(
-            &format!("{thread}/done"),
-            &[("thanks", "Thanks"), ("hours", "30")],
-        )
-        .await;
-    assert_eq!(bad_hours.status(), StatusCode::CONFLICT);
+    // Hours out of range, or negative, bring the form back with the field's error and the
+    // words typed, not a dead end.
+    for hours in ["30", "-2"] {
+        let bad_hours = sam
+            .post_form(
+                &format!("{thread}/done"),
+                &[("thanks", "Thanks for the brakes"), ("hours", hours)],
+            )
+            .await;
+        assert_eq!(bad_hours.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let again = body(bad_hours).await;
+        assert!(again.contains("Give the hours as a number between"), "{again}");
+        assert!(again.contains(r##"href="#hours""##), "{again}");
+        assert!(again.contains(">Thanks for the brakes</textarea>"), "{again}");
+        assert!(again.contains(&format!(r#"value="{hours}""#)), "{again}");
+    }
     assert_eq!(
         count(&app.db, "SELECT COUNT(*) AS n FROM time_credits").await,
         0
