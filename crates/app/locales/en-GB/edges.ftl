@@ -1,3 +1,5 @@
 # Messages added for the rough edges of issue 25.
 field-pb-change-not-yours = This ballot was not cast from your account, so you cannot change it. The receipt lets you check a ballot; only its voter can change it.
 field-pb-change-wrong-code = This is not the invitation code this ballot was cast with. Type the code you voted with.
+upload-size-megabytes = { $size } MB
+upload-too-large = This file is too large: the most a form can send is { $size }. Choose a smaller file (a photo can be saved smaller) and send the form again; everything else you typed is kept.

@@ -12,7 +12,8 @@ use serde::Deserialize;
 use super::ballot::{Ballot, BallotError, BallotFormat, Choice};
 use super::handlers::{choices, manage_page, process_by_slug, process_to_run};
 use super::store::{
-    self, CastError, Changed, Eligibility, Phase, Process, Project, ProjectStatus, SealedBallot, Voter,
+    self, CastError, Changed, Eligibility, Phase, Process, Project, ProjectStatus, SealedBallot,
+    Voter,
 };
 use crate::roles::store::{code_as_typed, printable_code};
 use crate::state::AppState;

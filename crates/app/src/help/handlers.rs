@@ -656,7 +656,15 @@ pub async fn thread(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let m = match_of(&state, &user, &id).await?;
-    let page = thread_page(&state, ctx, &user, m, FormErrors::new(), TypedThread::default()).await?;
+    let page = thread_page(
+        &state,
+        ctx,
+        &user,
+        m,
+        FormErrors::new(),
+        TypedThread::default(),
+    )
+    .await?;
     render(&page)
 }
 

@@ -298,7 +298,12 @@ impl PostIndex {
 
     /// Puts the post's current state in the index in place of any earlier one; the names of
     /// its skill card are words of the post too.
-    fn replace(&self, writer: &IndexWriter, row: &IndexRow, card_names: &str) -> anyhow::Result<()> {
+    fn replace(
+        &self,
+        writer: &IndexWriter,
+        row: &IndexRow,
+        card_names: &str,
+    ) -> anyhow::Result<()> {
         let f = &self.fields;
         writer.delete_term(Term::from_field_text(f.id, &row.id));
         writer
@@ -524,7 +529,7 @@ mod tests {
         {
             let mut cursor = index.cursor.lock().await;
             let changed = row("1", "offer", "public", "north", "Bread for parties");
-            index.replace(&cursor.writer, &changed).unwrap();
+            index.replace(&cursor.writer, &changed, "").unwrap();
             cursor.writer.commit().unwrap();
         }
         index.reader.reload().unwrap();

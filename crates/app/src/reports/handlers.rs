@@ -1,6 +1,6 @@
 use askama::Template;
 use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -21,6 +21,7 @@ use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
 use crate::web::images::{self, Caching, without_metadata};
 use crate::web::session::MaybeUser;
+use crate::web::uploads::Upload;
 use crate::web::{
     AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
 };
@@ -188,11 +189,12 @@ pub async fn create(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
-    multipart: Multipart,
+    upload: Upload,
 ) -> AppResult<Response> {
     let mut form = ReportForm::default();
     let mut uploads = Vec::new();
-    for (name, value) in forms::multipart_fields(multipart).await? {
+    let too_large = upload.too_large(&ctx.lang, "photo");
+    for (name, value) in forms::multipart_fields(upload.form).await? {
         let text = || forms::field_text(&value);
         match name.as_str() {
             "category" => form.category = text(),
@@ -230,6 +232,9 @@ pub async fn create(
         errors.add(&lang, "longitude", "field-report-coordinates-pair");
     }
     let mut photos = Vec::new();
+    if let Some(message) = too_large {
+        errors.add_message("photo", message);
+    }
     if uploads.len() > MAX_PHOTOS {
         errors.add(&lang, "photo", "field-report-too-many-photos");
     }

@@ -183,9 +183,15 @@ async fn an_ask_finds_its_offer_and_ends_with_thanks_and_time_credits() {
             .await;
         assert_eq!(bad_hours.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let again = body(bad_hours).await;
-        assert!(again.contains("Give the hours as a number between"), "{again}");
+        assert!(
+            again.contains("Give the hours as a number between"),
+            "{again}"
+        );
         assert!(again.contains(r##"href="#hours""##), "{again}");
-        assert!(again.contains(">Thanks for the brakes</textarea>"), "{again}");
+        assert!(
+            again.contains(">Thanks for the brakes</textarea>"),
+            "{again}"
+        );
         assert!(again.contains(&format!(r#"value="{hours}""#)), "{again}");
     }
     assert_eq!(
@@ -678,16 +684,27 @@ async fn search_finds_posts_by_their_cards_names_and_words_that_mean_the_same() 
         ],
     )
     .await;
-    let bikes = post(&app, &rosa, &[("kind", "offer"), ("title", "I can fix bikes")]).await;
+    let bikes = post(
+        &app,
+        &rosa,
+        &[("kind", "offer"), ("title", "I can fix bikes")],
+    )
+    .await;
 
     let found = page(&app.client(), "/help?q=sewing").await;
-    assert!(found.contains(&format!("/help/{sewing}")), "the card's name: {found}");
+    assert!(
+        found.contains(&format!("/help/{sewing}")),
+        "the card's name: {found}"
+    );
     assert!(!found.contains(&format!("/help/{computer}")));
     let found = page(&app.client(), "/help?q=computer").await;
     assert!(found.contains(&format!("/help/{computer}")), "{found}");
     assert!(!found.contains(&format!("/help/{sewing}")));
     let found = page(&app.client(), "/help?q=fixing+bicycles").await;
-    assert!(found.contains(&format!("/help/{bikes}")), "bike is a bicycle: {found}");
+    assert!(
+        found.contains(&format!("/help/{bikes}")),
+        "bike is a bicycle: {found}"
+    );
     // The card's Polish name finds it too.
     let found = page(&app.client(), "/help?q=szycie").await;
     assert!(found.contains(&format!("/help/{sewing}")), "{found}");
