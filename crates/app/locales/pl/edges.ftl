@@ -3,3 +3,15 @@ field-pb-change-not-yours = Ta karta nie została oddana z twojego konta, więc 
 field-pb-change-wrong-code = To nie jest kod zaproszenia, którym oddano tę kartę. Wpisz kod, którym głosowałeś.
 upload-size-megabytes = { $size } MB
 upload-too-large = Ten plik jest za duży: formularz może wysłać najwyżej { $size }. Wybierz mniejszy plik (zdjęcie można zapisać w mniejszym rozmiarze) i wyślij formularz ponownie; wszystko, co wpisałeś, zostało zachowane.
+field-too-long-limit = To jest za długie: najwyżej { $max ->
+    [one] { $max } znak
+    [few] { $max } znaki
+   *[many] { $max } znaków
+}, a tu jest { $length }.
+game-no-answers-yet = Nie ma jeszcze odpowiedzi: braki pojawią się tutaj, gdy stoliki posortują karty.
+game-no-gaps-yet = Na razie nie ma braków, ale { $count ->
+    [one] { $count } karta nie ma
+    [few] { $count } karty nie mają
+   *[many] { $count } kart nie ma
+} jeszcze odpowiedzi.
+pb-status-voted-on = Poddany pod głosowanie: zobacz wyniki

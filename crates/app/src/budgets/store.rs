@@ -509,6 +509,17 @@ pub struct Project {
 }
 
 impl Project {
+    /// The project's status as a reader of the process in `phase` should see it: once the
+    /// vote is counted a project is no longer "on the ballot" but was voted on.
+    pub fn status_key(&self, phase: &Phase) -> String {
+        let counted = matches!(*phase, Phase::Results | Phase::Implementation);
+        if counted && self.status == ProjectStatus::Feasible {
+            "pb-status-voted-on".to_string()
+        } else {
+            self.status.label_key()
+        }
+    }
+
     /// The official cost once reviewed, else the proposer's estimate.
     pub fn current_cost(&self) -> i64 {
         self.cost.unwrap_or(self.rough_cost)
