@@ -13,3 +13,7 @@ game-no-gaps-yet = No gaps so far, but { $count ->
    *[other] { $count } cards are
 } not answered yet.
 pb-status-voted-on = Voted on: see the results
+pb-eligibility-title = You cannot vote yet
+pb-eligibility-verify-how = Verifying takes a minute if you have the code from your council letter; otherwise an official of your area can verify you.
+pb-eligibility-verify = Verify that you live here
+pb-eligibility-home = Say where you live

@@ -15,3 +15,7 @@ game-no-gaps-yet = Na razie nie ma braków, ale { $count ->
    *[many] { $count } kart nie ma
 } jeszcze odpowiedzi.
 pb-status-voted-on = Poddany pod głosowanie: zobacz wyniki
+pb-eligibility-title = Nie możesz jeszcze głosować
+pb-eligibility-verify-how = Potwierdzenie zajmie chwilę, jeśli masz kod z listu z urzędu; w przeciwnym razie potwierdzić cię może urzędnik twojej okolicy.
+pb-eligibility-verify = Potwierdź, że tu mieszkasz
+pb-eligibility-home = Podaj, gdzie mieszkasz

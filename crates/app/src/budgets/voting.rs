@@ -184,6 +184,17 @@ async fn open_ballot(state: &AppState, slug: &str) -> AppResult<(Process, Vec<Pr
     Ok((process, projects))
 }
 
+/// Why someone signed in may not vote yet, and how to become eligible (verification, or
+/// saying where they live).
+#[derive(Template)]
+#[template(path = "budgets/templates/eligibility.html")]
+struct EligibilityPage {
+    ctx: PageContext,
+    process: Process,
+    message: &'static str,
+    verify: bool,
+}
+
 #[derive(Template)]
 #[template(path = "budgets/templates/voted.html")]
 struct VotedPage {
@@ -200,7 +211,20 @@ pub async fn ballot_form(
     let (process, projects) = open_ballot(&state, &slug).await?;
     if process.eligibility != Eligibility::Codes {
         let user = user.ok_or(AppError::SignInRequired)?;
-        require_resident(&state, &user, &process).await?;
+        match require_resident(&state, &user, &process).await {
+            Ok(()) => {}
+            Err(AppError::Forbidden(message)) => {
+                // Not a dead end: say why, and the way to become eligible.
+                let page = EligibilityPage {
+                    ctx,
+                    verify: message == "error-pb-not-verified",
+                    message,
+                    process,
+                };
+                return render_with(StatusCode::FORBIDDEN, &page);
+            }
+            Err(other) => return Err(other),
+        }
         if store::has_voted(&state.db, &process.id, &Voter::User(user.id.clone())).await? {
             return render(&VotedPage { ctx, process });
         }

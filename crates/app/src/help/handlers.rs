@@ -447,7 +447,7 @@ pub async fn show(
         .map(|c| catalogue.name(c))
         .unwrap_or_default();
     let statuses = forms::labelled(
-        ALL_STATUSES.into_iter().filter(|s| *s != post.status),
+        post.status.owner_may_move_to().iter().copied(),
         PostStatus::as_str,
         PostStatus::label_key,
         &ctx.lang,
@@ -482,7 +482,9 @@ pub async fn set_status(
     if post.owner_id != user.id {
         return Err(AppError::Forbidden("error-help-not-yours"));
     }
-    let status = PostStatus::parse(&form.status).ok_or(AppError::Conflict("error-help-status"))?;
+    let status = PostStatus::parse(&form.status)
+        .filter(|s| post.status.owner_may_move_to().contains(s))
+        .ok_or(AppError::Conflict("error-help-status"))?;
     store::set_status(&state.db, &post.id, status).await?;
     Ok(see_other(
         &format!("/help/{id}"),

@@ -74,6 +74,17 @@ impl PostStatus {
     pub fn label_key(self) -> String {
         format!("help-status-{}", self.as_str())
     }
+
+    /// Where the owner may move a post from this status: close it (done) or withdraw it
+    /// while it is open or matched, and reopen it afterwards. "Matched" is the site's to set,
+    /// when someone accepts an invitation, never the owner's.
+    pub fn owner_may_move_to(self) -> &'static [PostStatus] {
+        match self {
+            PostStatus::Open => &[PostStatus::Done, PostStatus::Withdrawn],
+            PostStatus::Matched => &[PostStatus::Open, PostStatus::Done, PostStatus::Withdrawn],
+            PostStatus::Done | PostStatus::Withdrawn => &[PostStatus::Open],
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
