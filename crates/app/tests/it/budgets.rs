@@ -146,6 +146,10 @@ async fn a_process_runs_from_ideas_to_implementation() {
     let ann = resident(&app, "Ann", "ann@example.org", true).await;
     let bob = resident(&app, "Bob", "bob@example.org", true).await;
     let una = resident(&app, "Una Unverified", "una@example.org", false).await;
+    // Only those who may run a budget are offered to set one up.
+    let set_up_link = r#"href="/budgets/new""#;
+    assert!(!body(ann.get("/budgets").await).await.contains(set_up_link));
+    assert!(body(official.get("/budgets").await).await.contains(set_up_link));
 
     // Ideas: residents propose and support; voting is not open yet.
     let benches = propose(&ann, "Benches on the towpath", "30000").await;
@@ -230,6 +234,11 @@ async fn a_process_runs_from_ideas_to_implementation() {
     advance(&official).await;
     let refused = una.get(&format!("/budgets/{SLUG}/vote")).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let refused = body(refused).await;
+    assert!(
+        refused.contains("Only verified residents") && refused.contains(r#"href="/verify""#),
+        "the refusal explains and leads to verification: {refused}"
+    );
     let anonymous = app.client().get(&format!("/budgets/{SLUG}/vote")).await;
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
     assert!(
@@ -419,6 +428,12 @@ async fn a_process_runs_from_ideas_to_implementation() {
         .await;
     assert_eq!(closed.status(), StatusCode::CONFLICT);
     let results = body(app.client().get(&format!("/budgets/{SLUG}/results")).await).await;
+    // Counted: the projects were voted on, no longer "on the ballot".
+    let counted = body(app.client().get(&format!("/budgets/{SLUG}")).await).await;
+    assert!(
+        counted.contains("Voted on") && !counted.contains("On the ballot"),
+        "{counted}"
+    );
     assert!(results.contains("2 people voted"), "{results}");
     assert!(results.contains("Funded in round"), "{results}");
     // Lights: both ballots (after Bob's change) hold it; benches: Ann's only.
