@@ -149,7 +149,11 @@ async fn a_process_runs_from_ideas_to_implementation() {
     // Only those who may run a budget are offered to set one up.
     let set_up_link = r#"href="/budgets/new""#;
     assert!(!body(ann.get("/budgets").await).await.contains(set_up_link));
-    assert!(body(official.get("/budgets").await).await.contains(set_up_link));
+    assert!(
+        body(official.get("/budgets").await)
+            .await
+            .contains(set_up_link)
+    );
 
     // Ideas: residents propose and support; voting is not open yet.
     let benches = propose(&ann, "Benches on the towpath", "30000").await;

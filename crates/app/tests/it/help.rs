@@ -709,3 +709,64 @@ async fn search_finds_posts_by_their_cards_names_and_words_that_mean_the_same() 
     let found = page(&app.client(), "/help?q=szycie").await;
     assert!(found.contains(&format!("/help/{sewing}")), "{found}");
 }
+
+#[tokio::test]
+async fn a_new_ask_offers_only_the_status_changes_its_owner_may_make() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    let ask = post(
+        &app,
+        &rosa,
+        &[("kind", "ask"), ("title", "A lift to the clinic")],
+    )
+    .await;
+    let shown = page(&rosa, &format!("/help/{ask}")).await;
+    let select = shown
+        .split(r#"<select id="new-status""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .expect("the status choice");
+    assert!(!select.contains(r#"value="matched""#), "{select}");
+    assert!(select.contains(r#"value="withdrawn""#) && select.contains(r#"value="done""#));
+    // "Matched" is the site's to set: a forged form is refused and changes nothing.
+    let forged = rosa
+        .post_form(&format!("/help/{ask}/status"), &[("status", "matched")])
+        .await;
+    assert_eq!(forged.status(), StatusCode::CONFLICT);
+    let withdrawn = rosa
+        .post_form(&format!("/help/{ask}/status"), &[("status", "withdrawn")])
+        .await;
+    assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+    let reopen = page(&rosa, &format!("/help/{ask}")).await;
+    assert!(
+        reopen.contains(r#"value="open""#),
+        "a withdrawn ask can be reopened"
+    );
+}
+
+#[tokio::test]
+async fn too_long_says_the_limit_and_the_length() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    let area = app.area_id("weavers-row").await;
+    let title = "a".repeat(130);
+    let refused = rosa
+        .post_form(
+            "/help/new",
+            &[
+                ("area", &area),
+                ("kind", "offer"),
+                ("visibility", "public"),
+                ("title", &title),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(
+        page.contains("This is too long: at most 120 characters, and this has 130."),
+        "{page}"
+    );
+}

@@ -196,6 +196,12 @@ async fn officials_answer_in_public_and_followers_hear_of_it() {
     app.mail.next().await;
     app.mail.next().await;
 
+    // Nobody else yet: no "0 more people" sentence.
+    let alone = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(
+        !alone.contains("more people say this affects them"),
+        "{alone}"
+    );
     // Sam is affected too; the count shows it.
     let affected = sam
         .post_form(&format!("/reports/{id}/follow"), &[("how", "affected")])
