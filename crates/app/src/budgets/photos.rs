@@ -51,7 +51,10 @@ pub async fn upload(
         errors.add(&ctx.lang, "alt", "error-photo-alt");
     }
     let photo = match too_large {
-        Some(message) => Err(errors.add_message("photo", message)),
+        Some(message) => {
+            errors.add_message("photo", message);
+            Err(())
+        }
         None => without_metadata(bytes)
             .await
             .map_err(|refused| errors.add_message("photo", refused.message(&ctx.lang))),
