@@ -118,7 +118,7 @@ pb-line = Line
 pb-first-typing = First typing
 pb-second-typing = Second typing
 pb-ballot-title = Your ballot: { $title }
-pb-changing-ballot = You are changing your ballot. Your receipt stays the same.
+pb-changing-ballot = You are changing your ballot. Your receipt stays the same. Only the person who cast the ballot can change it: the receipt alone is not enough.
 pb-rules-approval = Tick between { $min } and { $max ->
     [one] { $max } project
    *[other] { $max } projects
@@ -175,12 +175,12 @@ pb-ballot-age-missing = Confirm that you are at least { $age ->
    *[other] { $age } years old
 }.
 pb-already-voted = You have already voted
-pb-already-voted-text = Each person votes once. If the process allows it, you can change your ballot with your receipt.
+pb-already-voted-text = Each person votes once. If the process allows it, you can change your ballot with your receipt while signed in as yourself (or with the invitation code you voted with).
 pb-receipt-title = Your receipt
 pb-ballot-cast = Thank you: your ballot is cast
 pb-ballot-changed = Your ballot has been changed
 pb-your-receipt = Your receipt code:
-pb-receipt-keep = Write it down or take a photo. With it you can check that your ballot is counted, and find it in the published list of ballots. Nobody else can link it to you.
+pb-receipt-keep = Write it down and keep it to yourself; do not photograph it or share it. With it you can check that your ballot is counted, and find it in the published list of ballots. Nobody else can link it to you. To change your ballot you need the receipt and your own account (or the invitation code you used).
 pb-you-chose = You chose
 pb-points = { $points ->
     [one] { $points } point
@@ -303,7 +303,7 @@ field-eligibility-invalid = Choose who can vote.
 field-min-age = Minimum age
 field-min-age-hint = Voters confirm their age on the ballot; 0 for no limit.
 field-min-age-invalid = Enter an age from 0 to 120.
-field-allow-changes = Voters can change their ballot with their receipt until voting closes
+field-allow-changes = Voters can change their ballot with their receipt and their own account or invitation code until voting closes
 field-support-threshold = Supporters needed to go forward
 field-support-threshold-hint = Proposals with fewer supporters are marked for the review; 0 for none.
 field-support-threshold-invalid = Enter a whole number (0 for none).

@@ -124,7 +124,7 @@ pb-line = Wiersz
 pb-first-typing = Pierwszy wpis
 pb-second-typing = Drugi wpis
 pb-ballot-title = Twoja karta do głosowania: { $title }
-pb-changing-ballot = Zmieniasz swój głos. Kod potwierdzenia pozostaje ten sam.
+pb-changing-ballot = Zmieniasz swój głos. Kod potwierdzenia pozostaje ten sam. Zmienić głos może tylko osoba, która go oddała: sam kod potwierdzenia nie wystarczy.
 pb-rules-approval = Zaznacz projekty, które według ciebie powinny dostać pieniądze: co najmniej { $min }, najwyżej { $max }.
 pb-rules-knapsack = Wyobraź sobie, że cały budżet ({ $budget }) jest w twoich rękach. Wybierz projekty, na które warto go wydać: ich łączny koszt nie może przekroczyć tej kwoty.
 pb-rules-cumulative = Masz do rozdzielenia { $points ->
@@ -186,12 +186,12 @@ pb-ballot-age-missing = Potwierdź, że masz co najmniej { $age ->
    *[many] { $age } lat
 }.
 pb-already-voted = Twój głos jest już oddany
-pb-already-voted-text = Każdy głosuje tylko raz. Jeśli zasady na to pozwalają, możesz zmienić swój głos za pomocą kodu potwierdzenia.
+pb-already-voted-text = Każdy głosuje tylko raz. Jeśli zasady na to pozwalają, możesz zmienić swój głos za pomocą kodu potwierdzenia, gdy jesteś zalogowany na swoim koncie (albo z kodem zaproszenia, którym głosowałeś).
 pb-receipt-title = Twoje potwierdzenie
 pb-ballot-cast = Dziękujemy! Twój głos został oddany
 pb-ballot-changed = Twój głos został zmieniony
 pb-your-receipt = Twój kod potwierdzenia:
-pb-receipt-keep = Zapisz go albo zrób mu zdjęcie. Dzięki niemu sprawdzisz, czy twój głos został policzony, i znajdziesz swoją kartę na opublikowanej liście kart. Nikt inny nie może powiązać go z tobą.
+pb-receipt-keep = Zapisz go i zachowaj dla siebie; nie rób mu zdjęć i nikomu go nie pokazuj. Dzięki niemu sprawdzisz, czy twój głos został policzony, i znajdziesz swoją kartę na opublikowanej liście kart. Nikt inny nie może powiązać go z tobą. Aby zmienić głos, potrzebujesz kodu potwierdzenia i swojego konta (albo kodu zaproszenia, którym głosowałeś).
 pb-you-chose = Twoje wybory
 pb-points = { $points ->
     [one] { $points } punkt
@@ -324,7 +324,7 @@ field-eligibility-invalid = Wybierz, kto może głosować.
 field-min-age = Minimalny wiek
 field-min-age-hint = Głosujący potwierdzają swój wiek na karcie; 0 oznacza brak limitu.
 field-min-age-invalid = Wpisz wiek od 0 do 120.
-field-allow-changes = Głosujący mogą zmienić swój głos za pomocą kodu potwierdzenia aż do zamknięcia głosowania
+field-allow-changes = Głosujący mogą zmienić swój głos za pomocą kodu potwierdzenia i swojego konta lub kodu zaproszenia aż do zamknięcia głosowania
 field-support-threshold = Liczba poparć potrzebna, by przejść dalej
 field-support-threshold-hint = Propozycje z mniejszą liczbą poparć zostaną oznaczone do weryfikacji; 0 oznacza brak progu.
 field-support-threshold-invalid = Wpisz liczbę całkowitą (0 oznacza brak progu).

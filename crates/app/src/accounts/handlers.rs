@@ -80,7 +80,7 @@ fn check_new_password(
     if length < MIN_PASSWORD {
         errors.add(lang, field, "field-password-too-short");
     } else if length > MAX_PASSWORD {
-        errors.add(lang, field, "field-too-long");
+        forms::too_long(errors, lang, field, password, MAX_PASSWORD);
     } else if password.eq_ignore_ascii_case(email) {
         errors.add(lang, field, "field-password-is-email");
     }

@@ -124,6 +124,8 @@ pub async fn import_file(db: &Db, text: &str, target: ImportTarget<'_>) -> anyho
             public_id: voter.clone(),
             vote: vote.clone(),
             points: points.clone(),
+            // Nobody changes an imported ballot.
+            change_hash: None,
         })
         .collect();
     let import = Import {

@@ -93,11 +93,27 @@ pub(super) fn rule_choices(ctx: &PageContext) -> Vec<(String, String)> {
 struct ListPage {
     ctx: PageContext,
     processes: Vec<Process>,
+    /// Setting up and importing are offered only to those who may run a budget somewhere.
+    can_run_any: bool,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: PageContext) -> AppResult<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+) -> AppResult<Response> {
     let processes = store::list(&state.db).await?;
-    render(&ListPage { ctx, processes })
+    let can_run_any = match &user {
+        Some(user) => !roles::areas_where(&state.db, user, AreaAction::RunBudgets)
+            .await?
+            .is_empty(),
+        None => false,
+    };
+    render(&ListPage {
+        ctx,
+        processes,
+        can_run_any,
+    })
 }
 
 #[derive(Template)]
@@ -1163,7 +1179,12 @@ pub async fn paper(
                 let sealed: Vec<SealedBallot> = ballots
                     .iter()
                     .map(|b| {
-                        SealedBallot::new(&crate::web::session::random_token(), b, process.format)
+                        SealedBallot::new(
+                            &crate::web::session::random_token(),
+                            b,
+                            process.format,
+                            None,
+                        )
                     })
                     .collect();
                 let added = agree.then_some(sealed.as_slice());

@@ -2,7 +2,9 @@
 //! a finished process in one of their areas, counted in the background.
 
 use askama::Template;
-use axum::extract::{Multipart, State};
+use axum::extract::State;
+
+use crate::web::uploads::Upload;
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -70,7 +72,7 @@ pub async fn import(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
-    upload: Multipart,
+    upload: Upload,
 ) -> AppResult<Response> {
     let areas = roles::areas_where(&state.db, &user, AreaAction::RunBudgets).await?;
     if areas.is_empty() {
@@ -78,7 +80,8 @@ pub async fn import(
     }
     let mut form = ImportForm::default();
     let mut file = Vec::new();
-    for (name, value) in forms::multipart_fields(upload).await? {
+    let too_large = upload.too_large(&ctx.lang, "file");
+    for (name, value) in forms::multipart_fields(upload.form).await? {
         match name.as_str() {
             "file" => file = value.to_vec(),
             "area" => form.area = forms::field_text(&value),
@@ -90,6 +93,9 @@ pub async fn import(
     }
     let lang = &ctx.lang;
     let mut errors = FormErrors::new();
+    if let Some(message) = too_large {
+        errors.add_message("file", message);
+    }
     if !areas.iter().any(|(id, _)| *id == form.area) {
         errors.add(lang, "area", "field-pb-area-invalid");
     }

@@ -2,7 +2,9 @@
 //! progress once a project is funded). Stored without metadata; served to everyone.
 
 use axum::body::Bytes;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
+
+use crate::web::uploads::Upload;
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -16,9 +18,9 @@ use crate::web::{AppError, AppResult, PageContext, RequireUser, render_with, see
 const MAX_ALT: usize = 300;
 
 /// What the upload form sent: the file's bytes and its description.
-async fn read_upload(form: Multipart) -> AppResult<(Bytes, String)> {
+async fn read_upload(form: Upload) -> AppResult<(Bytes, String)> {
     let (mut bytes, mut alt) = (Bytes::new(), String::new());
-    for (name, value) in forms::multipart_fields(form).await? {
+    for (name, value) in forms::multipart_fields(form.form).await? {
         match name.as_str() {
             "photo" => bytes = value,
             "alt" => alt = forms::field_text(&value),
@@ -33,7 +35,7 @@ pub async fn upload(
     ctx: PageContext,
     RequireUser(user): RequireUser,
     Path((slug, code)): Path<(String, String)>,
-    form: Multipart,
+    form: Upload,
 ) -> AppResult<Response> {
     let process = process_by_slug(&state, &slug).await?;
     let project = project_of(&state, &process, &code).await?;
@@ -42,14 +44,21 @@ pub async fn upload(
     if !(official || is_author && process.phase == Phase::Ideas) {
         return Err(AppError::Forbidden("error-photo-not-allowed"));
     }
+    let too_large = form.too_large(&ctx.lang, "photo");
     let (bytes, alt) = read_upload(form).await?;
     let mut errors = FormErrors::new();
     if alt.is_empty() || alt.chars().count() > MAX_ALT {
         errors.add(&ctx.lang, "alt", "error-photo-alt");
     }
-    let photo = without_metadata(bytes)
-        .await
-        .map_err(|refused| errors.add_message("photo", refused.message(&ctx.lang)));
+    let photo = match too_large {
+        Some(message) => {
+            errors.add_message("photo", message);
+            Err(())
+        }
+        None => without_metadata(bytes)
+            .await
+            .map_err(|refused| errors.add_message("photo", refused.message(&ctx.lang))),
+    };
     let Some((content_type, clean)) = photo.ok().filter(|_| errors.is_empty()) else {
         // The page again, saying what was wrong and keeping the description typed; a
         // browser never refills a file field, so only the photo is chosen again.

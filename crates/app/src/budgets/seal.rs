@@ -47,6 +47,10 @@ pub struct Unsealed {
     pub public_id: String,
     pub vote: String,
     pub points: String,
+    /// Proves the voter when the ballot is changed (see `store::SealedBallot`); absent in
+    /// ballots sealed before it existed, which therefore cannot be changed.
+    #[serde(default)]
+    pub change_hash: Option<String>,
 }
 
 impl BallotSeal {
@@ -171,6 +175,7 @@ mod tests {
             public_id: "abababababab".into(),
             vote: vote.into(),
             points: String::new(),
+            change_hash: Some("ef".repeat(32)),
         }
     }
 

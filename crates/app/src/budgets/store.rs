@@ -509,6 +509,17 @@ pub struct Project {
 }
 
 impl Project {
+    /// The project's status as a reader of the process in `phase` should see it: once the
+    /// vote is counted a project is no longer "on the ballot" but was voted on.
+    pub fn status_key(&self, phase: &Phase) -> String {
+        let counted = matches!(*phase, Phase::Results | Phase::Implementation);
+        if counted && self.status == ProjectStatus::Feasible {
+            "pb-status-voted-on".to_string()
+        } else {
+            self.status.label_key()
+        }
+    }
+
     /// The official cost once reviewed, else the proposer's estimate.
     pub fn current_cost(&self) -> i64 {
         self.cost.unwrap_or(self.rough_cost)
@@ -828,6 +839,19 @@ impl Voter {
             Voter::Code(hash) => format!("code:{hash}"),
         }
     }
+
+    /// What proves this voter's right to change the ballot with this receipt: a hash of the
+    /// receipt itself (only its own hash is ever stored) with the voter's key. Without the
+    /// receipt nobody, not even someone holding the database and the ballot key, can compute
+    /// it for a voter, so it links no ballot to anyone; without the voter's credential
+    /// (signed in as them, or their invitation code) the receipt alone cannot change it.
+    fn change_hash(&self, receipt: &str) -> String {
+        let mut proof = String::from("squaremile ballot change\0");
+        proof.push_str(receipt);
+        proof.push('\0');
+        proof.push_str(&self.key());
+        crate::web::session::hash_token(&proof)
+    }
 }
 
 pub async fn has_voted(db: &Db, process_id: &str, voter: &Voter) -> anyhow::Result<bool> {
@@ -853,16 +877,25 @@ pub enum CastError {
     Other(#[from] anyhow::Error),
 }
 
-/// A ballot ready to store: its receipt's hash, its public id and its Pabulib columns.
+/// A ballot ready to store: its receipt's hash, its public id, its Pabulib columns and,
+/// for a ballot its voter may change, the proof [`change`] asks for.
 pub struct SealedBallot {
     pub receipt_hash: String,
     pub public_id: String,
     pub vote: String,
     pub points: String,
+    pub change_hash: Option<String>,
 }
 
 impl SealedBallot {
-    pub fn new(receipt: &str, ballot: &Ballot, format: BallotFormat) -> SealedBallot {
+    /// `voter` is who may change the ballot later (with the receipt); `None` for paper and
+    /// imported ballots, which nobody changes online.
+    pub fn new(
+        receipt: &str,
+        ballot: &Ballot,
+        format: BallotFormat,
+        voter: Option<&Voter>,
+    ) -> SealedBallot {
         let receipt_hash = crate::web::session::hash_token(receipt);
         let public_id = receipt_hash[..12].to_string();
         let (vote, points) = ballot.to_pabulib(format);
@@ -871,6 +904,7 @@ impl SealedBallot {
             public_id,
             vote,
             points,
+            change_hash: voter.map(|v| v.change_hash(receipt)),
         }
     }
 
@@ -880,6 +914,7 @@ impl SealedBallot {
             public_id: self.public_id.clone(),
             vote: self.vote.clone(),
             points: self.points.clone(),
+            change_hash: self.change_hash.clone(),
         }
     }
 }
@@ -891,6 +926,7 @@ impl From<Unsealed> for SealedBallot {
             public_id: ballot.public_id,
             vote: ballot.vote,
             points: ballot.points,
+            change_hash: ballot.change_hash,
         }
     }
 }
@@ -1092,8 +1128,8 @@ async fn insert_ballot(
     source: &str,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO pb_ballots (receipt_hash, process_id, public_id, vote, points, source) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO pb_ballots (receipt_hash, process_id, public_id, vote, points, source, \
+         change_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&ballot.receipt_hash)
     .bind(process_id)
@@ -1101,52 +1137,102 @@ async fn insert_ballot(
     .bind(&ballot.vote)
     .bind(&ballot.points)
     .bind(source)
+    .bind(&ballot.change_hash)
     .execute(&mut **tx)
     .await
     .context("storing a ballot")?;
     Ok(())
 }
 
-/// Replaces the contents of the ballot with this receipt, while voting is open: sealed anew
-/// if it still waits for its batch, in the ballot box otherwise.
+/// What became of a request to change a ballot.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Changed {
+    Yes,
+    /// No ballot of this process has the receipt.
+    UnknownReceipt,
+    /// The receipt is right but the credential is not the voter's (or the ballot was cast
+    /// before changes needed one): nothing changed.
+    NotTheVoter,
+}
+
+/// Replaces the contents of the ballot with this receipt, while voting is open, when `voter`
+/// is the one who cast it (the receipt alone only shows a ballot): sealed anew if it still
+/// waits for its batch, in the ballot box otherwise.
 pub async fn change(
     db: &Db,
     seal: &BallotSeal,
     process_id: &str,
+    receipt: &str,
+    voter: &Voter,
     ballot: &SealedBallot,
-) -> Result<bool, CastError> {
+) -> Result<Changed, CastError> {
+    let receipt_hash = crate::web::session::hash_token(receipt);
+    let proof = voter.change_hash(receipt);
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
     if !hold_voting_open(&mut tx, process_id, true).await? {
         return Err(CastError::NotVoting);
     }
-    let resealed = sqlx::query(
-        "UPDATE pb_sealed_ballots SET sealed = $1 WHERE process_id = $2 AND lookup = $3",
+    let lookup = seal.lookup(&receipt_hash);
+    let sealed: Option<String> = sqlx::query_scalar(
+        "SELECT sealed FROM pb_sealed_ballots WHERE process_id = $1 AND lookup = $2",
     )
-    .bind(seal.seal(&ballot.unsealed()))
     .bind(process_id)
-    .bind(seal.lookup(&ballot.receipt_hash))
-    .execute(&mut *tx)
+    .bind(&lookup)
+    .fetch_optional(&mut *tx)
     .await
-    .context("changing a sealed ballot")?;
-    let done = if resealed.rows_affected() == 1 {
-        resealed
-    } else {
+    .context("finding a sealed ballot to change")?;
+    let changed = if let Some(sealed) = sealed {
+        let stored = seal.open(&sealed)?;
+        if stored.change_hash.as_deref() != Some(proof.as_str()) {
+            return Ok(Changed::NotTheVoter);
+        }
+        let mut unsealed = ballot.unsealed();
+        unsealed.change_hash = Some(proof);
         sqlx::query(
-            "UPDATE pb_ballots SET vote = $1, points = $2 \
-             WHERE process_id = $3 AND receipt_hash = $4 AND source = 'online'",
+            "UPDATE pb_sealed_ballots SET sealed = $1 WHERE process_id = $2 AND lookup = $3",
+        )
+        .bind(seal.seal(&unsealed))
+        .bind(process_id)
+        .bind(&lookup)
+        .execute(&mut *tx)
+        .await
+        .context("changing a sealed ballot")?;
+        Changed::Yes
+    } else {
+        let done = sqlx::query(
+            "UPDATE pb_ballots SET vote = $1, points = $2 WHERE process_id = $3 \
+             AND receipt_hash = $4 AND source = 'online' AND change_hash = $5",
         )
         .bind(&ballot.vote)
         .bind(&ballot.points)
         .bind(process_id)
-        .bind(&ballot.receipt_hash)
+        .bind(&receipt_hash)
+        .bind(&proof)
         .execute(&mut *tx)
         .await
-        .context("changing a ballot")?
+        .context("changing a ballot")?;
+        if done.rows_affected() == 1 {
+            Changed::Yes
+        } else {
+            let exists: Option<i32> = sqlx::query_scalar(
+                "SELECT 1 FROM pb_ballots WHERE process_id = $1 AND receipt_hash = $2",
+            )
+            .bind(process_id)
+            .bind(&receipt_hash)
+            .fetch_optional(&mut *tx)
+            .await
+            .context("finding a ballot by its receipt")?;
+            if exists.is_some() {
+                Changed::NotTheVoter
+            } else {
+                Changed::UnknownReceipt
+            }
+        }
     };
     tx.commit().await.context("committing a changed ballot")?;
-    Ok(done.rows_affected() == 1)
+    Ok(changed)
 }
 
 /// A stored ballot as published: its public id and Pabulib columns.

@@ -12,7 +12,8 @@ use serde::Deserialize;
 use super::ballot::{Ballot, BallotError, BallotFormat, Choice};
 use super::handlers::{choices, manage_page, process_by_slug, process_to_run};
 use super::store::{
-    self, CastError, Eligibility, Phase, Process, Project, ProjectStatus, SealedBallot, Voter,
+    self, CastError, Changed, Eligibility, Phase, Process, Project, ProjectStatus, SealedBallot,
+    Voter,
 };
 use crate::roles::store::{code_as_typed, printable_code};
 use crate::state::AppState;
@@ -44,6 +45,8 @@ struct BallotPage {
     receipt: String,
     code: String,
     checked: bool,
+    /// The age box as the voter left it: checking the choices must not clear it.
+    age_confirmed: bool,
     budget: String,
     /// The projects by sub-budget (one part when the budget is not split), with what the
     /// ballot spends in each.
@@ -136,6 +139,7 @@ impl BallotPage {
             receipt: String::new(),
             code: String::new(),
             checked: false,
+            age_confirmed: false,
         }
     }
 
@@ -160,8 +164,10 @@ impl BallotPage {
         self.ballot.ranked(*rank).unwrap_or("").to_string()
     }
 
+    /// Casting with codes needs one, and so does changing such a ballot: the receipt alone
+    /// never changes a ballot.
     fn needs_code(&self) -> bool {
-        self.process.eligibility == Eligibility::Codes && self.receipt.is_empty()
+        self.process.eligibility == Eligibility::Codes
     }
 }
 
@@ -176,6 +182,17 @@ async fn open_ballot(state: &AppState, slug: &str) -> AppResult<(Process, Vec<Pr
         .filter(|p| p.status == ProjectStatus::Feasible)
         .collect();
     Ok((process, projects))
+}
+
+/// Why someone signed in may not vote yet, and how to become eligible (verification, or
+/// saying where they live).
+#[derive(Template)]
+#[template(path = "budgets/templates/eligibility.html")]
+struct EligibilityPage {
+    ctx: PageContext,
+    process: Process,
+    message: &'static str,
+    verify: bool,
 }
 
 #[derive(Template)]
@@ -194,7 +211,20 @@ pub async fn ballot_form(
     let (process, projects) = open_ballot(&state, &slug).await?;
     if process.eligibility != Eligibility::Codes {
         let user = user.ok_or(AppError::SignInRequired)?;
-        require_resident(&state, &user, &process).await?;
+        match require_resident(&state, &user, &process).await {
+            Ok(()) => {}
+            Err(AppError::Forbidden(message)) => {
+                // Not a dead end: say why, and the way to become eligible.
+                let page = EligibilityPage {
+                    ctx,
+                    verify: message == "error-pb-not-verified",
+                    message,
+                    process,
+                };
+                return render_with(StatusCode::FORBIDDEN, &page);
+            }
+            Err(other) => return Err(other),
+        }
         if store::has_voted(&state.db, &process.id, &Voter::User(user.id.clone())).await? {
             return render(&VotedPage { ctx, process });
         }
@@ -309,34 +339,44 @@ pub async fn cast(
         };
         let mut page = BallotPage::new(ctx, process, projects, ballot, errors);
         page.checked = checking;
+        page.age_confirmed = field(&fields, "age") == "yes";
         page.receipt = receipt;
         page.code = code;
         return render_with(status, &page);
     }
 
-    if !receipt.is_empty() {
-        return change(&state, ctx, process, projects, ballot, receipt).await;
-    }
     let voter = match process.eligibility {
         Eligibility::Codes => {
             if code.is_empty() {
-                return code_refused(ctx, process, projects, ballot, code);
+                return code_refused(ctx, process, projects, ballot, code, receipt);
             }
             Voter::Code(hash_token(&code))
         }
         _ => {
             let user = user.ok_or(AppError::SignInRequired)?;
-            require_resident(&state, &user, &process).await?;
+            if receipt.is_empty() {
+                require_resident(&state, &user, &process).await?;
+            }
             Voter::User(user.id)
         }
     };
+    if !receipt.is_empty() {
+        let change = Change {
+            receipt,
+            code,
+            voter,
+        };
+        return change_ballot(&state, ctx, process, projects, ballot, change).await;
+    }
     let receipt = printable_code(RECEIPT_LENGTH);
-    let sealed = SealedBallot::new(&receipt, &ballot, process.format);
+    let sealed = SealedBallot::new(&receipt, &ballot, process.format, Some(&voter));
     match store::cast(&state.db, &state.ballot_seal, &process.id, &voter, &sealed).await {
         Ok(()) => {}
         Err(CastError::AlreadyVoted) => return Err(AppError::Conflict("error-pb-already-voted")),
         Err(CastError::NotVoting) => return Err(AppError::Conflict("error-pb-not-voting")),
-        Err(CastError::BadCode) => return code_refused(ctx, process, projects, ballot, code),
+        Err(CastError::BadCode) => {
+            return code_refused(ctx, process, projects, ballot, code, String::new());
+        }
         Err(CastError::Other(e)) => return Err(e.into()),
     }
     let chosen = chosen(&projects, &ballot);
@@ -355,37 +395,69 @@ fn code_refused(
     projects: Vec<Project>,
     ballot: Ballot,
     code: String,
+    receipt: String,
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     errors.add(&ctx.lang, "code", "field-pb-code-invalid");
     let mut page = BallotPage::new(ctx, process, projects, ballot, errors);
     page.code = code;
+    page.receipt = receipt;
     render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-async fn change(
+/// A request to change a ballot: its receipt, and the credential of whoever asks.
+struct Change {
+    receipt: String,
+    /// The invitation code as typed (processes with codes), to give back on an error.
+    code: String,
+    voter: Voter,
+}
+
+/// Changes a ballot: the receipt finds it, and only the credential it was cast with (the
+/// same account, or the same invitation code) may change it.
+async fn change_ballot(
     state: &AppState,
     ctx: PageContext,
     process: Process,
     projects: Vec<Project>,
     ballot: Ballot,
-    receipt: String,
+    change: Change,
 ) -> AppResult<Response> {
     if !process.allow_changes {
         return Err(AppError::Conflict("error-pb-no-changes"));
     }
-    let sealed = SealedBallot::new(&receipt, &ballot, process.format);
-    match store::change(&state.db, &state.ballot_seal, &process.id, &sealed).await {
-        Ok(true) => {}
-        Ok(false) => {
-            let mut errors = FormErrors::new();
-            errors.add(&ctx.lang, "receipt", "field-pb-receipt-unknown");
-            let mut page = BallotPage::new(ctx, process, projects, ballot, errors);
-            page.receipt = receipt;
-            return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    let Change {
+        receipt,
+        code,
+        voter,
+    } = change;
+    let sealed = SealedBallot::new(&receipt, &ballot, process.format, Some(&voter));
+    let refused = match store::change(
+        &state.db,
+        &state.ballot_seal,
+        &process.id,
+        &receipt,
+        &voter,
+        &sealed,
+    )
+    .await
+    {
+        Ok(Changed::Yes) => None,
+        Ok(Changed::UnknownReceipt) => Some(("receipt", "field-pb-receipt-unknown")),
+        Ok(Changed::NotTheVoter) => Some(match voter {
+            Voter::Code(_) => ("code", "field-pb-change-wrong-code"),
+            Voter::User(_) => ("receipt", "field-pb-change-not-yours"),
+        }),
         Err(CastError::NotVoting) => return Err(AppError::Conflict("error-pb-not-voting")),
         Err(e) => return Err(anyhow::Error::new(e).into()),
+    };
+    if let Some((field, message)) = refused {
+        let mut errors = FormErrors::new();
+        errors.add(&ctx.lang, field, message);
+        let mut page = BallotPage::new(ctx, process, projects, ballot, errors);
+        page.receipt = receipt;
+        page.code = code;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let chosen = chosen(&projects, &ballot);
     render(&ReceiptPage {
@@ -507,12 +579,17 @@ pub async fn check(
 pub async fn change_form(
     State(state): State<AppState>,
     ctx: PageContext,
+    MaybeUser(user): MaybeUser,
     Path(slug): Path<String>,
     Form(form): Form<ReceiptForm>,
 ) -> AppResult<Response> {
     let (process, projects) = open_ballot(&state, &slug).await?;
     if !process.allow_changes {
         return Err(AppError::Conflict("error-pb-no-changes"));
+    }
+    // Changing needs the voter's own account (or code, asked for on the form).
+    if process.eligibility != Eligibility::Codes && user.is_none() {
+        return Err(AppError::SignInRequired);
     }
     let receipt = code_as_typed(&form.receipt);
     let stored = store::ballot_by_receipt(

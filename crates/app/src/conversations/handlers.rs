@@ -176,6 +176,14 @@ impl ShowPage {
         self.ctx.t(&topic_label_key(&self.conversation.topic))
     }
 
+    /// One agrees with others' posts, not one's own.
+    fn may_agree(&self, post: &Post) -> bool {
+        self.ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| post.author_id.as_deref() != Some(u.id.as_str()))
+    }
+
     fn sees_reason(&self, post: &Post) -> bool {
         sees_hidden(self.ctx.user.as_ref(), post.author_id.as_deref())
     }

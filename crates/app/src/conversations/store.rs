@@ -279,6 +279,8 @@ pub async fn conversation_of(db: &Db, post_id: &str) -> anyhow::Result<Option<St
 }
 
 /// Agrees with a post, or takes the agreement back; returns whether the user now agrees.
+/// Agrees with a post, or takes the agreement back. Nobody agrees with their own post: the
+/// insert finds no row to add then.
 pub async fn toggle_agreement(db: &Db, post_id: &str, user_id: &str) -> anyhow::Result<bool> {
     let removed =
         sqlx::query("DELETE FROM conversation_agreements WHERE post_id = $1 AND user_id = $2")
@@ -290,8 +292,10 @@ pub async fn toggle_agreement(db: &Db, post_id: &str, user_id: &str) -> anyhow::
     if removed.rows_affected() > 0 {
         return Ok(false);
     }
-    sqlx::query(
-        "INSERT INTO conversation_agreements (post_id, user_id, created_at) VALUES ($1, $2, $3) \
+    let added = sqlx::query(
+        "INSERT INTO conversation_agreements (post_id, user_id, created_at) \
+         SELECT id, $2, $3 FROM conversation_posts \
+         WHERE id = $1 AND (author_id IS NULL OR author_id <> $2) \
          ON CONFLICT (post_id, user_id) DO NOTHING",
     )
     .bind(post_id)
@@ -300,7 +304,7 @@ pub async fn toggle_agreement(db: &Db, post_id: &str, user_id: &str) -> anyhow::
     .execute(db)
     .await
     .context("agreeing with a post")?;
-    Ok(true)
+    Ok(added.rows_affected() == 1)
 }
 
 pub async fn follows(db: &Db, conversation_id: &str, user_id: &str) -> anyhow::Result<bool> {

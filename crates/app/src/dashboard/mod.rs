@@ -101,11 +101,9 @@ impl DashboardPage {
     }
 
     fn share(&self, part: &usize, whole: &usize) -> String {
-        if *whole == 0 {
-            "–".into()
-        } else {
-            format!("{:.0}%", 100.0 * *part as f64 / *whole as f64)
-        }
+        let as_i64 = |n: &usize| i64::try_from(*n).unwrap_or(i64::MAX);
+        crate::i18n::format::whole_percent(as_i64(part), as_i64(whole))
+            .map_or_else(|| "–".into(), |percent| format!("{percent}%"))
     }
 
     fn decimal(&self, value: &Option<f64>) -> String {

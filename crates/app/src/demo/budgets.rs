@@ -302,7 +302,7 @@ fn demo_ballots(
 fn ready(ballots: &[Ballot], format: BallotFormat) -> Vec<SealedBallot> {
     ballots
         .iter()
-        .map(|b| SealedBallot::new(&crate::web::session::random_token(), b, format))
+        .map(|b| SealedBallot::new(&crate::web::session::random_token(), b, format, None))
         .collect()
 }
 
@@ -384,19 +384,14 @@ async fn load_fund(db: &Db, seal: &BallotSeal) -> anyhow::Result<()> {
     .iter()
     .zip(&ballots)
     {
+        let voter = Voter::User(user_id(db, voter).await?);
         let sealed = SealedBallot::new(
             &crate::web::session::random_token(),
             ballot,
             BallotFormat::Knapsack,
+            Some(&voter),
         );
-        store::cast(
-            db,
-            seal,
-            &id,
-            &Voter::User(user_id(db, voter).await?),
-            &sealed,
-        )
-        .await?;
+        store::cast(db, seal, &id, &voter, &sealed).await?;
     }
     let paper = demo_ballots(
         FUND_PROJECTS,

@@ -447,7 +447,7 @@ pub async fn show(
         .map(|c| catalogue.name(c))
         .unwrap_or_default();
     let statuses = forms::labelled(
-        ALL_STATUSES.into_iter().filter(|s| *s != post.status),
+        post.status.owner_may_move_to().iter().copied(),
         PostStatus::as_str,
         PostStatus::label_key,
         &ctx.lang,
@@ -482,7 +482,9 @@ pub async fn set_status(
     if post.owner_id != user.id {
         return Err(AppError::Forbidden("error-help-not-yours"));
     }
-    let status = PostStatus::parse(&form.status).ok_or(AppError::Conflict("error-help-status"))?;
+    let status = PostStatus::parse(&form.status)
+        .filter(|s| post.status.owner_may_move_to().contains(s))
+        .ok_or(AppError::Conflict("error-help-status"))?;
     store::set_status(&state.db, &post.id, status).await?;
     Ok(see_other(
         &format!("/help/{id}"),
@@ -616,6 +618,17 @@ struct ThreadPage {
     other_name: String,
     can_answer: bool,
     can_complete: bool,
+    /// What was typed into a form that comes back with an error.
+    errors: FormErrors,
+    typed: TypedThread,
+}
+
+/// The thread's forms as typed, given back with their errors.
+#[derive(Default)]
+struct TypedThread {
+    body: String,
+    thanks: String,
+    hours: String,
 }
 
 impl ThreadPage {
@@ -645,16 +658,51 @@ pub async fn thread(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let m = match_of(&state, &user, &id).await?;
+    let page = thread_page(
+        &state,
+        ctx,
+        &user,
+        m,
+        FormErrors::new(),
+        TypedThread::default(),
+    )
+    .await?;
+    render(&page)
+}
+
+async fn thread_page(
+    state: &AppState,
+    ctx: PageContext,
+    user: &CurrentUser,
+    m: Match,
+    errors: FormErrors,
+    typed: TypedThread,
+) -> AppResult<ThreadPage> {
     let messages = store::messages(&state.db, &m.id).await?;
     let other_name = m.other_of(&user.id).1.to_string();
-    render(&ThreadPage {
+    Ok(ThreadPage {
         can_answer: m.status == MatchStatus::Invited && m.invitee() == user.id,
         can_complete: m.status == MatchStatus::Accepted && m.helped_id == user.id,
         other_name,
         messages,
         m,
         ctx,
+        errors,
+        typed,
     })
+}
+
+/// The thread again with the form's error beside its field and what was typed kept.
+async fn thread_refused(
+    state: &AppState,
+    ctx: PageContext,
+    user: &CurrentUser,
+    m: Match,
+    errors: FormErrors,
+    typed: TypedThread,
+) -> AppResult<Response> {
+    let page = thread_page(state, ctx, user, m, errors, typed).await?;
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 #[derive(Deserialize, Default)]
@@ -665,6 +713,7 @@ pub struct MessageForm {
 
 pub async fn message(
     State(state): State<AppState>,
+    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
     Form(form): Form<MessageForm>,
@@ -672,7 +721,13 @@ pub async fn message(
     let m = match_of(&state, &user, &id).await?;
     let body = form.body.trim();
     if body.is_empty() || body.chars().count() > MAX_MESSAGE {
-        return Err(AppError::Conflict("error-help-message"));
+        let mut errors = FormErrors::new();
+        errors.add(&ctx.lang, "body", "error-help-message");
+        let typed = TypedThread {
+            body: form.body.clone(),
+            ..TypedThread::default()
+        };
+        return thread_refused(&state, ctx, &user, m, errors, typed).await;
     }
     let (other, _) = m.other_of(&user.id);
     let (to, lang) = email_of(&state, other).await?;
@@ -744,6 +799,7 @@ fn minutes_of(hours: &str) -> Result<Option<i64>, ()> {
 /// The person helped marks the match done, with a thank-you and optional time credits.
 pub async fn done(
     State(state): State<AppState>,
+    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
     Form(form): Form<DoneForm>,
@@ -753,10 +809,25 @@ pub async fn done(
         return Err(AppError::Forbidden("error-help-not-helped"));
     }
     let thanks = form.thanks.trim();
+    let mut errors = FormErrors::new();
     if thanks.chars().count() > MAX_MESSAGE {
-        return Err(AppError::Conflict("error-help-message"));
+        errors.add(&ctx.lang, "thanks", "error-help-message");
     }
-    let minutes = minutes_of(&form.hours).map_err(|()| AppError::Conflict("error-help-hours"))?;
+    let minutes = minutes_of(&form.hours);
+    if minutes.is_err() {
+        errors.add(&ctx.lang, "hours", "error-help-hours");
+    }
+    let minutes = match minutes {
+        Ok(minutes) if errors.is_empty() => minutes,
+        _ => {
+            let typed = TypedThread {
+                thanks: form.thanks,
+                hours: form.hours,
+                ..TypedThread::default()
+            };
+            return thread_refused(&state, ctx, &user, m, errors, typed).await;
+        }
+    };
     if !store::complete(&state.db, &m, thanks, minutes).await? {
         return Err(AppError::Conflict("error-help-not-accepted"));
     }

@@ -48,6 +48,30 @@ const STOPWORDS: &[&str] = &[
     "some", "someone", "the", "to", "up", "us", "wanted", "we", "with", "would", "you", "your",
 ];
 
+/// Words people use for the same thing in offers and asks, so "fixing bicycles" finds "I can
+/// fix bikes". Each group is searched as one word; English, like the index's stemming.
+const SYNONYMS: &[&[&str]] = &[
+    &["bike", "bikes", "bicycle", "bicycles", "cycle", "cycles"],
+    &["computer", "computers", "laptop", "laptops", "pc"],
+    &["phone", "phones", "smartphone", "mobile"],
+    &["sewing", "sew", "mending", "mend", "tailoring"],
+    &["garden", "gardening", "allotment"],
+    &["child", "children", "kids", "childcare", "babysitting"],
+    &["elderly", "older", "pensioners"],
+    &["car", "cars", "lift", "lifts", "driving"],
+    &["cooking", "cook", "baking", "meals"],
+    &["repair", "repairs", "fix", "fixing", "mend", "mending"],
+];
+
+/// The other words of `word`'s synonym groups.
+fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+    SYNONYMS
+        .iter()
+        .filter(move |group| group.contains(&word))
+        .flat_map(|group| group.iter().copied())
+        .filter(move |other| *other != word)
+}
+
 /// The distinct words of `text` that say something, lower-cased, at most `max` of them.
 pub fn words(text: &str, max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -242,12 +266,20 @@ impl PostIndex {
         }
         let mut cursor = self.cursor.lock().await;
         let mut changed = false;
+        // Read once per catch-up that finds changes, so a card renamed by an admin reaches
+        // the posts changed after it (a restart re-reads every post).
+        let mut card_names = None;
         loop {
             let rows = store::changed_after(db, (cursor.seq, &cursor.id), CATCH_UP_BATCH).await?;
             let Some(last) = rows.last() else { break };
             (cursor.seq, cursor.id) = (last.change_seq, last.id.clone());
+            if card_names.is_none() {
+                card_names = Some(crate::skills::store::names_in_every_language(db).await?);
+            }
+            let names = card_names.as_ref().expect("read above");
             for row in &rows {
-                self.replace(&cursor.writer, row)?;
+                let card = row.card_code.as_deref().and_then(|c| names.get(c));
+                self.replace(&cursor.writer, row, card.map_or("", String::as_str))?;
             }
             changed = true;
         }
@@ -264,14 +296,20 @@ impl PostIndex {
         Ok(())
     }
 
-    /// Puts the post's current state in the index in place of any earlier one.
-    fn replace(&self, writer: &IndexWriter, row: &IndexRow) -> anyhow::Result<()> {
+    /// Puts the post's current state in the index in place of any earlier one; the names of
+    /// its skill card are words of the post too.
+    fn replace(
+        &self,
+        writer: &IndexWriter,
+        row: &IndexRow,
+        card_names: &str,
+    ) -> anyhow::Result<()> {
         let f = &self.fields;
         writer.delete_term(Term::from_field_text(f.id, &row.id));
         writer
             .add_document(doc!(
                 f.id => row.id.as_str(),
-                f.text => format!("{}\n{}", row.title, row.body),
+                f.text => format!("{}\n{}\n{}", row.title, row.body, card_names),
                 f.kind => row.kind.as_str(),
                 f.status => row.status.as_str(),
                 f.visibility => row.visibility.as_str(),
@@ -301,13 +339,23 @@ impl PostIndex {
         };
         let mut word_clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
         for word in words {
-            let mut stream = tokenizer.token_stream(word);
-            while stream.advance() {
-                let term = Term::from_field_text(f.text, &stream.token().text);
-                word_clauses.push((
-                    occur,
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                ));
+            // A word matches itself or any word that means the same ("bicycle", "bike").
+            let mut alternatives: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+            let forms: Vec<String> = std::iter::once(word.clone())
+                .chain(synonyms(word).map(str::to_string))
+                .collect();
+            for form in &forms {
+                let mut stream = tokenizer.token_stream(form);
+                while stream.advance() {
+                    let term = Term::from_field_text(f.text, &stream.token().text);
+                    alternatives.push((
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                    ));
+                }
+            }
+            if !alternatives.is_empty() {
+                word_clauses.push((occur, Box::new(BooleanQuery::new(alternatives))));
             }
         }
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> =
@@ -395,6 +443,7 @@ mod tests {
             area_id: area.into(),
             title: title.into(),
             body: String::new(),
+            card_code: None,
             created_at: 0,
             change_seq: 0,
         }
@@ -414,7 +463,7 @@ mod tests {
         {
             let mut cursor = index.cursor.lock().await;
             for row in rows {
-                index.replace(&cursor.writer, row).unwrap();
+                index.replace(&cursor.writer, row, "").unwrap();
             }
             cursor.writer.commit().unwrap();
         }
@@ -480,7 +529,7 @@ mod tests {
         {
             let mut cursor = index.cursor.lock().await;
             let changed = row("1", "offer", "public", "north", "Bread for parties");
-            index.replace(&cursor.writer, &changed).unwrap();
+            index.replace(&cursor.writer, &changed, "").unwrap();
             cursor.writer.commit().unwrap();
         }
         index.reader.reload().unwrap();

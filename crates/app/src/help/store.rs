@@ -74,6 +74,17 @@ impl PostStatus {
     pub fn label_key(self) -> String {
         format!("help-status-{}", self.as_str())
     }
+
+    /// Where the owner may move a post from this status: close it (done) or withdraw it
+    /// while it is open or matched, and reopen it afterwards. "Matched" is the site's to set,
+    /// when someone accepts an invitation, never the owner's.
+    pub fn owner_may_move_to(self) -> &'static [PostStatus] {
+        match self {
+            PostStatus::Open => &[PostStatus::Done, PostStatus::Withdrawn],
+            PostStatus::Matched => &[PostStatus::Open, PostStatus::Done, PostStatus::Withdrawn],
+            PostStatus::Done | PostStatus::Withdrawn => &[PostStatus::Open],
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -323,6 +334,8 @@ pub struct IndexRow {
     pub area_id: String,
     pub title: String,
     pub body: String,
+    /// The post's skill card, if it has one: its names are searchable words of the post.
+    pub card_code: Option<String>,
     pub created_at: i64,
     pub change_seq: i64,
 }
@@ -343,8 +356,8 @@ pub async fn changed_after(
     limit: i64,
 ) -> anyhow::Result<Vec<IndexRow>> {
     let rows = sqlx::query(
-        "SELECT id, kind, status, visibility, area_id, title, body, created_at, change_seq \
-         FROM help_posts WHERE change_seq > $1 OR (change_seq = $1 AND id > $2) \
+        "SELECT id, kind, status, visibility, area_id, title, body, card_code, created_at, \
+         change_seq FROM help_posts WHERE change_seq > $1 OR (change_seq = $1 AND id > $2) \
          ORDER BY change_seq, id LIMIT $3",
     )
     .bind(after.0)
@@ -363,6 +376,7 @@ pub async fn changed_after(
                 area_id: row.try_get("area_id")?,
                 title: row.try_get("title")?,
                 body: row.try_get("body")?,
+                card_code: row.try_get("card_code")?,
                 created_at: row.try_get("created_at")?,
                 change_seq: row.try_get("change_seq")?,
             })

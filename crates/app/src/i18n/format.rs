@@ -4,6 +4,13 @@
 
 use super::Lang;
 
+/// `part` of `whole` in whole per cent, halves rounded up (2 of 3 is 67): the one rounding
+/// every page uses, so the same figures never show as 66% on one page and 67% on another.
+/// `None` when `whole` is 0.
+pub fn whole_percent(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| (part * 200 + whole) / (2 * whole))
+}
+
 /// A no-break space: Polish groups thousands with a space that must not break a line.
 const NBSP: char = '\u{a0}';
 
@@ -216,6 +223,16 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_round_halves_up_everywhere() {
+        assert_eq!(super::whole_percent(2, 3), Some(67));
+        assert_eq!(super::whole_percent(1, 3), Some(33));
+        assert_eq!(super::whole_percent(1, 8), Some(13));
+        assert_eq!(super::whole_percent(0, 5), Some(0));
+        assert_eq!(super::whole_percent(5, 5), Some(100));
+        assert_eq!(super::whole_percent(1, 0), None);
+    }
 
     fn pl() -> Lang {
         Lang::from_tag("pl").unwrap()

@@ -119,11 +119,27 @@ async fn area_names(state: &AppState) -> AppResult<HashMap<String, String>> {
 struct ListPage {
     ctx: PageContext,
     exercises: Vec<Exercise>,
+    /// "Start a mapping exercise" only for those who may organise one somewhere.
+    can_organise_any: bool,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: PageContext) -> AppResult<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    MaybeUser(user): MaybeUser,
+) -> AppResult<Response> {
     let exercises = store::list(&state.db).await?;
-    render(&ListPage { ctx, exercises })
+    let can_organise_any = match &user {
+        Some(user) => !roles::areas_where(&state.db, user, AreaAction::OrganiseMapping)
+            .await?
+            .is_empty(),
+        None => false,
+    };
+    render(&ListPage {
+        ctx,
+        exercises,
+        can_organise_any,
+    })
 }
 
 #[derive(Template)]

@@ -1,7 +1,9 @@
 //! A method's materials: uploaded by its author (or a site admin), downloaded by anyone,
 //! copied into adaptations.
 
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
+
+use crate::web::uploads::Upload;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -38,10 +40,21 @@ pub async fn upload(
     ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(slug): Path<String>,
-    form: Multipart,
+    form: Upload,
 ) -> AppResult<Response> {
     let method = managed(&state, &user, &slug).await?;
-    let part = forms::multipart_parts(form)
+    if let Some(message) = form.too_large(&ctx.lang, "file") {
+        // Nothing else is typed on this form: the page states the limit.
+        let page = ErrorPage {
+            title: ctx.t("error-413-title"),
+            message,
+            status: StatusCode::PAYLOAD_TOO_LARGE.as_u16(),
+            retry: String::new(),
+            ctx,
+        };
+        return render_with(StatusCode::PAYLOAD_TOO_LARGE, &page);
+    }
+    let part = forms::multipart_parts(form.form)
         .await?
         .into_iter()
         .find(|p| p.name == "file")

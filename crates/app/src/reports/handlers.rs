@@ -1,6 +1,6 @@
 use askama::Template;
 use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -27,6 +27,7 @@ use crate::web::error::url_encode;
 use crate::web::forms::{self, FormErrors};
 use crate::web::images::{self, Caching, without_metadata};
 use crate::web::session::MaybeUser;
+use crate::web::uploads::Upload;
 use crate::web::{
     AppError, AppResult, CurrentUser, PageContext, RequireUser, render, render_with, see_other,
 };
@@ -388,13 +389,14 @@ pub async fn create(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
-    multipart: Multipart,
+    upload: Upload,
 ) -> AppResult<Response> {
     let mut form = ReportForm::default();
     let mut uploads = Vec::new();
     let mut action = String::new();
     let mut pick = String::new();
-    for (name, value) in forms::multipart_fields(multipart).await? {
+    let too_large = upload.too_large(&ctx.lang, "photo");
+    for (name, value) in forms::multipart_fields(upload.form).await? {
         let text = || forms::field_text(&value);
         match name.as_str() {
             "category" => form.category = text(),
@@ -475,6 +477,9 @@ pub async fn create(
         errors.add(&lang, "area_id", "field-area-missing");
     }
     let mut photos = Vec::new();
+    if let Some(message) = too_large {
+        errors.add_message("photo", message);
+    }
     if uploads.len() > MAX_PHOTOS {
         errors.add(&lang, "photo", "field-report-too-many-photos");
     }

@@ -22,7 +22,7 @@ pub struct Representative {
 impl Representative {
     /// The share of questions answered, in whole per cent; `None` before any question.
     pub fn response_rate(&self) -> Option<i64> {
-        (self.asked > 0).then(|| self.answered * 100 / self.asked)
+        crate::i18n::format::whole_percent(self.answered, self.asked)
     }
 
     pub fn unanswered(&self) -> i64 {

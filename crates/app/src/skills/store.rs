@@ -135,6 +135,25 @@ impl Catalogue {
     }
 }
 
+/// Every card's names in every language the site speaks (admins' names included), joined:
+/// what a search for "sewing" or "szycie" should find a post on that card by.
+pub async fn names_in_every_language(db: &Db) -> anyhow::Result<HashMap<String, String>> {
+    let mut names: HashMap<String, String> = HashMap::new();
+    for (tag, _) in crate::i18n::SUPPORTED {
+        let Some(lang) = Lang::from_tag(tag) else {
+            continue;
+        };
+        for card in Catalogue::load(db, &lang).await?.cards() {
+            let joined = names.entry(card.code.clone()).or_default();
+            if !joined.contains(&card.name) {
+                joined.push('\n');
+                joined.push_str(&card.name);
+            }
+        }
+    }
+    Ok(names)
+}
+
 /// Names admins gave in `lang`, falling back to those given in the default language.
 async fn labels(db: &Db, lang: &str) -> anyhow::Result<HashMap<String, String>> {
     // Default-language names first, so the page language's names replace them.

@@ -267,6 +267,22 @@ pub async fn respond(
 struct ModeratePage {
     ctx: PageContext,
     stories: Vec<Story>,
+    /// The story whose decision came back with an error, and what was typed for it.
+    refused: String,
+    errors: FormErrors,
+    note: String,
+}
+
+impl ModeratePage {
+    /// The note's field id: "note" for the story that came back with an error (so the error
+    /// summary's link reaches it), "note-<id>" for the others.
+    fn note_id(&self, story: &Story) -> String {
+        if story.id == self.refused {
+            "note".to_string()
+        } else {
+            format!("note-{}", story.id)
+        }
+    }
 }
 
 pub async fn moderation_queue(
@@ -276,7 +292,13 @@ pub async fn moderation_queue(
 ) -> AppResult<Response> {
     roles::require_site_admin(&user, "error-story-moderators-only")?;
     let stories = store::pending(&state.db).await?;
-    render(&ModeratePage { ctx, stories })
+    render(&ModeratePage {
+        ctx,
+        stories,
+        refused: String::new(),
+        errors: FormErrors::new(),
+        note: String::new(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -288,6 +310,7 @@ pub struct ModerateForm {
 
 pub async fn moderate(
     State(state): State<AppState>,
+    ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(id): Path<String>,
     Form(form): Form<ModerateForm>,
@@ -297,7 +320,20 @@ pub async fn moderate(
     let publish = match form.decision.as_str() {
         "publish" => true,
         "reject" if !note.is_empty() => false,
-        "reject" => return Err(AppError::Conflict("error-story-reason-needed")),
+        "reject" => {
+            // The queue again, the reason asked for beside this story's note.
+            let mut errors = FormErrors::new();
+            errors.add(&ctx.lang, "note", "error-story-reason-needed");
+            let stories = store::pending(&state.db).await?;
+            let page = ModeratePage {
+                ctx,
+                stories,
+                refused: id,
+                errors,
+                note: form.note.clone(),
+            };
+            return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
         _ => return Err(AppError::Conflict("error-story-decision-invalid")),
     };
     if !store::moderate(&state.db, &id, publish, note).await? {

@@ -37,9 +37,16 @@ pub async fn require_token(
     let existing = cookie_value(request.headers(), COOKIE).filter(|t| t.len() == 43);
     let mut request = request;
     if needs_token(request.method(), request.uri().path()) {
-        let (parts, body) = request.into_parts();
-        let bytes = match axum::body::to_bytes(body, state.config.max_body_bytes).await {
-            Ok(bytes) => bytes,
+        let (mut parts, body) = request.into_parts();
+        let limit = state.config.max_body_bytes;
+        let bytes = match crate::web::uploads::read_body(&parts.headers, body, limit).await {
+            Ok((bytes, None)) => bytes,
+            Ok((bytes, Some(dropped))) => {
+                // The form without its too-large files: the handler says so beside them.
+                parts.headers.remove(header::CONTENT_LENGTH);
+                parts.extensions.insert(dropped);
+                bytes
+            }
             Err(_) => return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
         };
         let submitted = submitted_token(&parts, &bytes);

@@ -173,9 +173,29 @@ pub fn required_text(
     if value.is_empty() {
         errors.add(lang, field, &format!("field-{field}-missing"));
     } else if value.chars().count() > max {
-        errors.add(lang, field, "field-too-long");
+        too_long(errors, lang, field, value, max);
     }
     value.to_string()
+}
+
+/// "This is too long": with the limit and how far over it the text is, so the person knows
+/// how much to cut.
+pub fn too_long(
+    errors: &mut FormErrors,
+    lang: &Lang,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) {
+    let length = value.chars().count();
+    let message = lang.t_numbers(
+        "field-too-long-limit",
+        &[
+            ("max", i64::try_from(max).unwrap_or(i64::MAX)),
+            ("length", i64::try_from(length).unwrap_or(i64::MAX)),
+        ],
+    );
+    errors.add_message(field, message);
 }
 
 /// Trimmed optional text with a length limit.
@@ -188,7 +208,7 @@ pub fn optional_text(
 ) -> String {
     let value = value.trim();
     if value.chars().count() > max {
-        errors.add(lang, field, "field-too-long");
+        too_long(errors, lang, field, value, max);
     }
     value.to_string()
 }

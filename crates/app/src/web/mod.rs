@@ -10,6 +10,7 @@ pub mod images;
 pub mod page;
 pub mod rate_limit;
 pub mod session;
+pub mod uploads;
 
 use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};

@@ -409,6 +409,12 @@ async fn a_skills_game_round_gives_coverage_per_table_and_pooled_gaps() {
         location(&created),
         "/skills-game/skills-night?notice=game-created"
     );
+    // No answers yet: nothing claims that every card was covered.
+    let unplayed = body(cora.get("/skills-game/skills-night").await).await;
+    assert!(
+        unplayed.contains("No answers yet") && !unplayed.contains("No gaps"),
+        "{unplayed}"
+    );
 
     let tables = squaremile::skillsgame::store::tables(
         &app.db,

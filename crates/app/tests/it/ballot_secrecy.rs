@@ -33,6 +33,8 @@ async fn cast_all(pool: &Db, seal: &BallotSeal, process: &str) {
             receipt_hash,
             vote: ((n % 3) + 1).to_string(),
             points: String::new(),
+            // What casting stores for a voter who may change the ballot (no receipt here).
+            change_hash: Some(squaremile::web::session::random_token()),
         };
         store::cast(pool, seal, process, &Voter::User(user), &ballot)
             .await

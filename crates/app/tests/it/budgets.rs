@@ -146,6 +146,14 @@ async fn a_process_runs_from_ideas_to_implementation() {
     let ann = resident(&app, "Ann", "ann@example.org", true).await;
     let bob = resident(&app, "Bob", "bob@example.org", true).await;
     let una = resident(&app, "Una Unverified", "una@example.org", false).await;
+    // Only those who may run a budget are offered to set one up.
+    let set_up_link = r#"href="/budgets/new""#;
+    assert!(!body(ann.get("/budgets").await).await.contains(set_up_link));
+    assert!(
+        body(official.get("/budgets").await)
+            .await
+            .contains(set_up_link)
+    );
 
     // Ideas: residents propose and support; voting is not open yet.
     let benches = propose(&ann, "Benches on the towpath", "30000").await;
@@ -230,6 +238,11 @@ async fn a_process_runs_from_ideas_to_implementation() {
     advance(&official).await;
     let refused = una.get(&format!("/budgets/{SLUG}/vote")).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let refused = body(refused).await;
+    assert!(
+        refused.contains("Only verified residents") && refused.contains(r#"href="/verify""#),
+        "the refusal explains and leads to verification: {refused}"
+    );
     let anonymous = app.client().get(&format!("/budgets/{SLUG}/vote")).await;
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
     assert!(
@@ -274,6 +287,19 @@ async fn a_process_runs_from_ideas_to_implementation() {
     assert!(
         body(checked).await.contains("£10,000"),
         "what is left is shown"
+    );
+    // Checking the choices without JavaScript keeps the age box as it was ticked.
+    let checked_with_age = ann
+        .post_form(
+            &vote,
+            &[("project", &benches), ("age", "yes"), ("action", "check")],
+        )
+        .await;
+    assert!(
+        body(checked_with_age)
+            .await
+            .contains(r#"type="checkbox" value="yes" checked>"#),
+        "the age answer survives a check"
     );
     assert_eq!(
         count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_ballots").await,
@@ -340,21 +366,36 @@ async fn a_process_runs_from_ideas_to_implementation() {
     assert_eq!(checked.status(), StatusCode::OK);
     let checked = body(checked).await;
     assert!(checked.contains("A mural") && checked.contains("Benches on the towpath"));
-    let changed = app
-        .client()
-        .post_form(
-            &vote,
-            &[
-                ("receipt", &bob_receipt),
-                ("project", &lights),
-                ("action", "cast"),
-            ],
-        )
-        .await;
+    // The receipt alone changes nothing: not for a visitor who saw it, nor for another
+    // voter who types it; only Bob, signed in, changes his ballot.
+    let change = [
+        ("receipt", bob_receipt.as_str()),
+        ("project", lights.as_str()),
+        ("action", "cast"),
+    ];
+    let stranger = app.client().post_form(&vote, &change).await;
+    assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+    let not_yours = ann.post_form(&vote, &change).await;
+    assert_eq!(not_yours.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body(not_yours)
+            .await
+            .contains("This ballot was not cast from your account")
+    );
+    let unchanged = body(
+        app.client()
+            .post_form(
+                &format!("/budgets/{SLUG}/receipt"),
+                &[("receipt", &bob_receipt)],
+            )
+            .await,
+    )
+    .await;
+    assert!(unchanged.contains("A mural"), "{unchanged}");
+    let changed = bob.post_form(&vote, &change).await;
     assert_eq!(changed.status(), StatusCode::OK);
     assert!(body(changed).await.contains("Your ballot has been changed"));
-    let forged = app
-        .client()
+    let forged = bob
         .post_form(
             &vote,
             &[
@@ -391,6 +432,12 @@ async fn a_process_runs_from_ideas_to_implementation() {
         .await;
     assert_eq!(closed.status(), StatusCode::CONFLICT);
     let results = body(app.client().get(&format!("/budgets/{SLUG}/results")).await).await;
+    // Counted: the projects were voted on, no longer "on the ballot".
+    let counted = body(app.client().get(&format!("/budgets/{SLUG}")).await).await;
+    assert!(
+        counted.contains("Voted on") && !counted.contains("On the ballot"),
+        "{counted}"
+    );
     assert!(results.contains("2 people voted"), "{results}");
     assert!(results.contains("Funded in round"), "{results}");
     // Lights: both ballots (after Bob's change) hold it; benches: Ann's only.

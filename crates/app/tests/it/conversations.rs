@@ -120,6 +120,16 @@ async fn a_problem_becomes_a_conversation_and_an_idea_becomes_an_ask() {
             .await
             .contains("Nobody has agreed yet.")
     );
+    // Sam wrote the post: no button to agree with it, and a forged agreement counts nothing.
+    let own = body(sam.get(&thread).await).await;
+    assert!(!own.contains(&format!(r#"action="{agree}""#)), "{own}");
+    assert!(own.contains(r#"/agree""#), "others' posts keep the button");
+    sam.post_form(&agree, &[]).await;
+    assert!(
+        body(app.client().get(&thread).await)
+            .await
+            .contains("Nobody has agreed yet.")
+    );
 
     // The idea can become an ask, its words carried over; the list finds threads with ideas.
     let page = body(rosa.get(&thread).await).await;

@@ -172,13 +172,28 @@ async fn an_ask_finds_its_offer_and_ends_with_thanks_and_time_credits() {
             .status(),
         StatusCode::FORBIDDEN
     );
-    let bad_hours = sam
-        .post_form(
-            &format!("{thread}/done"),
-            &[("thanks", "Thanks"), ("hours", "30")],
-        )
-        .await;
-    assert_eq!(bad_hours.status(), StatusCode::CONFLICT);
+    // Hours out of range, or negative, bring the form back with the field's error and the
+    // words typed, not a dead end.
+    for hours in ["30", "-2"] {
+        let bad_hours = sam
+            .post_form(
+                &format!("{thread}/done"),
+                &[("thanks", "Thanks for the brakes"), ("hours", hours)],
+            )
+            .await;
+        assert_eq!(bad_hours.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let again = body(bad_hours).await;
+        assert!(
+            again.contains("Give the hours as a number between"),
+            "{again}"
+        );
+        assert!(again.contains(r##"href="#hours""##), "{again}");
+        assert!(
+            again.contains(">Thanks for the brakes</textarea>"),
+            "{again}"
+        );
+        assert!(again.contains(&format!(r#"value="{hours}""#)), "{again}");
+    }
     assert_eq!(
         count(&app.db, "SELECT COUNT(*) AS n FROM time_credits").await,
         0
@@ -641,5 +656,117 @@ async fn offers_and_asks_are_under_the_posting_limit() {
     assert_eq!(
         count(&app.db, "SELECT COUNT(*) AS n FROM help_posts").await,
         20
+    );
+}
+
+#[tokio::test]
+async fn search_finds_posts_by_their_cards_names_and_words_that_mean_the_same() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    let sewing = post(
+        &app,
+        &rosa,
+        &[
+            ("kind", "offer"),
+            ("card", "sewing-mending"),
+            ("title", "Saturday mornings at the hall"),
+        ],
+    )
+    .await;
+    let computer = post(
+        &app,
+        &rosa,
+        &[
+            ("kind", "ask"),
+            ("card", "computer-help"),
+            ("title", "Getting started with email"),
+        ],
+    )
+    .await;
+    let bikes = post(
+        &app,
+        &rosa,
+        &[("kind", "offer"), ("title", "I can fix bikes")],
+    )
+    .await;
+
+    let found = page(&app.client(), "/help?q=sewing").await;
+    assert!(
+        found.contains(&format!("/help/{sewing}")),
+        "the card's name: {found}"
+    );
+    assert!(!found.contains(&format!("/help/{computer}")));
+    let found = page(&app.client(), "/help?q=computer").await;
+    assert!(found.contains(&format!("/help/{computer}")), "{found}");
+    assert!(!found.contains(&format!("/help/{sewing}")));
+    let found = page(&app.client(), "/help?q=fixing+bicycles").await;
+    assert!(
+        found.contains(&format!("/help/{bikes}")),
+        "bike is a bicycle: {found}"
+    );
+    // The card's Polish name finds it too.
+    let found = page(&app.client(), "/help?q=szycie").await;
+    assert!(found.contains(&format!("/help/{sewing}")), "{found}");
+}
+
+#[tokio::test]
+async fn a_new_ask_offers_only_the_status_changes_its_owner_may_make() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    let ask = post(
+        &app,
+        &rosa,
+        &[("kind", "ask"), ("title", "A lift to the clinic")],
+    )
+    .await;
+    let shown = page(&rosa, &format!("/help/{ask}")).await;
+    let select = shown
+        .split(r#"<select id="new-status""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .expect("the status choice");
+    assert!(!select.contains(r#"value="matched""#), "{select}");
+    assert!(select.contains(r#"value="withdrawn""#) && select.contains(r#"value="done""#));
+    // "Matched" is the site's to set: a forged form is refused and changes nothing.
+    let forged = rosa
+        .post_form(&format!("/help/{ask}/status"), &[("status", "matched")])
+        .await;
+    assert_eq!(forged.status(), StatusCode::CONFLICT);
+    let withdrawn = rosa
+        .post_form(&format!("/help/{ask}/status"), &[("status", "withdrawn")])
+        .await;
+    assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+    let reopen = page(&rosa, &format!("/help/{ask}")).await;
+    assert!(
+        reopen.contains(r#"value="open""#),
+        "a withdrawn ask can be reopened"
+    );
+}
+
+#[tokio::test]
+async fn too_long_says_the_limit_and_the_length() {
+    let app = TestApp::spawn().await;
+    neighbourhood(&app).await;
+    let rosa = resident(&app, "Rosa", "rosa@example.org", "weavers-row").await;
+    let area = app.area_id("weavers-row").await;
+    let title = "a".repeat(130);
+    let refused = rosa
+        .post_form(
+            "/help/new",
+            &[
+                ("area", &area),
+                ("kind", "offer"),
+                ("visibility", "public"),
+                ("title", &title),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(
+        page.contains("This is too long: at most 120 characters, and this has 130."),
+        "{page}"
     );
 }

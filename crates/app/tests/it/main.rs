@@ -16,6 +16,7 @@ mod crawl;
 mod dashboard;
 mod demo;
 mod durability;
+mod edges;
 mod events;
 mod front;
 mod help;

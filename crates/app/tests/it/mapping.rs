@@ -806,3 +806,18 @@ async fn a_person_named_as_an_organisation_is_not_named_publicly_without_consent
     let map = body(visitor.get("/mapping/who-makes-riverside-work/map").await).await;
     assert!(map.contains("Priya Private"), "{map}");
 }
+
+#[tokio::test]
+async fn starting_an_exercise_is_offered_only_to_those_who_may() {
+    let app = TestApp::spawn().await;
+    let cora = connector(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let start_link = r#"href="/mapping/new""#;
+    assert!(body(cora.get("/mapping").await).await.contains(start_link));
+    assert!(!body(rosa.get("/mapping").await).await.contains(start_link));
+    assert!(
+        !body(app.client().get("/mapping").await)
+            .await
+            .contains(start_link)
+    );
+}

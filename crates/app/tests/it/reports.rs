@@ -198,6 +198,12 @@ async fn officials_answer_in_public_and_followers_hear_of_it() {
     app.mail.next().await;
     app.mail.next().await;
 
+    // Nobody else yet: no "0 more people" sentence.
+    let alone = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(
+        !alone.contains("more people say this affects them"),
+        "{alone}"
+    );
     // Sam is affected too; the count shows it.
     let affected = sam
         .post_form(&format!("/reports/{id}/follow"), &[("how", "affected")])
@@ -480,6 +486,48 @@ async fn a_photo_that_would_unpack_to_a_gigabyte_is_refused_and_the_form_kept() 
         count(&app.db, "SELECT COUNT(*) AS n FROM report_photos").await,
         0
     );
+}
+
+#[tokio::test]
+async fn a_photo_over_the_upload_limit_brings_the_form_back_with_the_limit_stated() {
+    let app = TestApp::spawn().await;
+    city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let category = category_id(&app, "potholes").await;
+    let area = app.area_id("riverside").await;
+    // A 6 MB photo, three times what a form may send (2 MB).
+    let photo = vec![0xFFu8; 6 * 1024 * 1024];
+    let refused = rosa
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", &category),
+                ("area", &area),
+                ("title", "Sinkhole by the weir"),
+                ("description", "It grows every week."),
+                ("address", "Weir Lane"),
+            ],
+            &[("photo", photo.as_slice())],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(
+        page.contains("This file is too large: the most a form can send is 2 MB."),
+        "{page}"
+    );
+    assert!(
+        page.contains(r##"href="#photo""##),
+        "the error names the field"
+    );
+    for kept in [
+        r#"value="Sinkhole by the weir""#,
+        ">It grows every week.</textarea>",
+        r#"value="Weir Lane""#,
+    ] {
+        assert!(page.contains(kept), "{kept}: {page}");
+    }
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 0);
 }
 
 #[tokio::test]

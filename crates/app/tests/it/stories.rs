@@ -74,8 +74,15 @@ async fn stories_are_moderated_then_answered_by_the_provider() {
     let moderate = format!("/stories/{id}/moderate");
     let refused = kofi.post_form(&moderate, &[("decision", "publish")]).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
-    let no_reason = admin.post_form(&moderate, &[("decision", "reject")]).await;
-    assert_eq!(no_reason.status(), StatusCode::CONFLICT);
+    // "Do not publish" without a reason: the queue comes back with the reason asked for
+    // beside this story's note, not a dead end.
+    let no_reason = admin
+        .post_form(&moderate, &[("decision", "reject"), ("note", "   ")])
+        .await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let again = body(no_reason).await;
+    assert!(again.contains("Give the author a reason"), "{again}");
+    assert!(again.contains(r##"href="#note""##) && again.contains(r#"id="note""#));
     let queue = body(admin.get("/stories/moderate").await).await;
     assert!(queue.contains("A long wait and a kind nurse"));
     let published = admin.post_form(&moderate, &[("decision", "publish")]).await;
