@@ -32,3 +32,11 @@ pb-projects-map-description = Each mark is a project with a place; a number stan
 report-map-chosen = The place you chose
 report-map-pick-title = Map of the city, to choose where the problem is
 report-map-pick-description = The city and its districts. With JavaScript, clicking the map sets the place; without it, use “find address” or type the coordinates below.
+
+map-legend = On the map
+area-map-title = Map of { $area }
+area-map-description = The area's boundary, the areas inside it (each a link to its page), and what has a place here: reports, spaces and groups, coming events and budget projects. A number stands for several close together. The lists on this page and the pages they link to hold the same things as text.
+area-map-legend-reports = reports
+area-map-legend-assets = spaces, groups and resources
+area-map-legend-events = coming events
+area-map-legend-projects = budget projects

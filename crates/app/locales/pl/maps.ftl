@@ -36,3 +36,11 @@ pb-projects-map-description = Każdy znacznik to projekt z miejscem; liczba ozna
 report-map-chosen = Wybrane miejsce
 report-map-pick-title = Mapa miasta do wskazania, gdzie jest problem
 report-map-pick-description = Miasto i jego dzielnice. Z JavaScriptem kliknięcie mapy ustawia miejsce; bez niego użyj „znajdź adres” albo wpisz współrzędne poniżej.
+
+map-legend = Na mapie
+area-map-title = Mapa: { $area }
+area-map-description = Granica obszaru, obszary w jego wnętrzu (każdy to link do jego strony) i to, co ma tu swoje miejsce: zgłoszenia, miejsca i grupy, nadchodzące wydarzenia oraz projekty budżetu. Liczba oznacza kilka położonych blisko siebie. Listy na tej stronie i strony, do których prowadzą, zawierają to samo w formie tekstu.
+area-map-legend-reports = zgłoszenia
+area-map-legend-assets = miejsca, grupy i zasoby
+area-map-legend-events = nadchodzące wydarzenia
+area-map-legend-projects = projekty budżetu

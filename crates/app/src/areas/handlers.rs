@@ -5,8 +5,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::maps;
+use super::points::PointKind;
 use super::store::{self, Area, AreaKind, CreateAreaError, NewArea};
 use crate::home::front_door::FrontDoor;
+use crate::i18n::Lang;
 use crate::organisations::store::{self as organisations, Organisation};
 use crate::roles::policy::AreaAction;
 use crate::roles::{self, store as role_store};
@@ -117,6 +120,8 @@ struct ShowPage {
     can_verify: bool,
     /// What is happening here and inside, with a way to each list.
     front: FrontDoor,
+    /// The area's boundary, its sub-areas and what is placed in it.
+    place_map: Option<String>,
 }
 
 /// People to turn to listed on an area's page; the rest are on the representatives page.
@@ -140,7 +145,9 @@ pub async fn show(
         None => (false, false),
     };
     let front = FrontDoor::gather(&state, user.as_ref(), &area.id).await?;
+    let place_map = area_map(&state, &ctx.lang, &area).await?;
     render(&ShowPage {
+        place_map,
         ctx,
         ancestors: store::ancestors(&state.db, &area.id).await?,
         children: store::children(&state.db, &area.id).await?,
@@ -153,6 +160,45 @@ pub async fn show(
         can_verify,
         front,
     })
+}
+
+/// Everything with a place in the area: reports (a numbered mark leads to the list of its
+/// box), spaces and groups, coming events and budget projects.
+async fn area_map(state: &AppState, lang: &Lang, area: &Area) -> AppResult<Option<String>> {
+    let layers = vec![
+        maps::Layer {
+            cluster_href: Some(maps::reports_in),
+            ..maps::Layer::plain(PointKind::Reports)
+        },
+        maps::Layer::plain(PointKind::Assets),
+        maps::Layer {
+            not_over_at: Some(crate::db::now_ms()),
+            ..maps::Layer::plain(PointKind::Events)
+        },
+        maps::Layer::plain(PointKind::Projects),
+    ];
+    let legend = [
+        "area-map-legend-reports",
+        "area-map-legend-assets",
+        "area-map-legend-events",
+        "area-map-legend-projects",
+    ]
+    .iter()
+    .map(|key| lang.t(key))
+    .collect();
+    Ok(maps::draw(
+        state,
+        lang,
+        maps::AreaMap {
+            id: "area-map",
+            title: lang.t1("area-map-title", "area", &area.name),
+            description: lang.t("area-map-description"),
+            area: Some(area),
+            layers,
+            legend,
+        },
+    )
+    .await?)
 }
 
 #[derive(Deserialize, Default)]

@@ -41,6 +41,8 @@ pub struct AreaMap<'a> {
     /// The area shown; None for the whole site (its city).
     pub area: Option<&'a Area>,
     pub layers: Vec<Layer>,
+    /// What each layer's marks are, when there is more than one.
+    pub legend: Vec<String>,
 }
 
 /// Where a map is and what outlines it: the area's boundary (or the city's), its sub-areas,
@@ -161,6 +163,7 @@ pub async fn draw(
             bounds: Some(grid),
             cluster_href: None,
             picker: false,
+            legend: request.legend,
         },
     ))
 }

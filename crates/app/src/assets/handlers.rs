@@ -259,6 +259,7 @@ pub async fn map(
             description: ctx.t("assets-places-map-description"),
             area: Some(&area),
             layers: vec![area_maps::Layer::plain(PointKind::Assets)],
+            legend: Vec::new(),
         },
     )
     .await?;

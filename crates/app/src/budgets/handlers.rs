@@ -179,6 +179,7 @@ pub async fn show(
                         parent_slug: process.slug.clone(),
                         ..area_maps::Layer::plain(PointKind::Projects)
                     }],
+                    legend: Vec::new(),
                 },
             )
             .await?

@@ -144,6 +144,7 @@ pub async fn list(
                         not_over_at: Some(crate::db::now_ms()),
                         ..area_maps::Layer::plain(PointKind::Events)
                     }],
+                    legend: Vec::new(),
                 },
             )
             .await?

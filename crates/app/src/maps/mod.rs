@@ -87,6 +87,8 @@ pub struct MapView {
     pub cluster_href: Option<BoxHref>,
     /// On a form: clicking the map fills in the fields `latitude` and `longitude`.
     pub picker: bool,
+    /// What each kind of mark is (by `Mark::kind`), when a map shows more than one.
+    pub legend: Vec<String>,
 }
 
 /// The drawn map and what the script needs, ready for a page (`{{ map|safe }}`), or None when
@@ -146,6 +148,18 @@ pub fn figure(lang: &Lang, config: &MapConfig, mut view: MapView) -> Option<Stri
         } else {
             "map-hint"
         }),
+        legend: view
+            .legend
+            .iter()
+            .enumerate()
+            .map(|(kind, label)| {
+                (
+                    mapsvg::KIND_COLOURS[kind % mapsvg::KIND_COLOURS.len()],
+                    label.clone(),
+                )
+            })
+            .collect(),
+        legend_title: lang.t("map-legend"),
         locate: lang.t("map-use-my-location"),
         locating_failed: lang.t("map-location-failed"),
     };
@@ -164,6 +178,8 @@ struct MapFigure {
     picker: bool,
     projection: String,
     hint: String,
+    legend: Vec<(&'static str, String)>,
+    legend_title: String,
     locate: String,
     locating_failed: String,
 }

@@ -208,6 +208,7 @@ async fn reports_map(
             bounds: Some(frame.grid),
             cluster_href: Some(Box::new(list_of)),
             picker: false,
+            legend: Vec::new(),
         },
     ))
 }
@@ -337,6 +338,7 @@ async fn pick_map(state: &AppState, lang: &Lang, form: &ReportForm) -> AppResult
             bounds: Some(frame.grid),
             cluster_href: None,
             picker: true,
+            legend: Vec::new(),
         },
     ))
 }
@@ -657,6 +659,7 @@ fn report_place_map(state: &AppState, lang: &Lang, report: &Report) -> Option<St
             bounds: None,
             cluster_href: None,
             picker: false,
+            legend: Vec::new(),
         },
     )
 }

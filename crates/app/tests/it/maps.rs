@@ -41,6 +41,7 @@ async fn placed(app: &TestApp, category: &str, area: &str, title: &str, lat: f64
             photos: &[],
         },
         |_, _| Vec::new(),
+        |_| None,
     )
     .await
     .unwrap();
@@ -159,6 +160,7 @@ async fn the_demo_city_has_maps_wherever_place_matters() {
         .await
         .unwrap();
     for (path, map_id) in [
+        (format!("/areas/{city}"), "area-map"),
         ("/reports".to_string(), "reports-map"),
         ("/events".to_string(), "events-map"),
         (format!("/areas/{city}/assets"), "assets-places-map"),
