@@ -394,3 +394,108 @@ async fn locations_typed_in_forms_are_checked_and_a_skill_is_never_a_point() {
     );
     assert_eq!(features[0]["properties"]["kind"], "space");
 }
+
+async fn send_report(
+    client: &Client,
+    category: &str,
+    title: &str,
+    (lat, lon): (&str, &str),
+    extra: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut fields = vec![
+        ("category", category),
+        ("title", title),
+        ("description", "Deep enough to hurt a cyclist."),
+        ("address", "12 Mill Lane"),
+        ("latitude", lat),
+        ("longitude", lon),
+    ];
+    fields.extend_from_slice(extra);
+    client.post_multipart("/reports/new", &fields, &[]).await
+}
+
+#[tokio::test]
+async fn a_report_is_placed_by_its_point_and_close_duplicates_are_offered_first() {
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+        feature("Mill End", &square(19.1, 50.6, 0.2)),
+    ]);
+    assert_eq!(upload(&admin, "testbury", &text).await.status(), StatusCode::SEE_OTHER);
+    admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    let category: String = sqlx::query_scalar("SELECT id FROM report_categories")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+
+    // No area chosen: the innermost area holding the point is filled in.
+    let sent = send_report(&rosa, &category, "Pothole", ("50.7", "19.2"), &[]).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{}", body(sent).await);
+    let area: String = sqlx::query_scalar("SELECT area_id FROM reports")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(area, app.area_id("mill-end").await);
+
+    // About 56 m away, same category: "is it one of these?" first, nothing sent.
+    let offered = send_report(&rosa, &category, "Another hole", ("50.7005", "19.2"), &[]).await;
+    assert_eq!(offered.status(), StatusCode::OK);
+    let page = body(offered).await;
+    assert!(page.contains("Is it one of these?"), "{page}");
+    assert!(page.contains("Pothole</a> (56 metres away)"), "{page}");
+    assert!(page.contains("This affects me too"));
+    assert!(page.contains("name=\"checked\" value=\"1\""));
+    assert!(page.contains("value=\"Another hole\""), "the form keeps what was typed");
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 1);
+    // Sent anyway after seeing them.
+    let sent = send_report(&rosa, &category, "Another hole", ("50.7005", "19.2"), &[("checked", "1")]).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    // Far enough away, nothing is offered.
+    let far = send_report(&rosa, &category, "Far hole", ("50.65", "19.15"), &[]).await;
+    assert_eq!(far.status(), StatusCode::SEE_OTHER);
+
+    // A point outside every area: the field is named and the city offered; nothing sent.
+    let outside = send_report(&rosa, &category, "Lost", ("10", "10"), &[]).await;
+    assert_eq!(outside.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(outside).await;
+    assert!(page.contains("outside every area this site covers"), "{page}");
+    let city = app.area_id("testbury").await;
+    assert!(page.contains(&format!("<option value=\"{city}\" selected>")), "{page}");
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
+
+    // "Find address" finds the street of an earlier report; choosing it fills the place
+    // and the area in, and sends nothing.
+    let found = rosa
+        .post_multipart(
+            "/reports/new",
+            &[("category", &category), ("title", "Broken kerb"), ("find", "3 mill lane"), ("action", "find")],
+            &[],
+        )
+        .await;
+    assert_eq!(found.status(), StatusCode::OK);
+    let page = body(found).await;
+    assert!(page.contains("name=\"pick\" value=\"50.700000|19.200000|12 Mill Lane\""), "{page}");
+    assert!(page.contains("value=\"Broken kerb\""));
+    let picked = rosa
+        .post_multipart(
+            "/reports/new",
+            &[("category", &category), ("title", "Broken kerb"), ("pick", "50.700000|19.200000|12 Mill Lane")],
+            &[],
+        )
+        .await;
+    let page = body(picked).await;
+    assert!(page.contains("id=\"latitude\" name=\"latitude\" type=\"text\" value=\"50.700000\""), "{page}");
+    let mill_end = app.area_id("mill-end").await;
+    assert!(page.contains(&format!("<option value=\"{mill_end}\" selected>")));
+    // Area names are found too.
+    let found = rosa
+        .post_multipart("/reports/new", &[("find", "mill end"), ("action", "find")], &[])
+        .await;
+    assert!(body(found).await.contains("name=\"pick\" value=\"50.700000|19.200000|Mill End\""));
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
+}
