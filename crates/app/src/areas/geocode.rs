@@ -22,7 +22,9 @@ pub async fn search(state: &AppState, typed: &str) -> anyhow::Result<Vec<FoundPl
     if !url.is_empty() {
         match remote(url, &state.config.public_url, typed).await {
             Ok(found) => return Ok(found),
-            Err(e) => tracing::warn!(error = %format!("{e:#}"), "geocoder failed; searching locally"),
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), "geocoder failed; searching locally")
+            }
         }
     }
     points::search_places(&state.db, &street_words(typed), MAX_RESULTS).await
@@ -33,7 +35,10 @@ pub async fn search(state: &AppState, typed: &str) -> anyhow::Result<Vec<FoundPl
 fn street_words(typed: &str) -> String {
     typed
         .split_whitespace()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '-'))
+        .filter(|w| {
+            !w.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '-')
+        })
         .map(|w| w.trim_matches(',').to_lowercase())
         .collect::<Vec<_>>()
         .join(" ")
@@ -50,7 +55,10 @@ async fn remote(base: &str, public_url: &str, typed: &str) -> anyhow::Result<Vec
     // Nominatim's usage policy asks for an identifying User-Agent.
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
-        .user_agent(format!("SquareMile/{} (+{public_url})", env!("CARGO_PKG_VERSION")))
+        .user_agent(format!(
+            "SquareMile/{} (+{public_url})",
+            env!("CARGO_PKG_VERSION")
+        ))
         .build()
         .context("making the geocoder client")?;
     let found: Vec<NominatimPlace> = client

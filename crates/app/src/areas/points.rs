@@ -241,7 +241,12 @@ pub async fn search_places(db: &Db, words: &str, limit: i64) -> anyhow::Result<V
 }
 
 /// Adds a street to the list "find address" searches, unless one of that name is there.
-pub async fn remember_street(db: &Db, name: &str, latitude: f64, longitude: f64) -> anyhow::Result<bool> {
+pub async fn remember_street(
+    db: &Db,
+    name: &str,
+    latitude: f64,
+    longitude: f64,
+) -> anyhow::Result<bool> {
     let key = name.trim().to_lowercase();
     if key.is_empty() {
         return Ok(false);

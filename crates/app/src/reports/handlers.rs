@@ -160,7 +160,10 @@ struct FormPage {
 
 impl FormPage {
     fn pick_value(place: &FoundPlace) -> String {
-        format!("{:.6}|{:.6}|{}", place.latitude, place.longitude, place.label)
+        format!(
+            "{:.6}|{:.6}|{}",
+            place.latitude, place.longitude, place.label
+        )
     }
 }
 

@@ -423,7 +423,10 @@ async fn a_report_is_placed_by_its_point_and_close_duplicates_are_offered_first(
         feature("North", &square(19.0, 50.5, 0.5)),
         feature("Mill End", &square(19.1, 50.6, 0.2)),
     ]);
-    assert_eq!(upload(&admin, "testbury", &text).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
     admin
         .post_form("/reports/categories", &[("name", "Potholes")])
         .await;
@@ -450,10 +453,20 @@ async fn a_report_is_placed_by_its_point_and_close_duplicates_are_offered_first(
     assert!(page.contains("Pothole</a> (56 metres away)"), "{page}");
     assert!(page.contains("This affects me too"));
     assert!(page.contains("name=\"checked\" value=\"1\""));
-    assert!(page.contains("value=\"Another hole\""), "the form keeps what was typed");
+    assert!(
+        page.contains("value=\"Another hole\""),
+        "the form keeps what was typed"
+    );
     assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 1);
     // Sent anyway after seeing them.
-    let sent = send_report(&rosa, &category, "Another hole", ("50.7005", "19.2"), &[("checked", "1")]).await;
+    let sent = send_report(
+        &rosa,
+        &category,
+        "Another hole",
+        ("50.7005", "19.2"),
+        &[("checked", "1")],
+    )
+    .await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
     // Far enough away, nothing is offered.
     let far = send_report(&rosa, &category, "Far hole", ("50.65", "19.15"), &[]).await;
@@ -463,9 +476,15 @@ async fn a_report_is_placed_by_its_point_and_close_duplicates_are_offered_first(
     let outside = send_report(&rosa, &category, "Lost", ("10", "10"), &[]).await;
     assert_eq!(outside.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = body(outside).await;
-    assert!(page.contains("outside every area this site covers"), "{page}");
+    assert!(
+        page.contains("outside every area this site covers"),
+        "{page}"
+    );
     let city = app.area_id("testbury").await;
-    assert!(page.contains(&format!("<option value=\"{city}\" selected>")), "{page}");
+    assert!(
+        page.contains(&format!("<option value=\"{city}\" selected>")),
+        "{page}"
+    );
     assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
 
     // "Find address" finds the street of an earlier report; choosing it fills the place
@@ -473,29 +492,186 @@ async fn a_report_is_placed_by_its_point_and_close_duplicates_are_offered_first(
     let found = rosa
         .post_multipart(
             "/reports/new",
-            &[("category", &category), ("title", "Broken kerb"), ("find", "3 mill lane"), ("action", "find")],
+            &[
+                ("category", &category),
+                ("title", "Broken kerb"),
+                ("find", "3 mill lane"),
+                ("action", "find"),
+            ],
             &[],
         )
         .await;
     assert_eq!(found.status(), StatusCode::OK);
     let page = body(found).await;
-    assert!(page.contains("name=\"pick\" value=\"50.700000|19.200000|12 Mill Lane\""), "{page}");
+    assert!(
+        page.contains("name=\"pick\" value=\"50.700000|19.200000|12 Mill Lane\""),
+        "{page}"
+    );
     assert!(page.contains("value=\"Broken kerb\""));
     let picked = rosa
         .post_multipart(
             "/reports/new",
-            &[("category", &category), ("title", "Broken kerb"), ("pick", "50.700000|19.200000|12 Mill Lane")],
+            &[
+                ("category", &category),
+                ("title", "Broken kerb"),
+                ("pick", "50.700000|19.200000|12 Mill Lane"),
+            ],
             &[],
         )
         .await;
     let page = body(picked).await;
-    assert!(page.contains("id=\"latitude\" name=\"latitude\" type=\"text\" value=\"50.700000\""), "{page}");
+    assert!(
+        page.contains("id=\"latitude\" name=\"latitude\" type=\"text\" value=\"50.700000\""),
+        "{page}"
+    );
     let mill_end = app.area_id("mill-end").await;
     assert!(page.contains(&format!("<option value=\"{mill_end}\" selected>")));
     // Area names are found too.
     let found = rosa
-        .post_multipart("/reports/new", &[("find", "mill end"), ("action", "find")], &[])
+        .post_multipart(
+            "/reports/new",
+            &[("find", "mill end"), ("action", "find")],
+            &[],
+        )
         .await;
-    assert!(body(found).await.contains("name=\"pick\" value=\"50.700000|19.200000|Mill End\""));
+    assert!(
+        body(found)
+            .await
+            .contains("name=\"pick\" value=\"50.700000|19.200000|Mill End\"")
+    );
     assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
+}
+
+#[tokio::test]
+async fn alerts_by_place_hold_only_items_near_the_point_or_inside_the_boundary() {
+    use squaremile::alerts::digest::send_due;
+    use squaremile::db::now_ms;
+
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+        feature("Mill End", &square(19.1, 50.6, 0.2)),
+    ]);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    admin
+        .post_form("/areas/new", &[("parent", "testbury"), ("name", "South")])
+        .await;
+    admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    let category: String = sqlx::query_scalar("SELECT id FROM report_categories")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let north = app.area_id("north").await;
+    let south = app.area_id("south").await;
+    let ana = app.register("Ana", "ana@example.org", "").await;
+
+    let near = [
+        ("kinds", "reports"),
+        ("latitude", "50.7"),
+        ("longitude", "19.2"),
+        ("near_metres", "300"),
+        ("frequency", "daily"),
+    ];
+    for (fields, says) in [
+        (
+            vec![
+                ("kinds", "reports"),
+                ("latitude", "50.7"),
+                ("longitude", "19.2"),
+                ("place_area", north.as_str()),
+                ("frequency", "daily"),
+            ],
+            "Choose a point or an area&#39;s boundary, not both",
+        ),
+        (
+            vec![
+                ("kinds", "reports"),
+                ("place_area", south.as_str()),
+                ("frequency", "daily"),
+            ],
+            "That area has no boundary yet",
+        ),
+        (
+            vec![
+                ("kinds", "reports"),
+                ("latitude", "50.7"),
+                ("longitude", "19.2"),
+                ("near_metres", "10"),
+                ("frequency", "daily"),
+            ],
+            "whole number of metres from 50 to 20000",
+        ),
+    ] {
+        let refused = ana.post_form("/alerts", &fields).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{says}");
+        let page = body(refused).await;
+        assert!(page.contains(says), "{says} not in:\n{page}");
+    }
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM alert_subscriptions").await,
+        0
+    );
+    for fields in [
+        near.to_vec(),
+        vec![
+            ("kinds", "reports"),
+            ("place_area", north.as_str()),
+            ("frequency", "daily"),
+        ],
+    ] {
+        let made = ana.post_form("/alerts", &fields).await;
+        assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    }
+    let page = body(ana.get("/alerts").await).await;
+    assert!(page.contains("within 300 m of 50.7, 19.2"), "{page}");
+    assert!(page.contains("inside the boundary of North"), "{page}");
+
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    for (title, lat, lon) in [
+        ("Near pothole", "50.7005", "19.2"),
+        ("Far pothole", "50.95", "19.45"),
+        ("South pothole", "50.2", "19.2"),
+    ] {
+        let sent = send_report(&rosa, &category, title, (lat, lon), &[("checked", "1")]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{title}");
+    }
+    // In North by its area, but with no place: no alert by place holds it.
+    let sent = rosa
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", &category),
+                ("area_id", &north),
+                ("title", "Placeless pothole"),
+                ("description", "Somewhere."),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+
+    sqlx::query("UPDATE alert_subscriptions SET next_due_at = $1")
+        .bind(now_ms())
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(send_due(&app.state, now_ms()).await.unwrap(), 2);
+    let mut digests = vec![app.mail.next().await.text(), app.mail.next().await.text()];
+    digests.sort_by_key(|text| text.contains("Far pothole"));
+    let [by_point, by_boundary] = [&digests[0], &digests[1]];
+    assert!(by_point.contains("Near pothole"), "{by_point}");
+    for absent in ["Far pothole", "South pothole", "Placeless pothole"] {
+        assert!(!by_point.contains(absent), "{absent} in {by_point}");
+    }
+    assert!(by_boundary.contains("Near pothole") && by_boundary.contains("Far pothole"));
+    for absent in ["South pothole", "Placeless pothole"] {
+        assert!(!by_boundary.contains(absent), "{absent} in {by_boundary}");
+    }
 }
