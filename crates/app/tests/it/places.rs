@@ -675,3 +675,98 @@ async fn alerts_by_place_hold_only_items_near_the_point_or_inside_the_boundary()
         assert!(!by_boundary.contains(absent), "{absent} in {by_boundary}");
     }
 }
+
+#[tokio::test]
+async fn open311_places_a_request_by_its_point_and_boundaries_export_page_by_page() {
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+        feature("Mill End", &square(19.1, 50.6, 0.2)),
+    ]);
+    assert_eq!(upload(&admin, "testbury", &text).await.status(), StatusCode::SEE_OTHER);
+    admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    let made = body(
+        admin
+            .post_form("/reports/api-keys", &[("key_name", "Council case system")])
+            .await,
+    )
+    .await;
+    let key = made
+        .split(r#"<code id="new-key">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</code>").next())
+        .expect("the key is shown once")
+        .to_string();
+    let post = |lat: &'static str, long: &'static str| {
+        let key = key.clone();
+        let client = app.client();
+        async move {
+            let response = client
+                .http
+                .post(client.url("/api/open311/v2/requests.json"))
+                .form(&[
+                    ("api_key", key.as_str()),
+                    ("service_code", "potholes"),
+                    ("description", "Deep hole"),
+                    ("lat", lat),
+                    ("long", long),
+                ])
+                .send()
+                .await
+                .unwrap();
+            let status = response.status();
+            (status, body(response).await)
+        }
+    };
+    // No jurisdiction_id: the innermost area holding the point takes it.
+    let (status, text) = post("50.7", "19.2").await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let area: String = sqlx::query_scalar("SELECT area_id FROM reports")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(area, app.area_id("mill-end").await);
+    let (status, text) = post("10", "10").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(text.contains("outside every area"), "{text}");
+    // The same lat and long come back out, as numbers.
+    let (_, listed) = json(&app.client(), "/api/open311/v2/requests.json").await;
+    assert_eq!(listed[0]["lat"].as_f64(), Some(50.7));
+    assert_eq!(listed[0]["long"].as_f64(), Some(19.2));
+
+    // Every boundary, page by page, each once, with its parent.
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let (status, page) = json(
+            &app.client(),
+            &format!("/api/v1/boundaries.geojson?limit=2&cursor={cursor}"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        for f in page["features"].as_array().unwrap() {
+            assert_eq!(f["geometry"]["type"], "MultiPolygon");
+            seen.push((
+                f["properties"]["slug"].as_str().unwrap().to_string(),
+                f["properties"]["parent"].as_str().map(str::to_string),
+            ));
+        }
+        match page["next"].as_str() {
+            Some(next) => cursor = next.to_string(),
+            None => break,
+        }
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("mill-end".to_string(), Some("north".to_string())),
+            ("north".to_string(), Some("testbury".to_string())),
+            ("testbury".to_string(), None),
+        ]
+    );
+}
