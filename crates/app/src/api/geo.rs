@@ -288,7 +288,11 @@ pub async fn all_boundaries(
         properties.insert("slug".into(), area.slug.clone().into());
         properties.insert("name".into(), area.name.clone().into());
         properties.insert("kind".into(), area.kind.as_str().into());
-        let parent = area.parent_id.as_ref().and_then(|p| parents.get(p)).cloned();
+        let parent = area
+            .parent_id
+            .as_ref()
+            .and_then(|p| parents.get(p))
+            .cloned();
         properties.insert("parent".into(), parent.into());
         features.push(places::feature_json(&shape, properties));
     }

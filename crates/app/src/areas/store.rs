@@ -393,6 +393,12 @@ pub async fn boundaries_page(
     .await
     .context("listing boundaries")?;
     rows.iter()
-        .map(|row| Ok((from_row(row)?, row.try_get("geojson")?, row.try_get("updated_at")?)))
+        .map(|row| {
+            Ok((
+                from_row(row)?,
+                row.try_get("geojson")?,
+                row.try_get("updated_at")?,
+            ))
+        })
         .collect()
 }

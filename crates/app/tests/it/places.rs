@@ -685,7 +685,10 @@ async fn open311_places_a_request_by_its_point_and_boundaries_export_page_by_pag
         feature("North", &square(19.0, 50.5, 0.5)),
         feature("Mill End", &square(19.1, 50.6, 0.2)),
     ]);
-    assert_eq!(upload(&admin, "testbury", &text).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
     admin
         .post_form("/reports/categories", &[("name", "Potholes")])
         .await;
@@ -769,4 +772,43 @@ async fn open311_places_a_request_by_its_point_and_boundaries_export_page_by_pag
             ("testbury".to_string(), None),
         ]
     );
+}
+
+#[tokio::test]
+async fn an_imported_street_list_is_found_and_a_bad_line_imports_nothing() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let bad = "name,latitude,longitude\nMill Lane,53.4791,-2.0712\nCanal Street,north,-2.07\n";
+    let refused = admin
+        .post_multipart("/areas/streets", &[], &[("file", bad.as_bytes())])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(refused).await.contains("Line 3 is not"));
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM streets").await, 0);
+
+    let good =
+        "name,latitude,longitude\nMill Lane,53.4791,-2.0712\n\"Weavers Row, East\",53.47,-2.06\n";
+    let done = admin
+        .post_multipart("/areas/streets", &[], &[("file", good.as_bytes())])
+        .await;
+    assert_eq!(location(&done), "/areas/streets?notice=streets-imported");
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM streets").await, 2);
+    let found = admin
+        .post_multipart(
+            "/reports/new",
+            &[("find", "weavers"), ("action", "find")],
+            &[],
+        )
+        .await;
+    assert!(
+        body(found)
+            .await
+            .contains("value=\"53.470000|-2.060000|Weavers Row, East\"")
+    );
+    // Only site admins import.
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let refused = rosa
+        .post_multipart("/areas/streets", &[], &[("file", good.as_bytes())])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
