@@ -663,7 +663,7 @@ async fn alerts_by_place_hold_only_items_near_the_point_or_inside_the_boundary()
         .await
         .unwrap();
     assert_eq!(send_due(&app.state, now_ms()).await.unwrap(), 2);
-    let mut digests = vec![app.mail.next().await.text(), app.mail.next().await.text()];
+    let mut digests = [app.mail.next().await.text(), app.mail.next().await.text()];
     digests.sort_by_key(|text| text.contains("Far pothole"));
     let [by_point, by_boundary] = [&digests[0], &digests[1]];
     assert!(by_point.contains("Near pothole"), "{by_point}");
