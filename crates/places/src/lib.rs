@@ -13,7 +13,7 @@ pub use geojson::{
     Feature, ParseError, feature_json, geometry_json, parse, parse_geometry, shape_from_geometry,
 };
 pub use index::AreaIndex;
-pub use measure::{Bounds, bounds, box_around, distance_m, outside_share, within_parent};
+pub use measure::{Bounds, bounds, box_around, contains, distance_m, outside_share, within_parent};
 
 /// Something wrong with one feature's geometry, in words the app translates.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]

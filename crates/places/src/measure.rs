@@ -1,6 +1,6 @@
 //! Distances, boxes and containment between boundaries.
 
-use geo::{Area, BooleanOps, BoundingRect, MultiPolygon};
+use geo::{Area, BooleanOps, BoundingRect, Coord, Intersects, MultiPolygon};
 
 use crate::Fault;
 
@@ -84,4 +84,9 @@ pub fn within_parent(
     } else {
         Ok(())
     }
+}
+
+/// Whether the shape holds the point (a point on its edge counts).
+pub fn contains(shape: &MultiPolygon<f64>, lat: f64, lon: f64) -> bool {
+    shape.intersects(&Coord { x: lon, y: lat })
 }

@@ -76,3 +76,26 @@ report-nearby-metres = { $count ->
     [one] { $count } metre away
    *[other] { $count } metres away
 }
+
+field-alert-place = Near a place (optional)
+field-alert-place-hint = Only new items with a place (reports and events) near a point or inside an area's boundary. Leave empty for alerts by area alone.
+field-alert-near-metres = Within (metres)
+field-alert-near-metres-hint = From 50 to 20000; 500 if left empty.
+field-alert-near-metres-invalid = Give the distance as a whole number of metres from 50 to 20000.
+field-alert-place-area = Or inside the boundary of
+field-alert-place-area-none = No boundary
+field-alert-place-area-hint = An area with a boundary on the map.
+field-alert-place-both = Choose a point or an area's boundary, not both.
+field-alert-place-no-boundary = That area has no boundary yet; choose another or give a point.
+alert-place-near = within { $metres } m of { $lat }, { $lon }
+alert-place-inside = inside the boundary of { $area }
+
+streets-title = Import a street list
+streets-intro = Without an outside geocoder, "find address" on the report form searches these streets, the streets of earlier reports and the areas' names. A street already listed keeps its place.
+field-streets-file = Street list (CSV)
+field-streets-file-hint = One street per line: name, latitude, longitude (for example: Mill Lane,53.4791,-2.0712). A header line is allowed.
+streets-submit = Import
+notice-streets-imported = Streets imported.
+field-streets-not-text = The file is not text. Choose a CSV file.
+field-streets-empty = The file lists no streets.
+field-streets-bad-line = Line { $line } is not "name, latitude, longitude" with numbers in range. Nothing was imported.

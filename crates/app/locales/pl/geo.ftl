@@ -80,3 +80,26 @@ report-nearby-metres = { $count ->
     [many] { $count } metrów stąd
    *[other] { $count } metra stąd
 }
+
+field-alert-place = Blisko miejsca (nieobowiązkowo)
+field-alert-place-hint = Tylko nowe rzeczy z miejscem (zgłoszenia i wydarzenia) blisko punktu albo w granicach obszaru. Zostaw puste, by dostawać powiadomienia tylko według obszaru.
+field-alert-near-metres = W promieniu (metry)
+field-alert-near-metres-hint = Od 50 do 20000; 500, jeśli zostawisz puste.
+field-alert-near-metres-invalid = Podaj odległość jako liczbę całkowitą metrów od 50 do 20000.
+field-alert-place-area = Albo w granicach obszaru
+field-alert-place-area-none = Bez granicy
+field-alert-place-area-hint = Obszar, który ma granicę na mapie.
+field-alert-place-both = Wybierz punkt albo granicę obszaru, nie oba.
+field-alert-place-no-boundary = Ten obszar nie ma jeszcze granicy; wybierz inny albo podaj punkt.
+alert-place-near = w promieniu { $metres } m od { $lat }, { $lon }
+alert-place-inside = w granicach obszaru { $area }
+
+streets-title = Wgraj listę ulic
+streets-intro = Bez zewnętrznego geokodera „znajdź adres” w formularzu zgłoszenia przeszukuje te ulice, ulice wcześniejszych zgłoszeń i nazwy obszarów. Ulica, która już jest na liście, zachowuje swoje miejsce.
+field-streets-file = Lista ulic (CSV)
+field-streets-file-hint = Jedna ulica w wierszu: nazwa, szerokość, długość geograficzna (np. Mill Lane,53.4791,-2.0712). Wiersz nagłówka jest dozwolony.
+streets-submit = Wgraj
+notice-streets-imported = Ulice wgrane.
+field-streets-not-text = To nie jest plik tekstowy. Wybierz plik CSV.
+field-streets-empty = Plik nie zawiera żadnych ulic.
+field-streets-bad-line = Wiersz { $line } nie ma postaci „nazwa, szerokość, długość” z liczbami w zakresie. Nic nie zostało wgrane.

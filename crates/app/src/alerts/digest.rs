@@ -13,6 +13,50 @@ use crate::web::forms::plain_letters;
 
 /// Items of one kind in one digest, at most.
 const ITEMS_PER_KIND: i64 = 50;
+/// New items of a kind read for an alert by place, before the place picks its own.
+const PLACE_ITEMS_READ: i64 = 5_000;
+
+/// An alert's place, ready to test items against: a point and a distance, or a boundary.
+enum PlaceTest {
+    Near { lat: f64, lon: f64, metres: f64 },
+    Inside(Option<places::MultiPolygon<f64>>),
+}
+
+impl PlaceTest {
+    async fn load(state: &AppState, place: &store::AlertPlace) -> anyhow::Result<PlaceTest> {
+        Ok(match place {
+            store::AlertPlace::Near {
+                latitude,
+                longitude,
+                metres,
+            } => PlaceTest::Near {
+                lat: *latitude,
+                lon: *longitude,
+                metres: *metres as f64,
+            },
+            store::AlertPlace::Inside { area_id, .. } => {
+                PlaceTest::Inside(crate::areas::places::boundary(&state.db, area_id).await?)
+            }
+        })
+    }
+
+    /// Only items with a place can be near or inside anything.
+    fn holds(&self, item: &Item) -> bool {
+        let Some((lat, lon)) = item.location else {
+            return false;
+        };
+        match self {
+            PlaceTest::Near {
+                lat: at_lat,
+                lon: at_lon,
+                metres,
+            } => places::distance_m(*at_lat, *at_lon, lat, lon) <= *metres,
+            PlaceTest::Inside(shape) => shape
+                .as_ref()
+                .is_some_and(|shape| places::contains(shape, lat, lon)),
+        }
+    }
+}
 /// Subscriptions handled per pass.
 const BATCH: i64 = 200;
 /// How often the site looks for digests that are due.
@@ -80,24 +124,33 @@ async fn matching_items(
         .split_whitespace()
         .map(plain_letters)
         .collect();
+    let place = match &subscription.place {
+        None => None,
+        Some(place) => Some(PlaceTest::load(state, place).await?),
+    };
+    // A place keeps only some of the city's new items: read more, then keep the usual number.
+    let read = if place.is_some() {
+        PLACE_ITEMS_READ
+    } else {
+        ITEMS_PER_KIND
+    };
     let mut found = Vec::new();
     for &kind in &subscription.kinds {
-        let items = feeds::between(
-            &state.db,
-            kind,
-            area,
-            subscription.covered_until,
-            now,
-            ITEMS_PER_KIND,
-        )
-        .await?;
-        found.extend(items.into_iter().filter(|item| {
-            let topic_ok = subscription.topic.is_empty()
-                || kind != feeds::Kind::Conversations
-                || item.topic == subscription.topic;
-            let text = plain_letters(&format!("{} {}", item.title, item.summary));
-            topic_ok && words.iter().all(|w| text.contains(w.as_str()))
-        }));
+        let items =
+            feeds::between(&state.db, kind, area, subscription.covered_until, now, read).await?;
+        found.extend(
+            items
+                .into_iter()
+                .filter(|item| {
+                    let topic_ok = subscription.topic.is_empty()
+                        || kind != feeds::Kind::Conversations
+                        || item.topic == subscription.topic;
+                    let text = plain_letters(&format!("{} {}", item.title, item.summary));
+                    topic_ok && words.iter().all(|w| text.contains(w.as_str()))
+                })
+                .filter(|item| place.as_ref().is_none_or(|p| p.holds(item)))
+                .take(ITEMS_PER_KIND as usize),
+        );
     }
     Ok(found)
 }

@@ -4,7 +4,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::store::{self, Frequency, NewSubscription, Subscription};
+use super::store::{self, AlertPlace, Frequency, NewSubscription, Subscription};
+use crate::areas::places::read_location;
 use crate::areas::store as areas;
 use crate::conversations::store::{TOPICS, topic_label_key};
 use crate::feeds::store::Kind;
@@ -20,6 +21,10 @@ struct AlertForm {
     topic: String,
     keyword: String,
     frequency: String,
+    latitude: String,
+    longitude: String,
+    near_metres: String,
+    place_area: String,
 }
 
 impl AlertForm {
@@ -32,6 +37,10 @@ impl AlertForm {
                 "topic" => form.topic = value,
                 "keyword" => form.keyword = value,
                 "frequency" => form.frequency = value,
+                "latitude" => form.latitude = value,
+                "longitude" => form.longitude = value,
+                "near_metres" => form.near_metres = value,
+                "place_area" => form.place_area = value,
                 _ => {}
             }
         }
@@ -133,6 +142,7 @@ pub async fn subscribe(
     if frequency.is_none() {
         errors.add(&lang, "frequency", "field-alert-frequency-missing");
     }
+    let place = read_place(&state, &lang, &form, &mut errors).await?;
     if store::count_for(&state.db, &user.id).await? >= store::MAX_PER_PERSON {
         errors.add(&lang, "kinds", "field-alert-too-many");
     }
@@ -148,8 +158,63 @@ pub async fn subscribe(
         keyword: &keyword,
         frequency,
     };
-    store::subscribe(&state.db, &new).await?;
+    let id = store::subscribe(&state.db, &new).await?;
+    if let Some(place) = &place {
+        store::set_place(&state.db, &id, place).await?;
+    }
     Ok(see_other("/alerts", Some("alert-subscribed")))
+}
+
+/// The distances an alert by place may cover, in metres.
+const NEAR_METRES: std::ops::RangeInclusive<i64> = 50..=20_000;
+
+/// An alert's place: a point with a distance, or an area with a boundary, or neither.
+async fn read_place(
+    state: &AppState,
+    lang: &crate::i18n::Lang,
+    form: &AlertForm,
+    errors: &mut FormErrors,
+) -> AppResult<Option<AlertPlace>> {
+    let point = read_location(errors, lang, &form.latitude, &form.longitude);
+    if !form.place_area.is_empty() {
+        if point.is_some() {
+            errors.add(lang, "place_area", "field-alert-place-both");
+            return Ok(None);
+        }
+        let Some(area) = areas::find(&state.db, &form.place_area).await? else {
+            errors.add(lang, "place_area", "field-area-missing");
+            return Ok(None);
+        };
+        if crate::areas::places::boundary(&state.db, &area.id)
+            .await?
+            .is_none()
+        {
+            errors.add(lang, "place_area", "field-alert-place-no-boundary");
+            return Ok(None);
+        }
+        return Ok(Some(AlertPlace::Inside {
+            area_id: area.id,
+            area_name: area.name,
+        }));
+    }
+    let Some((latitude, longitude)) = point else {
+        return Ok(None);
+    };
+    let metres = match form.near_metres.trim() {
+        "" => 500,
+        text => match text.parse::<i64>() {
+            Ok(m) if NEAR_METRES.contains(&m) => m,
+            _ => {
+                errors.add(lang, "near_metres", "field-alert-near-metres-invalid");
+                return Ok(None);
+            }
+        },
+    };
+    Ok(Some(AlertPlace::Near {
+        latitude,
+        longitude,
+        metres,
+    }))
 }
 
 pub async fn remove(
@@ -203,6 +268,30 @@ fn describe_for(ctx: &PageContext, s: &Subscription) -> String {
     }
     if !s.keyword.is_empty() {
         text.push_str(&format!(" · “{}”", s.keyword));
+    }
+    match &s.place {
+        Some(AlertPlace::Near {
+            latitude,
+            longitude,
+            metres,
+        }) => {
+            let near = ctx.lang.t_args(
+                "alert-place-near",
+                &[
+                    ("metres", &metres.to_string()),
+                    ("lat", &latitude.to_string()),
+                    ("lon", &longitude.to_string()),
+                ],
+            );
+            text.push_str(&format!(" · {near}"));
+        }
+        Some(AlertPlace::Inside { area_name, .. }) => {
+            text.push_str(&format!(
+                " · {}",
+                ctx.t1("alert-place-inside", "area", area_name)
+            ));
+        }
+        None => {}
     }
     text
 }

@@ -58,13 +58,31 @@ pub struct Subscription {
     pub unsubscribe_token: String,
     pub covered_until: i64,
     pub next_due_at: i64,
+    /// Alerts by place: only items with a place there.
+    pub place: Option<AlertPlace>,
+}
+
+/// Where an alert by place looks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AlertPlace {
+    /// Within `metres` of a point.
+    Near {
+        latitude: f64,
+        longitude: f64,
+        metres: i64,
+    },
+    /// Inside an area's boundary.
+    Inside { area_id: String, area_name: String },
 }
 
 macro_rules! select_subscription {
     () => {
         "SELECT s.id, s.user_id, s.area_id, a.name AS area_name, s.kinds, s.topic, s.keyword, \
-         s.frequency, s.unsubscribe_token, s.covered_until, s.next_due_at \
-         FROM alert_subscriptions s LEFT JOIN areas a ON a.id = s.area_id"
+         s.frequency, s.unsubscribe_token, s.covered_until, s.next_due_at, \
+         s.near_latitude, s.near_longitude, s.near_metres, s.place_area_id, \
+         pa.name AS place_area_name \
+         FROM alert_subscriptions s LEFT JOIN areas a ON a.id = s.area_id \
+         LEFT JOIN areas pa ON pa.id = s.place_area_id"
     };
 }
 
@@ -83,7 +101,52 @@ fn subscription_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Subscription
         unsubscribe_token: row.try_get("unsubscribe_token")?,
         covered_until: row.try_get("covered_until")?,
         next_due_at: row.try_get("next_due_at")?,
+        place: place_from_row(row)?,
     })
+}
+
+fn place_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Option<AlertPlace>> {
+    let lat: Option<f64> = row.try_get("near_latitude")?;
+    let lon: Option<f64> = row.try_get("near_longitude")?;
+    let metres: Option<i64> = row.try_get("near_metres")?;
+    if let (Some(latitude), Some(longitude), Some(metres)) = (lat, lon, metres) {
+        return Ok(Some(AlertPlace::Near {
+            latitude,
+            longitude,
+            metres,
+        }));
+    }
+    let area_id: Option<String> = row.try_get("place_area_id")?;
+    let area_name: Option<String> = row.try_get("place_area_name")?;
+    Ok(area_id.map(|area_id| AlertPlace::Inside {
+        area_id,
+        area_name: area_name.unwrap_or_default(),
+    }))
+}
+
+/// Makes a subscription an alert by place (right after [`subscribe`]).
+pub async fn set_place(db: &Db, id: &str, place: &AlertPlace) -> anyhow::Result<()> {
+    let (lat, lon, metres, area) = match place {
+        AlertPlace::Near {
+            latitude,
+            longitude,
+            metres,
+        } => (Some(*latitude), Some(*longitude), Some(*metres), None),
+        AlertPlace::Inside { area_id, .. } => (None, None, None, Some(area_id.as_str())),
+    };
+    sqlx::query(
+        "UPDATE alert_subscriptions SET near_latitude = $1, near_longitude = $2, \
+         near_metres = $3, place_area_id = $4 WHERE id = $5",
+    )
+    .bind(lat)
+    .bind(lon)
+    .bind(metres)
+    .bind(area)
+    .bind(id)
+    .execute(db)
+    .await
+    .context("setting an alert's place")?;
+    Ok(())
 }
 
 pub struct NewSubscription<'a> {

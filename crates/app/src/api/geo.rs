@@ -242,3 +242,63 @@ pub async fn projects_geojson(
 ) -> AppResult<Response> {
     collection(&state, PointKind::Projects, query).await
 }
+
+#[derive(Deserialize, Default, IntoParams)]
+#[serde(default)]
+pub struct BoundariesQuery {
+    /// The `next` value of the previous page.
+    cursor: String,
+    /// Boundaries per page, 1 to 200 (default 50).
+    limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/boundaries.geojson", tag = "places", params(BoundariesQuery),
+    responses((status = 200, description = "Every area's boundary (the data export of boundaries), a GeoJSON FeatureCollection of MultiPolygons with slug, name, kind and parent, most recently changed first; `next` pages on"),
+              (status = 400, description = "A malformed cursor or limit", body = super::ApiError)))]
+pub async fn all_boundaries(
+    State(state): State<AppState>,
+    Query(query): Query<BoundariesQuery>,
+) -> AppResult<Response> {
+    let limit = match query.limit {
+        None => 50,
+        Some(n) if (1..=200).contains(&n) => n,
+        Some(_) => return Err(AppError::BadRequest("error-api-limit")),
+    };
+    let cursor = if query.cursor.is_empty() {
+        None
+    } else {
+        Some(parse_cursor(&query.cursor).ok_or(AppError::BadRequest("error-api-cursor"))?)
+    };
+    let page = areas::boundaries_page(&state.db, cursor, limit).await?;
+    let next = next_cursor(
+        page.last().map(|(a, _, at)| (*at, a.id.as_str())),
+        page.len(),
+        limit,
+    );
+    let parents: std::collections::HashMap<String, String> = areas::all(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.slug))
+        .collect();
+    let mut features = Vec::with_capacity(page.len());
+    for (area, text, _) in page {
+        let shape = places::parse_geometry(&text)
+            .map_err(|e| anyhow::anyhow!("the stored boundary of {}: {e}", area.slug))?;
+        let mut properties = Map::new();
+        properties.insert("slug".into(), area.slug.clone().into());
+        properties.insert("name".into(), area.name.clone().into());
+        properties.insert("kind".into(), area.kind.as_str().into());
+        let parent = area
+            .parent_id
+            .as_ref()
+            .and_then(|p| parents.get(p))
+            .cloned();
+        properties.insert("parent".into(), parent.into());
+        features.push(places::feature_json(&shape, properties));
+    }
+    let mut body = json!({ "type": "FeatureCollection", "features": features });
+    if let Some(next) = next {
+        body["next"] = next.into();
+    }
+    Ok(geojson(body))
+}

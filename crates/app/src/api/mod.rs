@@ -43,7 +43,8 @@ use crate::web::{AppError, AppResult, forms};
         geo::reports_geojson,
         geo::assets_geojson,
         geo::events_geojson,
-        geo::projects_geojson
+        geo::projects_geojson,
+        geo::all_boundaries
     ),
     components(schemas(
         ApiArea,
@@ -86,6 +87,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/budgets", get(civic::list_budgets))
         .route("/api/v1/budgets/{slug}/results", get(civic::budget_results))
         .route("/api/v1/areas/at", get(geo::areas_at_point))
+        .route("/api/v1/boundaries.geojson", get(geo::all_boundaries))
         .route("/api/v1/areas/{slug}/boundary", get(geo::area_boundary))
         .route("/api/v1/reports.geojson", get(geo::reports_geojson))
         .route("/api/v1/assets.geojson", get(geo::assets_geojson))

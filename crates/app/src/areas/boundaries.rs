@@ -157,3 +157,95 @@ pub async fn feature(state: &AppState, area: &Area) -> AppResult<Option<serde_js
     properties.insert("kind".into(), area.kind.as_str().into());
     Ok(Some(::places::feature_json(&shape, properties)))
 }
+
+// ------------------------------------------------------------------ the street list
+
+#[derive(Template)]
+#[template(path = "areas/templates/streets.html")]
+struct StreetsPage {
+    ctx: PageContext,
+    errors: FormErrors,
+}
+
+fn require_site_admin(user: &crate::web::CurrentUser) -> AppResult<()> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("error-needs-site-admin"))
+    }
+}
+
+pub async fn streets_form(ctx: PageContext, RequireUser(user): RequireUser) -> AppResult<Response> {
+    require_site_admin(&user)?;
+    render_with(
+        StatusCode::OK,
+        &StreetsPage {
+            ctx,
+            errors: FormErrors::new(),
+        },
+    )
+}
+
+/// One street per line, `name,latitude,longitude` (a first line that is not one is taken
+/// as the header). The name may hold commas: the last two fields are the numbers.
+fn read_streets(text: &str) -> Result<Vec<(String, f64, f64)>, usize> {
+    let mut streets = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let parsed = (|| {
+            let (rest, lon) = line.rsplit_once(',')?;
+            let (name, lat) = rest.rsplit_once(',')?;
+            let lat = lat.trim().parse::<f64>().ok().filter(|v| v.abs() <= 90.0)?;
+            let lon = lon
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.abs() <= 180.0)?;
+            let name = name.trim().trim_matches('"').trim();
+            (!name.is_empty() && name.chars().count() <= 200).then(|| (name.to_string(), lat, lon))
+        })();
+        match parsed {
+            Some(street) => streets.push(street),
+            None if i == 0 => continue,
+            None => return Err(i + 1),
+        }
+    }
+    Ok(streets)
+}
+
+pub async fn import_streets(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    multipart: Multipart,
+) -> AppResult<Response> {
+    require_site_admin(&user)?;
+    let mut file = Vec::new();
+    for (name, value) in forms::multipart_fields(multipart).await? {
+        if name == "file" {
+            file = value.to_vec();
+        }
+    }
+    let lang = ctx.lang.clone();
+    let mut errors = FormErrors::new();
+    match String::from_utf8(file).map(|text| read_streets(&text)) {
+        Err(_) => errors.add(&lang, "file", "field-streets-not-text"),
+        Ok(Err(line)) => errors.add_message(
+            "file",
+            lang.t1("field-streets-bad-line", "line", &line.to_string()),
+        ),
+        Ok(Ok(streets)) if streets.is_empty() => errors.add(&lang, "file", "field-streets-empty"),
+        Ok(Ok(streets)) => {
+            let added = super::points::import_streets(&state.db, &streets).await?;
+            tracing::info!(by = %user.id, added, "streets imported");
+            return Ok(see_other("/areas/streets", Some("streets-imported")));
+        }
+    }
+    render_with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &StreetsPage { ctx, errors },
+    )
+}

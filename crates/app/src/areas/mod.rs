@@ -18,6 +18,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/areas", get(handlers::list))
         .route("/areas/new", get(handlers::new_form).post(handlers::create))
+        .route(
+            "/areas/streets",
+            get(boundaries::streets_form).post(boundaries::import_streets),
+        )
         .route("/areas/{slug}", get(handlers::show))
         .route(
             "/areas/{slug}/edit",

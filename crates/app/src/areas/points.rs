@@ -380,3 +380,29 @@ pub async fn open_reports_in_box(
         })
         .collect()
 }
+
+/// Adds imported streets in one transaction (a name already listed keeps its place).
+/// Returns how many were new.
+pub async fn import_streets(db: &Db, streets: &[(String, f64, f64)]) -> anyhow::Result<u64> {
+    let mut tx = crate::db::begin(db).await?;
+    let now = crate::db::now_ms();
+    let mut added = 0;
+    for (name, latitude, longitude) in streets {
+        let done = sqlx::query(
+            "INSERT INTO streets (id, name, name_key, latitude, longitude, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name_key) DO NOTHING",
+        )
+        .bind(crate::db::new_id())
+        .bind(name)
+        .bind(name.to_lowercase())
+        .bind(latitude)
+        .bind(longitude)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("importing a street")?;
+        added += done.rows_affected();
+    }
+    tx.commit().await.context("committing streets")?;
+    Ok(added)
+}

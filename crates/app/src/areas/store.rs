@@ -373,3 +373,34 @@ pub async fn delete_boundary(db: &Db, area_id: &str) -> anyhow::Result<()> {
         .context("removing an area's boundary")?;
     Ok(())
 }
+
+/// A page of boundaries for the export, newest change first, older than the cursor
+/// `(updated_at, area_id)`: (area, geojson, updated_at).
+pub async fn boundaries_page(
+    db: &Db,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<(Area, String, i64)>> {
+    let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
+    let rows = sqlx::query(
+        "SELECT a.id, a.parent_id, a.kind, a.slug, a.name, a.description, b.geojson, \
+           b.updated_at FROM area_boundaries b JOIN areas a ON a.id = b.area_id \
+         WHERE b.updated_at < $1 OR (b.updated_at = $1 AND b.area_id < $2) \
+         ORDER BY b.updated_at DESC, b.area_id DESC LIMIT $3",
+    )
+    .bind(before_at)
+    .bind(before_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing boundaries")?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                from_row(row)?,
+                row.try_get("geojson")?,
+                row.try_get("updated_at")?,
+            ))
+        })
+        .collect()
+}

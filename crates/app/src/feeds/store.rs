@@ -84,6 +84,8 @@ pub struct Item {
     /// For one of the methods library's first twelve recipes, its seed: the title then
     /// follows the reader's language (`methods::seed::title`). None for everything else.
     pub seed: Option<String>,
+    /// Where it is (latitude, longitude), for reports and events that have a place.
+    pub location: Option<(f64, f64)>,
 }
 
 /// Items of `kind` that appeared in `(after, until]`, newest first, in the area and the
@@ -121,7 +123,8 @@ pub async fn between(
     let sql = match kind {
         Kind::Reports => concat!(
             "SELECT r.id, r.title, r.description AS summary, '/reports/' || r.id AS path, \
-             a.name AS area_name, c.name AS topic, r.created_at AS at \
+             a.name AS area_name, c.name AS topic, r.created_at AS at, \
+             r.latitude, r.longitude \
              FROM reports r JOIN areas a ON a.id = r.area_id \
              JOIN report_categories c ON c.id = r.category_id WHERE r.hidden_reason = ''",
             in_tree!("r.area_id"),
@@ -164,7 +167,8 @@ pub async fn between(
         ),
         Kind::Events => concat!(
             "SELECT e.id, e.title, e.description AS summary, '/events/' || e.slug AS path, \
-             a.name AS area_name, e.kind AS topic, e.created_at AS at \
+             a.name AS area_name, e.kind AS topic, e.created_at AS at, \
+             e.latitude, e.longitude \
              FROM events e JOIN areas a ON a.id = e.area_id WHERE e.cancelled_at IS NULL",
             in_tree!("e.area_id"),
             window!("e.created_at")
@@ -205,6 +209,14 @@ pub async fn between(
                 at: row.try_get("at")?,
                 seed: match kind {
                     Kind::Methods => row.try_get("seed")?,
+                    _ => None,
+                },
+                location: match kind {
+                    Kind::Reports | Kind::Events => {
+                        let lat: Option<f64> = row.try_get("latitude")?;
+                        let lon: Option<f64> = row.try_get("longitude")?;
+                        lat.zip(lon)
+                    }
                     _ => None,
                 },
             })

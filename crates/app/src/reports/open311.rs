@@ -393,7 +393,27 @@ pub async fn post_request(
         Ok(place) => place,
         Err(problem) => return Ok(error(format, StatusCode::BAD_REQUEST, problem)),
     };
-    let Some(area) = areas::find_by_slug(&state.db, form.jurisdiction_id.trim()).await? else {
+    // Without a jurisdiction, the point decides, as on the site's own form.
+    let jurisdiction = form.jurisdiction_id.trim();
+    let area = match (jurisdiction, lat.zip(long)) {
+        ("", Some((lat, long))) => {
+            let inner = crate::areas::places::areas_at(&state, lat, long)
+                .into_iter()
+                .next();
+            match inner {
+                Some(inner) => areas::find(&state.db, &inner.id).await?,
+                None => {
+                    return Ok(error(
+                        format,
+                        StatusCode::BAD_REQUEST,
+                        "lat and long are outside every area of this site; give jurisdiction_id",
+                    ));
+                }
+            }
+        }
+        (slug, _) => areas::find_by_slug(&state.db, slug).await?,
+    };
+    let Some(area) = area else {
         return Ok(error(
             format,
             StatusCode::BAD_REQUEST,

@@ -394,3 +394,421 @@ async fn locations_typed_in_forms_are_checked_and_a_skill_is_never_a_point() {
     );
     assert_eq!(features[0]["properties"]["kind"], "space");
 }
+
+async fn send_report(
+    client: &Client,
+    category: &str,
+    title: &str,
+    (lat, lon): (&str, &str),
+    extra: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut fields = vec![
+        ("category", category),
+        ("title", title),
+        ("description", "Deep enough to hurt a cyclist."),
+        ("address", "12 Mill Lane"),
+        ("latitude", lat),
+        ("longitude", lon),
+    ];
+    fields.extend_from_slice(extra);
+    client.post_multipart("/reports/new", &fields, &[]).await
+}
+
+#[tokio::test]
+async fn a_report_is_placed_by_its_point_and_close_duplicates_are_offered_first() {
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+        feature("Mill End", &square(19.1, 50.6, 0.2)),
+    ]);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    let category: String = sqlx::query_scalar("SELECT id FROM report_categories")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+
+    // No area chosen: the innermost area holding the point is filled in.
+    let sent = send_report(&rosa, &category, "Pothole", ("50.7", "19.2"), &[]).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{}", body(sent).await);
+    let area: String = sqlx::query_scalar("SELECT area_id FROM reports")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(area, app.area_id("mill-end").await);
+
+    // About 56 m away, same category: "is it one of these?" first, nothing sent.
+    let offered = send_report(&rosa, &category, "Another hole", ("50.7005", "19.2"), &[]).await;
+    assert_eq!(offered.status(), StatusCode::OK);
+    let page = body(offered).await;
+    assert!(page.contains("Is it one of these?"), "{page}");
+    assert!(page.contains("Pothole</a> (56 metres away)"), "{page}");
+    assert!(page.contains("This affects me too"));
+    assert!(page.contains("name=\"checked\" value=\"1\""));
+    assert!(
+        page.contains("value=\"Another hole\""),
+        "the form keeps what was typed"
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 1);
+    // Sent anyway after seeing them.
+    let sent = send_report(
+        &rosa,
+        &category,
+        "Another hole",
+        ("50.7005", "19.2"),
+        &[("checked", "1")],
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    // Far enough away, nothing is offered.
+    let far = send_report(&rosa, &category, "Far hole", ("50.65", "19.15"), &[]).await;
+    assert_eq!(far.status(), StatusCode::SEE_OTHER);
+
+    // A point outside every area: the field is named and the city offered; nothing sent.
+    let outside = send_report(&rosa, &category, "Lost", ("10", "10"), &[]).await;
+    assert_eq!(outside.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(outside).await;
+    assert!(
+        page.contains("outside every area this site covers"),
+        "{page}"
+    );
+    let city = app.area_id("testbury").await;
+    assert!(
+        page.contains(&format!("<option value=\"{city}\" selected>")),
+        "{page}"
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
+
+    // "Find address" finds the street of an earlier report; choosing it fills the place
+    // and the area in, and sends nothing.
+    let found = rosa
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", &category),
+                ("title", "Broken kerb"),
+                ("find", "3 mill lane"),
+                ("action", "find"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(found.status(), StatusCode::OK);
+    let page = body(found).await;
+    assert!(
+        page.contains("name=\"pick\" value=\"50.700000|19.200000|12 Mill Lane\""),
+        "{page}"
+    );
+    assert!(page.contains("value=\"Broken kerb\""));
+    let picked = rosa
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", &category),
+                ("title", "Broken kerb"),
+                ("pick", "50.700000|19.200000|12 Mill Lane"),
+            ],
+            &[],
+        )
+        .await;
+    let page = body(picked).await;
+    assert!(
+        page.contains("id=\"latitude\" name=\"latitude\" type=\"text\" value=\"50.700000\""),
+        "{page}"
+    );
+    let mill_end = app.area_id("mill-end").await;
+    assert!(page.contains(&format!("<option value=\"{mill_end}\" selected>")));
+    // Area names are found too.
+    let found = rosa
+        .post_multipart(
+            "/reports/new",
+            &[("find", "mill end"), ("action", "find")],
+            &[],
+        )
+        .await;
+    assert!(
+        body(found)
+            .await
+            .contains("name=\"pick\" value=\"50.700000|19.200000|Mill End\"")
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
+}
+
+#[tokio::test]
+async fn alerts_by_place_hold_only_items_near_the_point_or_inside_the_boundary() {
+    use squaremile::alerts::digest::send_due;
+    use squaremile::db::now_ms;
+
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+        feature("Mill End", &square(19.1, 50.6, 0.2)),
+    ]);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    admin
+        .post_form("/areas/new", &[("parent", "testbury"), ("name", "South")])
+        .await;
+    admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    let category: String = sqlx::query_scalar("SELECT id FROM report_categories")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let north = app.area_id("north").await;
+    let south = app.area_id("south").await;
+    let ana = app.register("Ana", "ana@example.org", "").await;
+
+    let near = [
+        ("kinds", "reports"),
+        ("latitude", "50.7"),
+        ("longitude", "19.2"),
+        ("near_metres", "300"),
+        ("frequency", "daily"),
+    ];
+    for (fields, says) in [
+        (
+            vec![
+                ("kinds", "reports"),
+                ("latitude", "50.7"),
+                ("longitude", "19.2"),
+                ("place_area", north.as_str()),
+                ("frequency", "daily"),
+            ],
+            "Choose a point or an area&#39;s boundary, not both",
+        ),
+        (
+            vec![
+                ("kinds", "reports"),
+                ("place_area", south.as_str()),
+                ("frequency", "daily"),
+            ],
+            "That area has no boundary yet",
+        ),
+        (
+            vec![
+                ("kinds", "reports"),
+                ("latitude", "50.7"),
+                ("longitude", "19.2"),
+                ("near_metres", "10"),
+                ("frequency", "daily"),
+            ],
+            "whole number of metres from 50 to 20000",
+        ),
+    ] {
+        let refused = ana.post_form("/alerts", &fields).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{says}");
+        let page = body(refused).await;
+        assert!(page.contains(says), "{says} not in:\n{page}");
+    }
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM alert_subscriptions").await,
+        0
+    );
+    for fields in [
+        near.to_vec(),
+        vec![
+            ("kinds", "reports"),
+            ("place_area", north.as_str()),
+            ("frequency", "daily"),
+        ],
+    ] {
+        let made = ana.post_form("/alerts", &fields).await;
+        assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    }
+    let page = body(ana.get("/alerts").await).await;
+    assert!(page.contains("within 300 m of 50.7, 19.2"), "{page}");
+    assert!(page.contains("inside the boundary of North"), "{page}");
+
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    for (title, lat, lon) in [
+        ("Near pothole", "50.7005", "19.2"),
+        ("Far pothole", "50.95", "19.45"),
+        ("South pothole", "50.2", "19.2"),
+    ] {
+        let sent = send_report(&rosa, &category, title, (lat, lon), &[("checked", "1")]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{title}");
+    }
+    // In North by its area, but with no place: no alert by place holds it.
+    let sent = rosa
+        .post_multipart(
+            "/reports/new",
+            &[
+                ("category", &category),
+                ("area_id", &north),
+                ("title", "Placeless pothole"),
+                ("description", "Somewhere."),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+
+    sqlx::query("UPDATE alert_subscriptions SET next_due_at = $1")
+        .bind(now_ms())
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(send_due(&app.state, now_ms()).await.unwrap(), 2);
+    let mut digests = [app.mail.next().await.text(), app.mail.next().await.text()];
+    digests.sort_by_key(|text| text.contains("Far pothole"));
+    let [by_point, by_boundary] = [&digests[0], &digests[1]];
+    assert!(by_point.contains("Near pothole"), "{by_point}");
+    for absent in ["Far pothole", "South pothole", "Placeless pothole"] {
+        assert!(!by_point.contains(absent), "{absent} in {by_point}");
+    }
+    assert!(by_boundary.contains("Near pothole") && by_boundary.contains("Far pothole"));
+    for absent in ["South pothole", "Placeless pothole"] {
+        assert!(!by_boundary.contains(absent), "{absent} in {by_boundary}");
+    }
+}
+
+#[tokio::test]
+async fn open311_places_a_request_by_its_point_and_boundaries_export_page_by_page() {
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[
+        feature("Testbury", &square(19.0, 50.0, 1.0)),
+        feature("North", &square(19.0, 50.5, 0.5)),
+        feature("Mill End", &square(19.1, 50.6, 0.2)),
+    ]);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    let made = body(
+        admin
+            .post_form("/reports/api-keys", &[("key_name", "Council case system")])
+            .await,
+    )
+    .await;
+    let key = made
+        .split(r#"<code id="new-key">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</code>").next())
+        .expect("the key is shown once")
+        .to_string();
+    let post = |lat: &'static str, long: &'static str| {
+        let key = key.clone();
+        let client = app.client();
+        async move {
+            let response = client
+                .http
+                .post(client.url("/api/open311/v2/requests.json"))
+                .form(&[
+                    ("api_key", key.as_str()),
+                    ("service_code", "potholes"),
+                    ("description", "Deep hole"),
+                    ("lat", lat),
+                    ("long", long),
+                ])
+                .send()
+                .await
+                .unwrap();
+            let status = response.status();
+            (status, body(response).await)
+        }
+    };
+    // No jurisdiction_id: the innermost area holding the point takes it.
+    let (status, text) = post("50.7", "19.2").await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let area: String = sqlx::query_scalar("SELECT area_id FROM reports")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(area, app.area_id("mill-end").await);
+    let (status, text) = post("10", "10").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(text.contains("outside every area"), "{text}");
+    // The same lat and long come back out, as numbers.
+    let (_, listed) = json(&app.client(), "/api/open311/v2/requests.json").await;
+    assert_eq!(listed[0]["lat"].as_f64(), Some(50.7));
+    assert_eq!(listed[0]["long"].as_f64(), Some(19.2));
+
+    // Every boundary, page by page, each once, with its parent.
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let (status, page) = json(
+            &app.client(),
+            &format!("/api/v1/boundaries.geojson?limit=2&cursor={cursor}"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        for f in page["features"].as_array().unwrap() {
+            assert_eq!(f["geometry"]["type"], "MultiPolygon");
+            seen.push((
+                f["properties"]["slug"].as_str().unwrap().to_string(),
+                f["properties"]["parent"].as_str().map(str::to_string),
+            ));
+        }
+        match page["next"].as_str() {
+            Some(next) => cursor = next.to_string(),
+            None => break,
+        }
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("mill-end".to_string(), Some("north".to_string())),
+            ("north".to_string(), Some("testbury".to_string())),
+            ("testbury".to_string(), None),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_imported_street_list_is_found_and_a_bad_line_imports_nothing() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let bad = "name,latitude,longitude\nMill Lane,53.4791,-2.0712\nCanal Street,north,-2.07\n";
+    let refused = admin
+        .post_multipart("/areas/streets", &[], &[("file", bad.as_bytes())])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(refused).await.contains("Line 3 is not"));
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM streets").await, 0);
+
+    let good =
+        "name,latitude,longitude\nMill Lane,53.4791,-2.0712\n\"Weavers Row, East\",53.47,-2.06\n";
+    let done = admin
+        .post_multipart("/areas/streets", &[], &[("file", good.as_bytes())])
+        .await;
+    assert_eq!(location(&done), "/areas/streets?notice=streets-imported");
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM streets").await, 2);
+    let found = admin
+        .post_multipart(
+            "/reports/new",
+            &[("find", "weavers"), ("action", "find")],
+            &[],
+        )
+        .await;
+    assert!(
+        body(found)
+            .await
+            .contains("value=\"53.470000|-2.060000|Weavers Row, East\"")
+    );
+    // Only site admins import.
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let refused = rosa
+        .post_multipart("/areas/streets", &[], &[("file", good.as_bytes())])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
