@@ -102,17 +102,24 @@ pub(crate) async fn fill(client: &Client, id: &str, text: &str) {
     field.send_keys(text).await.unwrap();
 }
 
-/// Clicks the form's submit button. The click returns before the browser has navigated, so
-/// callers then wait for what the next page must show (see [`arrive`]).
+/// Clicks the form's submit button, first opening the folded menu it sits in (signing out),
+/// as a person would. The click returns before the browser has navigated, so callers then
+/// wait for what the next page must show (see [`arrive`]).
 pub(crate) async fn submit(client: &Client, form_action: &str) {
     let selector = format!("form[action='{form_action}'] button[type=submit]");
-    client
+    let button = client
         .find(Locator::Css(&selector))
         .await
-        .unwrap_or_else(|e| panic!("{selector}: {e}"))
-        .click()
+        .unwrap_or_else(|e| panic!("{selector}: {e}"));
+    let arg = serde_json::to_value(&button).unwrap();
+    client
+        .execute(
+            "const menu = arguments[0].closest('details'); if (menu) { menu.open = true; }",
+            vec![arg],
+        )
         .await
         .unwrap();
+    button.click().await.unwrap();
 }
 
 /// Waits (bounded) until the browser is at `path_and_query` on the app.

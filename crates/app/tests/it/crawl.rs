@@ -71,7 +71,7 @@ const NOT_LINKED: &[(&str, &str)] = &[
     ),
     (
         "/help/matches/{id}",
-        "linked from /help/matches once someone is matched",
+        "linked only for the two people matched; the crawled people have no match",
     ),
     (
         "/methods/{slug}/files/{id}",
