@@ -992,8 +992,14 @@ async fn photos_are_stored_without_where_they_were_taken() {
         .await
         .unwrap();
     assert_eq!(forged.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    // Over the site's limit: the form comes back with the description kept and the limit.
     let too_big = upload_photo(&ann, &path, &vec![0xFF; 3 * 1024 * 1024], "Huge").await;
-    assert_eq!(too_big.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(too_big.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let too_big = body(too_big).await;
+    assert!(
+        too_big.contains("the most a form can send is 2 MB") && too_big.contains(r#"value="Huge""#),
+        "{too_big}"
+    );
     assert_eq!(
         count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_photos").await,
         1
