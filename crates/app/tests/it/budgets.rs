@@ -432,6 +432,12 @@ async fn a_process_runs_from_ideas_to_implementation() {
         .await;
     assert_eq!(closed.status(), StatusCode::CONFLICT);
     let results = body(app.client().get(&format!("/budgets/{SLUG}/results")).await).await;
+    // The chart labels each bar with its project and cost (no "order of the table below").
+    assert!(
+        results.contains(r#"<span class="bar-label">Lights under the bridge: £"#)
+            && !results.contains("in the order of the table below"),
+        "{results}"
+    );
     // Counted: the projects were voted on, no longer "on the ballot".
     let counted = body(app.client().get(&format!("/budgets/{SLUG}")).await).await;
     assert!(
