@@ -219,5 +219,5 @@ mapping-reason-common-contacts = they have { $count ->
 mapping-reason-both-care = both care about { $items }
 mapping-reason-can-help = one can help the other with { $items }
 mapping-reason-bridges = it would link two clusters
-mapping-reason = { $a } and { $b }: { $parts }.
+mapping-reason = { $parts }.
 mapping-list-and = { $rest } and { $last }

@@ -232,7 +232,7 @@ mapping-reason-common-contacts = mają { $count ->
 mapping-reason-both-care = oboje interesują się: { $items }
 mapping-reason-can-help = jedno może pomóc drugiemu w: { $items }
 mapping-reason-bridges = połączyłoby to dwa skupiska
-mapping-reason = { $a } i { $b }: { $parts }.
+mapping-reason = { $parts }.
 mapping-list-and = { $rest } i { $last }
 # Kto jest podpisany na mapie, a kto występuje pod pseudonimem.
 mapping-answer-intro = To zajmie kilka minut. Powiedz nam, kim jesteś, z kim współpracujesz i czym możesz się podzielić. Nazwy osób oraz grup niezarejestrowanych w tym serwisie, które nie zgodzą się na pokazanie na mapie, widzą tylko organizatorzy.

@@ -20,8 +20,7 @@ struct Row {
     /// Points given in all, when the ballots carry points.
     points: String,
     why: String,
-    /// Bar geometry in the chart: top and width (of 100).
-    y: usize,
+    /// The bar's width in the chart (of 100); each bar sits under its own label.
     width: f64,
 }
 
@@ -51,10 +50,7 @@ struct PartView {
     only_here: Vec<String>,
     only_greedy: Vec<String>,
     greedy_spent: String,
-    chart_height: usize,
 }
-
-const BAR_HEIGHT: usize = 22;
 
 fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
     let lang = &ctx.lang;
@@ -148,12 +144,10 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
     let most = projects.iter().map(|p| p.cost).max().unwrap_or(1).max(1) as f64;
     let rows: Vec<Row> = projects
         .into_iter()
-        .enumerate()
-        .map(|(i, result)| Row {
+        .map(|result| Row {
             cost: ctx.lang.money(result.cost, &process.currency),
             why: explain(ctx, process, &result.why),
             points: result.points.map(|p| format!("{p:.0}")).unwrap_or_default(),
-            y: i * BAR_HEIGHT,
             width: (result.cost as f64 / most * 100.0).max(0.5),
             result,
         })
@@ -192,7 +186,6 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
         },
         summary,
         greedy_spent: ctx.lang.money(results.greedy_spent, &process.currency),
-        chart_height: rows.len() * BAR_HEIGHT,
         rows,
     }
 }

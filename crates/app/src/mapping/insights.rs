@@ -79,7 +79,8 @@ fn list(lang: &Lang, items: &[String]) -> String {
 }
 
 /// Why two people should meet, from the engine's findings, in the page's language.
-fn reason(lang: &Lang, a: &str, b: &str, found: &network::introductions::Introduction) -> String {
+/// The page names the pair just before the reason, so the reason does not name them again.
+fn reason(lang: &Lang, found: &network::introductions::Introduction) -> String {
     let mut parts = Vec::new();
     match found.common_contacts.len() {
         0 => {}
@@ -101,10 +102,7 @@ fn reason(lang: &Lang, a: &str, b: &str, found: &network::introductions::Introdu
     if found.bridges_clusters {
         parts.push(lang.t("mapping-reason-bridges"));
     }
-    lang.t_args(
-        "mapping-reason",
-        &[("a", a), ("b", b), ("parts", &parts.join("; "))],
-    )
+    lang.t1("mapping-reason", "parts", &parts.join("; "))
 }
 
 /// Everything the insights page says about a map; `made` are the introductions (stored node
@@ -213,7 +211,7 @@ pub fn find(built: &Built, made: &[(String, String)], lang: &Lang) -> Insights {
                 .iter()
                 .any(|(x, y)| (*x == a_id && *y == b_id) || (*x == b_id && *y == a_id));
             Some(Suggestion {
-                reason: reason(lang, &label(a), &label(b), &s),
+                reason: reason(lang, &s),
                 a: label(a),
                 b: label(b),
                 made,

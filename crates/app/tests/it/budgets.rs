@@ -432,6 +432,12 @@ async fn a_process_runs_from_ideas_to_implementation() {
         .await;
     assert_eq!(closed.status(), StatusCode::CONFLICT);
     let results = body(app.client().get(&format!("/budgets/{SLUG}/results")).await).await;
+    // The chart labels each bar with its project and cost (no "order of the table below").
+    assert!(
+        results.contains(r#"<span class="bar-label">Lights under the bridge: £"#)
+            && !results.contains("in the order of the table below"),
+        "{results}"
+    );
     // Counted: the projects were voted on, no longer "on the ballot".
     let counted = body(app.client().get(&format!("/budgets/{SLUG}")).await).await;
     assert!(
@@ -992,8 +998,14 @@ async fn photos_are_stored_without_where_they_were_taken() {
         .await
         .unwrap();
     assert_eq!(forged.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    // Over the site's limit: the form comes back with the description kept and the limit.
     let too_big = upload_photo(&ann, &path, &vec![0xFF; 3 * 1024 * 1024], "Huge").await;
-    assert_eq!(too_big.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(too_big.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let too_big = body(too_big).await;
+    assert!(
+        too_big.contains("the most a form can send is 2 MB") && too_big.contains(r#"value="Huge""#),
+        "{too_big}"
+    );
     assert_eq!(
         count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_photos").await,
         1

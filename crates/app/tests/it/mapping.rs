@@ -646,6 +646,17 @@ async fn the_drawn_map_and_the_reasons_for_introductions_speak_the_readers_langu
     );
     let insights = body(app.client().get(&insights_path).await).await;
     assert!(insights.contains("both know Cy Clear"), "{insights}");
+    // The pair is named once, before the reason, not again inside it.
+    let suggestion = insights
+        .split(r#"<ul class="introductions">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .expect("an introduction");
+    let reason = suggestion.rsplit("</strong>: ").next().unwrap_or_default();
+    assert!(
+        reason.trim_start().starts_with("both know Cy Clear"),
+        "the reason does not repeat the names: {suggestion}"
+    );
 
     let polish = app.client();
     polish.get("/language/pl?next=%2F").await;
