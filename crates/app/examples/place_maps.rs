@@ -69,6 +69,7 @@ async fn main() -> anyhow::Result<()> {
                 photos: &[],
             },
             |_, _| Vec::new(),
+            |_| None,
         )
         .await?;
     }
