@@ -634,7 +634,6 @@ async fn a_resident_casts_a_knapsack_ballot_and_keeps_the_receipt() {
         .unwrap();
     assert_eq!(still_ticked.as_deref(), Some("true"));
     click_centred(c, "project-2").await;
-    click_centred(c, "age").await;
     c.find(cast).await.unwrap().click().await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(20))

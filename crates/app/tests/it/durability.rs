@@ -32,7 +32,12 @@ async fn start(database_url: &str, key_file: &std::path::Path) -> (Child, String
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
     while let Some(line) = lines.next_line().await.expect("reading the log") {
         if let Some(at) = line.find("is running at ") {
-            let base = line[at + "is running at ".len()..].trim().to_string();
+            // "... is running at http://ADDR (links in emails and feeds use ...)"
+            let base = line[at + "is running at ".len()..]
+                .split_whitespace()
+                .next()
+                .expect("the address")
+                .to_string();
             tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
             return (child, base);
         }
