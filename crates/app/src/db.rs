@@ -154,3 +154,15 @@ macro_rules! in_area_tree {
         )
     };
 }
+
+/// An optional number as two binds: whether it is there (1 or 0), and the number (0.0 when
+/// not). Write `CASE WHEN $flag = 1 THEN $value END` in the SQL. Binding an `Option<f64>`
+/// directly is unsafe on PostgreSQL through sqlx's Any driver: a `None` is sent as a 4-byte
+/// float, the prepared statement (cached per connection) keeps that type, and a later
+/// `Some` on the same connection is refused ("incorrect binary data format").
+pub fn optional_f64(value: Option<f64>) -> (i64, f64) {
+    match value {
+        Some(v) => (1, v),
+        None => (0, 0.0),
+    }
+}

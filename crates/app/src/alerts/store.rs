@@ -135,14 +135,16 @@ pub async fn set_place(db: &Db, id: &str, place: &AlertPlace) -> anyhow::Result<
         AlertPlace::Inside { area_id, .. } => (None, None, None, Some(area_id.as_str())),
     };
     sqlx::query(
-        "UPDATE alert_subscriptions SET near_latitude = $1, near_longitude = $2, \
+        "UPDATE alert_subscriptions SET near_latitude = CASE WHEN $6 = 1 THEN $1 END, \
+         near_longitude = CASE WHEN $6 = 1 THEN $2 END, \
          near_metres = $3, place_area_id = $4 WHERE id = $5",
     )
-    .bind(lat)
-    .bind(lon)
+    .bind(crate::db::optional_f64(lat).1)
+    .bind(crate::db::optional_f64(lon).1)
     .bind(metres)
     .bind(area)
     .bind(id)
+    .bind(crate::db::optional_f64(lat).0)
     .execute(db)
     .await
     .context("setting an alert's place")?;

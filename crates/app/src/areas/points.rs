@@ -199,14 +199,16 @@ pub async fn set_location(
     location: Option<(f64, f64)>,
 ) -> anyhow::Result<()> {
     let sql = format!(
-        "UPDATE {} SET latitude = $1, longitude = $2 WHERE id = $3",
+        "UPDATE {} SET latitude = CASE WHEN $4 = 1 THEN $1 END, \
+         longitude = CASE WHEN $4 = 1 THEN $2 END WHERE id = $3",
         table(kind)
     );
     // The table name is one of four constants.
     sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(location.map(|l| l.0))
-        .bind(location.map(|l| l.1))
+        .bind(location.map_or(0.0, |l| l.0))
+        .bind(location.map_or(0.0, |l| l.1))
         .bind(row_id)
+        .bind(i64::from(location.is_some()))
         .execute(db)
         .await
         .with_context(|| format!("saving the place of {kind:?} {row_id}"))?;

@@ -471,7 +471,8 @@ pub async fn create(
     sqlx::query(
         "INSERT INTO reports (id, category_id, area_id, organisation_id, title, description, \
          latitude, longitude, address, status, author_id, source, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12, $12)",
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $13 = 1 THEN $7 END, \
+                 CASE WHEN $14 = 1 THEN $8 END, $9, 'open', $10, $11, $12, $12)",
     )
     .bind(&id)
     .bind(report.category_id)
@@ -479,12 +480,14 @@ pub async fn create(
     .bind(organisation.as_deref())
     .bind(report.title)
     .bind(report.description)
-    .bind(report.latitude)
-    .bind(report.longitude)
+    .bind(crate::db::optional_f64(report.latitude).1)
+    .bind(crate::db::optional_f64(report.longitude).1)
     .bind(report.address)
     .bind(report.author_id)
     .bind(report.source)
     .bind(now)
+    .bind(crate::db::optional_f64(report.latitude).0)
+    .bind(crate::db::optional_f64(report.longitude).0)
     .execute(&mut *tx)
     .await
     .context("storing a report")?;

@@ -837,19 +837,34 @@ async fn a_resident_drops_a_pin_and_finds_the_report_on_the_map() {
     // Sent; if open potholes are close by, the form first offers them, and sending again
     // says it is a different problem.
     for _ in 0..2 {
+        // Marks the page being left, so only the next page's elements count.
+        c.execute("document.body.setAttribute('data-left', '1');", vec![])
+            .await
+            .unwrap();
         c.find(Locator::Css("button[name=action][value=send]"))
             .await
             .unwrap()
             .click()
             .await
             .unwrap();
-        c.wait()
-            .at_most(Duration::from_secs(20))
+        let found = c
+            .wait()
+            .at_most(Duration::from_secs(30))
             .for_element(Locator::Css(
-                "#report-status, #nearby-heading, #error-summary-title",
+                "body:not([data-left]) #report-status, body:not([data-left]) #nearby-heading, \
+                 body:not([data-left]) #error-summary-title",
             ))
             .await
-            .unwrap();
+            .ok();
+        if found.is_none() {
+            let source = c.source().await.unwrap();
+            let title = &source[source.find("<title>").unwrap_or(0)..];
+            panic!(
+                "after sending, at {}: {}",
+                path(c).await,
+                &title[..title.len().min(300)]
+            );
+        }
         if let Ok(summary) = c.find(Locator::Css(".error-summary")).await {
             panic!("the form refused: {}", summary.text().await.unwrap());
         }

@@ -198,3 +198,51 @@ async fn the_demo_city_has_maps_wherever_place_matters() {
         assert!(!svg.contains(&format!("/assets/{skill}")));
     }
 }
+
+/// On PostgreSQL a connection that first stores a report without a place, then one with a
+/// place, used to fail ("incorrect binary data format"): sqlx's Any driver sends a missing
+/// number as a 4-byte float and the cached statement kept that type. One connection, both
+/// orders.
+#[tokio::test]
+async fn reports_with_and_without_a_place_store_on_one_connection() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let area = area(&app, &admin).await;
+    let category = category(&app, &admin).await;
+    sqlx::any::install_default_drivers();
+    let one = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(app.db_url())
+        .await
+        .unwrap();
+    for (title, place) in [
+        ("No place", None),
+        ("A place", Some((53.48, -2.24))),
+        ("No place again", None),
+    ] {
+        reports::create(
+            &one,
+            &NewReport {
+                category_id: &category,
+                area_id: &area,
+                title,
+                description: "",
+                latitude: place.map(|p: (f64, f64)| p.0),
+                longitude: place.map(|p| p.1),
+                address: "",
+                author_id: None,
+                source: "web",
+                photos: &[],
+            },
+            |_, _| Vec::new(),
+            |_| None,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{title}: {e:#}"));
+    }
+    let placed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE latitude IS NOT NULL")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(placed, 1);
+}

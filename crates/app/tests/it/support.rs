@@ -403,6 +403,11 @@ impl TestApp {
         }
     }
 
+    /// The test database's address (to open other connections to it).
+    pub fn db_url(&self) -> &str {
+        &self._test_db.url
+    }
+
     pub async fn with_demo() -> TestApp {
         let app = TestApp::spawn().await;
         squaremile::demo::load(&app.db, &app.state.ballot_seal)
