@@ -521,16 +521,20 @@ pub async fn create(
         Some(org) => officials_of(&mut *tx, org).await?,
         None => Vec::new(),
     };
-    for email in tell(&id, &officials) {
+    let addresses: Vec<(String, String)> = officials
+        .iter()
+        .map(|o| (o.email.clone(), o.locale.clone()))
+        .collect();
+    for email in tell(&id, &addresses) {
         mail::queue(&mut *tx, &email).await?;
     }
-    if let Some(org) = &organisation {
+    if !officials.is_empty() {
         // The officials' own notifications, so the report is waiting when they sign in
         // even if the email went astray.
         let link = format!("/reports/{id}");
-        for (user_id, locale) in official_ids_of(&mut *tx, org).await? {
-            if let Some(text) = notice(&locale) {
-                notify(&mut *tx, &user_id, &text, &link).await?;
+        for official in &officials {
+            if let Some(text) = notice(&official.locale) {
+                notify(&mut *tx, &official.user_id, &text, &link).await?;
             }
         }
     }
@@ -538,13 +542,20 @@ pub async fn create(
     Ok(id)
 }
 
-/// The email addresses and languages of an organisation's officials and admins.
+/// An official or admin of the organisation a report went to.
+struct Official {
+    user_id: String,
+    email: String,
+    locale: String,
+}
+
+/// An organisation's officials and admins: who is emailed and notified of a new report.
 async fn officials_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     db: E,
     organisation_id: &str,
-) -> anyhow::Result<Vec<(String, String)>> {
+) -> anyhow::Result<Vec<Official>> {
     let rows = sqlx::query(
-        "SELECT u.email, u.locale FROM memberships m JOIN users u ON u.id = m.user_id \
+        "SELECT u.id, u.email, u.locale FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.organisation_id = $1 AND m.role IN ('official', 'admin') ORDER BY u.email",
     )
     .bind(organisation_id)
@@ -552,25 +563,13 @@ async fn officials_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     .await
     .context("finding an organisation's officials")?;
     rows.iter()
-        .map(|row| Ok((row.try_get("email")?, row.try_get("locale")?)))
-        .collect()
-}
-
-/// The ids and languages of an organisation's officials and admins.
-async fn official_ids_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
-    db: E,
-    organisation_id: &str,
-) -> anyhow::Result<Vec<(String, String)>> {
-    let rows = sqlx::query(
-        "SELECT u.id, u.locale FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.organisation_id = $1 AND m.role IN ('official', 'admin') ORDER BY u.id",
-    )
-    .bind(organisation_id)
-    .fetch_all(db)
-    .await
-    .context("finding an organisation's officials' accounts")?;
-    rows.iter()
-        .map(|row| Ok((row.try_get("id")?, row.try_get("locale")?)))
+        .map(|row| {
+            Ok(Official {
+                user_id: row.try_get("id")?,
+                email: row.try_get("email")?,
+                locale: row.try_get("locale")?,
+            })
+        })
         .collect()
 }
 
