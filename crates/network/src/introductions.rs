@@ -1,7 +1,10 @@
 //! Introductions: pairs who are not yet tied but should meet, ranked. A pair scores for
 //! friends in common (Adamic-Adar: a common friend with few ties counts for more), for shared
 //! interests, for one offering a skill the other needs, and for bridging two clusters (weaving
-//! the network). Every suggestion carries a one-line reason a person can read.
+//! the network). Someone with no ties at all is introduced to a well-tied person (sharing an
+//! interest if anyone does), who can introduce them around: the people a map most needs to
+//! reach are the ones nobody would otherwise suggest. Every suggestion carries a one-line
+//! reason a person can read.
 
 use std::collections::BTreeSet;
 
@@ -20,6 +23,9 @@ pub struct Introduction {
     /// "skill" items one offers that the other needs.
     pub skills_for_needs: Vec<String>,
     pub bridges_clusters: bool,
+    /// `a` has no ties yet and `b`, tied to `b_ties` others, can introduce them around.
+    pub welcomes_newcomer: bool,
+    pub b_ties: usize,
     pub reason: String,
 }
 
@@ -135,18 +141,103 @@ pub fn suggest(graph: &Graph, community: &[usize], limit: usize) -> Vec<Introduc
                 shared_interests: shared,
                 skills_for_needs: helps,
                 bridges_clusters: bridges,
+                welcomes_newcomer: false,
+                b_ties: adjacency.degree(b),
                 reason,
             }
         })
         .filter(|i| i.score > BRIDGING)
         .collect();
+    by_score(&mut found);
+    let mut welcomes = welcomes(graph, &adjacency, &interests);
+    // A third of the list (at least one place) is kept for people with no ties at all.
+    let kept_for_welcomes = welcomes.len().min((limit / 3).max(1)).min(limit);
+    welcomes.truncate(kept_for_welcomes);
+    found.truncate(limit - welcomes.len());
+    found.extend(welcomes);
+    by_score(&mut found);
+    found
+}
+
+fn by_score(found: &mut [Introduction]) {
     found.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then_with(|| x.a.cmp(&y.a))
             .then_with(|| x.b.cmp(&y.b))
     });
-    found.truncate(limit);
+}
+
+/// What a welcome weighs: as much as a friend in common, more for each shared interest.
+const WELCOME: f64 = 1.0;
+
+/// For each person with no ties, a host: among the best-tied holder of each of their
+/// interests, the one sharing most of them (then the best-tied); the best-tied person of all
+/// when nobody tied shares any. Linear in the people and their interests, so a city's map
+/// with thousands of newcomers stays fast.
+fn welcomes(
+    graph: &Graph,
+    adjacency: &crate::graph::Adjacency,
+    interests: &[BTreeSet<String>],
+) -> Vec<Introduction> {
+    let n = graph.len();
+    // The best-tied wins; the first in the file wins a tie.
+    let better = |x: usize, y: usize| adjacency.degree(x) > adjacency.degree(y);
+    let mut best_of_all: Option<usize> = None;
+    let mut best_by_interest: HashMap<&str, usize> = HashMap::default();
+    for v in (0..n).filter(|&v| adjacency.degree(v) > 0) {
+        if best_of_all.is_none_or(|b| better(v, b)) {
+            best_of_all = Some(v);
+        }
+        for item in &interests[v] {
+            let best = best_by_interest.entry(item).or_insert(v);
+            if better(v, *best) {
+                *best = v;
+            }
+        }
+    }
+    let mut found: Vec<Introduction> = (0..n)
+        .filter(|&v| adjacency.degree(v) == 0)
+        .filter_map(|newcomer| {
+            let shared_with = |w: usize| interests[w].intersection(&interests[newcomer]).count();
+            let host = interests[newcomer]
+                .iter()
+                .filter_map(|item| best_by_interest.get(item.as_str()).copied())
+                .max_by(|&x, &y| {
+                    shared_with(x)
+                        .cmp(&shared_with(y))
+                        .then(adjacency.degree(x).cmp(&adjacency.degree(y)))
+                        .then(y.cmp(&x))
+                })
+                .or(best_of_all)?;
+            let shared: Vec<String> = interests[host]
+                .intersection(&interests[newcomer])
+                .cloned()
+                .collect();
+            let (name_a, name_b) = (graph.nodes[newcomer].name(), graph.nodes[host].name());
+            let ties = adjacency.degree(host);
+            let mut reason = format!(
+                "{name_a} and {name_b}: {name_a} has no ties on this map yet, and {name_b}, tied to {ties}, can introduce them around"
+            );
+            if !shared.is_empty() {
+                reason.push_str(&format!("; both care about {}", list(&shared)));
+            }
+            reason.push('.');
+            Some(Introduction {
+                a: graph.nodes[newcomer].id.clone(),
+                b: graph.nodes[host].id.clone(),
+                score: WELCOME + PER_SHARED_INTEREST * shared.len() as f64,
+                common_contacts: Vec::new(),
+                shared_interests: shared,
+                skills_for_needs: Vec::new(),
+                bridges_clusters: false,
+                welcomes_newcomer: true,
+                b_ties: ties,
+                reason,
+            })
+        })
+        .collect();
+    by_score(&mut found);
     found
 }
 

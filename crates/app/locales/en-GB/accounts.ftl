@@ -83,3 +83,33 @@ notice-password-reset = Your password has been changed. Sign in with the new one
 notice-password-changed = Your password has been changed and other devices have been signed out.
 notice-profile-saved = Your profile has been saved.
 notice-account-deleted = Your account has been deleted.
+
+register-sent-title = Check your email
+register-sent = We have sent a message to the address you gave. Open the link in it to finish creating your account; it works for 24 hours.
+register-sent-nothing = Nothing there after a few minutes? Look in your spam folder. If you already have an account with that address, the message says how to sign in instead.
+register-sent-demo = This is a demonstration site: its emails are not sent but written to the server's log, where you will find the link.
+register-again = Register again
+register-confirm-title = Finish creating your account
+register-confirm-intro = Welcome, { $name }. One click and your account is ready.
+register-confirm-submit = Create my account
+register-link-gone = This link has expired or has already been used. If you created your account with it, sign in; if not, register again.
+register-link-taken = An account with this email address already exists. Sign in, or reset your password.
+register-confirm-email-subject = Finish creating your Square Mile account
+register-confirm-email-body =
+    Hello { $name },
+
+    To finish creating your Square Mile account, open this link within 24 hours:
+
+    { $link }
+
+    If you did not ask for an account, ignore this email: nothing is created without the link.
+register-exists-email-subject = You already have a Square Mile account
+register-exists-email-body =
+    Hello { $name },
+
+    Someone, perhaps you, tried to create a Square Mile account with this email address. It already has one, so nothing was changed.
+
+    Sign in: { $login }
+    Forgotten your password? Ask for a new one: { $forgot }
+
+    If it was not you, ignore this email.

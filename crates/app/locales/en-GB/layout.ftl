@@ -96,3 +96,4 @@ error-retry-after = You can try again in { $count ->
 error-code-throttled = Too many wrong codes have been tried from your account or your connection, so no code is being checked for now.
 error-sign-in-throttled = Too many wrong passwords have been tried for this email address, so signing in with it is paused. If you have forgotten your password, ask for a new one from the sign-in page.
 error-posting-limit = You have posted a lot in the last hour. Please wait a little before posting again.
+error-registration-throttled = This email address has been sent several registration emails in the last few minutes. Look for them in its inbox, or try again later.

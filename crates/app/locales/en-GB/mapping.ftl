@@ -219,5 +219,9 @@ mapping-reason-common-contacts = they have { $count ->
 mapping-reason-both-care = both care about { $items }
 mapping-reason-can-help = one can help the other with { $items }
 mapping-reason-bridges = it would link two clusters
+mapping-reason-welcome = the first has no ties on this map yet; the second is tied to { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    } and can introduce them around
 mapping-reason = { $parts }.
 mapping-list-and = { $rest } and { $last }

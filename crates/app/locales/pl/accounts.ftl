@@ -83,3 +83,33 @@ notice-password-reset = Hasło zostało zmienione. Zaloguj się nowym hasłem.
 notice-password-changed = Hasło zostało zmienione, a inne urządzenia wylogowane.
 notice-profile-saved = Profil został zapisany.
 notice-account-deleted = Konto zostało usunięte.
+
+register-sent-title = Sprawdź skrzynkę e-mail
+register-sent = Wysłaliśmy wiadomość na podany adres. Otwórz zawarty w niej link, aby dokończyć zakładanie konta; działa przez 24 godziny.
+register-sent-nothing = Po kilku minutach nadal nic nie ma? Zajrzyj do folderu ze spamem. Jeśli masz już konto z tym adresem, wiadomość podpowie, jak się zalogować.
+register-sent-demo = To strona demonstracyjna: jej wiadomości nie są wysyłane, tylko zapisywane w dzienniku serwera, gdzie znajdziesz link.
+register-again = Zarejestruj się ponownie
+register-confirm-title = Dokończ zakładanie konta
+register-confirm-intro = Witaj, { $name }. Jedno kliknięcie i konto będzie gotowe.
+register-confirm-submit = Załóż moje konto
+register-link-gone = Ten link wygasł albo został już użyty. Jeśli konto zostało nim założone, zaloguj się; jeśli nie, zarejestruj się ponownie.
+register-link-taken = Konto z tym adresem e-mail już istnieje. Zaloguj się albo zresetuj hasło.
+register-confirm-email-subject = Dokończ zakładanie konta w Square Mile
+register-confirm-email-body =
+    Witaj, { $name },
+
+    aby dokończyć zakładanie konta w Square Mile, otwórz ten link w ciągu 24 godzin:
+
+    { $link }
+
+    Jeśli nie zakładasz konta, zignoruj tę wiadomość: bez linku nic nie zostanie utworzone.
+register-exists-email-subject = Masz już konto w Square Mile
+register-exists-email-body =
+    Witaj, { $name },
+
+    ktoś, być może ty, próbował założyć konto w Square Mile z tym adresem e-mail. Ten adres ma już konto, więc niczego nie zmieniono.
+
+    Zaloguj się: { $login }
+    Nie pamiętasz hasła? Poproś o nowe: { $forgot }
+
+    Jeśli to nie ty, zignoruj tę wiadomość.

@@ -98,3 +98,4 @@ error-retry-after = Możesz spróbować ponownie za { $count ->
 error-code-throttled = Z twojego konta lub połączenia wpisano zbyt wiele błędnych kodów, więc na razie żaden kod nie jest sprawdzany.
 error-sign-in-throttled = Dla tego adresu e-mail wpisano zbyt wiele błędnych haseł, więc logowanie nim jest wstrzymane. Jeśli nie pamiętasz hasła, poproś o nowe na stronie logowania.
 error-posting-limit = W ciągu ostatniej godziny opublikowano z twojego konta bardzo wiele wpisów. Odczekaj chwilę, zanim opublikujesz kolejny.
+error-registration-throttled = Na ten adres e-mail wysłano w ostatnich minutach kilka wiadomości rejestracyjnych. Poszukaj ich w skrzynce albo spróbuj ponownie później.

@@ -232,6 +232,10 @@ mapping-reason-common-contacts = mają { $count ->
 mapping-reason-both-care = oboje interesują się: { $items }
 mapping-reason-can-help = jedno może pomóc drugiemu w: { $items }
 mapping-reason-bridges = połączyłoby to dwa skupiska
+mapping-reason-welcome = pierwsza osoba nie ma jeszcze na tej mapie żadnych powiązań; druga jest powiązana z { $count ->
+        [one] { $count } osobą
+       *[other] { $count } osobami
+    } i może ją przedstawić innym
 mapping-reason = { $parts }.
 mapping-list-and = { $rest } i { $last }
 # Kto jest podpisany na mapie, a kto występuje pod pseudonimem.

@@ -266,47 +266,166 @@ pub async fn register(
         &email,
     );
     let home = home_neighbourhood(&state, &lang, &mut errors, &form.home_area).await?;
-    if errors.is_empty() {
-        let hash = hash_password(form.password.clone()).await?;
-        let new_user = store::NewUser {
-            email: &email,
-            password_hash: &hash,
-            display_name: &display_name,
-            home_area_id: home.as_ref().map(|a| a.id.as_str()),
-            locale: lang.code(),
-            is_admin: false,
-        };
-        match store::create(&state.db, &new_user).await {
-            Ok(id) => {
-                tracing::info!(user = %id, "registered");
-                if let Some(area) = &home {
-                    crate::roles::claim_residence(&state.db, &id, area).await?;
-                }
-                let next = match &home {
-                    Some(area) => format!("/areas/{}?notice=registered", area.slug),
-                    None => "/areas?notice=registered".to_string(),
-                };
-                return sign_in(&state, &id, &next).await;
-            }
-            Err(store::CreateUserError::EmailTaken) => {
-                errors.add(&lang, "email", "field-email-taken")
-            }
-            Err(store::CreateUserError::NotFirst) => {
-                unreachable!("only the first-admin form guards on count")
-            }
-            Err(store::CreateUserError::Other(e)) => return Err(e.into()),
-        }
+    if !errors.is_empty() {
+        let neighbourhoods = neighbourhood_choices(&state).await?;
+        return render_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &RegisterPage {
+                ctx,
+                form,
+                errors,
+                neighbourhoods,
+            },
+        );
     }
-    let neighbourhoods = neighbourhood_choices(&state).await?;
+    // Each address gets a few registration emails a quarter of an hour, whoever asks.
+    throttle::begin(
+        &state,
+        &[Counter::new(
+            &throttle::REGISTRATION_MAILS,
+            &format!("email:{email}"),
+        )],
+        throttle::REGISTRATION_REFUSED,
+    )
+    .await?
+    .failed();
+    // The password is hashed either way, so the answer takes as long for a known address.
+    let hash = hash_password(form.password.clone()).await?;
+    store::prune_pending(&state.db, crate::db::now_ms()).await?;
+    let public_url = state.config.public_url.trim_end_matches('/');
+    let mut tx = crate::db::begin(&state.db).await?;
+    let message = match store::find_by_email(&state.db, &email).await? {
+        Some(user) => {
+            let lang = Lang::from_tag(&user.locale).unwrap_or_default();
+            Email {
+                to: user.email.clone(),
+                subject: lang.t("register-exists-email-subject"),
+                body: lang.t_args(
+                    "register-exists-email-body",
+                    &[
+                        ("name", &user.display_name),
+                        ("login", &format!("{public_url}/login")),
+                        ("forgot", &format!("{public_url}/password/forgot")),
+                    ],
+                ),
+            }
+        }
+        None => {
+            let pending = store::PendingRegistration {
+                email: email.clone(),
+                display_name: display_name.clone(),
+                password_hash: hash,
+                home_area_id: home.as_ref().map(|a| a.id.clone()),
+                locale: lang.code().to_string(),
+            };
+            let token = store::create_pending(&mut *tx, &pending).await?;
+            Email {
+                to: email.clone(),
+                subject: lang.t("register-confirm-email-subject"),
+                body: lang.t_args(
+                    "register-confirm-email-body",
+                    &[
+                        ("name", &display_name),
+                        ("link", &format!("{public_url}/register/confirm/{token}")),
+                    ],
+                ),
+            }
+        }
+    };
+    mail::queue(&mut *tx, &message).await?;
+    tx.commit().await?;
+    state.jobs_waiting.notify_one();
+    Ok(Redirect::to("/register/sent").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/register_sent.html")]
+struct RegisterSentPage {
+    ctx: PageContext,
+    demo: bool,
+}
+
+/// The same answer whether or not the address has an account: look in your email.
+pub async fn register_sent(State(state): State<AppState>, ctx: PageContext) -> AppResult<Response> {
+    render(&RegisterSentPage {
+        ctx,
+        demo: state.config.mail.transport == crate::config::MailTransport::Log,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/register_confirm.html")]
+struct RegisterConfirmPage {
+    ctx: PageContext,
+    token: String,
+    name: String,
+    /// Empty while the link works; else why it does not.
+    problem: &'static str,
+}
+
+/// The emailed link opens a page with one button, so a mail scanner that opens links makes
+/// no account.
+pub async fn register_confirm_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let pending = store::find_pending(&state.db, &token).await?;
+    let (status, name, problem) = match pending {
+        Some(p) => (StatusCode::OK, p.display_name, ""),
+        None => (StatusCode::GONE, String::new(), "register-link-gone"),
+    };
     render_with(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        &RegisterPage {
+        status,
+        &RegisterConfirmPage {
             ctx,
-            form,
-            errors,
-            neighbourhoods,
+            token,
+            name,
+            problem,
         },
     )
+}
+
+pub async fn register_confirm(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let problem = match store::finish_pending(&state.db, &token).await? {
+        store::Finished::Created(id) => return welcome(&state, &id).await,
+        store::Finished::Gone => "register-link-gone",
+        store::Finished::EmailTaken => "register-link-taken",
+    };
+    render_with(
+        StatusCode::GONE,
+        &RegisterConfirmPage {
+            ctx,
+            token,
+            name: String::new(),
+            problem,
+        },
+    )
+}
+
+/// Signs a new resident in, on their neighbourhood's page (where they may ask to be
+/// verified as living there).
+async fn welcome(state: &AppState, id: &str) -> AppResult<Response> {
+    tracing::info!(user = %id, "registered");
+    let user = store::find(&state.db, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the account just made is gone"))?;
+    let home = match &user.home_area_id {
+        Some(area_id) => areas::find(&state.db, area_id).await?,
+        None => None,
+    };
+    if let Some(area) = &home {
+        crate::roles::claim_residence(&state.db, id, area).await?;
+    }
+    let next = match &home {
+        Some(area) => format!("/areas/{}?notice=registered", area.slug),
+        None => "/areas?notice=registered".to_string(),
+    };
+    sign_in(state, id, &next).await
 }
 
 // ---------------------------------------------------------------- sign in and out

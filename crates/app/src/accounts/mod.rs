@@ -48,6 +48,11 @@ pub fn routes(limiter: &Limiter) -> Router<AppState> {
             "/register",
             get(handlers::register_form).post(handlers::register.layer(limited())),
         )
+        .route("/register/sent", get(handlers::register_sent))
+        .route(
+            "/register/confirm/{token}",
+            get(handlers::register_confirm_form).post(handlers::register_confirm.layer(limited())),
+        )
         .route(
             "/login",
             get(handlers::login_form).post(handlers::login.layer(limited())),

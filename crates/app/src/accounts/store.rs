@@ -280,3 +280,118 @@ pub async fn reset_password(db: &Db, token: &str, password_hash: &str) -> anyhow
     tx.commit().await.context("committing a password reset")?;
     Ok(true)
 }
+
+// ---------------------------------------------------------------- registrations waiting
+
+/// How long the link that finishes a registration works.
+pub const REGISTRATION_VALID_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// What someone typed on the registration form, kept until they follow the emailed link.
+pub struct PendingRegistration {
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub home_area_id: Option<String>,
+    pub locale: String,
+}
+
+/// Keeps a registration until its link is followed; returns the link's token (raw; only its
+/// hash is kept). Registrations whose links have expired are cleared on the way.
+pub async fn create_pending<'e, E: Executor<'e, Database = Any>>(
+    executor: E,
+    pending: &PendingRegistration,
+) -> anyhow::Result<String> {
+    let token = random_token();
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO pending_registrations (token_hash, email, display_name, password_hash, \
+         home_area_id, locale, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(hash_token(&token))
+    .bind(&pending.email)
+    .bind(&pending.display_name)
+    .bind(&pending.password_hash)
+    .bind(pending.home_area_id.as_deref())
+    .bind(&pending.locale)
+    .bind(now)
+    .bind(now + REGISTRATION_VALID_MS)
+    .execute(executor)
+    .await
+    .context("keeping a registration until its link is followed")?;
+    Ok(token)
+}
+
+/// Forgets registrations whose links have expired.
+pub async fn prune_pending(db: &Db, now: i64) -> anyhow::Result<u64> {
+    let done = sqlx::query("DELETE FROM pending_registrations WHERE expires_at <= $1")
+        .bind(now)
+        .execute(db)
+        .await
+        .context("forgetting expired registrations")?;
+    Ok(done.rows_affected())
+}
+
+/// The registration a link finishes, if the link has not expired (nor been used).
+pub async fn find_pending(db: &Db, token: &str) -> anyhow::Result<Option<PendingRegistration>> {
+    let row = sqlx::query(
+        "SELECT email, display_name, password_hash, home_area_id, locale \
+         FROM pending_registrations WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(hash_token(token))
+    .bind(now_ms())
+    .fetch_optional(db)
+    .await
+    .context("reading a registration waiting for its link")?;
+    row.map(|r| {
+        Ok(PendingRegistration {
+            email: r.try_get("email")?,
+            display_name: r.try_get("display_name")?,
+            password_hash: r.try_get("password_hash")?,
+            home_area_id: r.try_get("home_area_id")?,
+            locale: r.try_get("locale")?,
+        })
+    })
+    .transpose()
+}
+
+/// What following a registration's link did.
+pub enum Finished {
+    /// The account was made: its id.
+    Created(String),
+    /// The link had expired or had been used.
+    Gone,
+    /// Meanwhile an account was made with that address (by another of its links).
+    EmailTaken,
+}
+
+/// Makes the account a link stands for, and uses up every waiting link for that address, in
+/// one transaction.
+pub async fn finish_pending(db: &Db, token: &str) -> anyhow::Result<Finished> {
+    let Some(pending) = find_pending(db, token).await? else {
+        return Ok(Finished::Gone);
+    };
+    let mut tx = crate::db::begin(db).await?;
+    let used = sqlx::query("DELETE FROM pending_registrations WHERE email = $1")
+        .bind(&pending.email)
+        .execute(&mut *tx)
+        .await
+        .context("using up a registration's links")?;
+    if used.rows_affected() == 0 {
+        return Ok(Finished::Gone);
+    }
+    let user = NewUser {
+        email: &pending.email,
+        password_hash: &pending.password_hash,
+        display_name: &pending.display_name,
+        home_area_id: pending.home_area_id.as_deref(),
+        locale: &pending.locale,
+        is_admin: false,
+    };
+    let id = match create(&mut *tx, &user).await {
+        Ok(id) => id,
+        Err(CreateUserError::EmailTaken) => return Ok(Finished::EmailTaken),
+        Err(e) => return Err(anyhow::Error::new(e).context("making an account from its link")),
+    };
+    tx.commit().await.context("committing a new account")?;
+    Ok(Finished::Created(id))
+}

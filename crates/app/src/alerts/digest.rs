@@ -13,8 +13,8 @@ use crate::web::forms::plain_letters;
 
 /// Items of one kind in one digest, at most.
 const ITEMS_PER_KIND: i64 = 50;
-/// New items of a kind read for an alert by place, before the place picks its own.
-const PLACE_ITEMS_READ: i64 = 5_000;
+/// New items read at a time while looking for those a subscription keeps.
+const PAGE: i64 = 500;
 
 /// An alert's place, ready to test items against: a point and a distance, or a boundary.
 enum PlaceTest {
@@ -128,29 +128,44 @@ async fn matching_items(
         None => None,
         Some(place) => Some(PlaceTest::load(state, place).await?),
     };
-    // A place keeps only some of the city's new items: read more, then keep the usual number.
-    let read = if place.is_some() {
-        PLACE_ITEMS_READ
-    } else {
-        ITEMS_PER_KIND
-    };
     let mut found = Vec::new();
     for &kind in &subscription.kinds {
-        let items =
-            feeds::between(&state.db, kind, area, subscription.covered_until, now, read).await?;
-        found.extend(
-            items
-                .into_iter()
-                .filter(|item| {
-                    let topic_ok = subscription.topic.is_empty()
-                        || kind != feeds::Kind::Conversations
-                        || item.topic == subscription.topic;
-                    let text = plain_letters(&format!("{} {}", item.title, item.summary));
-                    topic_ok && words.iter().all(|w| text.contains(w.as_str()))
-                })
-                .filter(|item| place.as_ref().is_none_or(|p| p.holds(item)))
-                .take(ITEMS_PER_KIND as usize),
-        );
+        let keeps = |item: &Item| {
+            let topic_ok = subscription.topic.is_empty()
+                || kind != feeds::Kind::Conversations
+                || item.topic == subscription.topic;
+            let text = plain_letters(&format!("{} {}", item.title, item.summary));
+            topic_ok
+                && words.iter().all(|w| text.contains(w.as_str()))
+                && place.as_ref().is_none_or(|p| p.holds(item))
+        };
+        // Words and places keep only some of the period's items: read it page by page, to
+        // its start if need be, until the digest has its number of this kind.
+        let mut kept = 0;
+        let mut before = feeds::Before::until(now);
+        loop {
+            let page = feeds::between(
+                &state.db,
+                kind,
+                area,
+                subscription.covered_until,
+                &before,
+                PAGE,
+            )
+            .await?;
+            let Some(last) = page.last() else { break };
+            before = feeds::Before::after_item(last);
+            let full = page.len() as i64 == PAGE;
+            for item in page.into_iter().filter(|item| keeps(item)) {
+                if kept < ITEMS_PER_KIND {
+                    found.push(item);
+                    kept += 1;
+                }
+            }
+            if !full || kept == ITEMS_PER_KIND {
+                break;
+            }
+        }
     }
     Ok(found)
 }

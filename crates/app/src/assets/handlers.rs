@@ -23,6 +23,7 @@ use crate::roles::{self, policy::AreaAction};
 use crate::skills::Catalogue;
 use crate::skillsgame::store as game;
 use crate::state::AppState;
+use crate::web::charts::{self, Chart};
 use crate::web::forms::{self, FormErrors};
 use crate::web::session::MaybeUser;
 use crate::web::{
@@ -70,8 +71,6 @@ pub struct GroupCount {
     /// Cards of the group with at least one skill recorded, of all its active cards.
     pub cards_covered: usize,
     pub cards_total: usize,
-    pub width: f64,
-    pub y: usize,
 }
 
 pub struct CardCount {
@@ -80,8 +79,6 @@ pub struct CardCount {
     pub group: String,
     pub count: usize,
 }
-
-const BAR_HEIGHT: usize = 24;
 
 #[derive(Template)]
 #[template(path = "assets/templates/map.html")]
@@ -96,7 +93,8 @@ struct MapPage {
     cards: Vec<CardCount>,
     gaps: Vec<(String, String)>,
     game_gaps: Vec<(String, String)>,
-    chart_height: usize,
+    /// Skills recorded per group of cards, labelled, beside the table of the same numbers.
+    group_chart: Chart,
     kinds: Vec<(String, String)>,
     group_choices: Vec<(String, String)>,
     modes: Vec<(String, String)>,
@@ -134,7 +132,7 @@ fn group_counts(catalogue: &Catalogue, skills: &[&Asset]) -> Vec<GroupCount> {
             *per_card.entry(card.as_str()).or_default() += 1;
         }
     }
-    let mut counts: Vec<GroupCount> = catalogue
+    catalogue
         .groups
         .iter()
         .map(|g| {
@@ -152,17 +150,9 @@ fn group_counts(catalogue: &Catalogue, skills: &[&Asset]) -> Vec<GroupCount> {
                     .filter(|c| per_card.contains_key(c.code.as_str()))
                     .count(),
                 cards_total: active.len(),
-                width: 0.0,
-                y: 0,
             }
         })
-        .collect();
-    let max = counts.iter().map(|g| g.count).max().unwrap_or(0).max(1);
-    for (i, g) in counts.iter_mut().enumerate() {
-        g.width = g.count as f64 * 100.0 / max as f64;
-        g.y = i * BAR_HEIGHT;
-    }
-    counts
+        .collect()
 }
 
 fn card_counts(catalogue: &Catalogue, assets: &[Asset]) -> Vec<CardCount> {
@@ -265,7 +255,13 @@ pub async fn map(
     .await?;
     render(&MapPage {
         place_map,
-        chart_height: groups.len() * BAR_HEIGHT,
+        group_chart: charts::rows(
+            &groups
+                .iter()
+                .map(|g| (g.name.clone(), g.count as f64, g.count.to_string()))
+                .collect::<Vec<_>>(),
+            720.0,
+        ),
         cards: card_counts(&catalogue, &assets),
         gaps,
         game_gaps,

@@ -3,7 +3,6 @@
 //! representatives answer questions, and its network map's headline numbers. Every chart is
 //! an SVG drawn from a table that is on the page too.
 
-pub mod charts;
 mod store;
 
 use askama::Template;
@@ -19,8 +18,8 @@ use crate::i18n::Lang;
 use crate::mapping::{self, map::Headline, store::Exercise};
 use crate::reports::stats::{self, Stats};
 use crate::state::AppState;
+use crate::web::charts::{self, Chart};
 use crate::web::{AppError, AppResult, PageContext, render};
-use charts::Chart;
 
 const MONTHS: usize = 12;
 /// The kinds counted as activity.
@@ -149,7 +148,15 @@ async fn activity(state: &AppState, lang: &Lang, area_id: &str) -> AppResult<Vec
         })
         .collect();
     for (k, &kind) in ACTIVITY.iter().enumerate() {
-        let items = feeds::between(&state.db, kind, area_id, from - 1, now, MAX_ITEMS).await?;
+        let items = feeds::between(
+            &state.db,
+            kind,
+            area_id,
+            from - 1,
+            &feeds::Before::until(now),
+            MAX_ITEMS,
+        )
+        .await?;
         for item in items {
             // The last month that started at or before the item.
             if let Some(m) = starts.iter().rposition(|(start, _)| *start <= item.at) {

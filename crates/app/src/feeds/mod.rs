@@ -68,7 +68,15 @@ async fn feed(
         Format::Atom => FEED_LENGTH,
         Format::Csv | Format::Json => EXPORT_LENGTH,
     };
-    let items = store::between(&state.db, kind, area_id, i64::MIN, now_ms(), length).await?;
+    let items = store::between(
+        &state.db,
+        kind,
+        area_id,
+        i64::MIN,
+        &store::Before::until(now_ms()),
+        length,
+    )
+    .await?;
     let public_url = state.config.public_url.trim_end_matches('/');
     match format {
         Format::Csv => {

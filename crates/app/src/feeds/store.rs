@@ -88,14 +88,40 @@ pub struct Item {
     pub location: Option<(f64, f64)>,
 }
 
-/// Items of `kind` that appeared in `(after, until]`, newest first, in the area and the
-/// areas inside it (`area_id` empty: everywhere).
+/// Where a page of items newest-first stops: items strictly before this time, or at this
+/// time with a smaller id (many items can share a millisecond, as an import's do).
+#[derive(Debug, Clone)]
+pub struct Before {
+    pub at: i64,
+    pub id: String,
+}
+
+impl Before {
+    /// The first page: everything up to and including `until`.
+    pub fn until(until: i64) -> Before {
+        Before {
+            at: until.saturating_add(1),
+            id: String::new(),
+        }
+    }
+
+    /// The page after one that ended with `item`.
+    pub fn after_item(item: &Item) -> Before {
+        Before {
+            at: item.at,
+            id: item.id.clone(),
+        }
+    }
+}
+
+/// Items of `kind` that appeared after `after` and before `before`, newest first (then by
+/// id), in the area and the areas inside it (`area_id` empty: everywhere).
 pub async fn between(
     db: &Db,
     kind: Kind,
     area_id: &str,
     after: i64,
-    until: i64,
+    before: &Before,
     limit: i64,
 ) -> anyhow::Result<Vec<Item>> {
     macro_rules! in_tree {
@@ -108,14 +134,20 @@ pub async fn between(
         };
     }
     macro_rules! window {
-        ($at:literal) => {
+        ($at:literal, $id:literal) => {
             concat!(
                 " AND ",
                 $at,
-                " > $2 AND ",
+                " > $2 AND (",
                 $at,
-                " <= $3 ORDER BY ",
+                " < $3 OR (",
                 $at,
+                " = $3 AND ",
+                $id,
+                " < $5)) ORDER BY ",
+                $at,
+                " DESC, ",
+                $id,
                 " DESC LIMIT $4"
             )
         };
@@ -128,7 +160,7 @@ pub async fn between(
              FROM reports r JOIN areas a ON a.id = r.area_id \
              JOIN report_categories c ON c.id = r.category_id WHERE r.hidden_reason = ''",
             in_tree!("r.area_id"),
-            window!("r.created_at")
+            window!("r.created_at", "r.id")
         ),
         Kind::Stories => concat!(
             "SELECT s.id, s.title, s.body AS summary, '/stories/' || s.id AS path, \
@@ -137,7 +169,7 @@ pub async fn between(
              LEFT JOIN areas a ON a.id = o.area_id \
              WHERE s.status = 'published' AND s.hidden_reason = ''",
             in_tree!("o.area_id"),
-            window!("s.published_at")
+            window!("s.published_at", "s.id")
         ),
         Kind::Conversations => concat!(
             "SELECT c.id, c.title, COALESCE((SELECT p.body FROM conversation_posts p \
@@ -147,7 +179,7 @@ pub async fn between(
              c.created_at AS at FROM conversations c JOIN areas a ON a.id = c.area_id \
              WHERE 1 = 1",
             in_tree!("c.area_id"),
-            window!("c.created_at")
+            window!("c.created_at", "c.id")
         ),
         Kind::Asks => concat!(
             "SELECT h.id, h.title, h.body AS summary, '/help/' || h.id AS path, \
@@ -155,7 +187,7 @@ pub async fn between(
              FROM help_posts h JOIN areas a ON a.id = h.area_id \
              WHERE h.kind = 'ask' AND h.visibility = 'public' AND h.status = 'open'",
             in_tree!("h.area_id"),
-            window!("h.created_at")
+            window!("h.created_at", "h.id")
         ),
         Kind::Offers => concat!(
             "SELECT h.id, h.title, h.body AS summary, '/help/' || h.id AS path, \
@@ -163,7 +195,7 @@ pub async fn between(
              FROM help_posts h JOIN areas a ON a.id = h.area_id \
              WHERE h.kind = 'offer' AND h.visibility = 'public' AND h.status = 'open'",
             in_tree!("h.area_id"),
-            window!("h.created_at")
+            window!("h.created_at", "h.id")
         ),
         Kind::Events => concat!(
             "SELECT e.id, e.title, e.description AS summary, '/events/' || e.slug AS path, \
@@ -171,28 +203,29 @@ pub async fn between(
              e.latitude, e.longitude \
              FROM events e JOIN areas a ON a.id = e.area_id WHERE e.cancelled_at IS NULL",
             in_tree!("e.area_id"),
-            window!("e.created_at")
+            window!("e.created_at", "e.id")
         ),
         Kind::Budgets => concat!(
             "SELECT b.id, b.title, b.description AS summary, '/budgets/' || b.slug AS path, \
              a.name AS area_name, b.phase AS topic, b.phase_changed_at AS at \
              FROM pb_processes b JOIN areas a ON a.id = b.area_id WHERE 1 = 1",
             in_tree!("b.area_id"),
-            window!("b.phase_changed_at")
+            window!("b.phase_changed_at", "b.id")
         ),
         // Methods belong to no area: an area filter leaves them all in.
         Kind::Methods => concat!(
             "SELECT m.id, m.title, m.summary, '/methods/' || m.slug AS path, \
              '' AS area_name, m.tags AS topic, m.created_at AS at, m.seed FROM methods m \
              WHERE $1 = $1",
-            window!("m.created_at")
+            window!("m.created_at", "m.id")
         ),
     };
     let rows = sqlx::query(sql)
         .bind(area_id)
         .bind(after)
-        .bind(until)
+        .bind(before.at)
         .bind(limit)
+        .bind(&before.id)
         .fetch_all(db)
         .await
         .with_context(|| format!("reading new {}", kind.as_str()))?;

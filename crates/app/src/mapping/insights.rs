@@ -82,6 +82,9 @@ fn list(lang: &Lang, items: &[String]) -> String {
 /// The page names the pair just before the reason, so the reason does not name them again.
 fn reason(lang: &Lang, found: &network::introductions::Introduction) -> String {
     let mut parts = Vec::new();
+    if found.welcomes_newcomer {
+        parts.push(lang.t_count("mapping-reason-welcome", found.b_ties as i64));
+    }
     match found.common_contacts.len() {
         0 => {}
         1..=3 => parts.push(lang.t1(

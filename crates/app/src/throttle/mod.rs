@@ -61,6 +61,17 @@ pub const SIGN_IN_PER_ACCOUNT: Limit = Limit {
     window_ms: FIFTEEN_MINUTES,
 };
 
+/// Registration emails per address (a new account's link, or a reminder that it has one), so
+/// the form cannot be used to flood someone's inbox.
+pub const REGISTRATION_MAILS: Limit = Limit {
+    kind: "registration-mail",
+    max: 3,
+    window_ms: FIFTEEN_MINUTES,
+};
+
+/// What someone registering an address that had its emails is told.
+pub const REGISTRATION_REFUSED: &str = "error-registration-throttled";
+
 /// What a refused code guess is told (with when to try again).
 pub const CODES_REFUSED: &str = "error-code-throttled";
 

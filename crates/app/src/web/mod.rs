@@ -1,5 +1,6 @@
 //! The small web kit every feature uses: layout, errors, CSRF, sessions, page context, forms.
 
+pub mod charts;
 pub mod clock;
 pub mod csrf;
 pub mod csv;

@@ -77,9 +77,10 @@ async fn registration_validates_every_field_and_changes_nothing_when_wrong() {
 }
 
 #[tokio::test]
-async fn registering_signs_you_in_and_a_taken_email_is_refused() {
+async fn registering_never_says_whether_an_address_has_an_account() {
     let app = TestApp::spawn().await;
     app.admin().await;
+    // The helper follows the emailed link, which signs Ann in.
     let ann = app.register("Ann Okafor", "Ann@Example.org", "").await;
     let account = body(ann.get("/account").await).await;
     assert!(
@@ -87,22 +88,77 @@ async fn registering_signs_you_in_and_a_taken_email_is_refused() {
         "email is normalised: {account}"
     );
 
-    let again = app.client();
-    again.get("/register").await;
-    let taken = again
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Ann 2"),
-                ("email", "ann@example.org"),
-                ("password", PASSWORD),
-                ("password_confirm", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body(taken).await.contains("already exists"));
+    let try_register = |email: &'static str| {
+        let client = app.client();
+        async move {
+            client.get("/register").await;
+            client
+                .post_form(
+                    "/register",
+                    &[
+                        ("display_name", "Someone"),
+                        ("email", email),
+                        ("password", PASSWORD),
+                        ("password_confirm", PASSWORD),
+                    ],
+                )
+                .await
+        }
+    };
+    // A known and an unknown address get the same answer; only the owner's inbox differs.
+    let known = try_register("ann@example.org").await;
+    let unknown = try_register("bea@example.org").await;
+    for response in [&known, &unknown] {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(response), "/register/sent");
+    }
+    let reminder = app.mail.next_to("ann@example.org").await;
+    assert!(
+        reminder.text().contains("It already has one"),
+        "{}",
+        reminder.text()
+    );
+    assert!(reminder.registration_path().is_none());
+    let link = app
+        .mail
+        .next_to("bea@example.org")
+        .await
+        .registration_path()
+        .expect("a new address gets its link");
     assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM users").await, 2);
+
+    // The link opens a page with one button; the account exists only once it is pressed.
+    let bea = app.client();
+    let page = bea.get(&link).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(body(page).await.contains("Welcome, Someone."));
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM users").await, 2);
+    let made = bea.post_form(&link, &[]).await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    assert!(
+        body(bea.get("/account").await)
+            .await
+            .contains("bea@example.org")
+    );
+    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM users").await, 3);
+    // Used up: a second press makes nothing.
+    let again = app.client();
+    again.get(&link).await;
+    assert_eq!(again.post_form(&link, &[]).await.status(), StatusCode::GONE);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM pending_registrations").await,
+        0
+    );
+
+    // One address gets three registration emails a quarter of an hour, whoever asks (Ann's
+    // own registration, the try above, and this one).
+    assert_eq!(
+        try_register("ann@example.org").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let refused = try_register("ann@example.org").await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(body(refused).await.contains("several registration emails"));
 }
 
 #[tokio::test]

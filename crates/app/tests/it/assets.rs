@@ -238,6 +238,17 @@ async fn the_map_counts_by_group_shows_gaps_and_passes_messages_without_addresse
     // Two practical skills on two cards, one food skill.
     assert!(map.contains("<th scope=\"row\"><a href=\"/areas/riverside/assets?group=practical\">Practical and repair</a></th><td>2</td><td>2 / 14</td>"), "{map}");
     assert!(map.contains("<td>1</td><td>1 / 12</td>"), "food row");
+    // The chart names each bar and writes its number, as the table does.
+    let chart = map
+        .split("<svg class=\"chart\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</svg>").next())
+        .expect("the chart of skills by group");
+    assert!(
+        chart.contains("class=\"chart-label\">Practical and repair</text>"),
+        "{chart}"
+    );
+    assert!(chart.contains("class=\"chart-value\">2</text>"), "{chart}");
     assert!(map.contains("97 cards with nobody yet"), "gaps counted");
     assert!(
         map.contains("card=plumbing"),

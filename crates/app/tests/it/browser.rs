@@ -260,6 +260,17 @@ async fn a_new_resident_registers_and_finds_their_neighbourhood() {
         .await
         .unwrap();
     submit(c, "/register").await;
+    arrive(c, &app.base, "/register/sent").await;
+    assert_eq!(heading(c).await, "Check your email");
+    let link = app
+        .mail
+        .next_to("nia@example.org")
+        .await
+        .registration_path()
+        .expect("the email has the link that finishes registering");
+    c.goto(&format!("{}{link}", app.base)).await.unwrap();
+    assert_eq!(heading(c).await, "Finish creating your account");
+    submit(c, &link).await;
     arrive(c, &app.base, "/areas/canal-quarter?notice=registered").await;
     assert_eq!(heading(c).await, "Canal Quarter");
     let page = c.source().await.unwrap();

@@ -35,6 +35,11 @@ const NOT_LINKED: &[(&str, &str)] = &[
         "only on a site with no accounts yet; the home page sends there",
     ),
     ("/password/reset/{token}", "the secret comes by email"),
+    ("/register/confirm/{token}", "the secret comes by email"),
+    (
+        "/register/sent",
+        "shown after sending the registration form",
+    ),
     (
         "/juries/{slug}/join",
         "the invitation's secret comes by letter or email",

@@ -7,7 +7,7 @@ use squaremile::juries::store::{self, VolunteerStatus};
 
 use std::time::Duration;
 
-use crate::support::{Client, TestApp, body, count, location, retry_after};
+use crate::support::{CODE_FAILURES, Client, TestApp, body, count, location, retry_after};
 
 const QUOTAS: &str = "feature,value,min,max\n\
     gender,woman,2,2\n\
@@ -390,7 +390,7 @@ async fn guessing_letter_codes_is_throttled_per_session_and_per_address() {
         .await;
     assert_eq!(elsewhere.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
-        count(&app.db, "SELECT COUNT(*) AS n FROM attempt_failures").await,
+        count(&app.db, CODE_FAILURES).await,
         40,
         "20 wrong guesses, each counted per session and per address"
     );
@@ -428,7 +428,14 @@ async fn impossible_quotas_are_explained_and_nothing_is_drawn() {
         count(&app.db, "SELECT COUNT(*) AS n FROM jury_draws").await,
         0
     );
-    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM jobs").await, 0);
+    assert_eq!(
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM jobs WHERE kind = 'jury_draw'"
+        )
+        .await,
+        0
+    );
     let jury = store::find(&app.db, &jury.id).await.unwrap().unwrap();
     assert_eq!(jury.status.as_str(), "open", "registration stays open");
 }

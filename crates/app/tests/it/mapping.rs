@@ -514,7 +514,14 @@ async fn organisers_invite_by_email_and_a_bad_address_sends_nothing() {
             .await
             .contains("is not an email address. Nothing was sent.")
     );
-    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM jobs").await, 0);
+    assert_eq!(
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM jobs WHERE payload LIKE '%ann@example.org%'"
+        )
+        .await,
+        0
+    );
 
     let sent = connector
         .post_form(
@@ -637,11 +644,14 @@ async fn the_drawn_map_and_the_reasons_for_introductions_speak_the_readers_langu
         let answered = answer(&app, &exercise, name, true, &ties, &[]).await;
         assert_eq!(answered.status(), StatusCode::SEE_OTHER, "{name}");
     }
+    // Gus knows nobody here yet: he is introduced to Cy, the best-tied.
+    let answered = answer(&app, &exercise, "Gus Gone", true, &[], &[]).await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
     let map_path = format!("/mapping/{}/map", exercise.slug);
     let insights_path = format!("/mapping/{}/insights", exercise.slug);
     let english = body(app.client().get(&map_path).await).await;
     assert!(
-        english.contains(">Colour: ") && english.contains("A network of 5 nodes"),
+        english.contains(">Colour: ") && english.contains("A network of 6 nodes"),
         "{english}"
     );
     let insights = body(app.client().get(&insights_path).await).await;
@@ -657,16 +667,24 @@ async fn the_drawn_map_and_the_reasons_for_introductions_speak_the_readers_langu
         reason.trim_start().starts_with("both know Cy Clear"),
         "the reason does not repeat the names: {suggestion}"
     );
+    assert!(
+        insights.contains("<strong>Gus Gone</strong> and <strong>Cy Clear</strong>: the first has no ties on this map yet; the second is tied to 4 people and can introduce them around."),
+        "{insights}"
+    );
 
     let polish = app.client();
     polish.get("/language/pl?next=%2F").await;
     let map = body(polish.get(&map_path).await).await;
     assert!(
-        map.contains(">Kolor: ") && map.contains("Sieć: 5 węzłów, "),
+        map.contains(">Kolor: ") && map.contains("Sieć: 6 węzłów, "),
         "{map}"
     );
     let insights = body(polish.get(&insights_path).await).await;
     assert!(insights.contains("oboje znają Cy Clear"), "{insights}");
+    assert!(
+        insights.contains("druga jest powiązana z 4 osobami i może ją przedstawić innym"),
+        "{insights}"
+    );
 }
 
 /// Names, relationships and "on what" are typed by respondents (and organisers); the node

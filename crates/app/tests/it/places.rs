@@ -812,3 +812,110 @@ async fn an_imported_street_list_is_found_and_a_bad_line_imports_nothing() {
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
+
+/// Stores `count` reports straight away (many share a millisecond, as an import's do).
+async fn many_reports(
+    app: &TestApp,
+    category: &str,
+    area: &str,
+    title: &str,
+    at: (f64, f64),
+    count: usize,
+) {
+    use squaremile::reports::store::{NewReport, create};
+    for n in 0..count {
+        create(
+            &app.db,
+            &NewReport {
+                category_id: category,
+                area_id: area,
+                title: &format!("{title} {n}"),
+                description: "",
+                latitude: Some(at.0),
+                longitude: Some(at.1),
+                address: "",
+                author_id: None,
+                source: "web",
+                photos: &[],
+            },
+            |_, _| Vec::new(),
+            |_| None,
+        )
+        .await
+        .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn an_alert_finds_what_it_keeps_behind_any_number_of_newer_items_it_does_not() {
+    use squaremile::alerts::digest::send_due;
+    use squaremile::db::now_ms;
+
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let text = collection(&[feature("Testbury", &square(19.0, 50.0, 1.0))]);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    admin
+        .post_form("/reports/categories", &[("name", "Potholes")])
+        .await;
+    let category: String = sqlx::query_scalar("SELECT id FROM report_categories")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let testbury = app.area_id("testbury").await;
+    let ana = app.register("Ana", "ana@example.org", "").await;
+    for fields in [
+        vec![
+            ("kinds", "reports"),
+            ("latitude", "50.7"),
+            ("longitude", "19.2"),
+            ("near_metres", "300"),
+            ("frequency", "daily"),
+        ],
+        vec![
+            ("kinds", "reports"),
+            ("keyword", "drain"),
+            ("frequency", "daily"),
+        ],
+    ] {
+        assert_eq!(
+            ana.post_form("/alerts", &fields).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    // The oldest of the day is the one each alert keeps; more than a page of newer reports,
+    // far from the point and without the word, come after it.
+    many_reports(
+        &app,
+        &category,
+        &testbury,
+        "Blocked drain",
+        (50.7005, 19.2),
+        1,
+    )
+    .await;
+    many_reports(
+        &app,
+        &category,
+        &testbury,
+        "Far pothole",
+        (50.1, 19.9),
+        1_100,
+    )
+    .await;
+
+    sqlx::query("UPDATE alert_subscriptions SET next_due_at = $1")
+        .bind(now_ms())
+        .execute(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(send_due(&app.state, now_ms()).await.unwrap(), 2);
+    for _ in 0..2 {
+        let digest = app.mail.next().await.text();
+        assert!(digest.contains("Blocked drain 0"), "{digest}");
+        assert!(!digest.contains("Far pothole"), "{digest}");
+    }
+}

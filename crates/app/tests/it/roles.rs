@@ -4,7 +4,7 @@ use reqwest::StatusCode;
 
 use std::time::Duration;
 
-use crate::support::{Client, TestApp, body, count, location, retry_after};
+use crate::support::{CODE_FAILURES, Client, TestApp, body, count, location, retry_after};
 
 /// Millbrook > North Millbrook > Canal Quarter, and Millbrook > Riverside > Old Market.
 async fn city(app: &TestApp) -> Client {
@@ -316,10 +316,7 @@ async fn guessing_invitation_codes_is_throttled_per_account_from_any_address() {
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // Zoe's 5 failures and Yan's 1 are stored, each per account and per address; the
     // refused attempt was not counted.
-    assert_eq!(
-        count(&app.db, "SELECT COUNT(*) AS n FROM attempt_failures").await,
-        12
-    );
+    assert_eq!(count(&app.db, CODE_FAILURES).await, 12);
 
     // Fifteen minutes on, the right code works, and the old failures are gone.
     app.state.clock.advance(Duration::from_secs(15 * 60));
@@ -329,10 +326,7 @@ async fn guessing_invitation_codes_is_throttled_per_account_from_any_address() {
         "/areas/old-market?notice=resident-verified-self"
     );
     assert!(is_verified(&app, "zoe@example.org", "old-market").await);
-    assert_eq!(
-        count(&app.db, "SELECT COUNT(*) AS n FROM attempt_failures").await,
-        0
-    );
+    assert_eq!(count(&app.db, CODE_FAILURES).await, 0);
 }
 
 #[tokio::test]

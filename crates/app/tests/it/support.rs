@@ -210,6 +210,17 @@ impl ReceivedMail {
         decode_quoted_printable(&self.data)
     }
 
+    /// The first link that finishes a registration.
+    pub fn registration_path(&self) -> Option<String> {
+        let text = self.text();
+        let start = text.find("/register/confirm/")?;
+        let token: String = text[start + "/register/confirm/".len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        Some(format!("/register/confirm/{token}"))
+    }
+
     /// The first link on this site's reset path.
     pub fn reset_path(&self) -> Option<String> {
         let text = self.text();
@@ -248,6 +259,8 @@ fn decode_quoted_printable(raw: &str) -> String {
 pub struct SmtpSink {
     pub port: u16,
     received: Mutex<mpsc::UnboundedReceiver<ReceivedMail>>,
+    /// Messages received while waiting for someone else's, in the order they came.
+    held: std::sync::Mutex<std::collections::VecDeque<ReceivedMail>>,
 }
 
 impl SmtpSink {
@@ -265,11 +278,41 @@ impl SmtpSink {
         Arc::new(SmtpSink {
             port,
             received: Mutex::new(receiver),
+            held: Default::default(),
         })
     }
 
     /// Waits for the next message (a generous bound, so a broken worker fails the test).
     pub async fn next(&self) -> ReceivedMail {
+        if let Some(mail) = self.held.lock().unwrap().pop_front() {
+            return mail;
+        }
+        self.receive().await
+    }
+
+    /// Waits for the next message to `address`; others stay for [`SmtpSink::next`].
+    pub async fn next_to(&self, address: &str) -> ReceivedMail {
+        let is_for = |mail: &ReceivedMail| {
+            mail.to
+                .iter()
+                .any(|to| to.trim_matches(['<', '>']).eq_ignore_ascii_case(address))
+        };
+        {
+            let mut held = self.held.lock().unwrap();
+            if let Some(at) = held.iter().position(is_for) {
+                return held.remove(at).expect("a held message");
+            }
+        }
+        loop {
+            let mail = self.receive().await;
+            if is_for(&mail) {
+                return mail;
+            }
+            self.held.lock().unwrap().push_back(mail);
+        }
+    }
+
+    async fn receive(&self) -> ReceivedMail {
         let mut receiver = self.received.lock().await;
         tokio::time::timeout(Duration::from_secs(20), receiver.recv())
             .await
@@ -472,6 +515,20 @@ impl TestApp {
             StatusCode::SEE_OTHER,
             "registering {email}: {}",
             response.text().await.unwrap_or_default()
+        );
+        assert_eq!(location(&response), "/register/sent");
+        let link = self
+            .mail
+            .next_to(email)
+            .await
+            .registration_path()
+            .expect("the registration email has its link");
+        client.get(&link).await;
+        let finished = client.post_form(&link, &[]).await;
+        assert_eq!(
+            finished.status(),
+            StatusCode::SEE_OTHER,
+            "finishing {email}"
         );
         client
     }
@@ -784,6 +841,10 @@ pub fn assert_no_formulas(file: &str, text: &str) {
 }
 
 /// Count rows with a query returning one `n` column.
+/// Wrong codes counted by the throttle (its table also counts registration emails).
+pub const CODE_FAILURES: &str =
+    "SELECT COUNT(*) AS n FROM attempt_failures WHERE kind IN ('code-account', 'code-client')";
+
 pub async fn count(db: &Db, sql: &'static str) -> i64 {
     use sqlx::Row;
     sqlx::query(sql)

@@ -152,3 +152,38 @@ fn directed_measures_follow_networkx_conventions() {
     let b = centrality::betweenness(&g, Paths::Hops, None);
     assert_eq!(b[g.node_index("b").unwrap()], 0.5);
 }
+
+#[test]
+fn someone_with_no_ties_is_introduced_to_a_well_tied_person_who_shares_an_interest() {
+    use network::introductions::suggest;
+    // A hub (a) with three ties, a smaller hub (e) who shares the newcomer's interest, and a
+    // newcomer (z) with no ties at all.
+    let mut g = io::read_csv("source,target\na,b\na,c\na,d\ne,f\n", None, false).unwrap();
+    let z = g.add_node("z");
+    let e = g.node_index("e").unwrap();
+    g.nodes[z]
+        .attrs
+        .insert("interests".into(), "gardening".into());
+    g.nodes[e]
+        .attrs
+        .insert("interests".into(), "gardening; music".into());
+    let community = vec![0; g.len()];
+    let found = suggest(&g, &community, 12);
+    let welcome = found
+        .iter()
+        .find(|i| i.a == "z")
+        .expect("the newcomer is introduced");
+    assert!(welcome.welcomes_newcomer);
+    assert_eq!(welcome.b, "e", "the host shares an interest: {welcome:?}");
+    assert_eq!(welcome.shared_interests, ["gardening"]);
+    assert_eq!(welcome.b_ties, 1);
+    // With no interest in common, the best-tied person of all is the host.
+    g.nodes[z].attrs.insert("interests".into(), "chess".into());
+    let found = suggest(&g, &community, 12);
+    let welcome = found.iter().find(|i| i.a == "z").unwrap();
+    assert_eq!((welcome.b.as_str(), welcome.b_ties), ("a", 3));
+    // However many strong pairs there are, a newcomer keeps a place in a short list.
+    let found = suggest(&g, &community, 1);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].welcomes_newcomer);
+}

@@ -1,5 +1,6 @@
-//! Bar chart geometry for the dashboard's SVGs. Pure: values in, rectangles out. Every chart
-//! is drawn next to a table of the same numbers, so the SVG is a picture of the table.
+//! Bar chart geometry for the SVG charts (the dashboard's, the asset map's). Pure: values in,
+//! rectangles out. Every chart is drawn next to a table of the same numbers, so the SVG is a
+//! picture of the table.
 
 /// One bar, in the SVG's own units.
 #[derive(Clone, Debug, PartialEq)]
@@ -9,6 +10,9 @@ pub struct Bar {
     pub width: f64,
     pub height: f64,
     pub label: String,
+    /// A column's label is written on two lines ("Jan" over "2026") so twelve months fit
+    /// side by side; the second line only where it changes (the first month, each January).
+    pub label_lines: (String, String),
     /// The number as the table shows it.
     pub value_text: String,
     /// Where the label and the value are written.
@@ -27,15 +31,26 @@ pub struct Chart {
 
 /// Vertical bars side by side (months along the bottom), scaled to the largest value.
 pub fn columns(values: &[(String, f64, String)], width: f64, height: f64) -> Chart {
-    let label_room = 20.0;
+    let label_room = 38.0;
     let value_room = 16.0;
     let plot = height - label_room - value_room;
     let max = largest(values);
     let slot = width / values.len().max(1) as f64;
+    let mut previous_second = String::new();
     let bars = values
         .iter()
         .enumerate()
         .map(|(i, (label, value, text))| {
+            let (first, second) = match label.rsplit_once(' ') {
+                Some((first, second)) => (first.to_string(), second.to_string()),
+                None => (label.clone(), String::new()),
+            };
+            let second_shown = if second == previous_second {
+                String::new()
+            } else {
+                second.clone()
+            };
+            previous_second = second;
             let h = plot * value / max;
             let x = i as f64 * slot + slot * 0.15;
             let y = value_room + plot - h;
@@ -45,9 +60,10 @@ pub fn columns(values: &[(String, f64, String)], width: f64, height: f64) -> Cha
                 width: slot * 0.7,
                 height: h,
                 label: label.clone(),
+                label_lines: (first, second_shown),
                 value_text: text.clone(),
                 label_x: x + slot * 0.35,
-                label_y: height - 5.0,
+                label_y: height - 22.0,
                 value_x: x + slot * 0.35,
                 value_y: y - 4.0,
             }
@@ -79,6 +95,7 @@ pub fn rows(values: &[(String, f64, String)], width: f64) -> Chart {
                 width: w,
                 height: row - 8.0,
                 label: label.clone(),
+                label_lines: (label.clone(), String::new()),
                 value_text: text.clone(),
                 label_x: label_width - 6.0,
                 label_y: y + row / 2.0,
@@ -114,7 +131,8 @@ mod tests {
             300.0,
             136.0,
         );
-        let plot = 136.0 - 36.0;
+        // Room for two lines of labels below and a value above.
+        let plot = 136.0 - 38.0 - 16.0;
         assert_eq!(chart.bars[0].height, plot);
         assert_eq!(chart.bars[1].height, plot / 2.0);
         assert_eq!(chart.bars[2].height, 0.0);
@@ -132,5 +150,27 @@ mod tests {
         assert_eq!(chart.height, 56.0);
         let empty = rows(&[], 600.0);
         assert!(empty.bars.is_empty() && empty.height > 0.0);
+    }
+
+    #[test]
+    fn month_columns_write_the_year_only_where_it_changes() {
+        let months: Vec<_> = ["Nov 2025", "Dec 2025", "Jan 2026", "Feb 2026"]
+            .iter()
+            .map(|m| v(m, 1.0))
+            .collect();
+        let chart = columns(&months, 720.0, 220.0);
+        let lines: Vec<(&str, &str)> = chart
+            .bars
+            .iter()
+            .map(|b| (b.label_lines.0.as_str(), b.label_lines.1.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [("Nov", "2025"), ("Dec", ""), ("Jan", "2026"), ("Feb", "")]
+        );
+        // Both lines sit below the plot, inside the chart.
+        for bar in &chart.bars {
+            assert!(bar.label_y > bar.y + bar.height && bar.label_y + 16.0 < chart.height);
+        }
     }
 }
