@@ -166,3 +166,62 @@ pub fn optional_f64(value: Option<f64>) -> (i64, f64) {
         None => (0, 0.0),
     }
 }
+
+/// SQL written piece by piece, with each argument numbered `$1, $2, ...` as it is pushed: the
+/// one placeholder style both databases read through the Any driver (sqlx's own query
+/// builder writes `?` for Any, which PostgreSQL refuses). For queries whose conditions depend
+/// on what is asked, so that each condition is in the SQL only when it applies.
+pub struct Sql {
+    text: String,
+    arguments: sqlx::any::AnyArguments,
+    count: usize,
+}
+
+impl Sql {
+    pub fn new(text: &str) -> Sql {
+        Sql {
+            text: text.to_string(),
+            arguments: Default::default(),
+            count: 0,
+        }
+    }
+
+    /// Appends SQL text as written (never a value someone typed: those go through `bind`).
+    pub fn push(&mut self, text: &str) -> &mut Sql {
+        self.text.push_str(text);
+        self
+    }
+
+    /// Appends the next placeholder and binds `value` to it.
+    pub fn bind<T>(&mut self, value: T) -> &mut Sql
+    where
+        T: 'static + sqlx::Encode<'static, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
+        use sqlx::Arguments;
+        self.count += 1;
+        self.text.push_str(&format!("${}", self.count));
+        self.arguments
+            .add(value)
+            .expect("encoding a value for the Any driver");
+        self
+    }
+
+    /// Appends `(v1, v2, ...)`, each bound, for an `IN`.
+    pub fn bind_list<T>(&mut self, values: impl IntoIterator<Item = T>) -> &mut Sql
+    where
+        T: 'static + sqlx::Encode<'static, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
+        self.push("(");
+        for (i, value) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.bind(value);
+        }
+        self.push(")")
+    }
+
+    pub fn query(self) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+        sqlx::query_with(sqlx::AssertSqlSafe(self.text), self.arguments)
+    }
+}

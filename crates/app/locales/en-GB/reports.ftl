@@ -153,3 +153,4 @@ notifications-empty = Nothing new.
 notifications-new = new
 # A new API key's required name.
 field-key_name-missing = Give the key a name.
+report-inbox-more-waiting = More waiting reports

@@ -159,3 +159,4 @@ notifications-empty = Nic nowego.
 notifications-new = nowe
 # Wymagana nazwa nowego klucza API.
 field-key_name-missing = Nadaj kluczowi nazwę.
+report-inbox-more-waiting = Kolejne oczekujące zgłoszenia

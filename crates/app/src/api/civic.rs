@@ -116,7 +116,14 @@ pub async fn list_reports(
         area: query.area_id(&state).await?,
         ..Default::default()
     };
-    let list = reports::list(&state.db, &filter, query.cursor()?, limit).await?;
+    let list = reports::list(
+        &state.db,
+        &filter,
+        reports::Order::NewestFirst,
+        query.cursor()?,
+        limit,
+    )
+    .await?;
     let next = next_cursor(
         list.last().map(|r| (r.created_at, r.id.as_str())),
         list.len(),

@@ -373,7 +373,14 @@ async fn load_conversations(db: &Db) -> anyhow::Result<()> {
     if !conversations::list(db, "", "", false).await?.is_empty() {
         return Ok(());
     }
-    let all_reports = reports::list(db, &Filter::default(), None, 100).await?;
+    let all_reports = reports::list(
+        db,
+        &Filter::default(),
+        reports::Order::NewestFirst,
+        None,
+        100,
+    )
+    .await?;
     for (starter, area, topic, title, body, from, replies) in CONVERSATIONS {
         let area = areas::find_by_slug(db, area).await?.context("demo area")?;
         let report = all_reports.iter().find(|r| r.title == *from);
@@ -447,7 +454,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
 
 /// Adds the categories, routes and reports unless the demo's reports are there already.
 async fn load_reports(db: &Db) -> anyhow::Result<()> {
-    if !reports::list(db, &Filter::default(), None, 1)
+    if !reports::list(db, &Filter::default(), reports::Order::NewestFirst, None, 1)
         .await?
         .is_empty()
     {

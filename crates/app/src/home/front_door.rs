@@ -55,7 +55,14 @@ impl FrontDoor {
             votes: budgets::in_phase(db, area_id, Phase::Voting, FRONT_ROWS).await?,
             ideas: budgets::in_phase(db, area_id, Phase::Ideas, FRONT_ROWS).await?,
             events: events::list(db, area_id, "", When::Upcoming, FRONT_ROWS).await?,
-            reports: reports::list(db, &newest_reports, None, FRONT_ROWS).await?,
+            reports: reports::list(
+                db,
+                &newest_reports,
+                reports::Order::NewestFirst,
+                None,
+                FRONT_ROWS,
+            )
+            .await?,
             asks: help::list(db, &Viewer::of(user), &asks, None, FRONT_ROWS).await?,
             conversations: conversations::newest(db, area_id, FRONT_ROWS).await?,
             juries: juries::recruiting(db, area_id, FRONT_ROWS).await?,

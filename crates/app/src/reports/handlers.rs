@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use super::stats::{self, Stats};
 use super::store::{
-    self, ALL_STATUSES, Category, Filter, Following, NewReport, NewUpdate, Report, Route, Status,
-    Update,
+    self, ALL_STATUSES, Category, Filter, Following, NewReport, NewUpdate, Order, Report, Route,
+    Status, Update,
 };
 use crate::api::keys;
 use crate::areas::geocode;
@@ -92,13 +92,14 @@ pub async fn list(
         status: query.status.clone(),
         category: query.category.clone(),
         area: query.area.clone(),
-        organisation: String::new(),
         within: maps::parse_bbox(&query.bbox),
+        ..Filter::default()
     };
     let map = reports_map(&state, &ctx.lang, &filter, &query).await?;
     let reports = store::list(
         &state.db,
         &filter,
+        Order::NewestFirst,
         forms::parse_cursor(&query.before),
         PAGE_SIZE,
     )
@@ -853,8 +854,22 @@ pub fn update_notices(
 struct InboxPage {
     ctx: PageContext,
     organisation: Organisation,
+    /// All the reports still waiting, however many; a page of them, oldest first.
+    waiting_count: i64,
     waiting: Vec<Report>,
+    waiting_next: Option<String>,
+    /// A page of the finished ones, most recently made first.
     finished: Vec<Report>,
+    finished_next: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InboxQuery {
+    /// The last waiting report shown (`created_at.id`).
+    after: String,
+    /// The last finished report shown.
+    before: String,
 }
 
 async fn organisation_by_slug(state: &AppState, slug: &str) -> AppResult<Organisation> {
@@ -869,22 +884,50 @@ pub async fn inbox(
     ctx: PageContext,
     RequireUser(user): RequireUser,
     Path(slug): Path<String>,
+    Query(query): Query<InboxQuery>,
 ) -> AppResult<Response> {
     let organisation = organisation_by_slug(&state, &slug).await?;
     if !user.is_admin && !organisations::answers_for(&state.db, &organisation.id, &user.id).await? {
         return Err(AppError::Forbidden("error-report-officials-only"));
     }
-    let filter = Filter {
+    let waiting_filter = Filter {
         organisation: organisation.id.clone(),
+        open: Some(true),
         ..Filter::default()
     };
-    let reports = store::list(&state.db, &filter, None, 500).await?;
-    let (mut waiting, finished): (Vec<Report>, Vec<Report>) =
-        reports.into_iter().partition(|r| r.status.is_open());
+    let finished_filter = Filter {
+        open: Some(false),
+        ..waiting_filter.clone()
+    };
     // Oldest waiting first: they have waited longest.
-    waiting.reverse();
+    let waiting = store::list(
+        &state.db,
+        &waiting_filter,
+        Order::OldestFirst,
+        forms::parse_cursor(&query.after),
+        PAGE_SIZE,
+    )
+    .await?;
+    let finished = store::list(
+        &state.db,
+        &finished_filter,
+        Order::NewestFirst,
+        forms::parse_cursor(&query.before),
+        PAGE_SIZE,
+    )
+    .await?;
+    let cursor = |list: &[Report]| {
+        forms::next_cursor(
+            list.last().map(|r| (r.created_at, r.id.as_str())),
+            list.len(),
+            PAGE_SIZE,
+        )
+    };
     render(&InboxPage {
         ctx,
+        waiting_count: store::count(&state.db, &waiting_filter).await?,
+        waiting_next: cursor(&waiting),
+        finished_next: cursor(&finished),
         organisation,
         waiting,
         finished,

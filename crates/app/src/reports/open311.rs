@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::store::{self, Filter, NewReport, Report};
+use super::store::{self, Filter, NewReport, Order, Report};
 use crate::api::keys;
 use crate::areas::store as areas;
 use crate::state::AppState;
@@ -251,24 +251,30 @@ async fn requests(state: &AppState, format: Format, query: &RequestsQuery) -> Ap
             "status is open or closed",
         ));
     }
-    let ids: Vec<&str> = query
+    let ids: Vec<String> = query
         .service_request_id
         .split(',')
         .map(str::trim)
         .filter(|id| !id.is_empty())
+        .map(str::to_string)
         .collect();
+    // Every condition goes to the database: filtering a fixed window of the newest reports
+    // would find nothing in an older date range, nor an older report by its id.
     let filter = Filter {
         category: query.service_code.clone(),
+        open: match query.status.as_str() {
+            "open" => Some(true),
+            "closed" => Some(false),
+            _ => None,
+        },
+        ids,
+        created_from: start,
+        created_until: end,
         ..Filter::default()
     };
-    let reports = store::list(&state.db, &filter, None, MAX_REQUESTS).await?;
+    let reports = store::list(&state.db, &filter, Order::NewestFirst, None, MAX_REQUESTS).await?;
     let records: Vec<Record> = reports
         .iter()
-        .filter(|r| ids.is_empty() || ids.contains(&r.id.as_str()))
-        .filter(|r| query.status.is_empty() || open311_status(r) == query.status)
-        .filter(|r| {
-            start.is_none_or(|s| r.created_at >= s) && end.is_none_or(|e| r.created_at <= e)
-        })
         .map(|r| request_record(&state.config.public_url, r, None))
         .collect();
     Ok(respond(

@@ -6,7 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::stats::Timing;
-use crate::db::{Db, is_unique_violation, new_id, now_ms};
+use crate::db::{Db, Sql, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 use crate::maps::{MapBounds as Bounds, MapCell};
 
@@ -280,53 +280,108 @@ pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Report>> {
     row.as_ref().map(report_from_row).transpose()
 }
 
-/// What a list of reports is narrowed to; empty strings mean "any".
+/// What a list of reports is narrowed to; empty strings and `None` mean "any".
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
     pub status: String,
     pub category: String,
-    /// The area and every area inside it.
+    /// The area (its id) and every area inside it.
     pub area: String,
     pub organisation: String,
     /// Only reports placed inside this box.
     pub within: Option<Bounds>,
+    /// Only reports still waiting (`Some(true)`) or finished with (`Some(false)`).
+    pub open: Option<bool>,
+    /// Only these reports (Open311 asks by id).
+    pub ids: Vec<String>,
+    /// Only reports made at or after, and at or before, these times (ms).
+    pub created_from: Option<i64>,
+    pub created_until: Option<i64>,
+}
+
+/// The statuses of a report still waiting, as SQL (see [`Status::is_open`]).
+macro_rules! waiting_statuses {
+    () => {
+        "('open', 'acknowledged', 'in_progress')"
+    };
+}
+
+/// Which end of the list comes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    NewestFirst,
+    /// For queues: who has waited longest.
+    OldestFirst,
 }
 
 impl Filter {
-    /// The box as bound to a query: whether it applies, then south, north, west, east.
-    fn box_binds(&self) -> (i64, f64, f64, f64, f64) {
-        match self.within {
-            Some(b) => (1, b.south, b.north, b.west, b.east),
-            None => (0, 0.0, 0.0, 0.0, 0.0),
+    /// ` WHERE` and a condition for each part of the filter that is set, and only those: a
+    /// condition written "empty or matches" hides from the database which index fits, so a
+    /// city's list would scan from the newest report down.
+    fn push_where(&self, q: &mut Sql) {
+        q.push(" WHERE r.hidden_reason = ''");
+        if !self.status.is_empty() {
+            q.push(" AND r.status = ").bind(self.status.clone());
+        }
+        if !self.category.is_empty() {
+            q.push(" AND c.code = ").bind(self.category.clone());
+        }
+        if !self.area.is_empty() {
+            q.push(" AND r.area_id IN (SELECT id FROM areas WHERE id = ")
+                .bind(self.area.clone())
+                .push(" OR parent_id = ")
+                .bind(self.area.clone())
+                .push(" OR parent_id IN (SELECT id FROM areas WHERE parent_id = ")
+                .bind(self.area.clone())
+                .push("))");
+        }
+        if !self.organisation.is_empty() {
+            q.push(" AND r.organisation_id = ")
+                .bind(self.organisation.clone());
+        }
+        if let Some(b) = self.within {
+            q.push(" AND r.latitude BETWEEN ")
+                .bind(b.south)
+                .push(" AND ")
+                .bind(b.north)
+                .push(" AND r.longitude BETWEEN ")
+                .bind(b.west)
+                .push(" AND ")
+                .bind(b.east);
+        }
+        // Written out, not bound, so that the partial indexes on waiting and finished
+        // reports (migration 0020) visibly apply.
+        match self.open {
+            Some(true) => q.push(concat!(" AND r.status IN ", waiting_statuses!())),
+            Some(false) => q.push(concat!(" AND r.status NOT IN ", waiting_statuses!())),
+            None => q,
+        };
+        if !self.ids.is_empty() {
+            q.push(" AND r.id IN ").bind_list(self.ids.clone());
+        }
+        if let Some(from) = self.created_from {
+            q.push(" AND r.created_at >= ").bind(from);
+        }
+        if let Some(until) = self.created_until {
+            q.push(" AND r.created_at <= ").bind(until);
         }
     }
 }
 
 /// The box holding every placed report the filter matches, if any has a place.
 pub async fn extent(db: &Db, filter: &Filter) -> anyhow::Result<Option<Bounds>> {
-    let (boxed, south, north, west, east) = filter.box_binds();
-    let row = sqlx::query(concat!(
+    let mut q = Sql::new(
         "SELECT MIN(r.latitude) AS south, MAX(r.latitude) AS north, \
                 MIN(r.longitude) AS west, MAX(r.longitude) AS east \
-         FROM reports r JOIN report_categories c ON c.id = r.category_id \
-         WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) AND ($3 = '' OR ",
-        crate::in_area_tree!("r.area_id", "$3"),
-        ") AND ($4 = '' OR r.organisation_id = $4) AND r.hidden_reason = '' \
-           AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL \
-           AND ($5 = 0 OR (r.latitude BETWEEN $6 AND $7 AND r.longitude BETWEEN $8 AND $9))"
-    ))
-    .bind(&filter.status)
-    .bind(&filter.category)
-    .bind(&filter.area)
-    .bind(&filter.organisation)
-    .bind(boxed)
-    .bind(south)
-    .bind(north)
-    .bind(west)
-    .bind(east)
-    .fetch_one(db)
-    .await
-    .context("finding where reports are")?;
+         FROM reports r JOIN report_categories c ON c.id = r.category_id",
+    );
+    filter.push_where(&mut q);
+    q.push(" AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL");
+    let row = q
+        .query()
+        .fetch_one(db)
+        .await
+        .context("finding where the reports are")?;
     let corner = |name: &str| row.try_get::<Option<f64>, _>(name).ok().flatten();
     Ok(
         match (
@@ -359,30 +414,30 @@ pub async fn map_cells(
     cell_lon: f64,
     cell_lat: f64,
 ) -> anyhow::Result<Vec<MapCell>> {
-    let rows = sqlx::query(concat!(
+    let mut q = Sql::new(
         "SELECT COUNT(*) AS n, AVG(r.latitude) AS lat, AVG(r.longitude) AS lon, \
                 MIN(r.id) AS one_id, MIN(r.title) AS one_title \
-         FROM reports r JOIN report_categories c ON c.id = r.category_id \
-         WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) AND ($3 = '' OR ",
-        crate::in_area_tree!("r.area_id", "$3"),
-        ") AND ($4 = '' OR r.organisation_id = $4) AND r.hidden_reason = '' \
-           AND r.latitude BETWEEN $5 AND $6 AND r.longitude BETWEEN $7 AND $8 \
-         GROUP BY CAST((r.longitude - $7) / $9 AS INTEGER), \
-                  CAST((r.latitude - $5) / $10 AS INTEGER)"
-    ))
-    .bind(&filter.status)
-    .bind(&filter.category)
-    .bind(&filter.area)
-    .bind(&filter.organisation)
-    .bind(grid.south)
-    .bind(grid.north)
-    .bind(grid.west)
-    .bind(grid.east)
-    .bind(cell_lon)
-    .bind(cell_lat)
-    .fetch_all(db)
-    .await
-    .context("counting reports on the map")?;
+         FROM reports r JOIN report_categories c ON c.id = r.category_id",
+    );
+    let only_the_grid = Filter {
+        within: Some(grid),
+        ..filter.clone()
+    };
+    only_the_grid.push_where(&mut q);
+    q.push(" GROUP BY CAST((r.longitude - ")
+        .bind(grid.west)
+        .push(") / ")
+        .bind(cell_lon)
+        .push(" AS INTEGER), CAST((r.latitude - ")
+        .bind(grid.south)
+        .push(") / ")
+        .bind(cell_lat)
+        .push(" AS INTEGER)");
+    let rows = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("counting reports on the map")?;
     rows.iter()
         .map(|row| {
             let count: i64 = row.try_get("n")?;
@@ -400,42 +455,46 @@ pub async fn map_cells(
         .collect()
 }
 
-/// The newest reports not hidden by a moderator, older than the cursor `(created_at, id)`
-/// if given.
+/// Reports not hidden by a moderator that the filter matches, in `order`, after the cursor
+/// `(created_at, id)` of the last one shown if given.
 pub async fn list(
     db: &Db,
     filter: &Filter,
-    before: Option<(i64, &str)>,
+    order: Order,
+    after: Option<(i64, &str)>,
     limit: i64,
 ) -> anyhow::Result<Vec<Report>> {
-    let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
-    let (boxed, south, north, west, east) = filter.box_binds();
-    let rows = sqlx::query(concat!(
-        select_report!(),
-        " WHERE ($1 = '' OR r.status = $1) AND ($2 = '' OR c.code = $2) AND ($3 = '' OR ",
-        crate::in_area_tree!("r.area_id", "$3"),
-        ") AND ($4 = '' OR r.organisation_id = $4) \
-          AND (r.created_at < $5 OR (r.created_at = $5 AND r.id < $6)) \
-          AND r.hidden_reason = '' \
-          AND ($8 = 0 OR (r.latitude BETWEEN $9 AND $10 AND r.longitude BETWEEN $11 AND $12)) \
-          ORDER BY r.created_at DESC, r.id DESC LIMIT $7"
+    let mut q = Sql::new(select_report!());
+    filter.push_where(&mut q);
+    let (past, direction) = match order {
+        Order::NewestFirst => ("<", "DESC"),
+        Order::OldestFirst => (">", "ASC"),
+    };
+    if let Some((at, id)) = after {
+        q.push(&format!(" AND (r.created_at {past} "))
+            .bind(at)
+            .push(" OR (r.created_at = ")
+            .bind(at)
+            .push(&format!(" AND r.id {past} "))
+            .bind(id.to_string())
+            .push("))");
+    }
+    q.push(&format!(
+        " ORDER BY r.created_at {direction}, r.id {direction} LIMIT "
     ))
-    .bind(&filter.status)
-    .bind(&filter.category)
-    .bind(&filter.area)
-    .bind(&filter.organisation)
-    .bind(before_at)
-    .bind(before_id)
-    .bind(limit)
-    .bind(boxed)
-    .bind(south)
-    .bind(north)
-    .bind(west)
-    .bind(east)
-    .fetch_all(db)
-    .await
-    .context("listing reports")?;
+    .bind(limit);
+    let rows = q.query().fetch_all(db).await.context("listing reports")?;
     rows.iter().map(report_from_row).collect()
+}
+
+/// How many reports the filter matches (for a queue's heading).
+pub async fn count(db: &Db, filter: &Filter) -> anyhow::Result<i64> {
+    let mut q = Sql::new(
+        "SELECT COUNT(*) AS n FROM reports r JOIN report_categories c ON c.id = r.category_id",
+    );
+    filter.push_where(&mut q);
+    let row = q.query().fetch_one(db).await.context("counting reports")?;
+    Ok(row.try_get("n")?)
 }
 
 pub struct NewReport<'a> {

@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::support::{Client, TestApp, body, count, location};
+use crate::support::{Client, TestApp, body, count, location, many_reports};
 
 /// A square ring from (lon, lat), `size` degrees each way, as GeoJSON coordinates.
 fn square(lon: f64, lat: f64, size: f64) -> String {
@@ -813,39 +813,6 @@ async fn an_imported_street_list_is_found_and_a_bad_line_imports_nothing() {
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
 
-/// Stores `count` reports straight away (many share a millisecond, as an import's do).
-async fn many_reports(
-    app: &TestApp,
-    category: &str,
-    area: &str,
-    title: &str,
-    at: (f64, f64),
-    count: usize,
-) {
-    use squaremile::reports::store::{NewReport, create};
-    for n in 0..count {
-        create(
-            &app.db,
-            &NewReport {
-                category_id: category,
-                area_id: area,
-                title: &format!("{title} {n}"),
-                description: "",
-                latitude: Some(at.0),
-                longitude: Some(at.1),
-                address: "",
-                author_id: None,
-                source: "web",
-                photos: &[],
-            },
-            |_, _| Vec::new(),
-            |_| None,
-        )
-        .await
-        .unwrap();
-    }
-}
-
 #[tokio::test]
 async fn an_alert_finds_what_it_keeps_behind_any_number_of_newer_items_it_does_not() {
     use squaremile::alerts::digest::send_due;
@@ -893,7 +860,7 @@ async fn an_alert_finds_what_it_keeps_behind_any_number_of_newer_items_it_does_n
         &category,
         &testbury,
         "Blocked drain",
-        (50.7005, 19.2),
+        Some((50.7005, 19.2)),
         1,
     )
     .await;
@@ -902,7 +869,7 @@ async fn an_alert_finds_what_it_keeps_behind_any_number_of_newer_items_it_does_n
         &category,
         &testbury,
         "Far pothole",
-        (50.1, 19.9),
+        Some((50.1, 19.9)),
         1_100,
     )
     .await;

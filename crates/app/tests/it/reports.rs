@@ -8,7 +8,7 @@ use crate::photos::{
     COMMENT, GPS_LATITUDE, holds, jpeg_with_a_second_picture_appended, jpeg_with_gps, png_bomb,
     progressive_jpeg_with_gps_after_first_scan, sides,
 };
-use crate::support::{Client, TestApp, body, count, location};
+use crate::support::{Client, TestApp, body, count, location, many_reports};
 
 /// A city (Millbrook) with two neighbourhoods, two public bodies with an official each, two
 /// categories, and rules: potholes anywhere in Millbrook go to Highways, except in Old Town,
@@ -864,4 +864,83 @@ async fn each_api_key_writes_at_its_rate_and_no_faster() {
     let (status, _) = open311_post(&anyone, &keys[1], &good).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM reports").await, 3);
+}
+
+/// At a city's volume the API and the queue look at every report, not a window of the newest
+/// (issue 27): the API's window was its 1,000 newest, the inbox's its 500 newest.
+#[tokio::test]
+async fn open311_finds_old_reports_and_the_inbox_starts_with_the_longest_waiting() {
+    let app = TestApp::spawn().await;
+    let (_admin, hana, _otto) = city(&app).await;
+    let potholes = category_id(&app, "potholes").await;
+    let riverside = app.area_id("riverside").await;
+    many_reports(&app, &potholes, &riverside, "January pothole", None, 1).await;
+    let old: String = sqlx::query_scalar("SELECT id FROM reports")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    // 10 January 2023, 09:00 UTC.
+    sqlx::query("UPDATE reports SET created_at = $1, updated_at = $1")
+        .bind(1_673_341_200_000_i64)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    many_reports(&app, &potholes, &riverside, "Newer pothole", None, 1_001).await;
+
+    let anyone = app.client();
+    let (status, january) = json(
+        &anyone,
+        "/api/open311/v2/requests.json?start_date=2023-01-01T00:00:00Z&end_date=2023-01-31T23:59:59Z",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let ids: Vec<&str> = january
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["service_request_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [old.as_str()]);
+    let (_, by_id) = json(
+        &anyone,
+        &format!("/api/open311/v2/requests.json?service_request_id={old}"),
+    )
+    .await;
+    assert_eq!(by_id.as_array().unwrap().len(), 1, "{by_id}");
+    let (_, closed) = json(&anyone, "/api/open311/v2/requests.json?status=closed").await;
+    assert_eq!(closed.as_array().unwrap().len(), 0);
+    let (_, open) = json(&anyone, "/api/open311/v2/requests.json?status=open").await;
+    assert_eq!(open.as_array().unwrap().len(), 1_000, "the GeoReport limit");
+
+    let inbox = body(hana.get("/organisations/millbrook-highways/inbox").await).await;
+    assert!(inbox.contains("1002 reports waiting"), "{inbox}");
+    let first_row = inbox
+        .split("<tbody>")
+        .nth(1)
+        .and_then(|rows| rows.split("</tr>").next())
+        .unwrap();
+    assert!(first_row.contains("January pothole 0"), "{first_row}");
+    // The next page goes on from where the first stopped: thirty more, none shown before.
+    let titles = |page: &str| -> Vec<String> {
+        page.split("<tbody>")
+            .nth(1)
+            .unwrap()
+            .split("</tbody>")
+            .next()
+            .unwrap()
+            .split("</tr>")
+            .filter_map(|row| row.split("\">").nth(1)?.split("</a>").next())
+            .map(str::to_string)
+            .collect()
+    };
+    let next = inbox
+        .split(r#"rel="next""#)
+        .next()
+        .and_then(|before| before.rsplit("href=\"").next())
+        .map(|href| href.trim_end_matches("\" ").replace("&amp;", "&"))
+        .expect("a link to more waiting reports");
+    let second = body(hana.get(&next).await).await;
+    let (first_titles, second_titles) = (titles(&inbox), titles(&second));
+    assert_eq!((first_titles.len(), second_titles.len()), (30, 30));
+    assert!(second_titles.iter().all(|t| !first_titles.contains(t)));
 }
