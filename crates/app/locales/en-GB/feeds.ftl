@@ -7,3 +7,4 @@ feed-kind-events = Events
 feed-kind-budgets = Participatory budgets
 feed-kind-methods = Methods
 feed-subscribe = Follow this list in a feed reader (Atom), or download it
+error-export-dates = The first and last days of an export are dates written as 2023-01-31.

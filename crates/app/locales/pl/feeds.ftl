@@ -7,3 +7,4 @@ feed-kind-events = Wydarzenia
 feed-kind-budgets = Budżety obywatelskie
 feed-kind-methods = Metody
 feed-subscribe = Śledź tę listę w czytniku kanałów (Atom) albo ją pobierz
+error-export-dates = Pierwszy i ostatni dzień eksportu to daty zapisane jak 2023-01-31.

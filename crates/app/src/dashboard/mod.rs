@@ -31,8 +31,6 @@ const ACTIVITY: [Kind; 6] = [
     Kind::Offers,
     Kind::Stories,
 ];
-/// At most this many items of a kind are counted per year (a neighbourhood has far fewer).
-const MAX_ITEMS: i64 = 100_000;
 const DAY_MS: f64 = 24.0 * 3600.0 * 1000.0;
 
 pub fn routes() -> Router<AppState> {
@@ -136,35 +134,20 @@ fn tree_of(area: &Area, all: &[Area]) -> Vec<String> {
 
 async fn activity(state: &AppState, lang: &Lang, area_id: &str) -> AppResult<Vec<Month>> {
     let now = now_ms();
-    let starts = state.zone.recent_months(lang, now, MONTHS);
-    let Some(&(from, _)) = starts.first() else {
-        return Ok(Vec::new());
-    };
-    let mut months: Vec<Month> = starts
-        .iter()
-        .map(|(_, name)| Month {
-            name: name.clone(),
-            counts: vec![0; ACTIVITY.len()],
-        })
-        .collect();
-    for (k, &kind) in ACTIVITY.iter().enumerate() {
-        let items = feeds::between(
-            &state.db,
-            kind,
-            area_id,
-            from - 1,
-            &feeds::Before::until(now),
-            MAX_ITEMS,
-        )
-        .await?;
-        for item in items {
-            // The last month that started at or before the item.
-            if let Some(m) = starts.iter().rposition(|(start, _)| *start <= item.at) {
-                months[m].counts[k] += 1;
-            }
-        }
+    let months = state.zone.recent_months(lang, now, MONTHS);
+    let starts: Vec<i64> = months.iter().map(|(start, _)| *start).collect();
+    let mut per_kind = Vec::with_capacity(ACTIVITY.len());
+    for &kind in &ACTIVITY {
+        per_kind.push(feeds::count_by_period(&state.db, kind, area_id, &starts, now).await?);
     }
-    Ok(months)
+    Ok(months
+        .into_iter()
+        .enumerate()
+        .map(|(m, (_, name))| Month {
+            name,
+            counts: per_kind.iter().map(|counts| counts[m] as usize).collect(),
+        })
+        .collect())
 }
 
 async fn dashboard(

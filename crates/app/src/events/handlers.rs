@@ -589,7 +589,7 @@ pub async fn area_calendar(
     let area = areas::find_by_slug(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let events = store::for_calendar(&state.db, &area.id).await?;
+    let events = store::for_calendar(&state.db, &area.id, now_ms()).await?;
     let name = Lang::default().t1("event-area-calendar", "area", &area.name);
     Ok(calendar_response(&state, &name, &events, &slug))
 }

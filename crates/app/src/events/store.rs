@@ -196,21 +196,47 @@ pub async fn page(
     rows.iter().map(event_from_row).collect()
 }
 
-/// Every event of an area and the areas inside it that ended at most a year ago, for its
-/// calendar feed.
-pub async fn for_calendar(db: &Db, area_id: &str) -> anyhow::Result<Vec<Event>> {
-    let rows = sqlx::query(concat!(
+/// Coming events a calendar feed holds, at most (a city's whole year is well below).
+pub const CALENDAR_COMING: i64 = 5_000;
+/// Events that ended within this long are kept in a calendar feed too.
+pub const CALENDAR_PAST_MS: i64 = 30 * 24 * 3600 * 1000;
+/// At most this many of them, the most recent.
+const CALENDAR_PAST: i64 = 500;
+
+/// The events of an area and the areas inside it for its calendar feed: those not over yet
+/// (the first [`CALENDAR_COMING`] by start), then those that ended in the last 30 days. Read
+/// apart, so past events never crowd out the coming ones.
+pub async fn for_calendar(db: &Db, area_id: &str, now: i64) -> anyhow::Result<Vec<Event>> {
+    let coming = sqlx::query(concat!(
         select_event!(),
         " WHERE ",
         crate::in_area_tree!("e.area_id", "$1"),
-        " AND e.ends_at > $2 ORDER BY e.starts_at, e.id LIMIT 1000"
+        " AND e.ends_at > $2 ORDER BY e.starts_at, e.id LIMIT $3"
     ))
     .bind(area_id)
-    .bind(now_ms() - 365 * 24 * 3600 * 1000)
+    .bind(now)
+    .bind(CALENDAR_COMING)
     .fetch_all(db)
     .await
-    .context("listing events for a calendar")?;
-    rows.iter().map(event_from_row).collect()
+    .context("listing coming events for a calendar")?;
+    let past = sqlx::query(concat!(
+        select_event!(),
+        " WHERE ",
+        crate::in_area_tree!("e.area_id", "$1"),
+        " AND e.ends_at > $2 AND e.ends_at <= $3 ORDER BY e.ends_at DESC, e.id LIMIT $4"
+    ))
+    .bind(area_id)
+    .bind(now - CALENDAR_PAST_MS)
+    .bind(now)
+    .bind(CALENDAR_PAST)
+    .fetch_all(db)
+    .await
+    .context("listing recent events for a calendar")?;
+    coming
+        .iter()
+        .chain(past.iter().rev())
+        .map(event_from_row)
+        .collect()
 }
 
 pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Event>> {

@@ -5,7 +5,7 @@
 use anyhow::Context;
 use sqlx::Row;
 
-use crate::db::Db;
+use crate::db::{Db, Sql};
 
 /// The kinds of item a feed or an alert can follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +114,118 @@ impl Before {
     }
 }
 
+/// Where the public items of one kind come from: the columns of an [`Item`], the tables and
+/// the conditions that make an item public, when it appeared, its id, and the column naming
+/// its area (None: the kind belongs to no area, and an area filter leaves it all in).
+struct Source {
+    select: &'static str,
+    from_where: &'static str,
+    at: &'static str,
+    id: &'static str,
+    area: Option<&'static str>,
+}
+
+fn source(kind: Kind) -> Source {
+    match kind {
+        Kind::Reports => Source {
+            select: "r.id, r.title, r.description AS summary, '/reports/' || r.id AS path, \
+                     a.name AS area_name, c.name AS topic, r.created_at AS at, \
+                     r.latitude, r.longitude",
+            from_where: "FROM reports r JOIN areas a ON a.id = r.area_id \
+                         JOIN report_categories c ON c.id = r.category_id \
+                         WHERE r.hidden_reason = ''",
+            at: "r.created_at",
+            id: "r.id",
+            area: Some("r.area_id"),
+        },
+        Kind::Stories => Source {
+            select: "s.id, s.title, s.body AS summary, '/stories/' || s.id AS path, \
+                     COALESCE(a.name, '') AS area_name, o.name AS topic, s.published_at AS at",
+            from_where: "FROM stories s JOIN organisations o ON o.id = s.organisation_id \
+                         LEFT JOIN areas a ON a.id = o.area_id \
+                         WHERE s.status = 'published' AND s.hidden_reason = ''",
+            at: "s.published_at",
+            id: "s.id",
+            area: Some("o.area_id"),
+        },
+        Kind::Conversations => Source {
+            select: "c.id, c.title, COALESCE((SELECT p.body FROM conversation_posts p \
+                       WHERE p.conversation_id = c.id AND p.hidden_reason = '' \
+                       ORDER BY p.created_at LIMIT 1), '') AS summary, \
+                     '/conversations/' || c.id AS path, a.name AS area_name, c.topic, \
+                     c.created_at AS at",
+            from_where: "FROM conversations c JOIN areas a ON a.id = c.area_id WHERE 1 = 1",
+            at: "c.created_at",
+            id: "c.id",
+            area: Some("c.area_id"),
+        },
+        Kind::Asks => Source {
+            select: "h.id, h.title, h.body AS summary, '/help/' || h.id AS path, \
+                     a.name AS area_name, h.timing AS topic, h.created_at AS at",
+            from_where: "FROM help_posts h JOIN areas a ON a.id = h.area_id \
+                         WHERE h.kind = 'ask' AND h.visibility = 'public' AND h.status = 'open'",
+            at: "h.created_at",
+            id: "h.id",
+            area: Some("h.area_id"),
+        },
+        Kind::Offers => Source {
+            select: "h.id, h.title, h.body AS summary, '/help/' || h.id AS path, \
+                     a.name AS area_name, h.timing AS topic, h.created_at AS at",
+            from_where: "FROM help_posts h JOIN areas a ON a.id = h.area_id \
+                         WHERE h.kind = 'offer' AND h.visibility = 'public' AND h.status = 'open'",
+            at: "h.created_at",
+            id: "h.id",
+            area: Some("h.area_id"),
+        },
+        Kind::Events => Source {
+            select: "e.id, e.title, e.description AS summary, '/events/' || e.slug AS path, \
+                     a.name AS area_name, e.kind AS topic, e.created_at AS at, \
+                     e.latitude, e.longitude",
+            from_where: "FROM events e JOIN areas a ON a.id = e.area_id \
+                         WHERE e.cancelled_at IS NULL",
+            at: "e.created_at",
+            id: "e.id",
+            area: Some("e.area_id"),
+        },
+        Kind::Budgets => Source {
+            select: "b.id, b.title, b.description AS summary, '/budgets/' || b.slug AS path, \
+                     a.name AS area_name, b.phase AS topic, b.phase_changed_at AS at",
+            from_where: "FROM pb_processes b JOIN areas a ON a.id = b.area_id WHERE 1 = 1",
+            at: "b.phase_changed_at",
+            id: "b.id",
+            area: Some("b.area_id"),
+        },
+        Kind::Methods => Source {
+            select: "m.id, m.title, m.summary, '/methods/' || m.slug AS path, \
+                     '' AS area_name, m.tags AS topic, m.created_at AS at, m.seed",
+            from_where: "FROM methods m WHERE 1 = 1",
+            at: "m.created_at",
+            id: "m.id",
+            area: None,
+        },
+    }
+}
+
+impl Source {
+    /// `FROM ... WHERE` the public items, in the area and the areas inside it (`area_id`
+    /// empty: everywhere), that appeared after `after`.
+    fn push_from(&self, q: &mut Sql, area_id: &str, after: i64) {
+        q.push(" ").push(self.from_where);
+        if let (Some(column), false) = (self.area, area_id.is_empty()) {
+            q.push(" AND ")
+                .push(column)
+                .push(" IN (SELECT id FROM areas WHERE id = ")
+                .bind(area_id.to_string())
+                .push(" OR parent_id = ")
+                .bind(area_id.to_string())
+                .push(" OR parent_id IN (SELECT id FROM areas WHERE parent_id = ")
+                .bind(area_id.to_string())
+                .push("))");
+        }
+        q.push(" AND ").push(self.at).push(" > ").bind(after);
+    }
+}
+
 /// Items of `kind` that appeared after `after` and before `before`, newest first (then by
 /// id), in the area and the areas inside it (`area_id` empty: everywhere).
 pub async fn between(
@@ -124,108 +236,21 @@ pub async fn between(
     before: &Before,
     limit: i64,
 ) -> anyhow::Result<Vec<Item>> {
-    macro_rules! in_tree {
-        ($column:literal) => {
-            concat!(
-                " AND ($1 = '' OR ",
-                crate::in_area_tree!($column, "$1"),
-                ")"
-            )
-        };
-    }
-    macro_rules! window {
-        ($at:literal, $id:literal) => {
-            concat!(
-                " AND ",
-                $at,
-                " > $2 AND (",
-                $at,
-                " < $3 OR (",
-                $at,
-                " = $3 AND ",
-                $id,
-                " < $5)) ORDER BY ",
-                $at,
-                " DESC, ",
-                $id,
-                " DESC LIMIT $4"
-            )
-        };
-    }
-    let sql = match kind {
-        Kind::Reports => concat!(
-            "SELECT r.id, r.title, r.description AS summary, '/reports/' || r.id AS path, \
-             a.name AS area_name, c.name AS topic, r.created_at AS at, \
-             r.latitude, r.longitude \
-             FROM reports r JOIN areas a ON a.id = r.area_id \
-             JOIN report_categories c ON c.id = r.category_id WHERE r.hidden_reason = ''",
-            in_tree!("r.area_id"),
-            window!("r.created_at", "r.id")
-        ),
-        Kind::Stories => concat!(
-            "SELECT s.id, s.title, s.body AS summary, '/stories/' || s.id AS path, \
-             COALESCE(a.name, '') AS area_name, o.name AS topic, s.published_at AS at \
-             FROM stories s JOIN organisations o ON o.id = s.organisation_id \
-             LEFT JOIN areas a ON a.id = o.area_id \
-             WHERE s.status = 'published' AND s.hidden_reason = ''",
-            in_tree!("o.area_id"),
-            window!("s.published_at", "s.id")
-        ),
-        Kind::Conversations => concat!(
-            "SELECT c.id, c.title, COALESCE((SELECT p.body FROM conversation_posts p \
-               WHERE p.conversation_id = c.id AND p.hidden_reason = '' \
-               ORDER BY p.created_at LIMIT 1), '') AS summary, \
-             '/conversations/' || c.id AS path, a.name AS area_name, c.topic, \
-             c.created_at AS at FROM conversations c JOIN areas a ON a.id = c.area_id \
-             WHERE 1 = 1",
-            in_tree!("c.area_id"),
-            window!("c.created_at", "c.id")
-        ),
-        Kind::Asks => concat!(
-            "SELECT h.id, h.title, h.body AS summary, '/help/' || h.id AS path, \
-             a.name AS area_name, h.timing AS topic, h.created_at AS at \
-             FROM help_posts h JOIN areas a ON a.id = h.area_id \
-             WHERE h.kind = 'ask' AND h.visibility = 'public' AND h.status = 'open'",
-            in_tree!("h.area_id"),
-            window!("h.created_at", "h.id")
-        ),
-        Kind::Offers => concat!(
-            "SELECT h.id, h.title, h.body AS summary, '/help/' || h.id AS path, \
-             a.name AS area_name, h.timing AS topic, h.created_at AS at \
-             FROM help_posts h JOIN areas a ON a.id = h.area_id \
-             WHERE h.kind = 'offer' AND h.visibility = 'public' AND h.status = 'open'",
-            in_tree!("h.area_id"),
-            window!("h.created_at", "h.id")
-        ),
-        Kind::Events => concat!(
-            "SELECT e.id, e.title, e.description AS summary, '/events/' || e.slug AS path, \
-             a.name AS area_name, e.kind AS topic, e.created_at AS at, \
-             e.latitude, e.longitude \
-             FROM events e JOIN areas a ON a.id = e.area_id WHERE e.cancelled_at IS NULL",
-            in_tree!("e.area_id"),
-            window!("e.created_at", "e.id")
-        ),
-        Kind::Budgets => concat!(
-            "SELECT b.id, b.title, b.description AS summary, '/budgets/' || b.slug AS path, \
-             a.name AS area_name, b.phase AS topic, b.phase_changed_at AS at \
-             FROM pb_processes b JOIN areas a ON a.id = b.area_id WHERE 1 = 1",
-            in_tree!("b.area_id"),
-            window!("b.phase_changed_at", "b.id")
-        ),
-        // Methods belong to no area: an area filter leaves them all in.
-        Kind::Methods => concat!(
-            "SELECT m.id, m.title, m.summary, '/methods/' || m.slug AS path, \
-             '' AS area_name, m.tags AS topic, m.created_at AS at, m.seed FROM methods m \
-             WHERE $1 = $1",
-            window!("m.created_at", "m.id")
-        ),
-    };
-    let rows = sqlx::query(sql)
-        .bind(area_id)
-        .bind(after)
+    let source = source(kind);
+    let (at, id) = (source.at, source.id);
+    let mut q = Sql::new("SELECT ");
+    q.push(source.select);
+    source.push_from(&mut q, area_id, after);
+    q.push(&format!(" AND ({at} < "))
         .bind(before.at)
-        .bind(limit)
-        .bind(&before.id)
+        .push(&format!(" OR ({at} = "))
+        .bind(before.at)
+        .push(&format!(" AND {id} < "))
+        .bind(before.id.clone())
+        .push(&format!(")) ORDER BY {at} DESC, {id} DESC LIMIT "))
+        .bind(limit);
+    let rows = q
+        .query()
         .fetch_all(db)
         .await
         .with_context(|| format!("reading new {}", kind.as_str()))?;
@@ -254,5 +279,44 @@ pub async fn between(
                 },
             })
         })
+        .collect()
+}
+
+/// How many items of `kind` appeared in each period `[starts[i], starts[i + 1])`, the last
+/// running to `until`, in the area and the areas inside it: counted by the database over the
+/// periods' rows alone, however many there are.
+pub async fn count_by_period(
+    db: &Db,
+    kind: Kind,
+    area_id: &str,
+    starts: &[i64],
+    until: i64,
+) -> anyhow::Result<Vec<i64>> {
+    let Some(&first) = starts.first() else {
+        return Ok(Vec::new());
+    };
+    let source = source(kind);
+    let at = source.at;
+    let mut q = Sql::new("SELECT ");
+    let ends = starts.iter().skip(1).copied().chain([until]);
+    for (i, (start, end)) in starts.iter().copied().zip(ends).enumerate() {
+        if i > 0 {
+            q.push(", ");
+        }
+        q.push(&format!("COALESCE(SUM(CASE WHEN {at} >= "))
+            .bind(start)
+            .push(&format!(" AND {at} < "))
+            .bind(end)
+            .push(&format!(" THEN 1 ELSE 0 END), 0) AS p{i}"));
+    }
+    source.push_from(&mut q, area_id, first - 1);
+    q.push(&format!(" AND {at} < ")).bind(until);
+    let row = q
+        .query()
+        .fetch_one(db)
+        .await
+        .with_context(|| format!("counting {} by month", kind.as_str()))?;
+    (0..starts.len())
+        .map(|i| Ok(row.try_get::<i64, _>(format!("p{i}").as_str())?))
         .collect()
 }

@@ -75,6 +75,25 @@ pub fn download(file_name: &str, content_type: &str, body: String) -> Response {
         .into_response()
 }
 
+/// A file to download whose body is written as it is read (an export of a whole table).
+pub fn streamed_download<S>(file_name: &str, content_type: &str, body: S) -> Response
+where
+    S: futures_util::Stream<Item = Result<bytes::Bytes, std::io::Error>> + Send + 'static,
+{
+    use axum::http::header;
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        axum::body::Body::from_stream(body),
+    )
+        .into_response()
+}
+
 /// A `next` parameter made safe: only a path on this site, never another host. Anything
 /// else becomes "/" (refused, not repaired). A path starts with one '/' not followed by
 /// '/' or '\\' (either would make "//host", another site), and has no control character,

@@ -398,6 +398,26 @@ async fn calendars_for_an_event_and_an_area_are_valid_icalendar() {
         titles,
         vec!["Budget assembly", "Street tea; cake, and a plan"]
     );
+    // The feed holds what is coming and what ended in the last 30 days, nothing older.
+    let day = 24 * 3600 * 1000_i64;
+    for (ended_days_ago, kept) in [(10, true), (40, false)] {
+        sqlx::query(
+            "UPDATE events SET starts_at = $1, ends_at = $2 WHERE title = 'Budget assembly'",
+        )
+        .bind(squaremile::db::now_ms() - ended_days_ago * day - 2 * 3600 * 1000)
+        .bind(squaremile::db::now_ms() - ended_days_ago * day)
+        .execute(&app.db)
+        .await
+        .unwrap();
+        let feed = body(app.client().get("/areas/millbrook/events.ics").await).await;
+        let titles: Vec<String> = vevents(&feed).into_iter().map(|e| e.0).collect();
+        assert_eq!(
+            titles.contains(&"Budget assembly".to_string()),
+            kept,
+            "ended {ended_days_ago} days ago: {titles:?}"
+        );
+        assert!(titles.contains(&"Street tea; cake, and a plan".to_string()));
+    }
     let list = body(app.client().get(&format!("/events?area={area}")).await).await;
     assert!(list.contains("/areas/riverside/events.ics"));
     assert_eq!(

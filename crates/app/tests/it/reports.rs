@@ -869,7 +869,7 @@ async fn each_api_key_writes_at_its_rate_and_no_faster() {
 /// At a city's volume the API and the queue look at every report, not a window of the newest
 /// (issue 27): the API's window was its 1,000 newest, the inbox's its 500 newest.
 #[tokio::test]
-async fn open311_finds_old_reports_and_the_inbox_starts_with_the_longest_waiting() {
+async fn open311_exports_and_the_inbox_reach_every_report_not_a_window_of_the_newest() {
     let app = TestApp::spawn().await;
     let (_admin, hana, _otto) = city(&app).await;
     let potholes = category_id(&app, "potholes").await;
@@ -943,4 +943,32 @@ async fn open311_finds_old_reports_and_the_inbox_starts_with_the_longest_waiting
     let (first_titles, second_titles) = (titles(&inbox), titles(&second));
     assert_eq!((first_titles.len(), second_titles.len()), (30, 30));
     assert!(second_titles.iter().all(|t| !first_titles.contains(t)));
+
+    // Exports hold every report, over more than one page of reading, or the days asked for.
+    let csv = body(anyone.get("/feeds/reports.csv").await).await;
+    assert_eq!(csv.lines().count(), 1 + 1_002);
+    let json: Vec<serde_json::Value> = anyone
+        .get("/feeds/reports.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(json.len(), 1_002);
+    let ids: std::collections::HashSet<&str> =
+        json.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 1_002, "no report twice");
+    let january = anyone
+        .get("/feeds/reports.csv?from=2023-01-01&to=2023-01-31")
+        .await;
+    assert!(
+        january.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("reports-2023-01-01-to-2023-01-31.csv")
+    );
+    let january = body(january).await;
+    assert_eq!(january.lines().count(), 2, "{january}");
+    assert!(january.contains("January pothole 0"));
+    let wrong = anyone.get("/feeds/reports.csv?from=last+week").await;
+    assert_eq!(wrong.status(), StatusCode::BAD_REQUEST);
 }
