@@ -144,7 +144,7 @@ pub async fn show(
         ),
         None => (false, false),
     };
-    let front = FrontDoor::gather(&state, user.as_ref(), &area.id).await?;
+    let front = FrontDoor::gather(&state, user.as_ref(), Some(&area)).await?;
     let place_map = area_map(&state, &ctx.lang, &area).await?;
     render(&ShowPage {
         place_map,

@@ -37,3 +37,24 @@ pub fn routes() -> Router<AppState> {
             get(boundaries::download_file),
         )
 }
+
+/// The area a list's `?area=` names, by its slug (what people see in addresses) or by its id
+/// (links made before slugs), or None when the filter is empty. A name that is neither is
+/// "not found", never a silently empty list.
+pub async fn from_filter(
+    db: &crate::db::Db,
+    text: &str,
+) -> crate::web::AppResult<Option<store::Area>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match store::find_by_slug(db, text).await? {
+        Some(area) => Ok(Some(area)),
+        None => Ok(Some(
+            store::find(db, text)
+                .await?
+                .ok_or(crate::web::AppError::NotFound)?,
+        )),
+    }
+}

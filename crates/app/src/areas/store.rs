@@ -107,6 +107,15 @@ pub async fn choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
     Ok(all(db).await?.into_iter().map(|a| (a.id, a.name)).collect())
 }
 
+/// (slug, name) of every area, by name: the choices of a list's area filter.
+pub async fn filter_choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.slug, a.name))
+        .collect())
+}
+
 /// The first `limit` areas of a kind by name (the home page lists some, then links to all).
 pub async fn of_kind(db: &Db, kind: AreaKind, limit: i64) -> anyhow::Result<Vec<Area>> {
     let rows = sqlx::query(concat!(

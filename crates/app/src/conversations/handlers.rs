@@ -53,12 +53,15 @@ impl ListPage {
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageContext,
-    Query(query): Query<ListQuery>,
+    Query(mut query): Query<ListQuery>,
 ) -> AppResult<Response> {
+    let area = crate::areas::from_filter(&state.db, &query.area).await?;
+    query.area = area.as_ref().map(|a| a.slug.clone()).unwrap_or_default();
+    let area_id = area.map(|a| a.id).unwrap_or_default();
     let conversations =
-        store::list(&state.db, &query.area, &query.topic, query.ideas == "yes").await?;
+        store::list(&state.db, &area_id, &query.topic, query.ideas == "yes").await?;
     render(&ListPage {
-        areas: areas::choices(&state.db).await?,
+        areas: areas::filter_choices(&state.db).await?,
         topics: topic_choices(&ctx.lang),
         ctx,
         query,

@@ -121,15 +121,17 @@ impl ListPage<'_> {
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageContext,
-    Query(query): Query<ListQuery>,
+    Query(mut query): Query<ListQuery>,
 ) -> AppResult<Response> {
     let when = if query.past == "yes" {
         When::Past
     } else {
         When::Upcoming
     };
-    let events = store::list(&state.db, &query.area, &query.kind, when, 200).await?;
-    let area = areas::find(&state.db, &query.area).await?;
+    let area = crate::areas::from_filter(&state.db, &query.area).await?;
+    query.area = area.as_ref().map(|a| a.slug.clone()).unwrap_or_default();
+    let area_id = area.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+    let events = store::list(&state.db, &area_id, &query.kind, when, 200).await?;
     let place_map = match when {
         When::Upcoming => {
             area_maps::draw(
@@ -154,7 +156,7 @@ pub async fn list(
     let feed_area = area.map(|a| (a.slug, a.name));
     render(&ListPage {
         place_map,
-        areas: areas::choices(&state.db).await?,
+        areas: areas::filter_choices(&state.db).await?,
         kinds: kind_choices(&ctx.lang),
         times: Times {
             zone: &state.zone,

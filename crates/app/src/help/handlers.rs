@@ -128,9 +128,12 @@ impl ListPage {
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageContext,
-    Query(query): Query<ListQuery>,
+    Query(mut query): Query<ListQuery>,
 ) -> AppResult<Response> {
     let viewer = Viewer::of(ctx.user.as_ref());
+    let area = crate::areas::from_filter(&state.db, &query.area).await?;
+    query.area = area.as_ref().map(|a| a.slug.clone()).unwrap_or_default();
+    let area_id = area.map(|a| a.id).unwrap_or_default();
     let searching = !query.q.trim().is_empty();
     let (posts, next) = if searching {
         let search = search::Query {
@@ -138,7 +141,7 @@ pub async fn list(
             combine: Combine::All,
             kind: PostKind::parse(&query.kind),
             status: &query.status,
-            area: &query.area,
+            area: &area_id,
             limit: 50,
         };
         let hits = state.help_search.search(&viewer, &search).await?;
@@ -148,7 +151,7 @@ pub async fn list(
             kind: query.kind.clone(),
             status: query.status.clone(),
             card: query.card.clone(),
-            area: query.area.clone(),
+            area: area_id.clone(),
             project: String::new(),
         };
         let posts: Vec<Post> = store::list(
@@ -164,7 +167,7 @@ pub async fn list(
         (posts, next)
     };
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
-    let areas = areas::choices(&state.db).await?;
+    let areas = areas::filter_choices(&state.db).await?;
     let statuses = forms::labelled(
         ALL_STATUSES,
         PostStatus::as_str,

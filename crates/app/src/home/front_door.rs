@@ -20,6 +20,8 @@ pub const FRONT_ROWS: i64 = 5;
 pub struct FrontDoor {
     /// The area's id, or empty for everywhere.
     pub area_id: String,
+    /// Its slug, for the lists' `?area=` filters.
+    pub area_slug: String,
     /// Budget processes in their voting phase: (slug, title).
     pub votes: Vec<(String, String)>,
     /// Budget processes taking ideas: (slug, title).
@@ -33,13 +35,14 @@ pub struct FrontDoor {
 }
 
 impl FrontDoor {
-    /// Everything happening in `area_id` and inside it (`""`: everywhere), as `user` may see.
+    /// Everything happening in `area` and inside it (None: everywhere), as `user` may see.
     pub async fn gather(
         state: &AppState,
         user: Option<&CurrentUser>,
-        area_id: &str,
+        area: Option<&crate::areas::store::Area>,
     ) -> AppResult<FrontDoor> {
         let db = &state.db;
+        let area_id = area.map_or("", |a| a.id.as_str());
         let asks = PostFilter {
             kind: "ask".into(),
             status: "open".into(),
@@ -52,6 +55,7 @@ impl FrontDoor {
         };
         Ok(FrontDoor {
             area_id: area_id.to_string(),
+            area_slug: area.map(|a| a.slug.clone()).unwrap_or_default(),
             votes: budgets::in_phase(db, area_id, Phase::Voting, FRONT_ROWS).await?,
             ideas: budgets::in_phase(db, area_id, Phase::Ideas, FRONT_ROWS).await?,
             events: events::list(db, area_id, "", When::Upcoming, FRONT_ROWS).await?,
@@ -69,21 +73,21 @@ impl FrontDoor {
         })
     }
 
-    /// `?area=<id>` for links to the lists, or nothing everywhere.
+    /// `?area=<slug>` for links to the lists, or nothing everywhere.
     pub fn area_query(&self) -> String {
-        if self.area_id.is_empty() {
+        if self.area_slug.is_empty() {
             String::new()
         } else {
-            format!("?area={}", self.area_id)
+            format!("?area={}", self.area_slug)
         }
     }
 
-    /// `&area=<id>` after a query already started, or nothing everywhere.
+    /// `&area=<slug>` after a query already started, or nothing everywhere.
     pub fn and_area(&self) -> String {
-        if self.area_id.is_empty() {
+        if self.area_slug.is_empty() {
             String::new()
         } else {
-            format!("&area={}", self.area_id)
+            format!("&area={}", self.area_slug)
         }
     }
 }

@@ -55,8 +55,7 @@ async fn home(
         Some(slug) => areas::find_by_slug(&state.db, slug).await?,
         None => None,
     };
-    let scope = home.as_ref().map_or("", |a| a.id.as_str());
-    let front = FrontDoor::gather(&state, user.as_ref(), scope).await?;
+    let front = FrontDoor::gather(&state, user.as_ref(), home.as_ref()).await?;
     let neighbourhoods =
         areas::of_kind(&state.db, AreaKind::Neighbourhood, NEIGHBOURHOODS_LISTED).await?;
     render(&HomePage {

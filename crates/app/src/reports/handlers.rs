@@ -86,12 +86,14 @@ struct ListPage {
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageContext,
-    Query(query): Query<ListQuery>,
+    Query(mut query): Query<ListQuery>,
 ) -> AppResult<Response> {
+    let area = crate::areas::from_filter(&state.db, &query.area).await?;
+    query.area = area.as_ref().map(|a| a.slug.clone()).unwrap_or_default();
     let filter = Filter {
         status: query.status.clone(),
         category: query.category.clone(),
-        area: query.area.clone(),
+        area: area.map(|a| a.id).unwrap_or_default(),
         within: maps::parse_bbox(&query.bbox),
         ..Filter::default()
     };
@@ -112,7 +114,7 @@ pub async fn list(
     render(&ListPage {
         map,
         statuses: status_choices(&ctx.lang),
-        areas: areas::choices(&state.db).await?,
+        areas: areas::filter_choices(&state.db).await?,
         next: forms::next_cursor(
             reports.last().map(|r| (r.created_at, r.id.as_str())),
             reports.len(),
