@@ -54,3 +54,4 @@ field-conversation-body-hint = What is happening, and what you would like to hap
 field-conversation-reply = Your reply
 field-conversation-idea = This is an idea for a solution
 moderation-kind-post = A conversation post
+conversation-more = Older conversations

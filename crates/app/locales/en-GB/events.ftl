@@ -121,3 +121,4 @@ event-start-game = Set up the skills game for this event
 field-place-missing = Say where it happens.
 field-topic-missing = Enter a topic.
 field-report-missing = Write what the group talked about.
+event-more = More events

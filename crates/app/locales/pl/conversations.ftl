@@ -57,3 +57,4 @@ field-conversation-body-hint = Co się dzieje i co według ciebie powinno się z
 field-conversation-reply = Twoja odpowiedź
 field-conversation-idea = To jest pomysł na rozwiązanie
 moderation-kind-post = Wpis w rozmowie
+conversation-more = Starsze rozmowy

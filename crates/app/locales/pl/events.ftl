@@ -125,3 +125,4 @@ event-start-game = Przygotuj grę w umiejętności na to wydarzenie
 field-place-missing = Podaj, gdzie to się odbędzie.
 field-topic-missing = Wpisz temat.
 field-report-missing = Opisz, o czym rozmawiała grupa.
+event-more = Więcej wydarzeń

@@ -18,6 +18,8 @@ use crate::web::session::MaybeUser;
 use crate::web::{AppError, AppResult, PageContext, RequireUser, render, render_with, see_other};
 
 const MAX_POST: usize = 6000;
+/// Conversations a page of the list shows.
+const PAGE_SIZE: i64 = 30;
 
 fn topic_choices(lang: &Lang) -> Vec<(String, String)> {
     TOPICS
@@ -32,6 +34,8 @@ pub struct ListQuery {
     area: String,
     topic: String,
     ideas: String,
+    /// The last conversation shown (`updated_at.id`).
+    before: String,
 }
 
 #[derive(Template)]
@@ -42,6 +46,8 @@ struct ListPage {
     conversations: Vec<Conversation>,
     areas: Vec<(String, String)>,
     topics: Vec<(String, String)>,
+    /// The cursor of the next page, if there may be one.
+    next: Option<String>,
 }
 
 impl ListPage {
@@ -58,9 +64,21 @@ pub async fn list(
     let area = crate::areas::from_filter(&state.db, &query.area).await?;
     query.area = area.as_ref().map(|a| a.slug.clone()).unwrap_or_default();
     let area_id = area.map(|a| a.id).unwrap_or_default();
-    let conversations =
-        store::list(&state.db, &area_id, &query.topic, query.ideas == "yes").await?;
+    let conversations = store::list(
+        &state.db,
+        &area_id,
+        &query.topic,
+        query.ideas == "yes",
+        forms::parse_cursor(&query.before),
+        PAGE_SIZE,
+    )
+    .await?;
     render(&ListPage {
+        next: forms::next_cursor(
+            conversations.last().map(|c| (c.updated_at, c.id.as_str())),
+            conversations.len(),
+            PAGE_SIZE,
+        ),
         areas: areas::filter_choices(&state.db).await?,
         topics: topic_choices(&ctx.lang),
         ctx,

@@ -69,24 +69,33 @@ fn conversation_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Conversation
 }
 
 /// Threads most recently active first, narrowed by area (and areas inside it) and topic;
-/// `with_ideas` keeps threads with at least one idea for a solution.
+/// Conversations in an area and the areas inside it (`""`: everywhere), on a topic (`""`:
+/// any), most recently active first, after the cursor `(updated_at, id)` of the last one
+/// shown, if given.
 pub async fn list(
     db: &Db,
     area: &str,
     topic: &str,
     with_ideas: bool,
+    before: Option<(i64, &str)>,
+    limit: i64,
 ) -> anyhow::Result<Vec<Conversation>> {
+    let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
     let rows = sqlx::query(concat!(
         "SELECT * FROM (",
         select_conversation!(),
         " WHERE ($1 = '' OR ",
         crate::in_area_tree!("c.area_id", "$1"),
-        ") AND ($2 = '' OR c.topic = $2)) AS t \
-         WHERE ($3 = 0 OR t.ideas > 0) ORDER BY t.updated_at DESC, t.id DESC LIMIT 200"
+        ") AND ($2 = '' OR c.topic = $2) \
+           AND (c.updated_at < $4 OR (c.updated_at = $4 AND c.id < $5))) AS t \
+         WHERE ($3 = 0 OR t.ideas > 0) ORDER BY t.updated_at DESC, t.id DESC LIMIT $6"
     ))
     .bind(area)
     .bind(topic)
     .bind(i32::from(with_ideas))
+    .bind(before_at)
+    .bind(before_id)
+    .bind(limit)
     .fetch_all(db)
     .await
     .context("listing conversations")?;

@@ -370,7 +370,10 @@ const CONVERSATIONS: &[DemoConversation] = &[
 
 /// Adds the demo's conversations unless there are some already.
 async fn load_conversations(db: &Db) -> anyhow::Result<()> {
-    if !conversations::list(db, "", "", false).await?.is_empty() {
+    if !conversations::list(db, "", "", false, None, 1)
+        .await?
+        .is_empty()
+    {
         return Ok(());
     }
     let all_reports = reports::list(

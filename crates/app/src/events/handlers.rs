@@ -27,6 +27,8 @@ use crate::web::{
 
 const MAX_DESCRIPTION: usize = 6000;
 const MAX_CAPACITY: i64 = 100_000;
+/// Events a page of the list shows.
+const PAGE_SIZE: i64 = 30;
 const MAX_REPORT: usize = 4000;
 
 fn kind_choices(lang: &Lang) -> Vec<(String, String)> {
@@ -95,6 +97,8 @@ pub struct ListQuery {
     area: String,
     kind: String,
     past: String,
+    /// The last event shown (`starts_at.id`).
+    after: String,
 }
 
 #[derive(Template)]
@@ -110,6 +114,8 @@ struct ListPage<'a> {
     times: Times<'a>,
     /// The chosen area's slug, for its calendar feed.
     feed_area: Option<(String, String)>,
+    /// The cursor of the next page, if there may be one.
+    next: Option<String>,
 }
 
 impl ListPage<'_> {
@@ -131,7 +137,20 @@ pub async fn list(
     let area = crate::areas::from_filter(&state.db, &query.area).await?;
     query.area = area.as_ref().map(|a| a.slug.clone()).unwrap_or_default();
     let area_id = area.as_ref().map(|a| a.id.clone()).unwrap_or_default();
-    let events = store::list(&state.db, &area_id, &query.kind, when, 200).await?;
+    let events = store::list(
+        &state.db,
+        &area_id,
+        &query.kind,
+        when,
+        forms::parse_cursor(&query.after),
+        PAGE_SIZE,
+    )
+    .await?;
+    let next = forms::next_cursor(
+        events.last().map(|e| (e.starts_at, e.id.as_str())),
+        events.len(),
+        PAGE_SIZE,
+    );
     let place_map = match when {
         When::Upcoming => {
             area_maps::draw(
@@ -163,6 +182,7 @@ pub async fn list(
             lang: ctx.lang.clone(),
         },
         feed_area,
+        next,
         ctx,
         query,
         events,

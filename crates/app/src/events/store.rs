@@ -128,12 +128,14 @@ pub enum When {
     Past,
 }
 
-/// Events in an area (and the areas inside it; `""` for everywhere), of a kind (`""` for any).
+/// Events in an area (and the areas inside it; `""` for everywhere), of a kind (`""` for any),
+/// after the cursor `(starts_at, id)` of the last one shown, if given.
 pub async fn list(
     db: &Db,
     area_id: &str,
     kind: &str,
     when: When,
+    after: Option<(i64, &str)>,
     limit: i64,
 ) -> anyhow::Result<Vec<Event>> {
     macro_rules! in_area_of_kind {
@@ -148,18 +150,26 @@ pub async fn list(
         };
     }
     let sql = match when {
-        When::Upcoming => {
-            in_area_of_kind!(" AND e.ends_at > $3 ORDER BY e.starts_at, e.id LIMIT $4")
-        }
-        When::Past => {
-            in_area_of_kind!(" AND e.ends_at <= $3 ORDER BY e.starts_at DESC, e.id DESC LIMIT $4")
-        }
+        When::Upcoming => in_area_of_kind!(
+            " AND e.ends_at > $3 AND (e.starts_at > $5 OR (e.starts_at = $5 AND e.id > $6)) \
+             ORDER BY e.starts_at, e.id LIMIT $4"
+        ),
+        When::Past => in_area_of_kind!(
+            " AND e.ends_at <= $3 AND (e.starts_at < $5 OR (e.starts_at = $5 AND e.id < $6)) \
+             ORDER BY e.starts_at DESC, e.id DESC LIMIT $4"
+        ),
     };
+    let (after_at, after_id) = after.unwrap_or(match when {
+        When::Upcoming => (i64::MIN, ""),
+        When::Past => (i64::MAX, "\u{10FFFF}"),
+    });
     let rows = sqlx::query(sql)
         .bind(area_id)
         .bind(kind)
         .bind(now_ms())
         .bind(limit)
+        .bind(after_at)
+        .bind(after_id)
         .fetch_all(db)
         .await
         .context("listing events")?;

@@ -58,7 +58,7 @@ impl FrontDoor {
             area_slug: area.map(|a| a.slug.clone()).unwrap_or_default(),
             votes: budgets::in_phase(db, area_id, Phase::Voting, FRONT_ROWS).await?,
             ideas: budgets::in_phase(db, area_id, Phase::Ideas, FRONT_ROWS).await?,
-            events: events::list(db, area_id, "", When::Upcoming, FRONT_ROWS).await?,
+            events: events::list(db, area_id, "", When::Upcoming, None, FRONT_ROWS).await?,
             reports: reports::list(
                 db,
                 &newest_reports,

@@ -347,3 +347,42 @@ async fn public_url_defaults_to_the_address_the_server_bound() {
     assert!(wildcard.starts_with("http://") && wildcard.ends_with(":8123"));
     assert!(!wildcard.contains("0.0.0.0"), "{wildcard}");
 }
+
+/// Lists page on instead of stopping at a fixed number of the newest (issue 27).
+#[tokio::test]
+async fn the_conversations_list_pages_on_to_the_oldest() {
+    use squaremile::conversations::store::{NewConversation, start};
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    admin
+        .post_form("/areas/new", &[("parent", ""), ("name", "Weavers Row")])
+        .await;
+    let area = app.area_id("weavers-row").await;
+    let author = app.user_id("admin@example.org").await;
+    for n in 0..32 {
+        start(
+            &app.db,
+            &NewConversation {
+                area_id: &area,
+                topic: "streets",
+                title: &format!("Bins, round {n}"),
+                body: "Where should the bins go?",
+                author_id: &author,
+                report_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let first = body(app.client().get("/conversations?area=weavers-row").await).await;
+    assert_eq!(first.matches("Bins, round").count(), 30);
+    let next = first
+        .split(r#"rel="next""#)
+        .next()
+        .and_then(|before| before.rsplit("href=\"").next())
+        .map(|href| href.trim_end_matches("\" ").replace("&amp;", "&"))
+        .expect("a link to older conversations");
+    let second = body(app.client().get(&next).await).await;
+    assert_eq!(second.matches("Bins, round").count(), 2, "{second}");
+    assert!(!second.contains(r#"rel="next""#));
+}
