@@ -10,6 +10,7 @@ use axum::response::Response;
 
 use super::count;
 use super::handlers::{RULES, rule_choices};
+use crate::i18n::Lang;
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
 use crate::web::forms::{self, FormErrors};
@@ -18,12 +19,26 @@ use crate::web::{AppError, AppResult, PageContext, RequireUser, render, render_w
 /// Addresses under /budgets/ that are pages, not processes.
 pub const RESERVED: [&str; 2] = ["new", "import"];
 
+/// At most this many warnings are listed on the page; the rest are counted.
+const WARNINGS_SHOWN: usize = 20;
+
 #[derive(Default)]
 struct ImportForm {
     area: String,
     slug: String,
     title: String,
     rule: String,
+    /// Refuse a file with warnings.
+    strict: bool,
+}
+
+/// A file imported with warnings: the page lists them before the official moves on.
+struct ImportedWithWarnings {
+    heading: String,
+    warnings: Vec<String>,
+    /// "...and N more warnings", or empty.
+    more: String,
+    results_link: String,
 }
 
 #[derive(Template)]
@@ -34,6 +49,7 @@ struct ImportPage {
     areas: Vec<(String, String)>,
     rules: Vec<(String, String)>,
     errors: FormErrors,
+    imported: Option<ImportedWithWarnings>,
 }
 
 fn page(
@@ -49,6 +65,78 @@ fn page(
         areas,
         rules,
         errors,
+        imported: None,
+    }
+}
+
+/// A warning in the reader's language.
+fn warning_text(lang: &Lang, warning: &pb::Warning) -> String {
+    match warning {
+        pb::Warning::RepeatedProject {
+            line,
+            voter,
+            project,
+            kept,
+        } => {
+            let (key, points) = match kept {
+                pb::Kept::Once => ("pb-warning-repeated-once", String::new()),
+                pb::Kept::FirstPlace => ("pb-warning-repeated-first-place", String::new()),
+                pb::Kept::LastPoints(points) => {
+                    ("pb-warning-repeated-last-points", points.to_string())
+                }
+            };
+            lang.t_args(
+                key,
+                &[
+                    ("line", &line.to_string()),
+                    ("voter", voter),
+                    ("project", project),
+                    ("points", &points),
+                ],
+            )
+        }
+        pb::Warning::MetaDisagrees {
+            line,
+            key,
+            stated,
+            found,
+        } => {
+            let message = if key == "num_projects" {
+                "pb-warning-meta-projects"
+            } else {
+                "pb-warning-meta-votes"
+            };
+            lang.t_args(
+                message,
+                &[
+                    ("line", &line.to_string()),
+                    ("stated", stated),
+                    ("found", &found.to_string()),
+                ],
+            )
+        }
+    }
+}
+
+fn imported_with_warnings(
+    lang: &Lang,
+    slug: &str,
+    warnings: &[pb::Warning],
+) -> ImportedWithWarnings {
+    let hidden = warnings.len().saturating_sub(WARNINGS_SHOWN);
+    ImportedWithWarnings {
+        heading: lang.t_count("pb-import-warnings-title", warnings.len() as i64),
+        warnings: warnings
+            .iter()
+            .take(WARNINGS_SHOWN)
+            .map(|w| warning_text(lang, w))
+            .collect(),
+        more: if hidden > 0 {
+            lang.t_count("pb-import-warnings-more", hidden as i64)
+        } else {
+            String::new()
+        },
+        results_link: format!("/budgets/{slug}/results"),
     }
 }
 
@@ -88,6 +176,7 @@ pub async fn import(
             "slug" => form.slug = forms::field_text(&value),
             "title" => form.title = forms::field_text(&value),
             "rule" => form.rule = forms::field_text(&value),
+            "strict" => form.strict = forms::field_text(&value) == "yes",
             _ => {}
         }
     }
@@ -142,16 +231,25 @@ pub async fn import(
                     rule,
                     by: Some(&user.id),
                     notify: Some((user.email.clone(), user.locale.clone())),
+                    strict: form.strict,
                 },
             )
             .await
             {
-                Ok(_) => {
+                Ok(imported) if imported.warnings.is_empty() => {
                     state.jobs_waiting.notify_one();
                     return Ok(see_other(
                         &format!("/budgets/{slug}/results"),
                         Some("pb-imported"),
                     ));
+                }
+                // Imported, but what was read with a warning is shown before moving on.
+                Ok(imported) => {
+                    state.jobs_waiting.notify_one();
+                    let done = imported_with_warnings(lang, &slug, &imported.warnings);
+                    let mut view = page(ctx, form, areas, errors);
+                    view.imported = Some(done);
+                    return render(&view);
                 }
                 Err(e) => errors.add_message(
                     "file",

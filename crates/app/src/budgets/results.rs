@@ -6,7 +6,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
-use super::election::{CountedPart, ProjectResult, Why, read_counted, to_pabulib};
+use super::election::{
+    ComparisonResult, CountedPart, ProjectResult, Why, read_counted, to_pabulib,
+};
 use super::handlers::process_by_slug;
 use super::store::{self, Phase, Process, Update};
 use super::sub_budgets;
@@ -86,6 +88,7 @@ fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
             ],
         ),
         Why::Ranked { position } => lang.t1("pb-why-ranked", "position", &position.to_string()),
+        Why::Reserve { position } => lang.t1("pb-why-reserve", "position", &position.to_string()),
         Why::WouldWinAt { cost } => lang.t1("pb-why-would-win-at", "cost", &lang.money(*cost, cur)),
         Why::Never => lang.t("pb-why-never"),
     }
@@ -153,7 +156,7 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
         })
         .collect();
     let funded = rows.iter().filter(|r| r.result.funded).count();
-    let summary = ctx.lang.t_args(
+    let mut summary = ctx.lang.t_args(
         "pb-results-summary",
         &[
             ("voters", &results.voters.to_string()),
@@ -163,6 +166,10 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
             ("budget", &ctx.lang.money(results.budget, &process.currency)),
         ],
     );
+    if let Some(comparison) = &results.comparison {
+        summary.push(' ');
+        summary.push_str(&comparison_sentence(ctx, comparison));
+    }
     let titles = |keep: fn(&ProjectResult) -> bool| -> Vec<String> {
         rows.iter()
             .filter(|r| keep(&r.result))
@@ -188,6 +195,22 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
         greedy_spent: ctx.lang.money(results.greedy_spent, &process.currency),
         rows,
     }
+}
+
+/// The comparison step in words: how many voters preferred each outcome, and which stood.
+fn comparison_sentence(ctx: &PageContext, comparison: &ComparisonResult) -> String {
+    let key = if comparison.votes_won {
+        "pb-comparison-votes-won"
+    } else {
+        "pb-comparison-shares-won"
+    };
+    ctx.lang.t_numbers(
+        key,
+        &[
+            ("shares", comparison.prefer_equal_shares as i64),
+            ("votes", comparison.prefer_votes as i64),
+        ],
+    )
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -813,6 +813,7 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
                     rule: pb::Rule::Greedy,
                     by: None,
                     notify: None,
+                    strict: false,
                 },
             )
             .await
@@ -823,7 +824,14 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
             );
             continue;
         }
-        for rule in [pb::Rule::MesAdd1, pb::Rule::Greedy, pb::Rule::Phragmen] {
+        let rules = [
+            pb::Rule::MesAdd1,
+            pb::Rule::Greedy,
+            pb::Rule::Phragmen,
+            pb::Rule::MesAdd1Comparison,
+            pb::Rule::GreedyPoznan,
+        ];
+        for rule in rules {
             if !rule.accepts(original.vote_type) {
                 continue;
             }
@@ -843,6 +851,7 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
             rule: pb::Rule::Mes,
             by: None,
             notify: None,
+            strict: false,
         },
     )
     .await
@@ -865,7 +874,7 @@ async fn imported_counts_as_the_engine(
     rule: pb::Rule,
 ) {
     let slug = format!("{}-{}", file.trim_end_matches(".pb"), rule.as_str());
-    let id = count::import_file(
+    let imported = count::import_file(
         &app.db,
         text,
         count::ImportTarget {
@@ -875,10 +884,19 @@ async fn imported_counts_as_the_engine(
             rule,
             by: None,
             notify: None,
+            strict: false,
         },
     )
     .await
     .unwrap_or_else(|e| panic!("{slug}: {e:#}"));
+    // What was read with a warning comes back to the importer.
+    assert_eq!(
+        imported.warnings,
+        pb::parse(text).unwrap().warnings,
+        "{slug}"
+    );
+    assert_eq!(imported.warnings.is_empty(), !file.contains("-repeats"));
+    let id = imported.id;
     let process = store::find(&app.db, &id).await.unwrap().unwrap();
     assert_eq!(process.phase, store::Phase::Results);
     let counted = count::count_process(&app.db, &process).await.unwrap();
@@ -1150,6 +1168,76 @@ async fn an_official_imports_a_pabulib_file_on_the_site() {
     let mail = app.mail.next().await;
     assert!(mail.text().contains("have been counted"), "{}", mail.text());
     let results = body(app.client().get("/budgets/canal-fund-2026/results").await).await;
+    let voters = pb::parse(&text).unwrap().voters.len();
+    assert!(
+        results.contains(&format!("{voters} people voted")),
+        "{results}"
+    );
+}
+
+#[tokio::test]
+async fn a_file_with_repeated_projects_is_imported_with_its_warnings_or_refused_when_strict() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let text = test_election("ordinal-repeats.pb");
+    let warnings = pb::parse(&text).unwrap().warnings;
+    let first_line = warnings[0].line().to_string();
+    let strict = [
+        ("area", area.as_str()),
+        ("title", "Ranked fund"),
+        ("slug", ""),
+        ("rule", "mes-add1"),
+        ("strict", "yes"),
+    ];
+    let refused = post_multipart(
+        &official,
+        "/budgets/import",
+        &strict,
+        ("file", text.as_bytes()),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(
+        page.contains(&format!("line {first_line}:")) && page.contains("twice"),
+        "{page}"
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_processes").await,
+        0
+    );
+
+    let imported = post_multipart(
+        &official,
+        "/budgets/import",
+        &strict[..4],
+        ("file", text.as_bytes()),
+    )
+    .await;
+    assert_eq!(imported.status(), StatusCode::OK);
+    let page = body(imported).await;
+    assert!(
+        page.contains(&format!("Imported, with {} warnings", warnings.len())),
+        "{page}"
+    );
+    let pb::Warning::RepeatedProject { voter, project, .. } = &warnings[0] else {
+        panic!("a repetition comes first: {:?}", warnings[0]);
+    };
+    assert!(
+        page.contains(&format!(
+            "Line {first_line}: voter {voter} ranks project {project} more than once; \
+             it keeps the place where it was first named."
+        )),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"/budgets/ranked-fund/results\""),
+        "{page}"
+    );
+    let mail = app.mail.next().await;
+    assert!(mail.text().contains("have been counted"), "{}", mail.text());
+    let results = body(app.client().get("/budgets/ranked-fund/results").await).await;
     let voters = pb::parse(&text).unwrap().voters.len();
     assert!(
         results.contains(&format!("{voters} people voted")),
