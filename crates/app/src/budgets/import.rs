@@ -263,3 +263,77 @@ pub async fn import(
         &page(ctx, form, areas, errors),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeated(kept: pb::Kept) -> pb::Warning {
+        pb::Warning::RepeatedProject {
+            line: 12,
+            voter: "v7".into(),
+            project: "3".into(),
+            kept,
+        }
+    }
+
+    #[test]
+    fn warnings_read_in_english_and_in_polish() {
+        let english = Lang::from_tag("en-GB").unwrap();
+        let polish = Lang::from_tag("pl").unwrap();
+        let points = repeated(pb::Kept::LastPoints(pb::Q::int(2)));
+        assert_eq!(
+            warning_text(&english, &points),
+            "Line 12: voter v7 gives points to project 3 more than once; the last points given (2) count."
+        );
+        assert_eq!(
+            warning_text(&polish, &repeated(pb::Kept::Once)),
+            "Wiersz 12: głosujący v7 wymienia projekt 3 więcej niż raz; projekt liczy się raz."
+        );
+        let votes = |found| pb::Warning::MetaDisagrees {
+            line: 4,
+            key: "num_votes".into(),
+            stated: "10".into(),
+            found,
+        };
+        // Polish plural forms: one, few, many.
+        let polish_votes: Vec<String> = [1, 3, 5, 22]
+            .into_iter()
+            .map(|found| warning_text(&polish, &votes(found)))
+            .collect();
+        assert!(
+            polish_votes[0].contains("zawiera jeden głos;"),
+            "{polish_votes:?}"
+        );
+        assert!(
+            polish_votes[1].contains("zawiera 3 głosy;"),
+            "{polish_votes:?}"
+        );
+        assert!(
+            polish_votes[2].contains("zawiera 5 głosów;"),
+            "{polish_votes:?}"
+        );
+        assert!(
+            polish_votes[3].contains("zawiera 22 głosy;"),
+            "{polish_votes:?}"
+        );
+        assert!(warning_text(&english, &votes(1)).contains("the file holds one vote;"));
+    }
+
+    #[test]
+    fn a_long_list_of_warnings_is_cut_and_counted() {
+        let polish = Lang::from_tag("pl").unwrap();
+        let warnings = vec![repeated(pb::Kept::FirstPlace); WARNINGS_SHOWN + 5];
+        let shown = imported_with_warnings(&polish, "ranked", &warnings);
+        assert_eq!(shown.warnings.len(), WARNINGS_SHOWN);
+        assert_eq!(shown.heading, "Zaimportowano, z 25 ostrzeżeniami");
+        assert_eq!(shown.more, "…i jeszcze 5 ostrzeżeń.");
+        assert_eq!(shown.results_link, "/budgets/ranked/results");
+        let english = Lang::from_tag("en-GB").unwrap();
+        let one = imported_with_warnings(&english, "ranked", &warnings[..1]);
+        assert_eq!(
+            (one.heading.as_str(), one.more.as_str()),
+            ("Imported, with one warning", "")
+        );
+    }
+}

@@ -222,7 +222,14 @@ fn count(
     }
     let currency = election.meta("currency").unwrap_or("");
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({} utility)", rule.describe(), utility.as_str());
+    // The utility the rule really counts with (Phragmén and Poznań's rule count approvals).
+    let counted_with = pb::utility_for(rule, utility);
+    let _ = writeln!(
+        out,
+        "{} ({} utility)",
+        rule.describe(),
+        counted_with.as_str()
+    );
     let _ = writeln!(
         out,
         "{:>5}  {:<12} {:>14}  name",

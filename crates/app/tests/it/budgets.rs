@@ -1175,6 +1175,58 @@ async fn an_official_imports_a_pabulib_file_on_the_site() {
     );
 }
 
+/// Poznań's reserve funds: by votes A (3) fits, B (2) does not, but 4 of its 5 are left.
+const POZNAN: &str = "META\nkey;value\nbudget;10\nvote_type;approval\ncurrency;PLN\nPROJECTS\nproject_id;cost;name\nA;6;Park\nB;5;Benches\nC;1;Lights\nVOTES\nvoter_id;vote\n1;A,B,C\n2;A,B\n3;A\n";
+
+#[tokio::test]
+async fn the_rules_of_wieliczka_and_poznan_are_explained_on_the_results_page() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let approval = test_election("approval.pb");
+    for (text, rule, title) in [
+        (POZNAN, "greedy-custom", "Poznan fund"),
+        (approval.as_str(), "mes-add1-comparison", "Wieliczka fund"),
+    ] {
+        let fields = [
+            ("area", area.as_str()),
+            ("title", title),
+            ("slug", ""),
+            ("rule", rule),
+        ];
+        let imported = post_multipart(
+            &official,
+            "/budgets/import",
+            &fields,
+            ("file", text.as_bytes()),
+        )
+        .await;
+        assert_eq!(imported.status(), StatusCode::SEE_OTHER, "{rule}");
+        app.mail.next().await;
+    }
+    let poznan = body(app.client().get("/budgets/poznan-fund/results").await).await;
+    assert!(
+        poznan.contains("Funded in place 2, from reserve funds"),
+        "{poznan}"
+    );
+    let (_, outcome) = pb::count(
+        &pb::parse(&approval).unwrap(),
+        pb::Rule::MesAdd1Comparison,
+        pb::Utility::Cost,
+    )
+    .unwrap();
+    let comparison = outcome.comparison.unwrap();
+    assert!(!comparison.votes_won);
+    let wieliczka = body(app.client().get("/budgets/wieliczka-fund/results").await).await;
+    assert!(
+        wieliczka.contains(&format!(
+            "Comparison step: {} voters prefer this outcome and {} prefer counting by votes alone, so this outcome stands.",
+            comparison.prefer_equal_shares, comparison.prefer_votes
+        )),
+        "{wieliczka}"
+    );
+}
+
 #[tokio::test]
 async fn a_file_with_repeated_projects_is_imported_with_its_warnings_or_refused_when_strict() {
     let app = TestApp::spawn().await;
