@@ -206,7 +206,7 @@ impl<'a> IntoIterator for &'a Voters {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Election {
     pub meta: Vec<(String, String)>,
     pub project_columns: Vec<String>,
@@ -218,6 +218,21 @@ pub struct Election {
     /// What was read in a way the file may not have meant, in line order (empty for a clean
     /// file). Reading with [`ReadOptions::strict`] refuses such a file instead.
     pub warnings: Vec<Warning>,
+}
+
+/// Two elections are equal when their META, projects and votes are. Warnings are left out:
+/// they describe the text an election was read from (their lines move when it is written
+/// again without blank lines, say), not the election.
+impl PartialEq for Election {
+    fn eq(&self, other: &Election) -> bool {
+        self.meta == other.meta
+            && self.project_columns == other.project_columns
+            && self.projects == other.projects
+            && self.vote_columns == other.vote_columns
+            && self.voters == other.voters
+            && self.vote_type == other.vote_type
+            && self.budget == other.budget
+    }
 }
 
 /// How to read a file.
@@ -1270,6 +1285,20 @@ mod tests {
         assert_eq!(refused.line, 14);
         assert_eq!(refused.message, "voter \"v2\" lists project \"2\" twice");
         assert!(strict(SMALL).unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn an_election_written_back_is_equal_though_its_warnings_moved() {
+        let text = SMALL
+            .replace("VOTES\n", "VOTES\n\n")
+            .replace("v2;2,3", "v2;2,3,2");
+        let election = parse(&text).unwrap();
+        let again = parse(&write(&election)).unwrap();
+        assert_eq!(election, again);
+        assert_eq!(
+            (election.warnings[0].line(), again.warnings[0].line()),
+            (15, 14)
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! How often the engine reproduces each real election's own `selected` column with the rule
 //! its META `rule` names. Real counts sometimes follow local rules the file does not record,
 //! so this is a report (printed, and explained in BENCHMARKS.md); the elections decided by
-//! plain equal shares with add1 must be reproduced exactly, and so must every greedy one
-//! that the report shows reproduced today (a regression would show as a lower count).
+//! equal shares with add1 (with or without Wieliczka's comparison step) and by Poznań's
+//! greedy-custom must be reproduced exactly, but for what a file does not record, and so must
+//! every greedy one that the report shows reproduced today (a regression would show as a
+//! lower count).
 
 use pb::{Election, Q, Rule, Utility, VoteType};
 
