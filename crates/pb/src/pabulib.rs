@@ -1149,7 +1149,10 @@ impl Ballot {
             ));
         }
         if let Some(max) = &context.max_sum_points {
-            let total: Q = self.points.iter().cloned().sum();
+            let total = self
+                .points
+                .iter()
+                .fold(Q::zero(), |sum, value| &sum + value);
             if &total > max {
                 return Err(error(
                     line,

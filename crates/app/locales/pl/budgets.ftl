@@ -247,18 +247,18 @@ pb-comparison-shares-won = Krok porównania: { $shares ->
     [few] { $shares } osoby wolą
    *[many] { $shares } osób woli
 } ten wynik, a { $votes ->
-    [one] jedna woli
-    [few] { $votes } wolą
-   *[many] { $votes } woli
+    [one] jedna osoba woli
+    [few] { $votes } osoby wolą
+   *[many] { $votes } osób woli
 } zwykłe liczenie głosów, więc ten wynik zostaje.
 pb-comparison-votes-won = Krok porównania: { $votes ->
     [one] jedna osoba woli
     [few] { $votes } osoby wolą
    *[many] { $votes } osób woli
 } zwykłe liczenie głosów, a { $shares ->
-    [one] jedna woli
-    [few] { $shares } wolą
-   *[many] { $shares } woli
+    [one] jedna osoba woli
+    [few] { $shares } osoby wolą
+   *[many] { $shares } osób woli
 } metodę równych udziałów, więc obowiązuje wynik zwykłego liczenia głosów.
 pb-why-would-win-at = Niesfinansowany: dostałby pieniądze, gdyby kosztował { $cost } lub mniej.
 pb-why-never = Niesfinansowany i nie dostałby pieniędzy przy żadnym koszcie: jego zwolennicy przeznaczyli swoje udziały na projekty, które woleli.

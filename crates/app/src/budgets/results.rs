@@ -12,6 +12,7 @@ use super::election::{
 use super::handlers::process_by_slug;
 use super::store::{self, Phase, Process, Update};
 use super::sub_budgets;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::{AppError, AppResult, PageContext, download, render};
 
@@ -168,7 +169,7 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
     );
     if let Some(comparison) = &results.comparison {
         summary.push(' ');
-        summary.push_str(&comparison_sentence(ctx, comparison));
+        summary.push_str(&comparison_sentence(&ctx.lang, comparison));
     }
     let titles = |keep: fn(&ProjectResult) -> bool| -> Vec<String> {
         rows.iter()
@@ -198,13 +199,13 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
 }
 
 /// The comparison step in words: how many voters preferred each outcome, and which stood.
-fn comparison_sentence(ctx: &PageContext, comparison: &ComparisonResult) -> String {
+fn comparison_sentence(lang: &Lang, comparison: &ComparisonResult) -> String {
     let key = if comparison.votes_won {
         "pb-comparison-votes-won"
     } else {
         "pb-comparison-shares-won"
     };
-    ctx.lang.t_numbers(
+    lang.t_numbers(
         key,
         &[
             ("shares", comparison.prefer_equal_shares as i64),
@@ -250,4 +251,33 @@ pub async fn ballots_file(
         "text/plain; charset=utf-8",
         text,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_comparison_step_is_said_with_each_number_in_its_plural_form() {
+        let polish = Lang::from_tag("pl").unwrap();
+        let kept = ComparisonResult {
+            prefer_equal_shares: 22,
+            prefer_votes: 5,
+            votes_won: false,
+        };
+        assert_eq!(
+            comparison_sentence(&polish, &kept),
+            "Krok porównania: 22 osoby wolą ten wynik, a 5 osób woli zwykłe liczenie głosów, więc ten wynik zostaje."
+        );
+        let replaced = ComparisonResult {
+            prefer_equal_shares: 0,
+            prefer_votes: 1,
+            votes_won: true,
+        };
+        let english = Lang::from_tag("en-GB").unwrap();
+        assert_eq!(
+            comparison_sentence(&english, &replaced),
+            "Comparison step: one voter prefers counting by votes alone and 0 prefer equal shares, so the outcome of counting by votes stands."
+        );
+    }
 }

@@ -1175,6 +1175,53 @@ async fn an_official_imports_a_pabulib_file_on_the_site() {
     );
 }
 
+#[tokio::test]
+async fn a_process_counted_by_a_city_rule_for_approvals_needs_approval_ballots() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    for (rule, format, refused) in [
+        ("greedy-custom", "cumulative", true),
+        ("mes-add1-comparison", "ranking", true),
+        ("greedy-custom", "approval", false),
+    ] {
+        let response = official
+            .post_form(
+                "/budgets/new",
+                &[
+                    ("title", "Canal fund"),
+                    ("slug", &format!("canal-{rule}-{format}")),
+                    ("area", &area),
+                    ("budget", "10000"),
+                    ("currency", "GBP"),
+                    ("ballot_format", format),
+                    ("min_choices", "1"),
+                    ("max_choices", "2"),
+                    ("points", "5"),
+                    ("eligibility", "verified"),
+                    ("min_age", "0"),
+                    ("support_threshold", "0"),
+                    ("rule", rule),
+                ],
+            )
+            .await;
+        if refused {
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{rule} {format}"
+            );
+            let page = body(response).await;
+            assert!(
+                page.contains("This counting rule counts approval and knapsack ballots only."),
+                "{page}"
+            );
+        } else {
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{rule} {format}");
+        }
+    }
+}
+
 /// Poznań's reserve funds: by votes A (3) fits, B (2) does not, but 4 of its 5 are left.
 const POZNAN: &str = "META\nkey;value\nbudget;10\nvote_type;approval\ncurrency;PLN\nPROJECTS\nproject_id;cost;name\nA;6;Park\nB;5;Benches\nC;1;Lights\nVOTES\nvoter_id;vote\n1;A,B,C\n2;A,B\n3;A\n";
 
