@@ -307,7 +307,10 @@ impl Warning {
             Warning::RepeatedProject { kept, .. } => match kept {
                 Kept::Once => "counted once".to_string(),
                 Kept::FirstPlace => "kept at its first place".to_string(),
-                Kept::LastPoints(points) => format!("the last points given ({points}) count"),
+                // Points are written as decimals, so their expansion ends.
+                Kept::LastPoints(points) => {
+                    format!("the last points given ({}) count", points.to_decimal(12))
+                }
             },
             Warning::MetaDisagrees { .. } => "the sections are counted as they are".to_string(),
         }
@@ -1349,6 +1352,11 @@ mod tests {
         assert_eq!(
             election.warnings[0].resolution(),
             "the last points given (1) count"
+        );
+        let decimal = parse(&cumulative.replace("4,6,1", "4,6,2.5")).unwrap();
+        assert_eq!(
+            decimal.warnings[0].resolution(),
+            "the last points given (2.5) count"
         );
         // Limits apply to the ballot as counted: 1 + 6 is within 10, 9 + 6 is not.
         let over = error_of(&cumulative.replace("4,6,1", "4,6,9"));

@@ -82,7 +82,7 @@ fn warning_text(lang: &Lang, warning: &pb::Warning) -> String {
                 pb::Kept::Once => ("pb-warning-repeated-once", String::new()),
                 pb::Kept::FirstPlace => ("pb-warning-repeated-first-place", String::new()),
                 pb::Kept::LastPoints(points) => {
-                    ("pb-warning-repeated-last-points", points.to_string())
+                    ("pb-warning-repeated-last-points", points.to_decimal(12))
                 }
             };
             lang.t_args(
