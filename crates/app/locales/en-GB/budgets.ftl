@@ -400,6 +400,10 @@ field-pabulib-not-text = This is not a text file.
 field-pabulib-unreadable = The file cannot be imported: { $error }
 field-pabulib-strict = Refuse the file if a ballot names a project twice or META's counts disagree with the file
 field-pabulib-strict-hint = Otherwise such a file is read as pabutools reads it (a repeated project counts once, at the place where it was first named, with the last points given) and every warning is shown to you.
+field-pabulib-strict-refused = Not imported: you asked to refuse files with warnings, and this one has { $count ->
+    [one] one warning
+   *[other] { $count } warnings
+}. The first: { $warning }
 pb-import-warnings-title = { $count ->
     [one] Imported, with one warning
    *[other] Imported, with { $count } warnings

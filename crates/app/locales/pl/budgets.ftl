@@ -436,6 +436,11 @@ field-pabulib-not-text = To nie jest plik tekstowy.
 field-pabulib-unreadable = Nie można zaimportować pliku: { $error }
 field-pabulib-strict = Odrzuć plik, jeśli karta wymienia projekt dwa razy albo liczby w META nie zgadzają się z zawartością pliku
 field-pabulib-strict-hint = W przeciwnym razie taki plik zostanie odczytany tak, jak odczytuje go pabutools (powtórzony projekt liczy się raz, na miejscu, na którym pojawił się po raz pierwszy, z ostatnio przyznanymi punktami), a każde ostrzeżenie zostanie ci pokazane.
+field-pabulib-strict-refused = Nie zaimportowano: wybrano odrzucanie plików z ostrzeżeniami, a ten ma { $count ->
+    [one] jedno ostrzeżenie
+    [few] { $count } ostrzeżenia
+   *[many] { $count } ostrzeżeń
+}. Pierwsze: { $warning }
 pb-import-warnings-title = { $count ->
     [one] Zaimportowano, z jednym ostrzeżeniem
     [few] Zaimportowano, z { $count } ostrzeżeniami

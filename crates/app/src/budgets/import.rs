@@ -118,6 +118,21 @@ fn warning_text(lang: &Lang, warning: &pb::Warning) -> String {
     }
 }
 
+/// With the strict option, why a file with warnings is refused, in the reader's language
+/// (the reader's own strict error is in English); `None` for a file without warnings, or
+/// one the import will refuse anyway with its line.
+fn refused_strictly(lang: &Lang, text: &str) -> Option<String> {
+    let warnings = pb::parse(text).ok()?.warnings;
+    let first = warnings.first()?;
+    Some(lang.t_args(
+        "field-pabulib-strict-refused",
+        &[
+            ("count", &warnings.len().to_string()),
+            ("warning", &warning_text(lang, first)),
+        ],
+    ))
+}
+
 fn imported_with_warnings(
     lang: &Lang,
     slug: &str,
@@ -212,6 +227,11 @@ pub async fn import(
             None
         }
     };
+    if let Some(text) = text.as_deref().filter(|_| form.strict)
+        && let Some(message) = refused_strictly(lang, text)
+    {
+        errors.add_message("file", message);
+    }
     if let (true, Some(rule), Some(text)) = (errors.is_empty(), rule, text) {
         if super::store::find_by_slug(&state.db, &slug)
             .await?
@@ -331,6 +351,16 @@ mod tests {
         assert_eq!(shown.results_link, "/budgets/ranked/results");
         let english = Lang::from_tag("en-GB").unwrap();
         let one = imported_with_warnings(&english, "ranked", &warnings[..1]);
+        let repeated = "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;a,a\n2;a,a\n3;a,a\n";
+        assert_eq!(
+            refused_strictly(&polish, repeated).unwrap(),
+            "Nie zaimportowano: wybrano odrzucanie plików z ostrzeżeniami, a ten ma 3 ostrzeżenia. \
+             Pierwsze: Wiersz 10: głosujący 1 wymienia projekt a więcej niż raz; projekt liczy się raz."
+        );
+        assert_eq!(
+            refused_strictly(&polish, &repeated.replace("a,a", "a")),
+            None
+        );
         assert_eq!(
             (one.heading.as_str(), one.more.as_str()),
             ("Imported, with one warning", "")
