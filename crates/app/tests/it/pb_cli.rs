@@ -189,6 +189,23 @@ fn the_rules_of_wieliczka_and_poznan_count_by_name() {
         out.contains("B") && out.contains("(reserve funds)"),
         "{out}"
     );
+    // A project Poznań funded later from extra district funds (selected = 3) is named as
+    // not counted: the file does not say how much those funds were.
+    let marked = SMALL
+        .replace("project_id;cost;name", "project_id;cost;name;selected")
+        .replace("A;3;Park", "A;3;Park;1")
+        .replace("A2;3;Benches", "A2;3;Benches;1")
+        .replace("B;2;Lights", "B;2;Lights;3");
+    let file = write_file(&dir, "marked.pb", &marked);
+    let (ok, out, err) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom", "--json"]);
+    assert!(ok, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["not_counted"], serde_json::json!(["B"]));
+    let (_, out, _) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom"]);
+    assert!(
+        out.contains("not counted: the file marks B as funded from extra district funds"),
+        "{out}"
+    );
     let cumulative = crate::support::test_election("cumulative.pb");
     let file = write_file(&dir, "cumulative.pb", &cumulative);
     let (ok, _, err) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom"]);
