@@ -14,19 +14,39 @@ Rules, with pabutools' defaults (exact fractions, lexicographic tie-breaking):
   mes-add1     method_of_equal_shares with voter_budget_increment=1, then a greedy fill
                (completion_by_rule_combination), Cost_Sat
   phragmen     sequential_phragmen (approval and choose-1 ballots only)
+  greedy-points  greedy_utilitarian_welfare counting points: Additive_Cardinal_Sat for
+               cumulative and scoring ballots, Additive_Borda_Sat for ordinal ones
+               (not applicable to approval and choose-1 ballots)
+  mes-points   method_of_equal_shares counting points, likewise
 """
 import json
 import signal
 import sys
 import time
 
-from pabutools.election import Cardinality_Sat, Cost_Sat, parse_pabulib
+from pabutools.election import (
+    Additive_Borda_Sat,
+    Additive_Cardinal_Sat,
+    Cardinality_Sat,
+    Cost_Sat,
+    parse_pabulib,
+)
 from pabutools.rules import (
     completion_by_rule_combination,
     greedy_utilitarian_welfare,
     method_of_equal_shares,
     sequential_phragmen,
 )
+
+
+def points_sat(instance):
+    """The satisfaction that counts a ballot's points (Borda scores for rankings)."""
+    vote_type = instance.meta["vote_type"]
+    if vote_type in ("cumulative", "scoring"):
+        return Additive_Cardinal_Sat
+    if vote_type == "ordinal":
+        return Additive_Borda_Sat
+    raise ValueError(f"{vote_type} ballots carry no points")
 
 
 def count(instance, profile, rule):
@@ -47,6 +67,10 @@ def count(instance, profile, rule):
         )
     if rule == "phragmen":
         return sequential_phragmen(instance, profile)
+    if rule == "greedy-points":
+        return greedy_utilitarian_welfare(instance, profile, sat_class=points_sat(instance))
+    if rule == "mes-points":
+        return method_of_equal_shares(instance, profile, sat_class=points_sat(instance))
     raise SystemExit(f"unknown rule {rule}")
 
 

@@ -4,6 +4,12 @@ unless this script does). They are made up for the tests, not real elections: on
 ballot type, with quoted fields (a semicolon, a doubled quote and a line break inside quotes)
 and projects in sub-units. Run from this folder: python3 make.py
 
+Each file has a twin, NAME-repeats.pb, with the same votes but some ballots naming a project
+again (as real exports sometimes do): approval and choose-1 ballots repeat a project, ordinal
+ballots name their first choice again further down, cumulative and scoring ballots give a
+project other points a second time. pabutools reads a repetition as one entry (at its first
+place, with the last points), and so must the engine, with a warning.
+
 Run with a Python that has pabutools and it also writes pabutools.json, what pabutools funds
 on each file under each rule (the engine's tests compare with it).
 """
@@ -12,8 +18,11 @@ import random
 import subprocess
 import sys
 
-FILES = ["approval.pb", "choose1.pb", "cumulative.pb", "ordinal.pb", "scoring.pb"]
-RULES = ["greedy", "mes", "mes-add1", "phragmen"]
+BASE_FILES = ["approval.pb", "choose1.pb", "cumulative.pb", "ordinal.pb", "scoring.pb"]
+FILES = BASE_FILES + [name.replace(".pb", "-repeats.pb") for name in BASE_FILES]
+# The -points rules count points (Borda scores for ordinal ballots), so they see how a
+# repeated project's points and place were read.
+RULES = ["greedy", "mes", "mes-add1", "phragmen", "greedy-points", "mes-points"]
 
 PROJECTS = [
     # id, cost, name, subunit
@@ -112,6 +121,51 @@ def main():
 
     choose1 = [(pick(1), [], age()) for _ in range(23)]
     write("choose1.pb", "choose-1", choose1, [], False)
+
+    repeats = random.Random(20261205)
+    write("approval-repeats.pb", "approval", repeat_some(approval, repeats, repeat_any),
+          [("min_length", 1), ("max_length", 4)], False)
+    write("choose1-repeats.pb", "choose-1", repeat_some(choose1, repeats, repeat_any),
+          [], False)
+    write("ordinal-repeats.pb", "ordinal", repeat_some(ordinal, repeats, repeat_first_last),
+          [("max_length", 3)], False)
+    write("cumulative-repeats.pb", "cumulative",
+          repeat_some(cumulative, repeats, repeat_with_points(1, 5, 10)),
+          [("max_points", 5), ("max_sum_points", 10)], True)
+    write("scoring-repeats.pb", "scoring",
+          repeat_some(scoring, repeats, repeat_with_points(0, 4, None)),
+          [("min_points", 0), ("max_points", 4)], True)
+
+
+def repeat_some(rows, rng, repeat):
+    """Every third ballot names one of its projects again."""
+    return [repeat(row, rng) if i % 3 == 0 else row for i, row in enumerate(rows)]
+
+
+def repeat_any(row, rng):
+    vote, points, age = row
+    again = rng.choice(vote)
+    at = rng.randint(vote.index(again) + 1, len(vote))
+    return (vote[:at] + [again] + vote[at:], points, age)
+
+
+def repeat_first_last(row, rng):
+    """The first choice named again last: read at the top, it keeps the highest score."""
+    vote, points, age = row
+    return (vote + [vote[0]], points, age)
+
+
+def repeat_with_points(low, high, max_sum):
+    """A project named again at the end with other points, which are the ones that count;
+    the ballot as counted stays within max_sum."""
+    def repeat(row, rng):
+        vote, points, age = row
+        at = rng.randrange(len(vote))
+        others = sum(points) - points[at]
+        choices = [p for p in range(low, high + 1)
+                   if p != points[at] and (max_sum is None or others + p <= max_sum)]
+        return (vote + [vote[at]], points + [rng.choice(choices)], age)
+    return repeat
 
 
 def record_pabutools_answers():

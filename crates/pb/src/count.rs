@@ -20,8 +20,15 @@ pub enum Rule {
     MesAdd1NoFill,
     /// Sequential Phragmén (approval ballots).
     Phragmen,
+    /// Equal shares as equalshares.net documents "Add1" with the comparison step
+    /// (Wieliczka's `equalshares/add1-comparison`; approval ballots).
+    MesAdd1Comparison,
+    /// Poznań's `greedy-custom`: by votes until the first that does not fit, which reserve
+    /// funds pay for when 80% of its cost is left (approval ballots).
+    GreedyPoznan,
 }
 
+/// The rules `pb compare` counts with, all as pabutools counts them.
 pub const ALL_RULES: [Rule; 5] = [
     Rule::Greedy,
     Rule::GreedyNoSkip,
@@ -30,9 +37,26 @@ pub const ALL_RULES: [Rule; 5] = [
     Rule::Phragmen,
 ];
 
+/// Every rule with a name: those of pabutools, then those of cities' records.
+pub const NAMED_RULES: [Rule; 8] = [
+    Rule::Greedy,
+    Rule::GreedyNoSkip,
+    Rule::Mes,
+    Rule::MesAdd1,
+    Rule::MesAdd1NoFill,
+    Rule::Phragmen,
+    Rule::MesAdd1Comparison,
+    Rule::GreedyPoznan,
+];
+
 impl Rule {
+    /// A rule by its name, or by the name a Pabulib file's META `rule` gives it.
     pub fn parse(text: &str) -> Option<Rule> {
-        ALL_RULES.into_iter().find(|r| r.as_str() == text)
+        let text = match text {
+            "equalshares/add1-comparison" => "mes-add1-comparison",
+            other => other,
+        };
+        NAMED_RULES.into_iter().find(|r| r.as_str() == text)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +67,8 @@ impl Rule {
             Rule::MesAdd1 => "mes-add1",
             Rule::MesAdd1NoFill => "mes-add1-nofill",
             Rule::Phragmen => "phragmen",
+            Rule::MesAdd1Comparison => "mes-add1-comparison",
+            Rule::GreedyPoznan => "greedy-custom",
         }
     }
 
@@ -54,12 +80,34 @@ impl Rule {
             Rule::MesAdd1 => "Method of Equal Shares, budgets raised by 1 per voter, then greedy",
             Rule::MesAdd1NoFill => "Method of Equal Shares, budgets raised by 1 per voter",
             Rule::Phragmen => "sequential Phragmén",
+            Rule::MesAdd1Comparison => {
+                "Method of Equal Shares, whole budgets raised by 1 per voter, compared with counting by votes"
+            }
+            Rule::GreedyPoznan => {
+                "counting by votes until a project does not fit, which reserve funds pay for if 80% of its cost is left (Poznań)"
+            }
         }
     }
 
     /// Whether the rule can count these ballots.
     pub fn accepts(self, vote_type: VoteType) -> bool {
-        self != Rule::Phragmen || matches!(vote_type, VoteType::Approval | VoteType::Choose1)
+        !self.needs_approvals() || matches!(vote_type, VoteType::Approval | VoteType::Choose1)
+    }
+
+    /// Rules defined for approval ballots only.
+    fn needs_approvals(self) -> bool {
+        matches!(
+            self,
+            Rule::Phragmen | Rule::MesAdd1Comparison | Rule::GreedyPoznan
+        )
+    }
+
+    /// Whether the rule is a form of equal shares (its purchases carry a price per unit).
+    pub fn is_equal_shares(self) -> bool {
+        matches!(
+            self,
+            Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1NoFill | Rule::MesAdd1Comparison
+        )
     }
 }
 
@@ -90,9 +138,9 @@ pub fn count(
     Ok((profile, outcome))
 }
 
-/// The utility a rule counts with: Phragmén always counts approvals.
+/// The utility a rule counts with: Phragmén and Poznań's rule always count approvals.
 pub fn utility_for(rule: Rule, utility: Utility) -> Utility {
-    if rule == Rule::Phragmen {
+    if matches!(rule, Rule::Phragmen | Rule::GreedyPoznan) {
         Utility::Cardinality
     } else {
         utility
@@ -116,6 +164,8 @@ pub fn run(profile: &Profile, rule: Rule) -> Outcome {
         Rule::MesAdd1 => rules::equal_shares_add1(profile),
         Rule::MesAdd1NoFill => rules::equal_shares_raised(profile, &Q::one()),
         Rule::Phragmen => rules::phragmen(profile),
+        Rule::MesAdd1Comparison => rules::equal_shares_add1_comparison(profile),
+        Rule::GreedyPoznan => rules::greedy_poznan(profile),
     }
 }
 
@@ -182,7 +232,7 @@ pub fn explain(
         explanation.stage = Some(purchase.stage);
         explanation.paid_all_they_had = purchase.paid_all_they_had;
         match (rule, purchase.stage) {
-            (Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1NoFill, Stage::Main) => {
+            (rule, Stage::Main) if rule.is_equal_shares() && purchase.price.is_some() => {
                 // ρ per unit of utility; with cost utility a share is ρ·cost, with cardinality ρ.
                 let unit = match utility {
                     Utility::Cost => profile.costs[project].to_f64(),

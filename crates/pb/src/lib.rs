@@ -9,9 +9,13 @@ pub mod profile;
 pub mod rules;
 
 pub use count::{
-    ALL_RULES, CountError, Explanation, Rule, count, explain, run, utility_for, voters_with_a_win,
+    ALL_RULES, CountError, Explanation, NAMED_RULES, Rule, count, explain, run, utility_for,
+    voters_with_a_win,
 };
 pub use number::Q;
-pub use pabulib::{Election, ParseError, VoteType, parse, parse_owned, write};
+pub use pabulib::{
+    Election, Kept, ParseError, ReadOptions, VoteType, Warning, parse, parse_owned,
+    parse_owned_with, write,
+};
 pub use profile::{Profile, Utility};
-pub use rules::{Outcome, Purchase, Stage};
+pub use rules::{Comparison, Outcome, Purchase, Stage};

@@ -206,7 +206,7 @@ impl<'a> IntoIterator for &'a Voters {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Election {
     pub meta: Vec<(String, String)>,
     pub project_columns: Vec<String>,
@@ -215,6 +215,134 @@ pub struct Election {
     pub voters: Voters,
     pub vote_type: VoteType,
     pub budget: Q,
+    /// What was read in a way the file may not have meant, in line order (empty for a clean
+    /// file). Reading with [`ReadOptions::strict`] refuses such a file instead.
+    pub warnings: Vec<Warning>,
+}
+
+/// Two elections are equal when their META, projects and votes are. Warnings are left out:
+/// they describe the text an election was read from (their lines move when it is written
+/// again without blank lines, say), not the election.
+impl PartialEq for Election {
+    fn eq(&self, other: &Election) -> bool {
+        self.meta == other.meta
+            && self.project_columns == other.project_columns
+            && self.projects == other.projects
+            && self.vote_columns == other.vote_columns
+            && self.voters == other.voters
+            && self.vote_type == other.vote_type
+            && self.budget == other.budget
+    }
+}
+
+/// How to read a file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Refuse, at its line, anything that would otherwise be a [`Warning`].
+    pub strict: bool,
+}
+
+/// Something a file says that is read, as pabutools reads it, rather than refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A vote row names a project it named already. pabutools keeps one entry per project
+    /// (its ballots are sets and dictionaries), so the repetition is read as `kept` says.
+    RepeatedProject {
+        line: usize,
+        voter: String,
+        project: String,
+        kept: Kept,
+    },
+    /// A META count (`num_projects`, `num_votes`) disagrees with the section it counts;
+    /// the sections are what is counted.
+    MetaDisagrees {
+        line: usize,
+        key: String,
+        stated: String,
+        found: usize,
+    },
+}
+
+/// What stands of a project named twice on one ballot (pabutools' reading, per ballot type).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// Approval and choose-1: the project is on the ballot once.
+    Once,
+    /// Ordinal: the project keeps the place where it was first named.
+    FirstPlace,
+    /// Cumulative and scoring: the project keeps its first place on the ballot, with the
+    /// points given last (these points).
+    LastPoints(Q),
+}
+
+impl Warning {
+    pub fn line(&self) -> usize {
+        match self {
+            Warning::RepeatedProject { line, .. } | Warning::MetaDisagrees { line, .. } => *line,
+        }
+    }
+
+    /// What is wrong, without how it was read: the error `strict` reading gives.
+    pub fn problem(&self) -> String {
+        match self {
+            Warning::RepeatedProject { voter, project, .. } => {
+                format!("voter {voter:?} lists project {project:?} twice")
+            }
+            Warning::MetaDisagrees {
+                key, stated, found, ..
+            } => {
+                let counted = if key == "num_projects" {
+                    "projects in PROJECTS"
+                } else {
+                    "voters in VOTES"
+                };
+                format!("META {key} is {stated:?} but there are {found} {counted}")
+            }
+        }
+    }
+
+    /// How the file was read despite the problem.
+    pub fn resolution(&self) -> String {
+        match self {
+            Warning::RepeatedProject { kept, .. } => match kept {
+                Kept::Once => "counted once".to_string(),
+                Kept::FirstPlace => "kept at its first place".to_string(),
+                // Points are written as decimals, so their expansion ends.
+                Kept::LastPoints(points) => {
+                    format!("the last points given ({}) count", points.to_decimal(12))
+                }
+            },
+            Warning::MetaDisagrees { .. } => "the sections are counted as they are".to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}: {}; {}",
+            self.line(),
+            self.problem(),
+            self.resolution()
+        )
+    }
+}
+
+/// Warnings as they are found: kept, or with `strict` the first one refused at its line.
+struct Warnings {
+    strict: bool,
+    found: Vec<Warning>,
+}
+
+impl Warnings {
+    fn add(&mut self, warning: Warning) -> Result<(), ParseError> {
+        if self.strict {
+            return Err(error(warning.line(), warning.problem()));
+        }
+        self.found.push(warning);
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -513,23 +641,60 @@ fn section_name(section: Section) -> &'static str {
 }
 
 /// Reads a `.pb` file's text (UTF-8, with or without BOM, LF or CRLF line ends). The
-/// sections come in the format's order: META, PROJECTS, VOTES.
+/// sections come in the format's order: META, PROJECTS, VOTES. What pabutools reads without
+/// complaint but the file may not mean (a project twice on a ballot, META counts that
+/// disagree with the sections) is read as pabutools reads it and listed in
+/// [`Election::warnings`].
 pub fn parse(text: &str) -> Result<Election, ParseError> {
     parse_owned(text.to_string())
 }
 
 /// [`parse`], keeping `text` in the election (the vote rows are kept as written) rather than
 /// a copy of it.
-pub fn parse_owned(mut text: String) -> Result<Election, ParseError> {
+pub fn parse_owned(text: String) -> Result<Election, ParseError> {
+    parse_owned_with(text, ReadOptions::default())
+}
+
+/// [`parse_owned`] with options: `strict` refuses what would be a warning.
+pub fn parse_owned_with(mut text: String, options: ReadOptions) -> Result<Election, ParseError> {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    let mut election = parse_text(&text)?;
+    let mut warnings = Warnings {
+        strict: options.strict,
+        found: Vec::new(),
+    };
+    let mut election = parse_text(&text, &mut warnings)?;
+    warnings.found.sort_by_key(Warning::line);
+    election.warnings = warnings.found;
     election.voters.keep_text(text);
     Ok(election)
 }
 
-fn parse_text(text: &str) -> Result<Election, ParseError> {
+/// Warns about META's counts that disagree with the sections (pabutools ignores them).
+fn check_meta_counts(
+    meta: &[(usize, String, String)],
+    projects: usize,
+    voters: usize,
+    warnings: &mut Warnings,
+) -> Result<(), ParseError> {
+    for (key, found) in [("num_projects", projects), ("num_votes", voters)] {
+        let Some((line, _, stated)) = meta.iter().find(|(_, k, _)| k == key) else {
+            continue;
+        };
+        if stated.trim().parse::<usize>().ok() != Some(found) {
+            warnings.add(Warning::MetaDisagrees {
+                line: *line,
+                key: key.to_string(),
+                stated: stated.clone(),
+                found,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_text(text: &str, warnings: &mut Warnings) -> Result<Election, ParseError> {
     let mut reader = Reader::new(text);
     let mut meta: Vec<(usize, String, String)> = Vec::new();
     let mut projects: Option<(Vec<String>, Vec<Project>)> = None;
@@ -581,7 +746,8 @@ fn parse_text(text: &str) -> Result<Election, ParseError> {
                     ));
                 };
                 let context = VoteContext::new(&meta, project_list)?;
-                let (list, next) = read_votes(&mut reader, header_line, &header, &context)?;
+                let (list, next) =
+                    read_votes(&mut reader, header_line, &header, &context, warnings)?;
                 votes = Some((header, list));
                 pending = next;
             }
@@ -598,6 +764,7 @@ fn parse_text(text: &str) -> Result<Election, ParseError> {
         let context = VoteContext::new(&meta, &projects)?;
         (context.vote_type, context.budget)
     };
+    check_meta_counts(&meta, projects.len(), voters.len(), warnings)?;
     Ok(Election {
         meta: meta.into_iter().map(|(_, k, v)| (k, v)).collect(),
         project_columns,
@@ -606,6 +773,7 @@ fn parse_text(text: &str) -> Result<Election, ParseError> {
         voters,
         vote_type,
         budget,
+        warnings: Vec::new(),
     })
 }
 
@@ -711,6 +879,8 @@ struct VoteContext<'p> {
     max_points: Option<Q>,
     max_sum_points: Option<Q>,
     index: HashMap<&'p str, u32>,
+    /// Project ids by index, to name a project in a warning.
+    ids: Vec<&'p str>,
 }
 
 impl<'p> VoteContext<'p> {
@@ -767,6 +937,7 @@ impl<'p> VoteContext<'p> {
                 .enumerate()
                 .map(|(i, p)| (p.id.as_str(), i as u32))
                 .collect(),
+            ids: projects.iter().map(|p| p.id.as_str()).collect(),
         })
     }
 }
@@ -776,6 +947,7 @@ fn read_votes<'a>(
     header_line: usize,
     header: &[String],
     context: &VoteContext<'_>,
+    warnings: &mut Warnings,
 ) -> Result<(Voters, Option<Record<'a>>), ParseError> {
     let id_at = column(header, &["voter_id"]).unwrap_or(0);
     let vote_at = column(header, &["vote"])
@@ -794,8 +966,7 @@ fn read_votes<'a>(
     let mut seen: HashSet<u64> =
         HashSet::with_capacity_and_hasher(reader.remaining() / 40, Default::default());
     let mut voters = Voters::with_room_for(reader.remaining());
-    let mut ballot: Vec<u32> = Vec::new();
-    let mut points: Vec<Q> = Vec::new();
+    let mut ballot = Ballot::default();
     while let Some(record) = reader.next()? {
         if section_of(&record).is_some() {
             return Ok((voters, Some(record)));
@@ -826,7 +997,48 @@ fn read_votes<'a>(
         if !seen.insert(hash_of(id)) && voters.has_id(id) {
             return Err(error(line, format!("voter {id:?} appears twice")));
         }
-        ballot.clear();
+        ballot.read_projects(vote, line, id, context)?;
+        if points_at.is_some() && context.vote_type.has_points() {
+            ballot.read_points(given, line, id)?;
+        }
+        ballot.warn_of_repeats(line, id, context, warnings)?;
+        ballot.check_limits(line, id, context)?;
+        voters.push(id, &ballot.projects, &ballot.points, record.raw, record.at);
+    }
+    Ok((voters, None))
+}
+
+/// One vote row's ballot as it is read: the projects as named (repeats included), then the
+/// ballot as counted, one entry per project, as pabutools reads it: the place where a
+/// project was first named, with the points given last. Kept between rows so its vectors
+/// are allocated once.
+#[derive(Default)]
+struct Ballot {
+    /// Each project as named, in order.
+    named: Vec<u32>,
+    /// For each name, the ballot entry it counts for.
+    entry_of_name: Vec<u32>,
+    /// Names after the first of the same project: (name index, entry).
+    repeats: Vec<(usize, u32)>,
+    /// The ballot as counted.
+    projects: Vec<u32>,
+    /// Points per entry (cumulative and scoring ballots), else empty.
+    points: Vec<Q>,
+}
+
+impl Ballot {
+    fn read_projects(
+        &mut self,
+        vote: &str,
+        line: usize,
+        id: &str,
+        context: &VoteContext<'_>,
+    ) -> Result<(), ParseError> {
+        self.named.clear();
+        self.entry_of_name.clear();
+        self.repeats.clear();
+        self.projects.clear();
+        self.points.clear();
         for name in split_ascii(vote, b',').map(trim).filter(|s| !s.is_empty()) {
             let project = *context.index.get(name).ok_or_else(|| {
                 error(
@@ -835,97 +1047,129 @@ fn read_votes<'a>(
                 )
             })?;
             // Ballots are short: a scan is faster than a set.
-            if ballot.contains(&project) {
-                return Err(error(
-                    line,
-                    format!("voter {id:?} lists project {name:?} twice"),
-                ));
-            }
-            ballot.push(project);
+            let entry = match self.projects.iter().position(|&p| p == project) {
+                Some(first) => {
+                    self.repeats.push((self.named.len(), first as u32));
+                    first as u32
+                }
+                None => {
+                    self.projects.push(project);
+                    (self.projects.len() - 1) as u32
+                }
+            };
+            self.named.push(project);
+            self.entry_of_name.push(entry);
         }
-        if context.vote_type == VoteType::Choose1 && ballot.len() > 1 {
+        Ok(())
+    }
+
+    /// Reads one value per project named; a later value for the same project replaces an
+    /// earlier one.
+    fn read_points(&mut self, text: &str, line: usize, id: &str) -> Result<(), ParseError> {
+        self.points.resize(self.projects.len(), Q::zero());
+        let mut read = 0;
+        for text in split_ascii(text, b',').map(trim).filter(|s| !s.is_empty()) {
+            let value = Q::parse_decimal(text)
+                .filter(|p| p >= &Q::zero())
+                .ok_or_else(|| {
+                    error(
+                        line,
+                        format!(
+                            "voter {id:?} gives points that are not a non-negative number: {text:?}"
+                        ),
+                    )
+                })?;
+            if let Some(&entry) = self.entry_of_name.get(read) {
+                self.points[entry as usize] = value;
+            }
+            read += 1;
+        }
+        if read != self.named.len() {
             return Err(error(
                 line,
                 format!(
-                    "voter {id:?} chose {} projects in a choose-1 vote",
-                    ballot.len()
+                    "voter {id:?} has {} projects but {read} points",
+                    self.named.len()
                 ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn warn_of_repeats(
+        &self,
+        line: usize,
+        id: &str,
+        context: &VoteContext<'_>,
+        warnings: &mut Warnings,
+    ) -> Result<(), ParseError> {
+        for &(name, entry) in &self.repeats {
+            let kept = match context.vote_type {
+                VoteType::Approval | VoteType::Choose1 => Kept::Once,
+                VoteType::Ordinal => Kept::FirstPlace,
+                VoteType::Cumulative | VoteType::Scoring => {
+                    Kept::LastPoints(self.points[entry as usize].clone())
+                }
+            };
+            warnings.add(Warning::RepeatedProject {
+                line,
+                voter: id.to_string(),
+                project: context.ids[self.named[name] as usize].to_string(),
+                kept,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// META's limits, on the ballot as counted.
+    fn check_limits(
+        &self,
+        line: usize,
+        id: &str,
+        context: &VoteContext<'_>,
+    ) -> Result<(), ParseError> {
+        let length = self.projects.len();
+        if context.vote_type == VoteType::Choose1 && length > 1 {
+            return Err(error(
+                line,
+                format!("voter {id:?} chose {length} projects in a choose-1 vote"),
             ));
         }
         if let Some(max) = context.max_length
-            && ballot.len() > max
+            && length > max
         {
             return Err(error(
                 line,
-                format!(
-                    "voter {id:?} lists {} projects, more than max_length {max}",
-                    ballot.len()
-                ),
+                format!("voter {id:?} lists {length} projects, more than max_length {max}"),
             ));
         }
-        points.clear();
-        if points_at.is_some() && context.vote_type.has_points() {
-            read_points(given, line, id, ballot.len(), context, &mut points)?;
-        }
-        voters.push(id, &ballot, &points, record.raw, record.at);
-    }
-    Ok((voters, None))
-}
-
-fn hash_of(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(text)
-}
-
-fn read_points(
-    text: &str,
-    line: usize,
-    id: &str,
-    entries: usize,
-    context: &VoteContext<'_>,
-    values: &mut Vec<Q>,
-) -> Result<(), ParseError> {
-    let mut total = Q::zero();
-    for text in split_ascii(text, b',').map(trim).filter(|s| !s.is_empty()) {
-        let value = Q::parse_decimal(text)
-            .filter(|p| p >= &Q::zero())
-            .ok_or_else(|| {
-                error(
-                    line,
-                    format!(
-                        "voter {id:?} gives points that are not a non-negative number: {text:?}"
-                    ),
-                )
-            })?;
         if let Some(max) = &context.max_points
-            && &value > max
+            && let Some(value) = self.points.iter().find(|&value| value > max)
         {
             return Err(error(
                 line,
                 format!("voter {id:?} gives {value} points to one project, over max_points {max}"),
             ));
         }
-        total = &total + &value;
-        values.push(value);
+        if let Some(max) = &context.max_sum_points {
+            let total = self
+                .points
+                .iter()
+                .fold(Q::zero(), |sum, value| &sum + value);
+            if &total > max {
+                return Err(error(
+                    line,
+                    format!("voter {id:?} gives {total} points in all, over max_sum_points {max}"),
+                ));
+            }
+        }
+        Ok(())
     }
-    if values.len() != entries {
-        return Err(error(
-            line,
-            format!(
-                "voter {id:?} has {entries} projects but {} points",
-                values.len()
-            ),
-        ));
-    }
-    if let Some(max) = &context.max_sum_points
-        && &total > max
-    {
-        return Err(error(
-            line,
-            format!("voter {id:?} gives {total} points in all, over max_sum_points {max}"),
-        ));
-    }
-    Ok(())
+}
+
+fn hash_of(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 fn quote(field: &str) -> String {
@@ -1026,8 +1270,121 @@ mod tests {
                 .message
                 .contains("never closed")
         );
-        let dup = error_of(&SMALL.replace("v2;2,3", "v2;2,2"));
-        assert!(dup.message.contains("twice"));
+    }
+
+    fn strict(text: &str) -> Result<Election, ParseError> {
+        parse_owned_with(text.to_string(), ReadOptions { strict: true })
+    }
+
+    #[test]
+    fn a_repeated_approval_is_counted_once_with_a_warning_or_refused_when_strict() {
+        let text = SMALL.replace("v2;2,3", "v2;2,3,2,2");
+        let election = parse(&text).unwrap();
+        assert_eq!(election.voters.get(1).ballot, [1, 2]);
+        let lines: Vec<usize> = election.warnings.iter().map(Warning::line).collect();
+        assert_eq!(lines, [14, 14], "one warning per repetition");
+        assert_eq!(
+            election.warnings[0].to_string(),
+            "line 14: voter \"v2\" lists project \"2\" twice; counted once"
+        );
+        let refused = strict(&text).unwrap_err();
+        assert_eq!(refused.line, 14);
+        assert_eq!(refused.message, "voter \"v2\" lists project \"2\" twice");
+        assert!(strict(SMALL).unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn an_election_written_back_is_equal_though_its_warnings_moved() {
+        let text = SMALL
+            .replace("VOTES\n", "VOTES\n\n")
+            .replace("v2;2,3", "v2;2,3,2");
+        let election = parse(&text).unwrap();
+        let again = parse(&write(&election)).unwrap();
+        assert_eq!(election, again);
+        assert_eq!(
+            (election.warnings[0].line(), again.warnings[0].line()),
+            (15, 14)
+        );
+    }
+
+    #[test]
+    fn a_choose_1_ballot_naming_one_project_twice_is_one_choice() {
+        let text = SMALL
+            .replace("vote_type;approval", "vote_type;choose-1")
+            .replace("v1;1,2", "v1;1,1")
+            .replace("v2;2,3", "v2;2");
+        let election = parse(&text).unwrap();
+        assert_eq!(election.voters.get(0).ballot, [0]);
+        assert_eq!(election.warnings.len(), 1);
+        // Two different projects are still refused.
+        assert!(
+            error_of(&text.replace("v1;1,1", "v1;1,2"))
+                .message
+                .contains("choose-1")
+        );
+    }
+
+    #[test]
+    fn a_repeated_ranking_keeps_its_first_place() {
+        let text = SMALL
+            .replace("vote_type;approval", "vote_type;ordinal")
+            .replace("v1;1,2", "v1;2,1,2,3");
+        let election = parse(&text).unwrap();
+        assert_eq!(election.voters.get(0).ballot, [1, 0, 2]);
+        assert_eq!(
+            election.warnings[0],
+            Warning::RepeatedProject {
+                line: 13,
+                voter: "v1".into(),
+                project: "2".into(),
+                kept: Kept::FirstPlace
+            }
+        );
+    }
+
+    #[test]
+    fn repeated_points_keep_the_first_place_and_the_last_points() {
+        let cumulative = "META\nkey;value\nbudget;100\nvote_type;cumulative\nmax_sum_points;10\nPROJECTS\nproject_id;cost\na;50\nb;60\nVOTES\nvoter_id;vote;points\n1;a,b,a;4,6,1\n";
+        let election = parse(cumulative).unwrap();
+        let voter = election.voters.get(0);
+        assert_eq!(voter.ballot, [0, 1]);
+        assert_eq!((voter.point(0), voter.point(1)), (Q::int(1), Q::int(6)));
+        assert_eq!(
+            election.warnings[0].resolution(),
+            "the last points given (1) count"
+        );
+        let decimal = parse(&cumulative.replace("4,6,1", "4,6,2.5")).unwrap();
+        assert_eq!(
+            decimal.warnings[0].resolution(),
+            "the last points given (2.5) count"
+        );
+        // Limits apply to the ballot as counted: 1 + 6 is within 10, 9 + 6 is not.
+        let over = error_of(&cumulative.replace("4,6,1", "4,6,9"));
+        assert!(over.message.contains("15 points in all"), "{over}");
+        // Points still pair with the projects as written.
+        let short = error_of(&cumulative.replace("4,6,1", "4,6"));
+        assert!(short.message.contains("3 projects but 2 points"), "{short}");
+    }
+
+    #[test]
+    fn meta_counts_that_disagree_with_the_sections_are_warnings() {
+        let text = SMALL.replace("budget;100", "num_projects;4\nnum_votes;3\nbudget;100");
+        let election = parse(&text).unwrap();
+        assert_eq!(election.warnings.len(), 1);
+        assert_eq!(
+            election.warnings[0].to_string(),
+            "line 4: META num_projects is \"4\" but there are 3 projects in PROJECTS; \
+             the sections are counted as they are"
+        );
+        assert_eq!(strict(&text).unwrap_err().line, 4);
+        let votes = parse(
+            &text
+                .replace("num_projects;4", "num_projects;3")
+                .replace("num_votes;3", "num_votes;many"),
+        )
+        .unwrap();
+        assert_eq!(votes.warnings[0].line(), 5);
+        assert!(votes.warnings[0].problem().contains("3 voters in VOTES"));
     }
 
     #[test]

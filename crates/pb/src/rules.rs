@@ -23,6 +23,9 @@ pub enum Stage {
     Main,
     /// Added by the greedy fill that completes equal shares.
     Completion,
+    /// Poznań's rule: the first project that did not fit, funded from reserve funds because
+    /// what was left covered most of its cost.
+    Reserve,
 }
 
 /// One funded project and what it took.
@@ -45,6 +48,18 @@ pub struct Outcome {
     pub purchases: Vec<Purchase>,
     /// Equal shares completed by budget increases: the budget per voter that was used.
     pub budget_per_voter: Option<Q>,
+    /// The comparison step, when the rule has one: how the voters' preferences fell.
+    pub comparison: Option<Comparison>,
+}
+
+/// equalshares.net's comparison step: equal shares against counting by votes, each voter
+/// preferring the outcome that funds more of the projects on their ballot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    pub prefer_equal_shares: u64,
+    pub prefer_votes: u64,
+    /// Whether more voters preferred counting by votes, whose outcome then stands.
+    pub votes_won: bool,
 }
 
 impl Outcome {
@@ -402,8 +417,28 @@ pub fn equal_shares_raised(profile: &Profile, increment: &Q) -> Outcome {
     if profile.voters == 0 {
         return Outcome::default();
     }
+    let start = &profile.budget / &Q::from(profile.voters as usize);
+    equal_shares_raised_from(profile, start, increment, Raise::UntilExhaustive)
+}
+
+/// When raising voters' budgets stops (besides before a raise that would overspend).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Raise {
+    /// Also once no candidate fits any more (pabutools; equalshares.net's recommendation).
+    UntilExhaustive,
+    /// Only once every candidate is funded: what is left may still be spent by a higher
+    /// budget (equalshares.net's tool with "stop when exhaustive" off, as Wieliczka counted).
+    UntilOverspent,
+}
+
+/// [`equal_shares_raised`], starting from `per_voter`.
+fn equal_shares_raised_from(
+    profile: &Profile,
+    mut per_voter: Q,
+    increment: &Q,
+    raise: Raise,
+) -> Outcome {
     let candidates = equal_shares_candidates(profile);
-    let mut per_voter = &profile.budget / &Q::from(profile.voters as usize);
     let mut previous: Option<Outcome> = None;
     loop {
         let mut outcome = equal_shares(profile, &per_voter);
@@ -411,7 +446,13 @@ pub fn equal_shares_raised(profile: &Profile, increment: &Q) -> Outcome {
         if outcome.cost(profile) > profile.budget {
             return previous.unwrap_or_default();
         }
-        if exhaustive(profile, &outcome, &candidates) {
+        // Once every candidate is funded a higher budget changes nothing, so this also
+        // bounds the raises: a budget as high as the dearest project funds them all.
+        let done = match raise {
+            Raise::UntilExhaustive => exhaustive(profile, &outcome, &candidates),
+            Raise::UntilOverspent => candidates.iter().all(|&p| outcome.contains(p)),
+        };
+        if done {
             return outcome;
         }
         per_voter = &per_voter + increment;
@@ -429,6 +470,115 @@ pub fn equal_shares_add1(profile: &Profile) -> Outcome {
     let mut completed = greedy(profile, &raised, true);
     completed.budget_per_voter = raised.budget_per_voter;
     completed
+}
+
+// ------------------------------------------------------------------ as cities count
+
+/// Projects by number of supporters, most first, ties by id.
+fn by_votes(profile: &Profile) -> Vec<usize> {
+    let mut order = profile.by_id();
+    // Stable: equal counts keep the id order.
+    order.sort_by_key(|&p| std::cmp::Reverse(profile.supporter_count(p)));
+    order
+}
+
+/// Counting by votes as cities do: most supporters first, each project funded if it fits in
+/// what is left (equalshares.net's "utilitarian completion" from nothing).
+pub fn greedy_by_votes(profile: &Profile) -> Outcome {
+    let mut outcome = Outcome::default();
+    let mut left = profile.budget.clone();
+    for project in by_votes(profile) {
+        let cost = &profile.costs[project];
+        if cost <= &left {
+            left = &left - cost;
+            outcome.purchases.push(main_purchase(project));
+        }
+    }
+    outcome
+}
+
+fn main_purchase(project: usize) -> Purchase {
+    Purchase {
+        project,
+        stage: Stage::Main,
+        price: None,
+        paid_all_they_had: 0,
+    }
+}
+
+/// Equal shares with equalshares.net's "Add1" completion and comparison step, as its
+/// documentation and compute tool define them and Wieliczka counted in 2023: every voter
+/// starts with the whole currency units of their share, raised by one until the next raise
+/// would overspend (not stopping when nothing more fits: Wieliczka's money ran out at a
+/// higher budget than that); then each voter prefers the outcome, this or counting by
+/// votes, that funds more of their projects, and counting by votes stands only if more
+/// voters prefer it.
+pub fn equal_shares_add1_comparison(profile: &Profile) -> Outcome {
+    if profile.voters == 0 {
+        return Outcome::default();
+    }
+    let start = (&profile.budget / &Q::from(profile.voters as usize)).floor();
+    let shares = equal_shares_raised_from(profile, start, &Q::one(), Raise::UntilOverspent);
+    let votes = greedy_by_votes(profile);
+    let comparison = compare_for_voters(profile, &shares, &votes);
+    let mut outcome = if comparison.votes_won { votes } else { shares };
+    outcome.comparison = Some(comparison);
+    outcome
+}
+
+/// How many voters have more of their projects funded by each outcome.
+fn compare_for_voters(profile: &Profile, shares: &Outcome, votes: &Outcome) -> Comparison {
+    let (mut prefer_equal_shares, mut prefer_votes) = (0, 0);
+    for group in &profile.groups {
+        let funded = |outcome: &Outcome| {
+            group
+                .support
+                .iter()
+                .filter(|(p, _)| outcome.contains(*p as usize))
+                .count()
+        };
+        match funded(shares).cmp(&funded(votes)) {
+            std::cmp::Ordering::Greater => prefer_equal_shares += group.weight,
+            std::cmp::Ordering::Less => prefer_votes += group.weight,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    Comparison {
+        prefer_equal_shares,
+        prefer_votes,
+        votes_won: prefer_votes > prefer_equal_shares,
+    }
+}
+
+/// Poznań's share of a project's cost that what is left must cover for the project to be
+/// funded from reserve funds (the files' META `comment` states 80%).
+pub fn poznan_reserve_share() -> Q {
+    Q::ratio(4, 5)
+}
+
+/// Poznań's "greedy-custom": projects by number of supporters, most first, funded until the
+/// first that does not fit; that one is funded too, from reserve funds, when what is left
+/// covers at least 80% of its cost. (Poznań also funds more projects from district funds
+/// given later, which its files mark but do not quantify.)
+pub fn greedy_poznan(profile: &Profile) -> Outcome {
+    let mut outcome = Outcome::default();
+    let mut left = profile.budget.clone();
+    for project in by_votes(profile) {
+        let cost = &profile.costs[project];
+        if cost <= &left {
+            left = &left - cost;
+            outcome.purchases.push(main_purchase(project));
+            continue;
+        }
+        if left >= &poznan_reserve_share() * cost {
+            outcome.purchases.push(Purchase {
+                stage: Stage::Reserve,
+                ..main_purchase(project)
+            });
+        }
+        break;
+    }
+    outcome
 }
 
 // ------------------------------------------------------------------ Phragmén
@@ -615,5 +765,65 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["r", "p"]
         );
+    }
+
+    #[test]
+    fn poznan_funds_the_first_project_that_does_not_fit_when_80_percent_is_left() {
+        // By votes: a (3), b (2), c (1). a fits, leaving 4; b (5) does not, but 4 is 80% of
+        // 5, so reserve funds pay for b; counting stops there, so c is not funded although
+        // it would fit.
+        let votes = ["a,b,c", "a,b", "a"];
+        let e = election(10, &[("a", 6), ("b", 5), ("c", 1)], &votes);
+        let outcome = greedy_poznan(&Profile::new(&e, Utility::Cardinality));
+        assert_eq!(funded(&e, &outcome), ["a", "b"]);
+        assert_eq!(outcome.purchases[1].stage, Stage::Reserve);
+        // b at 6: 4 is less than 80% of it, so only a.
+        let e = election(10, &[("a", 6), ("b", 6), ("c", 1)], &votes);
+        let outcome = greedy_poznan(&Profile::new(&e, Utility::Cardinality));
+        assert_eq!(funded(&e, &outcome), ["a"]);
+    }
+
+    #[test]
+    fn the_comparison_step_keeps_equal_shares_when_more_voters_prefer_it() {
+        // Three voters want X (the whole budget); two want Y and two want Z. By votes X wins
+        // alone. Equal shares, from 1 each (12/7 rounded down) raised to 3 each, buys Y and Z:
+        // four voters prefer that, three prefer X.
+        let e = election(
+            12,
+            &[("X", 12), ("Y", 6), ("Z", 6)],
+            &["X", "X", "X", "Y", "Y", "Z", "Z"],
+        );
+        let profile = Profile::new(&e, Utility::Cost);
+        assert_eq!(funded(&e, &greedy_by_votes(&profile)), ["X"]);
+        let outcome = equal_shares_add1_comparison(&profile);
+        assert_eq!(funded(&e, &outcome), ["Y", "Z"]);
+        assert_eq!(outcome.budget_per_voter, Some(Q::int(3)));
+        assert_eq!(
+            outcome.comparison,
+            Some(Comparison {
+                prefer_equal_shares: 4,
+                prefer_votes: 3,
+                votes_won: false
+            })
+        );
+    }
+
+    #[test]
+    fn the_comparison_step_counts_by_votes_when_more_voters_prefer_that() {
+        // Equal shares funds A only (see above); by votes A and A2 are funded, which the
+        // three A voters prefer; B's voter has nothing either way.
+        let e = election(
+            6,
+            &[("A", 3), ("A2", 3), ("B", 2)],
+            &["A,A2", "A,A2", "A,A2", "B"],
+        );
+        let outcome = equal_shares_add1_comparison(&Profile::new(&e, Utility::Cost));
+        assert_eq!(funded(&e, &outcome), ["A", "A2"]);
+        let comparison = outcome.comparison.unwrap();
+        assert_eq!(
+            (comparison.prefer_votes, comparison.prefer_equal_shares),
+            (3, 0)
+        );
+        assert!(comparison.votes_won);
     }
 }

@@ -38,6 +38,8 @@ pb-rule-greedy = counting by votes (most votes first, skipping what does not fit
 pb-rule-greedy-no-skip = counting by votes (stopping at the first project that does not fit)
 pb-rule-mes-add1-nofill = the Method of Equal Shares (budgets raised until the money is used)
 pb-rule-phragmen = sequential Phragmén
+pb-rule-mes-add1-comparison = the Method of Equal Shares as Wieliczka counted (whole budgets raised until the money runs out, then compared with counting by votes)
+pb-rule-greedy-custom = counting by votes as Poznań does (a project that does not fit is funded from reserve funds if 80% of its cost is left)
 pb-status = Status
 pb-status-proposed = Proposed
 pb-status-feasible = On the ballot
@@ -218,6 +220,21 @@ pb-why-paid-all = { $count } more gave all they had left.
 pb-why-fill = Funded after the equal-shares rounds, with the money left over (place { $position }).
 pb-why-load = Funded in place { $position }: its supporters carried a load of { $load } each.
 pb-why-ranked = Funded in place { $position } of the ranking by votes.
+pb-why-reserve = Funded in place { $position }, from reserve funds: it did not fit in what was left, but what was left covered at least 80% of its cost.
+pb-comparison-shares-won = Comparison step: { $shares ->
+    [one] one voter prefers
+   *[other] { $shares } voters prefer
+} this outcome and { $votes ->
+    [one] one prefers
+   *[other] { $votes } prefer
+} counting by votes alone, so this outcome stands.
+pb-comparison-votes-won = Comparison step: { $votes ->
+    [one] one voter prefers
+   *[other] { $votes } voters prefer
+} counting by votes alone and { $shares ->
+    [one] one prefers
+   *[other] { $shares } prefer
+} equal shares, so the outcome of counting by votes stands.
 pb-why-would-win-at = Not funded: it would have been funded at a cost of { $cost } or less.
 pb-why-never = Not funded, and it could not have been at any cost: its supporters' shares went to projects they preferred.
 pb-compare-heading = Compared with counting by votes alone
@@ -288,6 +305,7 @@ field-rule = Counting rule
 field-rule-hint = The Method of Equal Shares gives every group of voters a fair share of the budget.
 field-rule-invalid = Choose a counting rule.
 field-rule-phragmen-approval = Phragmén counts approval and knapsack ballots only.
+field-rule-approval-only = This counting rule counts approval and knapsack ballots only.
 field-sub-budgets = Split the budget
 field-sub-budgets-hint = To split the budget by district or by topic, write one part per line: its name, a semicolon, then its amount (for example "Riverside; 40,000"). Each part has its own projects and is counted on its own; the parts must add up to the budget. Leave empty for one budget.
 field-one-sub-budget = Each voter chooses projects in one part only (for example, their own district)
@@ -380,5 +398,32 @@ field-pabulib-file-hint = Approval, choose-1, cumulative and ordinal ballots; co
 field-pabulib-missing = Choose a Pabulib file.
 field-pabulib-not-text = This is not a text file.
 field-pabulib-unreadable = The file cannot be imported: { $error }
+field-pabulib-strict = Refuse the file if a ballot names a project twice or META's counts disagree with the file
+field-pabulib-strict-hint = Otherwise such a file is read as pabutools reads it (a repeated project counts once, at the place where it was first named, with the last points given) and every warning is shown to you.
+field-pabulib-strict-refused = Not imported: you asked to refuse files with warnings, and this one has { $count ->
+    [one] one warning
+   *[other] { $count } warnings
+}. The first: { $warning }
+pb-import-warnings-title = { $count ->
+    [one] Imported, with one warning
+   *[other] Imported, with { $count } warnings
+}
+pb-import-warnings-intro = The file was read as pabutools reads it. Check that this is what its authors meant:
+pb-import-warnings-more = { $count ->
+    [one] …and one more warning.
+   *[other] …and { $count } more warnings.
+}
+pb-import-see-results = See the count
+pb-warning-repeated-once = Line { $line }: voter { $voter } names project { $project } more than once; it counts once.
+pb-warning-repeated-first-place = Line { $line }: voter { $voter } ranks project { $project } more than once; it keeps the place where it was first named.
+pb-warning-repeated-last-points = Line { $line }: voter { $voter } gives points to project { $project } more than once; the last points given ({ $points }) count.
+pb-warning-meta-projects = Line { $line }: META num_projects says { $stated }, but the file lists { $found ->
+    [one] one project
+   *[other] { $found } projects
+}; the projects listed are counted.
+pb-warning-meta-votes = Line { $line }: META num_votes says { $stated }, but the file holds { $found ->
+    [one] one vote
+   *[other] { $found } votes
+}; the votes in the file are counted.
 field-import-title-hint = Leave empty to use the file's own description.
 error-upload-unreadable = The upload could not be read. Try again.

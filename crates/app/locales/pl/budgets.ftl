@@ -39,6 +39,8 @@ pb-rule-greedy = zwykłe liczenie głosów (od projektów z największą liczbą
 pb-rule-greedy-no-skip = zwykłe liczenie głosów (aż do pierwszego projektu, który nie mieści się w budżecie)
 pb-rule-mes-add1-nofill = metoda równych udziałów (z podnoszeniem budżetu, aż pieniądze się wyczerpią)
 pb-rule-phragmen = sekwencyjna metoda Phragména
+pb-rule-mes-add1-comparison = metoda równych udziałów tak, jak liczyła Wieliczka (budżety w pełnych jednostkach waluty podnoszone, dopóki starcza pieniędzy, a potem porównanie ze zwykłym liczeniem głosów)
+pb-rule-greedy-custom = liczenie głosów tak jak w Poznaniu (projekt, który nie mieści się w budżecie, dostaje pieniądze z rezerwy, jeśli zostało co najmniej 80% jego kosztu)
 pb-status = Status
 pb-status-proposed = Zgłoszony
 pb-status-feasible = Na karcie do głosowania
@@ -239,6 +241,25 @@ pb-why-paid-all = { $count ->
 pb-why-fill = Sfinansowany po rundach równych udziałów, z pieniędzy, które zostały (miejsce { $position }).
 pb-why-load = Sfinansowany jako { $position }. z kolei: każda popierająca go osoba poniosła obciążenie { $load }.
 pb-why-ranked = Sfinansowany: { $position }. miejsce w rankingu według liczby głosów.
+pb-why-reserve = Sfinansowany z rezerwy ({ $position }. miejsce): nie zmieścił się w kwocie, która została, ale pokrywała ona co najmniej 80% jego kosztu.
+pb-comparison-shares-won = Krok porównania: { $shares ->
+    [one] jedna osoba woli
+    [few] { $shares } osoby wolą
+   *[many] { $shares } osób woli
+} ten wynik, a { $votes ->
+    [one] jedna osoba woli
+    [few] { $votes } osoby wolą
+   *[many] { $votes } osób woli
+} zwykłe liczenie głosów, więc ten wynik zostaje.
+pb-comparison-votes-won = Krok porównania: { $votes ->
+    [one] jedna osoba woli
+    [few] { $votes } osoby wolą
+   *[many] { $votes } osób woli
+} zwykłe liczenie głosów, a { $shares ->
+    [one] jedna osoba woli
+    [few] { $shares } osoby wolą
+   *[many] { $shares } osób woli
+} metodę równych udziałów, więc obowiązuje wynik zwykłego liczenia głosów.
 pb-why-would-win-at = Niesfinansowany: dostałby pieniądze, gdyby kosztował { $cost } lub mniej.
 pb-why-never = Niesfinansowany i nie dostałby pieniędzy przy żadnym koszcie: jego zwolennicy przeznaczyli swoje udziały na projekty, które woleli.
 pb-compare-heading = Porównanie ze zwykłym liczeniem głosów
@@ -309,6 +330,7 @@ field-rule = Metoda liczenia głosów
 field-rule-hint = Metoda równych udziałów daje każdej grupie głosujących sprawiedliwą część budżetu.
 field-rule-invalid = Wybierz metodę liczenia głosów.
 field-rule-phragmen-approval = Metodą Phragména można liczyć tylko karty z zaznaczaniem i z limitem budżetu.
+field-rule-approval-only = Tą metodą można liczyć tylko karty z zaznaczaniem i z limitem budżetu.
 field-sub-budgets = Podział budżetu na pule
 field-sub-budgets-hint = Aby podzielić budżet według dzielnic lub tematów, wpisz każdą pulę w osobnym wierszu: nazwę, średnik, a potem kwotę (np. „Śródmieście; 40 000”). Każda pula ma własne projekty i jest liczona osobno; pule muszą razem dawać cały budżet. Zostaw puste, jeśli budżet ma być jeden.
 field-one-sub-budget = Każdy głosujący wybiera projekty tylko z jednej puli (np. ze swojej dzielnicy)
@@ -412,5 +434,37 @@ field-pabulib-file-hint = Karty z zaznaczaniem, z wyborem jednego projektu, punk
 field-pabulib-missing = Wybierz plik Pabulib.
 field-pabulib-not-text = To nie jest plik tekstowy.
 field-pabulib-unreadable = Nie można zaimportować pliku: { $error }
+field-pabulib-strict = Odrzuć plik, jeśli karta wymienia projekt dwa razy albo liczby w META nie zgadzają się z zawartością pliku
+field-pabulib-strict-hint = W przeciwnym razie taki plik zostanie odczytany tak, jak odczytuje go pabutools (powtórzony projekt liczy się raz, na miejscu, na którym pojawił się po raz pierwszy, z ostatnio przyznanymi punktami), a każde ostrzeżenie zostanie ci pokazane.
+field-pabulib-strict-refused = Nie zaimportowano: wybrano odrzucanie plików z ostrzeżeniami, a ten ma { $count ->
+    [one] jedno ostrzeżenie
+    [few] { $count } ostrzeżenia
+   *[many] { $count } ostrzeżeń
+}. Pierwsze: { $warning }
+pb-import-warnings-title = { $count ->
+    [one] Zaimportowano, z jednym ostrzeżeniem
+    [few] Zaimportowano, z { $count } ostrzeżeniami
+   *[many] Zaimportowano, z { $count } ostrzeżeniami
+}
+pb-import-warnings-intro = Plik odczytano tak, jak odczytuje go pabutools. Sprawdź, czy o to chodziło jego autorom:
+pb-import-warnings-more = { $count ->
+    [one] …i jeszcze jedno ostrzeżenie.
+    [few] …i jeszcze { $count } ostrzeżenia.
+   *[many] …i jeszcze { $count } ostrzeżeń.
+}
+pb-import-see-results = Zobacz wynik liczenia
+pb-warning-repeated-once = Wiersz { $line }: głosujący { $voter } wymienia projekt { $project } więcej niż raz; projekt liczy się raz.
+pb-warning-repeated-first-place = Wiersz { $line }: głosujący { $voter } umieszcza projekt { $project } w rankingu więcej niż raz; projekt zachowuje miejsce, na którym pojawił się po raz pierwszy.
+pb-warning-repeated-last-points = Wiersz { $line }: głosujący { $voter } przyznaje punkty projektowi { $project } więcej niż raz; liczą się ostatnio przyznane punkty ({ $points }).
+pb-warning-meta-projects = Wiersz { $line }: num_projects w META podaje { $stated }, ale plik zawiera { $found ->
+    [one] jeden projekt
+    [few] { $found } projekty
+   *[many] { $found } projektów
+}; liczone są projekty z pliku.
+pb-warning-meta-votes = Wiersz { $line }: num_votes w META podaje { $stated }, ale plik zawiera { $found ->
+    [one] jeden głos
+    [few] { $found } głosy
+   *[many] { $found } głosów
+}; liczone są głosy z pliku.
 field-import-title-hint = Zostaw puste, aby użyć opisu zapisanego w pliku.
 error-upload-unreadable = Nie udało się odczytać przesłanego pliku. Spróbuj ponownie.

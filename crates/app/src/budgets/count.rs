@@ -83,12 +83,25 @@ pub struct ImportTarget<'a> {
     pub by: Option<&'a str>,
     /// Email address and language to tell when the count is ready.
     pub notify: Option<(String, String)>,
+    /// Refuse a file with warnings (a project repeated on a ballot, META counts that
+    /// disagree with the sections) rather than read it as pabutools does.
+    pub strict: bool,
+}
+
+/// A file imported: the new process and what was read with a warning.
+#[derive(Debug)]
+pub struct Imported {
+    pub id: String,
+    pub warnings: Vec<pb::Warning>,
 }
 
 /// Imports a Pabulib file as a process in the results phase, with its ballots, and queues
-/// its count (telling `notify`, an address and language, when it is done). Returns the new
-/// process's id.
-pub async fn import_file(db: &Db, text: &str, target: ImportTarget<'_>) -> anyhow::Result<String> {
+/// its count (telling `notify`, an address and language, when it is done).
+pub async fn import_file(
+    db: &Db,
+    text: &str,
+    target: ImportTarget<'_>,
+) -> anyhow::Result<Imported> {
     let ImportTarget {
         area_id,
         slug,
@@ -96,8 +109,9 @@ pub async fn import_file(db: &Db, text: &str, target: ImportTarget<'_>) -> anyho
         rule,
         by,
         notify,
+        strict,
     } = target;
-    let parsed = pb::parse(text)?;
+    let parsed = pb::parse_owned_with(text.to_string(), pb::ReadOptions { strict })?;
     let imported = election::import(&parsed)?;
     if !rule.accepts(parsed.vote_type) {
         anyhow::bail!(
@@ -162,5 +176,8 @@ pub async fn import_file(db: &Db, text: &str, target: ImportTarget<'_>) -> anyho
         notify,
     })
     .await?;
-    Ok(id)
+    Ok(Imported {
+        id,
+        warnings: parsed.warnings,
+    })
 }

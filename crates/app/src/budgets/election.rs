@@ -92,7 +92,18 @@ pub struct Results {
     pub greedy_spent: i64,
     /// Equal shares completed by raising budgets: each voter's share in the end.
     pub per_voter: Option<f64>,
+    /// The comparison step of `mes-add1-comparison` (absent in results stored before it).
+    #[serde(default)]
+    pub comparison: Option<ComparisonResult>,
     pub projects: Vec<ProjectResult>,
+}
+
+/// How many voters preferred equal shares, and counting by votes, in the comparison step.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ComparisonResult {
+    pub prefer_equal_shares: u64,
+    pub prefer_votes: u64,
+    pub votes_won: bool,
 }
 
 /// The count of one part of a process: a sub-budget (its code and name), or the whole
@@ -148,6 +159,8 @@ pub enum Why {
     Load { position: usize, load: f64 },
     /// Greedy: funded in position `position` of the ranking by votes.
     Ranked { position: usize },
+    /// Poznań's rule: the first project that did not fit, funded from reserve funds.
+    Reserve { position: usize },
     /// Not funded; it would have been at this cost or less.
     WouldWinAt { cost: i64 },
     /// Not funded, and it could not have been at any cost.
@@ -175,7 +188,8 @@ pub fn count(election: &Election, rule: Rule, utility: pb::Utility) -> anyhow::R
                 match (rule, purchase.stage) {
                     (_, Stage::Free) => Why::Free,
                     (_, Stage::Completion) => Why::Fill { position: at + 1 },
-                    (Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1NoFill, Stage::Main) => {
+                    (_, Stage::Reserve) => Why::Reserve { position: at + 1 },
+                    (rule, Stage::Main) if rule.is_equal_shares() && purchase.price.is_some() => {
                         let unit = match utility {
                             pb::Utility::Cost => project.cost.to_f64(),
                             _ => 1.0,
@@ -222,6 +236,11 @@ pub fn count(election: &Election, rule: Rule, utility: pb::Utility) -> anyhow::R
         spent: whole(&outcome.cost(&profile)),
         greedy_spent: whole(&greedy.cost(&profile)),
         per_voter: outcome.budget_per_voter.as_ref().map(Q::to_f64),
+        comparison: outcome.comparison.as_ref().map(|c| ComparisonResult {
+            prefer_equal_shares: c.prefer_equal_shares,
+            prefer_votes: c.prefer_votes,
+            votes_won: c.votes_won,
+        }),
         projects,
     })
 }

@@ -28,11 +28,13 @@ use crate::web::{
 };
 
 /// Counting rules an official can choose, the default first.
-pub const RULES: [pb::Rule; 4] = [
+pub const RULES: [pb::Rule; 6] = [
     pb::Rule::MesAdd1,
     pb::Rule::Mes,
     pb::Rule::Greedy,
     pb::Rule::Phragmen,
+    pb::Rule::MesAdd1Comparison,
+    pb::Rule::GreedyPoznan,
 ];
 const MAX_BUDGET: i64 = 1_000_000_000_000;
 const MAX_PAPER_LINES: usize = 2000;
@@ -417,13 +419,14 @@ pub async fn create(
     if rule.is_none() {
         errors.add(lang, "rule", "field-rule-invalid");
     }
-    if rule == Some(pb::Rule::Phragmen)
-        && matches!(
-            format,
-            Some(BallotFormat::Cumulative | BallotFormat::Ranking)
-        )
+    if let (Some(rule), Some(format)) = (rule, format)
+        && !rule.accepts(format.vote_type())
     {
-        errors.add(lang, "rule", "field-rule-phragmen-approval");
+        if rule == pb::Rule::Phragmen {
+            errors.add(lang, "rule", "field-rule-phragmen-approval");
+        } else {
+            errors.add(lang, "rule", "field-rule-approval-only");
+        }
     }
     let ideas_until = optional_date(&mut errors, lang, "ideas_until", &form.ideas_until);
     let review_until = optional_date(&mut errors, lang, "review_until", &form.review_until);

@@ -6,10 +6,13 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
-use super::election::{CountedPart, ProjectResult, Why, read_counted, to_pabulib};
+use super::election::{
+    ComparisonResult, CountedPart, ProjectResult, Why, read_counted, to_pabulib,
+};
 use super::handlers::process_by_slug;
 use super::store::{self, Phase, Process, Update};
 use super::sub_budgets;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::{AppError, AppResult, PageContext, download, render};
 
@@ -86,6 +89,7 @@ fn explain(ctx: &PageContext, process: &Process, why: &Why) -> String {
             ],
         ),
         Why::Ranked { position } => lang.t1("pb-why-ranked", "position", &position.to_string()),
+        Why::Reserve { position } => lang.t1("pb-why-reserve", "position", &position.to_string()),
         Why::WouldWinAt { cost } => lang.t1("pb-why-would-win-at", "cost", &lang.money(*cost, cur)),
         Why::Never => lang.t("pb-why-never"),
     }
@@ -153,7 +157,7 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
         })
         .collect();
     let funded = rows.iter().filter(|r| r.result.funded).count();
-    let summary = ctx.lang.t_args(
+    let mut summary = ctx.lang.t_args(
         "pb-results-summary",
         &[
             ("voters", &results.voters.to_string()),
@@ -163,6 +167,10 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
             ("budget", &ctx.lang.money(results.budget, &process.currency)),
         ],
     );
+    if let Some(comparison) = &results.comparison {
+        summary.push(' ');
+        summary.push_str(&comparison_sentence(&ctx.lang, comparison));
+    }
     let titles = |keep: fn(&ProjectResult) -> bool| -> Vec<String> {
         rows.iter()
             .filter(|r| keep(&r.result))
@@ -188,6 +196,22 @@ fn part_view(ctx: &PageContext, process: &Process, part: CountedPart) -> PartVie
         greedy_spent: ctx.lang.money(results.greedy_spent, &process.currency),
         rows,
     }
+}
+
+/// The comparison step in words: how many voters preferred each outcome, and which stood.
+fn comparison_sentence(lang: &Lang, comparison: &ComparisonResult) -> String {
+    let key = if comparison.votes_won {
+        "pb-comparison-votes-won"
+    } else {
+        "pb-comparison-shares-won"
+    };
+    lang.t_numbers(
+        key,
+        &[
+            ("shares", comparison.prefer_equal_shares as i64),
+            ("votes", comparison.prefer_votes as i64),
+        ],
+    )
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -227,4 +251,33 @@ pub async fn ballots_file(
         "text/plain; charset=utf-8",
         text,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_comparison_step_is_said_with_each_number_in_its_plural_form() {
+        let polish = Lang::from_tag("pl").unwrap();
+        let kept = ComparisonResult {
+            prefer_equal_shares: 22,
+            prefer_votes: 5,
+            votes_won: false,
+        };
+        assert_eq!(
+            comparison_sentence(&polish, &kept),
+            "Krok porównania: 22 osoby wolą ten wynik, a 5 osób woli zwykłe liczenie głosów, więc ten wynik zostaje."
+        );
+        let replaced = ComparisonResult {
+            prefer_equal_shares: 0,
+            prefer_votes: 1,
+            votes_won: true,
+        };
+        let english = Lang::from_tag("en-GB").unwrap();
+        assert_eq!(
+            comparison_sentence(&english, &replaced),
+            "Comparison step: one voter prefers counting by votes alone and 0 prefer equal shares, so the outcome of counting by votes stands."
+        );
+    }
 }

@@ -23,9 +23,13 @@ pub enum BudgetCommand {
         /// Title shown on the site; the file's description if not given.
         #[arg(long)]
         title: Option<String>,
-        /// mes-add1, mes, greedy or phragmen.
+        /// mes-add1, mes, greedy, phragmen, mes-add1-comparison or greedy-custom.
         #[arg(long, default_value = "mes-add1")]
         rule: String,
+        /// Refuse a file with a project repeated on a ballot, or META counts that disagree
+        /// with the sections, instead of importing it as pabutools reads it.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -36,9 +40,11 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
         slug,
         title,
         rule,
+        strict,
     } = command;
     let Some(rule) = pb::Rule::parse(&rule).filter(|r| crate::budgets::RULES.contains(r)) else {
-        bail!("unknown rule {rule:?}: use mes-add1, mes, greedy or phragmen");
+        let names: Vec<&str> = crate::budgets::RULES.iter().map(|r| r.as_str()).collect();
+        bail!("unknown rule {rule:?}: use {}", names.join(", "));
     };
     let text =
         std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
@@ -53,7 +59,7 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
                 .unwrap_or_default(),
         )
     });
-    let id = count::import_file(
+    let imported = count::import_file(
         db,
         &text,
         count::ImportTarget {
@@ -63,10 +69,15 @@ pub async fn run(db: &Db, command: BudgetCommand) -> anyhow::Result<String> {
             rule,
             by: None,
             notify: None,
+            strict,
         },
     )
     .await
     .with_context(|| format!("importing {}", file.display()))?;
+    for warning in &imported.warnings {
+        eprintln!("{}: warning: {warning}", file.display());
+    }
+    let id = imported.id;
     let process = store::find(db, &id)
         .await?
         .context("the imported process")?;

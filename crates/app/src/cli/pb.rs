@@ -6,24 +6,40 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use pb::{ALL_RULES, Election, Rule, Stage, Utility};
+use pb::{ALL_RULES, Election, NAMED_RULES, ReadOptions, Rule, Stage, Utility};
 use serde_json::json;
+
+/// How a file is read, for every command.
+#[derive(clap::Args, Clone, Copy)]
+pub struct Reading {
+    /// Refuse a file with a project repeated on a ballot, or META counts that disagree with
+    /// the sections, instead of reading it as pabutools does with a warning.
+    #[arg(long)]
+    strict: bool,
+}
 
 #[derive(Subcommand)]
 pub enum PbCommand {
     /// Read a .pb file and report what is in it, or what is wrong (with the line).
-    Check { file: PathBuf },
+    Check {
+        file: PathBuf,
+        #[command(flatten)]
+        reading: Reading,
+    },
     /// Count the votes with one rule.
     Count {
         file: PathBuf,
-        /// greedy, greedy-no-skip, mes, mes-add1, mes-add1-nofill or phragmen.
+        /// greedy, greedy-no-skip, mes, mes-add1, mes-add1-nofill, phragmen,
+        /// mes-add1-comparison (Wieliczka) or greedy-custom (Poznań).
         #[arg(long, default_value = "mes-add1")]
         rule: String,
-        /// cost, cardinality or points (Phragmén always counts approvals).
+        /// cost, cardinality or points (Phragmén and greedy-custom always count approvals).
         #[arg(long, default_value = "cost")]
         utility: String,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        reading: Reading,
     },
     /// Count with every rule that applies, side by side.
     Compare {
@@ -32,6 +48,8 @@ pub enum PbCommand {
         utility: String,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        reading: Reading,
     },
     /// Explain why one project was or was not funded.
     Explain {
@@ -44,44 +62,70 @@ pub enum PbCommand {
         utility: String,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        reading: Reading,
     },
 }
 
 /// Runs a command and returns what to print.
 pub fn run(command: PbCommand) -> anyhow::Result<String> {
     match command {
-        PbCommand::Check { file } => check(&file),
+        PbCommand::Check { file, reading } => check(&file, reading),
         PbCommand::Count {
             file,
             rule,
             utility,
             json,
-        } => count(&file, &rule, &utility, json),
+            reading,
+        } => count(&file, &rule, &utility, json, reading),
         PbCommand::Compare {
             file,
             utility,
             json,
-        } => compare(&file, &utility, json),
+            reading,
+        } => compare(&file, &utility, json, reading),
         PbCommand::Explain {
             file,
             rule,
             project,
             utility,
             json,
-        } => explain(&file, &rule, &project, &utility, json),
+            reading,
+        } => explain(&file, &rule, &project, &utility, json, reading),
     }
 }
 
-fn read(file: &Path) -> anyhow::Result<Election> {
+/// Reads the file; its warnings go to stderr, so a count's output stays what it was.
+fn read(file: &Path, reading: Reading) -> anyhow::Result<Election> {
+    let election = read_quietly(file, reading)?;
+    for warning in &election.warnings {
+        eprintln!("{}: warning: {warning}", file.display());
+    }
+    Ok(election)
+}
+
+fn read_quietly(file: &Path, reading: Reading) -> anyhow::Result<Election> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", file.display()))?;
-    pb::parse_owned(text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+    let options = ReadOptions {
+        strict: reading.strict,
+    };
+    pb::parse_owned_with(text, options).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+}
+
+/// The warnings as JSON: line and message.
+fn warnings_json(election: &Election) -> serde_json::Value {
+    election
+        .warnings
+        .iter()
+        .map(|w| json!({ "line": w.line(), "message": format!("{}; {}", w.problem(), w.resolution()) }))
+        .collect()
 }
 
 fn rule_of(text: &str) -> anyhow::Result<Rule> {
     Rule::parse(text).with_context(|| {
-        let names: Vec<&str> = ALL_RULES.iter().map(|r| r.as_str()).collect();
+        let names: Vec<&str> = NAMED_RULES.iter().map(|r| r.as_str()).collect();
         format!("unknown rule {text:?}; use one of {}", names.join(", "))
     })
 }
@@ -101,8 +145,9 @@ fn project_name(election: &Election, project: usize) -> &str {
         .unwrap_or("")
 }
 
-fn check(file: &Path) -> anyhow::Result<String> {
-    let election = read(file)?;
+fn check(file: &Path, reading: Reading) -> anyhow::Result<String> {
+    // The warnings are what `check` reports, so they go with the rest on stdout.
+    let election = read_quietly(file, reading)?;
     let mut out = String::new();
     let _ = writeln!(out, "{}: valid Pabulib file", file.display());
     if let Some(description) = election.meta("description") {
@@ -130,11 +175,27 @@ fn check(file: &Path) -> anyhow::Result<String> {
     if empty > 0 {
         let _ = writeln!(out, "  note: {empty} empty ballots");
     }
+    if !election.warnings.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {} warnings (read as pabutools reads it; --strict refuses the file):",
+            election.warnings.len()
+        );
+    }
+    for warning in &election.warnings {
+        let _ = writeln!(out, "  warning: {warning}");
+    }
     Ok(out)
 }
 
-fn count(file: &Path, rule: &str, utility: &str, json: bool) -> anyhow::Result<String> {
-    let election = read(file)?;
+fn count(
+    file: &Path,
+    rule: &str,
+    utility: &str,
+    json: bool,
+    reading: Reading,
+) -> anyhow::Result<String> {
+    let election = read(file, reading)?;
     let (rule, utility) = (rule_of(rule)?, utility_of(utility)?);
     let (profile, outcome) = pb::count(&election, rule, utility)?;
     let mut selected = outcome.selected();
@@ -149,12 +210,26 @@ fn count(file: &Path, rule: &str, utility: &str, json: bool) -> anyhow::Result<S
             "selected": selected.iter().map(|&p| election.projects[p].id.as_str()).collect::<Vec<_>>(),
             "voters_with_a_funded_project": pb::voters_with_a_win(&election, &outcome),
             "budget_per_voter": outcome.budget_per_voter.as_ref().map(|q| q.to_f64()),
+            "comparison": outcome.comparison.as_ref().map(|c| json!({
+                "prefer_equal_shares": c.prefer_equal_shares,
+                "prefer_votes": c.prefer_votes,
+                "votes_won": c.votes_won,
+            })),
+            "not_counted": not_counted(&election, rule),
+            "warnings": warnings_json(&election),
         });
         return Ok(format!("{value}\n"));
     }
     let currency = election.meta("currency").unwrap_or("");
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({} utility)", rule.describe(), utility.as_str());
+    // The utility the rule really counts with (Phragmén and Poznań's rule count approvals).
+    let counted_with = pb::utility_for(rule, utility);
+    let _ = writeln!(
+        out,
+        "{} ({} utility)",
+        rule.describe(),
+        counted_with.as_str()
+    );
     let _ = writeln!(
         out,
         "{:>5}  {:<12} {:>14}  name",
@@ -165,6 +240,7 @@ fn count(file: &Path, rule: &str, utility: &str, json: bool) -> anyhow::Result<S
         let stage = match purchase.stage {
             Stage::Completion => " (greedy fill)",
             Stage::Free => " (free)",
+            Stage::Reserve => " (reserve funds)",
             Stage::Main => "",
         };
         let _ = writeln!(
@@ -190,11 +266,47 @@ fn count(file: &Path, rule: &str, utility: &str, json: bool) -> anyhow::Result<S
         "voters with at least one of their projects funded: {:.1}%",
         100.0 * pb::voters_with_a_win(&election, &outcome)
     );
+    if let Some(c) = &outcome.comparison {
+        let _ = writeln!(
+            out,
+            "comparison step: {} voters prefer equal shares, {} counting by votes, so {} stands",
+            c.prefer_equal_shares,
+            c.prefer_votes,
+            if c.votes_won {
+                "counting by votes"
+            } else {
+                "equal shares"
+            }
+        );
+    }
+    let extra = not_counted(&election, rule);
+    if !extra.is_empty() {
+        let _ = writeln!(
+            out,
+            "not counted: the file marks {} as funded from extra district funds (selected = 3), \
+             whose amount it does not record",
+            extra.join(", ")
+        );
+    }
     Ok(out)
 }
 
-fn compare(file: &Path, utility: &str, json: bool) -> anyhow::Result<String> {
-    let election = read(file)?;
+/// Poznań's files mark projects funded later from extra district funds (selected = 3), an
+/// amount they do not record, so no count from the file can fund them: their ids.
+fn not_counted(election: &Election, rule: Rule) -> Vec<&str> {
+    if rule != Rule::GreedyPoznan {
+        return Vec::new();
+    }
+    election
+        .projects
+        .iter()
+        .filter(|p| election.project_field(p, "selected").map(str::trim) == Some("3"))
+        .map(|p| p.id.as_str())
+        .collect()
+}
+
+fn compare(file: &Path, utility: &str, json: bool, reading: Reading) -> anyhow::Result<String> {
+    let election = read(file, reading)?;
     let utility = utility_of(utility)?;
     // One profile per utility the rules need (Phragmén counts approvals), not one per rule.
     let mut profiles: Vec<(Utility, std::rc::Rc<pb::Profile>)> = Vec::new();
@@ -274,8 +386,9 @@ fn explain(
     project: &str,
     utility: &str,
     json: bool,
+    reading: Reading,
 ) -> anyhow::Result<String> {
-    let election = read(file)?;
+    let election = read(file, reading)?;
     let (rule, utility) = (rule_of(rule)?, utility_of(utility)?);
     let Some(index) = election.project_index(project) else {
         bail!("{}: there is no project {project:?}", file.display());
@@ -292,7 +405,11 @@ fn explain(
                 "funded by the greedy fill after equal shares (position {})",
                 e.position.unwrap_or(0)
             ),
-            (Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1NoFill, _) => format!(
+            (_, Some(Stage::Reserve)) => format!(
+                "funded {}, from reserve funds: it did not fit, but what was left covered 80% of its cost",
+                ordinal(e.position)
+            ),
+            (rule, _) if rule.is_equal_shares() && e.share_per_supporter.is_some() => format!(
                 "funded in round {}: {} supporters paid {} {currency} each{}",
                 e.position.unwrap_or(0),
                 e.supporters - e.paid_all_they_had,

@@ -189,6 +189,7 @@ async fn load_imported(db: &Db, admin_id: &str) -> anyhow::Result<()> {
             rule: pb::Rule::MesAdd1,
             by: Some(admin_id),
             notify: None,
+            strict: false,
         },
     )
     .await

@@ -813,6 +813,7 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
                     rule: pb::Rule::Greedy,
                     by: None,
                     notify: None,
+                    strict: false,
                 },
             )
             .await
@@ -823,7 +824,14 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
             );
             continue;
         }
-        for rule in [pb::Rule::MesAdd1, pb::Rule::Greedy, pb::Rule::Phragmen] {
+        let rules = [
+            pb::Rule::MesAdd1,
+            pb::Rule::Greedy,
+            pb::Rule::Phragmen,
+            pb::Rule::MesAdd1Comparison,
+            pb::Rule::GreedyPoznan,
+        ];
+        for rule in rules {
             if !rule.accepts(original.vote_type) {
                 continue;
             }
@@ -843,6 +851,7 @@ async fn an_imported_pabulib_file_is_counted_as_the_engine_counts_it() {
             rule: pb::Rule::Mes,
             by: None,
             notify: None,
+            strict: false,
         },
     )
     .await
@@ -865,7 +874,7 @@ async fn imported_counts_as_the_engine(
     rule: pb::Rule,
 ) {
     let slug = format!("{}-{}", file.trim_end_matches(".pb"), rule.as_str());
-    let id = count::import_file(
+    let imported = count::import_file(
         &app.db,
         text,
         count::ImportTarget {
@@ -875,10 +884,19 @@ async fn imported_counts_as_the_engine(
             rule,
             by: None,
             notify: None,
+            strict: false,
         },
     )
     .await
     .unwrap_or_else(|e| panic!("{slug}: {e:#}"));
+    // What was read with a warning comes back to the importer.
+    assert_eq!(
+        imported.warnings,
+        pb::parse(text).unwrap().warnings,
+        "{slug}"
+    );
+    assert_eq!(imported.warnings.is_empty(), !file.contains("-repeats"));
+    let id = imported.id;
     let process = store::find(&app.db, &id).await.unwrap().unwrap();
     assert_eq!(process.phase, store::Phase::Results);
     let counted = count::count_process(&app.db, &process).await.unwrap();
@@ -1150,6 +1168,176 @@ async fn an_official_imports_a_pabulib_file_on_the_site() {
     let mail = app.mail.next().await;
     assert!(mail.text().contains("have been counted"), "{}", mail.text());
     let results = body(app.client().get("/budgets/canal-fund-2026/results").await).await;
+    let voters = pb::parse(&text).unwrap().voters.len();
+    assert!(
+        results.contains(&format!("{voters} people voted")),
+        "{results}"
+    );
+}
+
+#[tokio::test]
+async fn a_process_counted_by_a_city_rule_for_approvals_needs_approval_ballots() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    for (rule, format, refused) in [
+        ("greedy-custom", "cumulative", true),
+        ("mes-add1-comparison", "ranking", true),
+        ("greedy-custom", "approval", false),
+    ] {
+        let response = official
+            .post_form(
+                "/budgets/new",
+                &[
+                    ("title", "Canal fund"),
+                    ("slug", &format!("canal-{rule}-{format}")),
+                    ("area", &area),
+                    ("budget", "10000"),
+                    ("currency", "GBP"),
+                    ("ballot_format", format),
+                    ("min_choices", "1"),
+                    ("max_choices", "2"),
+                    ("points", "5"),
+                    ("eligibility", "verified"),
+                    ("min_age", "0"),
+                    ("support_threshold", "0"),
+                    ("rule", rule),
+                ],
+            )
+            .await;
+        if refused {
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{rule} {format}"
+            );
+            let page = body(response).await;
+            assert!(
+                page.contains("This counting rule counts approval and knapsack ballots only."),
+                "{page}"
+            );
+        } else {
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{rule} {format}");
+        }
+    }
+}
+
+/// Poznań's reserve funds: by votes A (3) fits, B (2) does not, but 4 of its 5 are left.
+const POZNAN: &str = "META\nkey;value\nbudget;10\nvote_type;approval\ncurrency;PLN\nPROJECTS\nproject_id;cost;name\nA;6;Park\nB;5;Benches\nC;1;Lights\nVOTES\nvoter_id;vote\n1;A,B,C\n2;A,B\n3;A\n";
+
+#[tokio::test]
+async fn the_rules_of_wieliczka_and_poznan_are_explained_on_the_results_page() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let approval = test_election("approval.pb");
+    for (text, rule, title) in [
+        (POZNAN, "greedy-custom", "Poznan fund"),
+        (approval.as_str(), "mes-add1-comparison", "Wieliczka fund"),
+    ] {
+        let fields = [
+            ("area", area.as_str()),
+            ("title", title),
+            ("slug", ""),
+            ("rule", rule),
+        ];
+        let imported = post_multipart(
+            &official,
+            "/budgets/import",
+            &fields,
+            ("file", text.as_bytes()),
+        )
+        .await;
+        assert_eq!(imported.status(), StatusCode::SEE_OTHER, "{rule}");
+        app.mail.next().await;
+    }
+    let poznan = body(app.client().get("/budgets/poznan-fund/results").await).await;
+    assert!(
+        poznan.contains("Funded in place 2, from reserve funds"),
+        "{poznan}"
+    );
+    let (_, outcome) = pb::count(
+        &pb::parse(&approval).unwrap(),
+        pb::Rule::MesAdd1Comparison,
+        pb::Utility::Cost,
+    )
+    .unwrap();
+    let comparison = outcome.comparison.unwrap();
+    assert!(!comparison.votes_won);
+    let wieliczka = body(app.client().get("/budgets/wieliczka-fund/results").await).await;
+    assert!(
+        wieliczka.contains(&format!(
+            "Comparison step: {} voters prefer this outcome and {} prefer counting by votes alone, so this outcome stands.",
+            comparison.prefer_equal_shares, comparison.prefer_votes
+        )),
+        "{wieliczka}"
+    );
+}
+
+#[tokio::test]
+async fn a_file_with_repeated_projects_is_imported_with_its_warnings_or_refused_when_strict() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let area = app.area_id("millbrook").await;
+    let text = test_election("ordinal-repeats.pb");
+    let warnings = pb::parse(&text).unwrap().warnings;
+    let first_line = warnings[0].line().to_string();
+    let strict = [
+        ("area", area.as_str()),
+        ("title", "Ranked fund"),
+        ("slug", ""),
+        ("rule", "mes-add1"),
+        ("strict", "yes"),
+    ];
+    let refused = post_multipart(
+        &official,
+        "/budgets/import",
+        &strict,
+        ("file", text.as_bytes()),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    let pb::Warning::RepeatedProject { voter, project, .. } = &warnings[0] else {
+        panic!("a repetition comes first: {:?}", warnings[0]);
+    };
+    let first = format!(
+        "Line {first_line}: voter {voter} ranks project {project} more than once; \
+         it keeps the place where it was first named."
+    );
+    assert!(
+        page.contains(&format!(
+            "this one has {} warnings. The first: {first}",
+            warnings.len()
+        )),
+        "{page}"
+    );
+    assert_eq!(
+        count_rows(&app.db, "SELECT COUNT(*) AS n FROM pb_processes").await,
+        0
+    );
+
+    let imported = post_multipart(
+        &official,
+        "/budgets/import",
+        &strict[..4],
+        ("file", text.as_bytes()),
+    )
+    .await;
+    assert_eq!(imported.status(), StatusCode::OK);
+    let page = body(imported).await;
+    assert!(
+        page.contains(&format!("Imported, with {} warnings", warnings.len())),
+        "{page}"
+    );
+    assert!(page.contains(&first), "{page}");
+    assert!(
+        page.contains("href=\"/budgets/ranked-fund/results\""),
+        "{page}"
+    );
+    let mail = app.mail.next().await;
+    assert!(mail.text().contains("have been counted"), "{}", mail.text());
+    let results = body(app.client().get("/budgets/ranked-fund/results").await).await;
     let voters = pb::parse(&text).unwrap().voters.len();
     assert!(
         results.contains(&format!("{voters} people voted")),

@@ -106,3 +106,111 @@ fn a_real_election_is_checked_and_counted() {
     assert_eq!(json["selected"].as_array().unwrap().len(), 19);
     assert_eq!(json["cost"], 999000.0);
 }
+
+#[test]
+fn a_repeated_project_is_a_warning_and_strict_refuses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let repeated = SMALL
+        .replace("4;B", "4;B,B")
+        .replace("budget;6", "num_votes;5\nbudget;6");
+    let file = write_file(&dir, "repeated.pb", &repeated);
+    let (ok, out, err) = squaremile(&["pb", "check", &file]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("2 warnings")
+            && out.contains("warning: line 3: META num_votes is \"5\" but there are 4 voters")
+            && out
+                .contains("warning: line 17: voter \"4\" lists project \"B\" twice; counted once"),
+        "{out}"
+    );
+    let (ok, out, err) = squaremile(&["pb", "count", &file, "--rule", "greedy", "--json"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("warning: line 17: voter \"4\""), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let warnings = json["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 2);
+    assert_eq!(warnings[1]["line"], 17);
+    assert_eq!(
+        warnings[1]["message"],
+        "voter \"4\" lists project \"B\" twice; counted once"
+    );
+    // Counted once: the same outcome as without the repetition.
+    assert_eq!(json["selected"], serde_json::json!(["A", "A2"]));
+    // Strict reading refuses at the first problem it reads.
+    let (ok, _, err) = squaremile(&["pb", "count", &file, "--strict"]);
+    assert!(
+        !ok && err.contains("line 17: voter \"4\" lists project \"B\" twice"),
+        "{err}"
+    );
+    let miscounted = write_file(&dir, "miscounted.pb", &repeated.replace("4;B,B", "4;B"));
+    let (ok, _, err) = squaremile(&["pb", "check", "--strict", &miscounted]);
+    assert!(
+        !ok && err.contains("line 3: META num_votes is \"5\" but there are 4 voters in VOTES"),
+        "{err}"
+    );
+    let clean = write_file(
+        &dir,
+        "clean.pb",
+        &repeated
+            .replace("4;B,B", "4;B")
+            .replace("num_votes;5", "num_votes;4"),
+    );
+    let (ok, out, err) = squaremile(&["pb", "check", "--strict", &clean]);
+    assert!(
+        ok && !out.contains("warning") && err.is_empty(),
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn the_rules_of_wieliczka_and_poznan_count_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(&dir, "small.pb", SMALL);
+    // Equal shares funds A (see above); counting by votes funds A and A2, which the three
+    // A voters prefer, so the comparison step keeps counting by votes.
+    for name in ["mes-add1-comparison", "equalshares/add1-comparison"] {
+        let (ok, out, err) = squaremile(&["pb", "count", &file, "--rule", name, "--json"]);
+        assert!(ok, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(json["rule"], "mes-add1-comparison");
+        assert_eq!(json["selected"], serde_json::json!(["A", "A2"]));
+        assert_eq!(json["comparison"]["prefer_votes"], 3);
+        assert_eq!(json["comparison"]["votes_won"], true);
+    }
+    // By votes A (3), A2 (3), B (1): A and A2 use the budget; B does not fit, and nothing
+    // is left for reserve funds to add to.
+    let (ok, out, err) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom"]);
+    assert!(ok && out.contains("funded 2 of 3 projects"), "{out}{err}");
+    let poznan = SMALL.replace("budget;6", "budget;7.6");
+    let file = write_file(&dir, "poznan.pb", &poznan);
+    let (ok, out, err) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("B") && out.contains("(reserve funds)"),
+        "{out}"
+    );
+    // A project Poznań funded later from extra district funds (selected = 3) is named as
+    // not counted: the file does not say how much those funds were.
+    let marked = SMALL
+        .replace("project_id;cost;name", "project_id;cost;name;selected")
+        .replace("A;3;Park", "A;3;Park;1")
+        .replace("A2;3;Benches", "A2;3;Benches;1")
+        .replace("B;2;Lights", "B;2;Lights;3");
+    let file = write_file(&dir, "marked.pb", &marked);
+    let (ok, out, err) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom", "--json"]);
+    assert!(ok, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["not_counted"], serde_json::json!(["B"]));
+    let (_, out, _) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom"]);
+    assert!(
+        out.contains("not counted: the file marks B as funded from extra district funds"),
+        "{out}"
+    );
+    let cumulative = crate::support::test_election("cumulative.pb");
+    let file = write_file(&dir, "cumulative.pb", &cumulative);
+    let (ok, _, err) = squaremile(&["pb", "count", &file, "--rule", "greedy-custom"]);
+    assert!(
+        !ok && err.contains("needs approval or choose-1 ballots"),
+        "{err}"
+    );
+}

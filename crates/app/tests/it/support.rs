@@ -975,12 +975,17 @@ pub fn test_election(name: &str) -> String {
 }
 
 /// The names of the repository's test elections, one per ballot type.
-pub const TEST_ELECTIONS: [&str; 5] = [
+pub const TEST_ELECTIONS: [&str; 10] = [
     "approval.pb",
     "choose1.pb",
     "cumulative.pb",
     "ordinal.pb",
     "scoring.pb",
+    "approval-repeats.pb",
+    "choose1-repeats.pb",
+    "cumulative-repeats.pb",
+    "ordinal-repeats.pb",
+    "scoring-repeats.pb",
 ];
 
 /// A file of the real Pabulib collection named by SQUAREMILE_PABULIB_DIR, or `None` (with a

@@ -1,12 +1,14 @@
 //! The repository's own small elections (`testdata/pabulib/`, written by its `make.py`): one per
-//! ballot type, with quoted fields and projects in sub-units. They run on every checkout, so the
-//! reading and counting paths are exercised even where the real collection is absent.
+//! ballot type, with quoted fields and projects in sub-units, and each with a `-repeats` twin
+//! whose ballots sometimes name a project twice. They run on every checkout, so the reading
+//! and counting paths are exercised even where the real collection is absent.
 
 use std::collections::BTreeMap;
 
-use pb::{Q, Rule, Utility, VoteType, parse, write};
+use pb::{Q, Rule, VoteType, Warning, parse, write};
 use serde_json::Value;
 
+use crate::crosscheck::{applies, utility_of};
 use crate::{fixture_dir, fixture_files};
 
 fn read(name: &str) -> pb::Election {
@@ -29,10 +31,68 @@ fn every_ballot_type_is_read_and_written_back_the_same() {
         types.push(election.vote_type.as_str());
     }
     types.sort_unstable();
+    types.dedup();
     assert_eq!(
         types,
         ["approval", "choose-1", "cumulative", "ordinal", "scoring"]
     );
+}
+
+/// The projects and points of a vote row as written (the test files quote nothing in them).
+fn as_written(raw: &str, has_points: bool) -> (Vec<&str>, Vec<Q>) {
+    let fields: Vec<&str> = raw.split(';').collect();
+    let projects = fields[1].split(',').collect();
+    let points = if has_points {
+        fields[2]
+            .split(',')
+            .map(|p| Q::parse_decimal(p).unwrap())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (projects, points)
+}
+
+#[test]
+fn a_repeated_project_is_one_entry_at_its_first_place_with_its_last_points() {
+    for path in fixture_files() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let election = read(&name);
+        let has_points = election.vote_type.has_points();
+        let mut repeated_rows = 0;
+        for voter in &election.voters {
+            let (named, points) = as_written(voter.raw, has_points);
+            let mut expected: Vec<(&str, Q)> = Vec::new();
+            for (at, id) in named.iter().enumerate() {
+                let given = points.get(at).cloned().unwrap_or_else(Q::one);
+                match expected.iter_mut().find(|(e, _)| e == id) {
+                    Some(entry) => entry.1 = given,
+                    None => expected.push((id, given)),
+                }
+            }
+            repeated_rows += usize::from(expected.len() < named.len());
+            let read: Vec<(&str, Q)> = voter
+                .ballot
+                .iter()
+                .enumerate()
+                .map(|(at, &p)| (election.projects[p as usize].id.as_str(), voter.point(at)))
+                .collect();
+            assert_eq!(read, expected, "{name}, voter {}", voter.id);
+        }
+        let repeats = election
+            .warnings
+            .iter()
+            .filter(|w| matches!(w, Warning::RepeatedProject { .. }))
+            .count();
+        assert_eq!(repeats, election.warnings.len(), "{name}: only repetitions");
+        if name.contains("-repeats") {
+            // make.py repeats a project on every third ballot, once.
+            assert_eq!(repeated_rows, election.voters.len().div_ceil(3), "{name}");
+            assert_eq!(repeats, repeated_rows, "{name}: a warning per repetition");
+        } else {
+            assert_eq!((repeated_rows, repeats), (0, 0), "{name}");
+        }
+    }
 }
 
 #[test]
@@ -103,6 +163,8 @@ fn every_rule_funds_what_pabutools_funded_on_the_test_elections() {
         ("mes", Rule::Mes),
         ("mes-add1", Rule::MesAdd1),
         ("phragmen", Rule::Phragmen),
+        ("greedy-points", Rule::Greedy),
+        ("mes-points", Rule::Mes),
     ]
     .into();
     let files = recorded["files"].as_object().unwrap();
@@ -113,10 +175,10 @@ fn every_rule_funds_what_pabutools_funded_on_the_test_elections() {
         for (name, rule) in &rules {
             let expected = &answers[*name];
             if expected.is_null() {
-                assert!(!rule.accepts(election.vote_type), "{file} {name}");
+                assert!(!applies(name, *rule, election.vote_type), "{file} {name}");
                 continue;
             }
-            let (_, outcome) = pb::count(&election, *rule, Utility::Cost).unwrap();
+            let (_, outcome) = pb::count(&election, *rule, utility_of(name)).unwrap();
             let mut ours: Vec<&str> = outcome
                 .selected()
                 .iter()
@@ -133,5 +195,7 @@ fn every_rule_funds_what_pabutools_funded_on_the_test_elections() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 17);
+    // Per file pair: four rules on approval and choose-1 ballots (the points rules do not
+    // apply), five on the others (Phragmén does not apply): 2 × (4 + 4 + 5 + 5 + 5).
+    assert_eq!(compared, 46);
 }
