@@ -261,6 +261,14 @@ pub enum Warning {
         stated: String,
         found: usize,
     },
+    /// META's budget cannot pay for even the cheapest project: every rule funds nothing
+    /// (but a project that costs nothing), which is worth saying before anyone counts.
+    BudgetBelowCheapest {
+        line: usize,
+        budget: String,
+        project: String,
+        cost: String,
+    },
 }
 
 /// What stands of a project named twice on one ballot (pabutools' reading, per ballot type).
@@ -278,7 +286,9 @@ pub enum Kept {
 impl Warning {
     pub fn line(&self) -> usize {
         match self {
-            Warning::RepeatedProject { line, .. } | Warning::MetaDisagrees { line, .. } => *line,
+            Warning::RepeatedProject { line, .. }
+            | Warning::MetaDisagrees { line, .. }
+            | Warning::BudgetBelowCheapest { line, .. } => *line,
         }
     }
 
@@ -298,6 +308,14 @@ impl Warning {
                 };
                 format!("META {key} is {stated:?} but there are {found} {counted}")
             }
+            Warning::BudgetBelowCheapest {
+                budget,
+                project,
+                cost,
+                ..
+            } => format!(
+                "the budget {budget} is below the cheapest project's cost ({project}: {cost})"
+            ),
         }
     }
 
@@ -313,6 +331,7 @@ impl Warning {
                 }
             },
             Warning::MetaDisagrees { .. } => "the sections are counted as they are".to_string(),
+            Warning::BudgetBelowCheapest { .. } => "no project can be funded".to_string(),
         }
     }
 }
@@ -694,6 +713,31 @@ fn check_meta_counts(
     Ok(())
 }
 
+/// Warns when the budget is below every project's cost (and some project costs something).
+fn check_budget(
+    meta: &[(usize, String, String)],
+    budget: &Q,
+    projects: &[Project],
+    warnings: &mut Warnings,
+) -> Result<(), ParseError> {
+    let Some(cheapest) = projects.iter().min_by(|a, b| a.cost.cmp(&b.cost)) else {
+        return Ok(());
+    };
+    if &cheapest.cost <= budget {
+        return Ok(());
+    }
+    let (line, _, stated) = meta
+        .iter()
+        .find(|(_, k, _)| k == "budget")
+        .expect("a budget was read from META");
+    warnings.add(Warning::BudgetBelowCheapest {
+        line: *line,
+        budget: stated.trim().to_string(),
+        project: cheapest.id.clone(),
+        cost: cheapest.cost.to_decimal(2),
+    })
+}
+
 fn parse_text(text: &str, warnings: &mut Warnings) -> Result<Election, ParseError> {
     let mut reader = Reader::new(text);
     let mut meta: Vec<(usize, String, String)> = Vec::new();
@@ -765,6 +809,7 @@ fn parse_text(text: &str, warnings: &mut Warnings) -> Result<Election, ParseErro
         (context.vote_type, context.budget)
     };
     check_meta_counts(&meta, projects.len(), voters.len(), warnings)?;
+    check_budget(&meta, &budget, &projects, warnings)?;
     Ok(Election {
         meta: meta.into_iter().map(|(_, k, v)| (k, v)).collect(),
         project_columns,
@@ -1364,6 +1409,32 @@ mod tests {
         // Points still pair with the projects as written.
         let short = error_of(&cumulative.replace("4,6,1", "4,6"));
         assert!(short.message.contains("3 projects but 2 points"), "{short}");
+    }
+
+    #[test]
+    fn a_budget_below_the_cheapest_project_is_a_warning() {
+        let text = SMALL.replace("budget;100", "budget;39.5");
+        let election = parse(&text).unwrap();
+        assert_eq!(
+            election.warnings,
+            [Warning::BudgetBelowCheapest {
+                line: 4,
+                budget: "39.5".into(),
+                project: "3".into(),
+                cost: "40".into(),
+            }]
+        );
+        assert_eq!(
+            election.warnings[0].to_string(),
+            "line 4: the budget 39.5 is below the cheapest project's cost (3: 40); no project can be funded"
+        );
+        assert_eq!(strict(&text).unwrap_err().line, 4);
+        assert!(
+            parse(&SMALL.replace("budget;100", "budget;40"))
+                .unwrap()
+                .warnings
+                .is_empty()
+        );
     }
 
     #[test]

@@ -417,6 +417,7 @@ pb-import-see-results = See the count
 pb-warning-repeated-once = Line { $line }: voter { $voter } names project { $project } more than once; it counts once.
 pb-warning-repeated-first-place = Line { $line }: voter { $voter } ranks project { $project } more than once; it keeps the place where it was first named.
 pb-warning-repeated-last-points = Line { $line }: voter { $voter } gives points to project { $project } more than once; the last points given ({ $points }) count.
+pb-warning-budget-below-cheapest = Line { $line }: the budget ({ $budget }) is less than the cheapest project costs (project { $project }, { $cost }), so no project can be funded.
 pb-warning-meta-projects = Line { $line }: META num_projects says { $stated }, but the file lists { $found ->
     [one] one project
    *[other] { $found } projects

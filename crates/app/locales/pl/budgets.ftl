@@ -456,6 +456,7 @@ pb-import-see-results = Zobacz wynik liczenia
 pb-warning-repeated-once = Wiersz { $line }: głosujący { $voter } wymienia projekt { $project } więcej niż raz; projekt liczy się raz.
 pb-warning-repeated-first-place = Wiersz { $line }: głosujący { $voter } umieszcza projekt { $project } w rankingu więcej niż raz; projekt zachowuje miejsce, na którym pojawił się po raz pierwszy.
 pb-warning-repeated-last-points = Wiersz { $line }: głosujący { $voter } przyznaje punkty projektowi { $project } więcej niż raz; liczą się ostatnio przyznane punkty ({ $points }).
+pb-warning-budget-below-cheapest = Wiersz { $line }: budżet ({ $budget }) jest mniejszy niż koszt najtańszego projektu (projekt { $project }, { $cost }), więc żaden projekt nie może zostać sfinansowany.
 pb-warning-meta-projects = Wiersz { $line }: num_projects w META podaje { $stated }, ale plik zawiera { $found ->
     [one] jeden projekt
     [few] { $found } projekty

@@ -115,6 +115,20 @@ fn warning_text(lang: &Lang, warning: &pb::Warning) -> String {
                 ],
             )
         }
+        pb::Warning::BudgetBelowCheapest {
+            line,
+            budget,
+            project,
+            cost,
+        } => lang.t_args(
+            "pb-warning-budget-below-cheapest",
+            &[
+                ("line", &line.to_string()),
+                ("budget", budget),
+                ("project", project),
+                ("cost", cost),
+            ],
+        ),
     }
 }
 

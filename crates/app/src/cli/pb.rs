@@ -410,9 +410,9 @@ fn explain(
                 ordinal(e.position)
             ),
             (rule, _) if rule.is_equal_shares() && e.share_per_supporter.is_some() => format!(
-                "funded in round {}: {} supporters paid {} {currency} each{}",
+                "funded in round {}: {} paid {} {currency} each{}",
                 e.position.unwrap_or(0),
-                e.supporters - e.paid_all_they_had,
+                supporters(e.supporters - e.paid_all_they_had),
                 e.share_per_supporter
                     .map(|s| format!("{s:.2}"))
                     .unwrap_or_default(),
@@ -423,15 +423,15 @@ fn explain(
                 },
             ),
             (Rule::Phragmen, _) => format!(
-                "funded {}: its {} supporters carried a load of {:.4} each",
+                "funded {}: its {} carried a load of {:.4} each",
                 ordinal(e.position),
-                e.supporters,
+                supporters(e.supporters),
                 e.price.unwrap_or(0.0)
             ),
             _ => format!(
-                "funded {} of all projects by its {} supporters",
+                "funded {} of all projects by its {}",
                 ordinal(e.position),
-                e.supporters
+                supporters(e.supporters)
             ),
         }
     } else {
@@ -470,5 +470,14 @@ fn ordinal(position: Option<usize>) -> String {
         Some(1) => "first".into(),
         Some(n) => format!("{n}th"),
         None => String::new(),
+    }
+}
+
+/// "1 supporter", "2 supporters".
+fn supporters(count: u64) -> String {
+    if count == 1 {
+        "1 supporter".to_string()
+    } else {
+        format!("{count} supporters")
     }
 }
