@@ -2,15 +2,18 @@
 //! the same projects on the repository's test elections and, with SQUAREMILE_PABULIB_DIR, on
 //! every real election of the collection where pabutools finishes within a minute.
 //!
-//! Needs PABUTOOLS_PYTHON, a Python with pabutools installed (`.ci/run` makes one). The
-//! reference's answers are kept in PABUTOOLS_CACHE (default: a folder in the target
-//! directory) as the reference script printed them, keyed by the SHA-256 of the file, the
-//! rule and the pabutools version, because computing them all takes the reference about
-//! 45 minutes of CPU; delete the folder to recompute.
+//! Needs PABUTOOLS_PYTHON, a Python with pabutools installed (`.ci/run` makes one).
+//! The reference's answers on the collection are recorded in the repository
+//! (`testdata/pabulib/collection-pabutools.json`, made by bench/record_collection_answers.py),
+//! because computing them all takes the reference about 45 minutes of CPU; each run recomputes
+//! a sample of them with pabutools to prove the record still holds. Answers not in the record
+//! are computed and kept in PABUTOOLS_CACHE (default: a folder in the target directory),
+//! keyed by the SHA-256 of the file, the rule and the pabutools version.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use pb::{Rule, Utility, VoteType};
 use serde_json::Value;
@@ -72,20 +75,41 @@ fn pabutools_version(python: &str) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-/// The reference's answer for one file and rule, from the cache or by running it.
-fn reference(python: &str, version: &str, file: &Path, rule: &str) -> Value {
+/// The first 12 bytes of a file's SHA-256, in hex: how answers are keyed.
+fn digest(file: &Path) -> String {
     use sha2::{Digest, Sha256};
-    let content = std::fs::read(file).unwrap();
-    let digest: String = Sha256::digest(&content)
+    Sha256::digest(std::fs::read(file).unwrap())
         .iter()
         .take(12)
         .map(|b| format!("{b:02x}"))
-        .collect();
-    let key = format!("{digest}-{rule}-pabutools{version}.json");
-    let cached = cache_dir().join(key);
-    if let Ok(text) = std::fs::read_to_string(&cached) {
-        return serde_json::from_str(&text).expect("cached reference answer");
-    }
+        .collect()
+}
+
+/// pabutools' answers on the whole collection, recorded in the repository by
+/// bench/record_collection_answers.py (about 45 minutes of the reference's CPU, which a CI run
+/// cannot spend each time), keyed `<digest>-<rule>`: empty when the record was made with
+/// another pabutools. [`recorded_answers_still_hold`] recomputes a sample of them each run.
+fn recorded(version: &str) -> &'static HashMap<String, Value> {
+    static RECORDED: OnceLock<HashMap<String, Value>> = OnceLock::new();
+    RECORDED.get_or_init(|| {
+        let path = fixture_dir().join("collection-pabutools.json");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return HashMap::new();
+        };
+        let record: Value = serde_json::from_str(&text).expect("collection-pabutools.json");
+        if record["pabutools"] != version {
+            say(&format!(
+                "collection-pabutools.json was recorded with pabutools {}, this is {version}: every answer is computed",
+                record["pabutools"]
+            ));
+            return HashMap::new();
+        }
+        serde_json::from_value(record["answers"].clone()).expect("recorded answers")
+    })
+}
+
+/// Runs the reference on one file and rule (a minute at most), whatever is cached.
+fn run_reference(python: &str, file: &Path, rule: &str) -> (Value, String) {
     let out = Command::new(python)
         .arg(reference_script())
         .arg(file)
@@ -102,9 +126,76 @@ fn reference(python: &str, version: &str, file: &Path, rule: &str) -> Value {
     let text = String::from_utf8(out.stdout).unwrap();
     let value: Value =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("pabutools said {text:?}: {e}"));
+    (value, text)
+}
+
+/// The reference's answer for one file and rule: from the cache, else from the record of
+/// the collection, else by running it (and caching what it said).
+fn reference(python: &str, version: &str, file: &Path, rule: &str) -> Value {
+    let digest = digest(file);
+    let cached = cache_dir().join(format!("{digest}-{rule}-pabutools{version}.json"));
+    if let Ok(text) = std::fs::read_to_string(&cached) {
+        return serde_json::from_str(&text).expect("cached reference answer");
+    }
+    if let Some(answer) = recorded(version).get(&format!("{digest}-{rule}")) {
+        return answer.clone();
+    }
+    let (value, text) = run_reference(python, file, rule);
     std::fs::create_dir_all(cache_dir()).unwrap();
     std::fs::write(&cached, &text).unwrap();
     value
+}
+
+/// Recorded answers to recompute each run: quick ones (under 5 s when recorded), spread over
+/// the record by key, so that each run checks a different-looking slice of it... the same
+/// slice each run, as tests must be repeatable.
+const SAMPLE: usize = 24;
+
+/// Recomputes a sample of the recorded answers with pabutools itself: a record that no
+/// longer says what pabutools says fails here, not silently.
+fn recorded_answers_still_hold(python: &str, version: &str, collection: &[PathBuf]) {
+    let record = recorded(version);
+    if record.is_empty() || collection.is_empty() {
+        return;
+    }
+    let by_digest: HashMap<String, &PathBuf> = collection.iter().map(|f| (digest(f), f)).collect();
+    let quick = |answer: &Value| {
+        let seconds = |key: &str| answer[key].as_f64().unwrap_or(f64::INFINITY);
+        answer.get("selected").is_some()
+            && seconds("parse_seconds") + seconds("count_seconds") < 5.0
+    };
+    let mut keys: Vec<&String> = record
+        .iter()
+        .filter(|(_, a)| quick(a))
+        .map(|(k, _)| k)
+        .collect();
+    keys.sort();
+    let step = (keys.len() / SAMPLE).max(1);
+    let sample: Vec<&String> = keys.into_iter().step_by(step).take(SAMPLE).collect();
+    let mut checked = 0;
+    for key in &sample {
+        let (digest, rule) = key.split_at(24);
+        let Some(file) = by_digest.get(digest) else {
+            continue;
+        };
+        let (fresh, _) = run_reference(python, file, &rule[1..]);
+        if fresh.get("timeout").is_some() {
+            continue;
+        }
+        assert_eq!(
+            fresh["selected"],
+            record[*key]["selected"],
+            "collection-pabutools.json is stale for {} {}: run bench/record_collection_answers.py",
+            file.display(),
+            &rule[1..]
+        );
+        checked += 1;
+    }
+    say(&format!(
+        "recorded answers: {checked} of {} recomputed with pabutools, all the same",
+        sample.len()
+    ));
+    assert!(checked > 0, "no recorded answer could be recomputed");
 }
 
 #[derive(Default)]
@@ -128,10 +219,11 @@ fn every_rule_funds_what_pabutools_funds() {
     };
     let version = pabutools_version(&python);
     recorded_answers_are_pabutools_answers(&python, &version);
+    let collection =
+        collection_files("every_rule_funds_what_pabutools_funds on the real collection");
+    recorded_answers_still_hold(&python, &version, &collection);
     let mut files = fixture_files();
-    files.extend(collection_files(
-        "every_rule_funds_what_pabutools_funds on the real collection",
-    ));
+    files.extend(collection.iter().cloned());
     let fixtures = fixture_files();
     let all_rules: Vec<(&str, Rule)> = RULES.iter().chain(&POINTS_RULES).copied().collect();
     let work: Vec<(PathBuf, &str, Rule)> = files
