@@ -428,3 +428,5 @@ pb-warning-meta-votes = Line { $line }: META num_votes says { $stated }, but the
 }; the votes in the file are counted.
 field-import-title-hint = Leave empty to use the file's own description.
 error-upload-unreadable = The upload could not be read. Try again.
+pb-list-for-area = Budgets that concern { $area }: its own, those of the areas inside it, and those of the areas it is part of.
+pb-list-all = All budgets

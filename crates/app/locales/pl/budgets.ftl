@@ -469,3 +469,5 @@ pb-warning-meta-votes = Wiersz { $line }: num_votes w META podaje { $stated }, a
 }; liczone są głosy z pliku.
 field-import-title-hint = Zostaw puste, aby użyć opisu zapisanego w pliku.
 error-upload-unreadable = Nie udało się odczytać przesłanego pliku. Spróbuj ponownie.
+pb-list-for-area = Budżety dotyczące obszaru { $area }: jego własne, obszarów w jego granicach i obszarów, których jest częścią.
+pb-list-all = Wszystkie budżety

@@ -388,7 +388,7 @@ pub struct ApiBudget {
 #[utoipa::path(get, path = "/api/v1/budgets", tag = "budgets",
     responses((status = 200, description = "Every process, newest first (a site has a handful a year, so there are no pages)", body = [ApiBudget])))]
 pub async fn list_budgets(State(state): State<AppState>) -> AppResult<Json<Vec<ApiBudget>>> {
-    let list = budgets::list(&state.db).await?;
+    let list = budgets::list(&state.db, None).await?;
     Ok(Json(
         list.into_iter()
             .map(|p| ApiBudget {

@@ -107,6 +107,21 @@ pub async fn choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
     Ok(all(db).await?.into_iter().map(|a| (a.id, a.name)).collect())
 }
 
+/// The ids of the areas `area` is inside: its parent, then the parent's parent.
+pub async fn ancestor_ids(db: &Db, area: &Area) -> anyhow::Result<Vec<String>> {
+    let mut ids = Vec::new();
+    let mut next = area.parent_id.clone();
+    // Areas are at most three deep (city > district > neighbourhood).
+    while let Some(id) = next.take() {
+        if ids.len() >= 2 {
+            break;
+        }
+        next = find(db, &id).await?.and_then(|a| a.parent_id);
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
 /// (slug, name) of every area, by name: the choices of a list's area filter.
 pub async fn filter_choices(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
     Ok(all(db)

@@ -95,16 +95,32 @@ pub(super) fn rule_choices(ctx: &PageContext) -> Vec<(String, String)> {
 struct ListPage {
     ctx: PageContext,
     processes: Vec<Process>,
+    /// The area the list is narrowed to, if any.
+    area: Option<crate::areas::store::Area>,
     /// Setting up and importing are offered only to those who may run a budget somewhere.
     can_run_any: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    area: String,
 }
 
 pub async fn list(
     State(state): State<AppState>,
     ctx: PageContext,
     MaybeUser(user): MaybeUser,
+    Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let processes = store::list(&state.db).await?;
+    let area = crate::areas::from_filter(&state.db, &query.area).await?;
+    let processes = match &area {
+        None => store::list(&state.db, None).await?,
+        Some(area) => {
+            let around = crate::areas::store::ancestor_ids(&state.db, area).await?;
+            store::list(&state.db, Some((&area.id, &around))).await?
+        }
+    };
     let can_run_any = match &user {
         Some(user) => !roles::areas_where(&state.db, user, AreaAction::RunBudgets)
             .await?
@@ -115,6 +131,7 @@ pub async fn list(
         ctx,
         processes,
         can_run_any,
+        area,
     })
 }
 

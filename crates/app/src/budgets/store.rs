@@ -383,7 +383,7 @@ pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Process>
 
 /// The processes taking ideas now, where an idea can become a proposal: (slug, title).
 pub async fn taking_ideas(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
-    Ok(list(db)
+    Ok(list(db, None)
         .await?
         .into_iter()
         .filter(|p| p.phase == Phase::Ideas)
@@ -391,8 +391,27 @@ pub async fn taking_ideas(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
         .collect())
 }
 
-pub async fn list(db: &Db) -> anyhow::Result<Vec<Process>> {
-    let rows = sqlx::query(concat!(select_process!(), " ORDER BY p.created_at DESC"))
+/// Every process, newest first; with `area` (its id and the ids of the areas around it),
+/// those that concern its residents: the area's own, those of the areas inside it, and
+/// those of the areas it is inside (a city's budget is every neighbourhood's).
+pub async fn list(db: &Db, area: Option<(&str, &[String])>) -> anyhow::Result<Vec<Process>> {
+    let (area_id, around) = area.unwrap_or(("", &[]));
+    let mut q = crate::db::Sql::new(select_process!());
+    if !area_id.is_empty() {
+        q.push(" WHERE p.area_id IN (SELECT id FROM areas WHERE id = ")
+            .bind(area_id.to_string())
+            .push(" OR parent_id = ")
+            .bind(area_id.to_string())
+            .push(" OR parent_id IN (SELECT id FROM areas WHERE parent_id = ")
+            .bind(area_id.to_string())
+            .push("))");
+        if !around.is_empty() {
+            q.push(" OR p.area_id IN ").bind_list(around.to_vec());
+        }
+    }
+    q.push(" ORDER BY p.created_at DESC");
+    let rows = q
+        .query()
         .fetch_all(db)
         .await
         .context("listing budgeting processes")?;

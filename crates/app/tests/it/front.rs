@@ -108,7 +108,7 @@ async fn an_area_page_leads_to_its_reports_offers_budgets_asset_map_and_conversa
     for href in [
         "/reports?area=canal-quarter",
         "/help?area=canal-quarter",
-        "/budgets",
+        "/budgets?area=canal-quarter",
         "/areas/canal-quarter/assets",
         "/conversations?area=canal-quarter",
         "/events?area=canal-quarter",
@@ -132,6 +132,16 @@ async fn an_area_page_leads_to_its_reports_offers_budgets_asset_map_and_conversa
         let unknown = app.client().get(&format!("{list}?area=atlantis")).await;
         assert_eq!(unknown.status(), StatusCode::NOT_FOUND, "{list}");
     }
+    // Its budgets: the district's concerns it, another district's does not.
+    let budgets = body(app.client().get("/budgets?area=canal-quarter").await).await;
+    assert!(
+        budgets.contains("North Millbrook Community Fund 2027"),
+        "{budgets}"
+    );
+    assert!(
+        !budgets.contains("Riverside Small Grants 2026"),
+        "{budgets}"
+    );
     let canal = body(app.client().get("/reports?area=canal-quarter").await).await;
     let everywhere = body(app.client().get("/reports").await).await;
     assert!(canal.matches("<li").count() < everywhere.matches("<li").count());

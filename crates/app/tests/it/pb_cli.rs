@@ -45,6 +45,20 @@ fn explain_says_what_supporters_paid_or_what_cost_would_have_won() {
         out.contains("it would have been if it cost 1 EUR or less (it costs 2)"),
         "{out}"
     );
+    // With money for all three, greedy funds B last, for its one voter.
+    let roomy = write_file(&dir, "roomy.pb", &SMALL.replace("budget;6", "budget;8"));
+    let (ok, out, _) = squaremile(&[
+        "pb",
+        "explain",
+        &roomy,
+        "--rule",
+        "greedy",
+        "--project",
+        "B",
+    ]);
+    assert!(ok);
+    assert!(out.contains("by its 1 supporter"), "{out}");
+    assert!(!out.contains("1 supporters"), "{out}");
 }
 
 #[test]
