@@ -89,7 +89,8 @@ async fn main() -> anyhow::Result<()> {
     println!("|---|---|---|---|---|");
     for path in [
         "/reports".to_string(),
-        format!("/reports?area={area}"),
+        "/reports?area=canal-quarter".to_string(),
+        "/areas/millbrook".to_string(),
         "/events".to_string(),
         "/areas/millbrook/assets".to_string(),
         "/api/v1/areas/at?lat=53.48&lon=-2.24".to_string(),

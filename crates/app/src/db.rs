@@ -221,6 +221,18 @@ impl Sql {
         self.push(")")
     }
 
+    /// Appends `column IN (the area and the areas inside it)`, as [`in_area_tree!`] writes it.
+    pub fn in_area_tree(&mut self, column: &str, area_id: &str) -> &mut Sql {
+        self.push(column)
+            .push(" IN (SELECT id FROM areas WHERE id = ")
+            .bind(area_id.to_string())
+            .push(" OR parent_id = ")
+            .bind(area_id.to_string())
+            .push(" OR parent_id IN (SELECT id FROM areas WHERE parent_id = ")
+            .bind(area_id.to_string())
+            .push("))")
+    }
+
     pub fn query(self) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
         sqlx::query_with(sqlx::AssertSqlSafe(self.text), self.arguments)
     }

@@ -398,13 +398,7 @@ pub async fn list(db: &Db, area: Option<(&str, &[String])>) -> anyhow::Result<Ve
     let (area_id, around) = area.unwrap_or(("", &[]));
     let mut q = crate::db::Sql::new(select_process!());
     if !area_id.is_empty() {
-        q.push(" WHERE p.area_id IN (SELECT id FROM areas WHERE id = ")
-            .bind(area_id.to_string())
-            .push(" OR parent_id = ")
-            .bind(area_id.to_string())
-            .push(" OR parent_id IN (SELECT id FROM areas WHERE parent_id = ")
-            .bind(area_id.to_string())
-            .push("))");
+        q.push(" WHERE ").in_area_tree("p.area_id", area_id);
         if !around.is_empty() {
             q.push(" OR p.area_id IN ").bind_list(around.to_vec());
         }

@@ -212,15 +212,7 @@ impl Source {
     fn push_from(&self, q: &mut Sql, area_id: &str, after: i64) {
         q.push(" ").push(self.from_where);
         if let (Some(column), false) = (self.area, area_id.is_empty()) {
-            q.push(" AND ")
-                .push(column)
-                .push(" IN (SELECT id FROM areas WHERE id = ")
-                .bind(area_id.to_string())
-                .push(" OR parent_id = ")
-                .bind(area_id.to_string())
-                .push(" OR parent_id IN (SELECT id FROM areas WHERE parent_id = ")
-                .bind(area_id.to_string())
-                .push("))");
+            q.push(" AND ").in_area_tree(column, area_id);
         }
         q.push(" AND ").push(self.at).push(" > ").bind(after);
     }

@@ -327,13 +327,7 @@ impl Filter {
             q.push(" AND c.code = ").bind(self.category.clone());
         }
         if !self.area.is_empty() {
-            q.push(" AND r.area_id IN (SELECT id FROM areas WHERE id = ")
-                .bind(self.area.clone())
-                .push(" OR parent_id = ")
-                .bind(self.area.clone())
-                .push(" OR parent_id IN (SELECT id FROM areas WHERE parent_id = ")
-                .bind(self.area.clone())
-                .push("))");
+            q.push(" AND ").in_area_tree("r.area_id", &self.area);
         }
         if !self.organisation.is_empty() {
             q.push(" AND r.organisation_id = ")

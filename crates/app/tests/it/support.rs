@@ -212,24 +212,23 @@ impl ReceivedMail {
 
     /// The first link that finishes a registration.
     pub fn registration_path(&self) -> Option<String> {
-        let text = self.text();
-        let start = text.find("/register/confirm/")?;
-        let token: String = text[start + "/register/confirm/".len()..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        Some(format!("/register/confirm/{token}"))
+        self.link_to("/register/confirm/")
     }
 
     /// The first link on this site's reset path.
     pub fn reset_path(&self) -> Option<String> {
+        self.link_to("/password/reset/")
+    }
+
+    /// The first link to `prefix` followed by a token.
+    fn link_to(&self, prefix: &str) -> Option<String> {
         let text = self.text();
-        let start = text.find("/password/reset/")?;
-        let token: String = text[start + "/password/reset/".len()..]
+        let start = text.find(prefix)?;
+        let token: String = text[start + prefix.len()..]
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
             .collect();
-        Some(format!("/password/reset/{token}"))
+        Some(format!("{prefix}{token}"))
     }
 }
 
