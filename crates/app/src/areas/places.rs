@@ -31,6 +31,8 @@ pub struct AreaAt {
 struct Snapshot {
     index: AreaIndex,
     areas: HashMap<String, AreaAt>,
+    /// `store::places_version` when it was built.
+    version: [i64; 4],
 }
 
 /// The point index, shared by every request; replaced whole when boundaries change.
@@ -54,6 +56,28 @@ impl Places {
         Ok(())
     }
 
+    /// Builds the index again if the boundaries or areas changed since it was built, as when
+    /// another process on the same database saved them; whether it did.
+    pub async fn refresh_if_changed(&self, db: &Db) -> anyhow::Result<bool> {
+        if store::places_version(db).await? == self.snapshot().version {
+            return Ok(false);
+        }
+        self.reload(db).await?;
+        Ok(true)
+    }
+
+    /// Runs until the process stops: every [`REFRESH_EVERY`], takes in what other processes
+    /// changed (this one reloads at once when it saves).
+    pub async fn keep_fresh(self, db: Db) {
+        let mut tick = tokio::time::interval(REFRESH_EVERY);
+        loop {
+            tick.tick().await;
+            if let Err(e) = self.refresh_if_changed(&db).await {
+                tracing::warn!(error = ?e, "refreshing the point index");
+            }
+        }
+    }
+
     fn snapshot(&self) -> Arc<Snapshot> {
         self.current
             .read()
@@ -71,7 +95,12 @@ impl Places {
     }
 }
 
+/// How often a process looks for boundaries and areas changed by another.
+pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
 async fn snapshot(db: &Db) -> anyhow::Result<Snapshot> {
+    // Read first: a change made while the index is built is then seen on the next look.
+    let version = store::places_version(db).await?;
     let stored = store::all_boundaries(db).await?;
     let mut items = Vec::with_capacity(stored.len());
     for b in stored {
@@ -95,6 +124,7 @@ async fn snapshot(db: &Db) -> anyhow::Result<Snapshot> {
     Ok(Snapshot {
         index: AreaIndex::build(items),
         areas,
+        version,
     })
 }
 

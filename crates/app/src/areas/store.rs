@@ -283,6 +283,26 @@ pub struct StoredBoundary {
     pub geojson: String,
 }
 
+/// What the point index was built from, in a few numbers: when any of them changes, another
+/// process has saved a boundary or renamed, added or removed an area.
+pub async fn places_version(db: &Db) -> anyhow::Result<[i64; 4]> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM area_boundaries) AS boundaries, \
+                (SELECT COALESCE(MAX(updated_at), 0) FROM area_boundaries) AS boundaries_at, \
+                (SELECT COUNT(*) FROM areas) AS areas, \
+                (SELECT COALESCE(MAX(updated_at), 0) FROM areas) AS areas_at",
+    )
+    .fetch_one(db)
+    .await
+    .context("reading the places' version")?;
+    Ok([
+        row.try_get("boundaries")?,
+        row.try_get("boundaries_at")?,
+        row.try_get("areas")?,
+        row.try_get("areas_at")?,
+    ])
+}
+
 /// Every stored boundary with its area's parent: what the point index is built from.
 /// Boundaries are few (one per area) and the index must hold them all.
 pub async fn all_boundaries(db: &Db) -> anyhow::Result<Vec<StoredBoundary>> {

@@ -886,3 +886,26 @@ async fn an_alert_finds_what_it_keeps_behind_any_number_of_newer_items_it_does_n
         assert!(!digest.contains("Far pothole"), "{digest}");
     }
 }
+
+/// A second process on the same database takes in a boundary saved by the first (each
+/// process looks every `REFRESH_EVERY`; here the look is called directly, without waiting).
+#[tokio::test]
+async fn another_process_takes_in_boundaries_saved_by_this_one() {
+    use squaremile::areas::places::Places;
+    let app = TestApp::spawn().await;
+    let admin = hierarchy(&app).await;
+    let other = Places::load(&app.db).await.unwrap();
+    assert!(other.is_empty());
+    assert!(
+        !other.refresh_if_changed(&app.db).await.unwrap(),
+        "nothing changed yet"
+    );
+    let text = collection(&[feature("Testbury", &square(19.0, 50.0, 1.0))]);
+    assert_eq!(
+        upload(&admin, "testbury", &text).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert!(other.refresh_if_changed(&app.db).await.unwrap());
+    assert_eq!(other.len(), 1);
+    assert!(!other.refresh_if_changed(&app.db).await.unwrap());
+}
