@@ -117,6 +117,7 @@ async fn prepare(url: &str, ballots: usize) -> anyhow::Result<(db::Db, String, V
             location: "",
             rough_cost: 50_000 + 10_000 * n as i64,
             sub_budget_id: None,
+            point: None,
         };
         store::propose(&pool, &id, &project, &user).await?;
     }

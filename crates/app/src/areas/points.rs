@@ -192,8 +192,8 @@ fn table(kind: PointKind) -> &'static str {
 }
 
 /// Sets (or with `None` clears) the place of one row, by its id.
-pub async fn set_location(
-    db: &Db,
+pub async fn set_location<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
     kind: PointKind,
     row_id: &str,
     location: Option<(f64, f64)>,

@@ -1,4 +1,4 @@
-use crate::areas::points::{self, PointKind};
+use crate::areas::points::PointKind;
 use std::collections::{BTreeSet, HashMap};
 
 use askama::Template;
@@ -734,12 +734,10 @@ pub async fn create(
             visibility,
             owner_id: &user.id,
             organisation_id: organisation_id.as_deref(),
+            location,
         },
     )
     .await?;
-    if location.is_some() {
-        points::set_location(&state.db, PointKind::Assets, &id, location).await?;
-    }
     Ok(see_other(&format!("/assets/{id}"), Some("asset-recorded")))
 }
 

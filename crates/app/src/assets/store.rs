@@ -166,6 +166,8 @@ pub struct NewAsset<'a> {
     pub visibility: Visibility,
     pub owner_id: &'a str,
     pub organisation_id: Option<&'a str>,
+    /// Where it is (latitude, longitude): spaces, groups and resources only, never skills.
+    pub location: Option<(f64, f64)>,
 }
 
 pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
@@ -177,8 +179,9 @@ pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     sqlx::query(
         "INSERT INTO assets (id, area_id, kind, card_code, title, description, share_modes, \
          capacity, accessibility, conditions, cost, visibility, owner_id, organisation_id, \
-         created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)",
+         created_at, updated_at, latitude, longitude) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, \
+                 CASE WHEN $16 = 1 THEN $17 END, CASE WHEN $16 = 1 THEN $18 END)",
     )
     .bind(&id)
     .bind(asset.area_id)
@@ -195,6 +198,10 @@ pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     .bind(asset.owner_id)
     .bind(asset.organisation_id)
     .bind(now_ms())
+    // Bound as a flag and numbers, never as a None (see db::optional_f64).
+    .bind(i64::from(asset.location.is_some()))
+    .bind(asset.location.map_or(0.0, |l| l.0))
+    .bind(asset.location.map_or(0.0, |l| l.1))
     .execute(db)
     .await
     .context("recording an asset")?;

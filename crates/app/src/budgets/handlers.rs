@@ -2,7 +2,7 @@
 //! the official's page (phases, codes, paper ballots) and implementation updates.
 
 use crate::areas::places::read_location;
-use crate::areas::points::{self, PointKind};
+use crate::areas::points::PointKind;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -620,20 +620,13 @@ pub async fn propose(
             location: &location,
             rough_cost,
             sub_budget_id: sub_budget.map(|s| s.id.as_str()),
+            point,
         };
         return match store::propose(&state.db, &process.id, &project, &user.id).await? {
-            Some(code) => {
-                if let Some(project) = store::project(&state.db, &process.id, &code).await?
-                    && point.is_some()
-                {
-                    points::set_location(&state.db, PointKind::Projects, &project.id, point)
-                        .await?;
-                }
-                Ok(see_other(
-                    &format!("/budgets/{slug}/projects/{code}"),
-                    Some("pb-proposed"),
-                ))
-            }
+            Some(code) => Ok(see_other(
+                &format!("/budgets/{slug}/projects/{code}"),
+                Some("pb-proposed"),
+            )),
             None => Err(AppError::Conflict("error-pb-not-ideas")),
         };
     }

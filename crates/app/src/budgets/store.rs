@@ -612,6 +612,8 @@ pub struct NewProject<'a> {
     pub rough_cost: i64,
     /// Required when the process has sub-budgets, `None` otherwise.
     pub sub_budget_id: Option<&'a str>,
+    /// Where it would be on the map (latitude, longitude), saved with the proposal.
+    pub point: Option<(f64, f64)>,
 }
 
 /// Adds a proposal during the ideas phase; `None` if the process is no longer taking ideas.
@@ -651,8 +653,10 @@ pub async fn propose(
         let now = now_ms();
         let inserted = sqlx::query(
             "INSERT INTO pb_projects (id, process_id, code, title, description, category, \
-             location, rough_cost, status, author_id, created_at, updated_at, sub_budget_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'proposed', $9, $10, $10, $11)",
+             location, rough_cost, status, author_id, created_at, updated_at, sub_budget_id, \
+             latitude, longitude) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'proposed', $9, $10, $10, $11, \
+                     CASE WHEN $12 = 1 THEN $13 END, CASE WHEN $12 = 1 THEN $14 END)",
         )
         .bind(new_id())
         .bind(process_id)
@@ -665,6 +669,10 @@ pub async fn propose(
         .bind(author_id)
         .bind(now)
         .bind(project.sub_budget_id)
+        // Bound as a flag and numbers, never as a None (see db::optional_f64).
+        .bind(i64::from(project.point.is_some()))
+        .bind(project.point.map_or(0.0, |p| p.0))
+        .bind(project.point.map_or(0.0, |p| p.1))
         .execute(&mut *tx)
         .await;
         match inserted {

@@ -596,6 +596,7 @@ async fn load_assets(db: &Db) -> anyhow::Result<()> {
                 visibility,
                 owner_id: &owner,
                 organisation_id: None,
+                location: None,
             },
         )
         .await?;

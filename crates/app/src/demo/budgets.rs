@@ -229,6 +229,7 @@ async fn set_up(
             location: "",
             rough_cost: cost * 9 / 10,
             sub_budget_id: None,
+            point: None,
         };
         let code = store::propose(db, &id, &project, &author)
             .await?

@@ -151,6 +151,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             ends_at: starts_at + demo.hours * HOUR,
             capacity: demo.capacity,
             method_id,
+            // Placed with the other demo items, inside its area (demo::places).
+            location: None,
         };
         let organiser = user_id(db, demo.organiser).await?;
         events::create(db, &details, demo.slug, &organiser).await?;

@@ -280,7 +280,9 @@ impl EventForm {
                 Some(id.to_string())
             }
         };
+        let location = read_location(errors, lang, &self.latitude, &self.longitude);
         Ok(EventDetails {
+            location,
             kind: self.kind.clone(),
             title,
             description,
@@ -344,7 +346,6 @@ pub async fn create(
 ) -> AppResult<Response> {
     let mut errors = FormErrors::new();
     let details = form.check(&state, &ctx.lang, &mut errors).await?;
-    let location = read_location(&mut errors, &ctx.lang, &form.latitude, &form.longitude);
     if details.starts_at != 0 && details.starts_at < now_ms() {
         errors.add(&ctx.lang, "starts_at", "field-event-in-the-past");
     }
@@ -357,10 +358,6 @@ pub async fn create(
     let day = state.zone.local_date(details.starts_at);
     let base = format!("{}-{day}", forms::slugify(&details.title));
     let slug = store::create(&state.db, &details, base.trim_start_matches('-'), &user.id).await?;
-    if location.is_some() {
-        let event = event_by_slug(&state, &slug).await?;
-        points::set_location(&state.db, PointKind::Events, &event.id, location).await?;
-    }
     state.jobs_waiting.notify_one();
     Ok(see_other(&format!("/events/{slug}"), Some("event-created")))
 }
@@ -393,7 +390,6 @@ pub async fn edit(
     require_manager(&state, &user, &event).await?;
     let mut errors = FormErrors::new();
     let details = form.check(&state, &ctx.lang, &mut errors).await?;
-    let location = read_location(&mut errors, &ctx.lang, &form.latitude, &form.longitude);
     if let Some(capacity) = details.capacity
         && capacity < event.going
     {
@@ -405,7 +401,6 @@ pub async fn edit(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     store::update(&state.db, &event, &details).await?;
-    points::set_location(&state.db, PointKind::Events, &event.id, location).await?;
     state.jobs_waiting.notify_one();
     Ok(see_other(&format!("/events/{slug}"), Some("event-changed")))
 }

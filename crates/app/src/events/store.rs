@@ -5,6 +5,7 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use sqlx::{Any, Executor, Row, Transaction};
 
+use crate::areas::points::{PointKind, set_location};
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 
@@ -280,6 +281,8 @@ pub struct EventDetails {
     pub ends_at: i64,
     pub capacity: Option<i64>,
     pub method_id: Option<String>,
+    /// Where it is on the map (latitude, longitude), saved with the rest.
+    pub location: Option<(f64, f64)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -331,6 +334,7 @@ pub async fn create(
             Err(e) if is_unique_violation(&e) => continue,
             other => other.context("creating an event")?,
         };
+        set_location(&mut *tx, PointKind::Events, &id, details.location).await?;
         queue_reminders(&mut tx, &id, details.starts_at).await?;
         tx.commit().await.context("committing an event")?;
         return Ok(slug);
@@ -385,6 +389,7 @@ pub async fn update(db: &Db, event: &Event, details: &EventDetails) -> anyhow::R
             .context("resetting reminders")?;
         queue_reminders(&mut tx, &event.id, details.starts_at).await?;
     }
+    set_location(&mut *tx, PointKind::Events, &event.id, details.location).await?;
     tx.commit().await.context("committing an event change")?;
     Ok(())
 }

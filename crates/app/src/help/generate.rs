@@ -129,6 +129,7 @@ pub async fn generate(
                     visibility: visibility(&mut random),
                     owner_id: &id,
                     organisation_id: None,
+                    location: None,
                 },
             )
             .await?;

@@ -941,6 +941,7 @@ pub async fn voting_process(pool: &Db, codes: usize) -> (String, Vec<String>) {
             location: "",
             rough_cost: 40,
             sub_budget_id: None,
+            point: None,
         };
         store::propose(pool, &id, &project, "u1").await.unwrap();
     }
