@@ -116,7 +116,14 @@ pub fn figure(lang: &Lang, config: &MapConfig, mut view: MapView) -> Option<Stri
         href.as_ref().and_then(|href| href(&grown))
     };
     view.marks = mapsvg::cluster(&projection, std::mem::take(&mut view.marks), &merged_href);
-    let cluster_words = |count: u64| lang.t_count("map-cluster", count as i64);
+    // Hundreds of numbered marks share a few counts: each count's words are made once.
+    let said = std::cell::RefCell::new(std::collections::HashMap::<u64, String>::new());
+    let cluster_words = |count: u64| {
+        said.borrow_mut()
+            .entry(count)
+            .or_insert_with(|| lang.t_count("map-cluster", count as i64))
+            .clone()
+    };
     let svg = mapsvg::draw(
         view.id,
         &projection,
