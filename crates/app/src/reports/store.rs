@@ -484,9 +484,7 @@ pub async fn list(
 
 /// How many reports the filter matches (for a queue's heading).
 pub async fn count(db: &Db, filter: &Filter) -> anyhow::Result<i64> {
-    let mut q = Sql::new(
-        "SELECT COUNT(*) AS n FROM reports r",
-    );
+    let mut q = Sql::new("SELECT COUNT(*) AS n FROM reports r");
     filter.push_where(&mut q);
     let row = q.query().fetch_one(db).await.context("counting reports")?;
     Ok(row.try_get("n")?)
