@@ -2,9 +2,8 @@
 //! with the interactive map's script and library served by the binary itself.
 
 use reqwest::StatusCode;
-use squaremile::reports::store::{self as reports, NewReport};
 
-use crate::support::{Client, TestApp};
+use crate::support::{Client, TestApp, store_report};
 
 async fn category(app: &TestApp, admin: &Client) -> String {
     let added = admin
@@ -26,25 +25,9 @@ async fn area(app: &TestApp, admin: &Client) -> String {
 }
 
 async fn placed(app: &TestApp, category: &str, area: &str, title: &str, lat: f64, lon: f64) {
-    reports::create(
-        &app.db,
-        &NewReport {
-            category_id: category,
-            area_id: area,
-            title,
-            description: "",
-            latitude: Some(lat),
-            longitude: Some(lon),
-            address: "",
-            author_id: None,
-            source: "web",
-            photos: &[],
-        },
-        |_, _| Vec::new(),
-        |_| None,
-    )
-    .await
-    .unwrap();
+    store_report(&app.db, category, area, title, Some((lat, lon)))
+        .await
+        .unwrap();
 }
 
 /// Forty reports on one street and one across town: the street's are one numbered mark that
@@ -220,25 +203,9 @@ async fn reports_with_and_without_a_place_store_on_one_connection() {
         ("A place", Some((53.48, -2.24))),
         ("No place again", None),
     ] {
-        reports::create(
-            &one,
-            &NewReport {
-                category_id: &category,
-                area_id: &area,
-                title,
-                description: "",
-                latitude: place.map(|p: (f64, f64)| p.0),
-                longitude: place.map(|p| p.1),
-                address: "",
-                author_id: None,
-                source: "web",
-                photos: &[],
-            },
-            |_, _| Vec::new(),
-            |_| None,
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{title}: {e:#}"));
+        store_report(&one, &category, &area, title, place)
+            .await
+            .unwrap_or_else(|e| panic!("{title}: {e:#}"));
     }
     let placed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE latitude IS NOT NULL")
         .fetch_one(&app.db)

@@ -840,8 +840,37 @@ pub fn assert_no_formulas(file: &str, text: &str) {
 }
 
 /// Count rows with a query returning one `n` column.
-/// Stores `count` reports straight away through the store, routed as the form's are (many
-/// share a millisecond, as an import's do), titled `title 0`, `title 1`, ...
+/// Stores one report straight away through the store, routed as the form's are.
+pub async fn store_report(
+    db: &Db,
+    category: &str,
+    area: &str,
+    title: &str,
+    place: Option<(f64, f64)>,
+) -> anyhow::Result<String> {
+    use squaremile::reports::store::{NewReport, create};
+    create(
+        db,
+        &NewReport {
+            category_id: category,
+            area_id: area,
+            title,
+            description: "",
+            latitude: place.map(|p| p.0),
+            longitude: place.map(|p| p.1),
+            address: "",
+            author_id: None,
+            source: "web",
+            photos: &[],
+        },
+        |_, _| Vec::new(),
+        |_| None,
+    )
+    .await
+}
+
+/// Stores `count` reports (many share a millisecond, as an import's do), titled `title 0`,
+/// `title 1`, ...
 pub async fn many_reports(
     app: &TestApp,
     category: &str,
@@ -850,27 +879,10 @@ pub async fn many_reports(
     place: Option<(f64, f64)>,
     count: usize,
 ) {
-    use squaremile::reports::store::{NewReport, create};
     for n in 0..count {
-        create(
-            &app.db,
-            &NewReport {
-                category_id: category,
-                area_id: area,
-                title: &format!("{title} {n}"),
-                description: "",
-                latitude: place.map(|p| p.0),
-                longitude: place.map(|p| p.1),
-                address: "",
-                author_id: None,
-                source: "web",
-                photos: &[],
-            },
-            |_, _| Vec::new(),
-            |_| None,
-        )
-        .await
-        .unwrap();
+        store_report(&app.db, category, area, &format!("{title} {n}"), place)
+            .await
+            .unwrap();
     }
 }
 
