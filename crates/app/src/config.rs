@@ -30,6 +30,12 @@ pub struct Config {
     /// the last answer on a kept-alive one) before the connection is closed, so slow senders
     /// cannot hold connections open.
     pub header_read_timeout_seconds: u64,
+    /// On stopping (Ctrl-C, SIGTERM): seconds requests under way and a job under way may
+    /// take to finish. A job still running then is handed back to the queue.
+    pub shutdown_grace_seconds: u64,
+    /// `/metrics` (Prometheus) answers only requests bearing this token
+    /// (`Authorization: Bearer …`); empty, the default, turns it off.
+    pub metrics_token: Secret,
     /// Writes each API key may make per minute (Open311 reports).
     pub api_writes_per_minute: u32,
     /// The IANA time zone events are typed and shown in, e.g. `Europe/London`.
@@ -145,6 +151,8 @@ impl Default for Config {
             behind_proxy: false,
             max_body_bytes: 2 * 1024 * 1024,
             header_read_timeout_seconds: 10,
+            shutdown_grace_seconds: 20,
+            metrics_token: Secret::new(""),
             time_zone: "Europe/London".into(),
             api_writes_per_minute: 60,
             geocoder_url: String::new(),

@@ -93,6 +93,16 @@ pub async fn migrate(db: &Db, backend: Backend) -> anyhow::Result<()> {
         .context("applying database migrations")
 }
 
+/// The newest migration this build knows for the backend.
+pub fn newest_migration(backend: Backend) -> i64 {
+    backend
+        .migrator()
+        .iter()
+        .map(|m| m.version)
+        .max()
+        .unwrap_or(0)
+}
+
 /// Connects and migrates: what `serve` and `migrate` both do first.
 pub async fn open(url: &str) -> anyhow::Result<Db> {
     let db = connect(url).await?;

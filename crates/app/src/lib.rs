@@ -24,6 +24,7 @@ pub mod mapping;
 pub mod maps;
 pub mod methods;
 pub mod moderation;
+pub mod ops;
 pub mod organisations;
 pub mod projects;
 pub mod reports;

@@ -35,6 +35,16 @@ enum Command {
     Migrate,
     /// Load the demo neighbourhood into the database and exit (safe to repeat).
     Demo,
+    /// Copy the database to FILE, consistently, while the site runs (SQLite: VACUUM INTO;
+    /// PostgreSQL: pg_dump --format=custom).
+    Backup { file: PathBuf },
+    /// Put a backup in place of the database (stop the site first).
+    Restore {
+        file: PathBuf,
+        /// Overwrite a database that already holds a site.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Participatory budgeting files (Pabulib): check, count, compare, explain.
     #[command(subcommand)]
     Pb(squaremile::cli::pb::PbCommand),
@@ -82,6 +92,17 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo => {
             let pool = db::open(config.database_url.expose()).await?;
             demo::load(&pool, &ballot_seal(&config)?).await?;
+        }
+        Command::Backup { file } => {
+            print_or_exit(
+                squaremile::cli::backup::backup(config.database_url.expose(), &file).await,
+            )?;
+        }
+        Command::Restore { file, replace } => {
+            print_or_exit(
+                squaremile::cli::backup::restore(config.database_url.expose(), &file, replace)
+                    .await,
+            )?;
         }
         Command::Budget(command) => {
             let pool = db::open(config.database_url.expose()).await?;

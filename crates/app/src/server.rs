@@ -15,6 +15,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -31,7 +32,7 @@ use crate::web::clock::{Clock, SiteZone};
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, alerts, api, areas, assets, budgets, conversations, dashboard, events, feeds, help,
-    home, jobs, juries, mapping, maps, methods, moderation, organisations, projects, reports,
+    home, jobs, juries, mapping, maps, methods, moderation, ops, organisations, projects, reports,
     representatives, roles, skills, skillsgame, stories, throttle, work,
 };
 
@@ -67,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(methods::routes())
         .merge(api::routes())
         .merge(work::routes())
+        .merge(ops::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
@@ -79,7 +81,11 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(state.clone(), error::error_pages))
         .layer(from_fn_with_state(state.clone(), session::load_context))
-        .layer(CompressionLayer::new());
+        .layer(CompressionLayer::new())
+        .layer(from_fn_with_state(
+            state.request_times.clone(),
+            web::metrics::record,
+        ));
     web::headers::add(app, &state.config)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -89,7 +95,17 @@ pub fn router(state: AppState) -> Router {
 pub struct Running {
     pub addr: SocketAddr,
     pub state: AppState,
+    /// Ends once the site has stopped: requests under way answered, the job worker done or
+    /// its job handed back.
     pub server: tokio::task::JoinHandle<()>,
+    stop: Arc<watch::Sender<bool>>,
+}
+
+impl Running {
+    /// Stops the site as Ctrl-C or SIGTERM does.
+    pub fn shut_down(&self) {
+        self.stop.send_replace(true);
+    }
 }
 
 /// Binds `config.bind`, starts the job worker and serves in the background. An empty
@@ -118,6 +134,7 @@ pub async fn start(mut config: Config, db: Db) -> anyhow::Result<Running> {
     let places = crate::areas::places::Places::load(&db)
         .await
         .context("reading area boundaries")?;
+    let request_times = (!config.metrics_token.expose().is_empty()).then(Arc::default);
     let state = AppState {
         places,
         ballot_seal,
@@ -130,18 +147,41 @@ pub async fn start(mut config: Config, db: Db) -> anyhow::Result<Running> {
         config: Arc::new(config),
         jobs_waiting: Arc::default(),
         clock: Clock::default(),
+        request_times,
     };
-    tokio::spawn(jobs::worker::run(state.clone(), mailer));
+    let (stop, stopping) = watch::channel(false);
+    let stop = Arc::new(stop);
+    let grace = Duration::from_secs(state.config.shutdown_grace_seconds);
+    let worker = tokio::spawn(jobs::worker::run(
+        state.clone(),
+        mailer,
+        stopping.clone(),
+        grace,
+    ));
     tokio::spawn(purge_expired_sessions(state.clone()));
     tokio::spawn(alerts::digest::run(state.clone()));
     tokio::spawn(state.places.clone().keep_fresh(state.db.clone()));
     tokio::spawn(warm_help_search(state.help_search.clone()));
     let header_timeout = Duration::from_secs(state.config.header_read_timeout_seconds.max(1));
-    let server = tokio::spawn(serve(listener, router(state.clone()), header_timeout));
+    let app = router(state.clone());
+    let stopped = stop.clone();
+    let server = tokio::spawn(async move {
+        serve(listener, app, header_timeout, stopping, grace).await;
+        // Requests are answered; now the job worker stops too (a signal reached only us).
+        stopped.send_replace(true);
+        if tokio::time::timeout(grace + Duration::from_secs(5), worker)
+            .await
+            .is_err()
+        {
+            tracing::warn!("the job worker did not stop in time");
+        }
+        tracing::info!("stopped");
+    });
     Ok(Running {
         addr,
         state,
         server,
+        stop,
     })
 }
 
@@ -162,19 +202,30 @@ pub fn bound_url(addr: SocketAddr) -> String {
     }
 }
 
-/// Serves HTTP/1.1 until Ctrl-C or SIGTERM, then lets requests under way finish (for up to
-/// 30 seconds). Written out rather than `axum::serve` for one setting: a client must send
+/// Serves HTTP/1.1 until Ctrl-C, SIGTERM or `stop`, then lets requests under way finish
+/// (for up to `grace`). Written out rather than `axum::serve` for one setting: a client must send
 /// a request's headers within `header_timeout` of the server starting to wait for them (when
 /// the connection opens, or a kept-alive one has had its last answer), or the connection is
 /// closed, so slow senders and idle connections cannot hold the server's connections.
-async fn serve(listener: TcpListener, app: Router, header_timeout: Duration) {
+async fn serve(
+    listener: TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    mut stop: watch::Receiver<bool>,
+    grace: Duration,
+) {
     let mut connections = http1::Builder::new();
     connections
         .timer(TokioTimer::new())
         .header_read_timeout(header_timeout);
     let app = app.into_make_service_with_connect_info::<SocketAddr>();
     let graceful = GracefulShutdown::new();
-    let stop = shutdown_signal();
+    let stop = async move {
+        tokio::select! {
+            () = shutdown_signal() => {}
+            _ = stop.wait_for(|stopping| *stopping) => tracing::info!("shutting down"),
+        }
+    };
     tokio::pin!(stop);
     loop {
         let (stream, peer) = tokio::select! {
@@ -203,8 +254,8 @@ async fn serve(listener: TcpListener, app: Router, header_timeout: Duration) {
     drop(listener);
     tokio::select! {
         () = graceful.shutdown() => {}
-        () = tokio::time::sleep(Duration::from_secs(30)) => {
-            tracing::warn!("requests still under way after 30 seconds; stopping anyway");
+        () = tokio::time::sleep(grace) => {
+            tracing::warn!(seconds = grace.as_secs(), "requests still under way; stopping anyway");
         }
     }
 }

@@ -26,4 +26,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Area boundaries and the index of which areas hold a point.
     pub places: crate::areas::places::Places,
+    /// Request times by route for `/metrics`; None when `metrics_token` is not set.
+    pub request_times: Option<Arc<crate::web::metrics::RequestTimes>>,
 }

@@ -13,6 +13,9 @@ boundary-download = Download the boundary
 boundary-upload-heading = Upload a boundary
 boundary-upload-intro = GeoJSON in WGS84 longitude and latitude: a Polygon or MultiPolygon sets this area; a FeatureCollection can set this area and the areas inside it at once, each feature matched to an area by a property such as its name or code. If anything is wrong, nothing is changed.
 boundary-upload-submit = Check and save
+boundary-remove = Remove this boundary
+boundary-remove-hint = Until another boundary is uploaded, the site will not place reports, events or spaces in this area by their location. The areas inside it keep their boundaries.
+notice-boundary-removed = Boundary removed.
 notice-boundary-saved = Boundary saved.
 field-boundary-file = GeoJSON file
 field-boundary-file-hint = A .geojson or .json file. A file takes the place of pasted text.
@@ -52,6 +55,7 @@ field-location-hint = Decimal degrees, for example 50.0614 and 19.9372. Shown on
 
 error-api-latitude = Give lat as a number of degrees from -90 to 90.
 error-api-longitude = Give lon as a number of degrees from -180 to 180.
+error-api-format = Only format=json is answered here.
 error-api-bbox = Give bbox as four numbers: minlon,minlat,maxlon,maxlat, in degrees.
 error-api-geo-limit = The limit must be a whole number from 1 to 1000.
 field-location = Place on the map

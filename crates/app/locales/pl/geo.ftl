@@ -15,6 +15,9 @@ boundary-download = Pobierz granicę
 boundary-upload-heading = Wgraj granicę
 boundary-upload-intro = GeoJSON w długości i szerokości geograficznej WGS84: Polygon lub MultiPolygon ustawia ten obszar; FeatureCollection może naraz ustawić ten obszar i obszary w jego środku, a każdy obiekt dopasowuje się do obszaru po właściwości, np. nazwie lub kodzie. Jeśli coś jest nie tak, nic się nie zmienia.
 boundary-upload-submit = Sprawdź i zapisz
+boundary-remove = Usuń tę granicę
+boundary-remove-hint = Dopóki nie zostanie wgrana nowa granica, strona nie będzie przypisywać do tego obszaru zgłoszeń, wydarzeń ani miejsc na podstawie ich położenia. Obszary wewnątrz zachowują swoje granice.
+notice-boundary-removed = Granica usunięta.
 notice-boundary-saved = Granica zapisana.
 field-boundary-file = Plik GeoJSON
 field-boundary-file-hint = Plik .geojson lub .json. Plik ma pierwszeństwo przed wklejonym tekstem.
@@ -54,6 +57,7 @@ field-location-hint = Stopnie dziesiętne, np. 50.0614 i 19.9372. Widoczne na pu
 
 error-api-latitude = Podaj lat jako liczbę stopni od -90 do 90.
 error-api-longitude = Podaj lon jako liczbę stopni od -180 do 180.
+error-api-format = Odpowiadamy tu tylko w formacie format=json.
 error-api-bbox = Podaj bbox jako cztery liczby: minlon,minlat,maxlon,maxlat, w stopniach.
 error-api-geo-limit = Limit musi być liczbą całkowitą od 1 do 1000.
 field-location = Miejsce na mapie

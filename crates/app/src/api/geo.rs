@@ -83,6 +83,40 @@ pub async fn areas_at_point(
 
 #[derive(Deserialize, Default, IntoParams)]
 #[serde(default)]
+pub struct PlaceSearchQuery {
+    /// What was typed: a street, perhaps with a house number, or an area's name.
+    q: String,
+    /// Only `json` (Nominatim's default output, asked for explicitly by its clients).
+    format: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/places/search", tag = "places", params(PlaceSearchQuery),
+    responses((status = 200, description = "Nominatim-compatible answer: a JSON array of places, each with `display_name`, `lat` and `lon` (strings, WGS84), from the site's street list and areas with a boundary; another Square Mile can name `/api/v1/places` as its `geocoder_url`"),
+              (status = 400, description = "A format other than json", body = super::ApiError)))]
+pub async fn search_places(
+    State(state): State<AppState>,
+    Query(query): Query<PlaceSearchQuery>,
+) -> AppResult<axum::Json<Value>> {
+    if !matches!(query.format.as_str(), "" | "json" | "jsonv2") {
+        return Err(AppError::BadRequest("error-api-format"));
+    }
+    let found = crate::areas::geocode::search_locally(&state, &query.q).await?;
+    Ok(axum::Json(Value::Array(
+        found
+            .into_iter()
+            .map(|place| {
+                json!({
+                    "display_name": place.label,
+                    "lat": place.latitude.to_string(),
+                    "lon": place.longitude.to_string(),
+                })
+            })
+            .collect(),
+    )))
+}
+
+#[derive(Deserialize, Default, IntoParams)]
+#[serde(default)]
 pub struct PointsQuery {
     /// `minlon,minlat,maxlon,maxlat` in WGS84 degrees; a box wider than 1 degree either way
     /// is cut to 1 degree around its centre (the answer's `bbox` says what was searched).

@@ -44,7 +44,8 @@ use crate::web::{AppError, AppResult, forms};
         geo::assets_geojson,
         geo::events_geojson,
         geo::projects_geojson,
-        geo::all_boundaries
+        geo::all_boundaries,
+        geo::search_places
     ),
     components(schemas(
         ApiArea,
@@ -87,6 +88,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/budgets", get(civic::list_budgets))
         .route("/api/v1/budgets/{slug}/results", get(civic::budget_results))
         .route("/api/v1/areas/at", get(geo::areas_at_point))
+        .route("/api/v1/places/search", get(geo::search_places))
         .route("/api/v1/boundaries.geojson", get(geo::all_boundaries))
         .route("/api/v1/areas/{slug}/boundary", get(geo::area_boundary))
         .route("/api/v1/reports.geojson", get(geo::reports_geojson))

@@ -128,6 +128,24 @@ pub async fn upload(
     render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
+/// Takes an area's boundary away (a wrong upload, say): the site then places nothing in it
+/// until another is uploaded. Its sub-areas keep theirs.
+pub async fn remove(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let area = area_by_slug(&state, &slug).await?;
+    roles::require(&state.db, &user, &area.id, AreaAction::ManageArea).await?;
+    store::delete_boundary(&state.db, &area.id).await?;
+    state.places.reload(&state.db).await?;
+    tracing::info!(by = %user.id, area = %area.id, "boundary removed");
+    Ok(see_other(
+        &format!("/areas/{}/boundary", area.slug),
+        Some("boundary-removed"),
+    ))
+}
+
 fn upload_message(lang: &crate::i18n::Lang, error: &UploadError) -> String {
     places::upload_error_message(lang, error)
 }

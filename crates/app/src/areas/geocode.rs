@@ -27,6 +27,12 @@ pub async fn search(state: &AppState, typed: &str) -> anyhow::Result<Vec<FoundPl
             }
         }
     }
+    search_locally(state, typed).await
+}
+
+/// The site's own street list and area names only (what `/api/v1/places/search` answers, so
+/// another site may use this one as its geocoder without the two asking each other in turn).
+pub async fn search_locally(state: &AppState, typed: &str) -> anyhow::Result<Vec<FoundPlace>> {
     points::search_places(&state.db, &street_words(typed), MAX_RESULTS).await
 }
 

@@ -121,16 +121,28 @@ pub async fn draw(
     };
     let mut marks = Vec::new();
     for (at, layer) in request.layers.iter().enumerate() {
-        let cells = points::cells_in_box(
-            &state.db,
-            layer.kind,
-            &within,
-            frame.cell_lon,
-            frame.cell_lat,
-            &layer.parent_slug,
-            layer.not_over_at,
-        )
-        .await?;
+        // Reports are the many: counted from their own index (see `map_cells`).
+        let cells = if layer.kind == PointKind::Reports {
+            crate::reports::store::map_cells(
+                &state.db,
+                &crate::reports::store::Filter::default(),
+                grid,
+                frame.cell_lon,
+                frame.cell_lat,
+            )
+            .await?
+        } else {
+            points::cells_in_box(
+                &state.db,
+                layer.kind,
+                &within,
+                frame.cell_lon,
+                frame.cell_lat,
+                &layer.parent_slug,
+                layer.not_over_at,
+            )
+            .await?
+        };
         marks.extend(cells.into_iter().map(|cell| {
             let (label, href) = match cell.one {
                 Some((path, title)) => (title, Some(path)),

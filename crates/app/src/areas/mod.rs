@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
             "/areas/{slug}/boundary",
             get(boundaries::show).post(boundaries::upload),
         )
+        .route("/areas/{slug}/boundary/remove", post(boundaries::remove))
         .route(
             "/areas/{slug}/boundary.geojson",
             get(boundaries::download_file),

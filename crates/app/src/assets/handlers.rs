@@ -370,17 +370,27 @@ struct ShowPage {
     card_name: String,
     modes: String,
     is_owner: bool,
+    /// The owner's form to set or move the place of a space, group or resource (never of a
+    /// skill: that would show where a person lives), with its map to click on.
+    place: Option<PlaceForm>,
+    place_map: Option<String>,
+    errors: FormErrors,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PlaceForm {
+    latitude: String,
+    longitude: String,
+}
+
+async fn show_page(
+    state: &AppState,
     ctx: PageContext,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let viewer = Viewer::of(ctx.user.as_ref());
-    let asset = store::find_visible(&state.db, &viewer, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    asset: Asset,
+    place: Option<PlaceForm>,
+    errors: FormErrors,
+) -> AppResult<ShowPage> {
     let catalogue = Catalogue::load(&state.db, &ctx.lang).await?;
     let card_name = asset
         .card_code
@@ -394,13 +404,128 @@ pub async fn show(
         .collect::<Vec<_>>()
         .join(", ");
     let is_owner = ctx.user.as_ref().is_some_and(|u| u.id == asset.owner_id);
-    render(&ShowPage {
+    let place = match place {
+        Some(typed) => Some(typed),
+        None if is_owner && asset.kind != AssetKind::Skill => {
+            let saved =
+                crate::areas::points::location(&state.db, PointKind::Assets, &asset.id).await?;
+            Some(PlaceForm {
+                latitude: saved
+                    .map(|(lat, _)| format!("{lat:.6}"))
+                    .unwrap_or_default(),
+                longitude: saved
+                    .map(|(_, lon)| format!("{lon:.6}"))
+                    .unwrap_or_default(),
+            })
+        }
+        None => None,
+    };
+    let place_map = match &place {
+        Some(form) => place_map(state, &ctx.lang, &asset, form).await?,
+        None => None,
+    };
+    Ok(ShowPage {
         ctx,
         asset,
         card_name,
         modes,
         is_owner,
+        place,
+        place_map,
+        errors,
     })
+}
+
+/// The asset's area to click its place on, the place so far marked.
+async fn place_map(
+    state: &AppState,
+    lang: &Lang,
+    asset: &Asset,
+    form: &PlaceForm,
+) -> AppResult<Option<String>> {
+    let area = areas::find(&state.db, &asset.area_id).await?;
+    let Some(frame) = area_maps::frame(&state.db, area.as_ref()).await? else {
+        return Ok(None);
+    };
+    let chosen = form
+        .latitude
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .zip(form.longitude.trim().parse::<f64>().ok())
+        .filter(|(lat, lon)| frame.grid.contains(*lat, *lon));
+    let marks = chosen
+        .map(|(lat, lon)| crate::maps::MapMark {
+            lat,
+            lon,
+            count: 1,
+            label: asset.title.clone(),
+            href: None,
+            kind: 1,
+        })
+        .into_iter()
+        .collect();
+    Ok(crate::maps::figure(
+        lang,
+        &state.config.map,
+        crate::maps::MapView {
+            id: "asset-place-map",
+            title: lang.t("assets-place-map-title"),
+            description: lang.t("assets-place-map-description"),
+            regions: frame.regions,
+            marks,
+            bounds: Some(frame.grid),
+            cluster_href: None,
+            picker: true,
+            legend: Vec::new(),
+        },
+    ))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let viewer = Viewer::of(ctx.user.as_ref());
+    let asset = store::find_visible(&state.db, &viewer, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(&show_page(&state, ctx, asset, None, FormErrors::new()).await?)
+}
+
+/// The owner sets, moves or (with both fields empty) takes away the place of a space, group
+/// or resource.
+pub async fn set_place(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<PlaceForm>,
+) -> AppResult<Response> {
+    let asset = store::find_visible(&state.db, &Viewer::of(Some(&user)), &id)
+        .await?
+        .filter(|a| a.owner_id == user.id)
+        .ok_or(AppError::NotFound)?;
+    if asset.kind == AssetKind::Skill {
+        return Err(AppError::Conflict("field-location-skill"));
+    }
+    let mut errors = FormErrors::new();
+    let location = crate::areas::places::read_location(
+        &mut errors,
+        &ctx.lang,
+        &form.latitude,
+        &form.longitude,
+    );
+    if !errors.is_empty() {
+        let page = show_page(&state, ctx, asset, Some(form), errors).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    crate::areas::points::set_location(&state.db, PointKind::Assets, &asset.id, location).await?;
+    Ok(see_other(
+        &format!("/assets/{id}"),
+        Some("asset-place-saved"),
+    ))
 }
 
 #[derive(Deserialize, Default)]

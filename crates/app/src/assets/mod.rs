@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/assets/{id}", get(handlers::show))
         .route("/assets/{id}/contact", post(handlers::contact))
         .route("/assets/{id}/delete", post(handlers::delete))
+        .route("/assets/{id}/place", post(handlers::set_place))
         .route("/areas/{slug}/assets", get(handlers::map))
         .route("/areas/{slug}/assets.csv", get(handlers::export))
 }

@@ -122,6 +122,34 @@ pub async fn fail(db: &Db, id: &str, error: &str, retry_in_ms: i64) -> anyhow::R
     Ok(())
 }
 
+/// Gives a claimed job back unfinished (the process is stopping): another worker may take
+/// it at once, and the attempt does not count against it.
+pub async fn hand_back(db: &Db, id: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE jobs SET locked_until = NULL, attempts = attempts - 1 \
+         WHERE id = $1 AND done_at IS NULL AND attempts > 0",
+    )
+    .bind(id)
+    .execute(db)
+    .await
+    .context("handing back a job")?;
+    Ok(())
+}
+
+/// How many jobs are due and waiting, and the run time of the longest waiting (for
+/// `/metrics`): reads the pending rows through the index on `run_at`.
+pub async fn due_backlog(db: &Db, now: i64) -> anyhow::Result<(i64, Option<i64>)> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, MIN(run_at) AS oldest FROM jobs \
+         WHERE done_at IS NULL AND run_at <= $1",
+    )
+    .bind(now)
+    .fetch_one(db)
+    .await
+    .context("measuring the job queue")?;
+    Ok((row.try_get("n")?, row.try_get("oldest")?))
+}
+
 /// Jobs not yet done (for tests and the admin's view of the queue).
 pub async fn pending_count(db: &Db) -> anyhow::Result<i64> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE done_at IS NULL")

@@ -1,6 +1,7 @@
 use std::time::Duration;
 
 use anyhow::Context;
+use tokio::sync::watch;
 
 use crate::jobs::store::{self, Job, Lane};
 use crate::mail::{self, Mailer};
@@ -23,20 +24,28 @@ pub const WORK: Lane = Lane {
     listed: false,
 };
 
-/// Runs the two lanes until the process stops.
-pub async fn run(state: AppState, mailer: Mailer) {
-    let mail_lane = run_lane(state.clone(), mailer.clone(), MAIL);
-    let work_lane = run_lane(state, mailer, WORK);
+/// Runs the two lanes until `stop` turns true. A job under way then has `grace` to finish;
+/// one that does not is handed back, so another process takes it at once instead of
+/// waiting out its lease.
+pub async fn run(state: AppState, mailer: Mailer, stop: watch::Receiver<bool>, grace: Duration) {
+    let mail_lane = run_lane(state.clone(), mailer.clone(), MAIL, stop.clone(), grace);
+    let work_lane = run_lane(state, mailer, WORK, stop, grace);
     tokio::join!(mail_lane, work_lane);
 }
 
-/// Drains the lane's due jobs, then waits for a wake-up or the poll.
-async fn run_lane(state: AppState, mailer: Mailer, lane: Lane) {
+/// Drains the lane's due jobs, then waits for a wake-up, the poll or the stop.
+async fn run_lane(
+    state: AppState,
+    mailer: Mailer,
+    lane: Lane,
+    mut stop: watch::Receiver<bool>,
+    grace: Duration,
+) {
     let waiting = state.jobs_waiting.for_lane(lane.listed);
     loop {
-        loop {
+        while !*stop.borrow() {
             match store::claim(&state.db, lane, LEASE_MS).await {
-                Ok(Some(job)) => perform(&state, &mailer, job).await,
+                Ok(Some(job)) => perform_or_hand_back(&state, &mailer, job, &mut stop, grace).await,
                 Ok(None) => break,
                 Err(e) => {
                     tracing::error!(error = ?e, "job queue unavailable");
@@ -44,9 +53,35 @@ async fn run_lane(state: AppState, mailer: Mailer, lane: Lane) {
                 }
             }
         }
+        if *stop.borrow() {
+            return;
+        }
         tokio::select! {
             _ = waiting.notified() => {}
             _ = tokio::time::sleep(IDLE_POLL) => {}
+            _ = stop.changed() => {}
+        }
+    }
+}
+
+async fn perform_or_hand_back(
+    state: &AppState,
+    mailer: &Mailer,
+    job: Job,
+    stop: &mut watch::Receiver<bool>,
+    grace: Duration,
+) {
+    let id = job.id.clone();
+    let work = perform(state, mailer, job);
+    tokio::pin!(work);
+    tokio::select! {
+        () = &mut work => return,
+        _ = stop.wait_for(|stopping| *stopping) => {}
+    }
+    if tokio::time::timeout(grace, &mut work).await.is_err() {
+        match store::hand_back(&state.db, &id).await {
+            Ok(()) => tracing::info!(job = %id, "stopping: handed back a job under way"),
+            Err(e) => tracing::error!(job = %id, error = ?e, "stopping: could not hand back a job"),
         }
     }
 }

@@ -289,6 +289,78 @@ pub struct MapCell {
     pub one: Option<(String, String)>,
 }
 
+/// Places counted into the cells of a map's grid as a store reads them one by one, so a map
+/// of many thousands holds a few hundred cells, never the places themselves.
+pub struct CellBins {
+    west: f64,
+    south: f64,
+    cell_lon: f64,
+    cell_lat: f64,
+    bins: std::collections::HashMap<(i64, i64), Bin>,
+}
+
+struct Bin {
+    count: i64,
+    sum_lat: f64,
+    sum_lon: f64,
+    /// The first place's id: what a cell of one shows.
+    first: String,
+}
+
+impl CellBins {
+    pub fn new(grid: &Bounds, cell_lon: f64, cell_lat: f64) -> CellBins {
+        CellBins {
+            west: grid.west,
+            south: grid.south,
+            cell_lon,
+            cell_lat,
+            bins: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn add(&mut self, lat: f64, lon: f64, id: &str) {
+        let key = (
+            ((lon - self.west) / self.cell_lon).floor() as i64,
+            ((lat - self.south) / self.cell_lat).floor() as i64,
+        );
+        let bin = self.bins.entry(key).or_insert_with(|| Bin {
+            count: 0,
+            sum_lat: 0.0,
+            sum_lon: 0.0,
+            first: id.to_string(),
+        });
+        bin.count += 1;
+        bin.sum_lat += lat;
+        bin.sum_lon += lon;
+    }
+
+    /// The ids of the places alone in their cell (their marks are named).
+    pub fn alone(&self) -> Vec<String> {
+        self.bins
+            .values()
+            .filter(|bin| bin.count == 1)
+            .map(|bin| bin.first.clone())
+            .collect()
+    }
+
+    /// The cells, each at its places' average position; a cell of one with the page and
+    /// title `named` gives for its id.
+    pub fn into_cells(self, named: impl Fn(&str) -> Option<(String, String)>) -> Vec<MapCell> {
+        let mut cells: Vec<((i64, i64), Bin)> = self.bins.into_iter().collect();
+        // The same map for the same places, whatever order they were read in.
+        cells.sort_by_key(|(key, _)| *key);
+        cells
+            .into_iter()
+            .map(|(_, bin)| MapCell {
+                count: bin.count,
+                lat: bin.sum_lat / bin.count as f64,
+                lon: bin.sum_lon / bin.count as f64,
+                one: (bin.count == 1).then(|| named(&bin.first)).flatten(),
+            })
+            .collect()
+    }
+}
+
 /// The grid a store groups a map's points by: cells of `mapsvg::CLUSTER_CELL` drawing units
 /// over the map's bounds, as (west, south, cell width, cell height) in degrees.
 pub fn grid_for(bounds: Bounds) -> (Bounds, f64, f64) {

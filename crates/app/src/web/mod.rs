@@ -8,6 +8,7 @@ pub mod error;
 pub mod forms;
 pub mod headers;
 pub mod images;
+pub mod metrics;
 pub mod page;
 pub mod rate_limit;
 pub mod session;

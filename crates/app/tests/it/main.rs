@@ -27,6 +27,7 @@ mod mapping;
 mod maps;
 mod methods;
 mod network_cli;
+mod operations;
 mod organisations;
 mod pb_cli;
 mod photos;

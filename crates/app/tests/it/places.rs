@@ -141,6 +141,31 @@ async fn a_collection_sets_nested_boundaries_and_points_find_their_areas_innermo
         visitor.get("/api/v1/areas/nowhere/boundary").await.status(),
         StatusCode::NOT_FOUND
     );
+
+    // Removed by the admin from the boundary page (a visitor may not): points in it then
+    // find only the areas around it.
+    let page = body(admin.get("/areas/mill-end/boundary").await).await;
+    assert!(page.contains("/areas/mill-end/boundary/remove"), "{page}");
+    let refused = visitor
+        .post_form("/areas/mill-end/boundary/remove", &[])
+        .await;
+    assert_ne!(refused.status(), StatusCode::SEE_OTHER);
+    let removed = admin
+        .post_form("/areas/mill-end/boundary/remove", &[])
+        .await;
+    assert_eq!(
+        location(&removed),
+        "/areas/mill-end/boundary?notice=boundary-removed"
+    );
+    assert_eq!(
+        visitor
+            .get("/api/v1/areas/mill-end/boundary")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let (_, found) = json(&visitor, "/api/v1/areas/at?lat=50.7&lon=19.2").await;
+    assert_eq!(slugs(&found), ["north", "testbury"]);
 }
 
 #[tokio::test]
@@ -393,6 +418,61 @@ async fn locations_typed_in_forms_are_checked_and_a_skill_is_never_a_point() {
         serde_json::json!([19.2, 50.7])
     );
     assert_eq!(features[0]["properties"]["kind"], "space");
+
+    // Its owner moves it from its page, sees a bad value refused with what was typed kept,
+    // and takes it off the map; nobody else may.
+    let id = features[0]["properties"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let page = body(admin.get(&format!("/assets/{id}")).await).await;
+    assert!(
+        page.contains(&format!("action=\"/assets/{id}/place\"")),
+        "{page}"
+    );
+    assert!(page.contains("value=\"50.700000\""), "{page}");
+    let moved = admin
+        .post_form(
+            &format!("/assets/{id}/place"),
+            &[("latitude", "50.71"), ("longitude", "19.21")],
+        )
+        .await;
+    assert_eq!(
+        location(&moved),
+        format!("/assets/{id}?notice=asset-place-saved")
+    );
+    let (_, page) = json(&app.client(), "/api/v1/assets.geojson").await;
+    assert_eq!(
+        page["features"][0]["geometry"]["coordinates"],
+        serde_json::json!([19.21, 50.71])
+    );
+    let refused = admin
+        .post_form(
+            &format!("/assets/{id}/place"),
+            &[("latitude", "95"), ("longitude", "19.21")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(page.contains("Latitude must be between -90 and 90"));
+    assert!(page.contains("value=\"95\""));
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let not_hers = rosa
+        .post_form(
+            &format!("/assets/{id}/place"),
+            &[("latitude", ""), ("longitude", "")],
+        )
+        .await;
+    assert_eq!(not_hers.status(), StatusCode::NOT_FOUND);
+    let cleared = admin
+        .post_form(
+            &format!("/assets/{id}/place"),
+            &[("latitude", ""), ("longitude", "")],
+        )
+        .await;
+    assert_eq!(cleared.status(), StatusCode::SEE_OTHER);
+    let (_, page) = json(&app.client(), "/api/v1/assets.geojson").await;
+    assert_eq!(page["features"].as_array().map(Vec::len), Some(0));
 }
 
 async fn send_report(
@@ -805,6 +885,43 @@ async fn an_imported_street_list_is_found_and_a_bad_line_imports_nothing() {
             .await
             .contains("value=\"53.470000|-2.060000|Weavers Row, East\"")
     );
+    // The list answers as a Nominatim-compatible geocoder, so another site can name this one
+    // as its `geocoder_url` and find its streets (two sites, real HTTP on loopback).
+    let (status, answer) = json(
+        &app.client(),
+        "/api/v1/places/search?q=12+weavers&format=json",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(answer[0]["display_name"], "Weavers Row, East");
+    assert_eq!(answer[0]["lat"], "53.47");
+    assert_eq!(answer[0]["lon"], "-2.06");
+    let (status, _) = json(&app.client(), "/api/v1/places/search?q=mill&format=xml").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let base = app.base.clone();
+    let other = TestApp::spawn_with(|config| {
+        config.geocoder_url = format!("{base}/api/v1/places");
+    })
+    .await;
+    let asker = other.admin().await;
+    let found = asker
+        .post_multipart(
+            "/reports/new",
+            &[("find", "weavers row"), ("action", "find")],
+            &[],
+        )
+        .await;
+    assert!(
+        body(found)
+            .await
+            .contains("value=\"53.470000|-2.060000|Weavers Row, East\""),
+        "found through the other site's geocoder"
+    );
+    assert_eq!(
+        count(&other.db, "SELECT COUNT(*) AS n FROM streets").await,
+        0
+    );
+
     // Only site admins import.
     let rosa = app.register("Rosa", "rosa@example.org", "").await;
     let refused = rosa
