@@ -54,7 +54,7 @@ FEATURES = [
 # pool size: (features, panel size, leximin round limit). The full leximin on the 5,000 pool
 # takes hours with the pure-Rust LP solver, so it runs with `--max-rounds` there: its first
 # level, the maximin the reference computes, finishes within the limit.
-POOLS = {1000: (5, 40, None), 5000: (7, 100, 300)}
+POOLS = {1000: (5, 40, None), 1727: (7, 110, None), 5000: (7, 100, 300)}
 
 REFERENCE = r'''
 import json, sys, time
