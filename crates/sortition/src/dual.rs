@@ -1,9 +1,11 @@
-//! A leximin stage's dual over the known panels, solved by one of two pure-Rust solvers:
+//! A leximin stage's dual over the known panels, solved by one of three pure-Rust solvers:
 //!
 //! minimise cap - sum(fixed probability x weight) with every known panel's weight at most
 //! cap and the unfixed types' weights summing to one (weights non-negative). Its optimum
 //! is the stage's value from above; the panels' shadow prices are a distribution over them.
 //!
+//! - [`LpSolver::Revised`]: our own revised simplex on the stage's primal (see
+//!   [`crate::master`]), which adds each new panel as a column and goes on from its basis.
 //! - [`LpSolver::Microlp`]: dual simplex, adding each new panel as a row to the last basis.
 //!   Each row rebuilds and refactorises the whole constraint matrix, which is what makes
 //!   it slow once a stage knows hundreds of panels and the pool has hundreds of types.
@@ -20,6 +22,7 @@ use clarabel::solver::{
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
 use crate::leximin::{MARGIN, solve};
+use crate::master::Master;
 use crate::oracle::{Panel, Types};
 use crate::{LpSolver, SelectError};
 
@@ -34,6 +37,7 @@ pub(crate) struct DualPoint {
 }
 
 pub(crate) enum StageDual {
+    Revised(Master),
     Microlp(MicrolpDual),
     Clarabel(DualPoint),
     #[cfg(feature = "highs")]
@@ -52,6 +56,17 @@ impl StageDual {
         let mut margin = MARGIN;
         loop {
             let result = match solver {
+                LpSolver::Revised => {
+                    let kept: Vec<Option<f64>> = fixed
+                        .iter()
+                        .map(|&p| p.map(|p| kept(Some(p), margin)))
+                        .collect();
+                    match Master::new(types, panels, &kept) {
+                        Ok(master) => Ok(StageDual::Revised(master)),
+                        // Numerical trouble in our simplex: microlp solves this stage.
+                        Err(_) => StageDual::new(LpSolver::Microlp, types, panels, fixed),
+                    }
+                }
                 LpSolver::Microlp => {
                     MicrolpDual::new(types, panels, fixed, margin).map(StageDual::Microlp)
                 }
@@ -72,6 +87,14 @@ impl StageDual {
 
     pub fn point(&self) -> DualPoint {
         match self {
+            StageDual::Revised(master) => {
+                let (weights, cap, value) = master.point();
+                DualPoint {
+                    weights,
+                    cap,
+                    value,
+                }
+            }
             StageDual::Microlp(dual) => dual.point(),
             StageDual::Clarabel(point) => DualPoint {
                 weights: point.weights.clone(),
@@ -92,6 +115,10 @@ impl StageDual {
         fixed: &[Option<f64>],
     ) -> Result<Self, SelectError> {
         match self {
+            StageDual::Revised(mut master) => match master.add_panels(types, &panels[known..]) {
+                Ok(()) => Ok(StageDual::Revised(master)),
+                Err(_) => StageDual::new(LpSolver::Microlp, types, panels, fixed),
+            },
             StageDual::Microlp(mut dual) => {
                 for panel in &panels[known..] {
                     // A failed warm start (the factorisation lost precision) is solved
@@ -118,7 +145,7 @@ impl StageDual {
     /// stage at the same value, while a type fixed wrongly would be held down.
     pub fn positive_weight(&self) -> f64 {
         match self {
-            StageDual::Microlp(_) => 1e-7,
+            StageDual::Revised(_) | StageDual::Microlp(_) => 1e-7,
             StageDual::Clarabel(_) => 1e-5,
             #[cfg(feature = "highs")]
             StageDual::Highs(_) => 1e-7,
@@ -258,12 +285,6 @@ fn clarabel_dual(
         .map_err(|e| SelectError::Solver(format!("a linear program failed: {e}")))?;
     solver.solve();
     let solution = &solver.solution;
-    if std::env::var_os("SORTITION_TRACE").is_some() {
-        eprintln!(
-            "clarabel {:?} {} iterations {:.3} s",
-            solution.status, solution.iterations, solution.solve_time
-        );
-    }
     match solution.status {
         SolverStatus::Solved | SolverStatus::AlmostSolved => Ok(DualPoint {
             cap: solution.x[0],

@@ -12,6 +12,7 @@
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
 use crate::dual::{DualPoint, StageDual};
+use crate::master::Master;
 use crate::oracle::{Panel, PanelProgram, Types};
 use crate::pool::Pool;
 use crate::rng::Rng;
@@ -27,8 +28,11 @@ pub(crate) const MARGIN: f64 = 1e-7;
 const GAP: f64 = 5e-4;
 /// A panel whose dual row is slack by less than this counts as tight.
 const TIGHT: f64 = 1e-6;
-/// How far panel searches lean towards the weights that gave the best bound.
-const SMOOTHING: f64 = 0.7;
+/// Each round searches panels at these points between the current weights (0) and the
+/// weights that gave the best bound (1).
+const SEARCH_POINTS: [f64; 4] = [0.0, 0.4, 0.7, 0.9];
+/// At most this many panel searches before the first stage (see `first_panels`).
+const FIRST_SEARCHES: usize = 300;
 
 pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectError> {
     let found = distribution(pool, request)?;
@@ -70,7 +74,7 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
         levels += 1;
     }
     let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
-    let weights = panel_probabilities(&types, &panels, &fixed)?;
+    let weights = panel_probabilities(request.solver, &types, &panels, &fixed)?;
     let type_probability = probabilities_of(&types, &panels, &weights);
     let mut probabilities = vec![0.0; pool.people.len()];
     for (t, members) in types.members.iter().enumerate() {
@@ -106,7 +110,7 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
     let types = program.types;
     let mut weights = vec![1.0; types.len()];
     let mut panels: Vec<Panel> = Vec::new();
-    let rounds = types.len().clamp(1, 300);
+    let rounds = types.len().clamp(1, FIRST_SEARCHES);
     for _ in 0..rounds {
         let panel = program
             .best_panel(&weights)
@@ -166,15 +170,15 @@ fn raise_lowest(
             *left -= 1;
         }
         let mut new = Vec::new();
-        for smoothed in [false, true] {
-            let point = match (&center, smoothed) {
-                (_, false) => weights.clone(),
-                (Some((c, _)), true) => c
+        for smoothing in SEARCH_POINTS {
+            let point: Vec<f64> = match &center {
+                _ if smoothing == 0.0 => weights.clone(),
+                Some((c, _)) => c
                     .iter()
                     .zip(&weights)
-                    .map(|(c, w)| SMOOTHING * c + (1.0 - SMOOTHING) * w)
+                    .map(|(c, w)| smoothing * c + (1.0 - smoothing) * w)
                     .collect(),
-                (None, true) => continue,
+                None => continue,
             };
             let best = heaviest_panel(program, &point)?;
             // Any point with non-negative weights summing to one over the unfixed types
@@ -269,10 +273,17 @@ fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f
 
 /// The probabilities of the known panels that give every type its fixed probability.
 fn panel_probabilities(
+    solver: LpSolver,
     types: &Types,
     panels: &[Panel],
     fixed: &[f64],
 ) -> Result<Vec<f64>, SelectError> {
+    if solver == LpSolver::Revised {
+        let kept: Vec<Option<f64>> = fixed.iter().map(|&p| Some((p - MARGIN).max(0.0))).collect();
+        if let Ok(master) = Master::new(types, panels, &kept) {
+            return Ok(master.panel_values());
+        }
+    }
     let mut margin = MARGIN;
     loop {
         match distribution_with_margin(types, panels, fixed, margin) {

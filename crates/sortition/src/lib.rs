@@ -21,6 +21,7 @@ mod io;
 mod legacy;
 mod leximin;
 mod lottery;
+mod master;
 mod oracle;
 mod pool;
 mod replace;
@@ -65,8 +66,11 @@ impl std::str::FromStr for Method {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LpSolver {
-    /// microlp's dual simplex, warm-started from the last basis as panels are added.
+    /// Square Mile's own dense revised simplex on the stage's master program: each new
+    /// panel is a column added to the solved program, which goes on from its basis.
     #[default]
+    Revised,
+    /// microlp's dual simplex, warm-started from the last basis as panels are added.
     Microlp,
     /// Clarabel's interior-point method, solved afresh each round.
     Clarabel,
@@ -79,12 +83,13 @@ impl std::str::FromStr for LpSolver {
     type Err = String;
     fn from_str(text: &str) -> Result<LpSolver, String> {
         match text {
+            "revised" => Ok(LpSolver::Revised),
             "microlp" => Ok(LpSolver::Microlp),
             "clarabel" => Ok(LpSolver::Clarabel),
             #[cfg(feature = "highs")]
             "highs" => Ok(LpSolver::Highs),
             other => Err(format!(
-                "unknown LP solver {other:?}: choose clarabel or microlp"
+                "unknown LP solver {other:?}: choose revised, microlp or clarabel"
             )),
         }
     }
