@@ -40,8 +40,6 @@ pub(crate) enum StageDual {
     Revised(Master),
     Microlp(MicrolpDual),
     Clarabel(DualPoint),
-    #[cfg(feature = "highs")]
-    Highs(highs_dual::HighsDual),
 }
 
 impl StageDual {
@@ -73,10 +71,6 @@ impl StageDual {
                 LpSolver::Clarabel => {
                     clarabel_dual(types, panels, fixed, margin).map(StageDual::Clarabel)
                 }
-                #[cfg(feature = "highs")]
-                LpSolver::Highs => {
-                    highs_dual::HighsDual::new(types, panels, fixed, margin).map(StageDual::Highs)
-                }
             };
             match result {
                 Err(_) if margin < 1e-4 => margin *= 10.0,
@@ -101,8 +95,6 @@ impl StageDual {
                 cap: point.cap,
                 value: point.value,
             },
-            #[cfg(feature = "highs")]
-            StageDual::Highs(dual) => dual.point(),
         }
     }
 
@@ -131,11 +123,6 @@ impl StageDual {
                 Ok(StageDual::Microlp(dual))
             }
             StageDual::Clarabel(_) => StageDual::new(LpSolver::Clarabel, types, panels, fixed),
-            #[cfg(feature = "highs")]
-            StageDual::Highs(dual) => match dual.add_panels(types, &panels[known..]) {
-                Ok(dual) => Ok(StageDual::Highs(dual)),
-                Err(_) => StageDual::new(LpSolver::Highs, types, panels, fixed),
-            },
         }
     }
 
@@ -147,8 +134,6 @@ impl StageDual {
         match self {
             StageDual::Revised(_) | StageDual::Microlp(_) => 1e-7,
             StageDual::Clarabel(_) => 1e-5,
-            #[cfg(feature = "highs")]
-            StageDual::Highs(_) => 1e-7,
         }
     }
 }
@@ -294,99 +279,5 @@ fn clarabel_dual(
         status => Err(SelectError::Solver(format!(
             "a linear program failed: {status:?}"
         ))),
-    }
-}
-
-#[cfg(feature = "highs")]
-mod highs_dual {
-    use highs::{Col, HighsModelStatus, Model, RowProblem, Sense, SolvedModel};
-
-    use super::{DualPoint, kept};
-    use crate::SelectError;
-    use crate::oracle::{Panel, Types};
-
-    /// The dual in HiGHS, kept between rounds: new panels are added as rows to the solved
-    /// model, and HiGHS's dual simplex starts again from its last basis.
-    pub(crate) struct HighsDual {
-        solved: SolvedModel,
-        cap: Col,
-        weights: Vec<Col>,
-    }
-
-    impl HighsDual {
-        pub fn new(
-            types: &Types,
-            panels: &[Panel],
-            fixed: &[Option<f64>],
-            margin: f64,
-        ) -> Result<Self, SelectError> {
-            let mut problem = RowProblem::default();
-            let cap = problem.add_column(1.0, ..);
-            let weights: Vec<Col> = fixed
-                .iter()
-                .map(|&p| problem.add_column(-kept(p, margin), 0.0..))
-                .collect();
-            for panel in panels {
-                problem.add_row(..=0.0, row(types, panel, &weights, cap));
-            }
-            let unfixed: Vec<(Col, f64)> = (0..types.len())
-                .filter(|&t| fixed[t].is_none())
-                .map(|t| (weights[t], 1.0))
-                .collect();
-            problem.add_row(1.0..=1.0, unfixed);
-            let mut model = problem.optimise(Sense::Minimise);
-            model.make_quiet();
-            Self::solved(model, cap, weights)
-        }
-
-        fn solved(model: Model, cap: Col, weights: Vec<Col>) -> Result<Self, SelectError> {
-            let solved = model
-                .try_solve()
-                .map_err(|e| SelectError::Solver(format!("HiGHS failed: {e:?}")))?;
-            match solved.status() {
-                HighsModelStatus::Optimal => Ok(HighsDual {
-                    solved,
-                    cap,
-                    weights,
-                }),
-                status => Err(SelectError::Solver(format!("HiGHS: {status:?}"))),
-            }
-        }
-
-        pub fn point(&self) -> DualPoint {
-            let solution = self.solved.get_solution();
-            let columns = solution.columns();
-            DualPoint {
-                weights: (0..self.weights.len()).map(|t| columns[1 + t]).collect(),
-                cap: columns[0],
-                value: self.solved.objective_value(),
-            }
-        }
-
-        pub fn add_panels(self, types: &Types, new: &[Panel]) -> Result<Self, SelectError> {
-            let HighsDual {
-                solved,
-                cap,
-                weights,
-            } = self;
-            let mut model = Model::from(solved);
-            for panel in new {
-                model
-                    .try_add_row(..=0.0, row(types, panel, &weights, cap))
-                    .map_err(|e| SelectError::Solver(format!("HiGHS failed: {e:?}")))?;
-            }
-            Self::solved(model, cap, weights)
-        }
-    }
-
-    fn row(types: &Types, panel: &Panel, weights: &[Col], cap: Col) -> Vec<(Col, f64)> {
-        let mut row: Vec<(Col, f64)> = panel
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n > 0)
-            .map(|(t, &n)| (weights[t], n as f64 / types.size(t)))
-            .collect();
-        row.push((cap, -1.0));
-        row
     }
 }

@@ -74,9 +74,6 @@ pub enum LpSolver {
     Microlp,
     /// Clarabel's interior-point method, solved afresh each round.
     Clarabel,
-    /// HiGHS's dual simplex, warm-started (only with the `highs` feature).
-    #[cfg(feature = "highs")]
-    Highs,
 }
 
 impl std::str::FromStr for LpSolver {
@@ -86,8 +83,6 @@ impl std::str::FromStr for LpSolver {
             "revised" => Ok(LpSolver::Revised),
             "microlp" => Ok(LpSolver::Microlp),
             "clarabel" => Ok(LpSolver::Clarabel),
-            #[cfg(feature = "highs")]
-            "highs" => Ok(LpSolver::Highs),
             other => Err(format!(
                 "unknown LP solver {other:?}: choose revised, microlp or clarabel"
             )),
