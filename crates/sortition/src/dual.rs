@@ -45,11 +45,14 @@ pub(crate) enum StageDual {
 impl StageDual {
     /// The dual for the known panels. Should rounding leave the fixed probabilities just out
     /// of the panels' reach (the dual then has no bottom), they are kept with a wider margin.
+    /// `start`: panels the revised simplex brings into its first basis (see
+    /// [`Master::new`]); the other solvers ignore it.
     pub fn new(
         solver: LpSolver,
         types: &Types,
         panels: &[Panel],
         fixed: &[Option<f64>],
+        start: &[Panel],
     ) -> Result<Self, SelectError> {
         let mut margin = MARGIN;
         loop {
@@ -59,10 +62,10 @@ impl StageDual {
                         .iter()
                         .map(|&p| p.map(|p| kept(Some(p), margin)))
                         .collect();
-                    match Master::new(types, panels, &kept) {
+                    match Master::new(types, panels, &kept, start) {
                         Ok(master) => Ok(StageDual::Revised(master)),
                         // Numerical trouble in our simplex: microlp solves this stage.
-                        Err(_) => StageDual::new(LpSolver::Microlp, types, panels, fixed),
+                        Err(_) => StageDual::new(LpSolver::Microlp, types, panels, fixed, &[]),
                     }
                 }
                 LpSolver::Microlp => {
@@ -109,7 +112,7 @@ impl StageDual {
         match self {
             StageDual::Revised(mut master) => match master.add_panels(types, &panels[known..]) {
                 Ok(()) => Ok(StageDual::Revised(master)),
-                Err(_) => StageDual::new(LpSolver::Microlp, types, panels, fixed),
+                Err(_) => StageDual::new(LpSolver::Microlp, types, panels, fixed, &[]),
             },
             StageDual::Microlp(mut dual) => {
                 for panel in &panels[known..] {
@@ -117,12 +120,23 @@ impl StageDual {
                     // again from scratch.
                     dual = match dual.add_panel(panel) {
                         Ok(dual) => dual,
-                        Err(_) => return StageDual::new(LpSolver::Microlp, types, panels, fixed),
+                        Err(_) => {
+                            return StageDual::new(LpSolver::Microlp, types, panels, fixed, &[]);
+                        }
                     };
                 }
                 Ok(StageDual::Microlp(dual))
             }
-            StageDual::Clarabel(_) => StageDual::new(LpSolver::Clarabel, types, panels, fixed),
+            StageDual::Clarabel(_) => StageDual::new(LpSolver::Clarabel, types, panels, fixed, &[]),
+        }
+    }
+
+    /// The panels in the revised simplex's basis (indices into the stage's panels); none for
+    /// the other solvers.
+    pub fn basic_panels(&self) -> Vec<usize> {
+        match self {
+            StageDual::Revised(master) => master.basic_panels(),
+            _ => Vec::new(),
         }
     }
 

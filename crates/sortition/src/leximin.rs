@@ -63,6 +63,8 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
     let mut rounds_left = request.max_rounds;
     let mut complete = true;
     let mut levels = 0;
+    // The basic panels of the last stage, to start the next one from.
+    let mut start: Vec<Panel> = Vec::new();
     while complete && fixed.iter().any(Option::is_none) {
         complete = raise_lowest(
             request.solver,
@@ -70,6 +72,7 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
             &mut panels,
             &mut fixed,
             &mut rounds_left,
+            &mut start,
         )?;
         levels += 1;
     }
@@ -145,13 +148,14 @@ fn raise_lowest(
     panels: &mut Vec<Panel>,
     fixed: &mut [Option<f64>],
     rounds_left: &mut Option<u32>,
+    start: &mut Vec<Panel>,
 ) -> Result<bool, SelectError> {
     let types = program.types;
     let kept: Vec<f64> = fixed
         .iter()
         .map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0)))
         .collect();
-    let mut dual = StageDual::new(solver, types, panels, fixed)?;
+    let mut dual = StageDual::new(solver, types, panels, fixed, start)?;
     let mut center: Option<(Vec<f64>, f64)> = None;
     loop {
         let DualPoint {
@@ -197,6 +201,11 @@ fn raise_lowest(
         let bound = center.as_ref().map_or(f64::INFINITY, |(_, b)| *b);
         trace(panels.len(), value, bound);
         if new.is_empty() || bound - value <= GAP {
+            *start = dual
+                .basic_panels()
+                .into_iter()
+                .map(|p| panels[p].clone())
+                .collect();
             fix_stage(
                 fixed,
                 &weights,
@@ -213,10 +222,15 @@ fn raise_lowest(
 }
 
 /// With `SORTITION_TRACE` set, one line per round on standard error: how the stage's bounds
-/// close, for tuning.
+/// close, and when (seconds since the process's first trace), for tuning.
 fn trace(panels: usize, value: f64, bound: f64) {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     if std::env::var_os("SORTITION_TRACE").is_some() {
-        eprintln!("panels {panels} value {value:.6} bound {bound:.6}");
+        let seconds = START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_secs_f64();
+        eprintln!("{seconds:.1} s: panels {panels} value {value:.6} bound {bound:.6}");
     }
 }
 
@@ -280,7 +294,7 @@ fn panel_probabilities(
 ) -> Result<Vec<f64>, SelectError> {
     if solver == LpSolver::Revised {
         let kept: Vec<Option<f64>> = fixed.iter().map(|&p| Some((p - MARGIN).max(0.0))).collect();
-        if let Ok(master) = Master::new(types, panels, &kept) {
+        if let Ok(master) = Master::new(types, panels, &kept, &[]) {
             return Ok(master.panel_values());
         }
     }

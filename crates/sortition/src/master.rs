@@ -30,7 +30,7 @@ use crate::oracle::{Panel, Types};
 /// Reduced costs above this let a column enter.
 const OPTIMALITY: f64 = 1e-9;
 /// Pivot entries below this are treated as zero.
-const PIVOT: f64 = 1e-7;
+const PIVOT: f64 = 1e-6;
 /// Harris's ratio test lets basic values go this far below zero, to pick larger pivots.
 const FEASIBILITY: f64 = 1e-9;
 /// After this many degenerate pivots in a row, Bland's rule takes over (it cannot cycle).
@@ -38,7 +38,7 @@ const DEGENERATE_BEFORE_BLAND: usize = 50;
 /// Every this many pivots, the basic values are checked against the rows.
 const CHECK_EVERY: usize = 500;
 /// A residual above this has the basis inverse recomputed.
-const DRIFT: f64 = 1e-6;
+const DRIFT: f64 = 1e-5;
 /// A safety net on the pivots of one solve.
 const MAX_PIVOTS: usize = 1_000_000;
 
@@ -52,6 +52,8 @@ enum Kind {
 
 struct Column {
     kind: Kind,
+    /// For a panel, its index in the panels given and added.
+    panel: usize,
     /// Sparse entries (row, coefficient).
     entries: Vec<(usize, f64)>,
 }
@@ -75,14 +77,20 @@ pub(crate) struct Master {
     values: Vec<f64>,
     phase_one: bool,
     pivots: usize,
+    /// The residual above which the basis inverse is recomputed (see `check_drift`).
+    drift_allowed: f64,
+    panel_count: usize,
 }
 
 impl Master {
     /// The stage's program over the given panels, solved.
+    /// `start` lists panels to bring into the basis before the simplex proper (the last
+    /// stage's basic panels): phase one then has little left to do.
     pub fn new(
         types: &Types,
         panels: &[Panel],
         kept: &[Option<f64>],
+        start: &[Panel],
     ) -> Result<Master, MasterFailed> {
         let n_types = types.len();
         let rows = n_types + 1;
@@ -99,6 +107,8 @@ impl Master {
             values: vec![0.0; rows],
             phase_one: true,
             pivots: 0,
+            drift_allowed: DRIFT,
+            panel_count: 0,
         };
         let unfixed: Vec<(usize, f64)> = (0..n_types)
             .filter(|&t| kept[t].is_none())
@@ -122,6 +132,7 @@ impl Master {
         for panel in panels {
             master.push_panel(types, panel);
         }
+        master.crash(panels, start);
         master.optimise()?;
         if master.artificial_total() > 1e-7 {
             return Err(MasterFailed(
@@ -151,6 +162,30 @@ impl Master {
         (weights, y[self.rows - 1], value)
     }
 
+    /// Pivots the panels of `start` into the basis, each where the ratio test allows.
+    fn crash(&mut self, panels: &[Panel], start: &[Panel]) {
+        let wanted: std::collections::HashSet<&Panel> = start.iter().collect();
+        for j in 0..self.columns.len() {
+            let column = &self.columns[j];
+            if column.kind != Kind::Panel || !wanted.contains(&panels[column.panel]) {
+                continue;
+            }
+            let direction = self.direction(j);
+            if let Some(leaving) = self.leaving(&direction, false) {
+                self.pivot(j, leaving, &direction);
+            }
+        }
+    }
+
+    /// The indices (among those given and added) of the panels in the basis.
+    pub fn basic_panels(&self) -> Vec<usize> {
+        self.basis
+            .iter()
+            .filter(|&&j| self.columns[j].kind == Kind::Panel)
+            .map(|&j| self.columns[j].panel)
+            .collect()
+    }
+
     /// The panels' probabilities in the solution, in the order the panels were given and
     /// added, normalised to sum to one (tiny ones dropped).
     pub fn panel_values(&self) -> Vec<f64> {
@@ -165,7 +200,15 @@ impl Master {
     }
 
     fn push(&mut self, kind: Kind, entries: Vec<(usize, f64)>) -> usize {
-        self.columns.push(Column { kind, entries });
+        let panel = self.panel_count;
+        if kind == Kind::Panel {
+            self.panel_count += 1;
+        }
+        self.columns.push(Column {
+            kind,
+            panel,
+            entries,
+        });
         self.position.push(None);
         self.columns.len() - 1
     }
@@ -231,19 +274,27 @@ impl Master {
         self.cost(column) - priced
     }
 
-    /// Pivots until no column improves the objective.
+    /// Pivots until no column improves the objective. The dual values are updated at each
+    /// pivot from the leaving row of the inverse (O(rows)) and recomputed in full only
+    /// when the basic values are checked.
     fn optimise(&mut self) -> Result<(), MasterFailed> {
+        let n = self.rows;
         let mut degenerate = 0;
+        let mut y = self.duals();
         for _ in 0..MAX_PIVOTS {
-            let y = self.duals();
             let bland = degenerate >= DEGENERATE_BEFORE_BLAND;
             let Some(entering) = self.entering(&y, bland) else {
                 return Ok(());
             };
+            let reduced = self.reduced_cost(entering, &y);
             let direction = self.direction(entering);
             let Some(leaving) = self.leaving(&direction, bland) else {
                 return Err(MasterFailed("the master program is unbounded".into()));
             };
+            let factor = reduced / direction[leaving];
+            for (k, y) in y.iter_mut().enumerate() {
+                *y += factor * self.inverse[k * n + leaving];
+            }
             let step = self.pivot(entering, leaving, &direction);
             degenerate = if step > FEASIBILITY {
                 0
@@ -252,6 +303,7 @@ impl Master {
             };
             if self.pivots.is_multiple_of(CHECK_EVERY) {
                 self.check_drift()?;
+                y = self.duals();
             }
         }
         Err(MasterFailed("the master program did not finish".into()))
@@ -376,17 +428,27 @@ impl Master {
     }
 
     /// Recomputes the basis inverse and the basic values if the rows are no longer met.
+    /// A fresh inverse is only as exact as the basis allows: when even it leaves a residual
+    /// near the threshold, the threshold rises to ten times that residual, so that a basis
+    /// is not refactorised again and again for nothing.
     fn check_drift(&mut self) -> Result<(), MasterFailed> {
+        if self.residual() <= self.drift_allowed {
+            return Ok(());
+        }
+        self.refactorise()?;
+        self.drift_allowed = DRIFT.max(10.0 * self.residual());
+        Ok(())
+    }
+
+    /// The largest amount by which the basic values miss a row.
+    fn residual(&self) -> f64 {
         let mut residual = self.rhs.clone();
         for (r, &column) in self.basis.iter().enumerate() {
             for &(row, a) in &self.columns[column].entries {
                 residual[row] -= a * self.values[r];
             }
         }
-        if residual.iter().all(|v| v.abs() <= DRIFT) {
-            return Ok(());
-        }
-        self.refactorise()
+        residual.iter().map(|v| v.abs()).fold(0.0, f64::max)
     }
 
     /// The basis inverse by Gauss-Jordan elimination with partial pivoting.
