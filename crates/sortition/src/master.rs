@@ -503,3 +503,63 @@ impl Master {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Master;
+    use crate::oracle::Types;
+    use crate::pool::{Feature, Person, Pool, Quota};
+
+    /// One woman and two men; every panel of two takes the woman and one man.
+    fn one_woman_two_men() -> Types {
+        let quota = |value: &str, min, max| Quota {
+            value: value.into(),
+            min,
+            max,
+        };
+        let features = vec![Feature {
+            name: "gender".into(),
+            quotas: vec![quota("woman", 1, 1), quota("man", 0, 2)],
+        }];
+        let people = [0, 1, 1]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| Person::new(format!("p{i}"), vec![v], &features))
+            .collect();
+        Types::of(&Pool::new(features, people), false)
+    }
+
+    #[test]
+    fn the_lowest_probability_and_its_weights() {
+        let types = one_woman_two_men();
+        let master = Master::new(&types, &[vec![1, 1]], &[None, None], &[]).unwrap();
+        let (weights, cap, value) = master.point();
+        // The men share a seat (1/2 each): they hold the stage down, the woman (always
+        // chosen) does not.
+        assert!((value - 0.5).abs() < 1e-9, "{value}");
+        assert!((cap - 0.5).abs() < 1e-9, "{cap}");
+        assert!(
+            weights[0].abs() < 1e-9 && (weights[1] - 1.0).abs() < 1e-9,
+            "{weights:?}"
+        );
+        assert_eq!(master.panel_values(), vec![1.0]);
+    }
+
+    #[test]
+    fn a_fixed_type_keeps_its_probability_and_the_others_rise() {
+        let types = one_woman_two_men();
+        let panels = [vec![1, 1]];
+        let mut master = Master::new(&types, &panels, &[None, Some(0.5)], &panels).unwrap();
+        let (_, _, value) = master.point();
+        assert!((value - 1.0).abs() < 1e-9, "{value}");
+        // A second panel changes nothing the quotas allow: still the woman and one man.
+        master.add_panels(&types, &[vec![1, 1]]).unwrap();
+        assert!((master.point().2 - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fixed_probabilities_out_of_reach_are_refused() {
+        let types = one_woman_two_men();
+        assert!(Master::new(&types, &[vec![1, 1]], &[None, Some(0.9)], &[]).is_err());
+    }
+}
