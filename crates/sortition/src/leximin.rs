@@ -77,7 +77,7 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
         levels += 1;
     }
     let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
-    let weights = panel_probabilities(request.solver, &types, &panels, &fixed)?;
+    let weights = panel_probabilities(request.solver, &types, &panels, &fixed, &start)?;
     let type_probability = probabilities_of(&types, &panels, &weights);
     let mut probabilities = vec![0.0; pool.people.len()];
     for (t, members) in types.members.iter().enumerate() {
@@ -285,16 +285,18 @@ fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f
     }
 }
 
-/// The probabilities of the known panels that give every type its fixed probability.
+/// The probabilities of the known panels that give every type its fixed probability
+/// (the revised simplex starts from `start`, the last stage's basic panels).
 fn panel_probabilities(
     solver: LpSolver,
     types: &Types,
     panels: &[Panel],
     fixed: &[f64],
+    start: &[Panel],
 ) -> Result<Vec<f64>, SelectError> {
     if solver == LpSolver::Revised {
         let kept: Vec<Option<f64>> = fixed.iter().map(|&p| Some((p - MARGIN).max(0.0))).collect();
-        if let Ok(master) = Master::new(types, panels, &kept, &[]) {
+        if let Ok(master) = Master::new(types, panels, &kept, start) {
             return Ok(master.panel_values());
         }
     }
