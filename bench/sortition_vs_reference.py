@@ -22,8 +22,13 @@ with every gender and leaning between k/2 - 1 and k people on a panel of k = n/1
 compares the minimum probabilities with the published ones (and the paper's running times,
 measured on the authors' machine with Gurobi).
 
+With --pools-only, it only writes the pools' files (target/bench-sortition/<size>/people.csv
+and categories.csv), for `cargo run --release -p sortition --example leximin_bench`. Size
+1727 is shaped like the largest instance of the Nature paper (sf_e: 1,727 volunteers,
+7 features, panel of 110).
+
 Usage: bench/sortition_vs_reference.py [--python PY] [--sizes 1000,5000] [--timeout SECONDS]
-    [--paper] [--write]
+    [--paper] [--write] [--pools-only]
 (--timeout, default 2400: the reference is stopped and reported unfinished after this long.)
 """
 import json
@@ -51,10 +56,10 @@ FEATURES = [
                    ("mixed or other", 0.06, 0.9)]),
     ("disability", [("no", 0.82, 1.0), ("yes", 0.18, 0.8)]),
 ]
-# pool size: (features, panel size, leximin round limit). The full leximin on the 5,000 pool
+# pool size: (features, panel size, leximin round limit); 1727 is shaped like the paper's sf_e. The full leximin on the 5,000 pool
 # takes hours with the pure-Rust LP solver, so it runs with `--max-rounds` there: its first
 # level, the maximin the reference computes, finishes within the limit.
-POOLS = {1000: (5, 40, None), 5000: (7, 100, 300)}
+POOLS = {1000: (5, 40, None), 1727: (7, 110, None), 5000: (7, 100, 300)}
 
 REFERENCE = r'''
 import json, sys, time
@@ -183,6 +188,11 @@ def paper():
 
 
 def main():
+    if "--pools-only" in sys.argv:
+        for n in [int(s) for s in arg("--sizes", "1000,1727,5000").split(",")]:
+            features, size, _ = POOLS[n]
+            print(*generate(n, features, size), f"panel {size}")
+        return
     if "--paper" in sys.argv:
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "squaremile"], cwd=ROOT,
                        check=True)

@@ -33,6 +33,7 @@ pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectErro
         exact: false,
         panels: successes,
         complete: true,
+        levels: 0,
     })
 }
 

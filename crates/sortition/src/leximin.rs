@@ -11,25 +11,47 @@
 
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
+use crate::dual::{DualPoint, StageDual};
+use crate::master::Master;
 use crate::oracle::{Panel, PanelProgram, Types};
 use crate::pool::Pool;
 use crate::rng::Rng;
-use crate::{Drawn, Request, SelectError};
+use crate::{Distribution, Drawn, GroupPanel, LpSolver, Request, SelectError};
 
-/// Below this, a dual weight or an improvement is numerical noise.
+/// Below this, an improvement is numerical noise.
 const EPS: f64 = 1e-7;
 /// Fixed probabilities are kept up to this margin, so that rounding in one stage never
 /// makes the next one infeasible.
-const MARGIN: f64 = 1e-7;
+pub(crate) const MARGIN: f64 = 1e-7;
 /// A stage ends when its value is known to within this (as a probability): the tolerance
 /// of the paper's own implementation (and of sortition-algorithms).
 const GAP: f64 = 5e-4;
 /// A panel whose dual row is slack by less than this counts as tight.
 const TIGHT: f64 = 1e-6;
-/// How far panel searches lean towards the weights that gave the best bound.
-const SMOOTHING: f64 = 0.7;
+/// Each round searches panels at these points between the current weights (0) and the
+/// weights that gave the best bound (1).
+const SEARCH_POINTS: [f64; 4] = [0.0, 0.4, 0.7, 0.9];
+/// At most this many panel searches before the first stage (see `first_panels`).
+const FIRST_SEARCHES: usize = 300;
 
 pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectError> {
+    let found = distribution(pool, request)?;
+    let weights: Vec<f64> = found.panels.iter().map(|p| p.probability).collect();
+    let mut rng = Rng::new(request.seed);
+    let chosen = draw(&mut rng, &weights);
+    let panel = people_of(&mut rng, &found.groups, &found.panels[chosen].counts);
+    Ok(Drawn {
+        panel,
+        probabilities: found.probabilities,
+        exact: true,
+        panels: found.panels.len(),
+        complete: found.complete,
+        levels: found.levels,
+    })
+}
+
+/// The leximin distribution over panels of types (see [`Distribution`]).
+pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distribution, SelectError> {
     let types = Types::of(pool, request.one_per_household);
     let program = PanelProgram {
         pool,
@@ -40,11 +62,22 @@ pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectErro
     let mut fixed: Vec<Option<f64>> = vec![None; types.len()];
     let mut rounds_left = request.max_rounds;
     let mut complete = true;
+    let mut levels = 0;
+    // The basic panels of the last stage, to start the next one from.
+    let mut start: Vec<Panel> = Vec::new();
     while complete && fixed.iter().any(Option::is_none) {
-        complete = raise_lowest(&program, &mut panels, &mut fixed, &mut rounds_left)?;
+        complete = raise_lowest(
+            request.solver,
+            &program,
+            &mut panels,
+            &mut fixed,
+            &mut rounds_left,
+            &mut start,
+        )?;
+        levels += 1;
     }
     let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
-    let weights = distribution(&types, &panels, &fixed)?;
+    let weights = panel_probabilities(request.solver, &types, &panels, &fixed, &start)?;
     let type_probability = probabilities_of(&types, &panels, &weights);
     let mut probabilities = vec![0.0; pool.people.len()];
     for (t, members) in types.members.iter().enumerate() {
@@ -52,15 +85,21 @@ pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectErro
             probabilities[i] = type_probability[t];
         }
     }
-    let mut rng = Rng::new(request.seed);
-    let chosen = draw(&mut rng, &weights);
-    let panel = people_of(&mut rng, &types, &panels[chosen]);
-    Ok(Drawn {
-        panel,
+    let panels = panels
+        .into_iter()
+        .zip(weights)
+        .filter(|&(_, w)| w > 0.0)
+        .map(|(counts, probability)| GroupPanel {
+            counts,
+            probability,
+        })
+        .collect();
+    Ok(Distribution {
+        groups: types.members,
+        panels,
         probabilities,
-        exact: true,
-        panels: weights.iter().filter(|&&w| w > 0.0).count(),
         complete,
+        levels,
     })
 }
 
@@ -74,7 +113,7 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
     let types = program.types;
     let mut weights = vec![1.0; types.len()];
     let mut panels: Vec<Panel> = Vec::new();
-    let rounds = types.len().clamp(1, 300);
+    let rounds = types.len().clamp(1, FIRST_SEARCHES);
     for _ in 0..rounds {
         let panel = program
             .best_panel(&weights)
@@ -104,20 +143,26 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
 /// gave the best bound so far (Wentges' smoothing), and the stage ends when the restricted
 /// dual's value and that bound meet.
 fn raise_lowest(
+    solver: LpSolver,
     program: &PanelProgram,
     panels: &mut Vec<Panel>,
     fixed: &mut [Option<f64>],
     rounds_left: &mut Option<u32>,
+    start: &mut Vec<Panel>,
 ) -> Result<bool, SelectError> {
     let types = program.types;
     let kept: Vec<f64> = fixed
         .iter()
         .map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0)))
         .collect();
-    let mut dual = StageDual::new(types, panels, fixed)?;
+    let mut dual = StageDual::new(solver, types, panels, fixed, start)?;
     let mut center: Option<(Vec<f64>, f64)> = None;
     loop {
-        let (weights, cap, value) = dual.read();
+        let DualPoint {
+            weights,
+            cap,
+            value,
+        } = dual.point();
         if *rounds_left == Some(0) {
             fixed
                 .iter_mut()
@@ -129,15 +174,15 @@ fn raise_lowest(
             *left -= 1;
         }
         let mut new = Vec::new();
-        for smoothed in [false, true] {
-            let point = match (&center, smoothed) {
-                (_, false) => weights.clone(),
-                (Some((c, _)), true) => c
+        for smoothing in SEARCH_POINTS {
+            let point: Vec<f64> = match &center {
+                _ if smoothing == 0.0 => weights.clone(),
+                Some((c, _)) => c
                     .iter()
                     .zip(&weights)
-                    .map(|(c, w)| SMOOTHING * c + (1.0 - SMOOTHING) * w)
+                    .map(|(c, w)| smoothing * c + (1.0 - smoothing) * w)
                     .collect(),
-                (None, true) => continue,
+                None => continue,
             };
             let best = heaviest_panel(program, &point)?;
             // Any point with non-negative weights summing to one over the unfixed types
@@ -154,20 +199,38 @@ fn raise_lowest(
             }
         }
         let bound = center.as_ref().map_or(f64::INFINITY, |(_, b)| *b);
+        trace(panels.len(), value, bound);
         if new.is_empty() || bound - value <= GAP {
-            fix_stage(fixed, &weights, value.clamp(0.0, 1.0));
+            *start = dual
+                .basic_panels()
+                .into_iter()
+                .map(|p| panels[p].clone())
+                .collect();
+            fix_stage(
+                fixed,
+                &weights,
+                value.clamp(0.0, 1.0),
+                dual.positive_weight(),
+            );
             keep_tight(types, panels, &weights, cap);
             return Ok(true);
         }
-        for panel in new {
-            panels.push(panel);
-            // A failed warm start (the solver's factorisation lost precision) is solved
-            // again from scratch.
-            dual = match dual.add_panel(panels.last().expect("just added")) {
-                Ok(dual) => dual,
-                Err(_) => StageDual::new(types, panels, fixed)?,
-            };
-        }
+        let known = panels.len();
+        panels.extend(new);
+        dual = dual.add_panels(types, panels, known, fixed)?;
+    }
+}
+
+/// With `SORTITION_TRACE` set, one line per round on standard error: how the stage's bounds
+/// close, and when (seconds since the process's first trace), for tuning.
+fn trace(panels: usize, value: f64, bound: f64) {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    if std::env::var_os("SORTITION_TRACE").is_some() {
+        let seconds = START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_secs_f64();
+        eprintln!("{seconds:.1} s: panels {panels} value {value:.6} bound {bound:.6}");
     }
 }
 
@@ -202,17 +265,17 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Fixes the unfixed types whose dual weight is positive at the stage's value.
-fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64) {
+/// Fixes the unfixed types whose dual weight is above `positive` at the stage's value.
+fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f64) {
     let mut any = false;
     for (t, p) in fixed.iter_mut().enumerate() {
-        if p.is_none() && weights[t] > EPS {
+        if p.is_none() && weights[t] > positive {
             *p = Some(value);
             any = true;
         }
     }
     if !any {
-        // Rounding hid every weight below EPS: fix the heaviest, which the dual's
+        // Rounding hid every weight below the threshold: fix the heaviest, which the dual's
         // constraint (weights of unfixed types sum to one) says exists.
         let t = (0..fixed.len())
             .filter(|&t| fixed[t].is_none())
@@ -222,107 +285,21 @@ fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64) {
     }
 }
 
-/// A stage's dual over the known panels: minimise cap - sum(fixed probability x weight)
-/// with every known panel's weight at most cap and the unfixed types' weights summing to
-/// one. Its optimum is the stage's value from above. New panels arrive as new constraints,
-/// which the solver adds to its last basis instead of starting again.
-struct StageDual {
-    solution: microlp::Solution,
-    cap: microlp::Variable,
-    weights: Vec<microlp::Variable>,
-    sizes: Vec<f64>,
-}
-
-impl StageDual {
-    /// The dual for the known panels. Should rounding leave the fixed probabilities just out
-    /// of the panels' reach (the dual then has no bottom), they are kept with a wider margin.
-    fn new(types: &Types, panels: &[Panel], fixed: &[Option<f64>]) -> Result<Self, SelectError> {
-        let mut margin = MARGIN;
-        loop {
-            match Self::with_margin(types, panels, fixed, margin) {
-                Err(_) if margin < 1e-4 => margin *= 10.0,
-                result => return result,
-            }
+/// The probabilities of the known panels that give every type its fixed probability
+/// (the revised simplex starts from `start`, the last stage's basic panels).
+fn panel_probabilities(
+    solver: LpSolver,
+    types: &Types,
+    panels: &[Panel],
+    fixed: &[f64],
+    start: &[Panel],
+) -> Result<Vec<f64>, SelectError> {
+    if solver == LpSolver::Revised {
+        let kept: Vec<Option<f64>> = fixed.iter().map(|&p| Some((p - MARGIN).max(0.0))).collect();
+        if let Ok(master) = Master::new(types, panels, &kept, start) {
+            return Ok(master.panel_values());
         }
     }
-
-    fn with_margin(
-        types: &Types,
-        panels: &[Panel],
-        fixed: &[Option<f64>],
-        margin: f64,
-    ) -> Result<Self, SelectError> {
-        let mut problem = Problem::new(OptimizationDirection::Minimize);
-        let cap = problem.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
-        let weights: Vec<_> = fixed
-            .iter()
-            .map(|p| {
-                let gain = p.map_or(0.0, |p| -(p - margin).max(0.0));
-                problem.add_var(gain, (0.0, f64::INFINITY))
-            })
-            .collect();
-        let sizes: Vec<f64> = (0..types.len()).map(|t| types.size(t)).collect();
-        for panel in panels {
-            problem.add_constraint(
-                panel_row(panel, &weights, &sizes, cap),
-                ComparisonOp::Le,
-                0.0,
-            );
-        }
-        let unfixed: LinearExpr = (0..types.len())
-            .filter(|&t| fixed[t].is_none())
-            .map(|t| (weights[t], 1.0))
-            .collect();
-        problem.add_constraint(unfixed, ComparisonOp::Eq, 1.0);
-        Ok(StageDual {
-            solution: solve(&problem)?,
-            cap,
-            weights,
-            sizes,
-        })
-    }
-
-    /// The weights, the cap and the objective.
-    fn read(&self) -> (Vec<f64>, f64, f64) {
-        let s = &self.solution;
-        (
-            self.weights.iter().map(|&w| s.var_value(w)).collect(),
-            s.var_value(self.cap),
-            s.objective(),
-        )
-    }
-
-    fn add_panel(self, panel: &Panel) -> Result<Self, SelectError> {
-        let row = panel_row(panel, &self.weights, &self.sizes, self.cap);
-        let solution = self
-            .solution
-            .add_constraint(row, ComparisonOp::Le, 0.0)
-            .map_err(|e| SelectError::Solver(format!("a linear program failed: {e}")))?
-            .into_solution()
-            .map_err(|_| SelectError::Solver("a linear program was interrupted".into()))?;
-        Ok(StageDual { solution, ..self })
-    }
-}
-
-/// A panel's weight under the dual minus the cap.
-fn panel_row(
-    panel: &Panel,
-    weights: &[microlp::Variable],
-    sizes: &[f64],
-    cap: microlp::Variable,
-) -> LinearExpr {
-    let mut expr: LinearExpr = panel
-        .iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .map(|(t, &n)| (weights[t], n as f64 / sizes[t]))
-        .collect();
-    expr.add(cap, -1.0);
-    expr
-}
-
-/// The probabilities of the known panels that give every type its fixed probability.
-fn distribution(types: &Types, panels: &[Panel], fixed: &[f64]) -> Result<Vec<f64>, SelectError> {
     let mut margin = MARGIN;
     loop {
         match distribution_with_margin(types, panels, fixed, margin) {
@@ -373,7 +350,7 @@ fn distribution_with_margin(
     Ok(weights)
 }
 
-fn solve(problem: &Problem) -> Result<microlp::Solution, SelectError> {
+pub(crate) fn solve(problem: &Problem) -> Result<microlp::Solution, SelectError> {
     problem
         .solve()
         .map_err(|e| SelectError::Solver(format!("a linear program failed: {e}")))?
@@ -407,10 +384,10 @@ fn draw(rng: &mut Rng, weights: &[f64]) -> usize {
 }
 
 /// The people for a panel of types: each type's places go to members drawn uniformly.
-fn people_of(rng: &mut Rng, types: &Types, panel: &Panel) -> Vec<usize> {
+fn people_of(rng: &mut Rng, groups: &[Vec<usize>], panel: &[u32]) -> Vec<usize> {
     let mut people = Vec::new();
     for (t, &taken) in panel.iter().enumerate() {
-        let mut members = types.members[t].clone();
+        let mut members = groups[t].clone();
         for k in 0..taken as usize {
             let j = k + rng.below(members.len() - k);
             members.swap(k, j);

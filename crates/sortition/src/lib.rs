@@ -15,19 +15,28 @@
 //! Quotas that no panel can meet get a [`Infeasible`] report naming the quotas to relax and
 //! by how much. Everything random is seeded, so a draw can be replayed and audited.
 
+mod dual;
 mod feasibility;
 mod io;
 mod legacy;
 mod leximin;
+mod lottery;
+mod master;
 mod oracle;
 mod pool;
 mod replace;
+mod reserve;
 mod rng;
 
 pub use feasibility::{Infeasible, Relaxation};
 pub use io::{ReadError, read_categories, read_people, write_categories, write_people};
+pub use lottery::{
+    Lottery, LotteryError, PUBLISHED_DRAW_FORMAT, PublishedDraw, PublishedLottery, VerifyError,
+    round_to_lottery, verify,
+};
 pub use pool::{Feature, Person, Pool, Quota};
 pub use replace::{Remaining, check_replacement, replace};
+pub use reserve::{ReservedLottery, ReservedPanel, reserve_lists};
 
 use serde::Serialize;
 
@@ -52,6 +61,35 @@ impl std::str::FromStr for Method {
     }
 }
 
+/// The linear-programming solver leximin's stages use (both pure Rust). The answer is the
+/// same to the stated tolerance; they differ in speed (see BENCHMARKS.md).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LpSolver {
+    /// Square Mile's own dense revised simplex on the stage's master program: each new
+    /// panel is a column added to the solved program, which goes on from its basis.
+    #[default]
+    Revised,
+    /// microlp's dual simplex, warm-started from the last basis as panels are added.
+    Microlp,
+    /// Clarabel's interior-point method, solved afresh each round.
+    Clarabel,
+}
+
+impl std::str::FromStr for LpSolver {
+    type Err = String;
+    fn from_str(text: &str) -> Result<LpSolver, String> {
+        match text {
+            "revised" => Ok(LpSolver::Revised),
+            "microlp" => Ok(LpSolver::Microlp),
+            "clarabel" => Ok(LpSolver::Clarabel),
+            other => Err(format!(
+                "unknown LP solver {other:?}: choose revised, microlp or clarabel"
+            )),
+        }
+    }
+}
+
 /// What to select and how.
 #[derive(Clone, Debug)]
 pub struct Request {
@@ -66,6 +104,8 @@ pub struct Request {
     /// for pools so large that the full leximin takes hours; None runs it to the end. A
     /// count, not a time, so that the same request gives the same draw on any machine.
     pub max_rounds: Option<u32>,
+    /// The solver for leximin's linear programs.
+    pub solver: LpSolver,
 }
 
 impl Request {
@@ -77,6 +117,7 @@ impl Request {
             one_per_household: false,
             legacy_runs: 2_000,
             max_rounds: None,
+            solver: LpSolver::default(),
         }
     }
 }
@@ -105,6 +146,9 @@ pub struct Selection {
     /// the best possible, and everyone above them has at least the level it was raising
     /// (the lowest probability itself is only proven best once the first level finished).
     pub complete: bool,
+    /// How many leximin stages ran (each fixes the volunteers who cannot rise above its
+    /// value); 0 for the legacy method.
+    pub levels: usize,
 }
 
 /// Why no panel was drawn.
@@ -133,6 +177,41 @@ struct Drawn {
     panels: usize,
     /// Whether the method ran to its end (see `Selection::complete`).
     complete: bool,
+    /// How many leximin stages ran.
+    levels: usize,
+}
+
+/// The leximin distribution over quota-meeting panels, before any draw: what a
+/// [`lottery`] rounds and publishes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Distribution {
+    /// Groups of interchangeable volunteers (same value for every feature; with one person
+    /// per household, people sharing a household are alone in theirs), as pool indices.
+    pub groups: Vec<Vec<usize>>,
+    /// The panels with a positive probability, each as how many of every group it takes.
+    /// A panel's seats for a group go to members drawn uniformly from it.
+    pub panels: Vec<GroupPanel>,
+    /// Every volunteer's probability of being selected, by pool index.
+    pub probabilities: Vec<f64>,
+    /// See [`Selection::complete`].
+    pub complete: bool,
+    /// See [`Selection::levels`].
+    pub levels: usize,
+}
+
+/// One panel of the distribution.
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupPanel {
+    /// How many members of each group (by index into [`Distribution::groups`]) it takes.
+    pub counts: Vec<u32>,
+    pub probability: f64,
+}
+
+/// The leximin distribution for the request (its method is ignored), after the same
+/// checks as [`select`].
+pub fn leximin_distribution(pool: &Pool, request: &Request) -> Result<Distribution, SelectError> {
+    check(pool, request)?;
+    leximin::distribution(pool, request)
 }
 
 /// Chooses a panel from the pool.
@@ -176,6 +255,7 @@ fn summarise(request: &Request, drawn: Drawn) -> Selection {
         exact,
         panels,
         complete,
+        levels,
     } = drawn;
     let n = probabilities.len().max(1) as f64;
     let low_threshold = 0.5 * request.size as f64 / n;
@@ -199,6 +279,7 @@ fn summarise(request: &Request, drawn: Drawn) -> Selection {
         exact,
         panels,
         complete,
+        levels,
     }
 }
 

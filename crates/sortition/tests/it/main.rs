@@ -2,7 +2,9 @@
 //! draw must have, infeasible quotas, and the CSV files.
 
 mod files;
+mod lottery;
 mod replacement;
+mod reserves;
 mod selection;
 
 use sortition::{Feature, Person, Pool, Quota};

@@ -1,4 +1,4 @@
-use sortition::{Method, Request, SelectError, meets_quotas, select};
+use sortition::{LpSolver, Method, Request, SelectError, meets_quotas, select};
 
 use crate::{feature, pool, random_pool};
 
@@ -294,4 +294,29 @@ fn a_round_limit_stops_leximin_short_with_a_valid_reproducible_draw() {
     assert!(roomy.complete);
     assert_eq!(roomy.panel, full.panel);
     assert_eq!(roomy.probabilities, full.probabilities);
+}
+
+#[test]
+fn every_lp_solver_reaches_the_same_leximin_probabilities() {
+    // Leximin's probabilities are unique; each stage is solved to within 0.0005, so two
+    // solvers may differ by that much, no more.
+    for seed in [3, 7, 11] {
+        let pool = random_pool(150, &[2, 3, 4], 15, seed);
+        let mut request = request(15, Method::Leximin);
+        let answers: Vec<Vec<f64>> = [LpSolver::Revised, LpSolver::Microlp, LpSolver::Clarabel]
+            .into_iter()
+            .map(|solver| {
+                request.solver = solver;
+                select(&pool, &request).unwrap().probabilities
+            })
+            .collect();
+        for other in &answers[1..] {
+            let largest = answers[0]
+                .iter()
+                .zip(other)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
+            assert!(largest <= 1e-3, "seed {seed}: solvers differ by {largest}");
+        }
+    }
 }
