@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release -p sortition --example leximin_bench -- PEOPLE CATEGORIES SIZE [SOLVER [MAX_ROUNDS]]`
 //!
-//! SOLVER is revised (the default), microlp or clarabel.
+//! SOLVER is revised (the default) or microlp.
 //!
 //! Prints one line: pool, features, panel, seconds, lowest probability, panels, levels and
 //! whether leximin ran to its end.

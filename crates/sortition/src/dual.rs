@@ -1,4 +1,4 @@
-//! A leximin stage's dual over the known panels, solved by one of three pure-Rust solvers:
+//! A leximin stage's dual over the known panels, solved by one of two pure-Rust solvers:
 //!
 //! minimise cap - sum(fixed probability x weight) with every known panel's weight at most
 //! cap and the unfixed types' weights summing to one (weights non-negative). Its optimum
@@ -9,16 +9,10 @@
 //! - [`LpSolver::Microlp`]: dual simplex, adding each new panel as a row to the last basis.
 //!   Each row rebuilds and refactorises the whole constraint matrix, which is what makes
 //!   it slow once a stage knows hundreds of panels and the pool has hundreds of types.
-//! - [`LpSolver::Clarabel`]: an interior-point method, solved afresh after each round's
-//!   new panels. It needs no basis, so its cost grows with the matrix, not with the number
-//!   of rounds; and it ends in the middle of the optimal face, so every type that cannot
-//!   rise above the stage's value carries weight, and a stage fixes all of them at once
-//!   (a simplex vertex may show only some, leaving the rest to extra stages).
+//!
+//! Clarabel (an interior-point method) was measured as a third and lost clearly
+//! (BENCHMARKS.md); it was taken out so that its dependencies cost CI no compile time.
 
-use clarabel::algebra::CscMatrix;
-use clarabel::solver::{
-    DefaultSettingsBuilder, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus, ZeroConeT,
-};
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
 use crate::leximin::{MARGIN, solve};
@@ -39,7 +33,6 @@ pub(crate) struct DualPoint {
 pub(crate) enum StageDual {
     Revised(Master),
     Microlp(MicrolpDual),
-    Clarabel(DualPoint),
 }
 
 impl StageDual {
@@ -71,9 +64,6 @@ impl StageDual {
                 LpSolver::Microlp => {
                     MicrolpDual::new(types, panels, fixed, margin).map(StageDual::Microlp)
                 }
-                LpSolver::Clarabel => {
-                    clarabel_dual(types, panels, fixed, margin).map(StageDual::Clarabel)
-                }
             };
             match result {
                 Err(_) if margin < 1e-4 => margin *= 10.0,
@@ -93,11 +83,6 @@ impl StageDual {
                 }
             }
             StageDual::Microlp(dual) => dual.point(),
-            StageDual::Clarabel(point) => DualPoint {
-                weights: point.weights.clone(),
-                cap: point.cap,
-                value: point.value,
-            },
         }
     }
 
@@ -127,7 +112,6 @@ impl StageDual {
                 }
                 Ok(StageDual::Microlp(dual))
             }
-            StageDual::Clarabel(_) => StageDual::new(LpSolver::Clarabel, types, panels, fixed, &[]),
         }
     }
 
@@ -141,14 +125,9 @@ impl StageDual {
     }
 
     /// Above this a type's weight counts as positive: the type cannot rise above the stage's
-    /// value. The interior-point answer leaves tiny weights (about its tolerance) on types
-    /// that could rise, so its threshold is wider; a type missed by it is fixed by the next
-    /// stage at the same value, while a type fixed wrongly would be held down.
+    /// value.
     pub fn positive_weight(&self) -> f64 {
-        match self {
-            StageDual::Revised(_) | StageDual::Microlp(_) => 1e-7,
-            StageDual::Clarabel(_) => 1e-5,
-        }
+        1e-7
     }
 }
 
@@ -236,62 +215,4 @@ fn panel_row(
         .collect();
     expr.add(cap, -1.0);
     expr
-}
-
-/// The dual solved by Clarabel. Variables: cap, then one weight per type. Rows, in cone
-/// order: the unfixed weights sum to one (zero cone); each panel's weight minus cap is at
-/// most zero, and each weight at least zero (non-negative cone).
-fn clarabel_dual(
-    types: &Types,
-    panels: &[Panel],
-    fixed: &[Option<f64>],
-    margin: f64,
-) -> Result<DualPoint, SelectError> {
-    let n_types = types.len();
-    let (mut rows, mut cols, mut values) = (Vec::new(), Vec::new(), Vec::new());
-    let mut entry = |row: usize, col: usize, value: f64| {
-        rows.push(row);
-        cols.push(col);
-        values.push(value);
-    };
-    for t in (0..n_types).filter(|&t| fixed[t].is_none()) {
-        entry(0, 1 + t, 1.0);
-    }
-    for (p, panel) in panels.iter().enumerate() {
-        let row = 1 + p;
-        entry(row, 0, -1.0);
-        for (t, &n) in panel.iter().enumerate().filter(|&(_, &n)| n > 0) {
-            entry(row, 1 + t, n as f64 / types.size(t));
-        }
-    }
-    for t in 0..n_types {
-        entry(1 + panels.len() + t, 1 + t, -1.0);
-    }
-    let n_rows = 1 + panels.len() + n_types;
-    let n_vars = 1 + n_types;
-    let a = CscMatrix::new_from_triplets(n_rows, n_vars, rows, cols, values);
-    let mut b = vec![0.0; n_rows];
-    b[0] = 1.0;
-    let mut q = vec![1.0];
-    q.extend(fixed.iter().map(|&p| -kept(p, margin)));
-    let cones = [ZeroConeT(1), NonnegativeConeT(panels.len() + n_types)];
-    let settings = DefaultSettingsBuilder::default()
-        .verbose(false)
-        .build()
-        .map_err(|e| SelectError::Solver(format!("the LP settings: {e}")))?;
-    let p = CscMatrix::zeros((n_vars, n_vars));
-    let mut solver = DefaultSolver::new(&p, &q, &a, &b, &cones, settings)
-        .map_err(|e| SelectError::Solver(format!("a linear program failed: {e}")))?;
-    solver.solve();
-    let solution = &solver.solution;
-    match solution.status {
-        SolverStatus::Solved | SolverStatus::AlmostSolved => Ok(DualPoint {
-            cap: solution.x[0],
-            weights: solution.x[1..].iter().map(|&w| w.max(0.0)).collect(),
-            value: solution.obj_val,
-        }),
-        status => Err(SelectError::Solver(format!(
-            "a linear program failed: {status:?}"
-        ))),
-    }
 }

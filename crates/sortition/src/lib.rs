@@ -72,8 +72,6 @@ pub enum LpSolver {
     Revised,
     /// microlp's dual simplex, warm-started from the last basis as panels are added.
     Microlp,
-    /// Clarabel's interior-point method, solved afresh each round.
-    Clarabel,
 }
 
 impl std::str::FromStr for LpSolver {
@@ -82,9 +80,8 @@ impl std::str::FromStr for LpSolver {
         match text {
             "revised" => Ok(LpSolver::Revised),
             "microlp" => Ok(LpSolver::Microlp),
-            "clarabel" => Ok(LpSolver::Clarabel),
             other => Err(format!(
-                "unknown LP solver {other:?}: choose revised, microlp or clarabel"
+                "unknown LP solver {other:?}: choose revised or microlp"
             )),
         }
     }

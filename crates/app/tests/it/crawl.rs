@@ -30,6 +30,7 @@ use crate::support::{TestApp, skip};
 const NOT_LINKED: &[(&str, &str)] = &[
     ("/healthz", "for the load balancer"),
     ("/readyz", "for the load balancer"),
+    ("/metrics", "for Prometheus, with the operator's token"),
     (
         "/setup",
         "only on a site with no accounts yet; the home page sends there",

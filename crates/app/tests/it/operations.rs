@@ -58,7 +58,7 @@ async fn stopping_answers_requests_under_way_and_hands_back_a_job() {
     assert_eq!(other.status(), StatusCode::OK);
 
     running.shut_down();
-    slow.write_all(form[8..].as_bytes()).await.unwrap();
+    slow.write_all(&form.as_bytes()[8..]).await.unwrap();
     let mut answer = String::new();
     slow.read_to_string(&mut answer).await.unwrap();
     assert!(
