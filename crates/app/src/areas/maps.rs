@@ -121,28 +121,16 @@ pub async fn draw(
     };
     let mut marks = Vec::new();
     for (at, layer) in request.layers.iter().enumerate() {
-        // Reports are the many: counted from their own index (see `map_cells`).
-        let cells = if layer.kind == PointKind::Reports {
-            crate::reports::store::map_cells(
-                &state.db,
-                &crate::reports::store::Filter::default(),
-                grid,
-                frame.cell_lon,
-                frame.cell_lat,
-            )
-            .await?
-        } else {
-            points::cells_in_box(
-                &state.db,
-                layer.kind,
-                &within,
-                frame.cell_lon,
-                frame.cell_lat,
-                &layer.parent_slug,
-                layer.not_over_at,
-            )
-            .await?
-        };
+        let cells = points::cells_in_box(
+            &state.db,
+            layer.kind,
+            &within,
+            frame.cell_lon,
+            frame.cell_lat,
+            &layer.parent_slug,
+            layer.not_over_at,
+        )
+        .await?;
         marks.extend(cells.into_iter().map(|cell| {
             let (label, href) = match cell.one {
                 Some((path, title)) => (title, Some(path)),
@@ -176,6 +164,63 @@ pub async fn draw(
             cluster_href: None,
             picker: false,
             legend: request.legend,
+        },
+    ))
+}
+
+/// What a map to choose a place on says about itself.
+pub struct PickMap {
+    pub id: &'static str,
+    pub title: String,
+    pub description: String,
+    /// The label of the mark at the place chosen so far.
+    pub chosen: String,
+}
+
+/// A map of `area` (None: the whole site) that fills in a form's `latitude` and `longitude`
+/// when clicked, the place typed so far marked when it is on the map; None when there is
+/// no boundary to place it by.
+pub async fn pick(
+    state: &AppState,
+    lang: &Lang,
+    area: Option<&Area>,
+    latitude: &str,
+    longitude: &str,
+    map: PickMap,
+) -> anyhow::Result<Option<String>> {
+    let Some(frame) = frame(&state.db, area).await? else {
+        return Ok(None);
+    };
+    let chosen = latitude
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .zip(longitude.trim().parse::<f64>().ok())
+        .filter(|(lat, lon)| frame.grid.contains(*lat, *lon));
+    let marks = chosen
+        .map(|(lat, lon)| MapMark {
+            lat,
+            lon,
+            count: 1,
+            label: map.chosen,
+            href: None,
+            kind: 1,
+        })
+        .into_iter()
+        .collect();
+    Ok(maps::figure(
+        lang,
+        &state.config.map,
+        MapView {
+            id: map.id,
+            title: map.title,
+            description: map.description,
+            regions: frame.regions,
+            marks,
+            bounds: Some(frame.grid),
+            cluster_href: None,
+            picker: true,
+            legend: Vec::new(),
         },
     ))
 }

@@ -136,6 +136,17 @@ pub async fn cells_in_box(
     parent_slug: &str,
     not_over_at: Option<i64>,
 ) -> anyhow::Result<Vec<crate::maps::MapCell>> {
+    // Reports are the many: counted from their own covering index (see `map_cells`).
+    if kind == PointKind::Reports {
+        let grid = crate::maps::MapBounds {
+            west: bounds.min_lon,
+            south: bounds.min_lat,
+            east: bounds.max_lon,
+            north: bounds.max_lat,
+        };
+        let all = crate::reports::store::Filter::default();
+        return crate::reports::store::map_cells(db, &all, grid, cell_lon, cell_lat).await;
+    }
     // Events not over by then: the events table's own end time, by the row's id.
     let not_over = match (kind, not_over_at) {
         (PointKind::Events, Some(_)) => {

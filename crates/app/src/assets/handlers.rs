@@ -444,42 +444,21 @@ async fn place_map(
     form: &PlaceForm,
 ) -> AppResult<Option<String>> {
     let area = areas::find(&state.db, &asset.area_id).await?;
-    let Some(frame) = area_maps::frame(&state.db, area.as_ref()).await? else {
-        return Ok(None);
+    let map = area_maps::PickMap {
+        id: "asset-place-map",
+        title: lang.t("assets-place-map-title"),
+        description: lang.t("assets-place-map-description"),
+        chosen: asset.title.clone(),
     };
-    let chosen = form
-        .latitude
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .zip(form.longitude.trim().parse::<f64>().ok())
-        .filter(|(lat, lon)| frame.grid.contains(*lat, *lon));
-    let marks = chosen
-        .map(|(lat, lon)| crate::maps::MapMark {
-            lat,
-            lon,
-            count: 1,
-            label: asset.title.clone(),
-            href: None,
-            kind: 1,
-        })
-        .into_iter()
-        .collect();
-    Ok(crate::maps::figure(
+    Ok(area_maps::pick(
+        state,
         lang,
-        &state.config.map,
-        crate::maps::MapView {
-            id: "asset-place-map",
-            title: lang.t("assets-place-map-title"),
-            description: lang.t("assets-place-map-description"),
-            regions: frame.regions,
-            marks,
-            bounds: Some(frame.grid),
-            cluster_href: None,
-            picker: true,
-            legend: Vec::new(),
-        },
-    ))
+        area.as_ref(),
+        &form.latitude,
+        &form.longitude,
+        map,
+    )
+    .await?)
 }
 
 pub async fn show(

@@ -308,42 +308,13 @@ async fn form_page_with(
 /// far marked. Clicking it (with JavaScript) fills in the coordinates; the typed fields and
 /// "find address" do the same without.
 async fn pick_map(state: &AppState, lang: &Lang, form: &ReportForm) -> AppResult<Option<String>> {
-    let Some(frame) = area_maps::frame(&state.db, None).await? else {
-        return Ok(None);
+    let map = area_maps::PickMap {
+        id: "report-place-map",
+        title: lang.t("report-map-pick-title"),
+        description: lang.t("report-map-pick-description"),
+        chosen: lang.t("report-map-chosen"),
     };
-    let chosen = form
-        .latitude
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .zip(form.longitude.trim().parse::<f64>().ok())
-        .filter(|(lat, lon)| frame.grid.contains(*lat, *lon));
-    let marks = chosen
-        .map(|(lat, lon)| MapMark {
-            lat,
-            lon,
-            count: 1,
-            label: lang.t("report-map-chosen"),
-            href: None,
-            kind: 1,
-        })
-        .into_iter()
-        .collect();
-    Ok(maps::figure(
-        lang,
-        &state.config.map,
-        MapView {
-            id: "report-place-map",
-            title: lang.t("report-map-pick-title"),
-            description: lang.t("report-map-pick-description"),
-            regions: frame.regions,
-            marks,
-            bounds: Some(frame.grid),
-            cluster_href: None,
-            picker: true,
-            legend: Vec::new(),
-        },
-    ))
+    Ok(area_maps::pick(state, lang, None, &form.latitude, &form.longitude, map).await?)
 }
 
 pub async fn new_form(
