@@ -77,6 +77,11 @@ async fn main() -> anyhow::Result<()> {
         "added {count} placed reports in {:.1} s",
         seeded.elapsed().as_secs_f64()
     );
+    if url.starts_with("postgres") {
+        // What autovacuum does within a minute or so of a bulk load; without it PostgreSQL
+        // plans for the empty tables it last saw.
+        sqlx::query("ANALYZE").execute(&db).await?;
+    }
     let config = Config {
         bind: "127.0.0.1:0".into(),
         database_url: squaremile::config::Secret::new(&url),
@@ -105,6 +110,7 @@ async fn main() -> anyhow::Result<()> {
         "/reports".to_string(),
         "/reports?area=canal-quarter".to_string(),
         "/areas/millbrook".to_string(),
+        "/areas/canal-quarter".to_string(),
         "/events".to_string(),
         "/areas/millbrook/assets".to_string(),
         "/api/v1/areas/at?lat=53.48&lon=-2.24".to_string(),

@@ -631,7 +631,7 @@ async fn list_merged(
     }
     q.push(") AS merged");
     push_order(&mut q, order, "merged");
-    q.push(" LIMIT ").bind(limit);
+    push_limit(&mut q, limit);
     let ids: Vec<String> = q
         .query()
         .fetch_all(db)
@@ -666,7 +666,13 @@ fn push_page(q: &mut Sql, order: Order, after: Option<(i64, &str)>, limit: i64) 
             .push("))");
     }
     push_order(q, order, "r");
-    q.push(" LIMIT ").bind(limit);
+    push_limit(q, limit);
+}
+
+/// ` LIMIT` written out: an integer, so no injection, and PostgreSQL then plans for a page,
+/// where a bound limit lets a cached generic plan assume a tenth of the table and sort it.
+fn push_limit(q: &mut Sql, limit: i64) {
+    q.push(&format!(" LIMIT {}", limit.max(0)));
 }
 
 /// ` ORDER BY` the table `alias`'s time and id, in `order`.
