@@ -287,6 +287,9 @@ pub async fn count_by_period(
     let Some(&first) = starts.first() else {
         return Ok(Vec::new());
     };
+    if kind == Kind::Reports {
+        return reports_by_period(db, area_id, starts, until).await;
+    }
     let source = source(kind);
     let at = source.at;
     let mut q = Sql::new("SELECT ");
@@ -311,4 +314,101 @@ pub async fn count_by_period(
     (0..starts.len())
         .map(|i| Ok(row.try_get::<i64, _>(format!("p{i}").as_str())?))
         .collect()
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// [`count_by_period`] for reports, the many: whole UTC days from the counts kept per area
+/// and day (`report_days`, migration 0024), and the hours at a period's ends that a whole
+/// day does not cover (a month starts at local midnight) from the reports themselves.
+async fn reports_by_period(
+    db: &Db,
+    area_id: &str,
+    starts: &[i64],
+    until: i64,
+) -> anyhow::Result<Vec<i64>> {
+    let ends: Vec<i64> = starts.iter().skip(1).copied().chain([until]).collect();
+    let periods: Vec<(i64, i64)> = starts.iter().copied().zip(ends).collect();
+    // Each period's whole days [first_day, end_day) and the parts outside them.
+    let whole_days = |(start, end): (i64, i64)| {
+        let first_day = start.div_euclid(DAY_MS) + i64::from(start.rem_euclid(DAY_MS) != 0);
+        let end_day = end.div_euclid(DAY_MS).max(first_day);
+        (first_day, end_day)
+    };
+    let mut counts = vec![0; periods.len()];
+    let (Some(&(start, _)), Some(&(_, end))) = (periods.first(), periods.last()) else {
+        return Ok(counts);
+    };
+    let mut q = Sql::new("SELECT day, CAST(SUM(n) AS BIGINT) AS n FROM report_days WHERE day >= ");
+    q.bind(start.div_euclid(DAY_MS))
+        .push(" AND day <= ")
+        .bind(end.div_euclid(DAY_MS))
+        .push(" AND n > 0");
+    if !area_id.is_empty() {
+        q.push(" AND ").in_area_tree("area_id", area_id);
+    }
+    q.push(" GROUP BY day");
+    let rows = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("counting reports by day")?;
+    for row in &rows {
+        let (day, n): (i64, i64) = (row.try_get("day")?, row.try_get("n")?);
+        if let Some(i) = periods.iter().position(|&p| {
+            let (first_day, end_day) = whole_days(p);
+            (first_day..end_day).contains(&day)
+        }) {
+            counts[i] += n;
+        }
+    }
+    // The parts of days at the periods' ends, as half-open ranges of time.
+    let mut parts = Vec::new();
+    for (i, &(start, end)) in periods.iter().enumerate() {
+        let (first_day, end_day) = whole_days((start, end));
+        if first_day >= end_day {
+            parts.push((i, start, end));
+        } else {
+            parts.push((i, start, first_day * DAY_MS));
+            parts.push((i, end_day * DAY_MS, end));
+        }
+    }
+    parts.retain(|(_, from, to)| from < to);
+    for chunk in parts.chunks(50) {
+        let mut q = Sql::new("SELECT ");
+        for (k, (_, from, to)) in chunk.iter().enumerate() {
+            if k > 0 {
+                q.push(", ");
+            }
+            q.push("COALESCE(SUM(CASE WHEN r.created_at >= ")
+                .bind(*from)
+                .push(" AND r.created_at < ")
+                .bind(*to)
+                .push(&format!(" THEN 1 ELSE 0 END), 0) AS part{k}"));
+        }
+        q.push(" FROM reports r WHERE r.hidden_reason = '' AND (");
+        for (k, (_, from, to)) in chunk.iter().enumerate() {
+            if k > 0 {
+                q.push(" OR ");
+            }
+            q.push("(r.created_at >= ")
+                .bind(*from)
+                .push(" AND r.created_at < ")
+                .bind(*to)
+                .push(")");
+        }
+        q.push(")");
+        if !area_id.is_empty() {
+            q.push(" AND ").in_area_tree("r.area_id", area_id);
+        }
+        let row = q
+            .query()
+            .fetch_one(db)
+            .await
+            .context("counting reports at the ends of periods")?;
+        for (k, (i, _, _)) in chunk.iter().enumerate() {
+            counts[*i] += row.try_get::<i64, _>(format!("part{k}").as_str())?;
+        }
+    }
+    Ok(counts)
 }

@@ -121,7 +121,8 @@ async fn the_demo_dashboard_matches_the_database() {
 /// Each organisation's record, read from the counts the triggers keep (migration 0023),
 /// says what summing up every report one by one says, to the resolution it is shown in: on
 /// the demo, and again after a report is hidden, one is answered and fixed, one reopened
-/// and one sent to another organisation. The city's dashboard sums the same counts.
+/// and one sent to another organisation. The city's dashboard sums the same counts, and
+/// its reports per month come out as a plain count says.
 #[tokio::test]
 async fn kept_records_say_what_every_report_says() {
     use squaremile::reports::stats::{Stats, duration_parts, summarise};
@@ -233,4 +234,43 @@ async fn kept_records_say_what_every_report_says() {
     .await
     .unwrap();
     check("after the changes").await;
+
+    // Reports per period, from the days kept per area (migration 0024) and the reports at
+    // the periods' ends, equal a plain count: periods that start at 23:00 UTC (a month in
+    // Warsaw), at noon, and one shorter than a day.
+    let day = 86_400_000;
+    let base = 1_690_000_000_000 - 1_690_000_000_000 % day - 3_600_000;
+    let starts = [
+        base,
+        base + 2 * day,
+        base + 4 * day + day / 2,
+        base + 4 * day + day * 3 / 4,
+    ];
+    let until = base + 30 * day;
+    let city = app.area_id("millbrook").await;
+    let counted = squaremile::feeds::store::count_by_period(
+        &app.db,
+        squaremile::feeds::store::Kind::Reports,
+        &city,
+        &starts,
+        until,
+    )
+    .await
+    .unwrap();
+    let ends: Vec<i64> = starts.iter().skip(1).copied().chain([until]).collect();
+    let mut expected = Vec::new();
+    for (start, end) in starts.iter().zip(ends) {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM reports WHERE hidden_reason = '' \
+             AND created_at >= $1 AND created_at < $2",
+        )
+        .bind(start)
+        .bind(end)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+        expected.push(n);
+    }
+    assert_eq!(counted, expected);
+    assert!(expected.iter().sum::<i64>() >= 5, "{expected:?}");
 }
