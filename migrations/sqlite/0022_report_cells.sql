@@ -10,8 +10,8 @@
 -- both are never negative, so SQLite's CAST (which truncates) is the floor.
 CREATE TABLE map_levels (
     level INTEGER PRIMARY KEY,
-    lon_scale REAL NOT NULL,
-    lat_scale REAL NOT NULL
+    lon_scale DOUBLE PRECISION NOT NULL,
+    lat_scale DOUBLE PRECISION NOT NULL
 );
 WITH RECURSIVE l (level, cells) AS (
     SELECT 8, 256.0
@@ -25,12 +25,12 @@ INSERT INTO map_levels (level, lon_scale, lat_scale) SELECT level, cells / 360.0
 -- Keyed row by row (y before x): a map reads each row of its box as one range of columns.
 CREATE TABLE report_cells (
     level INTEGER NOT NULL,
-    x INTEGER NOT NULL,
-    y INTEGER NOT NULL,
+    x BIGINT NOT NULL,
+    y BIGINT NOT NULL,
     area_id TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    lat_sum REAL NOT NULL,
-    lon_sum REAL NOT NULL,
+    n BIGINT NOT NULL,
+    lat_sum DOUBLE PRECISION NOT NULL,
+    lon_sum DOUBLE PRECISION NOT NULL,
     one_id TEXT NOT NULL,
     PRIMARY KEY (level, y, x, area_id)
 ) WITHOUT ROWID;

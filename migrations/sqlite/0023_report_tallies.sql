@@ -13,8 +13,8 @@ CREATE TABLE report_tallies (
     organisation_id TEXT NOT NULL,
     area_id TEXT NOT NULL,
     measure TEXT NOT NULL,
-    bucket INTEGER NOT NULL,
-    n INTEGER NOT NULL,
+    bucket BIGINT NOT NULL,
+    n BIGINT NOT NULL,
     PRIMARY KEY (organisation_id, area_id, measure, bucket)
 ) WITHOUT ROWID;
 CREATE INDEX report_tallies_area ON report_tallies (area_id);

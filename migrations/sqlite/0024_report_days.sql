@@ -7,8 +7,8 @@
 -- the reports themselves.
 CREATE TABLE report_days (
     area_id TEXT NOT NULL,
-    day INTEGER NOT NULL,
-    n INTEGER NOT NULL,
+    day BIGINT NOT NULL,
+    n BIGINT NOT NULL,
     PRIMARY KEY (area_id, day)
 ) WITHOUT ROWID;
 
