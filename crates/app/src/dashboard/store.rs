@@ -5,7 +5,7 @@ use anyhow::Context;
 use sqlx::Row;
 
 use crate::db::Db;
-use crate::reports::stats::{self, Stats};
+use crate::reports::stats::{self, KeptCount, Stats};
 
 /// A budget and how many ballots it has (online, paper and imported alike).
 pub struct Participation {
@@ -57,7 +57,7 @@ pub async fn report_records(
     .fetch_all(db)
     .await
     .context("reading the records of the area's organisations")?;
-    let mut grouped: Vec<(String, String, Vec<(String, i64, i64)>)> = Vec::new();
+    let mut grouped: Vec<(String, String, Vec<KeptCount>)> = Vec::new();
     for row in &rows {
         let slug: String = row.try_get("slug")?;
         let count = (

@@ -114,9 +114,12 @@ pub fn median_of_counts(mut counts: Vec<(i64, i64)>) -> Option<i64> {
     Some((at((total - 1) / 2) + at(total / 2)) / 2)
 }
 
-/// An organisation's record from the counts kept by migration 0023: rows of (measure,
-/// bucket, how many), where a measure is `status:<status>`, `response` or `fix`.
-pub fn from_counts(rows: &[(String, i64, i64)]) -> Stats {
+/// A row of the counts kept by migration 0023: (measure, bucket, how many), where a measure
+/// is `status:<status>`, `response` or `fix`.
+pub type KeptCount = (String, i64, i64);
+
+/// An organisation's record from the counts kept by migration 0023.
+pub fn from_counts(rows: &[KeptCount]) -> Stats {
     let count_of = |status: Status| -> usize {
         let measure = format!("status:{}", status.as_str());
         rows.iter()

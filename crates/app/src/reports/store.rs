@@ -1178,7 +1178,7 @@ pub async fn record(db: &Db, organisation_id: &str) -> anyhow::Result<super::sta
                 row.try_get("n")?,
             ))
         })
-        .collect::<anyhow::Result<Vec<(String, i64, i64)>>>()?;
+        .collect::<anyhow::Result<Vec<super::stats::KeptCount>>>()?;
     Ok(super::stats::from_counts(&counts))
 }
 
