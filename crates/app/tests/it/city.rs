@@ -111,7 +111,7 @@ async fn the_city_loader_makes_what_it_is_asked_and_loading_again_adds_nothing()
     .fetch_all(&app.db)
     .await
     .expect("placed reports");
-    assert!(placed.len() > 250, "most reports have a place");
+    assert_eq!(placed.len(), 300, "every report has a place");
     for (area, lat, lon) in &placed {
         let around = squaremile::areas::places::areas_at(&app.state, *lat, *lon);
         assert!(

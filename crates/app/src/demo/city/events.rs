@@ -191,11 +191,8 @@ impl Kind for Events<'_> {
             let cancelled = random
                 .chance(0.02)
                 .then(|| random.between(created, starts.min(city.now).max(created + 1)));
-            let point = if random.chance(0.8) {
-                city.point_in(area, &mut random)
-            } else {
-                None
-            };
+            // Placed, as the demo would place it otherwise.
+            let point = city.point_in(area, &mut random);
             let id = tagged_id(created, &mut random);
             self.events.add(row![
                 id.as_str(),

@@ -190,7 +190,6 @@ async fn count(db: &Db, sql: &'static str) -> anyhow::Result<usize> {
 /// One of Millbrook's areas.
 pub(super) struct Place {
     pub id: String,
-    pub slug: String,
     pub name: String,
 }
 
@@ -247,7 +246,6 @@ impl City {
                 .into_iter()
                 .map(|a| Place {
                     id: a.id,
-                    slug: a.slug,
                     name: a.name,
                 })
                 .collect(),

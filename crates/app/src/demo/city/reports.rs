@@ -499,11 +499,9 @@ impl Kind for Reports<'_> {
             let category = random.weighted(&self.weights);
             let wording = self.categories[category].1;
             let area = city.area(&mut random);
-            let point = if random.below(100) < 97 {
-                city.point_in(area, &mut random)
-            } else {
-                None
-            };
+            // Every report has a place: the demo places any report without one, one by one,
+            // each time it loads.
+            let point = city.point_in(area, &mut random);
             let street = *random.pick(STREETS);
             let title = random
                 .pick(wording.2)
