@@ -180,11 +180,12 @@ impl Kind for Events<'_> {
             let created = (starts - random.between(3 * DAY, 40 * DAY)).min(city.now - HOUR);
             let gathering = &GATHERINGS[random.weighted(&weights)];
             let area = city.area(&mut random);
+            let (street, venue) = (*random.pick(STREETS), *random.pick(VENUES));
             let title = random
                 .pick(gathering.2)
                 .replace("{area}", &city.places[area].name)
-                .replace("{street}", random.pick(STREETS))
-                .replace("{venue}", random.pick(VENUES));
+                .replace("{street}", street)
+                .replace("{venue}", venue);
             let place = *random.pick(VENUES);
             let capacity = random.chance(0.3).then(|| random.between(10, 41));
             let organiser = people.by(created, &mut random);

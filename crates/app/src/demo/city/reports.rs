@@ -383,7 +383,7 @@ impl<'c> Reports<'c> {
     /// How many people besides the reporter follow report `i`: the extra followers shared
     /// out evenly, so the total is exact whichever chunk a report falls in.
     fn extra_followers_of(&self, i: usize) -> usize {
-        let share = |n: usize| (self.others_following as u128 * n as u128 / self.total as u128);
+        let share = |n: usize| self.others_following as u128 * n as u128 / self.total as u128;
         (share(i + 1) - share(i)) as usize
     }
 
@@ -502,11 +502,11 @@ impl Kind for Reports<'_> {
             // Every report has a place: the demo places any report without one, one by one,
             // each time it loads.
             let point = city.point_in(area, &mut random);
-            let street = *random.pick(STREETS);
+            let (street, landmark) = (*random.pick(STREETS), *random.pick(LANDMARKS));
             let title = random
                 .pick(wording.2)
                 .replace("{street}", street)
-                .replace("{landmark}", random.pick(LANDMARKS));
+                .replace("{landmark}", landmark);
             let description = *random.pick(wording.3);
             let address = format!("{} {street}", random.between(1, 180));
             let people = self.people;
