@@ -3,7 +3,7 @@
 //! representatives answer questions, and its network map's headline numbers. Every chart is
 //! an SVG drawn from a table that is on the page too.
 
-mod store;
+pub mod store;
 
 use askama::Template;
 use axum::Router;
@@ -176,14 +176,10 @@ async fn dashboard(
             .collect::<Vec<_>>(),
         720.0,
     );
-    let organisations: Vec<OrgRecord> = store::report_timings(&state.db, &area.id)
+    let organisations: Vec<OrgRecord> = store::report_records(&state.db, &area.id)
         .await?
         .into_iter()
-        .map(|(slug, name, timings)| OrgRecord {
-            slug,
-            name,
-            stats: stats::summarise(&timings),
-        })
+        .map(|(slug, name, stats)| OrgRecord { slug, name, stats })
         .collect();
     let organisations_chart = charts::rows(
         &organisations

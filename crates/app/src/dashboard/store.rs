@@ -5,8 +5,7 @@ use anyhow::Context;
 use sqlx::Row;
 
 use crate::db::Db;
-use crate::reports::stats::Timing;
-use crate::reports::store as reports;
+use crate::reports::stats::{self, Stats};
 
 /// A budget and how many ballots it has (online, paper and imported alike).
 pub struct Participation {
@@ -41,32 +40,40 @@ pub async fn budget_participation(db: &Db, area_id: &str) -> anyhow::Result<Vec<
         .collect()
 }
 
-/// The shown reports of the area sent to each organisation: (slug, name, their times).
-pub async fn report_timings(
+/// Each organisation's record on the shown reports of the area and the areas inside it:
+/// (slug, name, record), by name. From the counts kept by migration 0023.
+pub async fn report_records(
     db: &Db,
     area_id: &str,
-) -> anyhow::Result<Vec<(String, String, Vec<Timing>)>> {
+) -> anyhow::Result<Vec<(String, String, Stats)>> {
     let rows = sqlx::query(concat!(
-        "SELECT o.slug, o.name, r.created_at, r.responded_at, r.fixed_at, r.status \
-         FROM reports r JOIN organisations o ON o.id = r.organisation_id \
-         WHERE r.hidden_reason = '' AND ",
-        crate::in_area_tree!("r.area_id", "$1"),
-        " ORDER BY o.name, o.slug"
+        "SELECT o.slug, o.name, t.measure, t.bucket, CAST(SUM(t.n) AS BIGINT) AS n \
+         FROM report_tallies t JOIN organisations o ON o.id = t.organisation_id \
+         WHERE t.n > 0 AND ",
+        crate::in_area_tree!("t.area_id", "$1"),
+        " GROUP BY o.name, o.slug, t.measure, t.bucket ORDER BY o.name, o.slug"
     ))
     .bind(area_id)
     .fetch_all(db)
     .await
-    .context("reading report times per organisation")?;
-    let mut grouped: Vec<(String, String, Vec<Timing>)> = Vec::new();
+    .context("reading the records of the area's organisations")?;
+    let mut grouped: Vec<(String, String, Vec<(String, i64, i64)>)> = Vec::new();
     for row in &rows {
         let slug: String = row.try_get("slug")?;
-        let timing = reports::timing_from_row(row)?;
+        let count = (
+            row.try_get("measure")?,
+            row.try_get("bucket")?,
+            row.try_get("n")?,
+        );
         match grouped.last_mut() {
-            Some((last, _, timings)) if *last == slug => timings.push(timing),
-            _ => grouped.push((slug, row.try_get("name")?, vec![timing])),
+            Some((last, _, counts)) if *last == slug => counts.push(count),
+            _ => grouped.push((slug, row.try_get("name")?, vec![count])),
         }
     }
-    Ok(grouped)
+    Ok(grouped
+        .into_iter()
+        .map(|(slug, name, counts)| (slug, name, stats::from_counts(&counts)))
+        .collect())
 }
 
 /// The public questions to one representative: when each was asked and answered.

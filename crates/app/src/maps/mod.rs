@@ -282,6 +282,7 @@ fn script_json(data: &ScriptData) -> String {
 
 /// A cell of a map's clustering grid, as a store returns it: how many places, their average
 /// position, and (for a cell of one) that place's page and title.
+#[derive(Clone, Debug)]
 pub struct MapCell {
     pub count: i64,
     pub lat: f64,
@@ -319,19 +320,32 @@ impl CellBins {
     }
 
     pub fn add(&mut self, lat: f64, lon: f64, id: &str) {
+        let bin = self.bin_at(lat, lon, || id.to_string());
+        bin.count += 1;
+        bin.sum_lat += lat;
+        bin.sum_lon += lon;
+    }
+
+    /// `count` places whose mean place is (`lat`, `lon`), counted beforehand; `first` is
+    /// one of them (the one, when `count` is 1).
+    pub fn add_many(&mut self, lat: f64, lon: f64, count: i64, first: String) {
+        let bin = self.bin_at(lat, lon, || first);
+        bin.count += count;
+        bin.sum_lat += lat * count as f64;
+        bin.sum_lon += lon * count as f64;
+    }
+
+    fn bin_at(&mut self, lat: f64, lon: f64, first: impl FnOnce() -> String) -> &mut Bin {
         let key = (
             ((lon - self.west) / self.cell_lon).floor() as i64,
             ((lat - self.south) / self.cell_lat).floor() as i64,
         );
-        let bin = self.bins.entry(key).or_insert_with(|| Bin {
+        self.bins.entry(key).or_insert_with(|| Bin {
             count: 0,
             sum_lat: 0.0,
             sum_lon: 0.0,
-            first: id.to_string(),
-        });
-        bin.count += 1;
-        bin.sum_lat += lat;
-        bin.sum_lon += lon;
+            first: first(),
+        })
     }
 
     /// The ids of the places alone in their cell (their marks are named).

@@ -944,7 +944,7 @@ pub async fn organisation_stats(
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let organisation = organisation_by_slug(&state, &slug).await?;
-    let stats = stats::summarise(&store::timings(&state.db, &organisation.id).await?);
+    let stats = store::record(&state.db, &organisation.id).await?;
     let most = stats
         .by_status
         .iter()

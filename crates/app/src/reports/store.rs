@@ -315,6 +315,17 @@ pub enum Order {
 }
 
 impl Filter {
+    /// Whether nothing but an area (or a box, which a map replaces by its own) is chosen.
+    fn is_at_most_area(&self) -> bool {
+        self.status.is_empty()
+            && self.category.is_empty()
+            && self.organisation.is_empty()
+            && self.open.is_none()
+            && self.ids.is_empty()
+            && self.created_from.is_none()
+            && self.created_until.is_none()
+    }
+
     /// ` WHERE` and a condition for each part of the filter that is set, and only those: a
     /// condition written "empty or matches" hides from the database which index fits, so a
     /// city's list would scan from the newest report down.
@@ -401,10 +412,93 @@ pub async fn extent(db: &Db, filter: &Filter) -> anyhow::Result<Option<Bounds>> 
 /// grid (cells `cell_lon` by `cell_lat` degrees from its south-west corner): at most a few
 /// hundred cells however many reports there are. A cell of one names its report.
 ///
-/// The places are read one by one from the index `reports_map` (migration 0021), which holds
-/// every column read here, and counted in the app: about ten times quicker than a GROUP BY,
-/// which sorts them first. The titles are then read for the cells of one only.
+/// Unfiltered (or filtered by area only), the counts come from `report_cells`, kept up to
+/// date by triggers (migration 0022): a map of a million reports reads a few hundred rows.
+/// Other filters read the places one by one (see [`map_cells_read`]).
 pub async fn map_cells(
+    db: &Db,
+    filter: &Filter,
+    grid: Bounds,
+    cell_lon: f64,
+    cell_lat: f64,
+) -> anyhow::Result<Vec<MapCell>> {
+    match kept_level(cell_lon, cell_lat) {
+        Some(level) if filter.is_at_most_area() => {
+            map_cells_kept(db, &filter.area, grid, cell_lon, cell_lat, level).await
+        }
+        _ => map_cells_read(db, filter, grid, cell_lon, cell_lat).await,
+    }
+}
+
+/// The levels of `report_cells` (migration 0022): level L cuts the world into 2^L columns
+/// of longitude and 2^L rows of latitude.
+const KEPT_LEVELS: std::ops::RangeInclusive<u32> = 8..=21;
+
+/// The coarsest kept level whose cells fit in a map's cell, so that each map cell gathers
+/// one to four of them; None when a map's cells are smaller than the finest level's.
+pub fn kept_level(cell_lon: f64, cell_lat: f64) -> Option<u32> {
+    KEPT_LEVELS.clone().find(|&level| {
+        let (lon, lat) = kept_cell_degrees(level);
+        lon <= cell_lon && lat <= cell_lat
+    })
+}
+
+/// The width and height in degrees of a cell of `level`.
+fn kept_cell_degrees(level: u32) -> (f64, f64) {
+    let cells = (1u64 << level) as f64;
+    (360.0 / cells, 180.0 / cells)
+}
+
+/// [`map_cells`] from the counts kept per cell of `level` (and per area): each kept cell
+/// goes into the map cell holding its reports' mean place.
+pub async fn map_cells_kept(
+    db: &Db,
+    area_id: &str,
+    grid: Bounds,
+    cell_lon: f64,
+    cell_lat: f64,
+    level: u32,
+) -> anyhow::Result<Vec<MapCell>> {
+    let (width, height) = kept_cell_degrees(level);
+    let column = |lon: f64| ((lon + 180.0) / width).floor() as i64;
+    let row = |lat: f64| ((lat + 90.0) / height).floor() as i64;
+    let (first_row, last_row) = (row(grid.south), row(grid.north));
+    let mut q = Sql::new("SELECT n, lat_sum, lon_sum, one_id FROM report_cells WHERE level = ");
+    q.bind(i64::from(level))
+        // Row by row, each a range of columns read in key order (level, y, x, area).
+        .push(" AND y IN ")
+        .bind_list(first_row..=last_row)
+        .push(" AND x BETWEEN ")
+        .bind(column(grid.west))
+        .push(" AND ")
+        .bind(column(grid.east))
+        .push(" AND n > 0");
+    if !area_id.is_empty() {
+        q.push(" AND ").in_area_tree("area_id", area_id);
+    }
+    let rows = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("counting reports on the map")?;
+    let mut bins = crate::maps::CellBins::new(&grid, cell_lon, cell_lat);
+    for row in &rows {
+        let n: i64 = row.try_get("n")?;
+        let lat = row.try_get::<f64, _>("lat_sum")? / n as f64;
+        let lon = row.try_get::<f64, _>("lon_sum")? / n as f64;
+        let inside =
+            (grid.south..=grid.north).contains(&lat) && (grid.west..=grid.east).contains(&lon);
+        if inside {
+            bins.add_many(lat, lon, n, row.try_get("one_id")?);
+        }
+    }
+    name_the_lone_reports(db, bins).await
+}
+
+/// [`map_cells`] by reading each place: the places come one by one from the index
+/// `reports_map` (migration 0021), which holds every column read here, and are counted in
+/// the app (about ten times quicker than a GROUP BY, which sorts them first).
+pub async fn map_cells_read(
     db: &Db,
     filter: &Filter,
     grid: Bounds,
@@ -430,6 +524,14 @@ pub async fn map_cells(
             bins.add(row.try_get("latitude")?, row.try_get("longitude")?, &id);
         }
     }
+    name_the_lone_reports(db, bins).await
+}
+
+/// The cells, with the title of each report alone in its cell.
+async fn name_the_lone_reports(
+    db: &Db,
+    bins: crate::maps::CellBins,
+) -> anyhow::Result<Vec<MapCell>> {
     let titles = titles_of(db, &bins.alone()).await?;
     Ok(bins.into_cells(|id| {
         titles
@@ -468,11 +570,91 @@ pub async fn list(
     after: Option<(i64, &str)>,
     limit: i64,
 ) -> anyhow::Result<Vec<Report>> {
+    if !filter.area.is_empty() {
+        let areas = area_tree(db, &filter.area).await?;
+        if areas.len() <= MERGED_AREAS_AT_MOST {
+            return list_merged(db, filter, &areas, order, after, limit).await;
+        }
+    }
     let mut q = Sql::new(select_report!());
     filter.push_where(&mut q);
-    let (past, direction) = match order {
-        Order::NewestFirst => ("<", "DESC"),
-        Order::OldestFirst => (">", "ASC"),
+    push_page(&mut q, order, after, limit);
+    let rows = q.query().fetch_all(db).await.context("listing reports")?;
+    rows.iter().map(report_from_row).collect()
+}
+
+/// The most areas whose lists [`list_merged`] merges in one statement (SQLite allows 500
+/// parts in a UNION); a larger tree is listed by one filtered scan.
+const MERGED_AREAS_AT_MOST: usize = 200;
+
+/// The ids of `area_id` and of the areas inside it.
+async fn area_tree(db: &Db, area_id: &str) -> anyhow::Result<Vec<String>> {
+    let mut q = Sql::new("SELECT id FROM areas WHERE ");
+    q.in_area_tree("id", area_id);
+    let rows = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("finding the areas inside an area")?;
+    rows.iter().map(|row| Ok(row.try_get("id")?)).collect()
+}
+
+/// [`list`] for an area with the areas inside it: each area's page read in order from the
+/// index `reports_area_shown` (migration 0022), the pages merged, and only the page's
+/// reports read whole. Filtering the tree in one scan would find every report of a busy
+/// neighbourhood and sort them all for one page.
+async fn list_merged(
+    db: &Db,
+    filter: &Filter,
+    areas: &[String],
+    order: Order,
+    after: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<Report>> {
+    if areas.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rest = Filter {
+        area: String::new(),
+        ..filter.clone()
+    };
+    let mut q = Sql::new("SELECT merged.id FROM (");
+    for (i, area) in areas.iter().enumerate() {
+        if i > 0 {
+            q.push(" UNION ALL ");
+        }
+        q.push("SELECT * FROM (SELECT r.created_at, r.id FROM reports r");
+        rest.push_where(&mut q);
+        q.push(" AND r.area_id = ").bind(area.clone());
+        push_page(&mut q, order, after, limit);
+        q.push(&format!(") AS area{i}"));
+    }
+    q.push(") AS merged");
+    push_order(&mut q, order, "merged");
+    q.push(" LIMIT ").bind(limit);
+    let ids: Vec<String> = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("listing reports area by area")?
+        .iter()
+        .map(|row| row.try_get("id"))
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = Sql::new(select_report!());
+    q.push(" WHERE r.id IN ").bind_list(ids);
+    push_order(&mut q, order, "r");
+    let rows = q.query().fetch_all(db).await.context("listing reports")?;
+    rows.iter().map(report_from_row).collect()
+}
+
+/// ` AND` after the cursor, the order and ` LIMIT`.
+fn push_page(q: &mut Sql, order: Order, after: Option<(i64, &str)>, limit: i64) {
+    let past = match order {
+        Order::NewestFirst => "<",
+        Order::OldestFirst => ">",
     };
     if let Some((at, id)) = after {
         q.push(&format!(" AND (r.created_at {past} "))
@@ -483,12 +665,19 @@ pub async fn list(
             .bind(id.to_string())
             .push("))");
     }
+    push_order(q, order, "r");
+    q.push(" LIMIT ").bind(limit);
+}
+
+/// ` ORDER BY` the table `alias`'s time and id, in `order`.
+fn push_order(q: &mut Sql, order: Order, alias: &str) {
+    let direction = match order {
+        Order::NewestFirst => "DESC",
+        Order::OldestFirst => "ASC",
+    };
     q.push(&format!(
-        " ORDER BY r.created_at {direction}, r.id {direction} LIMIT "
-    ))
-    .bind(limit);
-    let rows = q.query().fetch_all(db).await.context("listing reports")?;
-    rows.iter().map(report_from_row).collect()
+        " ORDER BY {alias}.created_at {direction}, {alias}.id {direction}"
+    ));
 }
 
 /// How many reports the filter matches (for a queue's heading).
@@ -963,11 +1152,36 @@ pub async fn take_notifications(db: &Db, user_id: &str) -> anyhow::Result<Vec<No
 
 // ------------------------------------------------------------------ statistics
 
-/// Every report an organisation received: when, when it first answered, when it was fixed.
+/// An organisation's public record, from the counts kept by the triggers of migration 0023
+/// (a few hundred rows however many years of reports).
+pub async fn record(db: &Db, organisation_id: &str) -> anyhow::Result<super::stats::Stats> {
+    let rows = sqlx::query(
+        "SELECT measure, bucket, CAST(SUM(n) AS BIGINT) AS n FROM report_tallies \
+         WHERE organisation_id = $1 AND n > 0 GROUP BY measure, bucket",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await
+    .context("reading an organisation's record")?;
+    let counts = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get("measure")?,
+                row.try_get("bucket")?,
+                row.try_get("n")?,
+            ))
+        })
+        .collect::<anyhow::Result<Vec<(String, i64, i64)>>>()?;
+    Ok(super::stats::from_counts(&counts))
+}
+
+/// Every shown report's times, one by one: for checking the kept counts in tests, never for
+/// a page (see [`record`]).
 pub async fn timings(db: &Db, organisation_id: &str) -> anyhow::Result<Vec<Timing>> {
     let rows = sqlx::query(
         "SELECT created_at, responded_at, fixed_at, status FROM reports \
-         WHERE organisation_id = $1 ORDER BY created_at",
+         WHERE organisation_id = $1 AND hidden_reason = '' ORDER BY created_at",
     )
     .bind(organisation_id)
     .fetch_all(db)

@@ -213,3 +213,185 @@ async fn reports_with_and_without_a_place_store_on_one_connection() {
         .unwrap();
     assert_eq!(placed, 1);
 }
+
+/// The counts kept per cell by triggers (migration 0022) always equal what reading every
+/// report gives: after reports are added, hidden, shown again, moved, unplaced and moved to
+/// another area, for the whole site, a city with its district, and the district alone. A
+/// cell left with one report after its neighbour is hidden names the one still shown. The
+/// area's list, merged area by area, pages through exactly the shown reports in order.
+#[tokio::test]
+async fn kept_map_counts_follow_every_change_and_area_lists_merge_in_order() {
+    use squaremile::maps::MapBounds;
+    use squaremile::reports::store::{self as reports, Filter, Order};
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let city = area(&app, &admin).await;
+    let created = admin
+        .post_form(
+            "/areas/new",
+            &[("parent", "millbrook"), ("name", "Canal Quarter")],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let district = app.area_id("canal-quarter").await;
+    let category = category(&app, &admin).await;
+    let mut ids = Vec::new();
+    let mut seed = 7u64;
+    for n in 0..40 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let (dlat, dlon) = (
+            (seed >> 40) as f64 / 16_777_216.0,
+            (seed >> 16 & 0xff_ffff) as f64 / 16_777_216.0,
+        );
+        let place = (53.46 + dlat * 0.05, -2.27 + dlon * 0.08);
+        let area = if n % 3 == 0 { &district } else { &city };
+        ids.push(
+            store_report(
+                &app.db,
+                &category,
+                area,
+                &format!("Report {n}"),
+                Some(place),
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    // Two side by side (one cell at every level), one to be hidden; and one with no place.
+    let twin = store_report(&app.db, &category, &city, "Twin A", Some((53.455, -2.275)))
+        .await
+        .unwrap();
+    store_report(&app.db, &category, &city, "Twin B", Some((53.455, -2.275)))
+        .await
+        .unwrap();
+    store_report(&app.db, &category, &district, "Nowhere", None)
+        .await
+        .unwrap();
+
+    // A grid of level 16's own cells, so each kept cell is one map cell.
+    let level = 16;
+    let (width, height) = (360.0 / 65_536.0, 180.0 / 65_536.0);
+    let west = ((-2.28f64 + 180.0) / width).floor() * width - 180.0;
+    let south = ((53.45f64 + 90.0) / height).floor() * height - 90.0;
+    let grid = MapBounds {
+        west,
+        south,
+        east: west + 30.0 * width,
+        north: south + 40.0 * height,
+    };
+    let same = |label: &str| {
+        let (app, city, district) = (&app, city.clone(), district.clone());
+        let label = label.to_string();
+        async move {
+            for area in ["", city.as_str(), district.as_str()] {
+                let filter = Filter {
+                    area: area.to_string(),
+                    ..Filter::default()
+                };
+                let kept = reports::map_cells_kept(&app.db, area, grid, width, height, level)
+                    .await
+                    .unwrap();
+                let read = reports::map_cells_read(&app.db, &filter, grid, width, height)
+                    .await
+                    .unwrap();
+                let summary = |cells: &[squaremile::maps::MapCell]| {
+                    cells
+                        .iter()
+                        .map(|c| {
+                            (
+                                c.count,
+                                (c.lat * 1e6).round() as i64,
+                                (c.lon * 1e6).round() as i64,
+                                c.one.clone(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(summary(&kept), summary(&read), "{label}, area {area:?}");
+                assert!(!read.is_empty(), "{label}");
+            }
+        }
+    };
+    same("as added").await;
+    let set = |sql: &'static str, id: String| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query(sql).bind(id).execute(&db).await.unwrap();
+        }
+    };
+    set(
+        "UPDATE reports SET hidden_reason = 'spam' WHERE id = $1",
+        twin.clone(),
+    )
+    .await;
+    set(
+        "UPDATE reports SET hidden_reason = 'spam' WHERE id = $1",
+        ids[4].clone(),
+    )
+    .await;
+    set(
+        "UPDATE reports SET latitude = 53.47, longitude = -2.25 WHERE id = $1",
+        ids[5].clone(),
+    )
+    .await;
+    set(
+        "UPDATE reports SET latitude = NULL, longitude = NULL WHERE id = $1",
+        ids[6].clone(),
+    )
+    .await;
+    set("UPDATE reports SET area_id = (SELECT id FROM areas WHERE slug = 'canal-quarter') WHERE id = $1", ids[7].clone()).await;
+    same("after hiding, moving and unplacing").await;
+    let lone = reports::map_cells_kept(&app.db, "", grid, width, height, level)
+        .await
+        .unwrap();
+    assert!(
+        lone.iter()
+            .any(|c| c.one.as_ref().is_some_and(|(_, title)| title == "Twin B")),
+        "{lone:?}"
+    );
+    set(
+        "UPDATE reports SET hidden_reason = '' WHERE id = $1",
+        twin.clone(),
+    )
+    .await;
+    set(
+        "UPDATE reports SET latitude = 53.48, longitude = -2.21 WHERE id = $1",
+        ids[6].clone(),
+    )
+    .await;
+    same("after showing and placing again").await;
+
+    // The city's list, merged from its two areas, in pages of 7.
+    let shown: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM reports WHERE hidden_reason = '' ORDER BY created_at DESC, id DESC",
+    )
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    for order in [Order::NewestFirst, Order::OldestFirst] {
+        let filter = Filter {
+            area: city.clone(),
+            ..Filter::default()
+        };
+        let mut listed: Vec<(i64, String)> = Vec::new();
+        loop {
+            let after = listed.last().map(|(at, id)| (*at, id.as_str()));
+            let page = reports::list(&app.db, &filter, order, after, 7)
+                .await
+                .unwrap();
+            if page.is_empty() {
+                break;
+            }
+            listed.extend(page.into_iter().map(|r| (r.created_at, r.id)));
+        }
+        let mut expected = shown.clone();
+        if order == Order::OldestFirst {
+            expected.reverse();
+        }
+        assert_eq!(
+            listed.into_iter().map(|(_, id)| id).collect::<Vec<_>>(),
+            expected,
+            "{order:?}"
+        );
+    }
+}
