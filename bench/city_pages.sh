@@ -15,6 +15,8 @@
 #   EXPORT_REQUESTS            downloads per export (default 3)
 #   PORT                       default 18090
 #   SKIP_BUILD=1               use the release binary already built
+#   BASE_URL, SERVER_PID       time a server already serving a loaded city (nothing is loaded,
+#                              started or stopped; the peak memory is read from SERVER_PID)
 # Needs curl; psql and createdb/dropdb for PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +36,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ -n "${BASE_URL:-}" ]; then
+  base=$BASE_URL
+  server_pid=$SERVER_PID
+  database="the server at $base"
+else
 [ "${SKIP_BUILD:-}" = 1 ] || cargo build --release -p squaremile --quiet
 
 if [ -n "${DATABASE_URL:-}" ]; then
@@ -51,7 +58,10 @@ run() { "$bin" --config /nonexistent.toml --database-url "$url" "$@"; }
 echo "## Loading ($database, $(date -u +%Y-%m-%d))"
 echo
 started=$(date +%s)
-RUST_LOG=warn run demo --scale city | sed 's/^/    /'
+# Progress goes to standard error; the summary (a line per kind) into the table's text.
+RUST_LOG=${LOAD_LOG:-info,sqlx=error} run demo --scale city 2>&1 | tee "$work/load.log" >&2
+grep -E '^(people|reports|offers and asks|events|conversations|stories): |^the city is ready' \
+  "$work/load.log" | sed 's/^/    /'
 echo
 echo "Loaded in $(( $(date +%s) - started )) s (the demo itself included)."
 if [ "$database" = sqlite ] && [ -z "${DATABASE_URL:-}" ]; then
@@ -60,8 +70,11 @@ fi
 echo
 
 token=city-bench-$$
-SQUAREMILE_METRICS_TOKEN=$token RUST_LOG=warn run serve --bind "127.0.0.1:$port" >"$work/log" 2>&1 &
+# The binary itself in the background (not through `run`, whose subshell would be the pid).
+SQUAREMILE_METRICS_TOKEN=$token RUST_LOG=warn "$bin" --config /nonexistent.toml \
+  --database-url "$url" serve --bind "127.0.0.1:$port" >"$work/log" 2>&1 &
 server=$!
+server_pid=$server
 base="http://127.0.0.1:$port"
 started=$(date +%s)
 curl -s --retry 600 --retry-connrefused --retry-delay 1 -o /dev/null "$base/healthz"
@@ -74,8 +87,9 @@ for _ in $(seq 600); do
 done
 echo "Queued jobs left: $(due)."
 echo
+fi
 
-peak() { awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status"; }
+peak() { awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server_pid/status"; }
 echo "Server's peak memory before the pages: $(peak)."
 echo
 
