@@ -97,7 +97,7 @@ echo
 percentiles() {
   sort -g | awk '{ t[NR] = $1 * 1000 } END {
     p95 = int(NR * 95 / 100) + 1; if (p95 > NR) p95 = NR
-    printf "%.1f %.1f", t[int(NR / 2) + 1], t[p95] }'
+    printf "%.1f %.1f\n", t[int(NR / 2) + 1], t[p95] }'
 }
 
 echo "| page | status | p50 (ms) | p95 (ms) | size (KB) |"
