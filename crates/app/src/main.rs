@@ -34,7 +34,12 @@ enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load the demo neighbourhood into the database and exit (safe to repeat).
-    Demo,
+    Demo {
+        /// `small`: the demo city; `city`: the demo plus five years of a city's activity
+        /// (150,000 people, a million reports...), for measuring pages at volume.
+        #[arg(long, value_enum, default_value_t = Scale::Small)]
+        scale: Scale,
+    },
     /// Copy the database to FILE, consistently, while the site runs (SQLite: VACUUM INTO;
     /// PostgreSQL: pg_dump --format=custom).
     Backup { file: PathBuf },
@@ -60,6 +65,12 @@ enum Command {
     /// Citizens' juries: draw a panel from volunteers with quotas (leximin or legacy).
     #[command(subcommand)]
     Jury(squaremile::cli::jury::JuryCommand),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Scale {
+    Small,
+    City,
 }
 
 #[tokio::main]
@@ -89,9 +100,12 @@ async fn main() -> anyhow::Result<()> {
             db::open(config.database_url.expose()).await?;
             tracing::info!("migrations applied");
         }
-        Command::Demo => {
+        Command::Demo { scale } => {
             let pool = db::open(config.database_url.expose()).await?;
             demo::load(&pool, &ballot_seal(&config)?).await?;
+            if scale == Scale::City {
+                load_city(&pool).await?;
+            }
         }
         Command::Backup { file } => {
             print_or_exit(
@@ -135,6 +149,37 @@ async fn main() -> anyhow::Result<()> {
             running.server.await.context("server task")?;
         }
     }
+    Ok(())
+}
+
+/// Adds the city's years to the demo, printing each kind's rows and time, then checks the
+/// aggregates the database keeps.
+async fn load_city(pool: &db::Db) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let loaded = demo::city::load(pool, &demo::city::Volumes::CITY, demo::city::SEED).await?;
+    for kind in &loaded {
+        let rows: Vec<String> = kind
+            .rows
+            .iter()
+            .map(|(table, n)| format!("{n} {table}"))
+            .collect();
+        if kind.already {
+            println!("{}: already loaded ({})", kind.kind, rows.join(", "));
+        } else {
+            println!(
+                "{}: {} in {:.1} s",
+                kind.kind,
+                rows.join(", "),
+                kind.seconds
+            );
+        }
+    }
+    let (shown, placed) = demo::city::check_aggregates(pool).await?;
+    println!(
+        "the city is ready in {:.1} s: {shown} reports shown ({placed} placed), the tallies \
+         and map cells agree",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

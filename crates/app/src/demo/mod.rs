@@ -15,6 +15,7 @@ use crate::roles::store as roles;
 
 mod assets;
 mod budgets;
+pub mod city;
 mod events;
 mod juries;
 mod mapping;

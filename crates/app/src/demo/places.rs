@@ -115,17 +115,27 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
 /// A point inside the area, the same every time for the same item: candidates drawn from the
 /// item's id until one falls inside (a few tries at most; the areas are near-rectangles).
 fn point_in(index: &AreaIndex, area_id: &str, seed: &str) -> Option<(f64, f64)> {
-    let shape = index.shape(area_id)?;
-    let b = places::bounds(shape)?;
     let mut state = seed.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     });
-    let mut next = || {
+    let next = || {
         state = state
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
         (state >> 11) as f64 / (1u64 << 53) as f64
     };
+    point_drawn(index, area_id, next)
+}
+
+/// A point inside the area, from candidates drawn with `next` (numbers in [0, 1)) until one
+/// falls inside; None if the area has no boundary or 64 candidates all missed.
+pub(super) fn point_drawn(
+    index: &AreaIndex,
+    area_id: &str,
+    mut next: impl FnMut() -> f64,
+) -> Option<(f64, f64)> {
+    let shape = index.shape(area_id)?;
+    let b = places::bounds(shape)?;
     (0..64).find_map(|_| {
         // Keep a margin from the edges, so a point never sits on a boundary line.
         let lat = b.min_lat + (b.max_lat - b.min_lat) * (0.1 + 0.8 * next());

@@ -55,7 +55,7 @@ const WHEN: &[(&str, i64)] = &[
 ];
 
 /// A small deterministic generator (the data only has to look varied, not be random).
-struct Lcg(u64);
+pub(crate) struct Lcg(pub u64);
 
 impl Lcg {
     fn below(&mut self, n: usize) -> usize {
@@ -84,11 +84,7 @@ pub async fn generate(
     seed: u64,
 ) -> anyhow::Result<Generated> {
     let hoods = city(db).await?;
-    let catalogue = Catalogue::load(db, &Default::default()).await?;
-    let cards: Vec<(String, String)> = catalogue
-        .active()
-        .map(|c| (c.code.clone(), c.name.clone()))
-        .collect();
+    let cards = cards(db).await?;
     let mut random = Lcg(seed);
     let mut owners = Vec::with_capacity(people);
     for start in (0..people).step_by(BATCH) {
@@ -145,50 +141,90 @@ pub async fn generate(
         let mut tx = begin(db).await.context("starting a batch")?;
         for _ in start..(start + BATCH).min(posts) {
             let (owner, area) = random.pick(&owners);
-            let (code, card) = random.pick(&cards);
-            let kind = if random.below(2) == 0 {
-                PostKind::Offer
-            } else {
-                PostKind::Ask
-            };
-            let opening = random.pick(if kind == PostKind::Offer {
-                OPENINGS_OFFER
-            } else {
-                OPENINGS_ASK
-            });
-            let title = format!("{opening} {}", card.to_lowercase());
-            let body = format!("{} {}.", card, random.pick(DETAILS));
-            let (timing, days) = random.pick(WHEN);
+            let post = made_up_post(&mut random, &cards);
             let id = help::create(
                 &mut *tx,
                 &NewPost {
-                    kind,
+                    kind: post.kind,
                     area_id: area,
-                    // One post in ten names no card: matching then goes by its words.
-                    card_code: (random.below(10) != 0).then_some(code.as_str()),
-                    title: &title,
-                    body: &body,
-                    timing,
-                    days: *days,
-                    visibility: visibility(&mut random),
+                    card_code: post.card_code,
+                    title: &post.title,
+                    body: &post.body,
+                    timing: post.timing,
+                    days: post.days,
+                    visibility: post.visibility,
                     owner_id: owner,
                     project_id: None,
                 },
             )
             .await?;
-            // Most posts are still open; some were matched or done.
-            let status = match random.below(10) {
-                0 => Some(PostStatus::Matched),
-                1 | 2 => Some(PostStatus::Done),
-                _ => None,
-            };
-            if let Some(status) = status {
-                help::set_status(&mut *tx, &id, status).await?;
+            if post.status != PostStatus::Open {
+                help::set_status(&mut *tx, &id, post.status).await?;
             }
         }
         tx.commit().await.context("committing posts")?;
     }
     Ok(Generated { people, posts })
+}
+
+/// An offer or ask made up from a skill card (the text and settings; who and where are the
+/// caller's). Also used by the city-scale demo (`demo::city`).
+pub(crate) struct MadeUpPost<'c> {
+    pub kind: PostKind,
+    pub card_code: Option<&'c str>,
+    pub title: String,
+    pub body: String,
+    pub timing: &'static str,
+    pub days: i64,
+    pub visibility: Visibility,
+    pub status: PostStatus,
+}
+
+/// Draws a post from `cards` (code, name), in the same order of draws as always, so a seed
+/// keeps making the same posts.
+pub(crate) fn made_up_post<'c>(random: &mut Lcg, cards: &'c [(String, String)]) -> MadeUpPost<'c> {
+    let (code, card) = random.pick(cards);
+    let kind = if random.below(2) == 0 {
+        PostKind::Offer
+    } else {
+        PostKind::Ask
+    };
+    let opening = random.pick(if kind == PostKind::Offer {
+        OPENINGS_OFFER
+    } else {
+        OPENINGS_ASK
+    });
+    let title = format!("{opening} {}", card.to_lowercase());
+    let body = format!("{} {}.", card, random.pick(DETAILS));
+    let (timing, days) = random.pick(WHEN);
+    // One post in ten names no card: matching then goes by its words.
+    let card_code = (random.below(10) != 0).then_some(code.as_str());
+    let visibility = visibility(random);
+    // Most posts are still open; some were matched or done.
+    let status = match random.below(10) {
+        0 => PostStatus::Matched,
+        1 | 2 => PostStatus::Done,
+        _ => PostStatus::Open,
+    };
+    MadeUpPost {
+        kind,
+        card_code,
+        title,
+        body,
+        timing,
+        days: *days,
+        visibility,
+        status,
+    }
+}
+
+/// The skill cards posts are made up from: (code, name) of every active card.
+pub(crate) async fn cards(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
+    let catalogue = Catalogue::load(db, &Default::default()).await?;
+    Ok(catalogue
+        .active()
+        .map(|c| (c.code.clone(), c.name.clone()))
+        .collect())
 }
 
 /// Nine in ten public, the rest for residents or organisers.

@@ -11,6 +11,7 @@ mod assets;
 mod ballot_secrecy;
 mod browser;
 mod budgets;
+mod city;
 mod conversations;
 mod crawl;
 mod dashboard;
