@@ -238,12 +238,7 @@ impl EnglishUi {
         // The demo's content is English on purpose: a phrase it writes itself proves nothing,
         // and its short pieces (a quota's feature "housing", a literal "district") are content
         // wherever they show, even in a table header.
-        let demo_sources: Vec<String> =
-            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/demo"))
-                .expect("the demo's sources")
-                .flatten()
-                .map(|e| std::fs::read_to_string(e.path()).unwrap())
-                .collect();
+        let demo_sources = sources_below(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/demo"));
         let demo: Vec<Vec<String>> = demo_sources.iter().map(|text| words(text)).collect();
         let in_demo = |phrase: &[String]| demo.iter().any(|d| contains_words(d, phrase));
         let demo_pieces: HashSet<Vec<String>> = demo_sources
@@ -1269,4 +1264,21 @@ async fn mail_reaches_a_polish_reader_in_polish_whoever_sends_it() {
             en.t1("mapping-invite-email-subject", "title", exercise),
         ]
     );
+}
+
+/// The text of every file below `dir`, its folders' too (the demo's city has its own).
+fn sources_below(dir: &Path) -> Vec<String> {
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(dir)
+        .expect("the demo's sources")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            sources.extend(sources_below(&path));
+        } else {
+            sources.push(std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    sources
 }
