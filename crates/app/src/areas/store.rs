@@ -190,6 +190,18 @@ pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Area>> {
     row.as_ref().map(from_row).transpose()
 }
 
+/// The ids of the area and of the areas inside it: the tree `db::Sql::in_area_tree` filters by.
+pub async fn tree_ids(db: &Db, id: &str) -> anyhow::Result<Vec<String>> {
+    let mut q = crate::db::Sql::new("SELECT id FROM areas WHERE ");
+    q.in_area_tree("id", id);
+    let rows = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("finding the areas inside an area")?;
+    rows.iter().map(|row| Ok(row.try_get("id")?)).collect()
+}
+
 pub async fn children(db: &Db, id: &str) -> anyhow::Result<Vec<Area>> {
     let rows = sqlx::query(concat!(
         "SELECT ",

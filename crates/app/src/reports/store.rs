@@ -571,7 +571,7 @@ pub async fn list(
     limit: i64,
 ) -> anyhow::Result<Vec<Report>> {
     if !filter.area.is_empty() {
-        let areas = area_tree(db, &filter.area).await?;
+        let areas = crate::areas::store::tree_ids(db, &filter.area).await?;
         if areas.len() <= MERGED_AREAS_AT_MOST {
             return list_merged(db, filter, &areas, order, after, limit).await;
         }
@@ -586,18 +586,6 @@ pub async fn list(
 /// The most areas whose lists [`list_merged`] merges in one statement (SQLite allows 500
 /// parts in a UNION); a larger tree is listed by one filtered scan.
 const MERGED_AREAS_AT_MOST: usize = 200;
-
-/// The ids of `area_id` and of the areas inside it.
-async fn area_tree(db: &Db, area_id: &str) -> anyhow::Result<Vec<String>> {
-    let mut q = Sql::new("SELECT id FROM areas WHERE ");
-    q.in_area_tree("id", area_id);
-    let rows = q
-        .query()
-        .fetch_all(db)
-        .await
-        .context("finding the areas inside an area")?;
-    rows.iter().map(|row| Ok(row.try_get("id")?)).collect()
-}
 
 /// [`list`] for an area with the areas inside it: each area's page read in order from the
 /// index `reports_area_shown` (migration 0022), the pages merged, and only the page's

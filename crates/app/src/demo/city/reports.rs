@@ -248,15 +248,9 @@ impl Course {
     /// About 20% open, 10% acknowledged, 10% in progress, the rest fixed, closed or a
     /// duplicate; an answer or a fix that would fall after now has not happened yet.
     fn draw(created: i64, now: i64, random: &mut Seeded) -> Course {
-        const STATUSES: [Status; 6] = [
-            Status::Open,
-            Status::Acknowledged,
-            Status::InProgress,
-            Status::Fixed,
-            Status::Closed,
-            Status::Duplicate,
-        ];
-        let status = STATUSES[random.weighted(&[20, 10, 10, 38, 17, 5])];
+        // Weights in the order of `ALL_STATUSES`: open, acknowledged, in progress, fixed,
+        // closed, duplicate.
+        let status = reports::ALL_STATUSES[random.weighted(&[20, 10, 10, 38, 17, 5])];
         let waiting = Course {
             status: Status::Open,
             responded_at: None,
