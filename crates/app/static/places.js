@@ -101,12 +101,19 @@
       referrerPolicy: "strict-origin-when-cross-origin",
       attribution: credit.outerHTML
     }).addTo(map);
+    // On a form a click is the pin: shapes let it through to the map and nothing leads
+    // away from what the person has typed.
+    var picking = !!holder.getAttribute("data-picker");
     data.regions.forEach(function (region) {
-      var shape = L.polygon(region.polygons, region.own
+      var style = region.own
         ? { color: "#2b2a26", weight: 3, fill: false }
-        : { color: "#6d6a60", weight: 1, fillOpacity: 0.15 });
-      shape.bindTooltip(region.label);
-      if (region.href) shape.on("click", function () { window.location.href = region.href; });
+        : { color: "#6d6a60", weight: 1, fillOpacity: 0.15 };
+      style.interactive = !picking;
+      var shape = L.polygon(region.polygons, style);
+      if (!picking) shape.bindTooltip(region.label);
+      if (region.href && !picking) {
+        shape.on("click", function () { window.location.href = region.href; });
+      }
       shape.addTo(map);
     });
     data.marks.forEach(function (mark) {
@@ -124,7 +131,9 @@
         });
         layer.bindTooltip(mark.label);
       }
-      if (mark.href) layer.on("click", function () { window.location.href = mark.href; });
+      if (mark.href && !picking) {
+        layer.on("click", function () { window.location.href = mark.href; });
+      }
       layer.addTo(map);
     });
     return map;

@@ -893,6 +893,29 @@ async fn a_resident_drops_a_pin_and_finds_the_report_on_the_map() {
         source.contains("<title>Loose paving slab by the bench</title>"),
         "the report is not on the map"
     );
+    // On the area's page, the interactive map stretches only itself: the legend's swatches
+    // and the map library's own small pictures keep their size (a rule for every SVG in
+    // the map's frame once blew them up to the frame's width, hiding the map).
+    c.goto(&format!("{}/areas/{}", app.base, innermost.slug))
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#area-map .place-map-live"))
+        .await
+        .expect("the area's interactive map");
+    let widths = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#area-map svg:not(.place-map)')) \
+               .filter(s => !s.closest('.leaflet-overlay-pane')) \
+               .map(s => s.getBoundingClientRect().width);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let widths: Vec<f64> = serde_json::from_value(widths).unwrap();
+    assert!(!widths.is_empty(), "the legend's swatches");
+    assert!(widths.iter().all(|w| *w <= 24.0), "{widths:?}");
 }
 
 #[tokio::test]
