@@ -449,6 +449,60 @@ fn kept_cell_degrees(level: u32) -> (f64, f64) {
     (360.0 / cells, 180.0 / cells)
 }
 
+/// About how many shown, placed reports lie inside `bounds`, and how many there are in all,
+/// from the counts kept per cell (migration 0022): the box is read at the finest level whose
+/// cells it spans at most [`ESTIMATE_CELLS`] of each way, so its edge cells add a little.
+/// What a reader of "the reports in this box" needs to choose how to read them.
+pub async fn placed_in_box_about(db: &Db, bounds: Bounds) -> anyhow::Result<(i64, i64)> {
+    let total = sum_of_cells(db, *KEPT_LEVELS.start(), None).await?;
+    let spans = |level: u32| {
+        let (width, height) = kept_cell_degrees(level);
+        let across =
+            ((bounds.east + 180.0) / width).floor() - ((bounds.west + 180.0) / width).floor();
+        let down =
+            ((bounds.north + 90.0) / height).floor() - ((bounds.south + 90.0) / height).floor();
+        (across.max(0.0) as i64 + 1, down.max(0.0) as i64 + 1)
+    };
+    let fits = |level: &u32| {
+        let (across, down) = spans(*level);
+        across <= ESTIMATE_CELLS && down <= ESTIMATE_CELLS
+    };
+    let Some(level) = KEPT_LEVELS.rev().find(fits) else {
+        return Ok((total, total));
+    };
+    let inside = sum_of_cells(db, level, Some(bounds)).await?;
+    Ok((inside, total))
+}
+
+/// The most cells across or down that [`placed_in_box_about`] reads.
+const ESTIMATE_CELLS: i64 = 16;
+
+/// The shown, placed reports counted in the kept cells of `level`, in the cells touching
+/// `bounds` if given.
+async fn sum_of_cells(db: &Db, level: u32, bounds: Option<Bounds>) -> anyhow::Result<i64> {
+    let mut q = Sql::new(
+        "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM report_cells WHERE level = ",
+    );
+    q.bind(i64::from(level));
+    if let Some(b) = bounds {
+        let (width, height) = kept_cell_degrees(level);
+        let column = |lon: f64| ((lon + 180.0) / width).floor() as i64;
+        let row = |lat: f64| ((lat + 90.0) / height).floor() as i64;
+        q.push(" AND y IN ")
+            .bind_list(row(b.south)..=row(b.north))
+            .push(" AND x BETWEEN ")
+            .bind(column(b.west))
+            .push(" AND ")
+            .bind(column(b.east));
+    }
+    let row = q
+        .query()
+        .fetch_one(db)
+        .await
+        .context("counting reports in a box")?;
+    Ok(row.try_get("n")?)
+}
+
 /// [`map_cells`] from the counts kept per cell of `level` (and per area): each kept cell
 /// goes into the map cell holding its reports' mean place.
 pub async fn map_cells_kept(
