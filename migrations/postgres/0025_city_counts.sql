@@ -16,6 +16,16 @@ CREATE INDEX stories_shown ON stories (published_at, id)
 CREATE INDEX stories_shown_organisation ON stories (organisation_id, published_at)
     WHERE status = 'published' AND hidden_reason = '';
 
+-- Events not over yet, and those that ended lately, found by their end (events::store): the
+-- first start among events not over bounds the walk of the start-time index.
+CREATE INDEX events_ends ON events (ends_at, starts_at);
+CREATE INDEX events_area_ends ON events (area_id, ends_at);
+
+-- An area's dashboard reads the kept records of its organisations area by area
+-- (dashboard::store::report_records): from this index alone, without a lookup per count.
+DROP INDEX report_tallies_area;
+CREATE INDEX report_tallies_area ON report_tallies (area_id, organisation_id, measure, bucket, n);
+
 -- Reports inserted many at once (an import, the demo city) are counted once per statement.
 -- Counted row by row, each report updated its cells, tallies and day in place, and within
 -- one transaction PostgreSQL keeps every version of a row it updates: a big cell's chain of

@@ -123,7 +123,7 @@ struct SetupPage {
 }
 
 pub async fn setup_form(State(state): State<AppState>, ctx: PageContext) -> AppResult<Response> {
-    if store::count(&state.db).await? > 0 {
+    if store::anyone(&state.db).await? {
         return Ok(Redirect::to("/login").into_response());
     }
     render(&SetupPage {
@@ -138,7 +138,7 @@ pub async fn setup(
     ctx: PageContext,
     Form(form): Form<RegisterForm>,
 ) -> AppResult<Response> {
-    if store::count(&state.db).await? > 0 {
+    if store::anyone(&state.db).await? {
         return Err(AppError::Forbidden("error-setup-done"));
     }
     let lang = ctx.lang.clone();
@@ -235,7 +235,7 @@ async fn neighbourhood_choices(state: &AppState) -> AppResult<Vec<(String, Strin
 }
 
 pub async fn register_form(State(state): State<AppState>, ctx: PageContext) -> AppResult<Response> {
-    if store::count(&state.db).await? == 0 {
+    if !store::anyone(&state.db).await? {
         return Ok(Redirect::to("/setup").into_response());
     }
     let neighbourhoods = neighbourhood_choices(&state).await?;
@@ -457,7 +457,7 @@ pub async fn login_form(
     ctx: PageContext,
     Query(query): Query<NextQuery>,
 ) -> AppResult<Response> {
-    if store::count(&state.db).await? == 0 {
+    if !store::anyone(&state.db).await? {
         return Ok(Redirect::to("/setup").into_response());
     }
     let next = local_path(query.next.as_deref());

@@ -5,7 +5,7 @@
 use anyhow::Context;
 use sqlx::Row;
 
-use crate::db::Db;
+use crate::db::{Db, Sql};
 
 /// The kinds of thing that can be a point.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,32 +45,42 @@ pub async fn in_box(
 ) -> anyhow::Result<Vec<Point>> {
     let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
     let (select, path_of) = select_of(kind);
-    // `+ 0` keeps the database off the place index, so it reads newest first and stops
-    // at the page's end: quicker when the box holds much of what there is.
-    let place = if newest_first_is_quicker(db, kind, bounds, limit).await? {
-        " + 0"
-    } else {
-        ""
-    };
     let limit = limit.max(0);
-    let sql = format!(
-        "{select} AND t.latitude{place} BETWEEN $1 AND $2 AND t.longitude{place} BETWEEN $3 AND $4 \
-           AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
-         ORDER BY t.created_at DESC, t.id DESC LIMIT {limit}"
-    );
-    // Only constant text and an integer go into the statement: the kind picks one of four
-    // selects, and PostgreSQL plans for the page written out (a cached plan for a bound
-    // limit assumes a tenth of the table).
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(bounds.min_lat)
-        .bind(bounds.max_lat)
-        .bind(bounds.min_lon)
-        .bind(bounds.max_lon)
-        .bind(before_at)
-        .bind(before_id)
-        .fetch_all(db)
-        .await
-        .with_context(|| format!("listing {kind:?} in a box"))?;
+    let rows = if newest_first_is_quicker(db, kind, bounds, limit).await? {
+        let ids = crate::reports::store::newest_in_box(
+            db,
+            map_bounds(bounds),
+            (before_at, before_id),
+            limit,
+        )
+        .await?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q = Sql::new(select);
+        q.push(" AND t.id IN ")
+            .bind_list(ids)
+            .push(" ORDER BY t.created_at DESC, t.id DESC");
+        q.query().fetch_all(db).await
+    } else {
+        // Only constant text and an integer go into the statement: the kind picks one of
+        // four selects.
+        let sql = format!(
+            "{select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4 \
+               AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
+             ORDER BY t.created_at DESC, t.id DESC LIMIT {limit}"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(bounds.min_lat)
+            .bind(bounds.max_lat)
+            .bind(bounds.min_lon)
+            .bind(bounds.max_lon)
+            .bind(before_at)
+            .bind(before_id)
+            .fetch_all(db)
+            .await
+    };
+    let rows = rows.with_context(|| format!("listing {kind:?} in a box"))?;
     rows.iter()
         .map(|row| {
             Ok(Point {
@@ -89,7 +99,8 @@ pub async fn in_box(
 }
 
 /// Whether a page of `kind` in `bounds` is found quicker by reading everything newest first
-/// until the page is full than by reading everything in the box and sorting it. Only
+/// until the page is full (`reports::store::newest_in_box`) than by reading everything in
+/// the box and sorting it. Only
 /// reports are many enough to matter. Reading newest first goes through about
 /// `limit * all / inside` rows, reading the box about `inside`: the first wins when
 /// `inside` is over the square root of `limit * all` (14,000 of a million for a page of 200).
@@ -102,17 +113,17 @@ async fn newest_first_is_quicker(
     if kind != PointKind::Reports {
         return Ok(false);
     }
-    let (inside, all) = crate::reports::store::placed_in_box_about(
-        db,
-        crate::maps::MapBounds {
-            west: bounds.min_lon,
-            south: bounds.min_lat,
-            east: bounds.max_lon,
-            north: bounds.max_lat,
-        },
-    )
-    .await?;
+    let (inside, all) = crate::reports::store::placed_in_box_about(db, map_bounds(bounds)).await?;
     Ok((inside as f64).powi(2) > limit as f64 * all as f64)
+}
+
+fn map_bounds(bounds: &places::Bounds) -> crate::maps::MapBounds {
+    crate::maps::MapBounds {
+        west: bounds.min_lon,
+        south: bounds.min_lat,
+        east: bounds.max_lon,
+        north: bounds.max_lat,
+    }
 }
 
 /// A row reader's path to the thing's page.

@@ -47,11 +47,13 @@ pub async fn report_records(
     area_id: &str,
 ) -> anyhow::Result<Vec<(String, String, Stats)>> {
     let rows = sqlx::query(concat!(
-        "SELECT o.slug, o.name, t.measure, t.bucket, CAST(SUM(t.n) AS BIGINT) AS n \
-         FROM report_tallies t JOIN organisations o ON o.id = t.organisation_id \
-         WHERE t.n > 0 AND ",
-        crate::in_area_tree!("t.area_id", "$1"),
-        " GROUP BY o.name, o.slug, t.measure, t.bucket ORDER BY o.name, o.slug"
+        // Summed over the tree's areas first, then named: one name per sum, not per count.
+        "SELECT o.slug, o.name, t.measure, t.bucket, t.n FROM (\
+           SELECT organisation_id, measure, bucket, CAST(SUM(n) AS BIGINT) AS n \
+           FROM report_tallies WHERE n > 0 AND ",
+        crate::in_area_tree!("area_id", "$1"),
+        " GROUP BY organisation_id, measure, bucket) t \
+         JOIN organisations o ON o.id = t.organisation_id ORDER BY o.name, o.slug"
     ))
     .bind(area_id)
     .fetch_all(db)

@@ -74,18 +74,30 @@ impl Event {
 
 macro_rules! select_event {
     () => {
-        "SELECT e.id, e.slug, e.kind, e.title, e.description, e.area_id, a.slug AS area_slug, \
-         a.name AS area_name, e.place, e.accessibility, e.starts_at, e.ends_at, e.capacity, \
-         e.organiser_id, u.display_name AS organiser_name, e.method_id, m.slug AS method_slug, \
-         m.title AS method_title, m.seed AS method_seed, e.cancelled_at, e.created_at, \
-         e.updated_at, \
-         (SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'going') \
-            AS going, \
-         (SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'waiting') \
-            AS waiting \
-         FROM events e JOIN areas a ON a.id = e.area_id \
-         LEFT JOIN users u ON u.id = e.organiser_id \
-         LEFT JOIN methods m ON m.id = e.method_id"
+        select_event_counting!(
+            "(SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'going') \
+                AS going, \
+             (SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'waiting') \
+                AS waiting"
+        )
+    };
+}
+
+/// The columns of an event with its numbers going and waiting given as `$counts` (the
+/// columns `going` and `waiting`), and the tables they come from.
+macro_rules! select_event_counting {
+    ($counts:literal) => {
+        concat!(
+            "SELECT e.id, e.slug, e.kind, e.title, e.description, e.area_id, a.slug AS area_slug, \
+             a.name AS area_name, e.place, e.accessibility, e.starts_at, e.ends_at, e.capacity, \
+             e.organiser_id, u.display_name AS organiser_name, e.method_id, m.slug AS method_slug, \
+             m.title AS method_title, m.seed AS method_seed, e.cancelled_at, e.created_at, \
+             e.updated_at, ",
+            $counts,
+            " FROM events e JOIN areas a ON a.id = e.area_id \
+             LEFT JOIN users u ON u.id = e.organiser_id \
+             LEFT JOIN methods m ON m.id = e.method_id"
+        )
     };
 }
 
@@ -120,6 +132,23 @@ fn event_from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Event> {
     })
 }
 
+/// ` AND` the event starts no earlier than the first event not over at `$now` (a
+/// parameter) starts. Always true of an event not over; it lets the database begin its
+/// walk of the start-time index there instead of reading past every event already over
+/// (years of them in a city), finding that first start from the index of end times
+/// (`events_ends`, migration 0025).
+macro_rules! from_first_not_over {
+    ($now:literal) => {
+        concat!(
+            " AND e.starts_at >= (SELECT COALESCE(MIN(x.starts_at), ",
+            $now,
+            ") FROM events x WHERE x.ends_at > ",
+            $now,
+            ")"
+        )
+    };
+}
+
 /// Which events a list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
@@ -151,8 +180,10 @@ pub async fn list(
         };
     }
     let sql = match when {
-        When::Upcoming => in_area_of_kind!(
-            " AND e.ends_at > $3 AND (e.starts_at > $5 OR (e.starts_at = $5 AND e.id > $6)) \
+        When::Upcoming => concat!(
+            in_area_of_kind!(" AND e.ends_at > $3"),
+            from_first_not_over!("$3"),
+            " AND (e.starts_at > $5 OR (e.starts_at = $5 AND e.id > $6)) \
              ORDER BY e.starts_at, e.id LIMIT $4"
         ),
         When::Past => in_area_of_kind!(
@@ -192,6 +223,8 @@ pub async fn page(
         " WHERE ($1 = '' OR ",
         crate::in_area_tree!("e.area_id", "$1"),
         ") AND ($2 = 0 OR e.ends_at > $3) \
+           AND ($2 = 0 OR e.starts_at >= (SELECT COALESCE(MIN(x.starts_at), $3) FROM events x \
+                                        WHERE x.ends_at > $3)) \
            AND (e.starts_at > $4 OR (e.starts_at = $4 AND e.id > $5)) \
          ORDER BY e.starts_at, e.id LIMIT $6"
     ))
@@ -216,13 +249,16 @@ const CALENDAR_PAST: i64 = 500;
 
 /// The events of an area and the areas inside it for its calendar feed: those not over yet
 /// (the first [`CALENDAR_COMING`] by start), then those that ended in the last 30 days. Read
-/// apart, so past events never crowd out the coming ones.
+/// apart, so past events never crowd out the coming ones. A calendar says nothing of who is
+/// going, so those numbers are not counted (0).
 pub async fn for_calendar(db: &Db, area_id: &str, now: i64) -> anyhow::Result<Vec<Event>> {
     let coming = sqlx::query(concat!(
-        select_event!(),
+        select_event_counting!("0 AS going, 0 AS waiting"),
         " WHERE ",
         crate::in_area_tree!("e.area_id", "$1"),
-        " AND e.ends_at > $2 ORDER BY e.starts_at, e.id LIMIT $3"
+        " AND e.ends_at > $2",
+        from_first_not_over!("$2"),
+        " ORDER BY e.starts_at, e.id LIMIT $3"
     ))
     .bind(area_id)
     .bind(now)
@@ -231,7 +267,7 @@ pub async fn for_calendar(db: &Db, area_id: &str, now: i64) -> anyhow::Result<Ve
     .await
     .context("listing coming events for a calendar")?;
     let past = sqlx::query(concat!(
-        select_event!(),
+        select_event_counting!("0 AS going, 0 AS waiting"),
         " WHERE ",
         crate::in_area_tree!("e.area_id", "$1"),
         " AND e.ends_at > $2 AND e.ends_at <= $3 ORDER BY e.ends_at DESC, e.id LIMIT $4"

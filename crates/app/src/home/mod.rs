@@ -47,7 +47,7 @@ async fn home(
     MaybeUser(user): MaybeUser,
 ) -> AppResult<Response> {
     // A fresh site has nobody to run it yet: the first visitor sets up the admin account.
-    if accounts::count(&state.db).await? == 0 {
+    if !accounts::anyone(&state.db).await? {
         return Ok(Redirect::to("/setup").into_response());
     }
     // A resident lands on their own neighbourhood: what is happening there comes first.

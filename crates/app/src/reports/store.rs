@@ -474,6 +474,55 @@ pub async fn placed_in_box_about(db: &Db, bounds: Bounds) -> anyhow::Result<(i64
     Ok((inside, total))
 }
 
+/// The ids of the newest shown reports placed inside `bounds`, older than `before`
+/// (`created_at`, id), at most `limit`: read newest first in steps of [`WALK_STEP`] from the
+/// index `reports_shown` and kept when inside, until the page is full. The quick way when the
+/// box holds much of what there is; each step is planned as the walk of an index on both
+/// databases (a box condition in the same statement led PostgreSQL to sort them all).
+pub async fn newest_in_box(
+    db: &Db,
+    bounds: Bounds,
+    before: (i64, &str),
+    limit: i64,
+) -> anyhow::Result<Vec<String>> {
+    let wanted = usize::try_from(limit).unwrap_or(0);
+    let mut found = Vec::new();
+    let (mut at, mut id) = (before.0, before.1.to_string());
+    while found.len() < wanted {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id, created_at, latitude, longitude FROM reports \
+             WHERE hidden_reason = '' AND created_at <= $1 AND (created_at < $1 OR id < $2) \
+             ORDER BY created_at DESC, id DESC LIMIT {WALK_STEP}"
+        )))
+        .bind(at)
+        .bind(id.clone())
+        .fetch_all(db)
+        .await
+        .context("reading reports newest first")?;
+        for row in &rows {
+            let place: (Option<f64>, Option<f64>) =
+                (row.try_get("latitude")?, row.try_get("longitude")?);
+            if let (Some(lat), Some(lon)) = place {
+                let inside = (bounds.south..=bounds.north).contains(&lat)
+                    && (bounds.west..=bounds.east).contains(&lon);
+                if inside && found.len() < wanted {
+                    found.push(row.try_get("id")?);
+                }
+            }
+        }
+        match rows.last() {
+            Some(last) if rows.len() == WALK_STEP as usize => {
+                (at, id) = (last.try_get("created_at")?, last.try_get("id")?);
+            }
+            _ => break,
+        }
+    }
+    Ok(found)
+}
+
+/// Reports read per step of [`newest_in_box`].
+const WALK_STEP: i64 = 2_000;
+
 /// The most cells across or down that [`placed_in_box_about`] reads.
 const ESTIMATE_CELLS: i64 = 16;
 
