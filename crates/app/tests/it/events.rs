@@ -418,6 +418,22 @@ async fn calendars_for_an_event_and_an_area_are_valid_icalendar() {
         );
         assert!(titles.contains(&"Street tea; cake, and a plan".to_string()));
     }
+    // An event that began long ago and is not over (an exhibition) is still coming: in the
+    // feed, and first in the list of what is coming, before events that start later.
+    sqlx::query("UPDATE events SET starts_at = $1, ends_at = $2 WHERE title = 'Budget assembly'")
+        .bind(squaremile::db::now_ms() - 100 * day)
+        .bind(squaremile::db::now_ms() + 10 * day)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let feed = body(app.client().get("/areas/millbrook/events.ics").await).await;
+    assert_eq!(vevents(&feed).len(), 2, "{feed}");
+    let coming = body(app.client().get("/events").await).await;
+    let long = coming
+        .find("Budget assembly")
+        .expect("the long event is listed");
+    let tea = coming.find("Street tea").expect("the tea is listed");
+    assert!(long < tea, "listed by start");
     let list = body(app.client().get(&format!("/events?area={area}")).await).await;
     assert!(list.contains("/areas/riverside/events.ics"));
     assert_eq!(
