@@ -730,3 +730,35 @@ async fn pages_are_linked_from_the_menu_and_your_work() {
     let admin = body(w.admin.get("/admin").await).await;
     assert!(admin.contains("href=\"/providers/bodies\""));
 }
+
+#[tokio::test]
+async fn the_demo_has_a_body_accredited_providers_one_waiting_and_one_lapsing() {
+    let app = TestApp::with_demo().await;
+    // Loading again adds nothing.
+    squaremile::demo::load(&app.db, &app.state.ballot_seal)
+        .await
+        .expect("loading the demo again");
+    assert_eq!(
+        crate::support::count(&app.db, "SELECT COUNT(*) AS n FROM provider_applications").await,
+        5
+    );
+    let directory = body(app.client().get("/providers").await).await;
+    for name in [
+        "Grace Mensah Home Care",
+        "Ian Doyle, Handyman",
+        "Little Acorns Childminding",
+        "Danny Moss Gardening",
+    ] {
+        assert!(directory.contains(name), "{name}: {directory}");
+    }
+    assert!(!directory.contains("Siobhan Kelly Companionship"));
+    let priya = app
+        .login(squaremile::demo::ADMIN_EMAIL, squaremile::demo::PASSWORD)
+        .await;
+    let queue = body(priya.get("/providers/assess").await).await;
+    let lapsing = queue.split("Lapsing within a month").nth(1).unwrap_or_default();
+    assert!(
+        queue.contains("Siobhan Kelly Companionship") && lapsing.contains("Danny Moss Gardening"),
+        "{queue}"
+    );
+}
