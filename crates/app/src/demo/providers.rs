@@ -133,7 +133,8 @@ const PROVIDERS: &[DemoProvider] = &[
 ];
 
 /// A small PDF, so the demo's applications have a file of evidence to open.
-const CERTIFICATE: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const CERTIFICATE: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 pub async fn load(db: &Db) -> anyhow::Result<()> {
     let org = organisations::find_by_slug(db, BODY)
@@ -202,8 +203,16 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 bytes: CERTIFICATE,
             };
             let note = format!("{} for {name}.", check.name);
-            providers::add_evidence(db, &id, &check.id, &note, (i == 0).then_some(&file), &user, now)
-                .await?;
+            providers::add_evidence(
+                db,
+                &id,
+                &check.id,
+                &note,
+                (i == 0).then_some(&file),
+                &user,
+                now,
+            )
+            .await?;
             if let Some(days) = expiry {
                 // The first check (insurance) expires soonest; the others a year later.
                 let until = now + days * DAY + if i == 0 { 0 } else { 365 * DAY };

@@ -28,8 +28,8 @@ use crate::web::images::{self, ImageError};
 use crate::web::page::Count;
 use crate::web::uploads::Upload;
 use crate::web::{
-    AppError, AppResult, CurrentUser, PageContext, RequireUser, csv, download, render,
-    render_with, see_other,
+    AppError, AppResult, CurrentUser, PageContext, RequireUser, csv, download, render, render_with,
+    see_other,
 };
 
 const PAGE: i64 = 50;
@@ -204,14 +204,8 @@ pub async fn directory(
 ) -> AppResult<Response> {
     let filter = query.filter(&state).await?;
     let now = state.clock.now_ms();
-    let listings = store::directory(
-        &state.db,
-        &filter,
-        now,
-        cursor_of(&query.cursor),
-        PAGE,
-    )
-    .await?;
+    let listings =
+        store::directory(&state.db, &filter, now, cursor_of(&query.cursor), PAGE).await?;
     let next = next_cursor(
         listings
             .last()
@@ -339,7 +333,10 @@ impl ProviderPage {
     fn check_until(&self, name: &str, until: impl Count) -> String {
         self.ctx.lang.t_args(
             "provider-check-valid-until",
-            &[("check", name), ("date", &day_of(&self.ctx.lang, until.as_i64()))],
+            &[
+                ("check", name),
+                ("date", &day_of(&self.ctx.lang, until.as_i64())),
+            ],
         )
     }
 }
@@ -520,7 +517,11 @@ pub async fn mark_body(
     let mut errors = FormErrors::new();
     let organisation = organisations::find_by_slug(&state.db, &form.organisation).await?;
     if organisation.is_none() {
-        errors.add(&ctx.lang, "organisation", "field-provider-organisation-invalid");
+        errors.add(
+            &ctx.lang,
+            "organisation",
+            "field-provider-organisation-invalid",
+        );
     }
     let area = areas::find(&state.db, &form.area).await?;
     if area.is_none() {
@@ -844,7 +845,13 @@ pub async fn apply(
         }
         Some(form.applicant.clone())
     };
-    let name = forms::required_text(&mut errors, &lang, "provider_name", &form.provider_name, 120);
+    let name = forms::required_text(
+        &mut errors,
+        &lang,
+        "provider_name",
+        &form.provider_name,
+        120,
+    );
     let about = forms::required_text(
         &mut errors,
         &lang,
@@ -1167,11 +1174,7 @@ pub async fn application(
     render(&application_page(&state, ctx, user.as_ref(), &id, Retry::default()).await?)
 }
 
-async fn provider_only(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-) -> AppResult<Application> {
+async fn provider_only(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Application> {
     let (application, speaks_for, _) = visible_application(state, Some(user), id).await?;
     if !speaks_for {
         return Err(AppError::Forbidden("error-provider-not-provider"));
@@ -1180,11 +1183,7 @@ async fn provider_only(
 }
 
 /// An assessor of the body who does not speak for the application.
-async fn assessor_only(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-) -> AppResult<Application> {
+async fn assessor_only(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Application> {
     let (application, speaks_for, assesses) = visible_application(state, Some(user), id).await?;
     if speaks_for {
         return Err(AppError::Forbidden("error-provider-own-application"));
@@ -1287,9 +1286,8 @@ pub async fn add_evidence(
                 if content_type.starts_with("image/") {
                     match images::without_metadata(part.bytes).await {
                         Ok((_, clean)) => stored = Some((file_name, content_type, clean)),
-                        Err(ImageError::TooLarge) => {
-                            errors.add_message("evidence_file", ImageError::TooLarge.message(&ctx.lang))
-                        }
+                        Err(ImageError::TooLarge) => errors
+                            .add_message("evidence_file", ImageError::TooLarge.message(&ctx.lang)),
                         Err(_) => {
                             errors.add(&ctx.lang, "evidence_file", "field-evidence-file-type")
                         }
@@ -1427,7 +1425,16 @@ pub async fn review(
         let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    if !store::review_check(&state.db, &application.id, &check.id, &review, &user.id, now).await? {
+    if !store::review_check(
+        &state.db,
+        &application.id,
+        &check.id,
+        &review,
+        &user.id,
+        now,
+    )
+    .await?
+    {
         return Err(AppError::Conflict("error-provider-no-evidence"));
     }
     tracing::info!(by = %user.id, application = %application.id, check = %check.id, "reviewed a check");
@@ -1540,7 +1547,13 @@ pub async fn answer(
 ) -> AppResult<Response> {
     let application = provider_only(&state, &user, &id).await?;
     let mut errors = FormErrors::new();
-    let answer = forms::required_text(&mut errors, &ctx.lang, "answer_text", &form.answer_text, 2000);
+    let answer = forms::required_text(
+        &mut errors,
+        &ctx.lang,
+        "answer_text",
+        &form.answer_text,
+        2000,
+    );
     if !errors.is_empty() {
         let retry = Retry {
             errors,

@@ -80,11 +80,13 @@ pub async fn bodies(db: &Db) -> anyhow::Result<Vec<Body>> {
 }
 
 pub async fn find_body(db: &Db, id: &str) -> anyhow::Result<Option<Body>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{BODY_SELECT} WHERE b.id = $1")))
-        .bind(id)
-        .fetch_optional(db)
-        .await
-        .context("loading an accrediting body")?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{BODY_SELECT} WHERE b.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    .context("loading an accrediting body")?;
     row.as_ref().map(body_from).transpose()
 }
 
@@ -711,8 +713,12 @@ pub async fn check_states(
         states.push(CheckState {
             check: check_from(row)?,
             status: row.try_get("status")?,
-            note: row.try_get::<Option<String>, _>("note")?.unwrap_or_default(),
-            reason: row.try_get::<Option<String>, _>("reason")?.unwrap_or_default(),
+            note: row
+                .try_get::<Option<String>, _>("note")?
+                .unwrap_or_default(),
+            reason: row
+                .try_get::<Option<String>, _>("reason")?
+                .unwrap_or_default(),
             expires_at: row.try_get("expires_at")?,
             files,
         });

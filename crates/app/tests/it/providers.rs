@@ -53,7 +53,11 @@ async fn world() -> World {
 async fn world_with(adjust: impl FnOnce(&mut squaremile::config::Config)) -> World {
     let app = TestApp::spawn_with(adjust).await;
     let admin = app.admin().await;
-    for (parent, name) in [("", "Millbrook"), ("millbrook", "Riverside"), ("", "Eastfield")] {
+    for (parent, name) in [
+        ("", "Millbrook"),
+        ("millbrook", "Riverside"),
+        ("", "Eastfield"),
+    ] {
         let made = admin
             .post_form("/areas/new", &[("parent", parent), ("name", name)])
             .await;
@@ -140,7 +144,12 @@ async fn world_with(adjust: impl FnOnce(&mut squaremile::config::Config)) -> Wor
         "Criminal-record check",
     )
     .await;
-    let standard = body(app.client().get(&format!("/providers/bodies/{body_id}")).await).await;
+    let standard = body(
+        app.client()
+            .get(&format!("/providers/bodies/{body_id}"))
+            .await,
+    )
+    .await;
     assert!(
         standard.contains("Public liability insurance") && standard.contains("36 months"),
         "the standard is public: {standard}"
@@ -177,7 +186,11 @@ async fn apply(w: &World, client: &Client, name: &str) -> String {
             ],
         )
         .await;
-    assert_eq!(applied.status(), StatusCode::SEE_OTHER, "applying as {name}");
+    assert_eq!(
+        applied.status(),
+        StatusCode::SEE_OTHER,
+        "applying as {name}"
+    );
     let to = location(&applied);
     to.trim_start_matches("/providers/applications/")
         .split('?')
@@ -231,7 +244,9 @@ async fn status_of(app: &TestApp, id: &str) -> String {
 async fn accredited(w: &World, insurance_days: i64) -> String {
     let id = apply(w, &w.pat, "Pat's Care").await;
     assert_eq!(
-        send_pdf(&w.pat, &id, &w.insurance, "Policy 123").await.status(),
+        send_pdf(&w.pat, &id, &w.insurance, "Policy 123")
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     assert_eq!(
@@ -248,7 +263,10 @@ async fn accredited(w: &World, insurance_days: i64) -> String {
         accept(&w.bea, &id, &w.dbs, &in_days(700)).await.status(),
         StatusCode::SEE_OTHER
     );
-    assert_eq!(decide(&w.bea, &id, "grant").await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        decide(&w.bea, &id, "grant").await.status(),
+        StatusCode::SEE_OTHER
+    );
     id
 }
 
@@ -281,7 +299,10 @@ async fn providers_apply_are_assessed_and_granted_only_when_every_check_passes()
         )
         .await;
     assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body(again).await.contains("Pat again"), "what was typed is kept");
+    assert!(
+        body(again).await.contains("Pat again"),
+        "what was typed is kept"
+    );
 
     // Missing evidence blocks granting, and nothing changes.
     let early = decide(&w.bea, &id, "grant").await;
@@ -291,14 +312,19 @@ async fn providers_apply_are_assessed_and_granted_only_when_every_check_passes()
 
     // Evidence, then a review asking for more, which the provider sees.
     assert_eq!(
-        send_pdf(&w.pat, &id, &w.insurance, "Policy 123").await.status(),
+        send_pdf(&w.pat, &id, &w.insurance, "Policy 123")
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     let more = w
         .olu
         .post_form(
             &format!("/providers/applications/{id}/checks/{}/review", w.insurance),
-            &[("outcome", "more"), ("review_reason", "The certificate is not signed.")],
+            &[
+                ("outcome", "more"),
+                ("review_reason", "The certificate is not signed."),
+            ],
         )
         .await;
     assert_eq!(more.status(), StatusCode::SEE_OTHER);
@@ -309,7 +335,9 @@ async fn providers_apply_are_assessed_and_granted_only_when_every_check_passes()
     assert_eq!(too_late.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     assert_eq!(
-        send_pdf(&w.pat, &id, &w.insurance, "Signed now").await.status(),
+        send_pdf(&w.pat, &id, &w.insurance, "Signed now")
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     assert_eq!(
@@ -317,7 +345,9 @@ async fn providers_apply_are_assessed_and_granted_only_when_every_check_passes()
         StatusCode::SEE_OTHER
     );
     assert_eq!(
-        accept(&w.bea, &id, &w.insurance, &in_days(200)).await.status(),
+        accept(&w.bea, &id, &w.insurance, &in_days(200))
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     // One check accepted, one waiting: still no grant.
@@ -352,7 +382,9 @@ async fn providers_apply_are_assessed_and_granted_only_when_every_check_passes()
 
     // Editing an accepted check returns it to review; the accreditation stands meanwhile.
     assert_eq!(
-        send_pdf(&w.pat, &id, &w.insurance, "Renewed policy").await.status(),
+        send_pdf(&w.pat, &id, &w.insurance, "Renewed policy")
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     let check_status = one(
@@ -374,7 +406,9 @@ async fn evidence_is_private_to_the_provider_and_the_bodys_assessors() {
     let eve = w.app.register("Eve", "eve@example.org", "").await;
     let id = apply(&w, &w.pat, "Pat's Care").await;
     assert_eq!(
-        send_pdf(&w.pat, &id, &w.insurance, "Policy 123").await.status(),
+        send_pdf(&w.pat, &id, &w.insurance, "Policy 123")
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     let file_id = one(
@@ -409,8 +443,16 @@ async fn evidence_is_private_to_the_provider_and_the_bodys_assessors() {
         ("a visitor", &visitor),
         ("the site admin", &w.admin),
     ] {
-        assert_eq!(client.get(&page).await.status(), StatusCode::NOT_FOUND, "{who}");
-        assert_eq!(client.get(&file).await.status(), StatusCode::NOT_FOUND, "{who}");
+        assert_eq!(
+            client.get(&page).await.status(),
+            StatusCode::NOT_FOUND,
+            "{who}"
+        );
+        assert_eq!(
+            client.get(&file).await.status(),
+            StatusCode::NOT_FOUND,
+            "{who}"
+        );
     }
     // Not in force: no public page either.
     assert_eq!(
@@ -434,7 +476,11 @@ async fn an_assessor_cannot_assess_their_own_application() {
     );
     let own = accept(&w.olu, &id, &w.insurance, &in_days(100)).await;
     assert_eq!(own.status(), StatusCode::FORBIDDEN);
-    assert!(body(own).await.contains("cannot assess an application you made"));
+    assert!(
+        body(own)
+            .await
+            .contains("cannot assess an application you made")
+    );
     assert_eq!(
         decide(&w.olu, &id, "refuse").await.status(),
         StatusCode::FORBIDDEN
@@ -452,12 +498,16 @@ async fn an_assessor_cannot_assess_their_own_application() {
     let hers = body(w.bea.get(&format!("/providers/applications/{id}")).await).await;
     assert!(hers.contains("/review\""));
     assert_eq!(
-        accept(&w.bea, &id, &w.insurance, &in_days(100)).await.status(),
+        accept(&w.bea, &id, &w.insurance, &in_days(100))
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     // A resident who is no assessor cannot review either.
     assert_eq!(
-        accept(&w.pat, &id, &w.insurance, &in_days(100)).await.status(),
+        accept(&w.pat, &id, &w.insurance, &in_days(100))
+            .await
+            .status(),
         StatusCode::NOT_FOUND
     );
 }
@@ -466,7 +516,10 @@ async fn an_assessor_cannot_assess_their_own_application() {
 async fn bad_files_are_refused_with_a_clear_message_keeping_what_was_typed() {
     let w = world_with(|c| c.max_body_bytes = 64 * 1024).await;
     let id = apply(&w, &w.pat, "Pat's Care").await;
-    let path = format!("/providers/applications/{id}/checks/{}/evidence", w.insurance);
+    let path = format!(
+        "/providers/applications/{id}/checks/{}/evidence",
+        w.insurance
+    );
     for (name, bytes) in [
         ("certificate.pdf", b"MZ\x90\x00\x03".as_slice()),
         ("certificate.exe", PDF),
@@ -502,7 +555,8 @@ async fn bad_files_are_refused_with_a_clear_message_keeping_what_was_typed() {
         page.contains("too large") && page.contains("Policy 987 from Acme"),
         "{page}"
     );
-    let stored = crate::support::count(&w.app.db, "SELECT COUNT(*) AS n FROM provider_checks").await;
+    let stored =
+        crate::support::count(&w.app.db, "SELECT COUNT(*) AS n FROM provider_checks").await;
     assert_eq!(stored, 0, "nothing was stored");
     // A form without its CSRF token is refused before anything is read.
     let forged = w
@@ -559,12 +613,20 @@ async fn the_directory_lists_accredited_providers_with_filters_and_open_data() {
     );
     assert!(json["next"].is_string(), "a full page has a next cursor");
     let next = json["next"].as_str().unwrap().to_string();
-    let rest = body(visitor.get(&format!("/api/v1/providers?limit=1&cursor={next}")).await).await;
+    let rest = body(
+        visitor
+            .get(&format!("/api/v1/providers?limit=1&cursor={next}"))
+            .await,
+    )
+    .await;
     let rest: serde_json::Value = serde_json::from_str(&rest).unwrap();
     assert_eq!(rest["items"].as_array().unwrap().len(), 0);
     assert!(!api.contains("certificate.pdf") && !api.contains("Policy 123"));
     assert_eq!(
-        visitor.get("/api/v1/providers?cursor=nonsense").await.status(),
+        visitor
+            .get("/api/v1/providers?cursor=nonsense")
+            .await
+            .status(),
         StatusCode::BAD_REQUEST
     );
     let doc = body(visitor.get("/api/v1/openapi.json").await).await;
@@ -589,12 +651,18 @@ async fn the_directory_lists_accredited_providers_with_filters_and_open_data() {
     assert_eq!(added.status(), StatusCode::SEE_OTHER);
     let csv = body(visitor.get("/providers.csv").await).await;
     assert!(
-        csv.contains("Pat's Care") && csv.contains("Public liability insurance; Criminal-record check"),
+        csv.contains("Pat's Care")
+            && csv.contains("Public liability insurance; Criminal-record check"),
         "{csv}"
     );
     assert!(!csv.contains("Policy 123") && !csv.contains("certificate.pdf"));
     assert_no_formulas("providers.csv", &csv);
-    let handymen = body(visitor.get("/providers?kind=handyman&available=weekends").await).await;
+    let handymen = body(
+        visitor
+            .get("/providers?kind=handyman&available=weekends")
+            .await,
+    )
+    .await;
     assert!(handymen.contains("Pat&#39;s Care"));
 }
 
@@ -620,9 +688,11 @@ async fn accreditation_lapses_by_itself_and_both_sides_are_reminded_a_month_befo
     // The queue shows it as lapsing.
     let queue = body(w.bea.get("/providers/assess").await).await;
     assert!(queue.contains("Lapsing within a month") && queue.contains("Pat&#39;s Care"));
-    assert!(body(w.app.client().get("/providers").await)
-        .await
-        .contains("Pat&#39;s Care"));
+    assert!(
+        body(w.app.client().get("/providers").await)
+            .await
+            .contains("Pat&#39;s Care")
+    );
 
     // Eleven days on, the insurance has expired: out of the directory, no public page.
     w.app.state.clock.advance(11 * DAY);
@@ -649,12 +719,18 @@ async fn residents_contact_a_provider_without_either_address_until_they_answer()
     let w = world().await;
     let id = accredited(&w, 200).await;
     w.app.mail.next_to("pat@example.org").await; // the grant
-    let rita = w.app.register("Rita Resident", "rita@example.org", "").await;
+    let rita = w
+        .app
+        .register("Rita Resident", "rita@example.org", "")
+        .await;
     let visitor = w.app.client();
     let public = body(visitor.get(&format!("/providers/{id}")).await).await;
     assert!(public.contains("Sign in to write to this provider"));
     let empty = rita
-        .post_form(&format!("/providers/{id}/contact"), &[("contact_message", " ")])
+        .post_form(
+            &format!("/providers/{id}/contact"),
+            &[("contact_message", " ")],
+        )
         .await;
     assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let sent = rita
@@ -685,7 +761,9 @@ async fn residents_contact_a_provider_without_either_address_until_they_answer()
     // Only the provider answers.
     let path = format!("/providers/applications/{id}/messages/{message_id}/answer");
     assert_eq!(
-        rita.post_form(&path, &[("answer_text", "Yes")]).await.status(),
+        rita.post_form(&path, &[("answer_text", "Yes")])
+            .await
+            .status(),
         StatusCode::NOT_FOUND
     );
     let answered = w
@@ -699,7 +777,10 @@ async fn residents_contact_a_provider_without_either_address_until_they_answer()
         "{to_rita}"
     );
     let page = body(w.pat.get(&format!("/providers/applications/{id}")).await).await;
-    assert!(page.contains("rita@example.org"), "the address once answered");
+    assert!(
+        page.contains("rita@example.org"),
+        "the address once answered"
+    );
     // Answered once only.
     assert_eq!(
         w.pat
@@ -756,7 +837,10 @@ async fn the_demo_has_a_body_accredited_providers_one_waiting_and_one_lapsing() 
         .login(squaremile::demo::ADMIN_EMAIL, squaremile::demo::PASSWORD)
         .await;
     let queue = body(priya.get("/providers/assess").await).await;
-    let lapsing = queue.split("Lapsing within a month").nth(1).unwrap_or_default();
+    let lapsing = queue
+        .split("Lapsing within a month")
+        .nth(1)
+        .unwrap_or_default();
     assert!(
         queue.contains("Siobhan Kelly Companionship") && lapsing.contains("Danny Moss Gardening"),
         "{queue}"
