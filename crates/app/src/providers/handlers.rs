@@ -188,15 +188,6 @@ fn availability_options(lang: &Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Area choices by slug (the directory's filter).
-async fn area_slugs(state: &AppState) -> AppResult<Vec<(String, String)>> {
-    Ok(areas::all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.slug, a.name))
-        .collect())
-}
-
 pub async fn directory(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -220,7 +211,7 @@ pub async fn directory(
     ])
     .unwrap_or_default();
     render(&DirectoryPage {
-        area_options: area_slugs(&state).await?,
+        area_options: areas::filter_choices(&state.db).await?,
         kind_options: kind_options(&ctx.lang),
         availability_options: availability_options(&ctx.lang),
         ctx,
