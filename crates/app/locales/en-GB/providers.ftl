@@ -58,6 +58,7 @@ provider-what-was-checked = What was checked
 provider-nothing-checked = Nothing is checked at the moment.
 provider-check-valid-until = { $check }, valid until { $date }
 provider-evidence-private = The evidence itself is private: only the provider and the body's assessors see it.
+provider-on-asset-map = Accredited local providers in { $area }
 provider-tell-story = Tell a story about this service
 provider-organisation-page = The organisation's page
 provider-your-application = Your application

@@ -60,6 +60,7 @@ provider-what-was-checked = Co sprawdzono
 provider-nothing-checked = Obecnie nic nie jest sprawdzone.
 provider-check-valid-until = { $check }, ważne do { $date }
 provider-evidence-private = Same dowody są poufne: widzą je tylko usługodawca i oceniający z instytucji.
+provider-on-asset-map = Akredytowani lokalni usługodawcy: { $area }
 provider-tell-story = Opowiedz o tej usłudze
 provider-organisation-page = Strona organizacji
 provider-your-application = Twój wniosek

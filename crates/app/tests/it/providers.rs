@@ -834,6 +834,11 @@ async fn pages_are_linked_from_the_menu_and_your_work() {
     assert!(directory.contains("href=\"/providers/mine\""));
     let admin = body(w.admin.get("/admin").await).await;
     assert!(admin.contains("href=\"/providers/bodies\""));
+    let asset_map = body(w.app.client().get("/areas/riverside/assets").await).await;
+    assert!(
+        asset_map.contains("href=\"/providers?area=riverside\""),
+        "{asset_map}"
+    );
 }
 
 #[tokio::test]
