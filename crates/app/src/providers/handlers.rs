@@ -1006,6 +1006,8 @@ struct ApplicationPage {
     checks: Vec<CheckState>,
     decisions: Vec<Decision>,
     messages: Vec<Message>,
+    /// The cursor of the next page of messages, when there is one.
+    messages_next: Option<String>,
     speaks_for: bool,
     assesses: bool,
     now: i64,
@@ -1105,6 +1107,8 @@ async fn visible_application(
 }
 
 struct Retry {
+    /// The page of messages asked for (`?messages=<cursor>`).
+    messages_cursor: String,
     errors: FormErrors,
     failed_check: String,
     note: String,
@@ -1114,6 +1118,7 @@ struct Retry {
 impl Default for Retry {
     fn default() -> Self {
         Retry {
+            messages_cursor: String::new(),
             errors: FormErrors::new(),
             failed_check: String::new(),
             note: String::new(),
@@ -1131,15 +1136,27 @@ async fn application_page(
 ) -> AppResult<ApplicationPage> {
     let (application, speaks_for, assesses) = visible_application(state, user, id).await?;
     let messages = if speaks_for {
-        store::messages(&state.db, &application.id, None, PAGE).await?
+        store::messages(
+            &state.db,
+            &application.id,
+            cursor_of(&retry.messages_cursor),
+            PAGE,
+        )
+        .await?
     } else {
         Vec::new()
     };
+    let messages_next = next_cursor(
+        messages.last().map(|m| (m.created_at, m.id.as_str())),
+        messages.len(),
+        PAGE,
+    );
     Ok(ApplicationPage {
         services: store::services(&state.db, &application.id).await?,
         checks: store::check_states(&state.db, &application.body_id, &application.id).await?,
         decisions: store::decisions(&state.db, &application.id).await?,
         messages,
+        messages_next,
         speaks_for,
         // Nobody assesses an application they speak for.
         assesses: assesses && !speaks_for,
@@ -1160,9 +1177,21 @@ pub async fn application(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
+    Query(query): Query<MessagesQuery>,
 ) -> AppResult<Response> {
     let user = ctx.user.clone();
-    render(&application_page(&state, ctx, user.as_ref(), &id, Retry::default()).await?)
+    let retry = Retry {
+        messages_cursor: query.messages,
+        ..Retry::default()
+    };
+    render(&application_page(&state, ctx, user.as_ref(), &id, retry).await?)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MessagesQuery {
+    /// The cursor of a later page of messages.
+    messages: String,
 }
 
 async fn provider_only(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Application> {
