@@ -27,6 +27,7 @@ pub mod moderation;
 pub mod ops;
 pub mod organisations;
 pub mod projects;
+pub mod providers;
 pub mod reports;
 pub mod representatives;
 pub mod roles;

@@ -32,8 +32,8 @@ use crate::web::clock::{Clock, SiteZone};
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, alerts, api, areas, assets, budgets, conversations, dashboard, events, feeds, help,
-    home, jobs, juries, mapping, maps, methods, moderation, ops, organisations, projects, reports,
-    representatives, roles, skills, skillsgame, stories, throttle, work,
+    home, jobs, juries, mapping, maps, methods, moderation, ops, organisations, projects,
+    providers, reports, representatives, roles, skills, skillsgame, stories, throttle, work,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .merge(moderation::routes())
         .merge(conversations::routes())
         .merge(methods::routes())
+        .merge(providers::routes())
         .merge(api::routes())
         .merge(work::routes())
         .merge(ops::routes())

@@ -4,6 +4,7 @@
 pub mod civic;
 pub mod geo;
 pub mod keys;
+pub mod providers;
 
 use axum::extract::{Path, Query, State};
 use axum::routing::get;
@@ -23,7 +24,7 @@ use crate::web::{AppError, AppResult, forms};
 #[openapi(
     info(
         title = "Square Mile API",
-        description = "Public data of a Square Mile site: areas, organisations, the public part of each area's asset map, open offers and asks, reports, stories, events, methods, and participatory budgets with their results. Long lists are paged: pass a page's `next` back as `cursor`."
+        description = "Public data of a Square Mile site: areas, organisations, the public part of each area's asset map, open offers and asks, reports, stories, events, methods, participatory budgets with their results, and accredited local providers. Long lists are paged: pass a page's `next` back as `cursor`."
     ),
     paths(
         list_areas,
@@ -45,7 +46,8 @@ use crate::web::{AppError, AppResult, forms};
         geo::events_geojson,
         geo::projects_geojson,
         geo::all_boundaries,
-        geo::search_places
+        geo::search_places,
+        providers::list_providers
     ),
     components(schemas(
         ApiArea,
@@ -64,7 +66,10 @@ use crate::web::{AppError, AppResult, forms};
         civic::MethodPage,
         civic::ApiBudget,
         civic::ApiResultPart,
-        civic::ApiProjectResult
+        civic::ApiProjectResult,
+        providers::ApiProviderService,
+        providers::ApiCheck,
+        providers::ProviderPage
     ))
 )]
 pub struct ApiDoc;
@@ -85,6 +90,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/stories", get(civic::list_stories))
         .route("/api/v1/events", get(civic::list_events))
         .route("/api/v1/methods", get(civic::list_methods))
+        .route("/api/v1/providers", get(providers::list_providers))
         .route("/api/v1/budgets", get(civic::list_budgets))
         .route("/api/v1/budgets/{slug}/results", get(civic::budget_results))
         .route("/api/v1/areas/at", get(geo::areas_at_point))

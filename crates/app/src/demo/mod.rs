@@ -20,6 +20,7 @@ mod events;
 mod juries;
 mod mapping;
 mod places;
+mod providers;
 mod reports;
 
 pub(crate) use juries::{DemoRandom, FIRST_NAMES, LAST_NAMES};
@@ -317,6 +318,7 @@ pub async fn load(db: &Db, seal: &crate::budgets::seal::BallotSeal) -> anyhow::R
     assets::load(db, &admin.id).await?;
     reports::load(db).await?;
     places::load(db).await?;
+    providers::load(db).await?;
     tracing::info!(
         "demo neighbourhood ready: sign in as {ADMIN_EMAIL} (site admin), or any demo \
          resident such as tom.hughes@millbrook.example (official), with the password {PASSWORD:?}"

@@ -6,7 +6,7 @@ use tokio::sync::watch;
 use crate::jobs::store::{self, Job, Lane};
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
-use crate::{alerts, budgets, events, juries};
+use crate::{alerts, budgets, events, juries, providers};
 
 /// How long a claimed job is reserved for its worker before another may take it over.
 const LEASE_MS: i64 = 5 * 60 * 1000;
@@ -116,6 +116,15 @@ async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result
                 &state.zone,
                 &state.config.public_url,
                 &job.payload,
+            )
+            .await
+        }
+        providers::store::REMINDER_JOB => {
+            providers::run_reminder_job(
+                &state.db,
+                &state.config.public_url,
+                &job.payload,
+                state.clock.now_ms(),
             )
             .await
         }

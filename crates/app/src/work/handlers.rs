@@ -37,6 +37,9 @@ struct WorkPage {
     moderation: Option<ModerationWork>,
     /// Whether the person has any role that comes with a queue.
     has_roles: bool,
+    /// Applications waiting in the accrediting bodies the person assesses for (None when
+    /// they assess for none).
+    providers_waiting: Option<i64>,
 }
 
 pub async fn work(
@@ -81,8 +84,17 @@ pub async fn work(
     } else {
         None
     };
+    let providers_waiting = if crate::providers::store::bodies_assessed_by(db, &user.id)
+        .await?
+        .is_empty()
+    {
+        None
+    } else {
+        Some(crate::providers::store::waiting_count(db, &user.id).await?)
+    };
     render(&WorkPage {
         ctx,
+        providers_waiting,
         has_roles: user.is_admin || !organisations.is_empty() || !scopes.is_empty(),
         organisations,
         areas,

@@ -34,6 +34,7 @@ mod pb_cli;
 mod photos;
 mod places;
 mod polish;
+mod providers;
 mod redirects;
 mod reports;
 mod representatives;
