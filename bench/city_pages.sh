@@ -103,12 +103,14 @@ percentiles() {
 # One page of each kind, found by following the links a visitor follows.
 first_link() {
   curl -s "$base$1" | grep -o "href=\"$2[^\"#?]*\"" | sed 's/^href="//; s/"$//' \
-    | grep -v -x -F "$2" | head -n 1 || true
+    | grep -v -x -F "$2" | grep -v -E '/(new|moderate|matches)$' | head -n 1 || true
 }
 found=()
 for list_and_prefix in "/reports /reports/" "/events /events/" "/stories /stories/" \
   "/help /help/" "/conversations /conversations/" "/budgets /budgets/" "/juries /juries/" \
-  "/methods /methods/" "/assets /assets/" "/organisations /organisations/"; do
+  "/methods /methods/" "/assets /assets/" "/organisations /organisations/" \
+  "/representatives /representatives/" "/mapping /mapping/" "/projects /projects/" \
+  "/skills /skills/" "/providers /providers/"; do
   read -r list prefix <<<"$list_and_prefix"
   link=$(first_link "$list" "$prefix")
   [ -n "$link" ] && found+=("$link")
@@ -129,12 +131,14 @@ for path in / /areas/canal-quarter /areas/millbrook /reports "/reports?area=cana
   /organisations/millbrook-highways/reports /areas/millbrook/dashboard \
   /areas/canal-quarter/dashboard /events "/events?past=yes" /areas/millbrook/events.ics \
   /stories /help "/help?q=garden" /conversations /budgets /juries /methods /assets /areas \
-  /areas/millbrook/people /areas/millbrook/representatives /organisations \
+  /areas/millbrook/assets /representatives /mapping /projects /skills /providers /organisations \
   /api/v1/areas/canal-quarter/offers-and-asks /api/v1/reports /feeds/asks.atom \
   /feeds/reports.atom /api/v1/reports.geojson \
   "/api/v1/reports.geojson?bbox=-2.100,53.460,-2.020,53.500" /api/v1/assets.geojson \
   /api/v1/events.geojson /api/open311/v2/requests.json /api/open311/v2/services.json \
-  "${found[@]}" "@/work" "@/organisations/millbrook-highways/inbox" ${EXTRA_PAGES:-}; do
+  /feeds/stories.atom /api/v1/events /api/v1/providers \
+  "${found[@]}" "@/work" "@/organisations/millbrook-highways/inbox" "@/areas/millbrook/people" \
+  "@/alerts" ${EXTRA_PAGES:-}; do
   # "@" before a path: as the signed-in official.
   who=()
   if [ "${path#@}" != "$path" ]; then

@@ -67,7 +67,7 @@ pub async fn in_box(
         // four selects.
         let sql = format!(
             "{select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4 \
-               AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
+               AND t.created_at <= $5 AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
              ORDER BY t.created_at DESC, t.id DESC LIMIT {limit}"
         );
         sqlx::query(sqlx::AssertSqlSafe(sql))

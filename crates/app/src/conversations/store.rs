@@ -87,7 +87,7 @@ pub async fn list(
         " WHERE ($1 = '' OR ",
         crate::in_area_tree!("c.area_id", "$1"),
         ") AND ($2 = '' OR c.topic = $2) \
-           AND (c.updated_at < $4 OR (c.updated_at = $4 AND c.id < $5))) AS t \
+           AND c.updated_at <= $4 AND (c.updated_at < $4 OR (c.updated_at = $4 AND c.id < $5))) AS t \
          WHERE ($3 = 0 OR t.ideas > 0) ORDER BY t.updated_at DESC, t.id DESC LIMIT $6"
     ))
     .bind(area)

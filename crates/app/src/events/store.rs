@@ -183,11 +183,11 @@ pub async fn list(
         When::Upcoming => concat!(
             in_area_of_kind!(" AND e.ends_at > $3"),
             from_first_not_over!("$3"),
-            " AND (e.starts_at > $5 OR (e.starts_at = $5 AND e.id > $6)) \
+            " AND e.starts_at >= $5 AND (e.starts_at > $5 OR (e.starts_at = $5 AND e.id > $6)) \
              ORDER BY e.starts_at, e.id LIMIT $4"
         ),
         When::Past => in_area_of_kind!(
-            " AND e.ends_at <= $3 AND (e.starts_at < $5 OR (e.starts_at = $5 AND e.id < $6)) \
+            " AND e.ends_at <= $3 AND e.starts_at <= $5 AND (e.starts_at < $5 OR (e.starts_at = $5 AND e.id < $6)) \
              ORDER BY e.starts_at DESC, e.id DESC LIMIT $4"
         ),
     };
@@ -225,7 +225,7 @@ pub async fn page(
         ") AND ($2 = 0 OR e.ends_at > $3) \
            AND ($2 = 0 OR e.starts_at >= (SELECT COALESCE(MIN(x.starts_at), $3) FROM events x \
                                         WHERE x.ends_at > $3)) \
-           AND (e.starts_at > $4 OR (e.starts_at = $4 AND e.id > $5)) \
+           AND e.starts_at >= $4 AND (e.starts_at > $4 OR (e.starts_at = $4 AND e.id > $5)) \
          ORDER BY e.starts_at, e.id LIMIT $6"
     ))
     .bind(area_id)

@@ -236,37 +236,61 @@ pub async fn list(
 ) -> anyhow::Result<Vec<Post>> {
     let (user, admin) = viewer.binds();
     let (before_at, before_id) = before.unwrap_or((i64::MAX, ""));
-    let rows = sqlx::query(concat!(
-        "SELECT ",
-        crate::select_post_columns!(),
-        " FROM help_posts i",
-        crate::post_joins!(),
-        " WHERE ($3 = '' OR i.kind = $3) AND ($4 = '' OR i.status = $4) \
-          AND ($5 = '' OR i.card_code = $5) \
-          AND ($6 = '' OR i.area_id IN (SELECT id FROM areas WHERE id = $6 OR parent_id = $6 \
-                           OR parent_id IN (SELECT id FROM areas WHERE parent_id = $6))) \
-          AND ($7 = '' OR p.slug = $7) \
-          AND (i.created_at < $8 OR (i.created_at = $8 AND i.id < $9)) AND ",
-        crate::visible_to_viewer!(),
-        " ORDER BY i.created_at DESC, i.id DESC LIMIT $10"
-    ))
-    .bind(user)
-    .bind(admin)
-    .bind(&filter.kind)
-    .bind(&filter.status)
-    .bind(&filter.card)
-    .bind(&filter.area)
-    .bind(&filter.project)
-    .bind(before_at)
-    .bind(if before.is_some() {
-        before_id
+    macro_rules! list_sql {
+        ($project:literal) => {
+            concat!(
+                "SELECT ",
+                crate::select_post_columns!(),
+                " FROM help_posts i",
+                crate::post_joins!(),
+                " WHERE ($3 = '' OR i.kind = $3) AND ($4 = '' OR i.status = $4) \
+                  AND ($5 = '' OR i.card_code = $5) \
+                  AND ($6 = '' OR i.area_id IN (SELECT id FROM areas WHERE id = $6 OR parent_id = $6 \
+                                   OR parent_id IN (SELECT id FROM areas WHERE parent_id = $6))) \
+                  AND ",
+                $project,
+                " AND i.created_at <= $8 \
+                  AND (i.created_at < $8 OR (i.created_at = $8 AND i.id < $9)) AND ",
+                crate::visible_to_viewer!(),
+                " ORDER BY i.created_at DESC, i.id DESC LIMIT $10"
+            )
+        };
+    }
+    // A project's few posts are found by its id (index help_posts_project), looked up first
+    // so the planner sees it: written "empty or matches", or through the slug in the same
+    // statement, the database walked every post of the city newest first.
+    let (sql, project) = if filter.project.is_empty() {
+        (list_sql!("$7 = ''"), String::new())
     } else {
-        "\u{10FFFF}"
-    })
-    .bind(limit)
-    .fetch_all(db)
-    .await
-    .context("listing posts")?;
+        let found: Option<String> =
+            sqlx::query_scalar("SELECT id FROM community_projects WHERE slug = $1")
+                .bind(&filter.project)
+                .fetch_optional(db)
+                .await
+                .context("finding a project's id")?;
+        match found {
+            Some(id) => (list_sql!("i.project_id = $7"), id),
+            None => return Ok(Vec::new()),
+        }
+    };
+    let rows = sqlx::query(sql)
+        .bind(user)
+        .bind(admin)
+        .bind(&filter.kind)
+        .bind(&filter.status)
+        .bind(&filter.card)
+        .bind(&filter.area)
+        .bind(project)
+        .bind(before_at)
+        .bind(if before.is_some() {
+            before_id
+        } else {
+            "\u{10FFFF}"
+        })
+        .bind(limit)
+        .fetch_all(db)
+        .await
+        .context("listing posts")?;
     rows.iter().map(post_from_row).collect()
 }
 
@@ -357,7 +381,8 @@ pub async fn changed_after(
 ) -> anyhow::Result<Vec<IndexRow>> {
     let rows = sqlx::query(
         "SELECT id, kind, status, visibility, area_id, title, body, card_code, created_at, \
-         change_seq FROM help_posts WHERE change_seq > $1 OR (change_seq = $1 AND id > $2) \
+         change_seq FROM help_posts \
+         WHERE change_seq >= $1 AND (change_seq > $1 OR (change_seq = $1 AND id > $2)) \
          ORDER BY change_seq, id LIMIT $3",
     )
     .bind(after.0)

@@ -1155,7 +1155,9 @@ pub async fn directory(
         _ => {}
     }
     if let Some((at, id)) = cursor {
-        q.push(" AND (s.created_at < ")
+        q.push(" AND s.created_at <= ")
+            .bind(at)
+            .push(" AND (s.created_at < ")
             .bind(at)
             .push(" OR (s.created_at = ")
             .bind(at)
@@ -1296,7 +1298,9 @@ pub async fn messages(
     );
     q.bind(application_id.to_string());
     if let Some((at, id)) = cursor {
-        q.push(" AND (m.created_at < ")
+        q.push(" AND m.created_at <= ")
+            .bind(at)
+            .push(" AND (m.created_at < ")
             .bind(at)
             .push(" OR (m.created_at = ")
             .bind(at)

@@ -182,7 +182,7 @@ pub async fn published_page(
     let rows = sqlx::query(concat!(
         select_story!(),
         " WHERE s.status = 'published' AND s.hidden_reason = '' \
-          AND (s.published_at < $1 OR (s.published_at = $1 AND s.id < $2)) \
+          AND s.published_at <= $1 AND (s.published_at < $1 OR (s.published_at = $1 AND s.id < $2)) \
           ORDER BY s.published_at DESC, s.id DESC LIMIT $3"
     ))
     .bind(before_at)

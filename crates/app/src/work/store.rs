@@ -30,13 +30,15 @@ pub struct OrganisationWork {
 
 /// The organisations `user_id` answers for (an official or admin member of).
 pub async fn organisations(db: &Db, user_id: &str) -> anyhow::Result<Vec<OrganisationWork>> {
-    // reports_organisation (organisation_id, status, created_at) and stories_organisation
-    // (organisation_id, status, published_at) serve the two counts.
+    // Reports waiting from the counts kept per status (migration 0023: counting a city
+    // department's 600,000 waiting reports took 300 ms); stories_organisation
+    // (organisation_id, status, published_at) serves the other count.
     let rows = sqlx::query(
         "SELECT o.slug, o.name, \
-           (SELECT COUNT(*) FROM reports r WHERE r.organisation_id = o.id \
-              AND r.status IN ('open', 'acknowledged', 'in_progress') \
-              AND r.hidden_reason = '') AS reports_waiting, \
+           (SELECT CAST(COALESCE(SUM(t.n), 0) AS BIGINT) FROM report_tallies t \
+              WHERE t.organisation_id = o.id \
+              AND t.measure IN ('status:open', 'status:acknowledged', 'status:in_progress')) \
+              AS reports_waiting, \
            (SELECT COUNT(*) FROM stories s WHERE s.organisation_id = o.id \
               AND s.status = 'published' AND s.responded_at IS NULL \
               AND s.hidden_reason = '') AS stories_to_answer \
