@@ -1220,6 +1220,16 @@ async fn a_provider_is_accredited_and_a_resident_finds_and_contacts_them_in_a_br
     }
     let millbrook = app.area_id("millbrook").await;
     let riverside = app.area_id("riverside").await;
+    // Millbrook's boundary, so the provider's place can be picked on its map.
+    let boundary = r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[-2.0,51.0],[-1.9,51.0],[-1.9,51.1],[-2.0,51.1],[-2.0,51.0]]]}}"#;
+    let saved = admin
+        .post_multipart(
+            "/areas/millbrook/boundary",
+            &[("text", boundary), ("match_by", "")],
+            &[],
+        )
+        .await;
+    assert_eq!(saved.status(), reqwest::StatusCode::SEE_OTHER);
     let bea = app.register("Bea Body", "bea@example.org", "").await;
     app.register("Olu Official", "olu@example.org", "").await;
     app.register("Pat Provider", "pat@example.org", "").await;
@@ -1356,6 +1366,35 @@ async fn a_provider_is_accredited_and_a_resident_finds_and_contacts_them_in_a_br
     c.find(Locator::LinkText("insurance.png"))
         .await
         .expect("the evidence is listed for the provider");
+    // Pat says where they work from by clicking the body's area on the picker map.
+    let live = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#provider-place-map .place-map-live"))
+        .await
+        .expect("the interactive picker map");
+    let arg = serde_json::to_value(&live).unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+        .await
+        .unwrap();
+    live.click().await.unwrap();
+    let picked = c
+        .find(Locator::Id("latitude"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let picked: f64 = picked.parse().expect("a latitude from the click");
+    assert!((51.0..51.1).contains(&picked), "{picked}");
+    submit(c, &format!("{application_path}/place")).await;
+    arrive(
+        c,
+        base,
+        &format!("{application_path}?notice=provider-place-saved#place"),
+    )
+    .await;
     // Not accredited yet: not in the directory.
     c.goto(&format!("{base}/providers")).await.unwrap();
     c.find(Locator::Id("no-providers"))
@@ -1396,6 +1435,12 @@ async fn a_provider_is_accredited_and_a_resident_finds_and_contacts_them_in_a_br
     sign_in(c, base, "rita@example.org", "/").await;
     follow_menu(c, "/providers").await;
     arrive(c, base, "/providers").await;
+    // Pat is a mark on the directory's map, where Pat said they work from.
+    let directory = c.source().await.unwrap();
+    assert!(
+        directory.contains("<title>Pat Provider</title>"),
+        "on the directory's map"
+    );
     choose(c, "area", "riverside").await;
     choose(c, "kind", "care").await;
     choose(c, "available", "weekdays").await;
