@@ -1088,6 +1088,8 @@ async fn key_pages_pass_the_accessibility_check() {
         "/events/our-high-street-open-space",
         "/events/street-tea-on-weavers-row",
         "/areas/millbrook/dashboard",
+        "/providers",
+        "/providers/bodies",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {
