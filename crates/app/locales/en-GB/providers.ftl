@@ -242,3 +242,17 @@ provider-mail-refused = { $body } refused your application. Their reason:
 provider-mail-lapse-subject = An accreditation lapses soon: { $name }
 provider-mail-lapse-provider = Your accreditation by { $body } lapses on { $date }, when the earliest of your accepted checks expires. Send new evidence before then to stay in the directory.
 provider-mail-lapse-body = The accreditation of { $name } by { $body } lapses on { $date }, when the earliest of its accepted checks expires.
+
+## Where a provider works from, on the map
+
+area-map-legend-providers = accredited providers
+provider-place-title = Where you work from
+provider-place-hint = Optional. A place people will recognise, such as a community centre or a high street, shown on the map while your accreditation is in force. Never put your home here. Empty both fields to take it off the map.
+provider-place-save = Save the place
+provider-place-map-title = Where you work from
+provider-place-map-description = The map of the body's area. Clicking it fills in the latitude and longitude below; the fields can be typed as well.
+notice-provider-place-saved = The place is saved.
+provider-map-heading = On the map
+provider-map-title = Accredited providers in { $area }
+provider-map-title-all = Accredited providers on the map
+provider-map-description = Each mark is an accredited provider whose accreditation is in force and who has said where they work from; a number stands for several close together. The list below has everyone, with or without a place.

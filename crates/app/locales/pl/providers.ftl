@@ -248,3 +248,17 @@ provider-mail-refused = { $body } odrzuca Twój wniosek. Uzasadnienie:
 provider-mail-lapse-subject = Akredytacja wkrótce wygaśnie: { $name }
 provider-mail-lapse-provider = Twoja akredytacja od: { $body } wygaśnie { $date }, gdy minie ważność najwcześniej wygasającego z przyjętych wymogów. Prześlij wcześniej nowe dowody, aby zostać w katalogu.
 provider-mail-lapse-body = Akredytacja usługodawcy { $name } od: { $body } wygaśnie { $date }, gdy minie ważność najwcześniej wygasającego z przyjętych wymogów.
+
+## Where a provider works from, on the map
+
+area-map-legend-providers = akredytowani usługodawcy
+provider-place-title = Skąd działasz
+provider-place-hint = Nieobowiązkowe. Miejsce, które ludzie rozpoznają, na przykład dom kultury lub główna ulica, widoczne na mapie, dopóki Twoja akredytacja obowiązuje. Nigdy nie podawaj tu swojego domu. Wyczyść oba pola, aby zdjąć je z mapy.
+provider-place-save = Zapisz miejsce
+provider-place-map-title = Skąd działasz
+provider-place-map-description = Mapa obszaru instytucji akredytującej. Kliknięcie w nią wypełnia szerokość i długość geograficzną poniżej; pola można też wpisać ręcznie.
+notice-provider-place-saved = Miejsce zostało zapisane.
+provider-map-heading = Na mapie
+provider-map-title = Akredytowani usługodawcy: { $area }
+provider-map-title-all = Akredytowani usługodawcy na mapie
+provider-map-description = Każdy znacznik to akredytowany usługodawca, którego akredytacja obowiązuje i który podał, skąd działa; liczba oznacza kilku położonych blisko siebie. Poniższa lista zawiera wszystkich, z miejscem lub bez.

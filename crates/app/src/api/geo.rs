@@ -193,7 +193,8 @@ async fn collection(state: &AppState, kind: PointKind, query: PointsQuery) -> Ap
     };
     let bbox = read_bbox(&query.bbox)?;
     let bounds = bbox.map(|(b, _)| b).unwrap_or(WORLD);
-    let found = points::in_box(&state.db, kind, &bounds, cursor, limit).await?;
+    let now = state.clock.now_ms();
+    let found = points::in_box_at(&state.db, kind, &bounds, cursor, limit, now).await?;
     let next = next_cursor(
         found.last().map(|p| (p.created_at, p.row_id.as_str())),
         found.len(),
@@ -214,6 +215,10 @@ async fn collection(state: &AppState, kind: PointKind, query: PointsQuery) -> Ap
                     p.detail.parse::<i64>().map(rfc3339).unwrap_or_default(),
                 ),
                 PointKind::Projects => ("status", p.detail),
+                PointKind::Providers => (
+                    "accredited_until",
+                    p.detail.parse::<i64>().map(rfc3339).unwrap_or_default(),
+                ),
             };
             properties.insert(name.into(), value.into());
             properties.insert("area".into(), p.area_slug.into());
@@ -275,6 +280,16 @@ pub async fn projects_geojson(
     Query(query): Query<PointsQuery>,
 ) -> AppResult<Response> {
     collection(&state, PointKind::Projects, query).await
+}
+
+#[utoipa::path(get, path = "/api/v1/providers.geojson", tag = "places", params(PointsQuery),
+    responses((status = 200, description = "Accredited micro-providers with a place, only while their accreditation is in force (what was checked is on their page, never the evidence), as GeoJSON points"),
+              (status = 400, description = "A malformed bbox, cursor or limit", body = super::ApiError)))]
+pub async fn providers_geojson(
+    State(state): State<AppState>,
+    Query(query): Query<PointsQuery>,
+) -> AppResult<Response> {
+    collection(&state, PointKind::Providers, query).await
 }
 
 #[derive(Deserialize, Default, IntoParams)]

@@ -45,6 +45,7 @@ use crate::web::{AppError, AppResult, forms};
         geo::assets_geojson,
         geo::events_geojson,
         geo::projects_geojson,
+        geo::providers_geojson,
         geo::all_boundaries,
         geo::search_places,
         providers::list_providers
@@ -100,6 +101,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/reports.geojson", get(geo::reports_geojson))
         .route("/api/v1/assets.geojson", get(geo::assets_geojson))
         .route("/api/v1/events.geojson", get(geo::events_geojson))
+        .route("/api/v1/providers.geojson", get(geo::providers_geojson))
         .route(
             "/api/v1/budget-projects.geojson",
             get(geo::projects_geojson),

@@ -163,7 +163,7 @@ pub async fn show(
 }
 
 /// Everything with a place in the area: reports (a numbered mark leads to the list of its
-/// box), spaces and groups, coming events and budget projects.
+/// box), spaces and groups, coming events, budget projects and accredited providers.
 async fn area_map(state: &AppState, lang: &Lang, area: &Area) -> AppResult<Option<String>> {
     let layers = vec![
         maps::Layer {
@@ -176,12 +176,18 @@ async fn area_map(state: &AppState, lang: &Lang, area: &Area) -> AppResult<Optio
             ..maps::Layer::plain(PointKind::Events)
         },
         maps::Layer::plain(PointKind::Projects),
+        // Accredited providers only while their accreditation is in force.
+        maps::Layer {
+            not_over_at: Some(state.clock.now_ms()),
+            ..maps::Layer::plain(PointKind::Providers)
+        },
     ];
     let legend = [
         "area-map-legend-reports",
         "area-map-legend-assets",
         "area-map-legend-events",
         "area-map-legend-projects",
+        "area-map-legend-providers",
     ]
     .iter()
     .map(|key| lang.t(key))

@@ -18,7 +18,7 @@ pub struct Layer {
     pub cluster_href: Option<fn(&MapBounds) -> String>,
     /// Only the projects of this budget (its slug); empty for all.
     pub parent_slug: String,
-    /// Only events not over at this time (Unix ms).
+    /// Only events not over at this time (Unix ms); only providers in force then.
     pub not_over_at: Option<i64>,
 }
 

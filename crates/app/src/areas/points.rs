@@ -14,10 +14,13 @@ pub enum PointKind {
     Assets,
     Events,
     Projects,
+    /// Accredited micro-providers with a place, only while their accreditation is in force.
+    Providers,
 }
 
 /// A thing at a point. `detail` is the report's status, the asset's kind, the event's
-/// start (Unix ms, as text) or the project's status.
+/// start (Unix ms, as text), the project's status or the provider's accreditation's end
+/// (Unix ms, as text).
 #[derive(Clone, Debug)]
 pub struct Point {
     /// The row's id: what a page's cursor names.
@@ -35,13 +38,26 @@ pub struct Point {
     pub path: String,
 }
 
-/// Everything of `kind` in `bounds`, newest first, older than the cursor `(created_at, id)`.
+/// Everything of `kind` in `bounds`, newest first, older than the cursor `(created_at, id)`;
+/// providers in force now.
 pub async fn in_box(
     db: &Db,
     kind: PointKind,
     bounds: &places::Bounds,
     before: Option<(i64, &str)>,
     limit: i64,
+) -> anyhow::Result<Vec<Point>> {
+    in_box_at(db, kind, bounds, before, limit, crate::db::now_ms()).await
+}
+
+/// [`in_box`], with providers in force at `now` (Unix ms: the site's clock).
+pub async fn in_box_at(
+    db: &Db,
+    kind: PointKind,
+    bounds: &places::Bounds,
+    before: Option<(i64, &str)>,
+    limit: i64,
+    now: i64,
 ) -> anyhow::Result<Vec<Point>> {
     let (before_at, before_id) = before.unwrap_or((i64::MAX, "\u{10FFFF}"));
     let (select, path_of) = select_of(kind);
@@ -63,10 +79,15 @@ pub async fn in_box(
             .push(" ORDER BY t.created_at DESC, t.id DESC");
         q.query().fetch_all(db).await
     } else {
-        // Only constant text and an integer go into the statement: the kind picks one of
-        // four selects.
+        // Only constant text and integers go into the statement: the kind picks one of
+        // five selects; a provider is a point only while its accreditation is in force.
+        let in_force = if kind == PointKind::Providers {
+            format!(" AND t.valid_until > {now}")
+        } else {
+            String::new()
+        };
         let sql = format!(
-            "{select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4 \
+            "{select}{in_force} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4 \
                AND t.created_at <= $5 AND (t.created_at < $5 OR (t.created_at = $5 AND t.id < $6)) \
              ORDER BY t.created_at DESC, t.id DESC LIMIT {limit}"
         );
@@ -151,6 +172,13 @@ fn select_of(kind: PointKind) -> (&'static str, PathOf) {
              FROM events t JOIN areas a ON a.id = t.area_id WHERE t.cancelled_at IS NULL",
             |row| Ok(format!("/events/{}", row.try_get::<String, _>("id")?)),
         ),
+        PointKind::Providers => (
+            "SELECT t.id AS row_id, t.id, t.name AS title, t.latitude, t.longitude, t.created_at, \
+               CAST(t.valid_until AS TEXT) AS detail, a.slug AS area_slug, '' AS parent_slug \
+             FROM provider_applications t JOIN accrediting_bodies b ON b.id = t.body_id \
+             JOIN areas a ON a.id = b.area_id WHERE t.status = 'granted'",
+            |row| Ok(format!("/providers/{}", row.try_get::<String, _>("id")?)),
+        ),
         PointKind::Projects => (
             "SELECT t.id AS row_id, t.code AS id, t.title, t.latitude, t.longitude, t.created_at, \
                t.status AS detail, a.slug AS area_slug, p.slug AS parent_slug \
@@ -194,12 +222,20 @@ pub async fn cells_in_box(
         let all = crate::reports::store::Filter::default();
         return crate::reports::store::map_cells(db, &all, grid, cell_lon, cell_lat).await;
     }
-    // Events not over by then: the events table's own end time, by the row's id.
+    // Events not over by then: the events table's own end time, by the row's id. Providers
+    // only while their accreditation is in force then (now when not given): never lapsed.
     let not_over = match (kind, not_over_at) {
         (PointKind::Events, Some(_)) => {
             " AND t.row_id IN (SELECT e.id FROM events e WHERE e.ends_at >= $8)"
         }
+        (PointKind::Providers, _) => {
+            " AND t.row_id IN (SELECT p.id FROM provider_applications p WHERE p.valid_until > $8)"
+        }
         _ => " AND $8 = $8",
+    };
+    let not_over_at = match (kind, not_over_at) {
+        (PointKind::Providers, None) => Some(crate::db::now_ms()),
+        _ => not_over_at,
     };
     let (select, path_of) = select_of(kind);
     let sql = format!(
@@ -209,7 +245,7 @@ pub async fn cells_in_box(
          WHERE ($7 = '' OR t.parent_slug = $7){not_over} \
          GROUP BY CAST((t.longitude - $3) / $5 AS INTEGER), CAST((t.latitude - $1) / $6 AS INTEGER)"
     );
-    // Only constant text goes into the statement: the kind picks one of four selects.
+    // Only constant text goes into the statement: the kind picks one of five selects.
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(bounds.min_lat)
         .bind(bounds.max_lat)
@@ -246,6 +282,7 @@ fn table(kind: PointKind) -> &'static str {
         PointKind::Assets => "assets",
         PointKind::Events => "events",
         PointKind::Projects => "pb_projects",
+        PointKind::Providers => "provider_applications",
     }
 }
 
@@ -261,7 +298,7 @@ pub async fn set_location<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
          longitude = CASE WHEN $4 = 1 THEN $2 END WHERE id = $3",
         table(kind)
     );
-    // The table name is one of four constants.
+    // The table name is one of five constants.
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(location.map_or(0.0, |l| l.0))
         .bind(location.map_or(0.0, |l| l.1))
@@ -307,6 +344,10 @@ pub async fn unplaced(db: &Db, kind: PointKind) -> anyhow::Result<Vec<(String, S
         PointKind::Projects => {
             "SELECT t.id, p.area_id FROM pb_projects t JOIN pb_processes p ON p.id = t.process_id \
              WHERE t.latitude IS NULL ORDER BY t.id"
+        }
+        PointKind::Providers => {
+            "SELECT t.id, b.area_id FROM provider_applications t \
+             JOIN accrediting_bodies b ON b.id = t.body_id WHERE t.latitude IS NULL ORDER BY t.id"
         }
     };
     let rows = sqlx::query(sql)

@@ -317,8 +317,9 @@ pub async fn load(db: &Db, seal: &crate::budgets::seal::BallotSeal) -> anyhow::R
     events::load(db).await?;
     assets::load(db, &admin.id).await?;
     reports::load(db).await?;
-    places::load(db).await?;
     providers::load(db).await?;
+    // Last: gives everything above without a place one inside its area (providers too).
+    places::load(db).await?;
     tracing::info!(
         "demo neighbourhood ready: sign in as {ADMIN_EMAIL} (site admin), or any demo \
          resident such as tom.hughes@millbrook.example (official), with the password {PASSWORD:?}"

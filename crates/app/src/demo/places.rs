@@ -102,6 +102,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         PointKind::Assets,
         PointKind::Events,
         PointKind::Projects,
+        PointKind::Providers,
     ] {
         for (row_id, area_id) in points::unplaced(db, kind).await? {
             if let Some(point) = point_in(&index, &area_id, &row_id) {

@@ -17,6 +17,8 @@ use super::store::{
     self, Application, Body, Check, CheckState, Decided, Decision, Evidence, Filter, Listed,
     Listing, Message, NewApplication, NewFile, NewService, Review, Service,
 };
+use crate::areas::maps as area_maps;
+use crate::areas::points::{self, PointKind};
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
@@ -134,6 +136,8 @@ struct DirectoryPage {
     /// The filters as a query string, for the next page's link and the CSV.
     filters: String,
     no_errors: FormErrors,
+    /// Accredited providers with a place, in the area chosen (or the whole site).
+    place_map: Option<String>,
 }
 
 impl DirectoryPage {
@@ -210,7 +214,13 @@ pub async fn directory(
         ("available", query.available.as_str()),
     ])
     .unwrap_or_default();
+    let area = match &filter.area_id {
+        Some(id) => areas::find(&state.db, id).await?,
+        None => None,
+    };
+    let place_map = providers_map(&state, &ctx.lang, area.as_ref(), now).await?;
     render(&DirectoryPage {
+        place_map,
         area_options: areas::filter_choices(&state.db).await?,
         kind_options: kind_options(&ctx.lang),
         availability_options: availability_options(&ctx.lang),
@@ -221,6 +231,37 @@ pub async fn directory(
         filters,
         no_errors: FormErrors::new(),
     })
+}
+
+/// Accredited providers in force with a place, on the map of `area` (None: the whole site),
+/// with the legend saying what the marks are.
+async fn providers_map(
+    state: &AppState,
+    lang: &Lang,
+    area: Option<&areas::Area>,
+    now: i64,
+) -> AppResult<Option<String>> {
+    let title = match area {
+        Some(area) => lang.t1("provider-map-title", "area", &area.name),
+        None => lang.t("provider-map-title-all"),
+    };
+    let layers = vec![area_maps::Layer {
+        not_over_at: Some(now),
+        ..area_maps::Layer::plain(PointKind::Providers)
+    }];
+    Ok(area_maps::draw(
+        state,
+        lang,
+        area_maps::AreaMap {
+            id: "providers-map",
+            title,
+            description: lang.t("provider-map-description"),
+            area,
+            layers,
+            legend: vec![lang.t("area-map-legend-providers")],
+        },
+    )
+    .await?)
 }
 
 /// The directory as CSV: what was checked and until when, never the evidence. Read page by
@@ -1018,6 +1059,10 @@ struct ApplicationPage {
     service_form: ServiceForm,
     kind_options: Vec<(String, String)>,
     area_options: Vec<(String, String)>,
+    /// Where the provider works from (the provider's form; empty when not set).
+    place: PlaceForm,
+    /// The body's area to click the place on (the provider's page only).
+    place_map: Option<String>,
 }
 
 impl ApplicationPage {
@@ -1113,6 +1158,8 @@ struct Retry {
     failed_check: String,
     note: String,
     service_form: ServiceForm,
+    /// The place as typed, when its form had errors.
+    place: Option<PlaceForm>,
 }
 
 impl Default for Retry {
@@ -1123,8 +1170,60 @@ impl Default for Retry {
             failed_check: String::new(),
             note: String::new(),
             service_form: ServiceForm::default(),
+            place: None,
         }
     }
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct PlaceForm {
+    latitude: String,
+    longitude: String,
+}
+
+/// The place so far (as typed when the form had errors, else as saved), and the body's area
+/// to click it on, for the provider only.
+async fn place_of(
+    state: &AppState,
+    lang: &Lang,
+    application: &Application,
+    typed: Option<PlaceForm>,
+) -> AppResult<(PlaceForm, Option<String>)> {
+    let place = match typed {
+        Some(typed) => typed,
+        None => {
+            let saved = points::location(&state.db, PointKind::Providers, &application.id).await?;
+            PlaceForm {
+                latitude: saved
+                    .map(|(lat, _)| format!("{lat:.6}"))
+                    .unwrap_or_default(),
+                longitude: saved
+                    .map(|(_, lon)| format!("{lon:.6}"))
+                    .unwrap_or_default(),
+            }
+        }
+    };
+    let body = store::find_body(&state.db, &application.body_id).await?;
+    let area = match body {
+        Some(body) => areas::find(&state.db, &body.area_id).await?,
+        None => None,
+    };
+    let map = area_maps::pick(
+        state,
+        lang,
+        area.as_ref(),
+        &place.latitude,
+        &place.longitude,
+        area_maps::PickMap {
+            id: "provider-place-map",
+            title: lang.t("provider-place-map-title"),
+            description: lang.t("provider-place-map-description"),
+            chosen: application.name.clone(),
+        },
+    )
+    .await?;
+    Ok((place, map))
 }
 
 async fn application_page(
@@ -1151,7 +1250,14 @@ async fn application_page(
         messages.len(),
         PAGE,
     );
+    let (place, place_map) = if speaks_for {
+        place_of(state, &ctx.lang, &application, retry.place).await?
+    } else {
+        (PlaceForm::default(), None)
+    };
     Ok(ApplicationPage {
+        place,
+        place_map,
         services: store::services(&state.db, &application.id).await?,
         checks: store::check_states(&state.db, &application.body_id, &application.id).await?,
         decisions: store::decisions(&state.db, &application.id).await?,
@@ -1247,6 +1353,41 @@ pub async fn add_service(
     };
     let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
     render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// The provider sets, moves or (with both fields empty) takes away where they work from,
+/// checked as an asset's place is. It is on the maps only while the accreditation is in force.
+pub async fn set_place(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<PlaceForm>,
+) -> AppResult<Response> {
+    let application = provider_only(&state, &user, &id).await?;
+    let mut errors = FormErrors::new();
+    let location = crate::areas::places::read_location(
+        &mut errors,
+        &ctx.lang,
+        &form.latitude,
+        &form.longitude,
+    );
+    if !errors.is_empty() {
+        let retry = Retry {
+            errors,
+            // Not the services' form: it stays folded.
+            failed_check: "place".into(),
+            place: Some(form),
+            ..Retry::default()
+        };
+        let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    points::set_location(&state.db, PointKind::Providers, &application.id, location).await?;
+    Ok(see_other(
+        &format!("/providers/applications/{id}#place"),
+        Some("provider-place-saved"),
+    ))
 }
 
 pub async fn remove_service(

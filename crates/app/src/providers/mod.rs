@@ -38,6 +38,10 @@ pub fn routes() -> Router<AppState> {
         .route("/providers/assess", get(handlers::assess))
         .route("/providers/applications/{id}", get(handlers::application))
         .route(
+            "/providers/applications/{id}/place",
+            post(handlers::set_place),
+        )
+        .route(
             "/providers/applications/{id}/services",
             post(handlers::add_service),
         )

@@ -1088,6 +1088,8 @@ async fn key_pages_pass_the_accessibility_check() {
         "/events/our-high-street-open-space",
         "/events/street-tea-on-weavers-row",
         "/areas/millbrook/dashboard",
+        "/providers",
+        "/providers/bodies",
     ] {
         c.goto(&format!("{}{page}", app.base)).await.unwrap();
         for violation in serious_violations(c, &axe_source).await {
@@ -1133,4 +1135,389 @@ async fn key_pages_pass_the_accessibility_check() {
         "accessibility violations:\n{}",
         failures.join("\n")
     );
+}
+
+/// Signs in through the form in the browser and waits to be at `next`.
+async fn sign_in(client: &Client, base: &str, email: &str, next: &str) {
+    client
+        .goto(&format!("{base}/login?next={next}"))
+        .await
+        .unwrap();
+    fill(client, "email", email).await;
+    fill(client, "password", PASSWORD).await;
+    submit(client, "/login").await;
+    arrive(client, base, next).await;
+}
+
+async fn sign_out(client: &Client, base: &str) {
+    submit(client, "/logout").await;
+    arrive(client, base, "/?notice=signed-out").await;
+}
+
+/// Opens the site's menu and follows one of its links, as a person would.
+async fn follow_menu(client: &Client, href: &str) {
+    client
+        .find(Locator::Css("details.nav-menu > summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(&format!("details.nav-menu a[href='{href}']")))
+        .await
+        .unwrap_or_else(|e| panic!("the menu's link to {href}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn choose(client: &Client, id: &str, value: &str) {
+    client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("#{id} = {value}: {e}"));
+}
+
+async fn notice(client: &Client) -> String {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(".notice"))
+        .await
+        .expect("a notice")
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Issue 30's whole path, in the browser: a site admin marks an organisation as an
+/// accrediting body, its admin writes the standard, a person applies as a provider with a
+/// service and uploads a PNG as evidence, an official of the body accepts the check and
+/// grants accreditation, and a resident finds the provider from the home page's menu,
+/// filters the directory by area and kind of service, opens the provider's page and writes
+/// to them through the site (the provider is emailed without the resident's address).
+#[tokio::test]
+async fn a_provider_is_accredited_and_a_resident_finds_and_contacts_them_in_a_browser() {
+    let Some(browser) =
+        browser("a_provider_is_accredited_and_a_resident_finds_and_contacts_them_in_a_browser")
+            .await
+    else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let c = &browser.client;
+    let base = app.base.as_str();
+
+    // Accounts, areas and the body's organisation, through the forms (the support helpers).
+    let admin = app.admin().await;
+    for (parent, name) in [("", "Millbrook"), ("millbrook", "Riverside")] {
+        let made = admin
+            .post_form("/areas/new", &[("parent", parent), ("name", name)])
+            .await;
+        assert_eq!(made.status(), reqwest::StatusCode::SEE_OTHER, "{name}");
+    }
+    let millbrook = app.area_id("millbrook").await;
+    let riverside = app.area_id("riverside").await;
+    // Millbrook's boundary, so the provider's place can be picked on its map.
+    let boundary = r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[-2.0,51.0],[-1.9,51.0],[-1.9,51.1],[-2.0,51.1],[-2.0,51.0]]]}}"#;
+    let saved = admin
+        .post_multipart(
+            "/areas/millbrook/boundary",
+            &[("text", boundary), ("match_by", "")],
+            &[],
+        )
+        .await;
+    assert_eq!(saved.status(), reqwest::StatusCode::SEE_OTHER);
+    let bea = app.register("Bea Body", "bea@example.org", "").await;
+    app.register("Olu Official", "olu@example.org", "").await;
+    app.register("Pat Provider", "pat@example.org", "").await;
+    app.register("Rita Resident", "rita@example.org", "").await;
+    let org = bea
+        .post_form(
+            "/organisations/new",
+            &[("name", "Community Catalysts"), ("kind", "charity")],
+        )
+        .await;
+    assert_eq!(org.status(), reqwest::StatusCode::SEE_OTHER);
+    let member = bea
+        .post_form(
+            "/organisations/community-catalysts/members",
+            &[("email", "olu@example.org"), ("role", "official")],
+        )
+        .await;
+    assert_eq!(member.status(), reqwest::StatusCode::SEE_OTHER);
+
+    // The site admin marks Community Catalysts as the accrediting body for Millbrook.
+    sign_in(c, base, "admin@example.org", "/providers/bodies").await;
+    choose(c, "organisation", "community-catalysts").await;
+    choose(c, "area", &millbrook).await;
+    submit(c, "/providers/bodies").await;
+    arrive(c, base, "/providers/bodies?notice=provider-body-marked").await;
+    sign_out(c, base).await;
+
+    // Bea, its admin, writes the standard: one check.
+    sign_in(c, base, "bea@example.org", "/providers/bodies").await;
+    c.find(Locator::LinkText("Community Catalysts"))
+        .await
+        .expect("the body is listed")
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("check_name"))
+        .await
+        .expect("the standard's form");
+    let body_path = path(c).await;
+    fill(c, "check_name", "Public liability insurance").await;
+    fill(c, "check_evidence", "A copy of the certificate.").await;
+    fill(c, "check_months", "12").await;
+    submit(c, &format!("{body_path}/checks")).await;
+    arrive(
+        c,
+        base,
+        &format!("{body_path}?notice=provider-check-added#standard"),
+    )
+    .await;
+    let standard = c
+        .find(Locator::Id("checks"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        standard.contains("Public liability insurance") && standard.contains("12 months"),
+        "{standard}"
+    );
+    sign_out(c, base).await;
+    let check: String = sqlx::query_scalar("SELECT id FROM accreditation_checks WHERE name = $1")
+        .bind("Public liability insurance")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+
+    // Pat applies from the directory's link, with a care service in Riverside.
+    sign_in(c, base, "pat@example.org", "/").await;
+    follow_menu(c, "/providers").await;
+    arrive(c, base, "/providers").await;
+    c.find(Locator::LinkText("Apply for accreditation"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, base, "/providers/apply").await;
+    c.find(Locator::Id("body"))
+        .await
+        .unwrap()
+        .select_by_label("Community Catalysts (Millbrook)")
+        .await
+        .unwrap();
+    fill(c, "provider_about", "Twenty years as a care worker.").await;
+    choose(c, "service_kind", "care").await;
+    fill(c, "service_what", "Help with washing and dressing").await;
+    choose(c, "service_area", &riverside).await;
+    fill(c, "service_for", "Older people at home").await;
+    fill(c, "service_price", "£15 an hour").await;
+    c.find(Locator::Id("weekdays"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    submit(c, "/providers/apply").await;
+    let applied = notice(c).await;
+    assert!(applied.contains("Your application is sent"), "{applied}");
+    let application_path = path(c).await;
+    let application_path = application_path.split('?').next().unwrap().to_string();
+    let application_id = application_path
+        .strip_prefix("/providers/applications/")
+        .expect("at the application's page")
+        .to_string();
+
+    // Pat uploads the insurance certificate (a scan, as a PNG).
+    let files = tempfile::tempdir().unwrap();
+    let scan = files.path().join("insurance.png");
+    std::fs::write(&scan, crate::photos::png(24, 16)).unwrap();
+    c.find(Locator::Id(&format!("file-{check}")))
+        .await
+        .unwrap()
+        .send_keys(&scan.display().to_string())
+        .await
+        .unwrap();
+    fill(c, &format!("note-{check}"), "Valid until next spring.").await;
+    c.find(Locator::Css(&format!(
+        "form[action^='{application_path}/checks/{check}/evidence'] button[type=submit]"
+    )))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    arrive(
+        c,
+        base,
+        &format!("{application_path}?notice=provider-evidence-added#check-{check}"),
+    )
+    .await;
+    c.find(Locator::LinkText("insurance.png"))
+        .await
+        .expect("the evidence is listed for the provider");
+    // Pat says where they work from by clicking the body's area on the picker map.
+    let live = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#provider-place-map .place-map-live"))
+        .await
+        .expect("the interactive picker map");
+    let arg = serde_json::to_value(&live).unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+        .await
+        .unwrap();
+    live.click().await.unwrap();
+    let picked = c
+        .find(Locator::Id("latitude"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let picked: f64 = picked.parse().expect("a latitude from the click");
+    assert!((51.0..51.1).contains(&picked), "{picked}");
+    submit(c, &format!("{application_path}/place")).await;
+    arrive(
+        c,
+        base,
+        &format!("{application_path}?notice=provider-place-saved#place"),
+    )
+    .await;
+    // Not accredited yet: not in the directory.
+    c.goto(&format!("{base}/providers")).await.unwrap();
+    c.find(Locator::Id("no-providers"))
+        .await
+        .expect("the directory is empty before accreditation");
+    sign_out(c, base).await;
+
+    // Olu, an official of the body, accepts the check and grants accreditation.
+    sign_in(c, base, "olu@example.org", "/providers/assess").await;
+    c.find(Locator::LinkText("Pat Provider"))
+        .await
+        .expect("the application waits on the assessors' page")
+        .click()
+        .await
+        .unwrap();
+    arrive(c, base, &application_path).await;
+    c.find(Locator::LinkText("insurance.png"))
+        .await
+        .expect("the assessor sees the evidence");
+    submit(c, &format!("{application_path}/checks/{check}/review")).await;
+    arrive(
+        c,
+        base,
+        &format!("{application_path}?notice=provider-check-reviewed#check-{check}"),
+    )
+    .await;
+    fill(c, "decision_reason", "Every check is in order.").await;
+    submit(c, &format!("{application_path}/decision")).await;
+    arrive(
+        c,
+        base,
+        &format!("{application_path}?notice=provider-granted"),
+    )
+    .await;
+    sign_out(c, base).await;
+
+    // Rita, a resident, finds Pat from the home page's menu and filters the directory.
+    sign_in(c, base, "rita@example.org", "/").await;
+    follow_menu(c, "/providers").await;
+    arrive(c, base, "/providers").await;
+    // Pat is a mark on the directory's map, where Pat said they work from.
+    let directory = c.source().await.unwrap();
+    assert!(
+        directory.contains("<title>Pat Provider</title>"),
+        "on the directory's map"
+    );
+    choose(c, "area", "riverside").await;
+    choose(c, "kind", "care").await;
+    choose(c, "available", "weekdays").await;
+    submit(c, "/providers").await;
+    arrive(
+        c,
+        base,
+        "/providers?area=riverside&kind=care&available=weekdays",
+    )
+    .await;
+    let listed = c
+        .find(Locator::Id("providers"))
+        .await
+        .expect("the directory lists a provider")
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        listed.contains("Help with washing and dressing")
+            && listed.contains("£15 an hour")
+            && listed.contains("Community Catalysts"),
+        "{listed}"
+    );
+    // Another kind of service finds nobody.
+    choose(c, "kind", "handyman").await;
+    submit(c, "/providers").await;
+    arrive(
+        c,
+        base,
+        "/providers?area=riverside&kind=handyman&available=weekdays",
+    )
+    .await;
+    c.find(Locator::Id("no-providers")).await.unwrap();
+    c.back().await.unwrap();
+    arrive(
+        c,
+        base,
+        "/providers?area=riverside&kind=care&available=weekdays",
+    )
+    .await;
+    c.find(Locator::LinkText("Pat Provider"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let provider_path = format!("/providers/{application_id}");
+    arrive(c, base, &provider_path).await;
+    assert_eq!(heading(c).await, "Pat Provider");
+    let page = c.source().await.unwrap();
+    assert!(
+        page.contains("Public liability insurance") && !page.contains("insurance.png"),
+        "what was checked is public, never the evidence"
+    );
+    assert!(!page.contains("pat@example.org"), "no address is shown");
+    fill(
+        c,
+        "contact_message",
+        "Could you help my father on Tuesday mornings?",
+    )
+    .await;
+    submit(c, &format!("{provider_path}/contact")).await;
+    arrive(
+        c,
+        base,
+        &format!("{provider_path}?notice=provider-message-sent"),
+    )
+    .await;
+    browser.client.close().await.unwrap();
+
+    // Pat is emailed the message, without Rita's address.
+    let mut mail = app.mail.next_to("pat@example.org").await.text();
+    while !mail.contains("Tuesday mornings") {
+        mail = app.mail.next_to("pat@example.org").await.text();
+    }
+    assert!(mail.contains("Rita Resident"), "{mail}");
+    assert!(!mail.contains("rita@example.org"), "{mail}");
 }

@@ -862,6 +862,19 @@ async fn the_demo_has_a_body_accredited_providers_one_waiting_and_one_lapsing() 
         assert!(directory.contains(name), "{name}: {directory}");
     }
     assert!(!directory.contains("Siobhan Kelly Companionship"));
+    // Each has a place inside the body's area, so the directory's map marks those in force.
+    assert_eq!(
+        crate::support::count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM provider_applications WHERE latitude IS NULL"
+        )
+        .await,
+        0
+    );
+    assert!(
+        directory.contains("id=\"providers-map\"") && directory.contains("accredited providers"),
+        "{directory}"
+    );
     let priya = app
         .login(squaremile::demo::ADMIN_EMAIL, squaremile::demo::PASSWORD)
         .await;
@@ -874,4 +887,188 @@ async fn the_demo_has_a_body_accredited_providers_one_waiting_and_one_lapsing() 
         queue.contains("Siobhan Kelly Companionship") && lapsing.contains("Danny Moss Gardening"),
         "{queue}"
     );
+}
+
+/// Millbrook's boundary, a square of a tenth of a degree from (-2.0, 51.0), so its maps
+/// are drawn.
+async fn millbrook_boundary(w: &World) {
+    let text = r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[-2.0,51.0],[-1.9,51.0],[-1.9,51.1],[-2.0,51.1],[-2.0,51.0]]]}}"#;
+    let saved = w
+        .admin
+        .post_multipart(
+            "/areas/millbrook/boundary",
+            &[("text", text), ("match_by", "")],
+            &[],
+        )
+        .await;
+    assert_eq!(
+        location(&saved),
+        "/areas/millbrook/boundary?notice=boundary-saved"
+    );
+}
+
+async fn place_of(app: &TestApp, id: &str) -> Option<(f64, f64)> {
+    squaremile::areas::points::location(
+        &app.db,
+        squaremile::areas::points::PointKind::Providers,
+        id,
+    )
+    .await
+    .expect("reading the place")
+}
+
+/// Where a provider works from: set by the provider on their application's page with the
+/// assets' picker and checks (bad input changes nothing; nobody else may set it), and shown
+/// on the area's map, the directory's map (with its legend) and in the GeoJSON only while the
+/// accreditation is in force.
+#[tokio::test]
+async fn an_accredited_provider_is_on_the_maps_only_while_in_force() {
+    let w = world().await;
+    millbrook_boundary(&w).await;
+    let id = apply(&w, &w.pat, "Pat Provider").await;
+    let place = format!("/providers/applications/{id}/place");
+
+    // The provider's page has the picker on the body's area.
+    let page = body(w.pat.get(&format!("/providers/applications/{id}")).await).await;
+    assert!(
+        page.contains("Where you work from") && page.contains("id=\"provider-place-map\""),
+        "{page}"
+    );
+    // Bad places are refused with the reason, changing nothing.
+    for (lat, lon, says) in [
+        ("91", "-1.95", "Latitude must be between"),
+        ("51.05", "", "Give both latitude and longitude"),
+        ("north", "-1.95", "Write a number in decimal degrees"),
+    ] {
+        let refused = w
+            .pat
+            .post_form(&place, &[("latitude", lat), ("longitude", lon)])
+            .await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{lat} {lon}"
+        );
+        let text = body(refused).await;
+        assert!(
+            text.contains("error-summary") && text.contains(says),
+            "{says}: {text}"
+        );
+        assert!(text.contains(&format!("value=\"{lat}\"")), "kept as typed");
+    }
+    assert_eq!(place_of(&w.app, &id).await, None);
+    // Only the provider sets it: an assessor is refused, anyone else finds nothing.
+    let fields = [("latitude", "51.05"), ("longitude", "-1.95")];
+    assert_eq!(
+        w.olu.post_form(&place, &fields).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        w.admin.post_form(&place, &fields).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(place_of(&w.app, &id).await, None);
+    let saved = w.pat.post_form(&place, &fields).await;
+    assert_eq!(
+        location(&saved),
+        format!("/providers/applications/{id}?notice=provider-place-saved#place")
+    );
+    assert_eq!(place_of(&w.app, &id).await, Some((51.05, -1.95)));
+    let page = body(w.pat.get(&format!("/providers/applications/{id}")).await).await;
+    assert!(
+        page.contains("value=\"51.050000\""),
+        "the saved place is shown"
+    );
+
+    // Waiting for assessment: on no map.
+    let mark = format!("<a href=\"/providers/{id}\"><circle");
+    let visitor = w.app.client();
+    let area = body(visitor.get("/areas/millbrook").await).await;
+    assert!(area.contains("accredited providers"), "the legend: {area}");
+    assert!(!area.contains(&mark), "not accredited yet");
+    let geojson = |visitor: Client| async move {
+        let text = body(visitor.get("/api/v1/providers.geojson").await).await;
+        serde_json::from_str::<serde_json::Value>(&text).expect("GeoJSON")
+    };
+    assert_eq!(
+        geojson(w.app.client()).await["features"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+
+    // Accredited: on the area's map, the directory's map and in the GeoJSON.
+    for check in [&w.insurance, &w.dbs] {
+        assert_eq!(
+            send_pdf(&w.pat, &id, check, "").await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    for (check, days) in [(&w.insurance, 40), (&w.dbs, 700)] {
+        assert_eq!(
+            accept(&w.bea, &id, check, &in_days(days)).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    assert_eq!(
+        decide(&w.bea, &id, "grant").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let area = body(visitor.get("/areas/millbrook").await).await;
+    assert!(area.contains(&mark), "on the area's map: {area}");
+    let directory = body(visitor.get("/providers").await).await;
+    assert!(
+        directory.contains("id=\"providers-map\"")
+            && directory.contains(&mark)
+            && directory.contains("accredited providers"),
+        "on the directory's map, with its legend: {directory}"
+    );
+    let filtered = body(visitor.get("/providers?area=millbrook").await).await;
+    assert!(
+        filtered.contains("Accredited providers in Millbrook") && filtered.contains(&mark),
+        "{filtered}"
+    );
+    let found = geojson(w.app.client()).await;
+    let feature = &found["features"][0];
+    assert_eq!(feature["geometry"]["coordinates"][0], -1.95);
+    assert_eq!(feature["geometry"]["coordinates"][1], 51.05);
+    assert_eq!(feature["properties"]["title"], "Pat Provider");
+    assert!(
+        feature["properties"]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/providers/{id}"))
+    );
+    assert!(feature["properties"]["accredited_until"].is_string());
+    let text = found.to_string();
+    assert!(!text.contains("pat@example.org") && !text.contains("certificate"));
+    let doc = body(visitor.get("/api/v1/openapi.json").await).await;
+    assert!(doc.contains("/api/v1/providers.geojson"));
+
+    // Lapsed (the insurance ran out): off every map, by itself.
+    w.app.state.clock.advance(41 * DAY);
+    let area = body(visitor.get("/areas/millbrook").await).await;
+    assert!(!area.contains(&mark), "lapsed: off the area's map");
+    let directory = body(visitor.get("/providers").await).await;
+    assert!(
+        !directory.contains(&mark),
+        "lapsed: off the directory's map"
+    );
+    assert_eq!(
+        geojson(w.app.client()).await["features"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0,
+        "lapsed: not in the GeoJSON"
+    );
+
+    // Both fields empty take the place away.
+    let cleared = w
+        .pat
+        .post_form(&place, &[("latitude", ""), ("longitude", "")])
+        .await;
+    assert_eq!(cleared.status(), StatusCode::SEE_OTHER);
+    assert_eq!(place_of(&w.app, &id).await, None);
 }
