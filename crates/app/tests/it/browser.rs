@@ -16,8 +16,24 @@ use crate::support::{PASSWORD, TestApp, skip};
 
 pub(crate) struct Browser {
     pub(crate) client: Client,
-    _driver: Child,
+    _driver: Driver,
     _profile: tempfile::TempDir,
+}
+
+/// chromedriver, leading a process group of its own which holds the Chromium it started.
+struct Driver(Child);
+
+impl Drop for Driver {
+    /// Killing chromedriver alone left Chromium running after every test (dozens of them
+    /// after a full run), so the whole group goes.
+    fn drop(&mut self) {
+        if let Some(pid) = self.0.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
 }
 
 fn find_executable(names: &[&str]) -> Option<PathBuf> {
@@ -56,6 +72,7 @@ pub(crate) async fn browser(test: &str) -> Option<Browser> {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .kill_on_drop(true)
+        .process_group(0)
         .spawn()
         .expect("starting chromedriver");
     let mut lines = BufReader::new(driver.stdout.take().unwrap()).lines();
@@ -88,7 +105,7 @@ pub(crate) async fn browser(test: &str) -> Option<Browser> {
         .expect("starting a Chromium session");
     Some(Browser {
         client,
-        _driver: driver,
+        _driver: Driver(driver),
         _profile: profile,
     })
 }
