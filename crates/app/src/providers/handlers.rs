@@ -1151,6 +1151,19 @@ async fn visible_application(
     Ok((application, speaks_for, assesses))
 }
 
+/// The application's page again with what a form refused (422): the errors, and what was
+/// typed.
+async fn shown_again(
+    state: &AppState,
+    ctx: PageContext,
+    user: &CurrentUser,
+    id: &str,
+    retry: Retry,
+) -> AppResult<Response> {
+    let page = application_page(state, ctx, Some(user), id, retry).await?;
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
 struct Retry {
     /// The page of messages asked for (`?messages=<cursor>`).
     messages_cursor: String,
@@ -1351,8 +1364,7 @@ pub async fn add_service(
         service_form: form,
         ..Retry::default()
     };
-    let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
-    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    shown_again(&state, ctx, &user, &id, retry).await
 }
 
 /// The provider sets, moves or (with both fields empty) takes away where they work from,
@@ -1380,8 +1392,7 @@ pub async fn set_place(
             place: Some(form),
             ..Retry::default()
         };
-        let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return shown_again(&state, ctx, &user, &id, retry).await;
     }
     points::set_location(&state.db, PointKind::Providers, &application.id, location).await?;
     Ok(see_other(
@@ -1496,8 +1507,7 @@ pub async fn add_evidence(
         note,
         ..Retry::default()
     };
-    let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
-    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    shown_again(&state, ctx, &user, &id, retry).await
 }
 
 /// An evidence file, for the provider and the body's assessors only (404 for anyone else);
@@ -1583,8 +1593,7 @@ pub async fn review(
             failed_check: check.id,
             ..Retry::default()
         };
-        let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return shown_again(&state, ctx, &user, &id, retry).await;
     }
     if !store::review_check(
         &state.db,
@@ -1640,8 +1649,7 @@ pub async fn decide(
             errors,
             ..Retry::default()
         };
-        let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return shown_again(&state, ctx, &user, &id, retry).await;
     }
     let public_url = state.config.public_url.trim_end_matches('/').to_string();
     let decided = store::decide(
@@ -1720,8 +1728,7 @@ pub async fn answer(
             errors,
             ..Retry::default()
         };
-        let page = application_page(&state, ctx, Some(&user), &id, retry).await?;
-        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return shown_again(&state, ctx, &user, &id, retry).await;
     }
     let answered = store::answer_message(
         &state.db,
