@@ -491,6 +491,28 @@ pub fn kept_level(cell_lon: f64, cell_lat: f64) -> Option<u32> {
     })
 }
 
+/// The kept cell of `level` holding a place: its column x and row y (migration 0022).
+fn kept_cell(level: u32, lon: f64, lat: f64) -> (i64, i64) {
+    let (width, height) = kept_cell_degrees(level);
+    (
+        ((lon + 180.0) / width).floor() as i64,
+        ((lat + 90.0) / height).floor() as i64,
+    )
+}
+
+/// ` AND` the kept cells of `level` touching `bounds`: row by row, each a range of columns
+/// read in key order (level, y, x, area).
+fn push_kept_cells_touching(q: &mut Sql, level: u32, bounds: Bounds) {
+    let (west, south) = kept_cell(level, bounds.west, bounds.south);
+    let (east, north) = kept_cell(level, bounds.east, bounds.north);
+    q.push(" AND y IN ")
+        .bind_list(south..=north)
+        .push(" AND x BETWEEN ")
+        .bind(west)
+        .push(" AND ")
+        .bind(east);
+}
+
 /// The width and height in degrees of a cell of `level`.
 fn kept_cell_degrees(level: u32) -> (f64, f64) {
     let cells = (1u64 << level) as f64;
@@ -504,12 +526,9 @@ fn kept_cell_degrees(level: u32) -> (f64, f64) {
 pub async fn placed_in_box_about(db: &Db, bounds: Bounds) -> anyhow::Result<(i64, i64)> {
     let total = sum_of_cells(db, *KEPT_LEVELS.start(), None).await?;
     let spans = |level: u32| {
-        let (width, height) = kept_cell_degrees(level);
-        let across =
-            ((bounds.east + 180.0) / width).floor() - ((bounds.west + 180.0) / width).floor();
-        let down =
-            ((bounds.north + 90.0) / height).floor() - ((bounds.south + 90.0) / height).floor();
-        (across.max(0.0) as i64 + 1, down.max(0.0) as i64 + 1)
+        let (west, south) = kept_cell(level, bounds.west, bounds.south);
+        let (east, north) = kept_cell(level, bounds.east, bounds.north);
+        ((east - west).max(0) + 1, (north - south).max(0) + 1)
     };
     let fits = |level: &u32| {
         let (across, down) = spans(*level);
@@ -582,15 +601,7 @@ async fn sum_of_cells(db: &Db, level: u32, bounds: Option<Bounds>) -> anyhow::Re
     );
     q.bind(i64::from(level));
     if let Some(b) = bounds {
-        let (width, height) = kept_cell_degrees(level);
-        let column = |lon: f64| ((lon + 180.0) / width).floor() as i64;
-        let row = |lat: f64| ((lat + 90.0) / height).floor() as i64;
-        q.push(" AND y IN ")
-            .bind_list(row(b.south)..=row(b.north))
-            .push(" AND x BETWEEN ")
-            .bind(column(b.west))
-            .push(" AND ")
-            .bind(column(b.east));
+        push_kept_cells_touching(&mut q, level, b);
     }
     let row = q
         .query()
@@ -610,20 +621,10 @@ pub async fn map_cells_kept(
     cell_lat: f64,
     level: u32,
 ) -> anyhow::Result<Vec<MapCell>> {
-    let (width, height) = kept_cell_degrees(level);
-    let column = |lon: f64| ((lon + 180.0) / width).floor() as i64;
-    let row = |lat: f64| ((lat + 90.0) / height).floor() as i64;
-    let (first_row, last_row) = (row(grid.south), row(grid.north));
     let mut q = Sql::new("SELECT n, lat_sum, lon_sum, one_id FROM report_cells WHERE level = ");
-    q.bind(i64::from(level))
-        // Row by row, each a range of columns read in key order (level, y, x, area).
-        .push(" AND y IN ")
-        .bind_list(first_row..=last_row)
-        .push(" AND x BETWEEN ")
-        .bind(column(grid.west))
-        .push(" AND ")
-        .bind(column(grid.east))
-        .push(" AND n > 0");
+    q.bind(i64::from(level));
+    push_kept_cells_touching(&mut q, level, grid);
+    q.push(" AND n > 0");
     if !area_id.is_empty() {
         q.push(" AND ").in_area_tree("area_id", area_id);
     }
