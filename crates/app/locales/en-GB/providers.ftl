@@ -58,7 +58,6 @@ provider-what-was-checked = What was checked
 provider-nothing-checked = Nothing is checked at the moment.
 provider-check-valid-until = { $check }, valid until { $date }
 provider-evidence-private = The evidence itself is private: only the provider and the body's assessors see it.
-provider-on-asset-map = Accredited local providers in { $area }
 provider-tell-story = Tell a story about this service
 provider-organisation-page = The organisation's page
 provider-your-application = Your application
@@ -223,7 +222,6 @@ error-provider-not-body-admin = Only the body's administrators can write its sta
 error-provider-not-provider = Only the provider can change an application.
 error-provider-not-assessor = Only the body's administrators and officials assess applications.
 error-provider-own-application = You cannot assess an application you made or speak for.
-error-provider-check-invalid = The check was not saved: give it a name, the evidence needed and its validity in months (1 to 120).
 error-provider-checks-not-passed = Accreditation cannot be granted: every check must be accepted and none may have expired. Nothing was changed.
 error-provider-no-standard = Accreditation cannot be granted before the body writes its standard.
 error-provider-no-evidence = There is no evidence to review for this check yet.
@@ -256,3 +254,48 @@ provider-map-heading = On the map
 provider-map-title = Accredited providers in { $area }
 provider-map-title-all = Accredited providers on the map
 provider-map-description = Each mark is an accredited provider whose accreditation is in force and who has said where they work from; a number stands for several close together. The list below has everyone, with or without a place.
+
+## A provider's public page: their place, stories about them
+
+provider-public-place-heading = Where they work from
+provider-public-place-title = Where { $name } works from
+provider-public-place-description = The place the provider gave as where they work from: a place people know, never a home address.
+provider-stories = Stories about this service
+provider-stories-empty = No stories yet. Have you used this service? Tell others how it went.
+provider-stories-all = All stories about { $name }
+
+## Accredited providers on an area's asset map
+
+provider-asset-map-heading = Accredited local providers
+provider-asset-map-none = No accredited provider offers a service in { $area } yet.
+provider-asset-map-all = { $count ->
+    [0] Find accredited providers elsewhere in the directory
+    [one] The directory's entry for { $area }, with its services and prices
+   *[other] All { $count } accredited providers in { $area }, with their services and prices
+}
+provider-accredited-by = accredited by { $body }
+
+## Withdrawing an application; a body that stops accrediting
+
+provider-status-withdrawn = Withdrawn
+provider-decision-withdrawn-by = Withdrawn by { $name } on { $date }
+provider-decision-reopened-by = Sent back for assessment by { $name } on { $date }
+provider-withdraw-title = Withdraw this application
+provider-withdraw-hint = Your application leaves the assessors' queue, and if you are accredited you leave the directory and the map at once. Your evidence and its reviews are kept, and you can send it back for assessment later.
+provider-field-withdraw-reason = Why (optional, the body's assessors see it)
+provider-withdraw-submit = Withdraw the application
+notice-provider-withdrawn = The application is withdrawn.
+provider-reopen-title = Send it back for assessment
+provider-reopen-hint = The application waits for the body's assessors again, with every check as it was left.
+provider-reopen-submit = Send it back
+notice-provider-reopened = The application waits for assessment again.
+error-provider-withdrawn = This application was withdrawn: nothing can be decided on it until the provider sends it back.
+error-provider-not-reopened = This application cannot be sent back: it is not withdrawn, or its body no longer accredits providers.
+provider-body-ended = no longer accredits
+provider-body-ended-on = This organisation stopped accrediting providers on { $date }.
+provider-body-end-title = Stop accrediting
+provider-body-end-hint = For a site admin: the body takes no new applications, and every application to it is withdrawn, each with the reason below, so its providers leave the directory and the map. Marking the organisation again later starts afresh.
+provider-field-end-reason = The reason, shown on each application
+provider-body-end-submit = Stop this body accrediting
+notice-provider-body-ended = The body no longer accredits providers; its applications are withdrawn.
+error-provider-body-ended = This body had already stopped accrediting providers.

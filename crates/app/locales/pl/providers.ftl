@@ -60,7 +60,6 @@ provider-what-was-checked = Co sprawdzono
 provider-nothing-checked = Obecnie nic nie jest sprawdzone.
 provider-check-valid-until = { $check }, ważne do { $date }
 provider-evidence-private = Same dowody są poufne: widzą je tylko usługodawca i oceniający z instytucji.
-provider-on-asset-map = Akredytowani lokalni usługodawcy: { $area }
 provider-tell-story = Opowiedz o tej usłudze
 provider-organisation-page = Strona organizacji
 provider-your-application = Twój wniosek
@@ -229,7 +228,6 @@ error-provider-not-body-admin = Tylko administratorzy instytucji mogą spisywać
 error-provider-not-provider = Tylko usługodawca może zmieniać wniosek.
 error-provider-not-assessor = Wnioski oceniają tylko administratorzy i urzędnicy instytucji.
 error-provider-own-application = Nie możesz oceniać wniosku, który złożyłeś albo w którego imieniu występujesz.
-error-provider-check-invalid = Wymogu nie zapisano: podaj jego nazwę, potrzebne dowody i ważność w miesiącach (od 1 do 120).
 error-provider-checks-not-passed = Nie można przyznać akredytacji: każdy wymóg musi być przyjęty i żaden nie może być wygasły. Niczego nie zmieniono.
 error-provider-no-standard = Nie można przyznać akredytacji, zanim instytucja spisze swój standard.
 error-provider-no-evidence = Dla tego wymogu nie ma jeszcze dowodów do oceny.
@@ -262,3 +260,49 @@ provider-map-heading = Na mapie
 provider-map-title = Akredytowani usługodawcy: { $area }
 provider-map-title-all = Akredytowani usługodawcy na mapie
 provider-map-description = Każdy znacznik to akredytowany usługodawca, którego akredytacja obowiązuje i który podał, skąd działa; liczba oznacza kilku położonych blisko siebie. Poniższa lista zawiera wszystkich, z miejscem lub bez.
+
+## Publiczna strona usługodawcy: miejsce, historie
+
+provider-public-place-heading = Skąd działa
+provider-public-place-title = Skąd działa { $name }
+provider-public-place-description = Miejsce, które usługodawca podał jako miejsce swojej działalności: znane ludziom, nigdy adres domowy.
+provider-stories = Historie o tej usłudze
+provider-stories-empty = Nie ma jeszcze historii. Korzystasz z tej usługi? Opowiedz innym, jak było.
+provider-stories-all = Wszystkie historie o: { $name }
+
+## Akredytowani usługodawcy na mapie zasobów obszaru
+
+provider-asset-map-heading = Akredytowani lokalni usługodawcy
+provider-asset-map-none = Żaden akredytowany usługodawca nie oferuje jeszcze usług na obszarze { $area }.
+provider-asset-map-all = { $count ->
+    [0] Znajdź akredytowanych usługodawców z innych miejsc w katalogu
+    [one] Wpis w katalogu dla obszaru { $area }, z usługami i cenami
+    [few] Wszyscy { $count } akredytowani usługodawcy na obszarze { $area }, z usługami i cenami
+   *[many] Wszystkich { $count } akredytowanych usługodawców na obszarze { $area }, z usługami i cenami
+}
+provider-accredited-by = akredytacja: { $body }
+
+## Wycofanie wniosku; instytucja, która przestaje akredytować
+
+provider-status-withdrawn = Wycofany
+provider-decision-withdrawn-by = Wycofał(a) { $name }, { $date }
+provider-decision-reopened-by = Ponownie przesłał(a) do oceny { $name }, { $date }
+provider-withdraw-title = Wycofaj ten wniosek
+provider-withdraw-hint = Wniosek znika z kolejki oceniających, a jeśli masz akredytację, od razu znikasz z katalogu i z mapy. Twoje dowody i ich oceny zostają zachowane; możesz później ponownie przesłać wniosek do oceny.
+provider-field-withdraw-reason = Dlaczego (nieobowiązkowe, zobaczą to oceniający)
+provider-withdraw-submit = Wycofaj wniosek
+notice-provider-withdrawn = Wniosek został wycofany.
+provider-reopen-title = Prześlij ponownie do oceny
+provider-reopen-hint = Wniosek znów czeka na oceniających instytucji, z każdym wymogiem w stanie, w jakim go zostawiono.
+provider-reopen-submit = Prześlij ponownie
+notice-provider-reopened = Wniosek znów czeka na ocenę.
+error-provider-withdrawn = Ten wniosek został wycofany: nic nie można w nim rozstrzygnąć, dopóki usługodawca nie prześle go ponownie.
+error-provider-not-reopened = Tego wniosku nie można przesłać ponownie: nie jest wycofany albo jego instytucja już nie akredytuje usługodawców.
+provider-body-ended = już nie akredytuje
+provider-body-ended-on = Ta organizacja przestała akredytować usługodawców { $date }.
+provider-body-end-title = Zakończ akredytowanie
+provider-body-end-hint = Dla administratora serwisu: instytucja nie przyjmuje nowych wniosków, a każdy złożony do niej wniosek zostaje wycofany z podanym niżej powodem, więc jej usługodawcy znikają z katalogu i z mapy. Ponowne oznaczenie organizacji zaczyna wszystko od nowa.
+provider-field-end-reason = Powód, widoczny przy każdym wniosku
+provider-body-end-submit = Zakończ akredytowanie przez tę instytucję
+notice-provider-body-ended = Instytucja już nie akredytuje usługodawców; jej wnioski zostały wycofane.
+error-provider-body-ended = Ta instytucja już wcześniej przestała akredytować usługodawców.

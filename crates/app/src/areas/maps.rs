@@ -20,6 +20,8 @@ pub struct Layer {
     pub parent_slug: String,
     /// Only events not over at this time (Unix ms); only providers in force then.
     pub not_over_at: Option<i64>,
+    /// Only providers offering this.
+    pub offering: points::Offering,
 }
 
 impl Layer {
@@ -29,6 +31,7 @@ impl Layer {
             cluster_href: None,
             parent_slug: String::new(),
             not_over_at: None,
+            offering: points::Offering::default(),
         }
     }
 }
@@ -129,6 +132,7 @@ pub async fn draw(
             frame.cell_lat,
             &layer.parent_slug,
             layer.not_over_at,
+            &layer.offering,
         )
         .await?;
         marks.extend(cells.into_iter().map(|cell| {

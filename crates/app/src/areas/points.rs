@@ -18,6 +18,41 @@ pub enum PointKind {
     Providers,
 }
 
+/// Which providers a map shows by what they offer: a kind of service and a time it is
+/// available (each empty for any), both of the same service. Other kinds ignore it.
+#[derive(Clone, Debug, Default)]
+pub struct Offering {
+    pub kind: String,
+    /// `weekdays`, `evenings` or `weekends`.
+    pub available: String,
+}
+
+impl Offering {
+    /// The statement's condition on provider rows (`t.row_id`), with the kind bound as `$9`.
+    /// Only constant text: the availability picks one of three columns.
+    fn condition(&self) -> &'static str {
+        match self.available.as_str() {
+            "weekdays" => {
+                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
+                   WHERE ($9 = '' OR s.kind = $9) AND s.weekdays = 1)"
+            }
+            "evenings" => {
+                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
+                   WHERE ($9 = '' OR s.kind = $9) AND s.evenings = 1)"
+            }
+            "weekends" => {
+                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
+                   WHERE ($9 = '' OR s.kind = $9) AND s.weekends = 1)"
+            }
+            _ if !self.kind.is_empty() => {
+                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
+                   WHERE s.kind = $9)"
+            }
+            _ => " AND $9 = $9",
+        }
+    }
+}
+
 /// A thing at a point. `detail` is the report's status, the asset's kind, the event's
 /// start (Unix ms, as text), the project's status or the provider's accreditation's end
 /// (Unix ms, as text).
@@ -198,7 +233,7 @@ fn select_of(kind: PointKind) -> (&'static str, PathOf) {
 /// Things of `kind` inside `bounds`, counted per cell of a grid (cells `cell_lon` by
 /// `cell_lat` degrees from the box's south-west corner): what a map of a whole city draws,
 /// a few hundred rows however many things there are. A cell of one names its thing. With
-/// `parent_slug`, only the projects of that budget.
+/// `parent_slug`, only the projects of that budget; providers only by what they offer.
 ///
 /// Cells are numbered with CAST, which truncates on SQLite and rounds on PostgreSQL; either
 /// is a grid, and the cells only decide which nearby things share a numbered mark.
@@ -210,6 +245,7 @@ pub async fn cells_in_box(
     cell_lat: f64,
     parent_slug: &str,
     not_over_at: Option<i64>,
+    offering: &Offering,
 ) -> anyhow::Result<Vec<crate::maps::MapCell>> {
     // Reports are the many: counted from their own covering index (see `map_cells`).
     if kind == PointKind::Reports {
@@ -233,6 +269,11 @@ pub async fn cells_in_box(
         }
         _ => " AND $8 = $8",
     };
+    let offers = if kind == PointKind::Providers {
+        offering.condition()
+    } else {
+        " AND $9 = $9"
+    };
     let not_over_at = match (kind, not_over_at) {
         (PointKind::Providers, None) => Some(crate::db::now_ms()),
         _ => not_over_at,
@@ -242,7 +283,7 @@ pub async fn cells_in_box(
         "SELECT COUNT(*) AS n, AVG(t.latitude) AS lat, AVG(t.longitude) AS lon, \
                 MIN(t.id) AS id, MIN(t.title) AS title, MIN(t.parent_slug) AS parent_slug \
          FROM ({select} AND t.latitude BETWEEN $1 AND $2 AND t.longitude BETWEEN $3 AND $4) t \
-         WHERE ($7 = '' OR t.parent_slug = $7){not_over} \
+         WHERE ($7 = '' OR t.parent_slug = $7){not_over}{offers} \
          GROUP BY CAST((t.longitude - $3) / $5 AS INTEGER), CAST((t.latitude - $1) / $6 AS INTEGER)"
     );
     // Only constant text goes into the statement: the kind picks one of five selects.
@@ -255,6 +296,7 @@ pub async fn cells_in_box(
         .bind(cell_lat)
         .bind(parent_slug)
         .bind(not_over_at.unwrap_or(0))
+        .bind(offering.kind.as_str())
         .fetch_all(db)
         .await
         .with_context(|| format!("counting {kind:?} on a map"))?;

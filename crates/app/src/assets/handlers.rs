@@ -19,6 +19,7 @@ use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::moderation::check_posting_limit;
 use crate::organisations::store as organisations;
+use crate::providers::store as providers;
 use crate::roles::{self, policy::AreaAction};
 use crate::skills::Catalogue;
 use crate::skillsgame::store as game;
@@ -101,9 +102,34 @@ struct MapPage {
     sub_areas: Vec<(String, String)>,
     organiser: bool,
     catalogue: Catalogue,
+    /// Accredited micro-providers working here, the first few, and how many in all.
+    providers: Vec<providers::InArea>,
+    providers_total: i64,
 }
 
+/// How many accredited providers the asset map lists; the directory has the rest.
+const PROVIDERS_LISTED: i64 = 10;
+
 impl MapPage {
+    fn providers_all(&self) -> String {
+        self.ctx.lang.t_args(
+            "provider-asset-map-all",
+            &[
+                ("count", &self.providers_total.to_string()),
+                ("area", &self.area.name),
+            ],
+        )
+    }
+
+    fn provider_kinds(&self, provider: &providers::InArea) -> String {
+        provider
+            .kinds
+            .iter()
+            .map(|k| self.ctx.t(&providers::kind_label_key(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn card_name(&self, code: &Option<String>) -> String {
         code.as_deref()
             .map(|c| self.catalogue.name(c))
@@ -248,12 +274,25 @@ pub async fn map(
             title: ctx.t1("assets-places-map-title", "area", &area.name),
             description: ctx.t("assets-places-map-description"),
             area: Some(&area),
-            layers: vec![area_maps::Layer::plain(PointKind::Assets)],
-            legend: Vec::new(),
+            layers: vec![
+                area_maps::Layer::plain(PointKind::Assets),
+                area_maps::Layer {
+                    not_over_at: Some(state.clock.now_ms()),
+                    ..area_maps::Layer::plain(PointKind::Providers)
+                },
+            ],
+            legend: vec![
+                ctx.t("area-map-legend-assets"),
+                ctx.t("area-map-legend-providers"),
+            ],
         },
     )
     .await?;
+    let (providers, providers_total) =
+        providers::in_area(&state.db, &scope, state.clock.now_ms(), PROVIDERS_LISTED).await?;
     render(&MapPage {
+        providers,
+        providers_total,
         place_map,
         group_chart: charts::rows(
             &groups

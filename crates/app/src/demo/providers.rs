@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::mail::Email;
 use crate::organisations::store as organisations;
 use crate::providers::store::{self as providers, NewApplication, NewFile, NewService, Review};
+use crate::stories::store::{self as stories, Change, NewStory};
 
 const BODY: &str = "millbrook-community-development";
 const DAY: i64 = providers::DAY_MS;
@@ -249,7 +250,39 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 },
             )
             .await?;
+            if *who == "grace.mensah" {
+                story_about(db, &id, &user, now).await?;
+            }
         }
     }
     Ok(())
+}
+
+/// A resident's published story about Grace, a provider who is a person: filed under the
+/// body that accredited her, answered by Grace herself.
+async fn story_about(db: &Db, application_id: &str, grace: &str, now: i64) -> anyhow::Result<()> {
+    let subject = stories::provider_subject(db, application_id, now)
+        .await?
+        .context("the demo's accredited provider")?;
+    let story = NewStory {
+        organisation_id: &subject.organisation_id,
+        service: "Morning visits",
+        title: "Mum can stay in her own home",
+        body: "Grace comes every morning. She is never rushed, she notices when Mum is low, and she \
+               rang me the day the boiler broke.",
+        good: "Always on time, and she talks to Mum, not about her.",
+        better: "A phone number for when Grace is on holiday.",
+        author_id: &user_id(db, "aisha.hussain").await?,
+        provider_id: Some(application_id),
+    };
+    let id = stories::create(db, &story).await?;
+    stories::moderate(db, &id, true, "").await?;
+    stories::respond(
+        db,
+        &id,
+        "Thank you. From next month my holiday cover has her own number, which I will give to everyone.",
+        Change::Planned,
+        grace,
+    )
+    .await
 }

@@ -413,7 +413,9 @@ async fn load_conversations(db: &Db) -> anyhow::Result<()> {
 
 /// Adds the demo's stories unless there are stories already.
 async fn load_stories(db: &Db) -> anyhow::Result<()> {
-    if !stories::published(db, "", 1).await?.is_empty() || !stories::pending(db).await?.is_empty() {
+    if !stories::published_page(db, stories::About::Everyone, None, 1)
+        .await?
+        .is_empty() || !stories::pending(db).await?.is_empty() {
         return Ok(());
     }
     for (teller, organisation, service, title, body, good, better, published, response, change) in
@@ -430,6 +432,7 @@ async fn load_stories(db: &Db) -> anyhow::Result<()> {
             good,
             better,
             author_id: &user_id(db, teller).await?,
+            provider_id: None,
         };
         let id = stories::create(db, &story).await?;
         if !published {

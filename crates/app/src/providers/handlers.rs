@@ -18,13 +18,15 @@ use super::store::{
     Listing, Message, NewApplication, NewFile, NewService, Review, Service,
 };
 use crate::areas::maps as area_maps;
-use crate::areas::points::{self, PointKind};
+use crate::areas::points::{self, Offering, PointKind};
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
+use crate::maps::{self, MapMark, MapView};
 use crate::methods::materials::{self, Checked};
 use crate::organisations::store as organisations;
 use crate::state::AppState;
+use crate::stories::store::{self as stories, Story};
 use crate::web::forms::{self, FormErrors, next_cursor, parse_cursor};
 use crate::web::images::{self, ImageError};
 use crate::web::page::Count;
@@ -218,7 +220,11 @@ pub async fn directory(
         Some(id) => areas::find(&state.db, id).await?,
         None => None,
     };
-    let place_map = providers_map(&state, &ctx.lang, area.as_ref(), now).await?;
+    let offering = Offering {
+        kind: filter.kind.clone().unwrap_or_default(),
+        available: filter.availability.clone().unwrap_or_default(),
+    };
+    let place_map = providers_map(&state, &ctx.lang, area.as_ref(), offering, now).await?;
     render(&DirectoryPage {
         place_map,
         area_options: areas::filter_choices(&state.db).await?,
@@ -233,12 +239,13 @@ pub async fn directory(
     })
 }
 
-/// Accredited providers in force with a place, on the map of `area` (None: the whole site),
-/// with the legend saying what the marks are.
+/// Accredited providers in force with a place offering what the directory's filters ask, on
+/// the map of `area` (None: the whole site), with the legend saying what the marks are.
 async fn providers_map(
     state: &AppState,
     lang: &Lang,
     area: Option<&areas::Area>,
+    offering: Offering,
     now: i64,
 ) -> AppResult<Option<String>> {
     let title = match area {
@@ -247,6 +254,7 @@ async fn providers_map(
     };
     let layers = vec![area_maps::Layer {
         not_over_at: Some(now),
+        offering,
         ..area_maps::Layer::plain(PointKind::Providers)
     }];
     Ok(area_maps::draw(
@@ -347,6 +355,11 @@ struct ProviderPage {
     speaks_for: bool,
     errors: FormErrors,
     message: String,
+    /// Where the provider works from, on a map, when they gave it.
+    place_map: Option<String>,
+    /// The newest published stories about the provider, and whether there are more.
+    stories: Vec<Story>,
+    more_stories: bool,
 }
 
 impl ProviderPage {
@@ -405,7 +418,19 @@ async fn provider_page(
     if !in_force && !speaks_for && !assesses {
         return Err(AppError::NotFound);
     }
+    let mut stories = stories::published_page(
+        &state.db,
+        stories::About::Provider(&application.id),
+        None,
+        STORIES_SHOWN + 1,
+    )
+    .await?;
+    let more_stories = stories.len() as i64 > STORIES_SHOWN;
+    stories.truncate(STORIES_SHOWN as usize);
     Ok(ProviderPage {
+        place_map: provider_place_map(state, &ctx.lang, &application).await?,
+        stories,
+        more_stories,
         services: store::services(&state.db, &application.id).await?,
         checked: store::passed_checks(&state.db, &application.id, now).await?,
         in_force,
@@ -415,6 +440,43 @@ async fn provider_page(
         errors,
         message,
     })
+}
+
+/// How many stories a provider's page shows; the rest are a link away.
+const STORIES_SHOWN: i64 = 5;
+
+/// Where the provider works from, on a map of the streets around it.
+async fn provider_place_map(
+    state: &AppState,
+    lang: &Lang,
+    application: &Application,
+) -> AppResult<Option<String>> {
+    let Some((lat, lon)) = points::location(&state.db, PointKind::Providers, &application.id).await?
+    else {
+        return Ok(None);
+    };
+    Ok(maps::figure(
+        lang,
+        &state.config.map,
+        MapView {
+            id: "provider-map",
+            title: lang.t1("provider-public-place-title", "name", &application.name),
+            description: lang.t("provider-public-place-description"),
+            regions: Vec::new(),
+            marks: vec![MapMark {
+                lat,
+                lon,
+                count: 1,
+                label: application.name.clone(),
+                href: None,
+                kind: 0,
+            }],
+            bounds: None,
+            cluster_href: None,
+            picker: false,
+            legend: Vec::new(),
+        },
+    ))
 }
 
 pub async fn provider(
@@ -580,6 +642,40 @@ struct BodyPage {
     assesses: bool,
     errors: FormErrors,
     form: CheckForm,
+    /// The check whose edit form was refused, shown open with what was typed and why.
+    editing: Option<String>,
+    edit_errors: FormErrors,
+    edit_form: CheckForm,
+    /// A site admin's un-marking form, refused.
+    end_errors: FormErrors,
+}
+
+impl BodyPage {
+    /// When a site admin un-marked the body, as a sentence.
+    fn ended_on(&self) -> Option<String> {
+        let ended = self.body.ended_at?;
+        Some(self.ctx.t1("provider-body-ended-on", "date", &self.ctx.date(ended)))
+    }
+}
+
+/// A check's edit form as sent: the same fields as a new check's, named apart so that the
+/// page's two forms never share an id.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct EditCheckForm {
+    edit_name: String,
+    edit_evidence: String,
+    edit_months: String,
+}
+
+impl EditCheckForm {
+    fn as_check_form(&self) -> CheckForm {
+        CheckForm {
+            check_name: self.edit_name.clone(),
+            check_evidence: self.edit_evidence.clone(),
+            check_months: self.edit_months.clone(),
+        }
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -609,6 +705,10 @@ async fn body_page(
         body,
         ctx,
         errors,
+        editing: None,
+        edit_errors: FormErrors::new(),
+        edit_form: CheckForm::default(),
+        end_errors: FormErrors::new(),
         form: if form.check_months.is_empty() {
             CheckForm {
                 check_months: "12".into(),
@@ -628,11 +728,20 @@ pub async fn body(
     render(&body_page(&state, ctx, &id, FormErrors::new(), CheckForm::default()).await?)
 }
 
+/// The names of a check form's fields: a new check's or an edited one's.
+const NEW_CHECK_FIELDS: [&str; 3] = ["check_name", "check_evidence", "check_months"];
+const EDIT_CHECK_FIELDS: [&str; 3] = ["edit_name", "edit_evidence", "edit_months"];
+
 impl CheckForm {
-    fn read(&self, errors: &mut FormErrors, lang: &Lang) -> (String, String, i64) {
-        let name = forms::required_text(errors, lang, "check_name", &self.check_name, 120);
+    fn read(
+        &self,
+        errors: &mut FormErrors,
+        lang: &Lang,
+        [name_field, evidence_field, months_field]: [&'static str; 3],
+    ) -> (String, String, i64) {
+        let name = forms::required_text(errors, lang, name_field, &self.check_name, 120);
         let evidence =
-            forms::required_text(errors, lang, "check_evidence", &self.check_evidence, 2000);
+            forms::required_text(errors, lang, evidence_field, &self.check_evidence, 2000);
         let months = self
             .check_months
             .trim()
@@ -640,7 +749,7 @@ impl CheckForm {
             .ok()
             .filter(|m| (1..=120).contains(m));
         if months.is_none() {
-            errors.add(lang, "check_months", "field-check-months-invalid");
+            errors.add(lang, months_field, "field-check-months-invalid");
         }
         (name, evidence, months.unwrap_or(0))
     }
@@ -665,7 +774,7 @@ pub async fn add_check(
     let body = body_by_id(&state, &id).await?;
     require_body_admin(&state, &body, &user).await?;
     let mut errors = FormErrors::new();
-    let (name, evidence, months) = form.read(&mut errors, &ctx.lang);
+    let (name, evidence, months) = form.read(&mut errors, &ctx.lang, NEW_CHECK_FIELDS);
     if errors.is_empty() && store::count_checks(&state.db, &body.id).await? >= store::MAX_CHECKS {
         errors.add(&ctx.lang, "check_name", "field-check-too-many");
     }
@@ -693,15 +802,25 @@ pub async fn update_check(
     ctx: PageContext,
     RequireUser(user): RequireUser,
     Path((id, check_id)): Path<(String, String)>,
-    Form(form): Form<CheckForm>,
+    Form(form): Form<EditCheckForm>,
 ) -> AppResult<Response> {
     let body = body_by_id(&state, &id).await?;
     require_body_admin(&state, &body, &user).await?;
+    if store::find_check(&state.db, &body.id, &check_id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
     let mut errors = FormErrors::new();
-    let (name, evidence, months) = form.read(&mut errors, &ctx.lang);
+    let typed = form.as_check_form();
+    let (name, evidence, months) = typed.read(&mut errors, &ctx.lang, EDIT_CHECK_FIELDS);
     if !errors.is_empty() {
-        // The edit forms are small and many: the error page says what was wrong.
-        return Err(AppError::Conflict("error-provider-check-invalid"));
+        let page = body_page(&state, ctx, &id, FormErrors::new(), CheckForm::default()).await?;
+        let page = BodyPage {
+            editing: Some(check_id),
+            edit_errors: errors,
+            edit_form: typed,
+            ..page
+        };
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     if !store::update_check(&state.db, &body.id, &check_id, &name, &evidence, months).await? {
         return Err(AppError::NotFound);
@@ -821,6 +940,7 @@ async fn apply_page(
     let body_options = store::bodies(&state.db)
         .await?
         .into_iter()
+        .filter(|b| b.ended_at.is_none())
         .map(|b| (b.id, format!("{} ({})", b.organisation_name, b.area_name)))
         .collect();
     let mut applicant_options = vec![(String::new(), ctx.t("provider-apply-as-myself"))];
@@ -864,7 +984,9 @@ pub async fn apply(
 ) -> AppResult<Response> {
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
-    let body = store::find_body(&state.db, &form.body).await?;
+    let body = store::find_body(&state.db, &form.body)
+        .await?
+        .filter(|b| b.ended_at.is_none());
     if body.is_none() {
         errors.add(&lang, "body", "field-provider-body-invalid");
     }
@@ -944,6 +1066,7 @@ fn status_text(lang: &Lang, a: &Listed, now: i64) -> String {
         }
         ("granted", Some(until)) => lang.t1("provider-status-lapsed", "date", &day_of(lang, until)),
         ("refused", _) => lang.t("provider-status-refused"),
+        ("withdrawn", _) => lang.t("provider-status-withdrawn"),
         _ => lang.t("provider-status-waiting"),
     }
 }
@@ -1063,6 +1186,7 @@ struct ApplicationPage {
     place: PlaceForm,
     /// The body's area to click the place on (the provider's page only).
     place_map: Option<String>,
+    withdraw_reason: String,
 }
 
 impl ApplicationPage {
@@ -1096,10 +1220,11 @@ impl ApplicationPage {
     }
 
     fn decision_text(&self, d: &Decision) -> String {
-        let key = if d.outcome == "granted" {
-            "provider-decision-granted-by"
-        } else {
-            "provider-decision-refused-by"
+        let key = match d.outcome.as_str() {
+            "granted" => "provider-decision-granted-by",
+            "withdrawn" => "provider-decision-withdrawn-by",
+            "reopened" => "provider-decision-reopened-by",
+            _ => "provider-decision-refused-by",
         };
         self.ctx.lang.t_args(
             key,
@@ -1173,6 +1298,8 @@ struct Retry {
     service_form: ServiceForm,
     /// The place as typed, when its form had errors.
     place: Option<PlaceForm>,
+    /// The reason for withdrawing as typed, when it was refused.
+    withdraw_reason: String,
 }
 
 impl Default for Retry {
@@ -1184,6 +1311,7 @@ impl Default for Retry {
             note: String::new(),
             service_form: ServiceForm::default(),
             place: None,
+            withdraw_reason: String::new(),
         }
     }
 }
@@ -1288,6 +1416,7 @@ async fn application_page(
         failed_check: retry.failed_check,
         note: retry.note,
         service_form: retry.service_form,
+        withdraw_reason: retry.withdraw_reason,
     })
 }
 
@@ -1696,7 +1825,110 @@ pub async fn decide(
         }
         Decided::ChecksNotPassed => Err(AppError::Conflict("error-provider-checks-not-passed")),
         Decided::NoStandard => Err(AppError::Conflict("error-provider-no-standard")),
+        Decided::Withdrawn => Err(AppError::Conflict("error-provider-withdrawn")),
     }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct WithdrawForm {
+    withdraw_reason: String,
+}
+
+/// The provider withdraws their application: out of the directory and the assessors'
+/// queue at once, recorded with the reason given (optional).
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<WithdrawForm>,
+) -> AppResult<Response> {
+    provider_only(&state, &user, &id).await?;
+    let mut errors = FormErrors::new();
+    let reason = forms::optional_text(
+        &mut errors,
+        &ctx.lang,
+        "withdraw_reason",
+        &form.withdraw_reason,
+        2000,
+    );
+    if !errors.is_empty() {
+        let retry = Retry {
+            errors,
+            withdraw_reason: form.withdraw_reason,
+            ..Retry::default()
+        };
+        return shown_again(&state, ctx, &user, &id, retry).await;
+    }
+    match store::withdraw(&state.db, &id, &reason, &user.id, state.clock.now_ms()).await? {
+        store::Changed::Done => {
+            tracing::info!(by = %user.id, application = %id, "withdrew an application");
+            Ok(see_other(
+                &format!("/providers/applications/{id}"),
+                Some("provider-withdrawn"),
+            ))
+        }
+        store::Changed::NotNow => Err(AppError::Conflict("error-provider-withdrawn")),
+    }
+}
+
+/// The provider sends a withdrawn application back to be assessed.
+pub async fn reopen(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    provider_only(&state, &user, &id).await?;
+    match store::reopen(&state.db, &id, &user.id, state.clock.now_ms()).await? {
+        store::Changed::Done => Ok(see_other(
+            &format!("/providers/applications/{id}"),
+            Some("provider-reopened"),
+        )),
+        store::Changed::NotNow => Err(AppError::Conflict("error-provider-not-reopened")),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EndBodyForm {
+    end_reason: String,
+}
+
+/// A site admin un-marks a body: every application to it is withdrawn with the reason.
+pub async fn end_body(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+    Form(form): Form<EndBodyForm>,
+) -> AppResult<Response> {
+    crate::roles::require_site_admin(&user, "error-provider-needs-site-admin")?;
+    let body = body_by_id(&state, &id).await?;
+    let mut errors = FormErrors::new();
+    let reason = forms::required_text(
+        &mut errors,
+        &ctx.lang,
+        "end_reason",
+        &form.end_reason,
+        2000,
+    );
+    if !errors.is_empty() {
+        let page = body_page(&state, ctx, &id, FormErrors::new(), CheckForm::default()).await?;
+        let page = BodyPage {
+            end_errors: errors,
+            ..page
+        };
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    if !store::end_body(&state.db, &body.id, &reason, &user.id, state.clock.now_ms()).await? {
+        return Err(AppError::Conflict("error-provider-body-ended"));
+    }
+    tracing::info!(by = %user.id, body = %body.id, "un-marked an accrediting body");
+    Ok(see_other(
+        &format!("/providers/bodies/{id}"),
+        Some("provider-body-ended"),
+    ))
 }
 
 #[derive(Deserialize, Default)]

@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
             get(handlers::bodies).post(handlers::mark_body),
         )
         .route("/providers/bodies/{id}", get(handlers::body))
+        .route("/providers/bodies/{id}/end", post(handlers::end_body))
         .route("/providers/bodies/{id}/checks", post(handlers::add_check))
         .route(
             "/providers/bodies/{id}/checks/{check_id}",
@@ -64,6 +65,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/providers/applications/{id}/decision",
             post(handlers::decide),
+        )
+        .route(
+            "/providers/applications/{id}/withdraw",
+            post(handlers::withdraw),
+        )
+        .route(
+            "/providers/applications/{id}/reopen",
+            post(handlers::reopen),
         )
         .route(
             "/providers/applications/{id}/messages/{message_id}/answer",

@@ -50,10 +50,12 @@ pub struct Body {
     pub organisation_name: String,
     pub area_id: String,
     pub area_name: String,
+    /// When a site admin un-marked it; it then takes no applications.
+    pub ended_at: Option<i64>,
 }
 
 const BODY_SELECT: &str = "SELECT b.id, b.organisation_id, o.slug AS organisation_slug, \
-     o.name AS organisation_name, b.area_id, a.name AS area_name \
+     o.name AS organisation_name, b.area_id, a.name AS area_name, b.ended_at \
      FROM accrediting_bodies b JOIN organisations o ON o.id = b.organisation_id \
      JOIN areas a ON a.id = b.area_id";
 
@@ -65,6 +67,7 @@ fn body_from(row: &AnyRow) -> anyhow::Result<Body> {
         organisation_name: row.try_get("organisation_name")?,
         area_id: row.try_get("area_id")?,
         area_name: row.try_get("area_name")?,
+        ended_at: row.try_get("ended_at")?,
     })
 }
 
@@ -90,7 +93,8 @@ pub async fn find_body(db: &Db, id: &str) -> anyhow::Result<Option<Body>> {
     row.as_ref().map(body_from).transpose()
 }
 
-/// Marks an organisation as an accrediting body for an area; false if it already is one.
+/// Marks an organisation as an accrediting body for an area, or marks again one that was
+/// un-marked (its area as now chosen); false if it already is one.
 pub async fn mark_body(
     db: &Db,
     organisation_id: &str,
@@ -111,7 +115,19 @@ pub async fn mark_body(
     .await;
     match result {
         Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) if is_unique_violation(&e) => {
+            let again = sqlx::query(
+                "UPDATE accrediting_bodies SET ended_at = NULL, area_id = $1, marked_by = $2 \
+                 WHERE organisation_id = $3 AND ended_at IS NOT NULL",
+            )
+            .bind(area_id)
+            .bind(marked_by)
+            .bind(organisation_id)
+            .execute(db)
+            .await
+            .context("marking an accrediting body again")?;
+            Ok(again.rows_affected() == 1)
+        }
         Err(e) => Err(anyhow::Error::new(e).context("marking an accrediting body")),
     }
 }
@@ -981,6 +997,8 @@ pub enum Decided {
     ChecksNotPassed,
     /// The body has written no standard yet.
     NoStandard,
+    /// The provider withdrew it (or its body stopped accrediting).
+    Withdrawn,
 }
 
 /// Grants or refuses an application with a reason, recording who and when. Granting needs
@@ -998,6 +1016,15 @@ pub async fn decide(
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
+    let status: Option<String> =
+        sqlx::query_scalar("SELECT status FROM provider_applications WHERE id = $1")
+            .bind(&application.id)
+            .fetch_optional(&mut *tx)
+            .await
+            .context("loading an application's status")?;
+    if status.as_deref() == Some("withdrawn") {
+        return Ok(Decided::Withdrawn);
+    }
     if grant {
         let row = sqlx::query(
             "SELECT COUNT(*) AS n, \
@@ -1032,19 +1059,7 @@ pub async fn decide(
     .execute(&mut *tx)
     .await
     .context("deciding an application")?;
-    sqlx::query(
-        "INSERT INTO provider_decisions (id, application_id, outcome, reason, decided_by, \
-         decided_at) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(new_id())
-    .bind(&application.id)
-    .bind(outcome)
-    .bind(reason)
-    .bind(decided_by)
-    .bind(now)
-    .execute(&mut *tx)
-    .await
-    .context("recording a decision")?;
+    record_decision(&mut tx, &application.id, outcome, reason, Some(decided_by), now).await?;
     if grant {
         refresh_valid_until(&mut tx, &application.id, now).await?;
     }
@@ -1062,6 +1077,149 @@ pub async fn decide(
     }
     tx.commit().await.context("committing a decision")?;
     Ok(Decided::Done)
+}
+
+/// What became of a withdrawal or a reopening.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Changed {
+    Done,
+    /// The application was not in a state this change applies to (already withdrawn, or
+    /// not withdrawn), or its body no longer accredits.
+    NotNow,
+}
+
+/// The provider withdraws an application (waiting, granted or refused): it leaves the
+/// directory and the assessors' queue at once. Recorded with who, when and why.
+pub async fn withdraw(
+    db: &Db,
+    application_id: &str,
+    reason: &str,
+    by: &str,
+    now: i64,
+) -> anyhow::Result<Changed> {
+    change_status(db, application_id, "withdrawn", reason, by, now).await
+}
+
+/// The provider sends a withdrawn application back for assessment (its body still
+/// accrediting): waiting again, every check as it was.
+pub async fn reopen(db: &Db, application_id: &str, by: &str, now: i64) -> anyhow::Result<Changed> {
+    change_status(db, application_id, "reopened", "", by, now).await
+}
+
+async fn change_status(
+    db: &Db,
+    application_id: &str,
+    outcome: &str,
+    reason: &str,
+    by: &str,
+    now: i64,
+) -> anyhow::Result<Changed> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    // Withdrawing applies to any application not withdrawn; reopening to a withdrawn one
+    // whose body still accredits. One statement decides, so two clicks change it once.
+    let sql = if outcome == "withdrawn" {
+        "UPDATE provider_applications SET status = 'withdrawn', valid_until = NULL, \
+         reminded_for = NULL, updated_at = $1 WHERE id = $2 AND status <> 'withdrawn'"
+    } else {
+        "UPDATE provider_applications SET status = 'waiting', valid_until = NULL, \
+         reminded_for = NULL, updated_at = $1 WHERE id = $2 AND status = 'withdrawn' \
+         AND body_id IN (SELECT id FROM accrediting_bodies WHERE ended_at IS NULL)"
+    };
+    let changed = sqlx::query(sql)
+        .bind(now)
+        .bind(application_id)
+        .execute(&mut *tx)
+        .await
+        .context("changing an application's status")?;
+    if changed.rows_affected() == 0 {
+        return Ok(Changed::NotNow);
+    }
+    record_decision(&mut tx, application_id, outcome, reason, Some(by), now).await?;
+    tx.commit().await.context("committing an application's status")?;
+    Ok(Changed::Done)
+}
+
+async fn record_decision(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    application_id: &str,
+    outcome: &str,
+    reason: &str,
+    by: Option<&str>,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO provider_decisions (id, application_id, outcome, reason, decided_by, \
+         decided_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(new_id())
+    .bind(application_id)
+    .bind(outcome)
+    .bind(reason)
+    .bind(by)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .context("recording a decision")?;
+    Ok(())
+}
+
+/// A site admin un-marks a body: it takes no new applications, and every application to it
+/// not already withdrawn is withdrawn, each with a decision giving the reason. False when
+/// it had already ended.
+pub async fn end_body(
+    db: &Db,
+    body_id: &str,
+    reason: &str,
+    by: &str,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let ended = sqlx::query(
+        "UPDATE accrediting_bodies SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL",
+    )
+    .bind(now)
+    .bind(body_id)
+    .execute(&mut *tx)
+    .await
+    .context("ending an accrediting body")?;
+    if ended.rows_affected() == 0 {
+        return Ok(false);
+    }
+    // A body's applications are one per provider: read them page by page by id.
+    let mut after = String::new();
+    loop {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM provider_applications WHERE body_id = $1 AND status <> 'withdrawn' \
+             AND id > $2 ORDER BY id LIMIT 500",
+        )
+        .bind(body_id)
+        .bind(&after)
+        .fetch_all(&mut *tx)
+        .await
+        .context("listing a body's applications")?;
+        for id in &ids {
+            record_decision(&mut tx, id, "withdrawn", reason, Some(by), now).await?;
+        }
+        match ids.last() {
+            Some(last) if ids.len() == 500 => after = last.clone(),
+            _ => break,
+        }
+    }
+    sqlx::query(
+        "UPDATE provider_applications SET status = 'withdrawn', valid_until = NULL, \
+         reminded_for = NULL, updated_at = $1 WHERE body_id = $2 AND status <> 'withdrawn'",
+    )
+    .bind(now)
+    .bind(body_id)
+    .execute(&mut *tx)
+    .await
+    .context("withdrawing a body's applications")?;
+    tx.commit().await.context("committing the end of a body")?;
+    Ok(true)
 }
 
 #[derive(Clone, Debug)]
@@ -1185,6 +1343,86 @@ pub async fn directory(
             })
         })
         .collect()
+}
+
+/// An accredited provider working in an area, as the area's asset map lists them.
+#[derive(Clone, Debug)]
+pub struct InArea {
+    pub application_id: String,
+    pub name: String,
+    pub body_name: String,
+    /// The kinds of service offered in the area, each once.
+    pub kinds: Vec<String>,
+}
+
+/// Providers accredited at `now` offering a service in the area (or an area inside it), by
+/// name, the first `limit`; and how many there are in all.
+pub async fn in_area(
+    db: &Db,
+    area_id: &str,
+    now: i64,
+    limit: i64,
+) -> anyhow::Result<(Vec<InArea>, i64)> {
+    let mut q = Sql::new(
+        "SELECT p.id, p.name, bo.name AS body_name FROM provider_applications p \
+         JOIN accrediting_bodies b ON b.id = p.body_id \
+         JOIN organisations bo ON bo.id = b.organisation_id \
+         WHERE p.status = 'granted' AND p.valid_until > ",
+    );
+    q.bind(now).push(" AND p.id IN (");
+    q.push("SELECT s.application_id FROM provider_services s WHERE ")
+        .in_area_tree("s.area_id", area_id)
+        .push(") ORDER BY p.name, p.id LIMIT ")
+        .bind(limit);
+    let rows = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("listing the providers in an area")?;
+    let mut found = Vec::with_capacity(rows.len());
+    for row in &rows {
+        found.push(InArea {
+            application_id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            body_name: row.try_get("body_name")?,
+            kinds: Vec::new(),
+        });
+    }
+    if !found.is_empty() {
+        let mut kinds = Sql::new("SELECT DISTINCT s.application_id, s.kind FROM provider_services s WHERE s.application_id IN ");
+        kinds
+            .bind_list(found.iter().map(|p| p.application_id.clone()).collect::<Vec<_>>())
+            .push(" AND ")
+            .in_area_tree("s.area_id", area_id)
+            .push(" ORDER BY s.kind");
+        for row in kinds
+            .query()
+            .fetch_all(db)
+            .await
+            .context("listing the kinds of service in an area")?
+        {
+            let id: String = row.try_get("application_id")?;
+            if let Some(provider) = found.iter_mut().find(|p| p.application_id == id) {
+                provider.kinds.push(row.try_get("kind")?);
+            }
+        }
+    }
+    let mut count = Sql::new(
+        "SELECT COUNT(*) AS n FROM provider_applications p WHERE p.status = 'granted' \
+         AND p.valid_until > ",
+    );
+    count
+        .bind(now)
+        .push(" AND p.id IN (SELECT s.application_id FROM provider_services s WHERE ")
+        .in_area_tree("s.area_id", area_id)
+        .push(")");
+    let total: i64 = count
+        .query()
+        .fetch_one(db)
+        .await
+        .context("counting the providers in an area")?
+        .try_get("n")?;
+    Ok((found, total))
 }
 
 /// Names of the checks an application passed (what was checked, never the evidence), with

@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::store::{self, Change, NewStory, Story, StoryStatus};
+use super::store::{self, About, Change, NewStory, ProviderSubject, Story, StoryStatus};
 use crate::moderation::{check_posting_limit, sees_hidden};
 use crate::organisations::store::{self as organisations, Organisation};
 use crate::roles;
@@ -18,15 +18,18 @@ use crate::web::{
 
 const MAX_TEXT: usize = 6000;
 const MAX_WIDGET_STORIES: i64 = 20;
+const PAGE_SIZE: i64 = 50;
 
 async fn story_by_id(state: &AppState, id: &str) -> AppResult<Story> {
     store::find(&state.db, id).await?.ok_or(AppError::NotFound)
 }
 
-/// Whether the user responds for the story's provider (its officials; site admins too).
+/// Whether the user responds for the story's provider: the organisation's officials (site
+/// admins too), and a micro-provider who is a person.
 async fn responds_for(state: &AppState, user: &CurrentUser, story: &Story) -> AppResult<bool> {
     Ok(user.is_admin
-        || organisations::answers_for(&state.db, &story.organisation_id, &user.id).await?)
+        || organisations::answers_for(&state.db, &story.organisation_id, &user.id).await?
+        || store::is_the_provider(&state.db, story, &user.id).await?)
 }
 
 // ------------------------------------------------------------------ the list
@@ -35,6 +38,9 @@ async fn responds_for(state: &AppState, user: &CurrentUser, story: &Story) -> Ap
 #[serde(default)]
 pub struct ListQuery {
     organisation: String,
+    /// An accredited provider's application id: the stories about them.
+    provider: String,
+    cursor: String,
 }
 
 #[derive(Template)]
@@ -44,6 +50,11 @@ struct ListPage {
     stories: Vec<Story>,
     organisations: Vec<(String, String)>,
     query: ListQuery,
+    /// The provider the list is about, by name.
+    provider_name: Option<String>,
+    next: Option<String>,
+    /// The filters as a query string, for the next page's link.
+    filters: String,
 }
 
 pub async fn list(
@@ -53,12 +64,43 @@ pub async fn list(
 ) -> AppResult<Response> {
     let all = organisations::list(&state.db, None, None).await?;
     let chosen = all.iter().find(|o| o.slug == query.organisation);
-    let stories = store::published(&state.db, chosen.map_or("", |o| o.id.as_str()), 100).await?;
+    let cursor = forms::parse_cursor(&query.cursor);
+    // A provider whose stories are listed is named even after their accreditation ended.
+    let provider_name = if query.provider.is_empty() {
+        None
+    } else {
+        Some(
+            store::provider_name(&state.db, &query.provider)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        )
+    };
+    let about = match (&provider_name, chosen) {
+        (Some(_), _) => About::Provider(&query.provider),
+        (None, Some(organisation)) => About::Organisation(&organisation.id),
+        (None, None) => About::Everyone,
+    };
+    let stories = store::published_page(&state.db, about, cursor, PAGE_SIZE).await?;
+    let next = forms::next_cursor(
+        stories
+            .last()
+            .and_then(|s| s.published_at.map(|at| (at, s.id.as_str()))),
+        stories.len(),
+        PAGE_SIZE,
+    );
+    let filters = serde_urlencoded::to_string([
+        ("organisation", query.organisation.as_str()),
+        ("provider", query.provider.as_str()),
+    ])
+    .unwrap_or_default();
     render(&ListPage {
         ctx,
         stories,
         organisations: all.into_iter().map(|o| (o.slug, o.name)).collect(),
         query,
+        provider_name,
+        next,
+        filters,
     })
 }
 
@@ -68,6 +110,8 @@ pub async fn list(
 #[serde(default)]
 pub struct StoryForm {
     organisation: String,
+    /// An accredited provider's application id, when the story is about one.
+    provider: String,
     service: String,
     title: String,
     body: String,
@@ -82,6 +126,8 @@ struct FormPage {
     form: StoryForm,
     errors: FormErrors,
     organisations: Vec<(String, String)>,
+    /// The accredited provider the story is about, in place of choosing an organisation.
+    provider: Option<ProviderSubject>,
 }
 
 async fn form_page(
@@ -90,23 +136,43 @@ async fn form_page(
     form: StoryForm,
     errors: FormErrors,
 ) -> AppResult<FormPage> {
-    let organisations = organisations::list(&state.db, None, None)
-        .await?
-        .into_iter()
-        .map(|o| (o.slug, o.name))
-        .collect();
+    let provider = provider_of(state, &form.provider).await?;
+    let organisations = if provider.is_some() {
+        Vec::new()
+    } else {
+        organisations::list(&state.db, None, None)
+            .await?
+            .into_iter()
+            .map(|o| (o.slug, o.name))
+            .collect()
+    };
     Ok(FormPage {
         ctx,
         form,
         errors,
         organisations,
+        provider,
     })
+}
+
+/// The accredited provider named by a form (empty: none). One whose accreditation is not in
+/// force is not found: the directory is where residents meet providers, and only those.
+async fn provider_of(state: &AppState, id: &str) -> AppResult<Option<ProviderSubject>> {
+    if id.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
+        store::provider_subject(&state.db, id, state.clock.now_ms())
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct NewQuery {
     organisation: String,
+    provider: String,
 }
 
 pub async fn new_form(
@@ -117,6 +183,7 @@ pub async fn new_form(
 ) -> AppResult<Response> {
     let form = StoryForm {
         organisation: query.organisation,
+        provider: query.provider,
         ..StoryForm::default()
     };
     render(&form_page(&state, ctx, form, FormErrors::new()).await?)
@@ -130,8 +197,15 @@ pub async fn create(
 ) -> AppResult<Response> {
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
-    let organisation = organisations::find_by_slug(&state.db, &form.organisation).await?;
-    if organisation.is_none() {
+    // About a provider: filed under the organisation the provider belongs to or answers to.
+    let provider = provider_of(&state, &form.provider).await?;
+    let organisation_id = match &provider {
+        Some(provider) => Some(provider.organisation_id.clone()),
+        None => organisations::find_by_slug(&state.db, &form.organisation)
+            .await?
+            .map(|o| o.id),
+    };
+    if organisation_id.is_none() {
         errors.add(&lang, "organisation", "field-story-organisation-invalid");
     }
     let service = forms::optional_text(&mut errors, &lang, "service", &form.service, 120);
@@ -139,9 +213,10 @@ pub async fn create(
     let body = forms::required_text(&mut errors, &lang, "body", &form.body, MAX_TEXT);
     let good = forms::optional_text(&mut errors, &lang, "good", &form.good, MAX_TEXT);
     let better = forms::optional_text(&mut errors, &lang, "better", &form.better, MAX_TEXT);
-    if let (true, Some(organisation)) = (errors.is_empty(), organisation) {
+    if let (true, Some(organisation_id)) = (errors.is_empty(), organisation_id) {
         let story = NewStory {
-            organisation_id: &organisation.id,
+            organisation_id: &organisation_id,
+            provider_id: provider.as_ref().map(|p| p.application_id.as_str()),
             service: &service,
             title: &title,
             body: &body,
@@ -167,6 +242,18 @@ struct ShowPage {
     can_respond: bool,
     changes: Vec<(String, String)>,
     errors: FormErrors,
+    /// Who the response is from: the organisation, or a provider who is a person when they
+    /// wrote it themselves.
+    response_from: String,
+}
+
+async fn response_from(state: &AppState, story: &Story) -> AppResult<String> {
+    if let (Some((_, name)), Some(by)) = (&story.provider, &story.responded_by)
+        && store::is_the_provider(&state.db, story, by).await?
+    {
+        return Ok(name.clone());
+    }
+    Ok(story.organisation_name.clone())
 }
 
 impl ShowPage {
@@ -209,6 +296,7 @@ pub async fn show(
     };
     render(&ShowPage {
         changes: change_choices(&ctx),
+        response_from: response_from(&state, &story).await?,
         ctx,
         story,
         can_respond,
@@ -252,6 +340,7 @@ pub async fn respond(
         StatusCode::UNPROCESSABLE_ENTITY,
         &ShowPage {
             changes: change_choices(&ctx),
+            response_from: response_from(&state, &story).await?,
             ctx,
             story,
             can_respond: true,
@@ -383,7 +472,8 @@ pub async fn widget(
         .await?
         .ok_or(AppError::NotFound)?;
     let size = query.pagesize.unwrap_or(4).clamp(1, MAX_WIDGET_STORIES);
-    let stories = store::published(&state.db, &organisation.id, size).await?;
+    let stories =
+        store::published_page(&state.db, About::Organisation(&organisation.id), None, size).await?;
     let wants_json = query.format == "json"
         || headers
             .get(header::ACCEPT)

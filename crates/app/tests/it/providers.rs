@@ -834,9 +834,12 @@ async fn pages_are_linked_from_the_menu_and_your_work() {
     assert!(directory.contains("href=\"/providers/mine\""));
     let admin = body(w.admin.get("/admin").await).await;
     assert!(admin.contains("href=\"/providers/bodies\""));
+    // Nobody is accredited in Riverside yet: its asset map says so and links to the
+    // whole directory (the area's own entry once someone is; see the asset map's test).
     let asset_map = body(w.app.client().get("/areas/riverside/assets").await).await;
     assert!(
-        asset_map.contains("href=\"/providers?area=riverside\""),
+        asset_map.contains("No accredited provider offers a service in Riverside")
+            && asset_map.contains("href=\"/providers\""),
         "{asset_map}"
     );
 }
@@ -886,6 +889,35 @@ async fn the_demo_has_a_body_accredited_providers_one_waiting_and_one_lapsing() 
     assert!(
         queue.contains("Siobhan Kelly Companionship") && lapsing.contains("Danny Moss Gardening"),
         "{queue}"
+    );
+    // A story about Grace, a provider who is a person, answered by Grace herself; once.
+    assert_eq!(
+        crate::support::count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM stories WHERE provider_application_id IS NOT NULL"
+        )
+        .await,
+        1
+    );
+    let grace = directory
+        .split("<a href=\"/providers/")
+        .find(|part| part.contains("\">Grace Mensah Home Care<"))
+        .and_then(|part| part.split('"').next())
+        .expect("Grace's link")
+        .to_string();
+    let page = body(app.client().get(&format!("/providers/{grace}")).await).await;
+    assert!(page.contains("Mum can stay in her own home"), "{page}");
+    let story = body(app.client().get(&format!("/stories?provider={grace}")).await).await;
+    let story_id = story
+        .split("<a href=\"/stories/")
+        .nth(1)
+        .and_then(|part| part.split('"').next())
+        .expect("the story's link")
+        .to_string();
+    let shown = body(app.client().get(&format!("/stories/{story_id}")).await).await;
+    assert!(
+        shown.contains("The response from Grace Mensah Home Care"),
+        "{shown}"
     );
 }
 
@@ -1071,4 +1103,385 @@ async fn an_accredited_provider_is_on_the_maps_only_while_in_force() {
         .await;
     assert_eq!(cleared.status(), StatusCode::SEE_OTHER);
     assert_eq!(place_of(&w.app, &id).await, None);
+}
+
+/// A check's edit form refused: the body's page again with that form open, its errors
+/// linked from the summary and what was typed kept; nothing saved. Then saved.
+#[tokio::test]
+async fn a_refused_check_edit_comes_back_as_its_form_with_the_errors() {
+    let w = world().await;
+    let path = format!("/providers/bodies/{}/checks/{}", w.body_id, w.insurance);
+    let refused = w
+        .bea
+        .post_form(
+            &path,
+            &[
+                ("edit_name", "  "),
+                ("edit_evidence", "A copy of the new certificate."),
+                ("edit_months", "500"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(
+        page.contains(&format!("<details open id=\"edit-{}\">", w.insurance))
+            && page.contains("error-summary")
+            && page.contains("href=\"#edit_name\"")
+            && page.contains("href=\"#edit_months\"")
+            && page.contains("id=\"edit_name\"")
+            && page.contains("A copy of the new certificate.")
+            && page.contains("value=\"500\""),
+        "{page}"
+    );
+    let name = one(
+        &w.app,
+        "SELECT name FROM accreditation_checks WHERE id = $1",
+        &w.insurance,
+    )
+    .await;
+    assert_eq!(name, "Public liability insurance", "nothing saved");
+    // Only the body's admins edit; an unknown check is not found.
+    let fields = [
+        ("edit_name", "Insurance"),
+        ("edit_evidence", "The certificate."),
+        ("edit_months", "12"),
+    ];
+    assert_eq!(
+        w.olu.post_form(&path, &fields).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let unknown = format!("/providers/bodies/{}/checks/{}", w.body_id, w.body_id);
+    assert_eq!(
+        w.bea.post_form(&unknown, &fields).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let saved = w.bea.post_form(&path, &fields).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let name = one(
+        &w.app,
+        "SELECT name FROM accreditation_checks WHERE id = $1",
+        &w.insurance,
+    )
+    .await;
+    assert_eq!(name, "Insurance");
+}
+
+async fn tell(client: &Client, fields: Vec<(&'static str, String)>) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    client.post_form("/stories/new", &pairs).await
+}
+
+/// A story about a provider who is a person: told from their page, filed under the body
+/// that accredited them, listed on their page, answered by the provider themself (and the
+/// body's officials), never by anyone else; only about a provider in force.
+#[tokio::test]
+async fn a_story_about_a_provider_who_is_a_person_is_answered_by_them() {
+    let w = world().await;
+    let id = accredited(&w, 200).await;
+    let ama = w.app.register("Ama", "ama@example.org", "").await;
+    let page = body(ama.get(&format!("/providers/{id}")).await).await;
+    let new = format!("/stories/new?provider={id}");
+    assert!(
+        page.contains(&new.replace('&', "&amp;")) && page.contains("No stories yet"),
+        "{page}"
+    );
+    let form = body(ama.get(&new).await).await;
+    assert!(
+        form.contains("About the accredited provider") && form.contains("Pat&#39;s Care"),
+        "{form}"
+    );
+    // Without a title: the form again, still about the provider.
+    let fields = |title: &'static str| {
+        vec![
+            ("provider", id.clone()),
+            ("service", "Morning visits".to_string()),
+            ("title", title.to_string()),
+            ("body", "Pat is never rushed and always kind.".to_string()),
+        ]
+    };
+    let refused = tell(&ama, fields("")).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let again = body(refused).await;
+    assert!(again.contains("About the accredited provider") && again.contains("never rushed"));
+    let told = tell(&ama, fields("Never rushed")).await;
+    assert_eq!(told.status(), StatusCode::SEE_OTHER);
+    let story = location(&told)
+        .trim_start_matches("/stories/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let filed = one(
+        &w.app,
+        "SELECT o.slug FROM stories s JOIN organisations o ON o.id = s.organisation_id \
+         WHERE s.id = $1",
+        &story,
+    )
+    .await;
+    assert_eq!(filed, "community-catalysts", "filed under the body");
+    let published = w
+        .admin
+        .post_form(
+            &format!("/stories/{story}/moderate"),
+            &[("decision", "publish")],
+        )
+        .await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+
+    // Listed on the provider's page and in the stories about them.
+    let page = body(w.app.client().get(&format!("/providers/{id}")).await).await;
+    assert!(page.contains("Never rushed"), "{page}");
+    let list = body(
+        w.app
+            .client()
+            .get(&format!("/stories?provider={id}"))
+            .await,
+    )
+    .await;
+    assert!(
+        list.contains("Stories about Pat&#39;s Care") && list.contains("Never rushed"),
+        "{list}"
+    );
+    let shown = body(w.app.client().get(&format!("/stories/{story}")).await).await;
+    assert!(shown.contains(&format!("href=\"/providers/{id}\"")), "{shown}");
+
+    // Pat answers; a resident may not.
+    let response = format!("/stories/{story}/response");
+    let answer = [("response", "Thank you, it is a pleasure."), ("change", "")];
+    assert_eq!(
+        ama.post_form(&response, &answer).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let own = body(w.pat.get(&format!("/stories/{story}")).await).await;
+    assert!(own.contains("Respond in public"), "{own}");
+    assert_eq!(
+        w.pat.post_form(&response, &answer).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let shown = body(w.app.client().get(&format!("/stories/{story}")).await).await;
+    assert!(
+        shown.contains("The response from Pat&#39;s Care") && shown.contains("a pleasure"),
+        "{shown}"
+    );
+    // The body's official answers as the body.
+    let body_answer = [("response", "We visited and agree."), ("change", "")];
+    assert_eq!(
+        w.olu.post_form(&response, &body_answer).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let shown = body(w.app.client().get(&format!("/stories/{story}")).await).await;
+    assert!(shown.contains("The response from Community Catalysts"));
+
+    // Only about a provider in force.
+    let waiting = apply(&w, &w.olu, "Olu's Gardens").await;
+    assert_eq!(
+        ama.get(&format!("/stories/new?provider={waiting}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let refused = tell(
+        &ama,
+        vec![
+            ("provider", waiting.clone()),
+            ("title", "Too soon".to_string()),
+            ("body", "Not yet accredited.".to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+}
+
+/// The area's asset map lists its accredited providers and has them on its map; the
+/// directory's map follows all its filters; a provider's page maps their place.
+#[tokio::test]
+async fn the_asset_map_lists_providers_and_every_map_follows_the_filters() {
+    let w = world().await;
+    millbrook_boundary(&w).await;
+    let id = accredited(&w, 200).await;
+    let saved = w
+        .pat
+        .post_form(
+            &format!("/providers/applications/{id}/place"),
+            &[("latitude", "51.05"), ("longitude", "-1.95")],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let visitor = w.app.client();
+    let assets = body(visitor.get("/areas/millbrook/assets").await).await;
+    assert!(
+        assets.contains("Accredited local providers")
+            && assets.contains(&format!("<a href=\"/providers/{id}\">Pat&#39;s Care</a>"))
+            && assets.contains("Care")
+            && assets.contains("accredited by Community Catalysts")
+            && assets.contains("href=\"/providers?area=millbrook\""),
+        "{assets}"
+    );
+    let mark = format!("<a href=\"/providers/{id}\"><circle");
+    assert!(assets.contains(&mark), "on the asset map's map");
+    let elsewhere = body(visitor.get("/areas/eastfield/assets").await).await;
+    assert!(
+        elsewhere.contains("No accredited provider offers a service in Eastfield")
+            && !elsewhere.contains("Pat&#39;s Care"),
+        "{elsewhere}"
+    );
+    for (query, shown) in [
+        ("", true),
+        ("?kind=care", true),
+        ("?kind=handyman", false),
+        ("?available=weekdays", true),
+        ("?available=weekends", false),
+        ("?kind=care&available=evenings", false),
+        ("?area=millbrook&kind=care&available=weekdays", true),
+    ] {
+        let page = body(visitor.get(&format!("/providers{query}")).await).await;
+        assert_eq!(page.contains(&mark), shown, "map of /providers{query}");
+    }
+    let page = body(visitor.get(&format!("/providers/{id}")).await).await;
+    assert!(
+        page.contains("id=\"provider-map\"") && page.contains("Where Pat&#39;s Care works from"),
+        "{page}"
+    );
+}
+
+/// A provider withdraws (out of the directory at once; nothing can be decided on it) and
+/// sends it back; a site admin un-marks a body (every application withdrawn with the
+/// reason, no new ones) and marks it again.
+#[tokio::test]
+async fn a_provider_withdraws_and_a_site_admin_unmarks_a_body() {
+    let w = world().await;
+    let id = accredited(&w, 200).await;
+    let withdraw = format!("/providers/applications/{id}/withdraw");
+    let reason = [("withdraw_reason", "Moving away for a year.")];
+    assert_eq!(
+        w.bea.post_form(&withdraw, &reason).await.status(),
+        StatusCode::FORBIDDEN,
+        "only the provider withdraws"
+    );
+    let long = "x".repeat(2001);
+    let refused = w
+        .pat
+        .post_form(&withdraw, &[("withdraw_reason", long.as_str())])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(refused).await.contains(&long), "kept as typed");
+    assert_eq!(status_of(&w.app, &id).await, "granted");
+    assert_eq!(
+        location(&w.pat.post_form(&withdraw, &reason).await),
+        format!("/providers/applications/{id}?notice=provider-withdrawn")
+    );
+    assert_eq!(status_of(&w.app, &id).await, "withdrawn");
+    assert_eq!(
+        w.pat.post_form(&withdraw, &reason).await.status(),
+        StatusCode::CONFLICT,
+        "withdrawn once"
+    );
+    let directory = body(w.app.client().get("/providers").await).await;
+    assert!(!directory.contains("Pat&#39;s Care"));
+    assert_eq!(
+        w.app.client().get(&format!("/providers/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        decide(&w.bea, &id, "grant").await.status(),
+        StatusCode::CONFLICT
+    );
+    let own = body(w.pat.get(&format!("/providers/applications/{id}")).await).await;
+    assert!(
+        own.contains("Withdrawn by Pat Provider") && own.contains("Moving away for a year."),
+        "{own}"
+    );
+    let reopen = format!("/providers/applications/{id}/reopen");
+    assert_eq!(
+        w.pat.post_form(&reopen, &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(status_of(&w.app, &id).await, "waiting");
+    assert_eq!(
+        decide(&w.bea, &id, "grant").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        body(w.app.client().get("/providers").await)
+            .await
+            .contains("Pat&#39;s Care")
+    );
+
+    // Un-marking a body: a site admin only, with a reason.
+    let end = format!("/providers/bodies/{}/end", w.body_id);
+    let because = [("end_reason", "The scheme has closed.")];
+    assert_eq!(
+        w.bea.post_form(&end, &because).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let refused = w.admin.post_form(&end, &[("end_reason", " ")]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(refused).await.contains("href=\"#end_reason\""));
+    assert_eq!(status_of(&w.app, &id).await, "granted");
+    let waiting = apply(&w, &w.olu, "Olu's Gardens").await;
+    assert_eq!(
+        location(&w.admin.post_form(&end, &because).await),
+        format!("/providers/bodies/{}?notice=provider-body-ended", w.body_id)
+    );
+    assert_eq!(status_of(&w.app, &id).await, "withdrawn");
+    assert_eq!(status_of(&w.app, &waiting).await, "withdrawn");
+    let reasons = one(
+        &w.app,
+        "SELECT CAST(COUNT(*) AS TEXT) FROM provider_decisions \
+         WHERE outcome = 'withdrawn' AND reason = $1",
+        "The scheme has closed.",
+    )
+    .await;
+    assert_eq!(reasons, "2");
+    assert_eq!(
+        w.admin.post_form(&end, &because).await.status(),
+        StatusCode::CONFLICT
+    );
+    let bodies = body(w.app.client().get("/providers/bodies").await).await;
+    assert!(bodies.contains("no longer accredits"), "{bodies}");
+    assert_eq!(
+        w.pat.post_form(&reopen, &[]).await.status(),
+        StatusCode::CONFLICT
+    );
+    let ama = w.app.register("Ama", "ama@example.org", "").await;
+    let form = body(ama.get("/providers/apply").await).await;
+    assert!(!form.contains(&w.body_id), "not offered to apply to");
+    let riverside = w.app.area_id("riverside").await;
+    let late = ama
+        .post_form(
+            "/providers/apply",
+            &[
+                ("body", w.body_id.as_str()),
+                ("provider_name", "Ama's Care"),
+                ("provider_about", "Care"),
+                ("service_kind", "care"),
+                ("service_what", "Care"),
+                ("service_area", riverside.as_str()),
+                ("service_for", "Anyone"),
+                ("service_price", "£10"),
+                ("weekdays", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Marked again: it takes applications, and Pat can send theirs back.
+    let millbrook = w.app.area_id("millbrook").await;
+    let marked = w
+        .admin
+        .post_form(
+            "/providers/bodies",
+            &[
+                ("organisation", "community-catalysts"),
+                ("area", millbrook.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(marked.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        w.pat.post_form(&reopen, &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(status_of(&w.app, &id).await, "waiting");
 }
