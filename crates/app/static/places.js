@@ -91,7 +91,14 @@
     holder.insertBefore(box, drawn);
     drawn.classList.add("place-map-print-only");
     var b = data.bounds;
-    var map = L.map(box, { scrollWheelZoom: false }).fitBounds([[b[0], b[1]], [b[2], b[3]]]);
+    // The zoom buttons and the pin speak the page's language (Leaflet's own are English).
+    var map = L.map(box, { scrollWheelZoom: false, zoomControl: false })
+      .fitBounds([[b[0], b[1]], [b[2], b[3]]]);
+    L.control.zoom({
+      zoomInTitle: holder.getAttribute("data-zoom-in"),
+      zoomOutTitle: holder.getAttribute("data-zoom-out")
+    }).addTo(map);
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     var credit = document.createElement("a");
     credit.href = holder.getAttribute("data-attribution-url");
     credit.textContent = holder.getAttribute("data-attribution");
@@ -172,7 +179,7 @@
       var pin = null;
       show = function (lat, lon) {
         if (pin) pin.setLatLng([lat, lon]);
-        else pin = L.marker([lat, lon]).addTo(map);
+        else pin = L.marker([lat, lon], { alt: holder.getAttribute("data-pin") }).addTo(map);
         map.panTo([lat, lon]);
       };
       map.on("click", function (event) { setPoint(event.latlng.lat, event.latlng.lng, show); });

@@ -2,6 +2,7 @@
 field-pb-change-not-yours = This ballot was not cast from your account, so you cannot change it. The receipt lets you check a ballot; only its voter can change it.
 field-pb-change-wrong-code = This is not the invitation code this ballot was cast with. Type the code you voted with.
 upload-size-megabytes = { $size } MB
+upload-size-kilobytes = { $size } kB
 upload-too-large = This file is too large: the most a form can send is { $size }. Choose a smaller file (a photo can be saved smaller) and send the form again; everything else you typed is kept.
 field-too-long-limit = This is too long: at most { $max ->
     [one] { $max } character

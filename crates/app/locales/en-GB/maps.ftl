@@ -7,6 +7,9 @@ map-cluster = { $count ->
 map-hint = The same places are listed below the map.
 map-picker-hint = Click the map to place your pin, or type the address or coordinates below.
 map-use-my-location = Use my location
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-pin = The place chosen
 map-location-failed = Your device did not give a location. Click the map or type the address instead.
 
 report-map-title = Map of reports

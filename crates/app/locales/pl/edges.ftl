@@ -2,6 +2,7 @@
 field-pb-change-not-yours = Ta karta nie została oddana z twojego konta, więc nie możesz jej zmienić. Kod potwierdzenia pozwala sprawdzić kartę; zmienić ją może tylko osoba, która głosowała.
 field-pb-change-wrong-code = To nie jest kod zaproszenia, którym oddano tę kartę. Wpisz kod, którym głosowałeś.
 upload-size-megabytes = { $size } MB
+upload-size-kilobytes = { $size } kB
 upload-too-large = Ten plik jest za duży: formularz może wysłać najwyżej { $size }. Wybierz mniejszy plik (zdjęcie można zapisać w mniejszym rozmiarze) i wyślij formularz ponownie; wszystko, co wpisałeś, zostało zachowane.
 field-too-long-limit = To jest za długie: najwyżej { $max ->
     [one] { $max } znak

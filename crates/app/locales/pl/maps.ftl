@@ -9,6 +9,9 @@ map-cluster = { $count ->
 map-hint = Te same miejsca są wymienione pod mapą.
 map-picker-hint = Kliknij mapę, aby wstawić pinezkę, albo wpisz poniżej adres lub współrzędne.
 map-use-my-location = Użyj mojej lokalizacji
+map-zoom-in = Przybliż
+map-zoom-out = Oddal
+map-pin = Wybrane miejsce
 map-location-failed = Urządzenie nie podało lokalizacji. Kliknij mapę albo wpisz adres.
 
 report-map-title = Mapa zgłoszeń

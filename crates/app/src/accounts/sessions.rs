@@ -32,6 +32,7 @@ pub async fn user_for_token_hash(db: &Db, token_hash: &str) -> anyhow::Result<Op
                           AND r.role IN ('connector', 'official', 'admin')) \
              OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id \
                           AND m.role IN ('official', 'admin')) \
+             OR EXISTS (SELECT 1 FROM provider_applications p WHERE p.user_id = u.id) \
            THEN 1 ELSE 0 END AS has_work \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN areas h ON h.id = u.home_area_id \

@@ -182,7 +182,8 @@ pub async fn list_stories(
     Query(query): Query<ListQuery>,
 ) -> AppResult<Json<StoryPage>> {
     let limit = query.limit()?;
-    let list = stories::published_page(&state.db, stories::About::Everyone, query.cursor()?, limit).await?;
+    let list = stories::published_page(&state.db, stories::About::Everyone, query.cursor()?, limit)
+        .await?;
     let next = next_cursor(
         list.last()
             .map(|s| (s.published_at.unwrap_or_default(), s.id.as_str())),

@@ -230,8 +230,8 @@ fn select_of(kind: PointKind) -> (&'static str, PathOf) {
     }
 }
 
-/// Things of `kind` inside `bounds`, counted per cell of a grid (cells `cell_lon` by
-/// `cell_lat` degrees from the box's south-west corner): what a map of a whole city draws,
+/// Things of `kind` inside `bounds`, counted per cell of a grid (cells `(cell_lon,
+/// cell_lat)` degrees from the box's south-west corner): what a map of a whole city draws,
 /// a few hundred rows however many things there are. A cell of one names its thing. With
 /// `parent_slug`, only the projects of that budget; providers only by what they offer.
 ///
@@ -241,8 +241,7 @@ pub async fn cells_in_box(
     db: &Db,
     kind: PointKind,
     bounds: &places::Bounds,
-    cell_lon: f64,
-    cell_lat: f64,
+    (cell_lon, cell_lat): (f64, f64),
     parent_slug: &str,
     not_over_at: Option<i64>,
     offering: &Offering,

@@ -415,7 +415,9 @@ async fn load_conversations(db: &Db) -> anyhow::Result<()> {
 async fn load_stories(db: &Db) -> anyhow::Result<()> {
     if !stories::published_page(db, stories::About::Everyone, None, 1)
         .await?
-        .is_empty() || !stories::pending(db).await?.is_empty() {
+        .is_empty()
+        || !stories::pending(db).await?.is_empty()
+    {
         return Ok(());
     }
     for (teller, organisation, service, title, body, good, better, published, response, change) in

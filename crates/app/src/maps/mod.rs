@@ -169,6 +169,9 @@ pub fn figure(lang: &Lang, config: &MapConfig, mut view: MapView) -> Option<Stri
         legend_title: lang.t("map-legend"),
         locate: lang.t("map-use-my-location"),
         locating_failed: lang.t("map-location-failed"),
+        zoom_in: lang.t("map-zoom-in"),
+        zoom_out: lang.t("map-zoom-out"),
+        pin: lang.t("map-pin"),
     };
     Some(page.render().unwrap_or_default())
 }
@@ -189,6 +192,10 @@ struct MapFigure {
     legend_title: String,
     locate: String,
     locating_failed: String,
+    zoom_in: String,
+    zoom_out: String,
+    /// The text alternative of the pin a picker drops.
+    pin: String,
 }
 
 /// The regions and marks again, as the script draws them.

@@ -171,13 +171,27 @@ fn when_text(lang: &Lang, service: &Service) -> String {
         (service.weekends, "provider-available-weekends"),
     ] {
         if on {
-            parts.push(lang.t(key));
+            let label = lang.t(key);
+            // "Weekdays, evenings": a label after the first is part of one phrase.
+            parts.push(if parts.is_empty() {
+                label
+            } else {
+                lower_first(&label)
+            });
         }
     }
     if !service.hours.is_empty() {
         parts.push(service.hours.clone());
     }
     parts.join(", ")
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn kind_options(lang: &Lang) -> Vec<(String, String)> {
@@ -451,7 +465,8 @@ async fn provider_place_map(
     lang: &Lang,
     application: &Application,
 ) -> AppResult<Option<String>> {
-    let Some((lat, lon)) = points::location(&state.db, PointKind::Providers, &application.id).await?
+    let Some((lat, lon)) =
+        points::location(&state.db, PointKind::Providers, &application.id).await?
     else {
         return Ok(None);
     };
@@ -654,7 +669,10 @@ impl BodyPage {
     /// When a site admin un-marked the body, as a sentence.
     fn ended_on(&self) -> Option<String> {
         let ended = self.body.ended_at?;
-        Some(self.ctx.t1("provider-body-ended-on", "date", &self.ctx.date(ended)))
+        Some(
+            self.ctx
+                .t1("provider-body-ended-on", "date", &self.ctx.date(ended)),
+        )
     }
 }
 
@@ -806,7 +824,10 @@ pub async fn update_check(
 ) -> AppResult<Response> {
     let body = body_by_id(&state, &id).await?;
     require_body_admin(&state, &body, &user).await?;
-    if store::find_check(&state.db, &body.id, &check_id).await?.is_none() {
+    if store::find_check(&state.db, &body.id, &check_id)
+        .await?
+        .is_none()
+    {
         return Err(AppError::NotFound);
     }
     let mut errors = FormErrors::new();
@@ -1187,6 +1208,7 @@ struct ApplicationPage {
     /// The body's area to click the place on (the provider's page only).
     place_map: Option<String>,
     withdraw_reason: String,
+    decision_reason: String,
 }
 
 impl ApplicationPage {
@@ -1300,6 +1322,8 @@ struct Retry {
     place: Option<PlaceForm>,
     /// The reason for withdrawing as typed, when it was refused.
     withdraw_reason: String,
+    /// A decision's reason as typed, when the decision was refused.
+    decision_reason: String,
 }
 
 impl Default for Retry {
@@ -1312,6 +1336,7 @@ impl Default for Retry {
             service_form: ServiceForm::default(),
             place: None,
             withdraw_reason: String::new(),
+            decision_reason: String::new(),
         }
     }
 }
@@ -1417,6 +1442,7 @@ async fn application_page(
         note: retry.note,
         service_form: retry.service_form,
         withdraw_reason: retry.withdraw_reason,
+        decision_reason: retry.decision_reason,
     })
 }
 
@@ -1776,6 +1802,7 @@ pub async fn decide(
     if !errors.is_empty() {
         let retry = Retry {
             errors,
+            decision_reason: form.decision_reason,
             ..Retry::default()
         };
         return shown_again(&state, ctx, &user, &id, retry).await;
@@ -1823,9 +1850,22 @@ pub async fn decide(
                 }),
             ))
         }
-        Decided::ChecksNotPassed => Err(AppError::Conflict("error-provider-checks-not-passed")),
-        Decided::NoStandard => Err(AppError::Conflict("error-provider-no-standard")),
-        Decided::Withdrawn => Err(AppError::Conflict("error-provider-withdrawn")),
+        // Refused: the page again with why beside the decision, and the reason kept.
+        refused => {
+            let key = match refused {
+                Decided::ChecksNotPassed => "error-provider-checks-not-passed",
+                Decided::NoStandard => "error-provider-no-standard",
+                _ => "error-provider-withdrawn",
+            };
+            let mut errors = FormErrors::new();
+            errors.add_message("decision", ctx.t(key));
+            let retry = Retry {
+                errors,
+                decision_reason: form.decision_reason,
+                ..Retry::default()
+            };
+            shown_again(&state, ctx, &user, &id, retry).await
+        }
     }
 }
 
@@ -1906,13 +1946,7 @@ pub async fn end_body(
     crate::roles::require_site_admin(&user, "error-provider-needs-site-admin")?;
     let body = body_by_id(&state, &id).await?;
     let mut errors = FormErrors::new();
-    let reason = forms::required_text(
-        &mut errors,
-        &ctx.lang,
-        "end_reason",
-        &form.end_reason,
-        2000,
-    );
+    let reason = forms::required_text(&mut errors, &ctx.lang, "end_reason", &form.end_reason, 2000);
     if !errors.is_empty() {
         let page = body_page(&state, ctx, &id, FormErrors::new(), CheckForm::default()).await?;
         let page = BodyPage {

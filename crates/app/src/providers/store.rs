@@ -1059,7 +1059,15 @@ pub async fn decide(
     .execute(&mut *tx)
     .await
     .context("deciding an application")?;
-    record_decision(&mut tx, &application.id, outcome, reason, Some(decided_by), now).await?;
+    record_decision(
+        &mut tx,
+        &application.id,
+        outcome,
+        reason,
+        Some(decided_by),
+        now,
+    )
+    .await?;
     if grant {
         refresh_valid_until(&mut tx, &application.id, now).await?;
     }
@@ -1137,7 +1145,9 @@ async fn change_status(
         return Ok(Changed::NotNow);
     }
     record_decision(&mut tx, application_id, outcome, reason, Some(by), now).await?;
-    tx.commit().await.context("committing an application's status")?;
+    tx.commit()
+        .await
+        .context("committing an application's status")?;
     Ok(Changed::Done)
 }
 
@@ -1389,9 +1399,16 @@ pub async fn in_area(
         });
     }
     if !found.is_empty() {
-        let mut kinds = Sql::new("SELECT DISTINCT s.application_id, s.kind FROM provider_services s WHERE s.application_id IN ");
+        let mut kinds = Sql::new(
+            "SELECT DISTINCT s.application_id, s.kind FROM provider_services s WHERE s.application_id IN ",
+        );
         kinds
-            .bind_list(found.iter().map(|p| p.application_id.clone()).collect::<Vec<_>>())
+            .bind_list(
+                found
+                    .iter()
+                    .map(|p| p.application_id.clone())
+                    .collect::<Vec<_>>(),
+            )
             .push(" AND ")
             .in_area_tree("s.area_id", area_id)
             .push(" ORDER BY s.kind");

@@ -111,6 +111,11 @@ async fn text_fields_only(
 
 /// The limit as people read it: "2 MB", "1.5 MB" ("1,5 MB" in Polish).
 pub fn size_text(lang: &Lang, bytes: usize) -> String {
+    // Under a megabyte "0.1 MB" says little: small files are counted in kilobytes.
+    if bytes < 1024 * 1024 {
+        let kilobytes = bytes.div_ceil(1024).max(1).to_string();
+        return lang.t1("upload-size-kilobytes", "size", &kilobytes);
+    }
     let megabytes = lang.decimal(bytes as f64 / (1024.0 * 1024.0), 1);
     let megabytes = megabytes
         .strip_suffix(".0")
@@ -161,5 +166,7 @@ mod tests {
         assert_eq!(size_text(&english, 2 * 1024 * 1024), "2 MB");
         assert_eq!(size_text(&english, 3 * 512 * 1024), "1.5 MB");
         assert_eq!(size_text(&polish, 3 * 512 * 1024), "1,5 MB");
+        assert_eq!(size_text(&english, 52), "1 kB");
+        assert_eq!(size_text(&polish, 300 * 1024 + 1), "301 kB");
     }
 }

@@ -40,6 +40,8 @@ struct WorkPage {
     /// Applications waiting in the accrediting bodies the person assesses for (None when
     /// they assess for none).
     providers_waiting: Option<i64>,
+    /// Whether the person has applied as a provider ("your applications").
+    providers_mine: bool,
 }
 
 pub async fn work(
@@ -92,9 +94,14 @@ pub async fn work(
     } else {
         Some(crate::providers::store::waiting_count(db, &user.id).await?)
     };
+    // A provider's own applications (as themselves or for an organisation they belong to).
+    let providers_mine = !crate::providers::store::applications_of(db, &user.id, None, 1)
+        .await?
+        .is_empty();
     render(&WorkPage {
         ctx,
         providers_waiting,
+        providers_mine,
         has_roles: user.is_admin || !organisations.is_empty() || !scopes.is_empty(),
         organisations,
         areas,

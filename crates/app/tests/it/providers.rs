@@ -218,14 +218,13 @@ async fn accept(client: &Client, id: &str, check: &str, until: &str) -> reqwest:
         .await
 }
 
+const DECISION_REASON: &str = "Every check is in order.";
+
 async fn decide(client: &Client, id: &str, decision: &str) -> reqwest::Response {
     client
         .post_form(
             &format!("/providers/applications/{id}/decision"),
-            &[
-                ("decision", decision),
-                ("decision_reason", "Every check is in order."),
-            ],
+            &[("decision", decision), ("decision_reason", DECISION_REASON)],
         )
         .await
 }
@@ -305,9 +304,17 @@ async fn providers_apply_are_assessed_and_granted_only_when_every_check_passes()
     );
 
     // Missing evidence blocks granting, and nothing changes.
+    // The page comes back with why beside the decision and the reason as typed.
     let early = decide(&w.bea, &id, "grant").await;
-    assert_eq!(early.status(), StatusCode::CONFLICT);
-    assert!(body(early).await.contains("every check must be accepted"));
+    assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let early = body(early).await;
+    assert!(
+        early.contains("every check must be accepted")
+            && early.contains("id=\"decision-error\"")
+            && early.contains("href=\"#decision\"")
+            && early.contains(DECISION_REASON),
+        "{early}"
+    );
     assert_eq!(status_of(&w.app, &id).await, "waiting");
 
     // Evidence, then a review asking for more, which the provider sees.
@@ -353,7 +360,7 @@ async fn providers_apply_are_assessed_and_granted_only_when_every_check_passes()
     // One check accepted, one waiting: still no grant.
     assert_eq!(
         decide(&w.bea, &id, "grant").await.status(),
-        StatusCode::CONFLICT
+        StatusCode::UNPROCESSABLE_ENTITY
     );
     assert_eq!(
         accept(&w.bea, &id, &w.dbs, &in_days(700)).await.status(),
@@ -734,7 +741,7 @@ async fn accreditation_lapses_by_itself_and_both_sides_are_reminded_a_month_befo
     // Expired evidence blocks granting again until it is renewed.
     assert_eq!(
         decide(&w.bea, &id, "grant").await.status(),
-        StatusCode::CONFLICT
+        StatusCode::UNPROCESSABLE_ENTITY
     );
 }
 
@@ -832,6 +839,17 @@ async fn pages_are_linked_from_the_menu_and_your_work() {
     assert!(mine.contains(&format!("/providers/applications/{id}")));
     let directory = body(w.pat.get("/providers").await).await;
     assert!(directory.contains("href=\"/providers/mine\""));
+    // A provider with no other role has "Your work" in the menu, leading to their
+    // applications; someone who never applied is not told about applications.
+    let work = body(w.pat.get("/work").await).await;
+    assert!(
+        directory.contains("href=\"/work\"")
+            && work.contains("href=\"/providers/mine\"")
+            && !work.contains("You have no role"),
+        "{work}"
+    );
+    let olu = body(w.olu.get("/work").await).await;
+    assert!(!olu.contains("href=\"/providers/mine\""), "{olu}");
     let admin = body(w.admin.get("/admin").await).await;
     assert!(admin.contains("href=\"/providers/bodies\""));
     // Nobody is accredited in Riverside yet: its asset map says so and links to the
@@ -907,7 +925,12 @@ async fn the_demo_has_a_body_accredited_providers_one_waiting_and_one_lapsing() 
         .to_string();
     let page = body(app.client().get(&format!("/providers/{grace}")).await).await;
     assert!(page.contains("Mum can stay in her own home"), "{page}");
-    let story = body(app.client().get(&format!("/stories?provider={grace}")).await).await;
+    let story = body(
+        app.client()
+            .get(&format!("/stories?provider={grace}"))
+            .await,
+    )
+    .await;
     let story_id = story
         .split("<a href=\"/stories/")
         .nth(1)
@@ -1129,6 +1152,7 @@ async fn a_refused_check_edit_comes_back_as_its_form_with_the_errors() {
             && page.contains("error-summary")
             && page.contains("href=\"#edit_name\"")
             && page.contains("href=\"#edit_months\"")
+            && page.contains("Name the check.")
             && page.contains("id=\"edit_name\"")
             && page.contains("A copy of the new certificate.")
             && page.contains("value=\"500\""),
@@ -1232,19 +1256,16 @@ async fn a_story_about_a_provider_who_is_a_person_is_answered_by_them() {
     // Listed on the provider's page and in the stories about them.
     let page = body(w.app.client().get(&format!("/providers/{id}")).await).await;
     assert!(page.contains("Never rushed"), "{page}");
-    let list = body(
-        w.app
-            .client()
-            .get(&format!("/stories?provider={id}"))
-            .await,
-    )
-    .await;
+    let list = body(w.app.client().get(&format!("/stories?provider={id}")).await).await;
     assert!(
         list.contains("Stories about Pat&#39;s Care") && list.contains("Never rushed"),
         "{list}"
     );
     let shown = body(w.app.client().get(&format!("/stories/{story}")).await).await;
-    assert!(shown.contains(&format!("href=\"/providers/{id}\"")), "{shown}");
+    assert!(
+        shown.contains(&format!("href=\"/providers/{id}\"")),
+        "{shown}"
+    );
 
     // Pat answers; a resident may not.
     let response = format!("/stories/{story}/response");
@@ -1380,12 +1401,16 @@ async fn a_provider_withdraws_and_a_site_admin_unmarks_a_body() {
     let directory = body(w.app.client().get("/providers").await).await;
     assert!(!directory.contains("Pat&#39;s Care"));
     assert_eq!(
-        w.app.client().get(&format!("/providers/{id}")).await.status(),
+        w.app
+            .client()
+            .get(&format!("/providers/{id}"))
+            .await
+            .status(),
         StatusCode::NOT_FOUND
     );
     assert_eq!(
         decide(&w.bea, &id, "grant").await.status(),
-        StatusCode::CONFLICT
+        StatusCode::UNPROCESSABLE_ENTITY
     );
     let own = body(w.pat.get(&format!("/providers/applications/{id}")).await).await;
     assert!(
@@ -1417,7 +1442,8 @@ async fn a_provider_withdraws_and_a_site_admin_unmarks_a_body() {
     );
     let refused = w.admin.post_form(&end, &[("end_reason", " ")]).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body(refused).await.contains("href=\"#end_reason\""));
+    let refused = body(refused).await;
+    assert!(refused.contains("href=\"#end_reason\"") && refused.contains("Give the reason"));
     assert_eq!(status_of(&w.app, &id).await, "granted");
     let waiting = apply(&w, &w.olu, "Olu's Gardens").await;
     assert_eq!(
