@@ -1,54 +1,278 @@
 //! `squaremile jury select`: draw a citizens' jury from a pool of volunteers with quotas.
+//! `squaremile jury lottery`, `draw` and `verify`: the same draw made so anyone can check
+//! it (the leximin distribution rounded to m panels, published before a public seed picks
+//! one; see `sortition::lottery` for the formats).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Subcommand;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sortition::{Method, Pool, Request, Selection};
+use sortition::{Method, Pool, PublishedDraw, PublishedLottery, Request, Selection};
 
 #[derive(Subcommand)]
 pub enum JuryCommand {
     /// Draw a panel that meets the quotas, as fairly as possible to every volunteer.
-    Select {
-        /// The volunteers: an id column and one column per feature (other columns kept).
+    Select(SelectArgs),
+    /// Round the fair (leximin) distribution to m equally likely panels, each with its
+    /// reserve list, and write what is published before the draw: the panels as ids only,
+    /// their digest, and every volunteer's chances.
+    Lottery {
         #[arg(long)]
         people: PathBuf,
-        /// The quotas: feature,value,min,max.
         #[arg(long)]
         categories: PathBuf,
-        /// How many people the panel has.
         #[arg(long)]
         size: u32,
-        /// leximin (fair: the lowest chance as high as it can be) or legacy (greedy).
-        #[arg(long, default_value = "leximin")]
-        method: Method,
-        /// The random seed: the same seed, files and options give the same panel.
+        /// How many panels the lottery has (m): each volunteer's chance is within 1/m of
+        /// the fair one.
+        #[arg(long, default_value_t = 1000)]
+        panels: usize,
+        /// Decides the seats a group cannot share equally and the reserves' order (not the
+        /// draw: that is the public seed given to `jury draw`).
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// At most one person per household.
         #[arg(long)]
         one_per_household: bool,
-        /// Stop leximin after this many rounds of its panel search (each one linear
-        /// program), for pools so large that the full leximin takes hours. The output then
-        /// says it stopped short; the same number always gives the same draw.
-        #[arg(long)]
-        max_rounds: Option<u32>,
-        /// The columns that make up a household (an address), comma-separated; the
-        /// `household` column if not given.
         #[arg(long, value_delimiter = ',')]
         household_columns: Vec<String>,
-        /// Also write the selected people, with all their columns, to this CSV file.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
+        /// Also draw a reserve list for each panel.
         #[arg(long)]
-        json: bool,
+        reserves: bool,
+        /// Where to write the publication (JSON).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Pick one panel of a published lottery with a public seed fixed after publication
+    /// (numbers drawn at a public meeting, say), and write the draw (JSON) to check.
+    Draw {
+        /// The publication written by `jury lottery`.
+        #[arg(long)]
+        lottery: PathBuf,
+        #[arg(long)]
+        seed: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Recompute a published draw from what was published and say whether it holds; with
+    /// `--lottery`, also that its panels are the ones published before the draw.
+    Verify {
+        /// The draw, as `jury draw` or a jury's page gives it.
+        draw: PathBuf,
+        #[arg(long)]
+        lottery: Option<PathBuf>,
     },
 }
 
+#[derive(clap::Args)]
+pub struct SelectArgs {
+    /// The volunteers: an id column and one column per feature (other columns kept).
+    #[arg(long)]
+    people: PathBuf,
+    /// The quotas: feature,value,min,max.
+    #[arg(long)]
+    categories: PathBuf,
+    /// How many people the panel has.
+    #[arg(long)]
+    size: u32,
+    /// leximin (fair: the lowest chance as high as it can be) or legacy (greedy).
+    #[arg(long, default_value = "leximin")]
+    method: Method,
+    /// The random seed: the same seed, files and options give the same panel.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// At most one person per household.
+    #[arg(long)]
+    one_per_household: bool,
+    /// Stop leximin after this many rounds of its panel search (each one linear
+    /// program), for pools so large that the full leximin takes hours. The output then
+    /// says it stopped short; the same number always gives the same draw.
+    #[arg(long)]
+    max_rounds: Option<u32>,
+    /// The columns that make up a household (an address), comma-separated; the
+    /// `household` column if not given.
+    #[arg(long, value_delimiter = ',')]
+    household_columns: Vec<String>,
+    /// Also write the selected people, with all their columns, to this CSV file.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// What `jury lottery` writes: published before the draw. Ids and numbers only.
+#[derive(Serialize, Deserialize)]
+pub struct Publication {
+    /// Always "square-mile-lottery-publication/1".
+    pub format: String,
+    pub m: usize,
+    /// The SHA-256 of the lottery's canonical text: announced before the seed is fixed.
+    pub digest: String,
+    pub lottery: PublishedLottery,
+    /// Each volunteer's chances, by id: fair (leximin), in this lottery, and of being a
+    /// reserve.
+    pub chances: Vec<Chance>,
+    /// The largest difference between a volunteer's lottery and fair chance (at most 1/m).
+    pub max_deviation: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Chance {
+    pub id: String,
+    pub leximin: f64,
+    pub lottery: f64,
+    pub reserve: f64,
+}
+
+pub const PUBLICATION_FORMAT: &str = "square-mile-lottery-publication/1";
+
 pub fn run(command: JuryCommand) -> anyhow::Result<String> {
-    let JuryCommand::Select {
+    match command {
+        JuryCommand::Select(args) => select(args),
+        JuryCommand::Lottery {
+            people,
+            categories,
+            size,
+            panels,
+            seed,
+            one_per_household,
+            household_columns,
+            reserves,
+            output,
+        } => {
+            let features = sortition::read_categories(&read(&categories)?)
+                .with_context(|| categories.display().to_string())?;
+            let pool = sortition::read_people(&read(&people)?, &features, &household_columns)
+                .with_context(|| people.display().to_string())?;
+            let mut request = Request::new(size, Method::Leximin);
+            request.seed = seed;
+            request.one_per_household = one_per_household;
+            let publication = publish(&pool, &request, panels, reserves)?;
+            write_json(&output, &publication)?;
+            Ok(format!(
+                "A lottery of {} panels of {size} from {} volunteers; every chance within {:.4} of the fair one (1/m = {:.4}).\n\
+                 Publish before the draw: m = {}, digest {}.\nWritten to {}.\n",
+                publication.m,
+                pool.people.len(),
+                publication.max_deviation,
+                1.0 / publication.m as f64,
+                publication.m,
+                publication.digest,
+                output.display()
+            ))
+        }
+        JuryCommand::Draw {
+            lottery,
+            seed,
+            output,
+        } => {
+            let publication = read_publication(&lottery)?;
+            let draw = PublishedDraw::make(publication.lottery, &seed)?;
+            write_json(&output, &draw)?;
+            Ok(format!(
+                "The seed {:?} draws panel {} of {}: {}.\nWritten to {}.\n",
+                draw.seed,
+                draw.drawn,
+                draw.m,
+                draw.panel.join(", "),
+                output.display()
+            ))
+        }
+        JuryCommand::Verify { draw, lottery } => {
+            let text = read(&draw)?;
+            let published: PublishedDraw = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not a published draw", draw.display()))?;
+            if let Some(lottery) = lottery {
+                let before = read_publication(&lottery)?;
+                anyhow::ensure!(
+                    before.digest == published.digest && before.m == published.m,
+                    "the draw's lottery (digest {}, {} panels) is not the one published before it (digest {}, {} panels)",
+                    published.digest,
+                    published.m,
+                    before.digest,
+                    before.m
+                );
+            }
+            published.verify()?;
+            Ok(format!(
+                "The draw holds: the {} panels have the digest {}, the seed {:?} draws panel {}, and it is the panel announced.\n",
+                published.m, published.digest, published.seed, published.drawn
+            ))
+        }
+    }
+}
+
+/// The leximin distribution rounded to `m` panels (with reserve lists if asked), as
+/// published.
+pub fn publish(
+    pool: &Pool,
+    request: &Request,
+    m: usize,
+    reserves: bool,
+) -> anyhow::Result<Publication> {
+    let distribution = sortition::leximin_distribution(pool, request)?;
+    let lottery = sortition::round_to_lottery(&distribution, m, request.seed)?;
+    let (published, reserve_chances) = if reserves {
+        let reserved = sortition::reserve_lists(pool, request, &lottery, request.seed);
+        (
+            PublishedLottery::with_reserves(pool, &lottery, &reserved),
+            reserved.reserve_probabilities,
+        )
+    } else {
+        (
+            PublishedLottery::new(pool, &lottery),
+            vec![0.0; pool.people.len()],
+        )
+    };
+    let chances = pool
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, person)| Chance {
+            id: person.id.clone(),
+            leximin: distribution.probabilities[i],
+            lottery: lottery.probabilities[i],
+            reserve: reserve_chances[i],
+        })
+        .collect();
+    Ok(Publication {
+        format: PUBLICATION_FORMAT.to_string(),
+        m: published.panels.len(),
+        digest: published.digest()?,
+        lottery: published,
+        chances,
+        max_deviation: lottery.max_deviation,
+    })
+}
+
+fn read_publication(file: &Path) -> anyhow::Result<Publication> {
+    let publication: Publication = serde_json::from_str(&read(file)?)
+        .with_context(|| format!("{} is not a lottery publication", file.display()))?;
+    anyhow::ensure!(
+        publication.format == PUBLICATION_FORMAT,
+        "{}: unknown format {:?} (expected {PUBLICATION_FORMAT:?})",
+        file.display(),
+        publication.format
+    );
+    let digest = publication.lottery.digest()?;
+    anyhow::ensure!(
+        digest == publication.digest,
+        "{}: the panels' digest is {digest}, not {} as written beside them",
+        file.display(),
+        publication.digest
+    );
+    Ok(publication)
+}
+
+fn write_json(file: &Path, value: &impl Serialize) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value).context("writing JSON")?;
+    std::fs::write(file, text + "\n").with_context(|| format!("cannot write {}", file.display()))
+}
+
+fn select(args: SelectArgs) -> anyhow::Result<String> {
+    let SelectArgs {
         people,
         categories,
         size,
@@ -59,7 +283,7 @@ pub fn run(command: JuryCommand) -> anyhow::Result<String> {
         household_columns,
         output,
         json,
-    } = command;
+    } = args;
     let features = sortition::read_categories(&read(&categories)?)
         .with_context(|| categories.display().to_string())?;
     let pool = sortition::read_people(&read(&people)?, &features, &household_columns)
