@@ -24,6 +24,7 @@ mod lottery;
 mod master;
 mod oracle;
 mod pool;
+mod publication;
 mod replace;
 mod reserve;
 mod rng;
@@ -35,6 +36,7 @@ pub use lottery::{
     round_to_lottery, verify,
 };
 pub use pool::{Feature, Person, Pool, Quota};
+pub use publication::{Chance, PUBLICATION_FORMAT, Publication, PublishError, publish};
 pub use replace::{Remaining, check_replacement, replace};
 pub use reserve::{ReservedLottery, ReservedPanel, reserve_lists};
 

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Subcommand;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
-use sortition::{Method, Pool, PublishedDraw, PublishedLottery, Request, Selection};
+use sortition::{Method, Pool, Publication, PublishedDraw, Request, Selection};
 
 #[derive(Subcommand)]
 pub enum JuryCommand {
@@ -102,32 +102,6 @@ pub struct SelectArgs {
     json: bool,
 }
 
-/// What `jury lottery` writes: published before the draw. Ids and numbers only.
-#[derive(Serialize, Deserialize)]
-pub struct Publication {
-    /// Always "square-mile-lottery-publication/1".
-    pub format: String,
-    pub m: usize,
-    /// The SHA-256 of the lottery's canonical text: announced before the seed is fixed.
-    pub digest: String,
-    pub lottery: PublishedLottery,
-    /// Each volunteer's chances, by id: fair (leximin), in this lottery, and of being a
-    /// reserve.
-    pub chances: Vec<Chance>,
-    /// The largest difference between a volunteer's lottery and fair chance (at most 1/m).
-    pub max_deviation: f64,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct Chance {
-    pub id: String,
-    pub leximin: f64,
-    pub lottery: f64,
-    pub reserve: f64,
-}
-
-pub const PUBLICATION_FORMAT: &str = "square-mile-lottery-publication/1";
-
 pub fn run(command: JuryCommand) -> anyhow::Result<String> {
     match command {
         JuryCommand::Select(args) => select(args),
@@ -149,7 +123,7 @@ pub fn run(command: JuryCommand) -> anyhow::Result<String> {
             let mut request = Request::new(size, Method::Leximin);
             request.seed = seed;
             request.one_per_household = one_per_household;
-            let publication = publish(&pool, &request, panels, reserves)?;
+            let publication = sortition::publish(&pool, &request, panels, reserves)?;
             write_json(&output, &publication)?;
             Ok(format!(
                 "A lottery of {} panels of {size} from {} volunteers; every chance within {:.4} of the fair one (1/m = {:.4}).\n\
@@ -204,65 +178,12 @@ pub fn run(command: JuryCommand) -> anyhow::Result<String> {
     }
 }
 
-/// The leximin distribution rounded to `m` panels (with reserve lists if asked), as
-/// published.
-pub fn publish(
-    pool: &Pool,
-    request: &Request,
-    m: usize,
-    reserves: bool,
-) -> anyhow::Result<Publication> {
-    let distribution = sortition::leximin_distribution(pool, request)?;
-    let lottery = sortition::round_to_lottery(&distribution, m, request.seed)?;
-    let (published, reserve_chances) = if reserves {
-        let reserved = sortition::reserve_lists(pool, request, &lottery, request.seed);
-        (
-            PublishedLottery::with_reserves(pool, &lottery, &reserved),
-            reserved.reserve_probabilities,
-        )
-    } else {
-        (
-            PublishedLottery::new(pool, &lottery),
-            vec![0.0; pool.people.len()],
-        )
-    };
-    let chances = pool
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, person)| Chance {
-            id: person.id.clone(),
-            leximin: distribution.probabilities[i],
-            lottery: lottery.probabilities[i],
-            reserve: reserve_chances[i],
-        })
-        .collect();
-    Ok(Publication {
-        format: PUBLICATION_FORMAT.to_string(),
-        m: published.panels.len(),
-        digest: published.digest()?,
-        lottery: published,
-        chances,
-        max_deviation: lottery.max_deviation,
-    })
-}
-
 fn read_publication(file: &Path) -> anyhow::Result<Publication> {
     let publication: Publication = serde_json::from_str(&read(file)?)
         .with_context(|| format!("{} is not a lottery publication", file.display()))?;
-    anyhow::ensure!(
-        publication.format == PUBLICATION_FORMAT,
-        "{}: unknown format {:?} (expected {PUBLICATION_FORMAT:?})",
-        file.display(),
-        publication.format
-    );
-    let digest = publication.lottery.digest()?;
-    anyhow::ensure!(
-        digest == publication.digest,
-        "{}: the panels' digest is {digest}, not {} as written beside them",
-        file.display(),
-        publication.digest
-    );
+    publication
+        .check()
+        .with_context(|| file.display().to_string())?;
     Ok(publication)
 }
 
