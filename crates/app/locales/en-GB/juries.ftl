@@ -176,3 +176,35 @@ error-jury-not-open = Registration for this jury is not open.
 error-jury-draw-not-now = A draw cannot be made now: another draw is running, or the jury's stage has changed. Reload the page.
 error-jury-not-on-panel = This person is not on the panel.
 error-jury-not-ready = The panel cannot be published yet: every place must be filled and no draw running.
+
+## A lottery anyone can check
+
+jury-method-lottery = Fair, as a lottery anyone can check
+jury-lottery-options = For a lottery anyone can check
+field-lottery-panels = How many panels the lottery has
+field-lottery-panels-hint = From 10 to 5,000. Everyone's chance stays within one in this many of the fair one; 1,000 keeps it within 0.1 percentage points.
+field-lottery-panels-invalid = Give a whole number of panels from 10 to 5,000.
+field-lottery-reserves = Draw a reserve list with each panel, to step in for anyone who drops out
+jury-lottery-email-subject = The lottery for { $title } is ready to publish
+jury-lottery-email-body = The fair draw for { $title } was rounded to a lottery of { $m } panels. Publish it before the draw: its digest is { $digest }, and the jury's page shows it with the panels (ids only). Then fix the public seed (numbers drawn at a public meeting, for instance) and enter it on the jury's management page: it picks the panel.
+jury-lottery-heading = The draw anyone can check
+jury-lottery-intro = The fair distribution of panels was rounded to a lottery of equally likely panels and published before the draw, as volunteer ids only. A seed fixed in public afterwards picks one, so nobody could choose the panel.
+jury-lottery-panels = Panels in the lottery
+jury-lottery-digest = Digest of the panels (SHA-256)
+jury-lottery-published-on = Published on
+jury-lottery-seed = Public seed
+jury-lottery-drawn = Panel drawn
+jury-lottery-drawn-of = panel { $number } of { $m }
+jury-lottery-download = The lottery's panels and chances (JSON, ids only)
+jury-lottery-download-draw = The draw (JSON)
+jury-lottery-check = Anyone can recompute the draw from the two files with Square Mile's command line:
+jury-lottery-waiting = The panel has not been drawn yet: the seed is fixed in public after this publication.
+jury-lottery-seed-heading = Draw the published lottery
+jury-lottery-seed-intro = The lottery is published with the digest { $digest }. Once that is public, fix the seed in public (numbers drawn at a meeting, say) and enter it exactly.
+jury-lottery-public-page = The lottery on the jury's public page
+field-public-seed = The public seed
+field-public-seed-hint = Any text, as it was fixed in public; spaces at either end do not count.
+field-public_seed-missing = Enter the public seed.
+jury-lottery-draw-submit = Draw the panel with this seed
+notice-jury-lottery-drawn = The seed drew the panel; the people chosen are told by email.
+error-jury-lottery-not-waiting = There is no published lottery waiting for its seed.

@@ -187,3 +187,35 @@ error-jury-not-open = Zapisy do tego panelu nie są otwarte.
 error-jury-draw-not-now = Nie można teraz przeprowadzić losowania: trwa inne losowanie albo panel jest już na innym etapie. Odśwież stronę.
 error-jury-not-on-panel = Ta osoba nie jest w składzie panelu.
 error-jury-not-ready = Nie można jeszcze opublikować składu panelu: wszystkie miejsca muszą być zajęte i nie może trwać żadne losowanie.
+
+## Losowanie, które każdy może sprawdzić
+
+jury-method-lottery = Sprawiedliwa, jako loteria do sprawdzenia przez każdego
+jury-lottery-options = Dla loterii do sprawdzenia przez każdego
+field-lottery-panels = Ile składów ma loteria
+field-lottery-panels-hint = Od 10 do 5000. Szansa każdej osoby różni się od sprawiedliwej najwyżej o jeden przez tę liczbę; przy 1000 najwyżej o 0,1 punktu procentowego.
+field-lottery-panels-invalid = Podaj liczbę całkowitą składów od 10 do 5000.
+field-lottery-reserves = Wylosuj z każdym składem listę rezerwową na wypadek rezygnacji
+jury-lottery-email-subject = Loteria dla: { $title } jest gotowa do opublikowania
+jury-lottery-email-body = Sprawiedliwe losowanie dla: { $title } zaokrąglono do loterii { $m } składów. Opublikuj ją przed losowaniem: jej skrót to { $digest }, a strona panelu pokazuje go razem ze składami (tylko identyfikatory). Potem ustal publiczne ziarno (na przykład liczby wylosowane na otwartym spotkaniu) i wpisz je na stronie zarządzania panelem: to ono wybierze skład.
+jury-lottery-heading = Losowanie, które każdy może sprawdzić
+jury-lottery-intro = Sprawiedliwy rozkład składów zaokrąglono do loterii równie prawdopodobnych składów i opublikowano przed losowaniem, tylko jako identyfikatory ochotników. Jeden z nich wybiera ziarno ustalone potem publicznie, więc nikt nie mógł wybrać składu.
+jury-lottery-panels = Składy w loterii
+jury-lottery-digest = Skrót składów (SHA-256)
+jury-lottery-published-on = Opublikowano
+jury-lottery-seed = Publiczne ziarno
+jury-lottery-drawn = Wylosowany skład
+jury-lottery-drawn-of = skład { $number } z { $m }
+jury-lottery-download = Składy loterii i szanse (JSON, tylko identyfikatory)
+jury-lottery-download-draw = Losowanie (JSON)
+jury-lottery-check = Każdy może przeliczyć losowanie z tych dwóch plików za pomocą wiersza poleceń Square Mile:
+jury-lottery-waiting = Skład nie został jeszcze wylosowany: ziarno zostanie ustalone publicznie po tej publikacji.
+jury-lottery-seed-heading = Wylosuj skład z opublikowanej loterii
+jury-lottery-seed-intro = Loteria została opublikowana ze skrótem { $digest }. Gdy będzie już publicznie znana, ustal ziarno publicznie (na przykład liczby wylosowane na spotkaniu) i wpisz je dokładnie.
+jury-lottery-public-page = Loteria na publicznej stronie panelu
+field-public-seed = Publiczne ziarno
+field-public-seed-hint = Dowolny tekst, dokładnie taki, jak ustalono publicznie; spacje na początku i na końcu się nie liczą.
+field-public_seed-missing = Wpisz publiczne ziarno.
+jury-lottery-draw-submit = Wylosuj skład tym ziarnem
+notice-jury-lottery-drawn = Ziarno wybrało skład; wylosowane osoby dostaną wiadomość e-mail.
+error-jury-lottery-not-waiting = Nie ma opublikowanej loterii czekającej na ziarno.

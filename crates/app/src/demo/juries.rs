@@ -155,6 +155,7 @@ pub(super) async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
         seed: 20261016,
         size: 20,
         requested_by: admin_id,
+        lottery: None,
     };
     run_demo_draw(db, &demo_draw, &[juries::JuryStatus::Open]).await?;
     // One member drops out before the first meeting and is replaced: the first member

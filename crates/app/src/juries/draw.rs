@@ -116,6 +116,9 @@ pub async fn run_job(db: &Db, public_url: &str, payload: &str) -> anyhow::Result
     let volunteers = store::volunteers(db, &jury.id).await?;
     let plan = Plan::new(&features, &volunteers, draw.kind);
     let request = request(&jury, draw.size, draw.method, draw.seed);
+    if let Some(lottery) = store::lottery_of_draw(db, &draw.id).await? {
+        return publish_lottery(db, &jury, &draw.id, &lottery, plan, request).await;
+    }
     let (plan, result) = tokio::task::spawn_blocking(move || {
         let result = plan.run(&request);
         (plan, result)
@@ -144,6 +147,146 @@ pub async fn run_job(db: &Db, public_url: &str, payload: &str) -> anyhow::Result
         }
     }
     Ok(())
+}
+
+/// The lottery's half of the job: the fair distribution rounded to m panels, stored to be
+/// published before the draw, and the official told its digest. The draw waits for the
+/// public seed ([`draw_lottery`]).
+async fn publish_lottery(
+    db: &Db,
+    jury: &Jury,
+    draw_id: &str,
+    lottery: &store::JuryLottery,
+    plan: Plan,
+    request: Request,
+) -> anyhow::Result<()> {
+    let (m, reserves) = (lottery.m, lottery.reserves);
+    let made =
+        tokio::task::spawn_blocking(move || sortition::publish(&plan.pool, &request, m, reserves))
+            .await
+            .context("the lottery's thread")?;
+    let publication = match made {
+        Ok(publication) => publication,
+        Err(e) => {
+            tracing::warn!(jury = %jury.id, draw = %draw_id, error = %e, "jury lottery failed");
+            return store::fail_draw(db, draw_id, &e.to_string()).await;
+        }
+    };
+    let text = serde_json::to_string(&publication).context("writing a publication")?;
+    let email = store::draw_requester(db, draw_id)
+        .await?
+        .map(|(to, locale)| {
+            let lang = Lang::from_tag(&locale).unwrap_or_default();
+            Email {
+                to,
+                subject: lang.t1("jury-lottery-email-subject", "title", &jury.title),
+                body: lang.t_args(
+                    "jury-lottery-email-body",
+                    &[
+                        ("title", &jury.title),
+                        ("m", &publication.m.to_string()),
+                        ("digest", &publication.digest),
+                    ],
+                ),
+            }
+        });
+    store::publish_lottery(db, draw_id, &text, &publication.digest, email.as_ref()).await?;
+    tracing::info!(jury = %jury.id, draw = %draw_id, m = publication.m, "jury lottery published");
+    Ok(())
+}
+
+/// Why a public seed drew nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum LotteryDrawError {
+    #[error("the lottery is not published, or was already drawn")]
+    NotWaiting,
+    #[error("the published lottery does not check out: {0}")]
+    Broken(#[from] sortition::VerifyError),
+}
+
+/// Draws the published lottery with the public seed: the panel it picks is the jury's, as
+/// a draw's panel is (marked, emailed), with every volunteer's chance the lottery's.
+pub async fn draw_lottery(
+    db: &Db,
+    public_url: &str,
+    jury: &Jury,
+    draw_id: &str,
+    seed: &str,
+) -> anyhow::Result<Result<usize, LotteryDrawError>> {
+    let Some(lottery) = store::lottery_of_draw(db, draw_id).await? else {
+        return Ok(Err(LotteryDrawError::NotWaiting));
+    };
+    let (Some(text), None) = (&lottery.publication, &lottery.drawn_at) else {
+        return Ok(Err(LotteryDrawError::NotWaiting));
+    };
+    let publication: sortition::Publication =
+        serde_json::from_str(text).context("reading a stored publication")?;
+    if let Err(e) = publication.check() {
+        return Ok(Err(e.into()));
+    }
+    let record = match sortition::PublishedDraw::make(publication.lottery.clone(), seed) {
+        Ok(record) => record,
+        Err(e) => return Ok(Err(e.into())),
+    };
+    let volunteers = store::volunteers(db, &jury.id).await?;
+    let candidates: Vec<String> = volunteers.iter().map(|v| v.id.clone()).collect();
+    let selection = lottery_selection(&publication, &record, &candidates);
+    let emails = selection
+        .panel
+        .iter()
+        .map(|&i| selected_email(jury, &volunteers[i], public_url))
+        .collect();
+    let outcome = DrawOutcome {
+        pool_size: candidates.len() as u32,
+        selection: &selection,
+        candidates: &candidates,
+        emails,
+    };
+    let text = serde_json::to_string(&record).context("writing a draw's record")?;
+    if !store::draw_lottery(db, draw_id, &outcome, &record.seed, record.drawn, &text).await? {
+        return Ok(Err(LotteryDrawError::NotWaiting));
+    }
+    Ok(Ok(record.drawn))
+}
+
+/// The drawn panel as a selection over `candidates` (volunteer ids): everyone's chance is
+/// their share of the lottery's panels, which is what the draw gave them.
+fn lottery_selection(
+    publication: &sortition::Publication,
+    record: &sortition::PublishedDraw,
+    candidates: &[String],
+) -> sortition::Selection {
+    let chance: std::collections::HashMap<&str, f64> = publication
+        .chances
+        .iter()
+        .map(|c| (c.id.as_str(), c.lottery))
+        .collect();
+    let probabilities: Vec<f64> = candidates
+        .iter()
+        .map(|id| chance.get(id.as_str()).copied().unwrap_or(0.0))
+        .collect();
+    let panel = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| record.panel.contains(id))
+        .map(|(i, _)| i)
+        .collect();
+    let n = probabilities.len().max(1) as f64;
+    let low_threshold = record.panel.len() as f64 / n / 2.0;
+    let below = probabilities.iter().filter(|&&p| p < low_threshold).count();
+    sortition::Selection {
+        method: Method::Leximin,
+        seed: 0,
+        panel,
+        min_probability: probabilities.iter().copied().fold(1.0, f64::min),
+        share_below_threshold: below as f64 / n,
+        low_threshold,
+        probabilities,
+        exact: true,
+        panels: publication.m,
+        complete: true,
+        levels: 0,
+    }
 }
 
 fn selected_email(jury: &Jury, volunteer: &Volunteer, public_url: &str) -> Email {

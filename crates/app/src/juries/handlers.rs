@@ -11,8 +11,8 @@ use sortition::{Feature, Method, SelectError};
 use super::draw::{self, Plan};
 use super::report::{self, FeatureMakeUp};
 use super::store::{
-    self, CreateJuryError, Draw, DrawKind, Jury, JuryStatus, NewDraw, NewJury, NewVolunteer,
-    RegisterError, Volunteer, VolunteerStatus, method_name,
+    self, CreateJuryError, Draw, DrawKind, Jury, JuryLottery, JuryStatus, NewDraw, NewJury,
+    NewVolunteer, RegisterError, Volunteer, VolunteerStatus, method_name,
 };
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
@@ -76,6 +76,8 @@ struct ShowPage {
     /// "N people volunteered; a panel of M was drawn."
     published_summary: String,
     can_run: bool,
+    /// A lottery anyone can check, public from the moment it is published (before the draw).
+    lottery: Option<JuryLottery>,
 }
 
 pub async fn show(
@@ -108,6 +110,7 @@ pub async fn show(
         ],
     );
     render(&ShowPage {
+        lottery: store::published_lottery(&state.db, &jury.id).await?,
         ctx,
         jury,
         makeup,
@@ -315,11 +318,21 @@ struct ManagePage {
     errors: FormErrors,
     /// The quotas cannot be met: the engine's report, one line per reason or change.
     infeasible: Vec<String>,
+    /// The jury's published lottery: waiting for its public seed, or drawn.
+    lottery: Option<JuryLottery>,
 }
 
 impl ManagePage {
     fn can_draw(&self) -> bool {
-        !self.running && matches!(self.jury.status, JuryStatus::Open | JuryStatus::Closed)
+        !self.running
+            && !self.awaiting_seed()
+            && matches!(self.jury.status, JuryStatus::Open | JuryStatus::Closed)
+    }
+
+    /// A published lottery waits for its public seed: its draw is running, but nothing is
+    /// being computed, so the page does not refresh itself.
+    fn awaiting_seed(&self) -> bool {
+        self.lottery.as_ref().is_some_and(|l| l.drawn_at.is_none())
     }
 
     fn can_replace(&self) -> bool {
@@ -387,17 +400,27 @@ async fn manage_page(
             ("used", &codes.iter().filter(|c| c.used).count().to_string()),
         ],
     );
-    let methods = [Method::Leximin, Method::Legacy]
+    let mut methods: Vec<(String, String)> = [Method::Leximin, Method::Legacy]
         .into_iter()
         .map(|m| {
             let name = method_name(m);
             (name.to_string(), ctx.t(&format!("jury-method-{name}")))
         })
         .collect();
+    methods.insert(1, ("lottery".to_string(), ctx.t("jury-method-lottery")));
     let infeasible = infeasible
         .map(|report| infeasible_lines(&ctx, &report))
         .unwrap_or_default();
+    let lottery = store::published_lottery(&state.db, &jury.id).await?;
+    let waiting = lottery
+        .as_ref()
+        .filter(|l| l.drawn_at.is_none())
+        .map(|l| l.draw_id.as_str());
+    let running = draws
+        .iter()
+        .any(|d| d.is_running() && Some(d.id.as_str()) != waiting);
     Ok(ManagePage {
+        lottery,
         ctx,
         invite_link,
         feature_names: features.iter().map(|f| f.name.clone()).collect(),
@@ -407,7 +430,7 @@ async fn manage_page(
         codes_summary,
         methods,
         infeasible,
-        running: draws.iter().any(Draw::is_running),
+        running,
         draws,
         empty_places: jury.panel_size.saturating_sub(on_panel as u32),
         on_panel,
@@ -472,7 +495,14 @@ pub async fn close(
 pub struct DrawForm {
     method: String,
     seed: String,
+    /// For a lottery anyone can check: how many panels (m), and whether to draw reserves.
+    lottery_panels: String,
+    reserves: String,
 }
+
+/// The fewest and most panels a lottery may have: each volunteer's chance is within 1/m of
+/// the fair one, and the panels are published in full.
+const LOTTERY_PANELS: std::ops::RangeInclusive<usize> = 10..=5000;
 
 /// Runs a draw request: checks at once that it can be made, then queues it.
 async fn request_draw(
@@ -485,13 +515,31 @@ async fn request_draw(
 ) -> AppResult<Response> {
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
+    // A lottery is the fair (leximin) draw made checkable; only for a whole panel.
+    let lottery = if form.method == "lottery" && kind == DrawKind::Panel {
+        let m = match form.lottery_panels.trim() {
+            "" => Some(1000),
+            typed => typed
+                .parse::<usize>()
+                .ok()
+                .filter(|m| LOTTERY_PANELS.contains(m)),
+        };
+        if m.is_none() {
+            errors.add(&lang, "lottery_panels", "field-lottery-panels-invalid");
+        }
+        m.map(|m| (m, !form.reserves.is_empty()))
+    } else {
+        None
+    };
     let method: Method = form.method.parse().unwrap_or(Method::Leximin);
     let seed = match form.seed.trim() {
         "" => Some(draw::random_seed()),
         typed => typed.parse::<u64>().ok().filter(|s| *s < 1 << 53),
     };
-    let Some(seed) = seed else {
+    if seed.is_none() {
         errors.add(&lang, "seed", "field-seed-invalid");
+    }
+    let (Some(seed), true) = (seed, errors.is_empty()) else {
         let page = manage_page(state, ctx, jury, errors, None).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
@@ -528,6 +576,7 @@ async fn request_draw(
         seed,
         size: places,
         requested_by: &user.id,
+        lottery,
     };
     let Some(draw_id) = store::queue_draw(&state.db, &new_draw, from).await? else {
         return Err(AppError::Conflict("error-jury-draw-not-now"));
@@ -603,6 +652,90 @@ pub async fn publish(
     Ok(see_other(
         &format!("/juries/{slug}"),
         Some("jury-published"),
+    ))
+}
+
+// ------------------------------------------------------------------ a lottery anyone can check
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SeedForm {
+    public_seed: String,
+}
+
+/// The official enters the public seed (fixed after the lottery was published, at a public
+/// meeting say): it picks the panel, which becomes the jury's as any draw's does.
+pub async fn lottery_seed(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+    Form(form): Form<SeedForm>,
+) -> AppResult<Response> {
+    let jury = jury_to_run(&state, &user, &slug).await?;
+    let mut errors = FormErrors::new();
+    let seed = forms::required_text(
+        &mut errors,
+        &ctx.lang,
+        "public_seed",
+        &form.public_seed,
+        200,
+    );
+    let waiting = store::published_lottery(&state.db, &jury.id)
+        .await?
+        .filter(|l| l.drawn_at.is_none())
+        .ok_or(AppError::Conflict("error-jury-lottery-not-waiting"))?;
+    if !errors.is_empty() {
+        let page = manage_page(&state, ctx, jury, errors, None).await?;
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let public_url = state.config.public_url.clone();
+    match draw::draw_lottery(&state.db, &public_url, &jury, &waiting.draw_id, &seed).await? {
+        Ok(drawn) => {
+            tracing::info!(by = %user.id, jury = %jury.id, drawn, "jury lottery drawn");
+            Ok(see_other(
+                &format!("/juries/{slug}#lottery"),
+                Some("jury-lottery-drawn"),
+            ))
+        }
+        Err(draw::LotteryDrawError::NotWaiting) => {
+            Err(AppError::Conflict("error-jury-lottery-not-waiting"))
+        }
+        Err(broken @ draw::LotteryDrawError::Broken(_)) => Err(anyhow::anyhow!(broken).into()),
+    }
+}
+
+/// What was published before the draw: the panels (ids only), their digest, the chances.
+pub async fn lottery_json(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let jury = jury_by_slug(&state, &slug).await?;
+    let publication = store::published_lottery(&state.db, &jury.id)
+        .await?
+        .and_then(|l| l.publication)
+        .ok_or(AppError::NotFound)?;
+    Ok(download(
+        &format!("{slug}-lottery.json"),
+        "application/json",
+        publication,
+    ))
+}
+
+/// The draw, to check with `squaremile jury verify`.
+pub async fn draw_json(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let jury = jury_by_slug(&state, &slug).await?;
+    let record = store::published_lottery(&state.db, &jury.id)
+        .await?
+        .and_then(|l| l.draw_record)
+        .ok_or(AppError::NotFound)?;
+    Ok(download(
+        &format!("{slug}-draw.json"),
+        "application/json",
+        record,
     ))
 }
 

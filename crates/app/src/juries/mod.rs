@@ -30,6 +30,9 @@ pub fn routes() -> Router<AppState> {
             post(handlers::drop_out),
         )
         .route("/juries/{slug}/publish", post(handlers::publish))
+        .route("/juries/{slug}/lottery/seed", post(handlers::lottery_seed))
+        .route("/juries/{slug}/lottery.json", get(handlers::lottery_json))
+        .route("/juries/{slug}/draw.json", get(handlers::draw_json))
         .route(
             "/juries/{slug}/codes",
             get(handlers::codes).post(handlers::make_codes),

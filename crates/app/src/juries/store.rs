@@ -641,6 +641,8 @@ pub struct NewDraw<'a> {
     pub seed: u64,
     pub size: u32,
     pub requested_by: &'a str,
+    /// A panel draw made as a lottery anyone can check: (m panels, with reserve lists).
+    pub lottery: Option<(usize, bool)>,
 }
 
 #[derive(Serialize, serde::Deserialize)]
@@ -697,6 +699,20 @@ pub async fn queue_draw(
     .execute(&mut *tx)
     .await
     .context("recording a draw")?;
+    if let Some((m, reserves)) = draw.lottery {
+        sqlx::query(
+            "INSERT INTO jury_lotteries (draw_id, jury_id, m, reserves, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&id)
+        .bind(draw.jury_id)
+        .bind(m as i64)
+        .bind(i64::from(reserves))
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await
+        .context("recording a lottery")?;
+    }
     crate::jobs::enqueue(
         &mut *tx,
         JOB_KIND,
@@ -729,10 +745,23 @@ pub struct DrawOutcome<'a> {
 /// Stores a successful draw, marks the chosen volunteers and queues their emails, all or
 /// nothing. Does nothing if the draw is no longer running (a repeated job).
 pub async fn finish_draw(db: &Db, draw_id: &str, outcome: &DrawOutcome<'_>) -> anyhow::Result<()> {
-    let selection = outcome.selection;
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
+    if finish_draw_in(&mut tx, draw_id, outcome).await? {
+        tx.commit().await.context("committing a draw")?;
+    }
+    Ok(())
+}
+
+/// [`finish_draw`] inside a transaction; false (nothing written) when the draw was no
+/// longer running.
+async fn finish_draw_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    draw_id: &str,
+    outcome: &DrawOutcome<'_>,
+) -> anyhow::Result<bool> {
+    let selection = outcome.selection;
     let updated = sqlx::query(
         "UPDATE jury_draws SET status = 'done', pool_size = $1, min_probability = $2, \
          low_threshold = $3, share_below_threshold = $4, exact = $5, panels = $6, \
@@ -746,11 +775,11 @@ pub async fn finish_draw(db: &Db, draw_id: &str, outcome: &DrawOutcome<'_>) -> a
     .bind(selection.panels as i32)
     .bind(now_ms())
     .bind(draw_id)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await
     .context("finishing a draw")?;
     let Some(row) = updated else {
-        return Ok(());
+        return Ok(false);
     };
     let jury_id: String = row.try_get("jury_id")?;
     for (i, (volunteer, probability)) in outcome
@@ -771,7 +800,7 @@ pub async fn finish_draw(db: &Db, draw_id: &str, outcome: &DrawOutcome<'_>) -> a
         .bind(volunteer)
         .bind(*probability)
         .bind(chosen)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .context("recording a chance of selection")?;
         if chosen {
@@ -780,7 +809,7 @@ pub async fn finish_draw(db: &Db, draw_id: &str, outcome: &DrawOutcome<'_>) -> a
             )
             .bind(volunteer)
             .bind(&jury_id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .context("marking a volunteer selected")?;
         }
@@ -788,14 +817,13 @@ pub async fn finish_draw(db: &Db, draw_id: &str, outcome: &DrawOutcome<'_>) -> a
     sqlx::query("UPDATE juries SET status = 'selected', updated_at = $1 WHERE id = $2")
         .bind(now_ms())
         .bind(&jury_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .context("marking the jury selected")?;
     for email in &outcome.emails {
-        mail::queue(&mut *tx, email).await?;
+        mail::queue(&mut **tx, email).await?;
     }
-    tx.commit().await.context("committing a draw")?;
-    Ok(())
+    Ok(true)
 }
 
 /// Records why a draw could not be made; a panel draw re-opens nothing, so the official can
@@ -812,6 +840,151 @@ pub async fn fail_draw(db: &Db, draw_id: &str, error: &str) -> anyhow::Result<()
     .await
     .context("recording a failed draw")?;
     Ok(())
+}
+
+// ------------------------------------------------------------------ lotteries anyone can check
+
+/// A panel draw made as a lottery: requested, then published (before the draw), then
+/// drawn by a public seed.
+#[derive(Clone, Debug)]
+pub struct JuryLottery {
+    pub draw_id: String,
+    pub m: usize,
+    pub reserves: bool,
+    /// `sortition::Publication` as JSON, once the job made it.
+    pub publication: Option<String>,
+    pub digest: Option<String>,
+    pub published_at: Option<i64>,
+    pub public_seed: Option<String>,
+    pub drawn: Option<usize>,
+    /// `sortition::PublishedDraw` as JSON, once drawn.
+    pub draw_record: Option<String>,
+    pub drawn_at: Option<i64>,
+}
+
+const LOTTERY_SELECT: &str = "SELECT draw_id, m, reserves, publication, digest, published_at, \
+     public_seed, drawn, draw_record, drawn_at FROM jury_lotteries";
+
+fn lottery_from_row(row: &AnyRow) -> anyhow::Result<JuryLottery> {
+    Ok(JuryLottery {
+        draw_id: row.try_get("draw_id")?,
+        m: row.try_get::<i64, _>("m")? as usize,
+        reserves: row.try_get::<i64, _>("reserves")? != 0,
+        publication: row.try_get("publication")?,
+        digest: row.try_get("digest")?,
+        published_at: row.try_get("published_at")?,
+        public_seed: row.try_get("public_seed")?,
+        drawn: row.try_get::<Option<i64>, _>("drawn")?.map(|d| d as usize),
+        draw_record: row.try_get("draw_record")?,
+        drawn_at: row.try_get("drawn_at")?,
+    })
+}
+
+/// The lottery a draw is made by, if it is one.
+pub async fn lottery_of_draw(db: &Db, draw_id: &str) -> anyhow::Result<Option<JuryLottery>> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{LOTTERY_SELECT} WHERE draw_id = $1"
+    )))
+    .bind(draw_id)
+    .fetch_optional(db)
+    .await
+    .context("loading a draw's lottery")?;
+    row.as_ref().map(lottery_from_row).transpose()
+}
+
+/// The jury's newest lottery that was published (drawn or waiting for its seed).
+pub async fn published_lottery(db: &Db, jury_id: &str) -> anyhow::Result<Option<JuryLottery>> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{LOTTERY_SELECT} WHERE jury_id = $1 AND published_at IS NOT NULL \
+         ORDER BY created_at DESC, draw_id DESC LIMIT 1"
+    )))
+    .bind(jury_id)
+    .fetch_optional(db)
+    .await
+    .context("loading a jury's lottery")?;
+    row.as_ref().map(lottery_from_row).transpose()
+}
+
+/// Stores what the job made, to be published before the draw, and tells the official who
+/// asked; the draw stays running until the seed. False if it was already published or the
+/// draw is no longer running.
+pub async fn publish_lottery(
+    db: &Db,
+    draw_id: &str,
+    publication: &str,
+    digest: &str,
+    email: Option<&Email>,
+) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let done = sqlx::query(
+        "UPDATE jury_lotteries SET publication = $1, digest = $2, published_at = $3 \
+         WHERE draw_id = $4 AND published_at IS NULL AND draw_id IN \
+         (SELECT id FROM jury_draws WHERE status = 'running')",
+    )
+    .bind(publication)
+    .bind(digest)
+    .bind(now_ms())
+    .bind(draw_id)
+    .execute(&mut *tx)
+    .await
+    .context("publishing a lottery")?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    if let Some(email) = email {
+        mail::queue(&mut *tx, email).await?;
+    }
+    tx.commit().await.context("committing a lottery")?;
+    Ok(true)
+}
+
+/// The official who asked for a draw: (email, locale).
+pub async fn draw_requester(db: &Db, draw_id: &str) -> anyhow::Result<Option<(String, String)>> {
+    let row = sqlx::query(
+        "SELECT u.email, u.locale FROM jury_draws d JOIN users u ON u.id = d.requested_by \
+         WHERE d.id = $1",
+    )
+    .bind(draw_id)
+    .fetch_optional(db)
+    .await
+    .context("loading who asked for a draw")?;
+    row.map(|r| Ok((r.try_get("email")?, r.try_get("locale")?)))
+        .transpose()
+}
+
+/// The public seed drew a panel: the draw is finished as any draw is (the chosen marked,
+/// their emails queued), and the seed and the draw's record kept, all or nothing. False if
+/// the lottery was already drawn.
+pub async fn draw_lottery(
+    db: &Db,
+    draw_id: &str,
+    outcome: &DrawOutcome<'_>,
+    seed: &str,
+    drawn: usize,
+    record: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let kept = sqlx::query(
+        "UPDATE jury_lotteries SET public_seed = $1, drawn = $2, draw_record = $3, drawn_at = $4 \
+         WHERE draw_id = $5 AND published_at IS NOT NULL AND drawn_at IS NULL",
+    )
+    .bind(seed)
+    .bind(drawn as i64)
+    .bind(record)
+    .bind(now_ms())
+    .bind(draw_id)
+    .execute(&mut *tx)
+    .await
+    .context("recording a lottery's draw")?;
+    if kept.rows_affected() == 0 || !finish_draw_in(&mut tx, draw_id, outcome).await? {
+        return Ok(false);
+    }
+    tx.commit().await.context("committing a lottery's draw")?;
+    Ok(true)
 }
 
 /// Each candidate's chance in a draw, by volunteer id.

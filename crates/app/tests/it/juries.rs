@@ -638,3 +638,180 @@ async fn the_people_file_defuses_formulas_typed_through_the_invitation_link() {
         .clone();
     assert!(out.contains(&eve), "{out}");
 }
+
+/// A draw anyone can check, on the site: the official asks for a lottery; the worker
+/// rounds the fair distribution to m panels and the official is told its digest; the
+/// jury's page shows it (ids only) before the draw; the public seed picks the panel, whose
+/// members are told; `squaremile jury verify` recomputes the draw from the two files.
+#[tokio::test]
+async fn a_lottery_published_before_the_draw_is_drawn_by_a_public_seed_and_verified() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let jury = set_up_jury(&app, &official, QUOTAS).await;
+    let token = ("token", jury.invite_token.as_str());
+    for who in VOLUNTEERS {
+        let response = volunteer(&app, &jury.slug, token, who).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let draw = "/juries/streets-for-people/draw";
+    // Too few panels: the form again, saying the range; nothing queued.
+    let refused = official
+        .post_form(draw, &[("method", "lottery"), ("lottery_panels", "5")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(refused).await.contains("from 10 to 5,000"));
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM jury_draws").await,
+        0
+    );
+    let asked = official
+        .post_form(
+            draw,
+            &[
+                ("method", "lottery"),
+                ("lottery_panels", "50"),
+                ("reserves", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&asked),
+        "/juries/streets-for-people/manage?notice=jury-draw-queued"
+    );
+    // The official is told the digest to publish.
+    let mail = app.mail.next().await;
+    assert_eq!(mail.to, vec!["olly@example.org".to_string()]);
+    assert!(
+        mail.text().contains("lottery of 50 panels"),
+        "{}",
+        mail.text()
+    );
+    let lottery = store::published_lottery(&app.db, &jury.id)
+        .await
+        .unwrap()
+        .expect("published");
+    let digest = lottery.digest.clone().unwrap();
+    assert!(mail.text().contains(&digest));
+
+    // Public before the draw: the digest and the panels, ids only; nobody is chosen yet.
+    let visitor = app.client();
+    let page = body(visitor.get("/juries/streets-for-people").await).await;
+    assert!(
+        page.contains(&digest) && page.contains("has not been drawn yet"),
+        "{page}"
+    );
+    let published = body(visitor.get("/juries/streets-for-people/lottery.json").await).await;
+    for personal in ["Ann", "Canal Street", "example.org"] {
+        assert!(!published.contains(personal), "{personal} in {published}");
+    }
+    let publication: serde_json::Value = serde_json::from_str(&published).unwrap();
+    assert_eq!(publication["m"], 50);
+    assert_eq!(publication["digest"], digest.as_str());
+    assert_eq!(
+        publication["lottery"]["reserves"].as_array().unwrap().len(),
+        50
+    );
+    assert!(selected(&app, &jury.id).await.is_empty());
+    assert_eq!(
+        visitor
+            .get("/juries/streets-for-people/draw.json")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let manage = body(official.get("/juries/streets-for-people/manage").await).await;
+    assert!(
+        manage.contains("Draw the published lottery")
+            && !manage.contains("http-equiv=\"refresh\"")
+            && !manage.contains("action=\"/juries/streets-for-people/draw\""),
+        "waiting for the seed, the page stays still and offers no other draw: {manage}"
+    );
+
+    // The seed: only an official, not empty; then the panel is drawn once.
+    let seed = "/juries/streets-for-people/lottery/seed";
+    let resident = app.register("Rita", "rita@example.org", "").await;
+    assert_eq!(
+        resident
+            .post_form(seed, &[("public_seed", "3 14 15")])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let empty = official.post_form(seed, &[("public_seed", "  ")]).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(empty).await.contains("Enter the public seed"));
+    let drawn = official
+        .post_form(seed, &[("public_seed", " 3 14 15 ")])
+        .await;
+    assert_eq!(
+        location(&drawn),
+        "/juries/streets-for-people?notice=jury-lottery-drawn#lottery"
+    );
+    assert_eq!(
+        official
+            .post_form(seed, &[("public_seed", "9 9 9")])
+            .await
+            .status(),
+        StatusCode::CONFLICT,
+        "drawn once"
+    );
+    let mut emailed = Vec::new();
+    for _ in 0..4 {
+        let mail = app.mail.next().await;
+        assert!(
+            mail.text().contains("selected at random"),
+            "{}",
+            mail.text()
+        );
+        emailed.extend(mail.to);
+    }
+    let panel = selected(&app, &jury.id).await;
+    let mut chosen: Vec<String> = panel.iter().map(|v| v.email.clone()).collect();
+    chosen.sort();
+    emailed.sort();
+    assert_eq!(chosen, emailed);
+
+    // The draw's record names that panel, and each stored chance is the lottery's, within
+    // 1/m of the fair one.
+    let record = body(visitor.get("/juries/streets-for-people/draw.json").await).await;
+    let record_json: serde_json::Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(record_json["seed"], "3 14 15");
+    let mut drawn_ids: Vec<String> = record_json["panel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    drawn_ids.sort();
+    let mut panel_ids: Vec<String> = panel.iter().map(|v| v.id.clone()).collect();
+    panel_ids.sort();
+    assert_eq!(drawn_ids, panel_ids);
+    let draws = store::draws(&app.db, &jury.id).await.unwrap();
+    assert!(draws[0].is_done());
+    let stored: std::collections::HashMap<String, f64> = store::draw_chances(&app.db, &draws[0].id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id, chance, _)| (id, chance))
+        .collect();
+    for chance in publication["chances"].as_array().unwrap() {
+        let id = chance["id"].as_str().unwrap();
+        let lottery = chance["lottery"].as_f64().unwrap();
+        let fair = chance["leximin"].as_f64().unwrap();
+        assert!((lottery - fair).abs() <= 1.0 / 50.0 + 1e-9, "{id}");
+        assert_eq!(stored.get(id).copied().unwrap_or(0.0), lottery, "{id}");
+    }
+    let page = body(visitor.get("/juries/streets-for-people").await).await;
+    assert!(
+        page.contains("3 14 15") && page.contains("squaremile jury verify"),
+        "{page}"
+    );
+
+    // Anyone recomputes it from the two files.
+    let dir = tempfile::tempdir().unwrap();
+    let lottery_file = crate::support::write_file(&dir, "lottery.json", &published);
+    let draw_file = crate::support::write_file(&dir, "draw.json", &record);
+    let (ok, out, err) =
+        crate::support::squaremile(&["jury", "verify", &draw_file, "--lottery", &lottery_file]);
+    assert!(ok && out.contains("The draw holds"), "{out}{err}");
+}
