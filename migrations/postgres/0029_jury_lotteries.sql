@@ -4,7 +4,8 @@
 -- stores what is published before the draw (sortition::Publication as JSON: ids and
 -- chances only, and the digest); the draw stays running until an official enters the
 -- public seed, fixed after publication, which picks the panel (sortition::PublishedDraw
--- as JSON, which `squaremile jury verify` recomputes).
+-- as JSON, which `squaremile jury verify` recomputes). A dropout's place is then filled
+-- from the drawn panel's reserve list, in order, while the quotas hold.
 CREATE TABLE jury_lotteries (
     draw_id TEXT PRIMARY KEY REFERENCES jury_draws (id) ON DELETE CASCADE,
     jury_id TEXT NOT NULL REFERENCES juries (id) ON DELETE CASCADE,
@@ -17,6 +18,9 @@ CREATE TABLE jury_lotteries (
     drawn BIGINT,
     draw_record TEXT,
     drawn_at BIGINT,
+    -- The reserves of the drawn panel who stepped in for dropouts, in order (ids, comma
+    -- separated): public, as the reserve list is.
+    reserves_called TEXT NOT NULL DEFAULT '',
     created_at BIGINT NOT NULL
 );
 CREATE INDEX jury_lotteries_jury ON jury_lotteries (jury_id, created_at);

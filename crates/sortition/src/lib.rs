@@ -38,7 +38,7 @@ pub use lottery::{
 pub use pool::{Feature, Person, Pool, Quota};
 pub use publication::{Chance, PUBLICATION_FORMAT, Publication, PublishError, publish};
 pub use replace::{Remaining, check_replacement, replace};
-pub use reserve::{ReservedLottery, ReservedPanel, reserve_lists};
+pub use reserve::{ReservedLottery, ReservedPanel, fill_from_reserves, reserve_lists};
 
 use serde::Serialize;
 

@@ -68,6 +68,67 @@ pub fn reserve_lists(
     }
 }
 
+/// The reserves who step in for the panel's empty places: going down the list in order,
+/// each one is taken whose values still fit (no value over its maximum, and the minimums
+/// still reachable with the places left) and, with one person per household, who shares no
+/// household with the panel; None when the list cannot fill the places with every quota
+/// met. `members` is the panel without its dropouts; `reserves` are those on the list still
+/// free, in the order they are called. For one dropout, this is the first reserve on the
+/// list who can take their place.
+pub fn fill_from_reserves(
+    pool: &Pool,
+    request: &Request,
+    members: &[usize],
+    reserves: &[usize],
+) -> Option<Vec<usize>> {
+    let size = request.size as usize;
+    let mut panel = members.to_vec();
+    let mut counts = feature_counts(pool, &panel);
+    let mut households: HashSet<&str> = panel
+        .iter()
+        .filter_map(|&i| pool.people[i].household.as_deref())
+        .collect();
+    let mut stepping_in = Vec::new();
+    for &r in reserves {
+        if panel.len() >= size {
+            break;
+        }
+        if panel.contains(&r) {
+            continue;
+        }
+        let household = pool.people[r].household.as_deref();
+        if request.one_per_household && household.is_some_and(|h| households.contains(h)) {
+            continue;
+        }
+        let left_after = size - panel.len() - 1;
+        let values = &pool.people[r].values;
+        let fits = pool.features.iter().enumerate().all(|(f, feature)| {
+            let short: u32 = feature
+                .quotas
+                .iter()
+                .enumerate()
+                .map(|(v, quota)| {
+                    let count = counts[f][v] + u32::from(values[f] == v);
+                    quota.min.saturating_sub(count)
+                })
+                .sum();
+            counts[f][values[f]] < feature.quotas[values[f]].max && short as usize <= left_after
+        });
+        if !fits {
+            continue;
+        }
+        for (f, &v) in values.iter().enumerate() {
+            counts[f][v] += 1;
+        }
+        if let Some(h) = household {
+            households.insert(h);
+        }
+        panel.push(r);
+        stepping_in.push(r);
+    }
+    crate::meets_quotas(pool, &panel, request).then_some(stepping_in)
+}
+
 /// The reserve list of one panel. Candidates are grouped by their values, since those
 /// alone decide whom they can replace; with one person per household, anyone sharing a
 /// household with a member or an earlier reserve is left out.

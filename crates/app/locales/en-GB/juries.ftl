@@ -208,3 +208,5 @@ field-public_seed-missing = Enter the public seed.
 jury-lottery-draw-submit = Draw the panel with this seed
 notice-jury-lottery-drawn = The seed drew the panel; the people chosen are told by email.
 error-jury-lottery-not-waiting = There is no published lottery waiting for its seed.
+jury-lottery-reserves-called = Reserves who stepped in, in order
+notice-jury-reserves-stepped-in = The places were filled from the reserve list drawn with the panel; the people who stepped in are told by email.

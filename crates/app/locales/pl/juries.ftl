@@ -219,3 +219,5 @@ field-public_seed-missing = Wpisz publiczne ziarno.
 jury-lottery-draw-submit = Wylosuj skład tym ziarnem
 notice-jury-lottery-drawn = Ziarno wybrało skład; wylosowane osoby dostaną wiadomość e-mail.
 error-jury-lottery-not-waiting = Nie ma opublikowanej loterii czekającej na ziarno.
+jury-lottery-reserves-called = Osoby z listy rezerwowej, które weszły do składu, w kolejności
+notice-jury-reserves-stepped-in = Wolne miejsca zajęły osoby z listy rezerwowej wylosowanej razem ze składem; dostaną wiadomość e-mail.

@@ -23,6 +23,12 @@ impl Waiting {
         self.work.notify_one();
     }
 
+    /// A job of the work lane finished: most queue email (a draw's, a count's), so the mail
+    /// lane looks at once rather than at its next poll.
+    fn work_done(&self) {
+        self.mail.notify_one();
+    }
+
     fn for_lane(&self, mail: bool) -> &Notify {
         if mail { &self.mail } else { &self.work }
     }

@@ -45,7 +45,12 @@ async fn run_lane(
     loop {
         while !*stop.borrow() {
             match store::claim(&state.db, lane, LEASE_MS).await {
-                Ok(Some(job)) => perform_or_hand_back(&state, &mailer, job, &mut stop, grace).await,
+                Ok(Some(job)) => {
+                    perform_or_hand_back(&state, &mailer, job, &mut stop, grace).await;
+                    if !lane.listed {
+                        state.jobs_waiting.work_done();
+                    }
+                }
                 Ok(None) => break,
                 Err(e) => {
                     tracing::error!(error = ?e, "job queue unavailable");

@@ -249,6 +249,63 @@ pub async fn draw_lottery(
     Ok(Ok(record.drawn))
 }
 
+/// Fills the panel's empty places from the drawn lottery panel's reserve list, in order,
+/// while the quotas hold ([`sortition::fill_from_reserves`]). Some(ids) of those who
+/// stepped in (told by email); None when there is no reserve list or it cannot fill the
+/// places (a replacement draw is then the way).
+pub async fn step_in_reserves(
+    db: &Db,
+    public_url: &str,
+    jury: &Jury,
+    lottery: &store::JuryLottery,
+) -> anyhow::Result<Option<Vec<String>>> {
+    let Some(text) = &lottery.draw_record else {
+        return Ok(None);
+    };
+    let record: sortition::PublishedDraw =
+        serde_json::from_str(text).context("reading a stored draw")?;
+    let list = record
+        .lottery
+        .reserves
+        .get(record.drawn.saturating_sub(1))
+        .cloned()
+        .unwrap_or_default();
+    if list.is_empty() {
+        return Ok(None);
+    }
+    let features = store::features(db, &jury.id).await?;
+    let volunteers = store::volunteers(db, &jury.id).await?;
+    let plan = Plan::new(&features, &volunteers, DrawKind::Replacement);
+    let index: std::collections::HashMap<&str, usize> = plan
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let free: Vec<usize> = list
+        .iter()
+        .filter_map(|id| index.get(id.as_str()).copied())
+        .filter(|&i| volunteers[i].status == VolunteerStatus::Volunteer)
+        .collect();
+    let request = request(jury, jury.panel_size, Method::Leximin, 0);
+    let Some(stepping_in) = sortition::fill_from_reserves(&plan.pool, &request, &plan.kept, &free)
+    else {
+        return Ok(None);
+    };
+    if stepping_in.is_empty() {
+        return Ok(None);
+    }
+    let ids: Vec<String> = stepping_in.iter().map(|&i| plan.ids[i].clone()).collect();
+    let emails: Vec<Email> = stepping_in
+        .iter()
+        .map(|&i| selected_email(jury, &volunteers[i], public_url))
+        .collect();
+    if !store::call_reserves(db, &jury.id, &lottery.draw_id, &ids, &emails).await? {
+        return Ok(None);
+    }
+    Ok(Some(ids))
+}
+
 /// The drawn panel as a selection over `candidates` (volunteer ids): everyone's chance is
 /// their share of the lottery's panels, which is what the draw gave them.
 fn lottery_selection(

@@ -600,6 +600,8 @@ pub async fn draw_panel(
     request_draw(&state, ctx, &user, jury, DrawKind::Panel, &form).await
 }
 
+/// Dropouts are replaced from the reserve list drawn with the panel when there is one and
+/// it can fill the places; otherwise by a replacement draw.
 pub async fn draw_replacements(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -608,6 +610,21 @@ pub async fn draw_replacements(
     Form(form): Form<DrawForm>,
 ) -> AppResult<Response> {
     let jury = jury_to_run(&state, &user, &slug).await?;
+    if jury.status == JuryStatus::Selected
+        && let Some(lottery) = store::published_lottery(&state.db, &jury.id).await?
+    {
+        let public_url = state.config.public_url.clone();
+        if let Some(called) =
+            draw::step_in_reserves(&state.db, &public_url, &jury, &lottery).await?
+        {
+            state.jobs_waiting.notify_one();
+            tracing::info!(by = %user.id, jury = %jury.id, count = called.len(), "reserves stepped in");
+            return Ok(see_other(
+                &format!("/juries/{slug}/manage"),
+                Some("jury-reserves-stepped-in"),
+            ));
+        }
+    }
     request_draw(&state, ctx, &user, jury, DrawKind::Replacement, &form).await
 }
 
@@ -692,6 +709,7 @@ pub async fn lottery_seed(
     let public_url = state.config.public_url.clone();
     match draw::draw_lottery(&state.db, &public_url, &jury, &waiting.draw_id, &seed).await? {
         Ok(drawn) => {
+            state.jobs_waiting.notify_one();
             tracing::info!(by = %user.id, jury = %jury.id, drawn, "jury lottery drawn");
             Ok(see_other(
                 &format!("/juries/{slug}#lottery"),

@@ -860,10 +860,12 @@ pub struct JuryLottery {
     /// `sortition::PublishedDraw` as JSON, once drawn.
     pub draw_record: Option<String>,
     pub drawn_at: Option<i64>,
+    /// The reserves who stepped in for dropouts, in order (volunteer ids).
+    pub reserves_called: Vec<String>,
 }
 
 const LOTTERY_SELECT: &str = "SELECT draw_id, m, reserves, publication, digest, published_at, \
-     public_seed, drawn, draw_record, drawn_at FROM jury_lotteries";
+     public_seed, drawn, draw_record, drawn_at, reserves_called FROM jury_lotteries";
 
 fn lottery_from_row(row: &AnyRow) -> anyhow::Result<JuryLottery> {
     Ok(JuryLottery {
@@ -877,7 +879,68 @@ fn lottery_from_row(row: &AnyRow) -> anyhow::Result<JuryLottery> {
         drawn: row.try_get::<Option<i64>, _>("drawn")?.map(|d| d as usize),
         draw_record: row.try_get("draw_record")?,
         drawn_at: row.try_get("drawn_at")?,
+        reserves_called: row
+            .try_get::<String, _>("reserves_called")?
+            .split(',')
+            .filter(|id| !id.is_empty())
+            .map(str::to_string)
+            .collect(),
     })
+}
+
+/// Reserves step in for dropouts: marked selected (only volunteers not chosen before),
+/// added to the lottery's public record in order, and told by email, all or nothing.
+/// False, changing nothing, if any of them was no longer free.
+pub async fn call_reserves(
+    db: &Db,
+    jury_id: &str,
+    draw_id: &str,
+    reserves: &[String],
+    emails: &[Email],
+) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    for id in reserves {
+        let marked = sqlx::query(
+            "UPDATE jury_volunteers SET status = 'selected' \
+             WHERE id = $1 AND jury_id = $2 AND status = 'volunteer'",
+        )
+        .bind(id)
+        .bind(jury_id)
+        .execute(&mut *tx)
+        .await
+        .context("calling a reserve")?;
+        if marked.rows_affected() != 1 {
+            return Ok(false);
+        }
+    }
+    let called: Option<String> =
+        sqlx::query_scalar("SELECT reserves_called FROM jury_lotteries WHERE draw_id = $1")
+            .bind(draw_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .context("reading the reserves called")?;
+    let mut called: Vec<String> = called
+        .unwrap_or_default()
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+        .collect();
+    called.extend(reserves.iter().cloned());
+    sqlx::query("UPDATE jury_lotteries SET reserves_called = $1 WHERE draw_id = $2")
+        .bind(called.join(","))
+        .bind(draw_id)
+        .execute(&mut *tx)
+        .await
+        .context("recording the reserves called")?;
+    for email in emails {
+        mail::queue(&mut *tx, email).await?;
+    }
+    tx.commit()
+        .await
+        .context("committing the reserves called")?;
+    Ok(true)
 }
 
 /// The lottery a draw is made by, if it is one.

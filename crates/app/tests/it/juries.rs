@@ -669,6 +669,7 @@ async fn a_lottery_published_before_the_draw_is_drawn_by_a_public_seed_and_verif
             draw,
             &[
                 ("method", "lottery"),
+                ("seed", "42"),
                 ("lottery_panels", "50"),
                 ("reserves", "yes"),
             ],
@@ -805,6 +806,75 @@ async fn a_lottery_published_before_the_draw_is_drawn_by_a_public_seed_and_verif
     assert!(
         page.contains("3 14 15") && page.contains("squaremile jury verify"),
         "{page}"
+    );
+
+    // A woman on the panel drops out: the first free woman of the same age band on the
+    // drawn panel's reserve list steps in (women's ages pair up in this pool, so one can),
+    // is told, and is named in the public record.
+    let dropout = panel
+        .iter()
+        .find(|v| v.answers[0] == 0)
+        .expect("two women sit");
+    let dropped = official
+        .post_form(
+            &format!(
+                "/juries/streets-for-people/volunteers/{}/dropout",
+                dropout.id
+            ),
+            &[],
+        )
+        .await;
+    assert_eq!(dropped.status(), StatusCode::SEE_OTHER);
+    let reserves: Vec<String> = record_json["lottery"]["reserves"]
+        [record_json["drawn"].as_u64().unwrap() as usize - 1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let volunteers = store::volunteers(&app.db, &jury.id).await.unwrap();
+    let rest: Vec<&store::Volunteer> = panel.iter().filter(|v| v.id != dropout.id).collect();
+    // The quotas: two women and two men, each age band one to three, one per household.
+    let meets_quotas = |candidate: &store::Volunteer| {
+        let mut after = rest.clone();
+        after.push(candidate);
+        let women = after.iter().filter(|v| v.answers[0] == 0).count();
+        let young = after.iter().filter(|v| v.answers[1] == 0).count();
+        let homes: std::collections::HashSet<_> =
+            after.iter().map(|v| v.household_key.clone()).collect();
+        women == 2 && (1..=3).contains(&young) && homes.len() == 4
+    };
+    let expected = reserves
+        .iter()
+        .filter_map(|id| volunteers.iter().find(|v| &v.id == id))
+        .find(|v| v.status == VolunteerStatus::Volunteer && meets_quotas(v))
+        .expect("a woman outside the panel can take the place, so the list has one")
+        .id
+        .clone();
+    let replaced = official
+        .post_form("/juries/streets-for-people/replace", &[])
+        .await;
+    assert_eq!(
+        location(&replaced),
+        "/juries/streets-for-people/manage?notice=jury-reserves-stepped-in"
+    );
+    let mail = app.mail.next().await;
+    assert!(
+        mail.text().contains("selected at random"),
+        "{}",
+        mail.text()
+    );
+    let now: Vec<String> = selected(&app, &jury.id)
+        .await
+        .into_iter()
+        .map(|v| v.id)
+        .collect();
+    assert_eq!(now.len(), 4);
+    assert!(now.contains(&expected) && !now.contains(&dropout.id));
+    let page = body(visitor.get("/juries/streets-for-people").await).await;
+    assert!(
+        page.contains(&expected),
+        "the reserve called is public: {page}"
     );
 
     // Anyone recomputes it from the two files.

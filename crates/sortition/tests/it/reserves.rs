@@ -1,7 +1,8 @@
 //! Reserve lists drawn with the lottery's panels.
 
 use sortition::{
-    Method, Request, leximin_distribution, meets_quotas, reserve_lists, round_to_lottery,
+    Method, Request, fill_from_reserves, leximin_distribution, meets_quotas, reserve_lists,
+    round_to_lottery,
 };
 
 use crate::random_pool;
@@ -71,4 +72,51 @@ fn a_member_nobody_can_replace_is_reported_uncovered() {
         assert_eq!(panel.uncovered, vec![0]);
         assert_eq!(panel.reserves.len(), 1);
     }
+}
+
+/// Reserves step in down the list: for one dropout, the first on the list who can take the
+/// place; for two, a pair that meets every quota, or none when the list cannot.
+#[test]
+fn reserves_step_in_in_order_while_the_quotas_hold() {
+    let pool = random_pool(150, &[2, 3, 4], 15, 7);
+    let request = Request::new(15, Method::Leximin);
+    let distribution = leximin_distribution(&pool, &request).unwrap();
+    let lottery = round_to_lottery(&distribution, 20, 7).unwrap();
+    let reserved = reserve_lists(&pool, &request, &lottery, 7);
+    let mut filled_two = 0;
+    for panel in &reserved.panels {
+        for &dropout in &panel.members {
+            let rest: Vec<usize> = panel
+                .members
+                .iter()
+                .copied()
+                .filter(|&i| i != dropout)
+                .collect();
+            let first = panel.reserves.iter().copied().find(|&r| {
+                let mut after = rest.clone();
+                after.push(r);
+                meets_quotas(&pool, &after, &request)
+            });
+            let stepped = fill_from_reserves(&pool, &request, &rest, &panel.reserves);
+            assert_eq!(stepped, first.map(|r| vec![r]), "dropout {dropout}");
+        }
+        let rest = &panel.members[2..];
+        if let Some(stepped) = fill_from_reserves(&pool, &request, rest, &panel.reserves) {
+            assert_eq!(stepped.len(), 2);
+            let mut after = rest.to_vec();
+            after.extend(&stepped);
+            assert!(meets_quotas(&pool, &after, &request));
+            filled_two += 1;
+        }
+    }
+    assert!(
+        filled_two > 0,
+        "some pair of dropouts is filled from the list"
+    );
+    // No reserves: nothing steps in.
+    let panel = &reserved.panels[0];
+    assert_eq!(
+        fill_from_reserves(&pool, &request, &panel.members[1..], &[]),
+        None
+    );
 }
