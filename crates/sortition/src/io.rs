@@ -16,7 +16,7 @@ pub struct ReadError {
     pub message: String,
 }
 
-fn error(line: usize, column: Option<&str>, message: impl Into<String>) -> ReadError {
+pub(crate) fn error(line: usize, column: Option<&str>, message: impl Into<String>) -> ReadError {
     ReadError {
         line,
         column: column.map(str::to_string),
@@ -24,7 +24,7 @@ fn error(line: usize, column: Option<&str>, message: impl Into<String>) -> ReadE
     }
 }
 
-fn reader(text: &str) -> csv::Reader<&[u8]> {
+pub(crate) fn reader(text: &str) -> csv::Reader<&[u8]> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Spreadsheets in much of Europe save CSV with semicolons.
     let header = text.lines().next().unwrap_or("");
@@ -39,7 +39,7 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-fn csv_error(e: csv::Error) -> ReadError {
+pub(crate) fn csv_error(e: csv::Error) -> ReadError {
     let line = e.position().map_or(1, |p| p.line() as usize);
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -51,7 +51,7 @@ fn csv_error(e: csv::Error) -> ReadError {
     error(line, None, message)
 }
 
-fn header(rows: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, ReadError> {
+pub(crate) fn header(rows: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, ReadError> {
     let header: Vec<String> = rows
         .headers()
         .map_err(csv_error)?
@@ -83,7 +83,7 @@ fn unguarded(cell: &str) -> &str {
     }
 }
 
-fn line_of(record: &csv::StringRecord) -> usize {
+pub(crate) fn line_of(record: &csv::StringRecord) -> usize {
     record.position().map_or(0, |p| p.line() as usize)
 }
 

@@ -15,6 +15,7 @@
 //! Quotas that no panel can meet get a [`Infeasible`] report naming the quotas to relax and
 //! by how much. Everything random is seeded, so a draw can be replayed and audited.
 
+mod addresses;
 mod dual;
 mod feasibility;
 mod io;
@@ -29,6 +30,7 @@ mod replace;
 mod reserve;
 mod rng;
 
+pub use addresses::{Address, AddressDrawError, allocate, draw_addresses, read_addresses};
 pub use feasibility::{Infeasible, Relaxation};
 pub use io::{ReadError, read_categories, read_people, write_categories, write_people};
 pub use lottery::{

@@ -1,6 +1,7 @@
 //! Tests of the sortition engine: hand-made pools with known fair answers, properties every
 //! draw must have, infeasible quotas, and the CSV files.
 
+mod addresses;
 mod files;
 mod lottery;
 mod replacement;
