@@ -24,3 +24,10 @@ CREATE TABLE jury_lotteries (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX jury_lotteries_jury ON jury_lotteries (jury_id, created_at);
+
+-- The address lottery, the first stage of an assembly: a letter code can carry the address
+-- it was printed for and that address's area, so response rates per area are counted as
+-- people register. Officials only ever see the addresses; nothing of them is published.
+ALTER TABLE jury_letter_codes ADD COLUMN address TEXT;
+ALTER TABLE jury_letter_codes ADD COLUMN area TEXT;
+CREATE INDEX jury_letter_codes_area ON jury_letter_codes (jury_id, area);

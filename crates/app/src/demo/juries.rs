@@ -97,7 +97,10 @@ impl DemoRandom {
 }
 
 /// A published jury with 140 volunteers (older homeowners over-represented, as in real
-/// pools), its fair draw and one replacement; and a jury still taking volunteers.
+/// pools), its fair draw and one replacement; and a jury still taking volunteers, with
+/// letters sent to addresses drawn at random. (The published jury is not drawn as a lottery
+/// anyone can check: rounding its distribution takes seconds, and every test that loads the
+/// demo would pay them.)
 pub(super) async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     use crate::juries::store as juries;
     let city = areas::find_by_slug(db, "millbrook")
@@ -142,6 +145,7 @@ pub(super) async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
             Err(juries::CreateJuryError::Other(e)) => return Err(e),
         }
     }
+    letters_for_the_assembly(db).await?;
     let jury = juries::find_by_slug(db, published.slug)
         .await?
         .context("the demo jury")?;
@@ -186,17 +190,52 @@ pub(super) async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The assembly still taking volunteers sent letters to 60 of Riverside's 240 listed
+/// households, Weavers Row over-sampled (it answers least).
+async fn letters_for_the_assembly(db: &Db) -> anyhow::Result<()> {
+    use crate::juries::store as juries;
+    let jury = juries::find_by_slug(db, "market-hall-assembly")
+        .await?
+        .context("the demo assembly")?;
+    if !juries::response_rates(db, &jury.id).await?.is_empty() {
+        return Ok(());
+    }
+    let mut list = String::from("address,area\n");
+    for (street, households) in [
+        ("Canal Street", 120),
+        ("Lock Lane", 80),
+        ("Weavers Row", 40),
+    ] {
+        for h in 1..=households {
+            list.push_str(&format!("{h} {street},{street}\n"));
+        }
+    }
+    let addresses = sortition::read_addresses(&list, "address", "area")?;
+    let weights = std::collections::HashMap::from([("Weavers Row".to_string(), 2.0)]);
+    let drawn = sortition::draw_addresses(&addresses, 60, &weights, 20261201)?;
+    let letters: Vec<(String, String)> = drawn
+        .iter()
+        .map(|&i| (addresses[i].address.clone(), addresses[i].area.clone()))
+        .collect();
+    juries::create_address_letters(db, &jury.id, &letters).await?;
+    Ok(())
+}
+
+/// Queues a draw and runs its job at once; the draw's id.
 async fn run_demo_draw(
     db: &Db,
     new_draw: &crate::juries::store::NewDraw<'_>,
     from: &[crate::juries::store::JuryStatus],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<String> {
     use crate::juries::{draw, store as juries};
     let draw_id = juries::queue_draw(db, new_draw, from)
         .await?
         .context("queueing the demo draw")?;
-    let payload = serde_json::to_string(&juries::DrawJob { draw_id })?;
-    draw::run_job(db, "", &payload).await
+    let payload = serde_json::to_string(&juries::DrawJob {
+        draw_id: draw_id.clone(),
+    })?;
+    draw::run_job(db, "", &payload).await?;
+    Ok(draw_id)
 }
 
 async fn add_demo_volunteers(

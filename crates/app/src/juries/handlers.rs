@@ -9,10 +9,11 @@ use serde::Deserialize;
 use sortition::{Feature, Method, SelectError};
 
 use super::draw::{self, Plan};
+use super::letters::AddressForm;
 use super::report::{self, FeatureMakeUp};
 use super::store::{
-    self, CreateJuryError, Draw, DrawKind, Jury, JuryLottery, JuryStatus, NewDraw, NewJury,
-    NewVolunteer, RegisterError, Volunteer, VolunteerStatus, method_name,
+    self, AreaResponse, CreateJuryError, Draw, DrawKind, Jury, JuryLottery, JuryStatus, NewDraw,
+    NewJury, NewVolunteer, RegisterError, Volunteer, VolunteerStatus, method_name,
 };
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
@@ -46,7 +47,11 @@ async fn can_run(state: &AppState, user: Option<&CurrentUser>, jury: &Jury) -> A
 }
 
 /// The jury, if `user` may run it (officials and admins of its area).
-async fn jury_to_run(state: &AppState, user: &CurrentUser, slug: &str) -> AppResult<Jury> {
+pub(super) async fn jury_to_run(
+    state: &AppState,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<Jury> {
     let jury = jury_by_slug(state, slug).await?;
     roles::require(&state.db, user, &jury.area_id, AreaAction::RunJuries).await?;
     Ok(jury)
@@ -300,7 +305,7 @@ struct VolunteerRow {
 
 #[derive(Template)]
 #[template(path = "juries/templates/manage.html")]
-struct ManagePage {
+pub(super) struct ManagePage {
     ctx: PageContext,
     jury: Jury,
     invite_link: String,
@@ -320,6 +325,43 @@ struct ManagePage {
     infeasible: Vec<String>,
     /// The jury's published lottery: waiting for its public seed, or drawn.
     lottery: Option<JuryLottery>,
+    /// The address lottery's form as typed, and the responses per area so far.
+    address_form: AddressForm,
+    responses: Vec<AreaResponse>,
+}
+
+impl ManagePage {
+    /// "12 of 200 (6.0%)": registered of letters sent in an area.
+    fn response_rate(&self, area: &AreaResponse) -> String {
+        let rate = if area.sent > 0 {
+            100.0 * area.registered as f64 / area.sent as f64
+        } else {
+            0.0
+        };
+        self.ctx.lang.t_args(
+            "jury-response-rate",
+            &[
+                ("registered", &area.registered.to_string()),
+                ("sent", &area.sent.to_string()),
+                ("rate", &self.ctx.lang.decimal(rate, 1)),
+            ],
+        )
+    }
+}
+
+/// The management page with the address lottery's form as typed (refused).
+pub(super) async fn manage_page_with(
+    state: &AppState,
+    ctx: PageContext,
+    jury: Jury,
+    errors: FormErrors,
+    address_form: AddressForm,
+) -> AppResult<ManagePage> {
+    let page = manage_page(state, ctx, jury, errors, None).await?;
+    Ok(ManagePage {
+        address_form,
+        ..page
+    })
 }
 
 impl ManagePage {
@@ -353,7 +395,7 @@ async fn manage_page(
 ) -> AppResult<ManagePage> {
     let features = store::features(&state.db, &jury.id).await?;
     let volunteers = store::volunteers(&state.db, &jury.id).await?;
-    let codes = store::letter_codes(&state.db, &jury.id).await?;
+    let (codes_made, codes_used) = store::count_codes(&state.db, &jury.id).await?;
     let mut draws = store::draws(&state.db, &jury.id).await?;
     draws.reverse();
     let shared = report::shared_households(&volunteers);
@@ -396,8 +438,8 @@ async fn manage_page(
     let codes_summary = ctx.lang.t_args(
         "jury-codes-summary",
         &[
-            ("made", &codes.len().to_string()),
-            ("used", &codes.iter().filter(|c| c.used).count().to_string()),
+            ("made", &codes_made.to_string()),
+            ("used", &codes_used.to_string()),
         ],
     );
     let mut methods: Vec<(String, String)> = [Method::Leximin, Method::Legacy]
@@ -419,8 +461,11 @@ async fn manage_page(
     let running = draws
         .iter()
         .any(|d| d.is_running() && Some(d.id.as_str()) != waiting);
+    let responses = store::response_rates(&state.db, &jury.id).await?;
     Ok(ManagePage {
         lottery,
+        responses,
+        address_form: AddressForm::default(),
         ctx,
         invite_link,
         feature_names: features.iter().map(|f| f.name.clone()).collect(),

@@ -5,6 +5,7 @@
 
 pub mod draw;
 mod handlers;
+mod letters;
 pub mod report;
 pub mod store;
 
@@ -33,6 +34,8 @@ pub fn routes() -> Router<AppState> {
         .route("/juries/{slug}/lottery/seed", post(handlers::lottery_seed))
         .route("/juries/{slug}/lottery.json", get(handlers::lottery_json))
         .route("/juries/{slug}/draw.json", get(handlers::draw_json))
+        .route("/juries/{slug}/addresses", post(letters::draw_addresses))
+        .route("/juries/{slug}/letters", get(letters::letters))
         .route(
             "/juries/{slug}/codes",
             get(handlers::codes).post(handlers::make_codes),

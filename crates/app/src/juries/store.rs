@@ -476,15 +476,142 @@ pub async fn create_letter_codes(
     Ok(codes)
 }
 
+/// Makes one letter code for each drawn address, kept with the address and its area, in
+/// one transaction; returns how many.
+pub async fn create_address_letters(
+    db: &Db,
+    jury_id: &str,
+    letters: &[(String, String)],
+) -> anyhow::Result<usize> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let now = now_ms();
+    let mut made = 0;
+    for (address, area) in letters {
+        loop {
+            let code = crate::roles::store::printable_code(10);
+            let inserted = sqlx::query(
+                "INSERT INTO jury_letter_codes (code, jury_id, created_at, address, area) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING",
+            )
+            .bind(&code)
+            .bind(jury_id)
+            .bind(now)
+            .bind(address)
+            .bind(area)
+            .execute(&mut *tx)
+            .await
+            .context("storing an address letter")?;
+            if inserted.rows_affected() == 1 {
+                made += 1;
+                break;
+            }
+        }
+    }
+    tx.commit().await.context("committing address letters")?;
+    Ok(made)
+}
+
+/// A letter to print: the address, its area and the code.
+pub struct AddressLetter {
+    pub code: String,
+    pub address: String,
+    pub area: String,
+}
+
+/// The address letters in area and address order, a page after `after` (the last code
+/// shown's (area, address, code)).
+pub async fn address_letters(
+    db: &Db,
+    jury_id: &str,
+    after: Option<(&str, &str, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<AddressLetter>> {
+    let (area, address, code) = after.unwrap_or(("", "", ""));
+    let rows = sqlx::query(
+        "SELECT code, address, area FROM jury_letter_codes \
+         WHERE jury_id = $1 AND area IS NOT NULL \
+           AND (area > $2 OR (area = $2 AND (address > $3 OR (address = $3 AND code > $4)))) \
+         ORDER BY area, address, code LIMIT $5",
+    )
+    .bind(jury_id)
+    .bind(area)
+    .bind(address)
+    .bind(code)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing address letters")?;
+    rows.iter()
+        .map(|row| {
+            Ok(AddressLetter {
+                code: row.try_get("code")?,
+                address: row.try_get("address")?,
+                area: row.try_get("area")?,
+            })
+        })
+        .collect()
+}
+
+/// Per area of the address letters: letters sent and people registered with their codes.
+#[derive(Clone, Debug)]
+pub struct AreaResponse {
+    pub area: String,
+    pub sent: i64,
+    pub registered: i64,
+}
+
+pub async fn response_rates(db: &Db, jury_id: &str) -> anyhow::Result<Vec<AreaResponse>> {
+    let rows = sqlx::query(
+        "SELECT area, COUNT(*) AS sent, \
+         SUM(CASE WHEN used_by IS NULL THEN 0 ELSE 1 END) AS registered \
+         FROM jury_letter_codes WHERE jury_id = $1 AND area IS NOT NULL \
+         GROUP BY area ORDER BY area",
+    )
+    .bind(jury_id)
+    .fetch_all(db)
+    .await
+    .context("counting responses per area")?;
+    rows.iter()
+        .map(|row| {
+            Ok(AreaResponse {
+                area: row.try_get("area")?,
+                sent: row.try_get("sent")?,
+                registered: row.try_get::<Option<i64>, _>("registered")?.unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
 pub struct LetterCode {
     pub code: String,
     pub used: bool,
 }
 
+/// How many letter codes the jury has (those printed for drawn addresses too), and how
+/// many were used.
+pub async fn count_codes(db: &Db, jury_id: &str) -> anyhow::Result<(i64, i64)> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS made, SUM(CASE WHEN used_by IS NULL THEN 0 ELSE 1 END) AS used \
+         FROM jury_letter_codes WHERE jury_id = $1",
+    )
+    .bind(jury_id)
+    .fetch_one(db)
+    .await
+    .context("counting letter codes")?;
+    Ok((
+        row.try_get("made")?,
+        row.try_get::<Option<i64>, _>("used")?.unwrap_or(0),
+    ))
+}
+
+/// The letter codes made to print by hand (not those printed for drawn addresses, which
+/// are listed with their letters).
 pub async fn letter_codes(db: &Db, jury_id: &str) -> anyhow::Result<Vec<LetterCode>> {
     let rows = sqlx::query(
         "SELECT code, CASE WHEN used_by IS NULL THEN 0 ELSE 1 END AS used \
-         FROM jury_letter_codes WHERE jury_id = $1 ORDER BY created_at, code",
+         FROM jury_letter_codes WHERE jury_id = $1 AND area IS NULL ORDER BY created_at, code",
     )
     .bind(jury_id)
     .fetch_all(db)

@@ -59,6 +59,15 @@ const NOT_LINKED: &[(&str, &str)] = &[
     ),
     ("/juries/{slug}/joined", "shown after volunteering"),
     (
+        "/juries/{slug}/lottery.json",
+        "linked from a jury's page once an official publishes a lottery (juries::a_lottery_...); \
+         the demo's jury is drawn without one, as rounding takes seconds on every demo load",
+    ),
+    (
+        "/juries/{slug}/draw.json",
+        "linked from a jury's page once its lottery is drawn (juries::a_lottery_...)",
+    ),
+    (
         "/skills-game/play/{token}",
         "each table's secret link is handed out at the event",
     ),

@@ -68,6 +68,15 @@ async fn the_demo_has_a_published_jury_and_one_taking_volunteers() {
     assert!(!page.contains("outside the quota"), "{page}");
     let open = body(app.client().get("/juries/market-hall-assembly").await).await;
     assert!(open.contains("Volunteers can register"), "{open}");
+    assert_eq!(
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM jury_letter_codes WHERE area IS NOT NULL"
+        )
+        .await,
+        60,
+        "letters to 60 addresses, once"
+    );
 }
 
 #[tokio::test]

@@ -885,3 +885,122 @@ async fn a_lottery_published_before_the_draw_is_drawn_by_a_public_seed_and_verif
         crate::support::squaremile(&["jury", "verify", &draw_file, "--lottery", &lottery_file]);
     assert!(ok && out.contains("The draw holds"), "{out}{err}");
 }
+
+/// The address lottery on the site: a list of addresses with any header is uploaded, the
+/// letters are split between the areas by households (one area over-sampled), each with a
+/// code; the letters print; people register with the codes and the answers are counted per
+/// area. Mistakes in the file or the form are refused with the line, keeping what was typed.
+#[tokio::test]
+async fn letters_go_to_addresses_drawn_by_area_and_answers_are_counted_per_area() {
+    let app = TestApp::spawn().await;
+    let official = official(&app).await;
+    let jury = set_up_jury(&app, &official, QUOTAS).await;
+    let mut file = String::from("UPRN;Street address;Ward\n");
+    for (ward, households) in [("Canal", 60), ("Market", 30), ("Hill", 10)] {
+        for h in 0..households {
+            file.push_str(&format!("{ward}{h};{h} {ward} Street;{ward}\n"));
+        }
+    }
+    let path = "/juries/streets-for-people/addresses";
+    let fields = |letters: &'static str, oversample: &'static str| {
+        vec![
+            ("address_column", "street address"),
+            ("area_column", "ward"),
+            ("letters", letters),
+            ("oversample", oversample),
+            ("address_seed", "11"),
+        ]
+    };
+    // A file with an empty address on line 4: refused with the line; nothing drawn.
+    let broken = file.replacen("2 Canal Street", "", 1);
+    let refused = official
+        .post_multipart(path, &fields("20", ""), &[("addresses", broken.as_bytes())])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(page.contains("line 4"), "{page}");
+    assert!(page.contains("value=\"street address\""), "kept as typed");
+    let bad_weight = official
+        .post_multipart(
+            path,
+            &fields("20", "Hill, none"),
+            &[("addresses", file.as_bytes())],
+        )
+        .await;
+    assert_eq!(bad_weight.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(bad_weight).await;
+    assert!(
+        page.contains("Line 1 (") && page.contains("Hill, none") && page.contains("is not an area"),
+        "{page}"
+    );
+    let too_many = official
+        .post_multipart(path, &fields("101", ""), &[("addresses", file.as_bytes())])
+        .await;
+    assert!(
+        body(too_many)
+            .await
+            .contains("101 asked for, 100 in the file")
+    );
+    assert_eq!(
+        count(
+            &app.db,
+            "SELECT COUNT(*) AS n FROM jury_letter_codes WHERE area IS NOT NULL"
+        )
+        .await,
+        0
+    );
+
+    // Hill counted twice: 60 : 30 : 20 of 22 letters is 12, 6 and 4.
+    let drawn = official
+        .post_multipart(
+            path,
+            &fields("22", "Hill, 2"),
+            &[("addresses", file.as_bytes())],
+        )
+        .await;
+    assert_eq!(
+        location(&drawn),
+        "/juries/streets-for-people/letters?notice=jury-letters-drawn"
+    );
+    let manage = body(official.get("/juries/streets-for-people/manage").await).await;
+    for (ward, sent) in [("Canal", 12), ("Market", 6), ("Hill", 4)] {
+        assert!(
+            manage.contains(&format!(
+                "<th scope=\"row\">{ward}</th><td>0 of {sent} (0.0%)</td>"
+            )),
+            "{ward}: {manage}"
+        );
+    }
+    // The letters print, each with its address and code; only for officials.
+    let letters = body(official.get("/juries/streets-for-people/letters").await).await;
+    assert_eq!(letters.matches("<article class=\"letter\"").count(), 22);
+    assert!(letters.contains("Hill Street") && letters.contains("/jury-code"));
+    let resident = app.register("Rita", "rita@example.org", "").await;
+    assert_eq!(
+        resident
+            .get("/juries/streets-for-people/letters")
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Someone from Hill answers with their letter's code: Hill's rate moves.
+    let code: String = sqlx::query_scalar(
+        "SELECT code FROM jury_letter_codes WHERE area = 'Hill' ORDER BY code LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let joined = volunteer(&app, &jury.slug, ("code", code.as_str()), VOLUNTEERS[0]).await;
+    assert_eq!(
+        joined.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        body(joined).await
+    );
+    let manage = body(official.get("/juries/streets-for-people/manage").await).await;
+    assert!(
+        manage.contains("<th scope=\"row\">Hill</th><td>1 of 4 (25.0%)</td>"),
+        "{manage}"
+    );
+}

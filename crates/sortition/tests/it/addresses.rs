@@ -136,10 +136,7 @@ fn address_files_with_any_header_are_read_and_mistakes_named_by_line() {
     );
     let empty = "address,area\n1 Mill Lane,Millbrook\n ,Riverside\n";
     let error = read_addresses(empty, "address", "area").unwrap_err();
-    assert_eq!(
-        (error.line, error.column.as_deref()),
-        (3, Some("address"))
-    );
+    assert_eq!((error.line, error.column.as_deref()), (3, Some("address")));
     let ragged = "address,area\n1 Mill Lane,Millbrook,extra\n";
     assert_eq!(
         read_addresses(ragged, "address", "area").unwrap_err().line,
