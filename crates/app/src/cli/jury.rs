@@ -20,12 +20,8 @@ pub enum JuryCommand {
     /// reserve list, and write what is published before the draw: the panels as ids only,
     /// their digest, and every volunteer's chances.
     Lottery {
-        #[arg(long)]
-        people: PathBuf,
-        #[arg(long)]
-        categories: PathBuf,
-        #[arg(long)]
-        size: u32,
+        #[command(flatten)]
+        pool: PoolArgs,
         /// How many panels the lottery has (m): each volunteer's chance is within 1/m of
         /// the fair one.
         #[arg(long, default_value_t = 1000)]
@@ -34,10 +30,6 @@ pub enum JuryCommand {
         /// draw: that is the public seed given to `jury draw`).
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        #[arg(long)]
-        one_per_household: bool,
-        #[arg(long, value_delimiter = ',')]
-        household_columns: Vec<String>,
         /// Also draw a reserve list for each panel.
         #[arg(long)]
         reserves: bool,
@@ -66,8 +58,9 @@ pub enum JuryCommand {
     },
 }
 
+/// The volunteers, the quotas and the panel: what every draw reads.
 #[derive(clap::Args)]
-pub struct SelectArgs {
+pub struct PoolArgs {
     /// The volunteers: an id column and one column per feature (other columns kept).
     #[arg(long)]
     people: PathBuf,
@@ -77,24 +70,48 @@ pub struct SelectArgs {
     /// How many people the panel has.
     #[arg(long)]
     size: u32,
+    /// At most one person per household.
+    #[arg(long)]
+    one_per_household: bool,
+    /// The columns that make up a household (an address), comma-separated; the
+    /// `household` column if not given.
+    #[arg(long, value_delimiter = ',')]
+    household_columns: Vec<String>,
+}
+
+impl PoolArgs {
+    fn read(&self) -> anyhow::Result<Pool> {
+        let features = sortition::read_categories(&read(&self.categories)?)
+            .with_context(|| self.categories.display().to_string())?;
+        Ok(
+            sortition::read_people(&read(&self.people)?, &features, &self.household_columns)
+                .with_context(|| self.people.display().to_string())?,
+        )
+    }
+
+    fn request(&self, method: Method, seed: u64) -> Request {
+        let mut request = Request::new(self.size, method);
+        request.seed = seed;
+        request.one_per_household = self.one_per_household;
+        request
+    }
+}
+
+#[derive(clap::Args)]
+pub struct SelectArgs {
+    #[command(flatten)]
+    pool: PoolArgs,
     /// leximin (fair: the lowest chance as high as it can be) or legacy (greedy).
     #[arg(long, default_value = "leximin")]
     method: Method,
     /// The random seed: the same seed, files and options give the same panel.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// At most one person per household.
-    #[arg(long)]
-    one_per_household: bool,
     /// Stop leximin after this many rounds of its panel search (each one linear
     /// program), for pools so large that the full leximin takes hours. The output then
     /// says it stopped short; the same number always gives the same draw.
     #[arg(long)]
     max_rounds: Option<u32>,
-    /// The columns that make up a household (an address), comma-separated; the
-    /// `household` column if not given.
-    #[arg(long, value_delimiter = ',')]
-    household_columns: Vec<String>,
     /// Also write the selected people, with all their columns, to this CSV file.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -106,29 +123,21 @@ pub fn run(command: JuryCommand) -> anyhow::Result<String> {
     match command {
         JuryCommand::Select(args) => select(args),
         JuryCommand::Lottery {
-            people,
-            categories,
-            size,
+            pool: pool_args,
             panels,
             seed,
-            one_per_household,
-            household_columns,
             reserves,
             output,
         } => {
-            let features = sortition::read_categories(&read(&categories)?)
-                .with_context(|| categories.display().to_string())?;
-            let pool = sortition::read_people(&read(&people)?, &features, &household_columns)
-                .with_context(|| people.display().to_string())?;
-            let mut request = Request::new(size, Method::Leximin);
-            request.seed = seed;
-            request.one_per_household = one_per_household;
+            let pool = pool_args.read()?;
+            let request = pool_args.request(Method::Leximin, seed);
             let publication = sortition::publish(&pool, &request, panels, reserves)?;
             write_json(&output, &publication)?;
             Ok(format!(
-                "A lottery of {} panels of {size} from {} volunteers; every chance within {:.4} of the fair one (1/m = {:.4}).\n\
+                "A lottery of {} panels of {} from {} volunteers; every chance within {:.4} of the fair one (1/m = {:.4}).\n\
                  Publish before the draw: m = {}, digest {}.\nWritten to {}.\n",
                 publication.m,
+                request.size,
                 pool.people.len(),
                 publication.max_deviation,
                 1.0 / publication.m as f64,
@@ -194,24 +203,15 @@ fn write_json(file: &Path, value: &impl Serialize) -> anyhow::Result<()> {
 
 fn select(args: SelectArgs) -> anyhow::Result<String> {
     let SelectArgs {
-        people,
-        categories,
-        size,
+        pool: pool_args,
         method,
         seed,
-        one_per_household,
         max_rounds,
-        household_columns,
         output,
         json,
     } = args;
-    let features = sortition::read_categories(&read(&categories)?)
-        .with_context(|| categories.display().to_string())?;
-    let pool = sortition::read_people(&read(&people)?, &features, &household_columns)
-        .with_context(|| people.display().to_string())?;
-    let mut request = Request::new(size, method);
-    request.seed = seed;
-    request.one_per_household = one_per_household;
+    let pool = pool_args.read()?;
+    let mut request = pool_args.request(method, seed);
     request.max_rounds = max_rounds;
     let selection = sortition::select(&pool, &request)?;
     if let Some(output) = output {
