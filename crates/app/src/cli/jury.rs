@@ -83,10 +83,8 @@ impl PoolArgs {
     fn read(&self) -> anyhow::Result<Pool> {
         let features = sortition::read_categories(&read(&self.categories)?)
             .with_context(|| self.categories.display().to_string())?;
-        Ok(
-            sortition::read_people(&read(&self.people)?, &features, &self.household_columns)
-                .with_context(|| self.people.display().to_string())?,
-        )
+        sortition::read_people(&read(&self.people)?, &features, &self.household_columns)
+            .with_context(|| self.people.display().to_string())
     }
 
     fn request(&self, method: Method, seed: u64) -> Request {
