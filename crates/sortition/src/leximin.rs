@@ -65,6 +65,8 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
     let mut levels = 0;
     // The basic panels of the last stage, to start the next one from.
     let mut start: Vec<Panel> = Vec::new();
+    // The last stage's program turned into the next one's, when the solver can.
+    let mut carried: Option<StageDual> = None;
     while complete && fixed.iter().any(Option::is_none) {
         complete = raise_lowest(
             request.solver,
@@ -73,11 +75,17 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
             &mut fixed,
             &mut rounds_left,
             &mut start,
+            &mut carried,
         )?;
         levels += 1;
     }
     let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
-    let weights = panel_probabilities(request.solver, &types, &panels, &fixed, &start)?;
+    // After the last stage every type is fixed, and the carried program's solution is a
+    // distribution that reaches them all.
+    let weights = match carried.as_ref().and_then(StageDual::panel_values) {
+        Some(weights) if complete && weights.len() == panels.len() => weights,
+        _ => panel_probabilities(request.solver, &types, &panels, &fixed, &start)?,
+    };
     let type_probability = probabilities_of(&types, &panels, &weights);
     let mut probabilities = vec![0.0; pool.people.len()];
     for (t, members) in types.members.iter().enumerate() {
@@ -149,13 +157,17 @@ fn raise_lowest(
     fixed: &mut [Option<f64>],
     rounds_left: &mut Option<u32>,
     start: &mut Vec<Panel>,
+    carried: &mut Option<StageDual>,
 ) -> Result<bool, SelectError> {
     let types = program.types;
     let kept: Vec<f64> = fixed
         .iter()
         .map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0)))
         .collect();
-    let mut dual = StageDual::new(solver, types, panels, fixed, start)?;
+    let mut dual = match carried.take() {
+        Some(dual) => dual,
+        None => StageDual::new(solver, types, panels, fixed, start)?,
+    };
     let mut center: Option<(Vec<f64>, f64)> = None;
     loop {
         let DualPoint {
@@ -206,13 +218,16 @@ fn raise_lowest(
                 .into_iter()
                 .map(|p| panels[p].clone())
                 .collect();
-            fix_stage(
+            let now_fixed = fix_stage(
                 fixed,
                 &weights,
                 value.clamp(0.0, 1.0),
                 dual.positive_weight(),
             );
-            keep_tight(types, panels, &weights, cap);
+            let keep = tight(types, panels, &weights, cap);
+            let mut k = keep.iter();
+            panels.retain(|_| *k.next().expect("one flag a panel"));
+            *carried = dual.next_stage(&now_fixed, &keep);
             return Ok(true);
         }
         let known = panels.len();
@@ -234,12 +249,15 @@ fn trace(panels: usize, value: f64, bound: f64) {
     }
 }
 
-/// Drops the panels the stage's dual leaves slack. The stage's distribution uses only tight
-/// ones (complementary slackness), so the fixed probabilities stay within reach of those
-/// kept, and the next stage's linear programs are smaller; a dropped panel a later stage
-/// needs is found again by the panel search.
-fn keep_tight(types: &Types, panels: &mut Vec<Panel>, weights: &[f64], cap: f64) {
-    panels.retain(|panel| panel_weight(types, panel, weights) >= cap - TIGHT);
+/// Which panels to keep: those the stage's dual leaves tight. The others are dropped: the
+/// stage's distribution uses only tight ones (complementary slackness), so the fixed
+/// probabilities stay within reach of those kept, and the next stage's linear programs are
+/// smaller; a dropped panel a later stage needs is found again by the panel search.
+fn tight(types: &Types, panels: &[Panel], weights: &[f64], cap: f64) -> Vec<bool> {
+    panels
+        .iter()
+        .map(|panel| panel_weight(types, panel, weights) >= cap - TIGHT)
+        .collect()
 }
 
 fn heaviest_panel(program: &PanelProgram, type_weights: &[f64]) -> Result<Panel, SelectError> {
@@ -265,16 +283,17 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Fixes the unfixed types whose dual weight is above `positive` at the stage's value.
-fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f64) {
-    let mut any = false;
+/// Fixes the unfixed types whose dual weight is above `positive` at the stage's value;
+/// returns them.
+fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f64) -> Vec<usize> {
+    let mut now_fixed = Vec::new();
     for (t, p) in fixed.iter_mut().enumerate() {
         if p.is_none() && weights[t] > positive {
             *p = Some(value);
-            any = true;
+            now_fixed.push(t);
         }
     }
-    if !any {
+    if now_fixed.is_empty() {
         // Rounding hid every weight below the threshold: fix the heaviest, which the dual's
         // constraint (weights of unfixed types sum to one) says exists.
         let t = (0..fixed.len())
@@ -282,7 +301,9 @@ fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f
             .max_by(|&a, &b| weights[a].total_cmp(&weights[b]))
             .expect("an unfixed type");
         fixed[t] = Some(value);
+        now_fixed.push(t);
     }
+    now_fixed
 }
 
 /// The probabilities of the known panels that give every type its fixed probability
@@ -294,6 +315,13 @@ fn panel_probabilities(
     fixed: &[f64],
     start: &[Panel],
 ) -> Result<Vec<f64>, SelectError> {
+    #[cfg(feature = "clp")]
+    if solver == LpSolver::Clp {
+        let kept: Vec<f64> = fixed.iter().map(|&p| (p - MARGIN).max(0.0)).collect();
+        if let Ok(master) = crate::clp::ClpMaster::feasible(types, panels, &kept, start) {
+            return Ok(master.panel_values());
+        }
+    }
     if solver == LpSolver::Revised {
         let kept: Vec<Option<f64>> = fixed.iter().map(|&p| Some((p - MARGIN).max(0.0))).collect();
         if let Ok(master) = Master::new(types, panels, &kept, start) {

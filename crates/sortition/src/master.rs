@@ -153,6 +153,68 @@ impl Master {
         self.optimise()
     }
 
+    /// Turns the solved stage into the next one in place, keeping its basis: the types in
+    /// `now_fixed` keep the probability the current solution gives them (the stage's value,
+    /// as their rows are tight), the panels not in `keep` are dropped (they must be
+    /// non-basic), and the program is solved again. The current solution stays feasible,
+    /// so the simplex goes on from it: no phase one, and no refactorisation. When no type
+    /// is left unfixed, the solution is left as it is (the final distribution).
+    pub fn next_stage(&mut self, now_fixed: &[usize], keep: &[bool]) -> Result<(), MasterFailed> {
+        self.retain_panels(keep)?;
+        let value = self.basis_value(0);
+        for &t in now_fixed {
+            self.rhs[t] = value;
+        }
+        let fixed: std::collections::HashSet<usize> = now_fixed.iter().copied().collect();
+        self.columns[0].entries.retain(|(t, _)| !fixed.contains(t));
+        if self.columns[0].entries.is_empty() {
+            return Ok(());
+        }
+        if let Some(k) = self.position[0] {
+            // The z column changed: in the basis inverse it replaces itself (a rank-one
+            // update, like a pivot's), and the basic values stay as they are.
+            let u = self.direction(0);
+            if u[k].abs() < PIVOT {
+                return Err(MasterFailed("the next stage's basis is singular".into()));
+            }
+            self.update_inverse(k, &u);
+        }
+        self.check_drift()?;
+        self.optimise()
+    }
+
+    /// Drops the panel columns not in `keep` (by panel index) and numbers the others
+    /// again in order.
+    fn retain_panels(&mut self, keep: &[bool]) -> Result<(), MasterFailed> {
+        let dropped =
+            |c: &Column| c.kind == Kind::Panel && !keep.get(c.panel).copied().unwrap_or(true);
+        if (0..self.columns.len()).any(|j| self.position[j].is_some() && dropped(&self.columns[j]))
+        {
+            return Err(MasterFailed("a dropped panel is basic".into()));
+        }
+        let mut new_index = vec![usize::MAX; self.columns.len()];
+        let mut columns = Vec::with_capacity(self.columns.len());
+        let mut position = Vec::with_capacity(self.columns.len());
+        let mut panel_count = 0;
+        for (j, mut column) in std::mem::take(&mut self.columns).into_iter().enumerate() {
+            if dropped(&column) {
+                continue;
+            }
+            if column.kind == Kind::Panel {
+                column.panel = panel_count;
+                panel_count += 1;
+            }
+            new_index[j] = columns.len();
+            columns.push(column);
+            position.push(self.position[j]);
+        }
+        self.basis.iter_mut().for_each(|j| *j = new_index[*j]);
+        self.columns = columns;
+        self.position = position;
+        self.panel_count = panel_count;
+        Ok(())
+    }
+
     /// The type weights (the stage dual's), the cap (the sum row's dual value) and the
     /// objective.
     pub fn point(&self) -> (Vec<f64>, f64, f64) {
@@ -372,7 +434,6 @@ impl Master {
 
     /// Brings `entering` into the basis at position `leaving`; returns the step length.
     fn pivot(&mut self, entering: usize, leaving: usize, u: &[f64]) -> f64 {
-        let n = self.rows;
         let step = (self.values[leaving].max(0.0) / u[leaving]).max(0.0);
         for (i, value) in self.values.iter_mut().enumerate() {
             // Not clamped at zero: Harris's test may leave a value a hair below it, and
@@ -382,9 +443,20 @@ impl Master {
             }
         }
         self.values[leaving] = step;
-        // B⁻¹ becomes E B⁻¹, E the elementary matrix of the pivot: in every column, the
-        // pivot row's entry p becomes p / u[leaving] and the others lose u[i] times that.
-        // When u is mostly zeros, only its non-zero rows are touched.
+        self.update_inverse(leaving, u);
+        self.position[self.basis[leaving]] = None;
+        self.basis[leaving] = entering;
+        self.position[entering] = Some(leaving);
+        self.pivots += 1;
+        step
+    }
+
+    /// B⁻¹ becomes E B⁻¹, E the elementary matrix of the pivot on `u` (the entering column
+    /// in terms of the basis) at position `leaving`: in every column, the pivot row's entry
+    /// p becomes p / u[leaving] and the others lose u[i] times that. When u is mostly
+    /// zeros, only its non-zero rows are touched.
+    fn update_inverse(&mut self, leaving: usize, u: &[f64]) {
+        let n = self.rows;
         let nonzero: Vec<usize> = (0..n).filter(|&i| u[i] != 0.0).collect();
         let sparse = nonzero.len() * 3 < n;
         for column in self.inverse.chunks_exact_mut(n) {
@@ -399,11 +471,6 @@ impl Master {
                 column[leaving] = p;
             }
         }
-        self.position[self.basis[leaving]] = None;
-        self.basis[leaving] = entering;
-        self.position[entering] = Some(leaving);
-        self.pivots += 1;
-        step
     }
 
     /// Drives artificial columns still basic (at zero) out of the basis, pivoting on any
