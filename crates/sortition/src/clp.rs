@@ -248,6 +248,7 @@ impl ClpMaster {
             Clp_primal(self.model.0, 0);
             Clp_status(self.model.0)
         };
+
         if status == 0 {
             return Ok(());
         }

@@ -39,6 +39,11 @@ const DEGENERATE_BEFORE_BLAND: usize = 50;
 const CHECK_EVERY: usize = 500;
 /// A residual above this has the basis inverse recomputed.
 const DRIFT: f64 = 1e-5;
+/// Partial pricing scans at least this share of the columns (1 / segments) per pivot.
+const PRICING_SEGMENTS: usize = 8;
+fn partial_pricing() -> bool {
+    std::env::var_os("SORTITION_FULL_PRICING").is_none()
+}
 /// A safety net on the pivots of one solve.
 const MAX_PIVOTS: usize = 1_000_000;
 
@@ -80,6 +85,11 @@ pub(crate) struct Master {
     /// The residual above which the basis inverse is recomputed (see `check_drift`).
     drift_allowed: f64,
     panel_count: usize,
+    /// The stage's value is this plus z: after a hand-over (see `next_stage`), z is the
+    /// rise above the last stage's value.
+    offset: f64,
+    /// Where the next partial pricing scan starts.
+    price_from: usize,
 }
 
 impl Master {
@@ -108,6 +118,8 @@ impl Master {
             phase_one: true,
             pivots: 0,
             drift_allowed: DRIFT,
+            offset: 0.0,
+            price_from: 0,
             panel_count: 0,
         };
         let unfixed: Vec<(usize, f64)> = (0..n_types)
@@ -154,30 +166,51 @@ impl Master {
     }
 
     /// Turns the solved stage into the next one in place, keeping its basis: the types in
-    /// `now_fixed` keep the probability the current solution gives them (the stage's value,
-    /// as their rows are tight), the panels not in `keep` are dropped (they must be
-    /// non-basic), and the program is solved again. The current solution stays feasible,
-    /// so the simplex goes on from it: no phase one, and no refactorisation. When no type
-    /// is left unfixed, the solution is left as it is (the final distribution).
+    /// `now_fixed` keep at least the stage's value, the panels not in `keep` are dropped
+    /// (they must be non-basic), and the program is solved again from the current basis.
+    /// When no type is left unfixed, the solution is left as it is (the final distribution).
+    ///
+    /// z becomes the rise above the stage's value v: every row z was in gets v on its right
+    /// (the fixed types' rows lose z, the others keep it), so the current solution, with z
+    /// at zero, still meets every row, and the simplex goes on from it, with no phase one.
+    /// In the basis, z gives its place to the surplus of the fixed type with the largest
+    /// weight (zero in the solution, since the row is tight): the weight is the basis
+    /// inverse's entry there, so the update (a rank-one one, like a pivot's) is regular.
     pub fn next_stage(&mut self, now_fixed: &[usize], keep: &[bool]) -> Result<(), MasterFailed> {
         self.retain_panels(keep)?;
-        let value = self.basis_value(0);
-        for &t in now_fixed {
+        let value = self.offset + self.basis_value(0);
+        let fixed: std::collections::HashSet<usize> = now_fixed.iter().copied().collect();
+        for &(t, _) in &self.columns[0].entries {
             self.rhs[t] = value;
         }
-        let fixed: std::collections::HashSet<usize> = now_fixed.iter().copied().collect();
         self.columns[0].entries.retain(|(t, _)| !fixed.contains(t));
         if self.columns[0].entries.is_empty() {
             return Ok(());
         }
+        self.offset = value;
         if let Some(k) = self.position[0] {
-            // The z column changed: in the basis inverse it replaces itself (a rank-one
-            // update, like a pivot's), and the basic values stay as they are.
-            let u = self.direction(0);
-            if u[k].abs() < PIVOT {
-                return Err(MasterFailed("the next stage's basis is singular".into()));
+            let n = self.rows;
+            // B⁻¹ (-e_t) is minus column t of the inverse; its entry k is t's weight.
+            let (t, weight) = now_fixed
+                .iter()
+                .map(|&t| (t, -self.inverse[t * n + k]))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .ok_or_else(|| MasterFailed("no type was fixed".into()))?;
+            let surplus = 1 + t;
+            debug_assert!(self.columns[surplus].kind == Kind::Surplus);
+            debug_assert!(self.columns[surplus].entries == [(t, -1.0)]);
+            if weight < PIVOT || self.position[surplus].is_some() {
+                return Err(MasterFailed("no surplus can take z's place".into()));
             }
+            let u: Vec<f64> = self.inverse[t * n..(t + 1) * n]
+                .iter()
+                .map(|b| -b)
+                .collect();
             self.update_inverse(k, &u);
+            self.values[k] = 0.0;
+            self.position[0] = None;
+            self.basis[k] = surplus;
+            self.position[surplus] = Some(k);
         }
         self.check_drift()?;
         self.optimise()
@@ -220,7 +253,7 @@ impl Master {
     pub fn point(&self) -> (Vec<f64>, f64, f64) {
         let y = self.duals();
         let weights = y[..self.rows - 1].iter().map(|&v| (-v).max(0.0)).collect();
-        let value = self.basis_value(0);
+        let value = self.offset + self.basis_value(0);
         (weights, y[self.rows - 1], value)
     }
 
@@ -373,9 +406,24 @@ impl Master {
 
     /// The entering column: the largest reduced cost (Dantzig), or the first improving one
     /// (Bland) when the pivots stall.
-    fn entering(&self, y: &[f64], bland: bool) -> Option<usize> {
+    /// Partial pricing: the columns are scanned from where the last scan stopped, and the
+    /// scan stops once a segment of them has been priced and one of them improves; only a
+    /// full scan finding none proves the program optimal.
+    fn entering(&mut self, y: &[f64], bland: bool) -> Option<usize> {
+        let count = self.columns.len();
+        let segment = if bland || !partial_pricing() {
+            count
+        } else {
+            (count / PRICING_SEGMENTS).max(self.rows)
+        };
+        let first = if bland { 0 } else { self.price_from % count };
         let mut best: Option<(usize, f64)> = None;
-        for j in 0..self.columns.len() {
+        for k in 0..count {
+            let j = (first + k) % count;
+            if k >= segment && best.is_some() {
+                self.price_from = j;
+                break;
+            }
             if self.position[j].is_some()
                 || (!self.phase_one && self.columns[j].kind == Kind::Artificial)
             {
