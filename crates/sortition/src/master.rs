@@ -622,7 +622,7 @@ impl Master {
 #[cfg(test)]
 mod tests {
     use super::Master;
-    use crate::oracle::Types;
+    use crate::oracle::{PanelProgram, Types};
     use crate::pool::{Feature, Person, Pool, Quota};
 
     /// One woman and two men; every panel of two takes the woman and one man.
@@ -676,5 +676,98 @@ mod tests {
     fn fixed_probabilities_out_of_reach_are_refused() {
         let types = one_woman_two_men();
         assert!(Master::new(&types, &[vec![1, 1]], &[None, Some(0.9)], &[]).is_err());
+    }
+
+    /// Twelve people over two features (three ages, two areas), panels of four.
+    fn twelve_people() -> (Pool, Types) {
+        let quota = |value: &str, min, max| Quota {
+            value: value.into(),
+            min,
+            max,
+        };
+        let features = vec![
+            Feature {
+                name: "age".into(),
+                quotas: vec![
+                    quota("young", 1, 2),
+                    quota("middle", 1, 2),
+                    quota("old", 1, 2),
+                ],
+            },
+            Feature {
+                name: "area".into(),
+                quotas: vec![quota("north", 1, 3), quota("south", 1, 3)],
+            },
+        ];
+        let rows = [
+            [0, 0],
+            [0, 0],
+            [0, 1],
+            [1, 0],
+            [1, 1],
+            [1, 1],
+            [1, 1],
+            [2, 0],
+            [2, 0],
+            [2, 0],
+            [2, 1],
+            [0, 1],
+        ];
+        let people = rows
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Person::new(format!("p{i}"), v.to_vec(), &features))
+            .collect();
+        let pool = Pool::new(features, people);
+        let types = Types::of(&pool, false);
+        (pool, types)
+    }
+
+    #[test]
+    fn a_handed_over_stage_reaches_what_a_fresh_one_does() {
+        let (pool, types) = twelve_people();
+        let program = PanelProgram {
+            pool: &pool,
+            types: &types,
+            size: 4,
+        };
+        // Varied panels: the heaviest for a few weightings.
+        let mut panels = Vec::new();
+        for k in 0..types.len() {
+            let weights: Vec<f64> = (0..types.len())
+                .map(|t| 1.0 + ((t * 7 + k * 3) % 5) as f64)
+                .collect();
+            let panel = program.best_panel(&weights).unwrap().unwrap();
+            if !panels.contains(&panel) {
+                panels.push(panel);
+            }
+        }
+        let mut fixed: Vec<Option<f64>> = vec![None; types.len()];
+        let mut master = Master::new(&types, &panels, &fixed, &[]).unwrap();
+        while fixed.iter().any(Option::is_none) {
+            let (weights, _, value) = master.point();
+            let now_fixed: Vec<usize> = (0..types.len())
+                .filter(|&t| fixed[t].is_none() && weights[t] > 1e-7)
+                .collect();
+            assert!(!now_fixed.is_empty());
+            now_fixed.iter().for_each(|&t| fixed[t] = Some(value));
+            let keep = vec![true; panels.len()];
+            master.next_stage(&now_fixed, &keep).unwrap();
+            if fixed.iter().any(Option::is_none) {
+                let fresh = Master::new(&types, &panels, &fixed, &[]).unwrap();
+                let (handed, fresh) = (master.point().2, fresh.point().2);
+                assert!((handed - fresh).abs() < 1e-9, "{handed} against {fresh}");
+            }
+        }
+        // The last solution gives every type its fixed probability.
+        let values = master.panel_values();
+        for t in 0..types.len() {
+            let p: f64 = panels
+                .iter()
+                .zip(&values)
+                .map(|(panel, v)| v * panel[t] as f64 / types.size(t))
+                .sum();
+            assert!(p >= fixed[t].unwrap() - 1e-9, "type {t}: {p}");
+        }
     }
 }
