@@ -18,12 +18,16 @@
 //! instead of starting again, which is why this beats rebuilding and refactorising the
 //! dual (what microlp does for each added row). The basis inverse is kept dense and
 //! updated at each pivot (O(rows²)); it is recomputed from scratch only when the solution
-//! it gives drifts.
+//! it gives drifts. The entering column is chosen by Devex pricing, which on the
+//! sf_e-shaped pool took the later stages about a quarter less time than the largest
+//! reduced cost (Dantzig's rule); partial pricing (a share of the columns per pivot) took
+//! about twice the pivots and was dropped.
 //!
-//! Each stage starts from the basis of surpluses and artificial variables (one for each
-//! fixed type and for the sum row), and first drives the artificial ones to zero (phase
-//! one): the previous stage's panels always allow it, as they reach every fixed
-//! probability. The dual values of the optimal basis are the stage dual's weights.
+//! The first stage starts from the basis of surpluses and artificial variables (one for
+//! each fixed type and for the sum row), and first drives the artificial ones to zero
+//! (phase one). Each later stage is the last one's program changed in place
+//! ([`Master::next_stage`]), so it goes on from the last basis. The dual values of the
+//! optimal basis are the stage dual's weights.
 
 use crate::oracle::{Panel, Types};
 
@@ -39,11 +43,6 @@ const DEGENERATE_BEFORE_BLAND: usize = 50;
 const CHECK_EVERY: usize = 500;
 /// A residual above this has the basis inverse recomputed.
 const DRIFT: f64 = 1e-5;
-/// Partial pricing scans at least this share of the columns (1 / segments) per pivot.
-const PRICING_SEGMENTS: usize = 8;
-fn partial_pricing() -> bool {
-    std::env::var_os("SORTITION_FULL_PRICING").is_none()
-}
 /// A safety net on the pivots of one solve.
 const MAX_PIVOTS: usize = 1_000_000;
 
@@ -88,8 +87,6 @@ pub(crate) struct Master {
     /// The stage's value is this plus z: after a hand-over (see `next_stage`), z is the
     /// rise above the last stage's value.
     offset: f64,
-    /// Where the next partial pricing scan starts.
-    price_from: usize,
 }
 
 impl Master {
@@ -119,7 +116,6 @@ impl Master {
             pivots: 0,
             drift_allowed: DRIFT,
             offset: 0.0,
-            price_from: 0,
             panel_count: 0,
         };
         let unfixed: Vec<(usize, f64)> = (0..n_types)
@@ -369,28 +365,78 @@ impl Master {
         self.cost(column) - priced
     }
 
-    /// Pivots until no column improves the objective. The dual values are updated at each
-    /// pivot from the leaving row of the inverse (O(rows)) and recomputed in full only
-    /// when the basic values are checked.
+    /// Pivots until no column improves the objective, choosing the entering column by Devex
+    /// pricing (Forrest and Goldfarb's approximate steepest edge): the largest squared
+    /// reduced cost over the column's reference weight. Each pivot computes the leaving
+    /// row of B⁻¹ A once, which updates both the reduced costs and the weights; both are
+    /// recomputed from the dual values whenever the basic values are checked, and before
+    /// optimality is declared.
     fn optimise(&mut self) -> Result<(), MasterFailed> {
         let n = self.rows;
+        let count = self.columns.len();
         let mut degenerate = 0;
         let mut y = self.duals();
+        let mut d = self.reduced_costs(&y);
+        let mut w = vec![1.0; count];
+        let mut fresh = true;
         for _ in 0..MAX_PIVOTS {
             let bland = degenerate >= DEGENERATE_BEFORE_BLAND;
-            let Some(entering) = self.entering(&y, bland) else {
-                return Ok(());
+            let mut best: Option<(usize, f64)> = None;
+            for j in 0..count {
+                if d[j] <= OPTIMALITY
+                    || self.position[j].is_some()
+                    || (!self.phase_one && self.columns[j].kind == Kind::Artificial)
+                {
+                    continue;
+                }
+                if bland {
+                    best = Some((j, 0.0));
+                    break;
+                }
+                let score = d[j] * d[j] / w[j];
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((j, score));
+                }
+            }
+            let Some((entering, _)) = best else {
+                if fresh {
+                    return Ok(());
+                }
+                y = self.duals();
+                d = self.reduced_costs(&y);
+                fresh = true;
+                continue;
             };
-            let reduced = self.reduced_cost(entering, &y);
             let direction = self.direction(entering);
             let Some(leaving) = self.leaving(&direction, bland) else {
                 return Err(MasterFailed("the master program is unbounded".into()));
             };
-            let factor = reduced / direction[leaving];
-            for (k, y) in y.iter_mut().enumerate() {
-                *y += factor * self.inverse[k * n + leaving];
+            let pivot = direction[leaving];
+            let rho: Vec<f64> = (0..n).map(|k| self.inverse[k * n + leaving]).collect();
+            let ratio = d[entering] / pivot;
+            let weight = w[entering];
+            for j in 0..count {
+                if self.position[j].is_some() || j == entering {
+                    continue;
+                }
+                let alpha: f64 = self.columns[j]
+                    .entries
+                    .iter()
+                    .map(|&(r, a)| rho[r] * a)
+                    .sum();
+                if alpha != 0.0 {
+                    d[j] -= ratio * alpha;
+                    let g = alpha / pivot;
+                    w[j] = w[j].max(g * g * weight);
+                }
             }
+            let left = self.basis[leaving];
+            d[left] = -ratio;
+            w[left] = (weight / (pivot * pivot)).max(1.0);
+            d[entering] = 0.0;
+            y.iter_mut().zip(&rho).for_each(|(y, r)| *y += ratio * r);
             let step = self.pivot(entering, leaving, &direction);
+            fresh = false;
             degenerate = if step > FEASIBILITY {
                 0
             } else {
@@ -399,47 +445,23 @@ impl Master {
             if self.pivots.is_multiple_of(CHECK_EVERY) {
                 self.check_drift()?;
                 y = self.duals();
+                d = self.reduced_costs(&y);
             }
         }
         Err(MasterFailed("the master program did not finish".into()))
     }
 
-    /// The entering column: the largest reduced cost (Dantzig), or the first improving one
-    /// (Bland) when the pivots stall.
-    /// Partial pricing: the columns are scanned from where the last scan stopped, and the
-    /// scan stops once a segment of them has been priced and one of them improves; only a
-    /// full scan finding none proves the program optimal.
-    fn entering(&mut self, y: &[f64], bland: bool) -> Option<usize> {
-        let count = self.columns.len();
-        let segment = if bland || !partial_pricing() {
-            count
-        } else {
-            (count / PRICING_SEGMENTS).max(self.rows)
-        };
-        let first = if bland { 0 } else { self.price_from % count };
-        let mut best: Option<(usize, f64)> = None;
-        for k in 0..count {
-            let j = (first + k) % count;
-            if k >= segment && best.is_some() {
-                self.price_from = j;
-                break;
-            }
-            if self.position[j].is_some()
-                || (!self.phase_one && self.columns[j].kind == Kind::Artificial)
-            {
-                continue;
-            }
-            let d = self.reduced_cost(j, y);
-            if d > OPTIMALITY {
-                if bland {
-                    return Some(j);
+    /// Every column's reduced cost (zero for the basic ones).
+    fn reduced_costs(&self, y: &[f64]) -> Vec<f64> {
+        (0..self.columns.len())
+            .map(|j| {
+                if self.position[j].is_some() {
+                    0.0
+                } else {
+                    self.reduced_cost(j, y)
                 }
-                if best.is_none_or(|(_, b)| d > b) {
-                    best = Some((j, d));
-                }
-            }
-        }
-        best.map(|(j, _)| j)
+            })
+            .collect()
     }
 
     /// The entering column in terms of the basis: B⁻¹ a.
