@@ -35,6 +35,8 @@ const SEARCH_POINTS: [f64; 4] = [0.0, 0.4, 0.7, 0.9];
 const FIRST_SEARCHES: usize = 300;
 /// At most this many panel searches at the start of each later stage (see `stage_panels`).
 const STAGE_SEARCHES: usize = 300;
+/// At most this many branch-and-bound nodes for each of `stage_panels`' searches.
+const STAGE_NODES: u64 = 200;
 /// How fast `stage_panels` weighs a type down: a panel giving a type its target
 /// probability multiplies its weight by e^-STAGE_STEP.
 const STAGE_STEP: f64 = 0.2;
@@ -164,8 +166,15 @@ fn stage_panels(
     let mut weights = vec![1.0; types.len()];
     let mut found = Vec::new();
     for _ in 0..searches {
-        let point: Vec<f64> = (0..types.len()).map(|t| weights[t] / targets[t]).collect();
-        let panel = heaviest_panel(program, &point)?;
+        let point: Vec<f64> = (0..types.len())
+            .map(|t| weights[t] / targets[t] / types.size(t))
+            .collect();
+        let Some(panel) = program
+            .good_panel(&point, STAGE_NODES)
+            .map_err(SelectError::Solver)?
+        else {
+            break; // the same weights would only give the same search again
+        };
         for (t, &taken) in panel.iter().enumerate() {
             let ratio = taken as f64 / types.size(t) / targets[t];
             weights[t] *= (-STAGE_STEP * ratio).exp();
