@@ -96,10 +96,6 @@ impl Drop for Model {
     }
 }
 
-// SAFETY: a CLP model is plain heap data with no thread affinity; it is only ever used
-// through `&mut self` (or `&self` for reads).
-unsafe impl Send for Model {}
-
 /// Columns in CLP's compressed column form.
 #[derive(Default)]
 struct Columns {
@@ -152,14 +148,12 @@ pub(crate) struct ClpMaster {
 }
 
 impl ClpMaster {
-    /// The stage's program over the given panels (fixed types keep `kept`), solved. The
-    /// panels in `start` (the last stage's basic ones) form the first basis with the rows'
-    /// slacks, so the simplex starts near the last stage's solution.
+    /// The stage's program over the given panels (fixed types keep `kept`), solved from
+    /// the slack basis (later stages are handed over instead: see `next_stage`).
     pub fn new(
         types: &Types,
         panels: &[Panel],
         kept: &[Option<f64>],
-        start: &[Panel],
     ) -> Result<ClpMaster, ClpFailed> {
         let n_types = types.len();
         let mut columns = Columns::default();
@@ -177,19 +171,13 @@ impl ClpMaster {
         let row_upper: Vec<f64> = (0..n_types).map(|_| f64::INFINITY).chain([1.0]).collect();
         let mut master = ClpMaster::load(n_types + 1, 1, &columns, &row_lower, &row_upper);
         master.unfixed = kept.iter().filter(|k| k.is_none()).count();
-        let _ = start;
         master.solve_primal()?;
         Ok(master)
     }
 
     /// The program of the final distribution: any panel probabilities giving every type at
     /// least its kept probability (no objective), solved.
-    pub fn feasible(
-        types: &Types,
-        panels: &[Panel],
-        kept: &[f64],
-        start: &[Panel],
-    ) -> Result<ClpMaster, ClpFailed> {
+    pub fn feasible(types: &Types, panels: &[Panel], kept: &[f64]) -> Result<ClpMaster, ClpFailed> {
         let mut columns = Columns::default();
         for panel in panels {
             columns.push_panel(types, panel);
@@ -197,7 +185,6 @@ impl ClpMaster {
         let row_lower: Vec<f64> = kept.iter().copied().chain([1.0]).collect();
         let row_upper: Vec<f64> = kept.iter().map(|_| f64::INFINITY).chain([1.0]).collect();
         let master = ClpMaster::load(types.len() + 1, 0, &columns, &row_lower, &row_upper);
-        let _ = start;
         master.solve_primal()?;
         Ok(master)
     }

@@ -1,4 +1,4 @@
-//! A leximin stage's dual over the known panels, solved by one of two pure-Rust solvers:
+//! A leximin stage's dual over the known panels, solved by one of three solvers:
 //!
 //! minimise cap - sum(fixed probability x weight) with every known panel's weight at most
 //! cap and the unfixed types' weights summing to one (weights non-negative). Its optimum
@@ -9,8 +9,10 @@
 //! - [`LpSolver::Microlp`]: dual simplex, adding each new panel as a row to the last basis.
 //!   Each row rebuilds and refactorises the whole constraint matrix, which is what makes
 //!   it slow once a stage knows hundreds of panels and the pool has hundreds of types.
+//! - `LpSolver::Clp` (with the `clp` feature): COIN-OR CLP's primal simplex on the same
+//!   program as `Revised` (see the `clp` module).
 //!
-//! Clarabel (an interior-point method) was measured as a third and lost clearly
+//! Clarabel (an interior-point method) was measured as another and lost clearly
 //! (BENCHMARKS.md); it was taken out so that its dependencies cost CI no compile time.
 
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
@@ -74,7 +76,7 @@ impl StageDual {
                         .iter()
                         .map(|&p| p.map(|p| kept(Some(p), margin)))
                         .collect();
-                    match ClpMaster::new(types, panels, &kept, start) {
+                    match ClpMaster::new(types, panels, &kept) {
                         Ok(master) => Ok(StageDual::Clp(master)),
                         Err(e) => Err(SelectError::Solver(format!("CLP failed: {}", e.0))),
                     }

@@ -382,7 +382,7 @@ fn panel_probabilities(
     #[cfg(feature = "clp")]
     if solver == LpSolver::Clp {
         let kept: Vec<f64> = fixed.iter().map(|&p| (p - MARGIN).max(0.0)).collect();
-        if let Ok(master) = crate::clp::ClpMaster::feasible(types, panels, &kept, start) {
+        if let Ok(master) = crate::clp::ClpMaster::feasible(types, panels, &kept) {
             return Ok(master.panel_values());
         }
     }
