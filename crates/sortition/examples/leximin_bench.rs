@@ -3,7 +3,8 @@
 //!
 //! `cargo run --release -p sortition --example leximin_bench -- PEOPLE CATEGORIES SIZE [SOLVER [MAX_ROUNDS]]`
 //!
-//! SOLVER is revised (the default) or microlp.
+//! SOLVER is revised (the default), microlp, or clp (only when built with `--features clp`,
+//! which links the system's COIN-OR CLP).
 //!
 //! Prints one line: pool, features, panel, seconds, lowest probability, panels, levels and
 //! whether leximin ran to its end.

@@ -1,4 +1,4 @@
-//! A leximin stage's dual over the known panels, solved by one of two pure-Rust solvers:
+//! A leximin stage's dual over the known panels, solved by one of three solvers:
 //!
 //! minimise cap - sum(fixed probability x weight) with every known panel's weight at most
 //! cap and the unfixed types' weights summing to one (weights non-negative). Its optimum
@@ -9,12 +9,16 @@
 //! - [`LpSolver::Microlp`]: dual simplex, adding each new panel as a row to the last basis.
 //!   Each row rebuilds and refactorises the whole constraint matrix, which is what makes
 //!   it slow once a stage knows hundreds of panels and the pool has hundreds of types.
+//! - `LpSolver::Clp` (with the `clp` feature): COIN-OR CLP's primal simplex on the same
+//!   program as `Revised` (see the `clp` module).
 //!
-//! Clarabel (an interior-point method) was measured as a third and lost clearly
+//! Clarabel (an interior-point method) was measured as another and lost clearly
 //! (BENCHMARKS.md); it was taken out so that its dependencies cost CI no compile time.
 
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
+#[cfg(feature = "clp")]
+use crate::clp::ClpMaster;
 use crate::leximin::{MARGIN, solve};
 use crate::master::Master;
 use crate::oracle::{Panel, Types};
@@ -33,6 +37,8 @@ pub(crate) struct DualPoint {
 pub(crate) enum StageDual {
     Revised(Master),
     Microlp(MicrolpDual),
+    #[cfg(feature = "clp")]
+    Clp(ClpMaster),
 }
 
 impl StageDual {
@@ -64,6 +70,17 @@ impl StageDual {
                 LpSolver::Microlp => {
                     MicrolpDual::new(types, panels, fixed, margin).map(StageDual::Microlp)
                 }
+                #[cfg(feature = "clp")]
+                LpSolver::Clp => {
+                    let kept: Vec<Option<f64>> = fixed
+                        .iter()
+                        .map(|&p| p.map(|p| kept(Some(p), margin)))
+                        .collect();
+                    match ClpMaster::new(types, panels, &kept) {
+                        Ok(master) => Ok(StageDual::Clp(master)),
+                        Err(e) => Err(SelectError::Solver(format!("CLP failed: {}", e.0))),
+                    }
+                }
             };
             match result {
                 Err(_) if margin < 1e-4 => margin *= 10.0,
@@ -83,6 +100,15 @@ impl StageDual {
                 }
             }
             StageDual::Microlp(dual) => dual.point(),
+            #[cfg(feature = "clp")]
+            StageDual::Clp(master) => {
+                let (weights, cap, value) = master.point();
+                DualPoint {
+                    weights,
+                    cap,
+                    value,
+                }
+            }
         }
     }
 
@@ -112,6 +138,40 @@ impl StageDual {
                 }
                 Ok(StageDual::Microlp(dual))
             }
+            #[cfg(feature = "clp")]
+            StageDual::Clp(mut master) => match master.add_panels(types, &panels[known..]) {
+                Ok(()) => Ok(StageDual::Clp(master)),
+                Err(_) => StageDual::new(LpSolver::Clp, types, panels, fixed, &[]),
+            },
+        }
+    }
+
+    /// The next stage's program, from this solved one: the types in `now_fixed` are fixed at
+    /// the stage's value and the panels not in `keep` dropped, keeping the basis. None when
+    /// the solver cannot (microlp) or the hand-over fails: the next stage starts afresh.
+    pub fn next_stage(self, now_fixed: &[usize], keep: &[bool]) -> Option<Self> {
+        match self {
+            StageDual::Revised(mut master) => master
+                .next_stage(now_fixed, keep)
+                .ok()
+                .map(|()| StageDual::Revised(master)),
+            #[cfg(feature = "clp")]
+            StageDual::Clp(mut master) => master
+                .next_stage(now_fixed, keep)
+                .ok()
+                .map(|()| StageDual::Clp(master)),
+            StageDual::Microlp(_) => None,
+        }
+    }
+
+    /// The panels' probabilities in the current solution (see [`Master::panel_values`]),
+    /// when the solver keeps one.
+    pub fn panel_values(&self) -> Option<Vec<f64>> {
+        match self {
+            StageDual::Revised(master) => Some(master.panel_values()),
+            #[cfg(feature = "clp")]
+            StageDual::Clp(master) => Some(master.panel_values()),
+            StageDual::Microlp(_) => None,
         }
     }
 
@@ -120,7 +180,9 @@ impl StageDual {
     pub fn basic_panels(&self) -> Vec<usize> {
         match self {
             StageDual::Revised(master) => master.basic_panels(),
-            _ => Vec::new(),
+            #[cfg(feature = "clp")]
+            StageDual::Clp(master) => master.basic_panels(),
+            StageDual::Microlp(_) => Vec::new(),
         }
     }
 

@@ -33,6 +33,13 @@ const TIGHT: f64 = 1e-6;
 const SEARCH_POINTS: [f64; 4] = [0.0, 0.4, 0.7, 0.9];
 /// At most this many panel searches before the first stage (see `first_panels`).
 const FIRST_SEARCHES: usize = 300;
+/// At most this many panel searches at the start of each later stage (see `stage_panels`).
+const STAGE_SEARCHES: usize = 300;
+/// At most this many branch-and-bound nodes for each of `stage_panels`' searches.
+const STAGE_NODES: u64 = 200;
+/// How fast `stage_panels` weighs a type down: a panel giving a type its target
+/// probability multiplies its weight by e^-STAGE_STEP.
+const STAGE_STEP: f64 = 0.2;
 
 pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectError> {
     let found = distribution(pool, request)?;
@@ -65,6 +72,8 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
     let mut levels = 0;
     // The basic panels of the last stage, to start the next one from.
     let mut start: Vec<Panel> = Vec::new();
+    // The last stage's program turned into the next one's, when the solver can.
+    let mut carried: Option<StageDual> = None;
     while complete && fixed.iter().any(Option::is_none) {
         complete = raise_lowest(
             request.solver,
@@ -73,11 +82,17 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
             &mut fixed,
             &mut rounds_left,
             &mut start,
+            &mut carried,
         )?;
         levels += 1;
     }
     let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
-    let weights = panel_probabilities(request.solver, &types, &panels, &fixed, &start)?;
+    // After the last stage every type is fixed, and the carried program's solution is a
+    // distribution that reaches them all (as is the last stage's, should the rounds run out).
+    let weights = match carried.as_ref().and_then(StageDual::panel_values) {
+        Some(weights) if weights.len() == panels.len() => weights,
+        _ => panel_probabilities(request.solver, &types, &panels, &fixed, &start)?,
+    };
     let type_probability = probabilities_of(&types, &panels, &weights);
     let mut probabilities = vec![0.0; pool.people.len()];
     for (t, members) in types.members.iter().enumerate() {
@@ -133,6 +148,55 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
     Ok(panels)
 }
 
+/// Panels for a later stage, found by multiplicative weights as `first_panels` does for the
+/// first: each type has a target (its fixed probability, or `level`, the last stage's value,
+/// for the unfixed ones), and each search weighs down the types the panels so far gave most
+/// relative to their targets. Column generation alone creeps up a later stage's value a few
+/// panels at a time (the stage's dual weights sit on a few types); these panels give it a
+/// varied start. On the sf_e-shaped pool the second and third levels then closed 8 s and
+/// 13 s into the rounds (14.5 s and about 27 s before). Starting the weights from the
+/// stage's first dual weights (the types holding it down) rather than from equal ones took
+/// the whole selection there from 967 rounds to 792 (four times those weights: also 792).
+fn stage_panels(
+    program: &PanelProgram,
+    fixed: &[Option<f64>],
+    level: f64,
+    searches: usize,
+    duals: &[f64],
+) -> Result<Vec<Panel>, SelectError> {
+    let types = program.types;
+    let targets: Vec<f64> = fixed.iter().map(|p| p.unwrap_or(level).max(1e-3)).collect();
+    // The search starts from the stage's first dual weights (which sum to one over the
+    // unfixed types), scaled to the types' count, over an even floor.
+    let mut weights: Vec<f64> = duals.iter().map(|y| 1.0 + types.len() as f64 * y).collect();
+    let mut found = Vec::new();
+    for _ in 0..searches {
+        let point: Vec<f64> = (0..types.len())
+            .map(|t| weights[t] / targets[t] / types.size(t))
+            .collect();
+        let Some(panel) = program
+            .good_panel(&point, STAGE_NODES)
+            .map_err(SelectError::Solver)?
+        else {
+            break; // the same weights would only give the same search again
+        };
+        for (t, &taken) in panel.iter().enumerate() {
+            let ratio = taken as f64 / types.size(t) / targets[t];
+            weights[t] *= (-STAGE_STEP * ratio).exp();
+        }
+        let total: f64 = weights.iter().sum();
+        // Kept above a floor: weights near zero make many panels tie, and the integer
+        // program's branch and bound then runs for minutes.
+        weights
+            .iter_mut()
+            .for_each(|w| *w = (*w * types.len() as f64 / total).max(1e-3));
+        if !found.contains(&panel) {
+            found.push(panel);
+        }
+    }
+    Ok(found)
+}
+
 /// One leximin stage: the highest probability every unfixed type can reach together, given
 /// the fixed ones; fixes the types that cannot go above it. Should the rounds run out first,
 /// every unfixed type is fixed at the value the known panels reach, which they can give all
@@ -149,13 +213,35 @@ fn raise_lowest(
     fixed: &mut [Option<f64>],
     rounds_left: &mut Option<u32>,
     start: &mut Vec<Panel>,
+    carried: &mut Option<StageDual>,
 ) -> Result<bool, SelectError> {
     let types = program.types;
     let kept: Vec<f64> = fixed
         .iter()
         .map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0)))
         .collect();
-    let mut dual = StageDual::new(solver, types, panels, fixed, start)?;
+    let mut dual = match carried.take() {
+        Some(dual) => dual,
+        None => StageDual::new(solver, types, panels, fixed, start)?,
+    };
+    if fixed.iter().any(Option::is_some) {
+        let unfixed = fixed.iter().filter(|p| p.is_none()).count();
+        let point = dual.point();
+        let found = stage_panels(
+            program,
+            fixed,
+            point.value,
+            unfixed.clamp(1, STAGE_SEARCHES),
+            &point.weights,
+        )?;
+        let known = panels.len();
+        for panel in found {
+            if !panels.contains(&panel) {
+                panels.push(panel);
+            }
+        }
+        dual = dual.add_panels(types, panels, known, fixed)?;
+    }
     let mut center: Option<(Vec<f64>, f64)> = None;
     loop {
         let DualPoint {
@@ -168,11 +254,14 @@ fn raise_lowest(
                 .iter_mut()
                 .filter(|p| p.is_none())
                 .for_each(|p| *p = Some(value.clamp(0.0, 1.0)));
+            // Its solution gives every type that: it is the final distribution.
+            *carried = Some(dual);
             return Ok(false);
         }
         if let Some(left) = rounds_left.as_mut() {
             *left -= 1;
         }
+
         let mut new = Vec::new();
         for smoothing in SEARCH_POINTS {
             let point: Vec<f64> = match &center {
@@ -206,13 +295,16 @@ fn raise_lowest(
                 .into_iter()
                 .map(|p| panels[p].clone())
                 .collect();
-            fix_stage(
+            let now_fixed = fix_stage(
                 fixed,
                 &weights,
                 value.clamp(0.0, 1.0),
                 dual.positive_weight(),
             );
-            keep_tight(types, panels, &weights, cap);
+            let keep = tight(types, panels, &weights, cap);
+            let mut k = keep.iter();
+            panels.retain(|_| *k.next().expect("one flag a panel"));
+            *carried = dual.next_stage(&now_fixed, &keep);
             return Ok(true);
         }
         let known = panels.len();
@@ -234,12 +326,15 @@ fn trace(panels: usize, value: f64, bound: f64) {
     }
 }
 
-/// Drops the panels the stage's dual leaves slack. The stage's distribution uses only tight
-/// ones (complementary slackness), so the fixed probabilities stay within reach of those
-/// kept, and the next stage's linear programs are smaller; a dropped panel a later stage
-/// needs is found again by the panel search.
-fn keep_tight(types: &Types, panels: &mut Vec<Panel>, weights: &[f64], cap: f64) {
-    panels.retain(|panel| panel_weight(types, panel, weights) >= cap - TIGHT);
+/// Which panels to keep: those the stage's dual leaves tight. The others are dropped: the
+/// stage's distribution uses only tight ones (complementary slackness), so the fixed
+/// probabilities stay within reach of those kept, and the next stage's linear programs are
+/// smaller; a dropped panel a later stage needs is found again by the panel search.
+fn tight(types: &Types, panels: &[Panel], weights: &[f64], cap: f64) -> Vec<bool> {
+    panels
+        .iter()
+        .map(|panel| panel_weight(types, panel, weights) >= cap - TIGHT)
+        .collect()
 }
 
 fn heaviest_panel(program: &PanelProgram, type_weights: &[f64]) -> Result<Panel, SelectError> {
@@ -265,16 +360,17 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Fixes the unfixed types whose dual weight is above `positive` at the stage's value.
-fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f64) {
-    let mut any = false;
+/// Fixes the unfixed types whose dual weight is above `positive` at the stage's value;
+/// returns them.
+fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f64) -> Vec<usize> {
+    let mut now_fixed = Vec::new();
     for (t, p) in fixed.iter_mut().enumerate() {
         if p.is_none() && weights[t] > positive {
             *p = Some(value);
-            any = true;
+            now_fixed.push(t);
         }
     }
-    if !any {
+    if now_fixed.is_empty() {
         // Rounding hid every weight below the threshold: fix the heaviest, which the dual's
         // constraint (weights of unfixed types sum to one) says exists.
         let t = (0..fixed.len())
@@ -282,7 +378,9 @@ fn fix_stage(fixed: &mut [Option<f64>], weights: &[f64], value: f64, positive: f
             .max_by(|&a, &b| weights[a].total_cmp(&weights[b]))
             .expect("an unfixed type");
         fixed[t] = Some(value);
+        now_fixed.push(t);
     }
+    now_fixed
 }
 
 /// The probabilities of the known panels that give every type its fixed probability
@@ -294,6 +392,13 @@ fn panel_probabilities(
     fixed: &[f64],
     start: &[Panel],
 ) -> Result<Vec<f64>, SelectError> {
+    #[cfg(feature = "clp")]
+    if solver == LpSolver::Clp {
+        let kept: Vec<f64> = fixed.iter().map(|&p| (p - MARGIN).max(0.0)).collect();
+        if let Ok(master) = crate::clp::ClpMaster::feasible(types, panels, &kept) {
+            return Ok(master.panel_values());
+        }
+    }
     if solver == LpSolver::Revised {
         let kept: Vec<Option<f64>> = fixed.iter().map(|&p| Some((p - MARGIN).max(0.0))).collect();
         if let Ok(master) = Master::new(types, panels, &kept, start) {

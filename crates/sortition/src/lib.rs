@@ -16,6 +16,8 @@
 //! by how much. Everything random is seeded, so a draw can be replayed and audited.
 
 mod addresses;
+#[cfg(feature = "clp")]
+mod clp;
 mod dual;
 mod feasibility;
 mod io;
@@ -65,7 +67,7 @@ impl std::str::FromStr for Method {
     }
 }
 
-/// The linear-programming solver leximin's stages use (both pure Rust). The answer is the
+/// The linear-programming solver leximin's stages use. The answer is the
 /// same to the stated tolerance; they differ in speed (see BENCHMARKS.md).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -76,6 +78,10 @@ pub enum LpSolver {
     Revised,
     /// microlp's dual simplex, warm-started from the last basis as panels are added.
     Microlp,
+    /// COIN-OR CLP's primal simplex on the same master program as `Revised`, with a sparse
+    /// LU-factorised basis (only with the `clp` feature, linked to the system's libClp).
+    #[cfg(feature = "clp")]
+    Clp,
 }
 
 impl std::str::FromStr for LpSolver {
@@ -84,8 +90,12 @@ impl std::str::FromStr for LpSolver {
         match text {
             "revised" => Ok(LpSolver::Revised),
             "microlp" => Ok(LpSolver::Microlp),
+            #[cfg(feature = "clp")]
+            "clp" => Ok(LpSolver::Clp),
+            #[cfg(not(feature = "clp"))]
+            "clp" => Err("this build has no CLP: build with the `clp` feature".into()),
             other => Err(format!(
-                "unknown LP solver {other:?}: choose revised or microlp"
+                "unknown LP solver {other:?}: choose revised, microlp or clp"
             )),
         }
     }

@@ -156,14 +156,30 @@ impl PanelProgram<'_> {
     /// The quota-meeting panel of greatest total weight (weights per person of each
     /// type), or None when no panel meets the quotas.
     pub fn best_panel(&self, weights: &[f64]) -> Result<Option<Panel>, String> {
+        self.search(weights, None)
+    }
+
+    /// A quota-meeting panel of great total weight: the best one the branch and bound finds
+    /// within `nodes` nodes (a count, so the same on any machine), or None when it finds
+    /// none so soon or no panel meets the quotas. For heuristic searches, where some
+    /// weights make the branch and bound run for minutes.
+    pub fn good_panel(&self, weights: &[f64], nodes: u64) -> Result<Option<Panel>, String> {
+        self.search(weights, Some(nodes))
+    }
+
+    fn search(&self, weights: &[f64], nodes: Option<u64>) -> Result<Option<Panel>, String> {
         let mut problem = Problem::new(OptimizationDirection::Maximize);
         let x = self.counts(&mut problem, weights);
         self.constrain(&mut problem, &x, false);
-        match problem.solve() {
+        let mut options = microlp::SolveOptions::default();
+        options.node_limit = nodes;
+        match problem.solve_with(options) {
             Ok(outcome) => {
-                let solution = outcome
-                    .into_solution()
-                    .map_err(|_| "the panel search was interrupted".to_string())?;
+                let solution = match outcome.into_solution() {
+                    Ok(solution) => solution,
+                    Err(_) if nodes.is_some() => return Ok(None),
+                    Err(_) => return Err("the panel search was interrupted".to_string()),
+                };
                 Ok(Some(
                     x.iter()
                         .map(|&v| solution.var_value(v).round().max(0.0) as u32)

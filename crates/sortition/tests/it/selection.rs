@@ -303,7 +303,13 @@ fn every_lp_solver_reaches_the_same_leximin_probabilities() {
     for seed in [3, 7, 11] {
         let pool = random_pool(150, &[2, 3, 4], 15, seed);
         let mut request = request(15, Method::Leximin);
-        let answers: Vec<Vec<f64>> = [LpSolver::Revised, LpSolver::Microlp]
+        let solvers = [
+            LpSolver::Revised,
+            LpSolver::Microlp,
+            #[cfg(feature = "clp")]
+            LpSolver::Clp,
+        ];
+        let answers: Vec<Vec<f64>> = solvers
             .into_iter()
             .map(|solver| {
                 request.solver = solver;
