@@ -28,28 +28,21 @@ pub struct Offering {
 }
 
 impl Offering {
-    /// The statement's condition on provider rows (`t.row_id`), with the kind bound as `$9`.
-    /// Only constant text: the availability picks one of three columns.
-    fn condition(&self) -> &'static str {
-        match self.available.as_str() {
-            "weekdays" => {
-                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
-                   WHERE ($9 = '' OR s.kind = $9) AND s.weekdays = 1)"
-            }
-            "evenings" => {
-                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
-                   WHERE ($9 = '' OR s.kind = $9) AND s.evenings = 1)"
-            }
-            "weekends" => {
-                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
-                   WHERE ($9 = '' OR s.kind = $9) AND s.weekends = 1)"
-            }
-            _ if !self.kind.is_empty() => {
-                " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
-                   WHERE s.kind = $9)"
-            }
-            _ => " AND $9 = $9",
-        }
+    /// The statement's condition on provider rows (`t.row_id`), with the kind bound as `$9`:
+    /// a service of that kind (any when empty) available then (the column is one of three
+    /// constants, so only constant text goes into the statement).
+    fn condition(&self) -> String {
+        let available = match self.available.as_str() {
+            "weekdays" => " AND s.weekdays = 1",
+            "evenings" => " AND s.evenings = 1",
+            "weekends" => " AND s.weekends = 1",
+            _ if self.kind.is_empty() => return " AND $9 = $9".to_string(),
+            _ => "",
+        };
+        format!(
+            " AND t.row_id IN (SELECT s.application_id FROM provider_services s \
+               WHERE ($9 = '' OR s.kind = $9){available})"
+        )
     }
 }
 
@@ -271,7 +264,7 @@ pub async fn cells_in_box(
     let offers = if kind == PointKind::Providers {
         offering.condition()
     } else {
-        " AND $9 = $9"
+        " AND $9 = $9".to_string()
     };
     let not_over_at = match (kind, not_over_at) {
         (PointKind::Providers, None) => Some(crate::db::now_ms()),

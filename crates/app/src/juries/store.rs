@@ -1006,12 +1006,7 @@ fn lottery_from_row(row: &AnyRow) -> anyhow::Result<JuryLottery> {
         drawn: row.try_get::<Option<i64>, _>("drawn")?.map(|d| d as usize),
         draw_record: row.try_get("draw_record")?,
         drawn_at: row.try_get("drawn_at")?,
-        reserves_called: row
-            .try_get::<String, _>("reserves_called")?
-            .split(',')
-            .filter(|id| !id.is_empty())
-            .map(str::to_string)
-            .collect(),
+        reserves_called: id_list(&row.try_get::<String, _>("reserves_called")?),
     })
 }
 
@@ -1048,12 +1043,7 @@ pub async fn call_reserves(
             .fetch_optional(&mut *tx)
             .await
             .context("reading the reserves called")?;
-    let mut called: Vec<String> = called
-        .unwrap_or_default()
-        .split(',')
-        .filter(|id| !id.is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut called = id_list(&called.unwrap_or_default());
     called.extend(reserves.iter().cloned());
     sqlx::query("UPDATE jury_lotteries SET reserves_called = $1 WHERE draw_id = $2")
         .bind(called.join(","))
@@ -1068,6 +1058,14 @@ pub async fn call_reserves(
         .await
         .context("committing the reserves called")?;
     Ok(true)
+}
+
+/// Ids kept comma separated (`reserves_called`).
+fn id_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The lottery a draw is made by, if it is one.

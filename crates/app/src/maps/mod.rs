@@ -91,6 +91,46 @@ pub struct MapView {
     pub legend: Vec<String>,
 }
 
+/// What a map of one place says: the figure's id, its title and description, and the
+/// mark's label.
+pub struct OnePlace<'a> {
+    pub id: &'static str,
+    pub title: String,
+    pub description: String,
+    pub label: &'a str,
+}
+
+/// One place on a map of the streets around it (a report's, a provider's).
+pub fn one_place(
+    lang: &Lang,
+    config: &MapConfig,
+    (lat, lon): (f64, f64),
+    place: OnePlace<'_>,
+) -> Option<String> {
+    figure(
+        lang,
+        config,
+        MapView {
+            id: place.id,
+            title: place.title,
+            description: place.description,
+            regions: Vec::new(),
+            marks: vec![MapMark {
+                lat,
+                lon,
+                count: 1,
+                label: place.label.to_string(),
+                href: None,
+                kind: 0,
+            }],
+            bounds: None,
+            cluster_href: None,
+            picker: false,
+            legend: Vec::new(),
+        },
+    )
+}
+
 /// The drawn map and what the script needs, ready for a page (`{{ map|safe }}`), or None when
 /// there is nothing to place it by (no boundary, no point).
 pub fn figure(lang: &Lang, config: &MapConfig, mut view: MapView) -> Option<String> {

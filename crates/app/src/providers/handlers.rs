@@ -22,7 +22,7 @@ use crate::areas::points::{self, Offering, PointKind};
 use crate::areas::store as areas;
 use crate::i18n::Lang;
 use crate::mail::Email;
-use crate::maps::{self, MapMark, MapView};
+use crate::maps;
 use crate::methods::materials::{self, Checked};
 use crate::organisations::store as organisations;
 use crate::state::AppState;
@@ -470,26 +470,15 @@ async fn provider_place_map(
     else {
         return Ok(None);
     };
-    Ok(maps::figure(
+    Ok(maps::one_place(
         lang,
         &state.config.map,
-        MapView {
+        (lat, lon),
+        maps::OnePlace {
             id: "provider-map",
             title: lang.t1("provider-public-place-title", "name", &application.name),
             description: lang.t("provider-public-place-description"),
-            regions: Vec::new(),
-            marks: vec![MapMark {
-                lat,
-                lon,
-                count: 1,
-                label: application.name.clone(),
-                href: None,
-                kind: 0,
-            }],
-            bounds: None,
-            cluster_href: None,
-            picker: false,
-            legend: Vec::new(),
+            label: &application.name,
         },
     ))
 }

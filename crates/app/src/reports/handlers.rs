@@ -613,27 +613,15 @@ async fn show_page(
 
 /// Where the report is, on a map of the streets around it.
 fn report_place_map(state: &AppState, lang: &Lang, report: &Report) -> Option<String> {
-    let (lat, lon) = (report.latitude?, report.longitude?);
-    maps::figure(
+    maps::one_place(
         lang,
         &state.config.map,
-        MapView {
+        (report.latitude?, report.longitude?),
+        maps::OnePlace {
             id: "report-map",
             title: lang.t1("report-map-one-title", "title", &report.title),
             description: lang.t1("report-map-one-description", "place", &report.address),
-            regions: Vec::new(),
-            marks: vec![MapMark {
-                lat,
-                lon,
-                count: 1,
-                label: report.title.clone(),
-                href: None,
-                kind: 0,
-            }],
-            bounds: None,
-            cluster_href: None,
-            picker: false,
-            legend: Vec::new(),
+            label: &report.title,
         },
     )
 }
