@@ -31,8 +31,8 @@ use crate::state::AppState;
 use crate::web::clock::{Clock, SiteZone};
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
-    accounts, alerts, api, areas, assets, budgets, conversations, dashboard, events, feeds, help,
-    home, jobs, juries, mapping, maps, methods, moderation, ops, organisations, projects,
+    accounts, alerts, api, areas, assets, audit, budgets, conversations, dashboard, events, feeds,
+    help, home, jobs, juries, mapping, maps, methods, moderation, ops, organisations, projects,
     providers, reports, representatives, roles, skills, skillsgame, stories, throttle, work,
 };
 
@@ -69,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .merge(providers::routes())
         .merge(api::routes())
         .merge(work::routes())
+        .merge(audit::routes())
         .merge(ops::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes

@@ -7,6 +7,7 @@ use anyhow::Context;
 use governor::{DefaultKeyedRateLimiter, Quota};
 use sqlx::Row;
 
+use crate::audit::{Action, Entry, Item};
 use crate::db::{Db, new_id, now_ms};
 use crate::web::session::{hash_token, random_token};
 
@@ -18,22 +19,54 @@ pub struct ApiKey {
     pub revoked: bool,
 }
 
-/// Makes a key named `name`; returns the key, which is not kept.
+/// Makes a key named `name`, recorded in the audit log; returns the key, which is not kept.
 pub async fn create(db: &Db, name: &str, by: &str) -> anyhow::Result<String> {
     let key = random_token();
+    let id = new_id();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     sqlx::query(
         "INSERT INTO api_keys (id, key_hash, name, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(new_id())
+    .bind(&id)
     .bind(hash_token(&key))
     .bind(name)
     .bind(by)
     .bind(now_ms())
-    .execute(db)
+    .execute(&mut *tx)
     .await
     .context("making an API key")?;
+    audit_key(&mut tx, &id, Action::ApiKeyCreated, by).await?;
+    tx.commit().await.context("committing an API key")?;
     Ok(key)
+}
+
+/// Writes the audit entry for a key, named by its name.
+async fn audit_key(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    action: Action,
+    actor: &str,
+) -> anyhow::Result<()> {
+    let name: String = sqlx::query_scalar("SELECT name FROM api_keys WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await
+        .context("naming an API key")?;
+    let entry = Entry {
+        actor_id: Some(actor),
+        action,
+        item: Item {
+            kind: "api-key",
+            id,
+            label: &name,
+            link: "/reports/categories#api-keys",
+        },
+        detail: "",
+    };
+    crate::audit::store::write(&mut **tx, &entry).await
 }
 
 pub async fn list(db: &Db) -> anyhow::Result<Vec<ApiKey>> {
@@ -56,13 +89,22 @@ pub async fn list(db: &Db) -> anyhow::Result<Vec<ApiKey>> {
         .collect()
 }
 
-pub async fn revoke(db: &Db, id: &str) -> anyhow::Result<()> {
-    sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-        .bind(now_ms())
-        .bind(id)
-        .execute(db)
+/// Revokes a key, recorded in the audit log (once: revoking it again changes nothing).
+pub async fn revoke(db: &Db, id: &str, by: &str) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db)
         .await
-        .context("revoking an API key")?;
+        .context("starting a transaction")?;
+    let done =
+        sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .context("revoking an API key")?;
+    if done.rows_affected() == 1 {
+        audit_key(&mut tx, id, Action::ApiKeyRevoked, by).await?;
+    }
+    tx.commit().await.context("committing a revocation")?;
     Ok(())
 }
 

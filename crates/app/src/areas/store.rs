@@ -415,9 +415,40 @@ pub async fn save_boundaries(
         .execute(&mut *tx)
         .await
         .context("saving an area's boundary")?;
+        if let Some(actor) = by {
+            audit_boundary(&mut tx, &b.area_id, actor).await?;
+        }
     }
     tx.commit().await.context("committing boundaries")?;
     Ok(())
+}
+
+/// Writes the audit entry for an area's new boundary.
+async fn audit_boundary(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    area_id: &str,
+    actor: &str,
+) -> anyhow::Result<()> {
+    let row = sqlx::query("SELECT name, slug FROM areas WHERE id = $1")
+        .bind(area_id)
+        .fetch_one(&mut **tx)
+        .await
+        .context("naming an area")?;
+    let name: String = row.try_get("name")?;
+    let slug: String = row.try_get("slug")?;
+    let link = format!("/areas/{slug}");
+    let entry = crate::audit::Entry {
+        actor_id: Some(actor),
+        action: crate::audit::Action::BoundariesImported,
+        item: crate::audit::Item {
+            kind: "area",
+            id: area_id,
+            label: &name,
+            link: &link,
+        },
+        detail: "",
+    };
+    crate::audit::store::write(&mut **tx, &entry).await
 }
 
 /// Removes an area's boundary.

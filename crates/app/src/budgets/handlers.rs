@@ -1017,8 +1017,14 @@ pub async fn advance(
             process_id: process.id.clone(),
             notify: Some((user.email.clone(), user.locale.clone())),
         };
-        let closed =
-            store::close_voting(&state.db, &state.ballot_seal, &process.id, Some(&job)).await?;
+        let closed = store::close_voting(
+            &state.db,
+            &state.ballot_seal,
+            &process.id,
+            Some(&job),
+            &user.id,
+        )
+        .await?;
         state.jobs_waiting.notify_one();
         closed
     } else {

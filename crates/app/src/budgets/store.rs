@@ -13,6 +13,7 @@ use sqlx::any::AnyRow;
 
 use super::ballot::{Ballot, BallotFormat, BallotRules};
 use super::seal::{self, BallotSeal, Unsealed};
+use crate::audit::{Action, Entry, Item};
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 
@@ -1482,8 +1483,17 @@ pub async fn finish_paper_batch(
     if done.rows_affected() != 1 {
         return Ok(false);
     }
-    for ballot in ballots_if_matching.unwrap_or_default() {
-        insert_ballot(&mut tx, process_id, ballot, "paper").await?;
+    if let Some(ballots) = ballots_if_matching {
+        for ballot in ballots {
+            insert_ballot(&mut tx, process_id, ballot, "paper").await?;
+        }
+        let label: String = sqlx::query_scalar("SELECT label FROM pb_paper_batches WHERE id = $1")
+            .bind(batch_id)
+            .fetch_one(&mut *tx)
+            .await
+            .context("naming a paper batch")?;
+        let detail = format!("{label}: {}", ballots.len());
+        audit_process(&mut tx, process_id, Action::PaperBallots, Some(by), &detail).await?;
     }
     tx.commit().await.context("committing a paper batch")?;
     Ok(true)
@@ -1512,6 +1522,7 @@ pub async fn close_voting<P: serde::Serialize>(
     seal: &BallotSeal,
     process_id: &str,
     count_job: Option<&P>,
+    actor: &str,
 ) -> anyhow::Result<bool> {
     let mut tx = crate::db::begin(db)
         .await
@@ -1532,6 +1543,7 @@ pub async fn close_voting<P: serde::Serialize>(
     move_sealed_ballots(&mut tx, seal, process_id, usize::MAX).await?;
     if let Some(job) = count_job {
         crate::jobs::enqueue(&mut *tx, COUNT_JOB, job).await?;
+        audit_process(&mut tx, process_id, Action::BudgetCount, Some(actor), "").await?;
     }
     tx.commit()
         .await
@@ -1787,8 +1799,40 @@ pub async fn import<P: serde::Serialize>(
         insert_ballot(&mut tx, &id, ballot, "imported").await?;
     }
     crate::jobs::enqueue(&mut *tx, COUNT_JOB, &count_job(&id)).await?;
+    let detail = import.ballots.len().to_string();
+    audit_process(&mut tx, &id, Action::BudgetImport, by, &detail).await?;
     tx.commit().await.context("committing an import")?;
     Ok(id)
+}
+
+/// Writes the audit entry for an action on a process, named by its title.
+async fn audit_process(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    process_id: &str,
+    action: Action,
+    actor: Option<&str>,
+    detail: &str,
+) -> anyhow::Result<()> {
+    let row = sqlx::query("SELECT title, slug FROM pb_processes WHERE id = $1")
+        .bind(process_id)
+        .fetch_one(&mut **tx)
+        .await
+        .context("naming a process")?;
+    let title: String = row.try_get("title")?;
+    let slug: String = row.try_get("slug")?;
+    let link = format!("/budgets/{slug}/manage");
+    let entry = Entry {
+        actor_id: actor,
+        action,
+        item: Item {
+            kind: "budget",
+            id: process_id,
+            label: &title,
+            link: &link,
+        },
+        detail,
+    };
+    crate::audit::store::write(&mut **tx, &entry).await
 }
 
 /// Processes in `phase` in an area and the areas inside it (`""`: everywhere), for a front

@@ -473,7 +473,8 @@ async fn load_grants(db: &Db, seal: &BallotSeal) -> anyhow::Result<()> {
         "yusuf.ali",
     )
     .await?;
-    store::close_voting::<()>(db, seal, &id, None).await?;
+    let ravi = user_id(db, "ravi.patel").await?;
+    store::close_voting::<()>(db, seal, &id, None, &ravi).await?;
     let process = store::find(db, &id).await?.context("demo grants")?;
     let results = count::count_process(db, &process).await?;
     store::save_results(db, &id, &serde_json::to_string(&results)?, None).await?;

@@ -316,7 +316,7 @@ pub async fn load(db: &Db, seal: &crate::budgets::seal::BallotSeal) -> anyhow::R
     budgets::load(db, seal, &admin.id).await?;
     events::load(db).await?;
     assets::load(db, &admin.id).await?;
-    reports::load(db).await?;
+    reports::load(db, &admin.id).await?;
     providers::load(db).await?;
     // Last: gives everything above without a place one inside its area (providers too).
     places::load(db).await?;
@@ -445,7 +445,7 @@ async fn load_organisations(db: &Db) -> anyhow::Result<()> {
                     let member = accounts::find_by_email(db, &email_of(local))
                         .await?
                         .context("demo member")?;
-                    organisations::set_member(db, &id, &member.id, *role).await?;
+                    organisations::set_member(db, &id, &member.id, *role, &admin.id).await?;
                 }
             }
             Err(CreateOrgError::SlugTaken) => {}

@@ -453,15 +453,15 @@ async fn load_stories(db: &Db) -> anyhow::Result<()> {
 
 /// Loads the demo's stories, representatives, reports and conversations, each only if
 /// missing.
-pub async fn load(db: &Db) -> anyhow::Result<()> {
+pub async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     load_stories(db).await?;
     load_representatives(db).await?;
-    load_reports(db).await?;
+    load_reports(db, admin_id).await?;
     load_conversations(db).await
 }
 
 /// Adds the categories, routes and reports unless the demo's reports are there already.
-async fn load_reports(db: &Db) -> anyhow::Result<()> {
+async fn load_reports(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     if !reports::list(db, &Filter::default(), reports::Order::NewestFirst, None, 1)
         .await?
         .is_empty()
@@ -469,7 +469,7 @@ async fn load_reports(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     for name in CATEGORIES {
-        reports::add_category(db, &crate::web::forms::slugify(name), name).await?;
+        reports::add_category(db, &crate::web::forms::slugify(name), name, Some(admin_id)).await?;
     }
     let categories = reports::categories(db).await?;
     let category = |code: &str| -> anyhow::Result<String> {
@@ -484,7 +484,14 @@ async fn load_reports(db: &Db) -> anyhow::Result<()> {
         let organisation = organisations::find_by_slug(db, organisation)
             .await?
             .context("demo organisation")?;
-        reports::set_route(db, &category(code)?, &area.id, &organisation.id).await?;
+        reports::set_route(
+            db,
+            &category(code)?,
+            &area.id,
+            &organisation.id,
+            Some(admin_id),
+        )
+        .await?;
     }
     let now = now_ms();
     let mut first_of_kind: Option<String> = None;

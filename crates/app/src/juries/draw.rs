@@ -212,6 +212,7 @@ pub async fn draw_lottery(
     jury: &Jury,
     draw_id: &str,
     seed: &str,
+    actor: &str,
 ) -> anyhow::Result<Result<usize, LotteryDrawError>> {
     let Some(lottery) = store::lottery_of_draw(db, draw_id).await? else {
         return Ok(Err(LotteryDrawError::NotWaiting));
@@ -243,7 +244,8 @@ pub async fn draw_lottery(
         emails,
     };
     let text = serde_json::to_string(&record).context("writing a draw's record")?;
-    if !store::draw_lottery(db, draw_id, &outcome, &record.seed, record.drawn, &text).await? {
+    let seeded = (record.seed.as_str(), record.drawn);
+    if !store::draw_lottery(db, draw_id, &outcome, seeded, &text, actor).await? {
         return Ok(Err(LotteryDrawError::NotWaiting));
     }
     Ok(Ok(record.drawn))

@@ -752,7 +752,16 @@ pub async fn lottery_seed(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let public_url = state.config.public_url.clone();
-    match draw::draw_lottery(&state.db, &public_url, &jury, &waiting.draw_id, &seed).await? {
+    match draw::draw_lottery(
+        &state.db,
+        &public_url,
+        &jury,
+        &waiting.draw_id,
+        &seed,
+        &user.id,
+    )
+    .await?
+    {
         Ok(drawn) => {
             state.jobs_waiting.notify_one();
             tracing::info!(by = %user.id, jury = %jury.id, drawn, "jury lottery drawn");

@@ -6,6 +6,7 @@ use sortition::{Feature, Quota};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::audit::{Action, Entry, Item};
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 use crate::web::forms::fold;
@@ -826,6 +827,20 @@ pub async fn queue_draw(
     .execute(&mut *tx)
     .await
     .context("recording a draw")?;
+    let detail = format!(
+        "{} {} {}",
+        draw.kind.as_str(),
+        method_name(draw.method),
+        draw.size
+    );
+    audit_jury(
+        &mut tx,
+        draw.jury_id,
+        Action::JuryDraw,
+        draw.requested_by,
+        &detail,
+    )
+    .await?;
     if let Some((m, reserves)) = draw.lottery {
         sqlx::query(
             "INSERT INTO jury_lotteries (draw_id, jury_id, m, reserves, created_at) \
@@ -1149,9 +1164,9 @@ pub async fn draw_lottery(
     db: &Db,
     draw_id: &str,
     outcome: &DrawOutcome<'_>,
-    seed: &str,
-    drawn: usize,
+    (seed, drawn): (&str, usize),
     record: &str,
+    actor: &str,
 ) -> anyhow::Result<bool> {
     let mut tx = crate::db::begin(db)
         .await
@@ -1171,8 +1186,44 @@ pub async fn draw_lottery(
     if kept.rows_affected() == 0 || !finish_draw_in(&mut tx, draw_id, outcome).await? {
         return Ok(false);
     }
+    let jury_id: String = sqlx::query_scalar("SELECT jury_id FROM jury_draws WHERE id = $1")
+        .bind(draw_id)
+        .fetch_one(&mut *tx)
+        .await
+        .context("finding a draw's jury")?;
+    audit_jury(&mut tx, &jury_id, Action::JurySeed, actor, seed).await?;
     tx.commit().await.context("committing a lottery's draw")?;
     Ok(true)
+}
+
+/// Writes the audit entry for an action on a jury, named by its title.
+async fn audit_jury(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    jury_id: &str,
+    action: Action,
+    actor: &str,
+    detail: &str,
+) -> anyhow::Result<()> {
+    let row = sqlx::query("SELECT title, slug FROM juries WHERE id = $1")
+        .bind(jury_id)
+        .fetch_one(&mut **tx)
+        .await
+        .context("naming a jury")?;
+    let title: String = row.try_get("title")?;
+    let slug: String = row.try_get("slug")?;
+    let link = format!("/juries/{slug}/manage");
+    let entry = Entry {
+        actor_id: Some(actor),
+        action,
+        item: Item {
+            kind: "jury",
+            id: jury_id,
+            label: &title,
+            link: &link,
+        },
+        detail,
+    };
+    crate::audit::store::write(&mut **tx, &entry).await
 }
 
 /// Each candidate's chance in a draw, by volunteer id.

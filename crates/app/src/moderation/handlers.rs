@@ -5,6 +5,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{self, OpenFlag, Target};
+use crate::audit::{Action, Entry, Item};
 use crate::db::now_ms;
 use crate::roles;
 use crate::state::AppState;
@@ -47,6 +48,30 @@ async fn target_of(state: &AppState, kind: &str, id: &str) -> AppResult<(Target,
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((target, text, target.link(id, &parent)))
+}
+
+/// A moderator's decision as the audit log records it: the item by its text's start.
+fn audit_entry<'a>(
+    actor: &'a str,
+    action: Action,
+    target: Target,
+    id: &'a str,
+    text: &'a str,
+    link: &'a str,
+    reason: &'a str,
+) -> Entry<'a> {
+    let end = text.char_indices().nth(80).map_or(text.len(), |(i, _)| i);
+    Entry {
+        actor_id: Some(actor),
+        action,
+        item: Item {
+            kind: target.as_str(),
+            id,
+            label: &text[..end],
+            link,
+        },
+        detail: reason,
+    }
 }
 
 pub async fn flag(
@@ -109,12 +134,21 @@ pub async fn hide(
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
     roles::require_site_admin(&user, "error-moderators-only")?;
-    let (target, _, _) = target_of(&state, &form.target, &form.id).await?;
+    let (target, text, link) = target_of(&state, &form.target, &form.id).await?;
     let reason = form.reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_REASON {
         return Err(AppError::Conflict("error-hide-reason"));
     }
-    store::hide(&state.db, target, &form.id, reason).await?;
+    let entry = audit_entry(
+        &user.id,
+        Action::Hidden,
+        target,
+        &form.id,
+        &text,
+        &link,
+        reason,
+    );
+    store::hide(&state.db, target, &form.id, reason, &entry).await?;
     tracing::info!(by = %user.id, kind = target.as_str(), id = %form.id, "hidden by a moderator");
     Ok(see_other("/moderation", Some("moderation-hidden")))
 }
@@ -125,7 +159,16 @@ pub async fn dismiss(
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
     roles::require_site_admin(&user, "error-moderators-only")?;
-    let (target, _, _) = target_of(&state, &form.target, &form.id).await?;
-    store::dismiss(&state.db, target, &form.id).await?;
+    let (target, text, link) = target_of(&state, &form.target, &form.id).await?;
+    let entry = audit_entry(
+        &user.id,
+        Action::FlagsDismissed,
+        target,
+        &form.id,
+        &text,
+        &link,
+        "",
+    );
+    store::dismiss(&state.db, target, &form.id, &entry).await?;
     Ok(see_other("/moderation", Some("moderation-dismissed")))
 }

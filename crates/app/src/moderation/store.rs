@@ -4,6 +4,7 @@
 use anyhow::Context;
 use sqlx::Row;
 
+use crate::audit::Entry;
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 
 /// What can be flagged and hidden.
@@ -138,8 +139,14 @@ pub async fn open_flags(db: &Db) -> anyhow::Result<Vec<OpenFlag>> {
 }
 
 /// Hides the item with a reason its author sees (or, with an empty reason, shows it again),
-/// and closes its flags, in one transaction.
-pub async fn hide(db: &Db, target: Target, id: &str, reason: &str) -> anyhow::Result<()> {
+/// closes its flags and records `entry` in the audit log, in one transaction.
+pub async fn hide(
+    db: &Db,
+    target: Target,
+    id: &str,
+    reason: &str,
+    entry: &Entry<'_>,
+) -> anyhow::Result<()> {
     let sql = match target {
         Target::Report => "UPDATE reports SET hidden_reason = $1 WHERE id = $2",
         Target::Story => "UPDATE stories SET hidden_reason = $1 WHERE id = $2",
@@ -156,13 +163,20 @@ pub async fn hide(db: &Db, target: Target, id: &str, reason: &str) -> anyhow::Re
         .await
         .context("hiding an item")?;
     resolve(&mut *tx, target, id).await?;
+    crate::audit::store::write(&mut *tx, entry).await?;
     tx.commit().await.context("committing a moderation")?;
     Ok(())
 }
 
-/// Closes the item's flags without hiding it.
-pub async fn dismiss(db: &Db, target: Target, id: &str) -> anyhow::Result<()> {
-    resolve(db, target, id).await
+/// Closes the item's flags without hiding it, recording `entry` in the audit log.
+pub async fn dismiss(db: &Db, target: Target, id: &str, entry: &Entry<'_>) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    resolve(&mut *tx, target, id).await?;
+    crate::audit::store::write(&mut *tx, entry).await?;
+    tx.commit().await.context("committing a dismissal")?;
+    Ok(())
 }
 
 async fn resolve<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(

@@ -426,7 +426,7 @@ pub async fn set_member(
         page.role = form.role;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    store::set_member(&state.db, &org.id, &person.id, role).await?;
+    store::set_member(&state.db, &org.id, &person.id, role, &user.id).await?;
     tracing::info!(by = %user.id, member = %person.id, organisation = %org.id, role = role.as_str(), "membership saved");
     Ok(see_other(
         &format!("/organisations/{}/members", org.slug),
@@ -447,7 +447,7 @@ pub async fn remove_member(
     if role == MemberRole::Admin && store::admin_count(&state.db, &org.id).await? <= 1 {
         return Err(AppError::Conflict("error-last-org-admin"));
     }
-    store::remove_member(&state.db, &org.id, &member_id).await?;
+    store::remove_member(&state.db, &org.id, &member_id, &user.id).await?;
     tracing::info!(by = %user.id, member = %member_id, organisation = %org.id, "member removed");
     Ok(see_other(
         &format!("/organisations/{}/members", org.slug),

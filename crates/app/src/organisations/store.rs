@@ -5,6 +5,7 @@ use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::audit::{Action, Entry, Item};
 use crate::db::{Db, is_unique_violation, new_id, now_ms};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -299,13 +300,17 @@ pub async fn answers_for(db: &Db, organisation_id: &str, user_id: &str) -> anyho
     ))
 }
 
-/// Adds a member or changes their role.
+/// Adds a member or changes their role, recorded in the audit log as `actor`'s.
 pub async fn set_member(
     db: &Db,
     organisation_id: &str,
     user_id: &str,
     role: MemberRole,
+    actor: &str,
 ) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     sqlx::query(
         "INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (organisation_id, user_id) DO UPDATE SET role = $3",
@@ -314,20 +319,77 @@ pub async fn set_member(
     .bind(user_id)
     .bind(role.as_str())
     .bind(now_ms())
-    .execute(db)
+    .execute(&mut *tx)
     .await
     .context("saving a membership")?;
+    let change = (Action::MemberSet, role.as_str());
+    audit_member(&mut tx, organisation_id, user_id, change, actor).await?;
+    tx.commit().await.context("committing a membership")?;
     Ok(())
 }
 
-pub async fn remove_member(db: &Db, organisation_id: &str, user_id: &str) -> anyhow::Result<()> {
+/// Removes a member, recorded in the audit log as `actor`'s.
+pub async fn remove_member(
+    db: &Db,
+    organisation_id: &str,
+    user_id: &str,
+    actor: &str,
+) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    audit_member(
+        &mut tx,
+        organisation_id,
+        user_id,
+        (Action::MemberRemoved, ""),
+        actor,
+    )
+    .await?;
     sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2")
         .bind(organisation_id)
         .bind(user_id)
-        .execute(db)
+        .execute(&mut *tx)
         .await
         .context("removing a member")?;
+    tx.commit().await.context("committing a member's removal")?;
     Ok(())
+}
+
+/// Writes the audit entry for a membership change: the person as "Name · Organisation".
+async fn audit_member(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: &str,
+    user_id: &str,
+    (action, detail): (Action, &str),
+    actor: &str,
+) -> anyhow::Result<()> {
+    let row = sqlx::query(
+        "SELECT u.display_name, o.name, o.slug FROM users u, organisations o \
+         WHERE u.id = $1 AND o.id = $2",
+    )
+    .bind(user_id)
+    .bind(organisation_id)
+    .fetch_one(&mut **tx)
+    .await
+    .context("naming a member")?;
+    let person: String = row.try_get("display_name")?;
+    let organisation: String = row.try_get("name")?;
+    let slug: String = row.try_get("slug")?;
+    let label = format!("{person} · {organisation}");
+    let link = format!("/organisations/{slug}/members");
+    let entry = Entry {
+        actor_id: Some(actor),
+        action,
+        item: Item {
+            kind: "user",
+            id: user_id,
+            label: &label,
+            link: &link,
+        },
+        detail,
+    };
+    crate::audit::store::write(&mut **tx, &entry).await
 }
 
 pub async fn admin_count(db: &Db, organisation_id: &str) -> anyhow::Result<i64> {

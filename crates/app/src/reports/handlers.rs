@@ -1033,7 +1033,7 @@ pub async fn add_category(
         errors.add(&ctx.lang, "name", "field-report-category-name");
     }
     if errors.is_empty() {
-        if store::add_category(&state.db, &code, &name).await? {
+        if store::add_category(&state.db, &code, &name, Some(&user.id)).await? {
             return Ok(see_other(
                 "/reports/categories",
                 Some("report-category-added"),
@@ -1077,7 +1077,14 @@ pub async fn add_route(
         );
     }
     if errors.is_empty() {
-        store::set_route(&state.db, &form.category, &form.area, &form.organisation).await?;
+        store::set_route(
+            &state.db,
+            &form.category,
+            &form.area,
+            &form.organisation,
+            Some(&user.id),
+        )
+        .await?;
         return Ok(see_other("/reports/categories", Some("report-route-set")));
     }
     let page = admin_page(&state, ctx, errors).await?;
@@ -1090,7 +1097,7 @@ pub async fn delete_route(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     roles::require_site_admin(&user, "error-report-admins-only")?;
-    store::delete_route(&state.db, &id).await?;
+    store::delete_route(&state.db, &id, Some(&user.id)).await?;
     Ok(see_other(
         "/reports/categories",
         Some("report-route-deleted"),
@@ -1130,7 +1137,7 @@ pub async fn revoke_api_key(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     roles::require_site_admin(&user, "error-report-admins-only")?;
-    keys::revoke(&state.db, &id).await?;
+    keys::revoke(&state.db, &id, &user.id).await?;
     Ok(see_other(
         "/reports/categories#api-keys",
         Some("report-key-revoked"),

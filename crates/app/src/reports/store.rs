@@ -6,6 +6,8 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::stats::Timing;
+use crate::audit::store as audit;
+use crate::audit::{Action, Entry, Item};
 use crate::db::{Db, Sql, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 use crate::maps::{MapBounds as Bounds, MapCell};
@@ -86,21 +88,45 @@ pub async fn categories(db: &Db) -> anyhow::Result<Vec<Category>> {
         .collect()
 }
 
-/// Adds a category at the end of the list; false if its code is taken.
-pub async fn add_category(db: &Db, code: &str, name: &str) -> anyhow::Result<bool> {
+/// Adds a category at the end of the list, recorded in the audit log as `actor`'s; false
+/// if its code is taken.
+pub async fn add_category(
+    db: &Db,
+    code: &str,
+    name: &str,
+    actor: Option<&str>,
+) -> anyhow::Result<bool> {
+    let id = new_id();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let added = sqlx::query(
         "INSERT INTO report_categories (id, code, name, position, active) \
          VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM report_categories), TRUE)",
     )
-    .bind(new_id())
+    .bind(&id)
     .bind(code)
     .bind(name)
-    .execute(db)
+    .execute(&mut *tx)
     .await;
     match added {
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        other => other.map(|_| true).context("adding a report category"),
-    }
+        Err(e) if is_unique_violation(&e) => return Ok(false),
+        other => other.context("adding a report category")?,
+    };
+    let entry = Entry {
+        actor_id: actor,
+        action: Action::CategoryAdded,
+        item: Item {
+            kind: "report-category",
+            id: &id,
+            label: name,
+            link: "/reports/categories",
+        },
+        detail: code,
+    };
+    audit::write(&mut *tx, &entry).await?;
+    tx.commit().await.context("committing a report category")?;
+    Ok(true)
 }
 
 /// A routing rule as listed for admins.
@@ -135,36 +161,89 @@ pub async fn routes(db: &Db) -> anyhow::Result<Vec<Route>> {
 }
 
 /// Sends the category's reports from the area (and areas inside it) to the organisation,
-/// replacing any rule for the same category and area.
+/// replacing any rule for the same category and area; recorded in the audit log.
 pub async fn set_route(
     db: &Db,
     category_id: &str,
     area_id: &str,
     organisation_id: &str,
+    actor: Option<&str>,
 ) -> anyhow::Result<()> {
-    sqlx::query(
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let id: String = sqlx::query_scalar(
         "INSERT INTO report_routes (id, category_id, area_id, organisation_id, created_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category_id, area_id) \
-         DO UPDATE SET organisation_id = excluded.organisation_id",
+         DO UPDATE SET organisation_id = excluded.organisation_id RETURNING id",
     )
     .bind(new_id())
     .bind(category_id)
     .bind(area_id)
     .bind(organisation_id)
     .bind(now_ms())
-    .execute(db)
+    .fetch_one(&mut *tx)
     .await
     .context("setting a routing rule")?;
+    audit_route(&mut tx, &id, Action::RouteSet, actor).await?;
+    tx.commit().await.context("committing a routing rule")?;
     Ok(())
 }
 
-pub async fn delete_route(db: &Db, id: &str) -> anyhow::Result<()> {
+/// Removes a routing rule, recorded in the audit log (before it goes, so its names are
+/// read while it is there).
+pub async fn delete_route(db: &Db, id: &str, actor: Option<&str>) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    audit_route(&mut tx, id, Action::RouteDeleted, actor).await?;
     sqlx::query("DELETE FROM report_routes WHERE id = $1")
         .bind(id)
-        .execute(db)
+        .execute(&mut *tx)
         .await
         .context("deleting a routing rule")?;
+    tx.commit()
+        .await
+        .context("committing a routing rule's removal")?;
     Ok(())
+}
+
+/// Writes the audit entry for a routing rule, named "category · area → organisation".
+async fn audit_route(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    route_id: &str,
+    action: Action,
+    actor: Option<&str>,
+) -> anyhow::Result<()> {
+    let Some(row) = sqlx::query(
+        "SELECT c.name AS category, a.name AS area, o.name AS organisation \
+         FROM report_routes r JOIN report_categories c ON c.id = r.category_id \
+         JOIN areas a ON a.id = r.area_id JOIN organisations o ON o.id = r.organisation_id \
+         WHERE r.id = $1",
+    )
+    .bind(route_id)
+    .fetch_optional(&mut **tx)
+    .await
+    .context("naming a routing rule")?
+    else {
+        return Ok(());
+    };
+    let category: String = row.try_get("category")?;
+    let area: String = row.try_get("area")?;
+    let organisation: String = row.try_get("organisation")?;
+    let label = format!("{category} · {area}");
+    let entry = Entry {
+        actor_id: actor,
+        action,
+        item: Item {
+            kind: "report-route",
+            id: route_id,
+            label: &label,
+            link: "/reports/categories",
+        },
+        detail: &organisation,
+    };
+    audit::write(&mut **tx, &entry).await
 }
 
 /// The organisation responsible for the category in the area: the rule for the area itself,
@@ -1133,6 +1212,14 @@ pub async fn add_update(
         .await
         .context("starting a transaction")?;
     let status = update.status.map(Status::as_str).unwrap_or("");
+    let before = sqlx::query("SELECT status, title FROM reports WHERE id = $1")
+        .bind(report_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .context("reading a report before its update")?;
+    let Some(before) = before else {
+        return Ok(false);
+    };
     let changed = sqlx::query(
         "UPDATE reports SET updated_at = $1, \
          status = CASE WHEN $2 = '' THEN status ELSE $2 END, \
@@ -1166,6 +1253,24 @@ pub async fn add_update(
     .execute(&mut *tx)
     .await
     .context("storing a report update")?;
+    if !status.is_empty() {
+        let from: String = before.try_get("status")?;
+        let title: String = before.try_get("title")?;
+        let detail = format!("{from}>{status}");
+        let link = format!("/reports/{report_id}");
+        let entry = Entry {
+            actor_id: Some(update.author_id),
+            action: Action::ReportStatus,
+            item: Item {
+                kind: "report",
+                id: report_id,
+                label: &title,
+                link: &link,
+            },
+            detail: &detail,
+        };
+        audit::write(&mut *tx, &entry).await?;
+    }
     let rows = sqlx::query(
         "SELECT u.id, u.email, u.locale FROM report_followers f JOIN users u ON u.id = f.user_id \
          WHERE f.report_id = $1 AND u.id <> $2 ORDER BY u.email",

@@ -165,7 +165,7 @@ pub async fn revoke(
     let area = area_by_slug(&state, &slug).await?;
     require(&state.db, &user, &area.id, AreaAction::ManageRoles).await?;
     let role = Role::parse(&form.role).ok_or(AppError::NotFound)?;
-    if !store::revoke(&state.db, &form.user_id, &area.id, role).await? {
+    if !store::revoke(&state.db, &form.user_id, &area.id, role, &user.id).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(by = %user.id, from = %form.user_id, area = %area.id, role = role.as_str(), "role removed");

@@ -4,6 +4,7 @@ use anyhow::Context;
 use serde::Serialize;
 use sqlx::Row;
 
+use crate::audit::{Action, Entry, Item};
 use crate::db::{Db, now_ms};
 use crate::roles::policy::Role;
 
@@ -35,8 +36,8 @@ pub async fn held_in_area_chain(
         .collect()
 }
 
-/// Gives a role (already verified: roles other than resident are given by admins).
-/// Returns false if the person already had it.
+/// Gives a role (already verified: roles other than resident are given by admins),
+/// recorded in the audit log as `granted_by`'s. Returns false if the person already had it.
 pub async fn grant(
     db: &Db,
     user_id: &str,
@@ -45,6 +46,9 @@ pub async fn grant(
     granted_by: &str,
 ) -> anyhow::Result<bool> {
     let now = now_ms();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let done = sqlx::query(
         "INSERT INTO area_roles (user_id, area_id, role, granted_by, verified_by, verified_at, created_at) \
          VALUES ($1, $2, $3, $4, $4, $5, $5) ON CONFLICT (user_id, area_id, role) DO NOTHING",
@@ -54,22 +58,96 @@ pub async fn grant(
     .bind(role.as_str())
     .bind(granted_by)
     .bind(now)
-    .execute(db)
+    .execute(&mut *tx)
     .await
     .context("granting a role")?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let change = RoleChange {
+        user_id,
+        area_id,
+        action: Action::RoleGranted,
+        detail: role.as_str(),
+    };
+    audit_role(&mut tx, &change, granted_by).await?;
+    tx.commit().await.context("committing a role")?;
+    Ok(true)
 }
 
-pub async fn revoke(db: &Db, user_id: &str, area_id: &str, role: Role) -> anyhow::Result<bool> {
+/// Takes a role away, recorded in the audit log as `revoked_by`'s; false if it was not held.
+pub async fn revoke(
+    db: &Db,
+    user_id: &str,
+    area_id: &str,
+    role: Role,
+    revoked_by: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let done =
         sqlx::query("DELETE FROM area_roles WHERE user_id = $1 AND area_id = $2 AND role = $3")
             .bind(user_id)
             .bind(area_id)
             .bind(role.as_str())
-            .execute(db)
+            .execute(&mut *tx)
             .await
             .context("removing a role")?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let change = RoleChange {
+        user_id,
+        area_id,
+        action: Action::RoleRevoked,
+        detail: role.as_str(),
+    };
+    audit_role(&mut tx, &change, revoked_by).await?;
+    tx.commit().await.context("committing a role's removal")?;
+    Ok(true)
+}
+
+/// A change to someone's standing in an area, as the audit log records it.
+struct RoleChange<'a> {
+    user_id: &'a str,
+    area_id: &'a str,
+    action: Action,
+    detail: &'a str,
+}
+
+/// Writes the audit entry for a role change: the person named as "Name · Area", linked to
+/// the area's people page.
+async fn audit_role(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    change: &RoleChange<'_>,
+    actor: &str,
+) -> anyhow::Result<()> {
+    let row = sqlx::query(
+        "SELECT u.display_name, a.name, a.slug FROM users u, areas a WHERE u.id = $1 AND a.id = $2",
+    )
+    .bind(change.user_id)
+    .bind(change.area_id)
+    .fetch_one(&mut **tx)
+    .await
+    .context("naming a role's holder")?;
+    let person: String = row.try_get("display_name")?;
+    let area: String = row.try_get("name")?;
+    let slug: String = row.try_get("slug")?;
+    let label = format!("{person} · {area}");
+    let link = format!("/areas/{slug}/people");
+    let entry = Entry {
+        actor_id: Some(actor),
+        action: change.action,
+        item: Item {
+            kind: "user",
+            id: change.user_id,
+            label: &label,
+            link: &link,
+        },
+        detail: change.detail,
+    };
+    crate::audit::store::write(&mut **tx, &entry).await
 }
 
 /// Someone says they live in the area: an unverified resident until an official confirms.
@@ -88,13 +166,17 @@ pub async fn claim_residence(db: &Db, user_id: &str, area_id: &str) -> anyhow::R
     Ok(done.rows_affected() == 1)
 }
 
-/// Confirms a resident; false if they had not claimed residence or were verified already.
+/// Confirms a resident, recorded in the audit log as `verified_by`'s; false if they had not
+/// claimed residence or were verified already.
 pub async fn verify_resident(
     db: &Db,
     user_id: &str,
     area_id: &str,
     verified_by: &str,
 ) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     let done = sqlx::query(
         "UPDATE area_roles SET verified_by = $1, verified_at = $2 \
          WHERE user_id = $3 AND area_id = $4 AND role = 'resident' AND verified_at IS NULL",
@@ -103,10 +185,21 @@ pub async fn verify_resident(
     .bind(now_ms())
     .bind(user_id)
     .bind(area_id)
-    .execute(db)
+    .execute(&mut *tx)
     .await
     .context("verifying a resident")?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let change = RoleChange {
+        user_id,
+        area_id,
+        action: Action::ResidentVerified,
+        detail: "",
+    };
+    audit_role(&mut tx, &change, verified_by).await?;
+    tx.commit().await.context("committing a verification")?;
+    Ok(true)
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -123,7 +123,7 @@ async fn sealed_ballots_say_nothing_and_leave_in_shuffled_batches() {
     );
 
     assert!(
-        store::close_voting::<()>(&pool, &seal, &process, None)
+        store::close_voting::<()>(&pool, &seal, &process, None, "tester")
             .await
             .unwrap()
     );

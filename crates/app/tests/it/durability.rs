@@ -201,7 +201,7 @@ async fn concurrent_ballots_survive_a_kill() {
     // Closing the vote empties the sealed ballots into the box: every ballot is counted.
     drop(server);
     assert!(
-        store::close_voting::<()>(&pool, &seal, &id, None)
+        store::close_voting::<()>(&pool, &seal, &id, None, "tester")
             .await
             .unwrap()
     );
