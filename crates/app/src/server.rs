@@ -162,6 +162,7 @@ pub async fn start(mut config: Config, db: Db) -> anyhow::Result<Running> {
     ));
     tokio::spawn(purge_expired_sessions(state.clone()));
     tokio::spawn(alerts::digest::run(state.clone()));
+    tokio::spawn(reports::questionnaire::run(state.clone()));
     tokio::spawn(state.places.clone().keep_fresh(state.db.clone()));
     tokio::spawn(warm_help_search(state.help_search.clone()));
     let header_timeout = Duration::from_secs(state.config.header_read_timeout_seconds.max(1));

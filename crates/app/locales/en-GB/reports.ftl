@@ -154,3 +154,66 @@ notifications-new = new
 # A new API key's required name.
 field-key_name-missing = Give the key a name.
 report-inbox-more-waiting = More waiting reports
+
+# Closing the loop (issue 28): targets, overdue reports, "has this been fixed?"
+report-targets = Target times to fix
+report-targets-intro = A category may have a target time to fix, in days. Reports still open after it are flagged as overdue in the inbox, on the report and on the organisation's public record.
+field-report-target-days = Target (days)
+field-report-target-days-hint = From 1 to 366; leave empty to remove the target.
+field-report-target-days-invalid = Give a whole number of days from 1 to 366, or leave it empty.
+report-target-save = Save the target
+notice-report-target-set = The target has been saved.
+report-target-days = { $count ->
+    [one] target: one day
+   *[other] target: { $count } days
+}
+report-overdue = Overdue
+report-overdue-by-target = { $count ->
+    [one] Still open after the target of one day for this category.
+   *[other] Still open after the target of { $count } days for this category.
+}
+report-inbox-overdue = { $count ->
+    [one] One waiting report is past its category's target.
+   *[other] { $count } waiting reports are past their category's target.
+}
+report-stats-overdue = Open reports past their target now
+report-stats-confirmed = Confirmed fixed by the people who reported them
+report-stats-not-fixed = Said not fixed by the people who reported them
+report-ask-subject = Has this been fixed? "{ $title }"
+report-ask-body-fixed = Four weeks ago your report "{ $title }" was marked fixed. Has it really been fixed?
+    
+    Yes, it is fixed: { $yes }
+    No, it is not fixed: { $no }
+    
+    If it is not, the report will be opened again and the organisation told. The report: { $link }
+    
+    Choose which emails you get: { $settings }
+report-ask-body-waiting = Your report "{ $title }" has waited four weeks without an answer. Has it been fixed?
+    
+    Yes, it is fixed: { $yes }
+    No, it is not fixed: { $no }
+    
+    If it is not, the organisation will be told again. The report: { $link }
+    
+    Choose which emails you get: { $settings }
+report-ask-title = Has this been fixed?
+report-ask-intro = You reported "{ $title }".
+report-ask-see = See the report
+report-ask-question = Has the problem been fixed?
+report-ask-yes = Yes, it is fixed
+report-ask-no = No, it is not fixed
+field-report-ask-comment = Anything to add? (optional, shown on the report)
+field-report-ask-comment-hint = For example what is still wrong.
+report-ask-send = Send my answer
+field-report-answer-missing = Choose yes or no.
+error-report-answered = This question has been answered already. Thank you.
+notice-report-reopened = Thank you. The report is open again and the organisation has been told.
+notice-report-confirmed-fixed = Thank you. The report is now marked fixed.
+notice-report-answer-thanks = Thank you for your answer.
+report-not-fixed-notice = The person who reported "{ $title }" says it is not fixed.
+report-not-fixed-subject = Not fixed: "{ $title }"
+report-not-fixed-body = The person who reported "{ $title }" says it has not been fixed.
+    
+    { $comment }
+    
+    The report: { $link }

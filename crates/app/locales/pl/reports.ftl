@@ -160,3 +160,67 @@ notifications-new = nowe
 # Wymagana nazwa nowego klucza API.
 field-key_name-missing = Nadaj kluczowi nazwę.
 report-inbox-more-waiting = Kolejne oczekujące zgłoszenia
+
+# Domykanie spraw (issue 28): terminy, zgłoszenia po terminie, „czy to naprawiono?”
+report-targets = Docelowe terminy naprawy
+report-targets-intro = Kategoria może mieć docelowy termin naprawy w dniach. Zgłoszenia wciąż otwarte po tym czasie są oznaczane jako przeterminowane w skrzynce, przy zgłoszeniu i w publicznych wynikach organizacji.
+field-report-target-days = Termin (dni)
+field-report-target-days-hint = Od 1 do 366; zostaw puste, aby usunąć termin.
+field-report-target-days-invalid = Podaj liczbę całkowitą dni od 1 do 366 albo zostaw puste.
+report-target-save = Zapisz termin
+notice-report-target-set = Termin został zapisany.
+report-target-days = { $count ->
+    [one] termin: jeden dzień
+   *[other] termin: { $count } dni
+}
+report-overdue = Po terminie
+report-overdue-by-target = { $count ->
+    [one] Wciąż otwarte po terminie jednego dnia dla tej kategorii.
+   *[other] Wciąż otwarte po terminie { $count } dni dla tej kategorii.
+}
+report-inbox-overdue = { $count ->
+    [one] Jedno czekające zgłoszenie jest po terminie swojej kategorii.
+    [few] { $count } czekające zgłoszenia są po terminie swojej kategorii.
+   *[many] { $count } czekających zgłoszeń jest po terminie swojej kategorii.
+}
+report-stats-overdue = Otwarte zgłoszenia po terminie
+report-stats-confirmed = Naprawę potwierdzili zgłaszający
+report-stats-not-fixed = Zgłaszający twierdzą, że nie naprawiono
+report-ask-subject = Czy to naprawiono? „{ $title }”
+report-ask-body-fixed = Cztery tygodnie temu Twoje zgłoszenie „{ $title }” oznaczono jako naprawione. Czy naprawdę je naprawiono?
+    
+    Tak, naprawiono: { $yes }
+    Nie, nie naprawiono: { $no }
+    
+    Jeśli nie, zgłoszenie zostanie otwarte ponownie, a organizacja powiadomiona. Zgłoszenie: { $link }
+    
+    Wybierz, jakie wiadomości dostajesz: { $settings }
+report-ask-body-waiting = Twoje zgłoszenie „{ $title }” czeka cztery tygodnie bez odpowiedzi. Czy je naprawiono?
+    
+    Tak, naprawiono: { $yes }
+    Nie, nie naprawiono: { $no }
+    
+    Jeśli nie, organizacja zostanie powiadomiona ponownie. Zgłoszenie: { $link }
+    
+    Wybierz, jakie wiadomości dostajesz: { $settings }
+report-ask-title = Czy to naprawiono?
+report-ask-intro = Zgłoszono przez Ciebie: „{ $title }”.
+report-ask-see = Zobacz zgłoszenie
+report-ask-question = Czy problem został naprawiony?
+report-ask-yes = Tak, naprawiono
+report-ask-no = Nie, nie naprawiono
+field-report-ask-comment = Coś do dodania? (nieobowiązkowe, widoczne przy zgłoszeniu)
+field-report-ask-comment-hint = Na przykład co wciąż jest nie tak.
+report-ask-send = Wyślij odpowiedź
+field-report-answer-missing = Wybierz tak albo nie.
+error-report-answered = Na to pytanie już odpowiedziano. Dziękujemy.
+notice-report-reopened = Dziękujemy. Zgłoszenie jest znów otwarte, a organizacja została powiadomiona.
+notice-report-confirmed-fixed = Dziękujemy. Zgłoszenie jest teraz oznaczone jako naprawione.
+notice-report-answer-thanks = Dziękujemy za odpowiedź.
+report-not-fixed-notice = Osoba, która zgłosiła „{ $title }”, twierdzi, że nie naprawiono.
+report-not-fixed-subject = Nie naprawiono: „{ $title }”
+report-not-fixed-body = Osoba, która zgłosiła „{ $title }”, twierdzi, że problemu nie naprawiono.
+    
+    { $comment }
+    
+    Zgłoszenie: { $link }

@@ -158,7 +158,7 @@ fn detail_text(lang: &Lang, entry: &Recorded) -> String {
         None => code.to_string(),
     };
     match Action::parse(&entry.action) {
-        Some(Action::ReportStatus | Action::ReportReopened) => match entry.detail.split_once('>') {
+        Some(Action::ReportStatus) => match entry.detail.split_once('>') {
             Some((from, to)) => format!("{} → {}", status(from), status(to)),
             None => entry.detail.clone(),
         },

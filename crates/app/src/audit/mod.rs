@@ -22,10 +22,10 @@ pub fn routes() -> Router<AppState> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     CategoryAdded,
+    CategoryTarget,
     RouteSet,
     RouteDeleted,
     ReportStatus,
-    ReportReopened,
     Hidden,
     FlagsDismissed,
     ResidentVerified,
@@ -47,10 +47,10 @@ pub enum Action {
 
 pub const ALL_ACTIONS: [Action; 22] = [
     Action::CategoryAdded,
+    Action::CategoryTarget,
     Action::RouteSet,
     Action::RouteDeleted,
     Action::ReportStatus,
-    Action::ReportReopened,
     Action::Hidden,
     Action::FlagsDismissed,
     Action::ResidentVerified,
@@ -74,10 +74,10 @@ impl Action {
     pub fn as_str(self) -> &'static str {
         match self {
             Action::CategoryAdded => "category-added",
+            Action::CategoryTarget => "category-target",
             Action::RouteSet => "route-set",
             Action::RouteDeleted => "route-deleted",
             Action::ReportStatus => "report-status",
-            Action::ReportReopened => "report-reopened",
             Action::Hidden => "hidden",
             Action::FlagsDismissed => "flags-dismissed",
             Action::ResidentVerified => "resident-verified",

@@ -582,6 +582,14 @@ impl ShowPage {
     fn is_affected(&self) -> bool {
         self.following == Following::Affected
     }
+
+    /// Open past its category's target, said in days.
+    fn overdue_text(&self) -> Option<String> {
+        let days = self.report.target_days?;
+        self.report
+            .overdue(crate::db::now_ms())
+            .then(|| self.ctx.t_count("report-overdue-by-target", days))
+    }
 }
 
 async fn show_page(
@@ -822,6 +830,9 @@ struct InboxPage {
     /// A page of the finished ones, most recently made first.
     finished: Vec<Report>,
     finished_next: Option<String>,
+    /// Open reports past their category's target, and the time they are judged at.
+    overdue_count: i64,
+    now: i64,
 }
 
 #[derive(Deserialize, Default)]
@@ -884,8 +895,11 @@ pub async fn inbox(
             PAGE_SIZE,
         )
     };
+    let now = crate::db::now_ms();
     render(&InboxPage {
         ctx,
+        overdue_count: store::overdue_count(&state.db, &organisation.id, now).await?,
+        now,
         waiting_count: store::count(&state.db, &waiting_filter).await?,
         waiting_next: cursor(&waiting),
         finished_next: cursor(&finished),
@@ -903,6 +917,10 @@ struct StatsPage {
     ctx: PageContext,
     organisation: Organisation,
     stats: Stats,
+    /// Open reports past their category's target now.
+    overdue: i64,
+    /// What reporters said four weeks on: (confirmed fixed, not fixed).
+    answers: (i64, i64),
     /// Bars of the chart: label, count, top and width (of 100).
     bars: Vec<(String, usize, usize, f64)>,
 }
@@ -949,8 +967,11 @@ pub async fn organisation_stats(
             (ctx.t(&status.label_key()), *n, i * BAR_HEIGHT, width)
         })
         .collect();
+    let now = crate::db::now_ms();
     render(&StatsPage {
         ctx,
+        overdue: store::overdue_count(&state.db, &organisation.id, now).await?,
+        answers: store::answers(&state.db, &organisation.id).await?,
         organisation,
         stats,
         bars,
@@ -1040,6 +1061,45 @@ pub async fn add_category(
             ));
         }
         errors.add(&ctx.lang, "name", "field-report-category-taken");
+    }
+    let page = admin_page(&state, ctx, errors).await?;
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TargetForm {
+    target_category: String,
+    target_days: String,
+}
+
+/// The longest target a category may have: a year.
+const MAX_TARGET_DAYS: i64 = 366;
+
+/// Sets or clears a category's target time to fix (an empty number clears it).
+pub async fn set_target(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Form(form): Form<TargetForm>,
+) -> AppResult<Response> {
+    roles::require_site_admin(&user, "error-report-admins-only")?;
+    let mut errors = FormErrors::new();
+    let days = match form.target_days.trim() {
+        "" => None,
+        text => match text.parse::<i64>() {
+            Ok(days) if (1..=MAX_TARGET_DAYS).contains(&days) => Some(days),
+            _ => {
+                errors.add_message("target_days", ctx.t("field-report-target-days-invalid"));
+                None
+            }
+        },
+    };
+    if errors.is_empty() {
+        if store::set_target(&state.db, &form.target_category, days, &user.id).await? {
+            return Ok(see_other("/reports/categories", Some("report-target-set")));
+        }
+        errors.add_message("target_category", ctx.t("field-report-category-invalid"));
     }
     let page = admin_page(&state, ctx, errors).await?;
     render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)

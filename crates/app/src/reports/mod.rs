@@ -7,6 +7,7 @@
 
 mod handlers;
 mod open311;
+pub mod questionnaire;
 pub mod stats;
 pub mod store;
 
@@ -37,6 +38,11 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/routes/{id}/delete", post(handlers::delete_route))
         .route("/reports/{id}", get(handlers::show))
         .route("/reports/{id}/follow", post(handlers::follow))
+        .route(
+            "/reports/{id}/fixed",
+            get(questionnaire::form).post(questionnaire::submit),
+        )
+        .route("/reports/categories/target", post(handlers::set_target))
         .route("/reports/{id}/updates", post(handlers::add_update))
         .route("/reports/{id}/photos/{photo}", get(handlers::photo))
         .route("/organisations/{slug}/inbox", get(handlers::inbox))

@@ -66,11 +66,13 @@ pub struct Category {
     pub code: String,
     pub name: String,
     pub active: bool,
+    /// Target time to fix, in days.
+    pub target_days: Option<i64>,
 }
 
 pub async fn categories(db: &Db) -> anyhow::Result<Vec<Category>> {
     let rows = sqlx::query(
-        "SELECT id, code, name, CASE WHEN active THEN 1 ELSE 0 END AS active \
+        "SELECT id, code, name, CASE WHEN active THEN 1 ELSE 0 END AS active, target_days \
          FROM report_categories ORDER BY position, name",
     )
     .fetch_all(db)
@@ -83,6 +85,7 @@ pub async fn categories(db: &Db) -> anyhow::Result<Vec<Category>> {
                 code: row.try_get("code")?,
                 name: row.try_get("name")?,
                 active: row.try_get::<i32, _>("active")? == 1,
+                target_days: row.try_get("target_days")?,
             })
         })
         .collect()
@@ -292,6 +295,8 @@ pub struct Report {
     pub updated_at: i64,
     pub responded_at: Option<i64>,
     pub fixed_at: Option<i64>,
+    /// The category's target time to fix, in days, if it has one.
+    pub target_days: Option<i64>,
     /// People who said it affects them too (the reporter not counted).
     pub affected: i64,
     /// The id of its first photo, if it has one.
@@ -307,7 +312,7 @@ macro_rules! select_report {
          a.slug AS area_slug, r.organisation_id, o.name AS organisation_name, \
          o.slug AS organisation_slug, r.title, r.description, r.latitude, r.longitude, \
          r.address, r.status, r.duplicate_of, r.author_id, u.display_name AS author_name, \
-         r.created_at, r.updated_at, r.responded_at, r.fixed_at, \
+         r.created_at, r.updated_at, r.responded_at, r.fixed_at, c.target_days, \
          (SELECT COUNT(*) FROM report_followers f WHERE f.report_id = r.id AND f.affected \
             AND (r.author_id IS NULL OR f.user_id <> r.author_id)) AS affected, \
          (SELECT MIN(p.id) FROM report_photos p WHERE p.report_id = r.id) AS first_photo, \
@@ -317,6 +322,18 @@ macro_rules! select_report {
          LEFT JOIN users u ON u.id = r.author_id"
     };
 }
+
+impl Report {
+    /// Still open past its category's target time at `now`.
+    pub fn overdue(&self, now: i64) -> bool {
+        self.status.is_open()
+            && self
+                .target_days
+                .is_some_and(|days| now - self.created_at > days * DAY_MS)
+    }
+}
+
+const DAY_MS: i64 = 24 * 3600 * 1000;
 
 fn report_from_row(row: &AnyRow) -> anyhow::Result<Report> {
     let status: String = row.try_get("status")?;
@@ -344,6 +361,7 @@ fn report_from_row(row: &AnyRow) -> anyhow::Result<Report> {
         updated_at: row.try_get("updated_at")?,
         responded_at: row.try_get("responded_at")?,
         fixed_at: row.try_get("fixed_at")?,
+        target_days: row.try_get("target_days")?,
         affected: row.try_get("affected")?,
         first_photo: row.try_get("first_photo")?,
         hidden_reason: row.try_get("hidden_reason")?,
@@ -1253,7 +1271,7 @@ pub async fn add_update(
     .execute(&mut *tx)
     .await
     .context("storing a report update")?;
-    if !status.is_empty() {
+    if !status.is_empty() && update.official {
         let from: String = before.try_get("status")?;
         let title: String = before.try_get("title")?;
         let detail = format!("{from}>{status}");
@@ -1457,4 +1475,361 @@ pub fn timing_from_row(row: &AnyRow) -> anyhow::Result<Timing> {
         fixed: row.try_get("fixed_at")?,
         status: Status::parse(&status).with_context(|| format!("unknown status {status:?}"))?,
     })
+}
+
+// ------------------------------------------------------------------ targets and overdue reports
+
+/// Sets (or, with None, removes) a category's target time to fix, recorded in the audit log.
+pub async fn set_target(
+    db: &Db,
+    category_id: &str,
+    days: Option<i64>,
+    actor: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let name: Option<String> = sqlx::query_scalar(
+        "UPDATE report_categories SET target_days = $1 WHERE id = $2 RETURNING name",
+    )
+    .bind(days)
+    .bind(category_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("setting a category's target")?;
+    let Some(name) = name else {
+        return Ok(false);
+    };
+    let detail = days.map(|d| d.to_string()).unwrap_or_default();
+    let entry = Entry {
+        actor_id: Some(actor),
+        action: Action::CategoryTarget,
+        item: Item {
+            kind: "report-category",
+            id: category_id,
+            label: &name,
+            link: "/reports/categories",
+        },
+        detail: &detail,
+    };
+    audit::write(&mut *tx, &entry).await?;
+    tx.commit()
+        .await
+        .context("committing a category's target")?;
+    Ok(true)
+}
+
+/// Categories' targets: (category id, days), for those that have one.
+pub async fn targets(db: &Db) -> anyhow::Result<Vec<(String, i64)>> {
+    let rows =
+        sqlx::query("SELECT id, target_days FROM report_categories WHERE target_days IS NOT NULL")
+            .fetch_all(db)
+            .await
+            .context("listing categories' targets")?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("id")?, row.try_get("target_days")?)))
+        .collect()
+}
+
+/// How many of the organisation's shown reports are open past their category's target at
+/// `now`: one index range per category with a target (`reports_overdue`).
+pub async fn overdue_count(db: &Db, organisation_id: &str, now: i64) -> anyhow::Result<i64> {
+    let mut total = 0;
+    for (category_id, days) in targets(db).await? {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM reports WHERE organisation_id = $1 AND category_id = $2 \
+             AND created_at < $3 AND status IN ('open', 'acknowledged', 'in_progress') \
+             AND hidden_reason = ''",
+        )
+        .bind(organisation_id)
+        .bind(&category_id)
+        .bind(now - days * DAY_MS)
+        .fetch_one(db)
+        .await
+        .context("counting overdue reports")?;
+        total += n;
+    }
+    Ok(total)
+}
+
+// ------------------------------------------------------------------ closing the loop
+
+/// How long after a fix (or after a report came in, if nobody answered it) its reporter is
+/// asked whether it has been fixed.
+pub const ASK_AFTER_MS: i64 = 28 * DAY_MS;
+
+/// A report whose reporter is due the question.
+#[derive(Clone, Debug)]
+pub struct ToAsk {
+    pub report_id: String,
+    pub title: String,
+    pub organisation_id: Option<String>,
+    /// "fixed", or "waiting" (nobody answered in four weeks).
+    pub asked_about: &'static str,
+    pub email: String,
+    pub locale: String,
+}
+
+/// Reports due the question at `now`, at most `limit` of each kind, longest due first.
+pub async fn due_questions(db: &Db, now: i64, limit: i64) -> anyhow::Result<Vec<ToAsk>> {
+    let cutoff = now - ASK_AFTER_MS;
+    let kinds: [(&'static str, &str); 2] = [
+        (
+            "fixed",
+            "WHERE r.asked_at IS NULL AND r.status = 'fixed' AND r.author_id IS NOT NULL \
+             AND r.fixed_at <= $1 ORDER BY r.fixed_at",
+        ),
+        (
+            "waiting",
+            "WHERE r.asked_at IS NULL AND r.status = 'open' AND r.responded_at IS NULL \
+             AND r.author_id IS NOT NULL AND r.created_at <= $1 ORDER BY r.created_at",
+        ),
+    ];
+    let mut due = Vec::new();
+    for (asked_about, condition) in kinds {
+        let sql = format!(
+            "SELECT r.id, r.title, r.organisation_id, u.email, u.locale FROM reports r \
+             JOIN users u ON u.id = r.author_id {condition} LIMIT $2"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(cutoff)
+            .bind(limit)
+            .fetch_all(db)
+            .await
+            .context("finding reports to ask about")?;
+        for row in &rows {
+            due.push(ToAsk {
+                report_id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                organisation_id: row.try_get("organisation_id")?,
+                asked_about,
+                email: row.try_get("email")?,
+                locale: row.try_get("locale")?,
+            });
+        }
+    }
+    Ok(due)
+}
+
+/// Asks once: marks the report asked, keeps the token's hash and queues the email, in one
+/// transaction. False if it was asked already (another pass, another process).
+pub async fn ask(db: &Db, to_ask: &ToAsk, token_hash: &str, email: &Email) -> anyhow::Result<bool> {
+    let now = now_ms();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let marked = sqlx::query("UPDATE reports SET asked_at = $1 WHERE id = $2 AND asked_at IS NULL")
+        .bind(now)
+        .bind(&to_ask.report_id)
+        .execute(&mut *tx)
+        .await
+        .context("marking a report asked")?;
+    if marked.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO report_questionnaires (id, report_id, organisation_id, token_hash, \
+         asked_about, sent_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(new_id())
+    .bind(&to_ask.report_id)
+    .bind(to_ask.organisation_id.as_deref())
+    .bind(token_hash)
+    .bind(to_ask.asked_about)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .context("storing a questionnaire")?;
+    mail::queue(&mut *tx, email).await?;
+    tx.commit().await.context("committing a questionnaire")?;
+    Ok(true)
+}
+
+/// The reporter's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Fixed,
+    NotFixed,
+}
+
+impl Answer {
+    pub fn parse(text: &str) -> Option<Answer> {
+        match text {
+            "fixed" => Some(Answer::Fixed),
+            "not_fixed" => Some(Answer::NotFixed),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Fixed => "fixed",
+            Answer::NotFixed => "not_fixed",
+        }
+    }
+}
+
+/// A question sent, found by its token: whether it waits for its answer.
+pub struct Question {
+    pub asked_about: String,
+    pub answered: bool,
+}
+
+pub async fn question(
+    db: &Db,
+    report_id: &str,
+    token_hash: &str,
+) -> anyhow::Result<Option<Question>> {
+    let row = sqlx::query(
+        "SELECT asked_about, CASE WHEN answered_at IS NULL THEN 0 ELSE 1 END AS answered \
+         FROM report_questionnaires WHERE report_id = $1 AND token_hash = $2",
+    )
+    .bind(report_id)
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await
+    .context("finding a questionnaire")?;
+    row.map(|row| {
+        Ok(Question {
+            asked_about: row.try_get("asked_about")?,
+            answered: row.try_get::<i32, _>("answered")? == 1,
+        })
+    })
+    .transpose()
+}
+
+/// What an answer did to the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answered {
+    /// The token matches no question waiting for its answer.
+    Nothing,
+    /// Recorded; the report is as it was (confirmed fixed, or still open and the
+    /// organisation told).
+    Recorded,
+    /// "Fixed" for a report still open: now marked fixed by its reporter.
+    MarkedFixed,
+    /// "Not fixed" for a fixed report: reopened and the organisation told.
+    Reopened,
+}
+
+/// Records the reporter's answer, in one transaction with what follows from it: "fixed"
+/// for a waiting report marks it fixed; "not fixed" reopens a fixed report (its fix time
+/// cleared, so a later fix is asked about again), and the organisation's officials are told
+/// by the notices and emails `tell` makes for them, each in their language.
+pub async fn answer(
+    db: &Db,
+    report_id: &str,
+    token_hash: &str,
+    (answer, comment): (Answer, &str),
+    tell: impl FnOnce(&[Follower]) -> (Vec<String>, Vec<Email>),
+) -> anyhow::Result<Answered> {
+    let now = now_ms();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let taken = sqlx::query(
+        "UPDATE report_questionnaires SET answered_at = $1, answer = $2 \
+         WHERE report_id = $3 AND token_hash = $4 AND answered_at IS NULL",
+    )
+    .bind(now)
+    .bind(answer.as_str())
+    .bind(report_id)
+    .bind(token_hash)
+    .execute(&mut *tx)
+    .await
+    .context("recording an answer")?;
+    if taken.rows_affected() != 1 {
+        return Ok(Answered::Nothing);
+    }
+    let row = sqlx::query("SELECT status, author_id, organisation_id FROM reports WHERE id = $1")
+        .bind(report_id)
+        .fetch_one(&mut *tx)
+        .await
+        .context("reading an answered report")?;
+    let status: String = row.try_get("status")?;
+    let author: Option<String> = row.try_get("author_id")?;
+    let organisation: Option<String> = row.try_get("organisation_id")?;
+    let outcome = match (answer, status.as_str()) {
+        (Answer::Fixed, "open" | "acknowledged" | "in_progress") => {
+            sqlx::query(
+                "UPDATE reports SET status = 'fixed', fixed_at = $1, updated_at = $1 WHERE id = $2",
+            )
+            .bind(now)
+            .bind(report_id)
+            .execute(&mut *tx)
+            .await
+            .context("marking a report fixed by its reporter")?;
+            Answered::MarkedFixed
+        }
+        (Answer::NotFixed, "fixed") => {
+            sqlx::query(
+                "UPDATE reports SET status = 'open', fixed_at = NULL, asked_at = NULL, \
+                 updated_at = $1 WHERE id = $2",
+            )
+            .bind(now)
+            .bind(report_id)
+            .execute(&mut *tx)
+            .await
+            .context("reopening a report")?;
+            Answered::Reopened
+        }
+        _ => Answered::Recorded,
+    };
+    let new_status = match outcome {
+        Answered::MarkedFixed => "fixed",
+        Answered::Reopened => "open",
+        _ => "",
+    };
+    if !new_status.is_empty() || !comment.is_empty() {
+        sqlx::query(
+            "INSERT INTO report_updates (id, report_id, author_id, official, status, body, \
+             created_at) VALUES ($1, $2, $3, FALSE, $4, $5, $6)",
+        )
+        .bind(new_id())
+        .bind(report_id)
+        .bind(author.as_deref())
+        .bind(new_status)
+        .bind(comment)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("storing the reporter's answer")?;
+    }
+    if answer == Answer::NotFixed
+        && let Some(organisation) = organisation
+    {
+        let officials: Vec<Follower> = officials_of(&mut *tx, &organisation)
+            .await?
+            .into_iter()
+            .map(|o| (o.user_id, o.email, o.locale))
+            .collect();
+        let (notices, emails) = tell(&officials);
+        let link = format!("/reports/{report_id}");
+        tell_followers(&mut tx, &officials, &notices, &link, &emails).await?;
+    }
+    tx.commit().await.context("committing an answer")?;
+    Ok(outcome)
+}
+
+/// What reporters answered about the organisation's fixes: (confirmed fixed, not fixed).
+pub async fn answers(db: &Db, organisation_id: &str) -> anyhow::Result<(i64, i64)> {
+    let rows = sqlx::query(
+        "SELECT answer, COUNT(*) AS n FROM report_questionnaires \
+         WHERE organisation_id = $1 AND answer IS NOT NULL GROUP BY answer",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await
+    .context("counting reporters' answers")?;
+    let mut counts = (0, 0);
+    for row in &rows {
+        let answer: String = row.try_get("answer")?;
+        let n: i64 = row.try_get("n")?;
+        match Answer::parse(&answer) {
+            Some(Answer::Fixed) => counts.0 += n,
+            Some(Answer::NotFixed) => counts.1 += n,
+            None => {}
+        }
+    }
+    Ok(counts)
 }

@@ -46,6 +46,10 @@ const NOT_LINKED: &[(&str, &str)] = &[
         "the invitation's secret comes by letter or email",
     ),
     (
+        "/reports/{id}/fixed",
+        "the question's secret comes by email four weeks after a fix",
+    ),
+    (
         "/alerts/unsubscribe/{token}",
         "the secret comes in each digest email",
     ),

@@ -972,3 +972,250 @@ async fn open311_exports_and_the_inbox_reach_every_report_not_a_window_of_the_ne
     let wrong = anyone.get("/feeds/reports.csv?from=last+week").await;
     assert_eq!(wrong.status(), StatusCode::BAD_REQUEST);
 }
+
+/// The link in a question email that gives `answer`, as a path on this site.
+fn answer_link(mail: &crate::support::ReceivedMail, answer: &str) -> String {
+    let text = mail.text();
+    let wanted = format!("answer={answer}");
+    text.split_whitespace()
+        .find(|word| word.contains("/fixed?token=") && word.ends_with(&wanted))
+        .expect("a link for the answer")
+        .trim_start_matches("http://squaremile.test")
+        .to_string()
+}
+
+const DAY_MS: i64 = 24 * 3600 * 1000;
+
+/// The next email to `to` whose text holds `needle`, passing over others to them (at most
+/// ten: each waits on the mail sink, never on a timer).
+async fn mail_with(app: &TestApp, to: &str, needle: &str) -> crate::support::ReceivedMail {
+    for _ in 0..10 {
+        let mail = app.mail.next_to(to).await;
+        if mail.text().contains(needle) {
+            return mail;
+        }
+    }
+    panic!("no email to {to} with {needle:?}");
+}
+
+#[tokio::test]
+async fn reporters_are_asked_four_weeks_on_and_not_fixed_reopens_the_report() {
+    use squaremile::reports::questionnaire::ask_due;
+    let app = TestApp::spawn().await;
+    let (_admin, hana, _otto) = city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let id = report(
+        &app,
+        &rosa,
+        "potholes",
+        "riverside",
+        "Pothole on Mill Lane",
+        &[],
+    )
+    .await;
+    let fixed = hana
+        .post_form(
+            &format!("/reports/{id}/updates"),
+            &[("status", "fixed"), ("body", "Filled.")],
+        )
+        .await;
+    assert_eq!(fixed.status(), StatusCode::SEE_OTHER);
+    let now = squaremile::db::now_ms();
+    // Nothing is due before four weeks have passed.
+    assert_eq!(ask_due(&app.state, now).await.unwrap(), 0);
+    assert_eq!(ask_due(&app.state, now + 29 * DAY_MS).await.unwrap(), 1);
+    // Asked once only, however many passes run.
+    assert_eq!(ask_due(&app.state, now + 30 * DAY_MS).await.unwrap(), 0);
+    let question = mail_with(&app, "rosa@example.org", "Has it really been fixed?").await;
+    assert!(question.text().contains("/account/notifications"));
+
+    // The link opens the question with the answer chosen; it changes nothing by itself.
+    let no = answer_link(&question, "not_fixed");
+    let page = body(app.client().get(&no).await).await;
+    assert!(page.contains("value=\"not_fixed\" checked"), "{page}");
+    assert_eq!(status_of(&app, &id).await, "fixed");
+    let token = no
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string();
+    // A wrong token finds nothing; no answer chosen is a clear error.
+    let wrong = app
+        .client()
+        .post_form(
+            &format!("/reports/{id}/fixed"),
+            &[("token", "guess"), ("answer", "not_fixed")],
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+    let visitor = app.client();
+    visitor.get(&no).await;
+    let unanswered = visitor
+        .post_form(&format!("/reports/{id}/fixed"), &[("token", &token)])
+        .await;
+    assert_eq!(unanswered.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let answered = visitor
+        .post_form(
+            &format!("/reports/{id}/fixed"),
+            &[
+                ("token", &token),
+                ("answer", "not_fixed"),
+                ("comment", "Still a hole."),
+            ],
+        )
+        .await;
+    assert_eq!(
+        answered.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        body(answered).await
+    );
+    assert_eq!(status_of(&app, &id).await, "open");
+    let told = mail_with(&app, "hana@example.org", "says it has not been fixed").await;
+    assert!(told.text().contains("Still a hole."), "{}", told.text());
+    let shown = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(shown.contains("Still a hole."), "{shown}");
+    let again = visitor
+        .post_form(
+            &format!("/reports/{id}/fixed"),
+            &[("token", &token), ("answer", "fixed")],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let record = body(
+        app.client()
+            .get("/organisations/millbrook-highways/reports")
+            .await,
+    )
+    .await;
+    assert!(record.contains("<dd id=\"not-fixed\">1</dd>"), "{record}");
+    assert!(
+        record.contains("<dd id=\"confirmed-fixed\">0</dd>"),
+        "{record}"
+    );
+    // The kept counts follow the reopening: open again, no fix counted.
+    let fixed_tally = crate::support::count(
+        &app.db,
+        "SELECT COALESCE(SUM(n), 0) AS n FROM report_tallies WHERE measure = 'status:fixed'",
+    )
+    .await;
+    assert_eq!(fixed_tally, 0);
+
+    // Fixed again later, it is asked about again four weeks after.
+    let fixed = hana
+        .post_form(&format!("/reports/{id}/updates"), &[("status", "fixed")])
+        .await;
+    assert_eq!(fixed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(ask_due(&app.state, now + 60 * DAY_MS).await.unwrap(), 1);
+}
+
+async fn status_of(app: &TestApp, id: &str) -> String {
+    sqlx::query_scalar("SELECT status FROM reports WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_report_left_unanswered_is_asked_about_and_overdue_reports_are_flagged() {
+    use squaremile::reports::questionnaire::ask_due;
+    let app = TestApp::spawn().await;
+    let (admin, hana, _otto) = city(&app).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let id = report(&app, &rosa, "potholes", "riverside", "Broken kerb", &[]).await;
+    let recent = report(&app, &rosa, "potholes", "riverside", "New pothole", &[]).await;
+    let potholes = category_id(&app, "potholes").await;
+
+    // A target of 7 days: only admins set it, and only as a number of days.
+    let refused = hana
+        .post_form(
+            "/reports/categories/target",
+            &[("target_category", &potholes), ("target_days", "7")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let bad = admin
+        .post_form(
+            "/reports/categories/target",
+            &[("target_category", &potholes), ("target_days", "a week")],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(bad).await.contains("Give a whole number of days"));
+    let set = admin
+        .post_form(
+            "/reports/categories/target",
+            &[("target_category", &potholes), ("target_days", "7")],
+        )
+        .await;
+    assert_eq!(set.status(), StatusCode::SEE_OTHER);
+
+    // The first report came in 29 days ago and nobody answered it.
+    let long_ago = squaremile::db::now_ms() - 29 * DAY_MS;
+    squaremile::reports::store::set_times(&app.db, &id, long_ago, None, None)
+        .await
+        .unwrap();
+    let inbox = body(hana.get("/organisations/millbrook-highways/inbox").await).await;
+    assert!(
+        inbox.contains("One waiting report is past its category"),
+        "{inbox}"
+    );
+    let row = |title: &str| {
+        let at = inbox.find(title).unwrap();
+        inbox[at..].split("</tr>").next().unwrap().to_string()
+    };
+    assert!(row("Broken kerb").contains("Overdue"));
+    assert!(!row("New pothole").contains("Overdue"));
+    let page = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(page.contains("after the target of 7 days"), "{page}");
+    let fresh = body(app.client().get(&format!("/reports/{recent}")).await).await;
+    assert!(!fresh.contains("id=\"overdue\""));
+    let record = body(
+        app.client()
+            .get("/organisations/millbrook-highways/reports")
+            .await,
+    )
+    .await;
+    assert!(record.contains("<dd id=\"overdue\">1</dd>"), "{record}");
+
+    // Four weeks unanswered: the reporter is asked; "fixed" closes it.
+    assert_eq!(
+        ask_due(&app.state, squaremile::db::now_ms()).await.unwrap(),
+        1
+    );
+    let question = mail_with(&app, "rosa@example.org", "waited four weeks").await;
+    let yes = answer_link(&question, "fixed");
+    let visitor = app.client();
+    visitor.get(&yes).await;
+    let token = yes
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string();
+    let answered = visitor
+        .post_form(
+            &format!("/reports/{id}/fixed"),
+            &[("token", &token), ("answer", "fixed")],
+        )
+        .await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, &id).await, "fixed");
+    let record = body(
+        app.client()
+            .get("/organisations/millbrook-highways/reports")
+            .await,
+    )
+    .await;
+    assert!(
+        record.contains("<dd id=\"confirmed-fixed\">1</dd>"),
+        "{record}"
+    );
+    assert!(record.contains("<dd id=\"overdue\">0</dd>"), "{record}");
+}
