@@ -25,6 +25,7 @@ pub mod mapping;
 pub mod maps;
 pub mod methods;
 pub mod moderation;
+pub mod notifications;
 pub mod ops;
 pub mod organisations;
 pub mod projects;

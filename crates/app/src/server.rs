@@ -32,8 +32,9 @@ use crate::web::clock::{Clock, SiteZone};
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
     accounts, alerts, api, areas, assets, audit, budgets, conversations, dashboard, events, feeds,
-    help, home, jobs, juries, mapping, maps, methods, moderation, ops, organisations, projects,
-    providers, reports, representatives, roles, skills, skillsgame, stories, throttle, work,
+    help, home, jobs, juries, mapping, maps, methods, moderation, notifications, ops,
+    organisations, projects, providers, reports, representatives, roles, skills, skillsgame,
+    stories, throttle, work,
 };
 
 /// The whole site as one router. Layers run outside-in in the reverse order of `.layer`
@@ -70,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(work::routes())
         .merge(audit::routes())
+        .merge(notifications::routes())
         .merge(ops::routes())
         .fallback(|| async { AppError::NotFound });
     let app = routes
@@ -163,6 +165,7 @@ pub async fn start(mut config: Config, db: Db) -> anyhow::Result<Running> {
     tokio::spawn(purge_expired_sessions(state.clone()));
     tokio::spawn(alerts::digest::run(state.clone()));
     tokio::spawn(reports::questionnaire::run(state.clone()));
+    tokio::spawn(notifications::summaries::run(state.clone()));
     tokio::spawn(state.places.clone().keep_fresh(state.db.clone()));
     tokio::spawn(warm_help_search(state.help_search.clone()));
     let header_timeout = Duration::from_secs(state.config.header_read_timeout_seconds.max(1));

@@ -186,16 +186,14 @@ report-ask-body-fixed = Four weeks ago your report "{ $title }" was marked fixed
     No, it is not fixed: { $no }
     
     If it is not, the report will be opened again and the organisation told. The report: { $link }
-    
-    Choose which emails you get: { $settings }
+
 report-ask-body-waiting = Your report "{ $title }" has waited four weeks without an answer. Has it been fixed?
     
     Yes, it is fixed: { $yes }
     No, it is not fixed: { $no }
     
     If it is not, the organisation will be told again. The report: { $link }
-    
-    Choose which emails you get: { $settings }
+
 report-ask-title = Has this been fixed?
 report-ask-intro = You reported "{ $title }".
 report-ask-see = See the report

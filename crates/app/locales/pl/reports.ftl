@@ -193,16 +193,14 @@ report-ask-body-fixed = Cztery tygodnie temu Twoje zgłoszenie „{ $title }” 
     Nie, nie naprawiono: { $no }
     
     Jeśli nie, zgłoszenie zostanie otwarte ponownie, a organizacja powiadomiona. Zgłoszenie: { $link }
-    
-    Wybierz, jakie wiadomości dostajesz: { $settings }
+
 report-ask-body-waiting = Twoje zgłoszenie „{ $title }” czeka cztery tygodnie bez odpowiedzi. Czy je naprawiono?
     
     Tak, naprawiono: { $yes }
     Nie, nie naprawiono: { $no }
     
     Jeśli nie, organizacja zostanie powiadomiona ponownie. Zgłoszenie: { $link }
-    
-    Wybierz, jakie wiadomości dostajesz: { $settings }
+
 report-ask-title = Czy to naprawiono?
 report-ask-intro = Zgłoszono przez Ciebie: „{ $title }”.
 report-ask-see = Zobacz zgłoszenie

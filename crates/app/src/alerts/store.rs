@@ -8,6 +8,8 @@ use sqlx::Row;
 use crate::db::{Db, new_id, now_ms};
 use crate::feeds::store::Kind;
 use crate::mail::Email;
+use crate::notifications::Frequency as Sending;
+use crate::notifications::store as notices;
 
 /// The job that sends one digest with its unsubscribe headers.
 pub const DIGEST_JOB: &str = "digest-email";
@@ -323,7 +325,15 @@ pub async fn close_period(
         .execute(&mut *tx)
         .await
         .context("recording a digest")?;
-        crate::jobs::enqueue(&mut *tx, DIGEST_JOB, digest).await?;
+        // Area news as its reader chose: at once (with its one-click unsubscribe), held for
+        // their daily or weekly summary, or not sent.
+        let kind = crate::notifications::Kind::Area;
+        let setting = notices::setting_of(&mut tx, &subscription.user_id, kind).await?;
+        match setting.email {
+            Sending::Now => crate::jobs::enqueue(&mut *tx, DIGEST_JOB, digest).await?,
+            Sending::Never => {}
+            held => notices::hold(&mut tx, &subscription.user_id, held, &digest.email).await?,
+        }
     }
     tx.commit().await.context("committing a digest")?;
     Ok(true)

@@ -232,7 +232,8 @@ pub async fn reply(
         .collect::<anyhow::Result<_>>()?;
     let (notices, emails) = tell(&followers);
     let link = format!("/conversations/{conversation_id}#post-{id}");
-    tell_followers(&mut tx, &followers, &notices, &link, &emails).await?;
+    let kind = crate::notifications::Kind::Following;
+    tell_followers(&mut tx, kind, &followers, (&notices, &link), &emails).await?;
     tx.commit().await.context("committing a reply")?;
     Ok(id)
 }

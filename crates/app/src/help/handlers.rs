@@ -557,7 +557,7 @@ pub async fn invite(
         invited_by: &user.id,
         message,
     };
-    match store::invite(&state.db, &new, Some(&email)).await {
+    match store::invite(&state.db, &new, Some((other.as_str(), &email))).await {
         Ok(match_id) => Ok(see_other(
             &format!("/help/matches/{match_id}"),
             Some("help-invited"),
@@ -744,7 +744,7 @@ pub async fn message(
             link(&state, &format!("/help/matches/{}", m.id))
         ),
     };
-    store::add_message(&state.db, &m.id, &user.id, body, Some(&email)).await?;
+    store::add_message(&state.db, &m.id, &user.id, body, Some((other, &email))).await?;
     Ok(see_other(&format!("/help/matches/{id}#latest"), None))
 }
 

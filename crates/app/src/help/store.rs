@@ -601,10 +601,25 @@ pub enum InviteError {
 
 /// Records the invitation with its first message and queues the email (if any), all or
 /// nothing.
+/// A message to the other person of a match: a reply to them, told as they chose.
+async fn tell_recipient(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    recipient: &str,
+    email: &crate::mail::Email,
+) -> anyhow::Result<()> {
+    let message = crate::notifications::store::Message {
+        user_id: recipient,
+        kind: crate::notifications::Kind::Replies,
+        notice: None,
+        email: Some(email),
+    };
+    crate::notifications::store::deliver(tx, &message).await
+}
+
 pub async fn invite(
     db: &Db,
     new: &NewMatch<'_>,
-    email: Option<&crate::mail::Email>,
+    email: Option<(&str, &crate::mail::Email)>,
 ) -> Result<String, InviteError> {
     let id = new_id();
     let now = now_ms();
@@ -631,8 +646,8 @@ pub async fn invite(
         Err(e) => return Err(anyhow::Error::new(e).context("inviting a match").into()),
     }
     insert_message(&mut tx, &id, new.invited_by, new.message, now).await?;
-    if let Some(email) = email {
-        crate::mail::queue(&mut *tx, email).await?;
+    if let Some((recipient, email)) = email {
+        tell_recipient(&mut tx, recipient, email).await?;
     }
     tx.commit().await.context("committing an invitation")?;
     Ok(id)
@@ -731,7 +746,7 @@ pub async fn add_message(
     match_id: &str,
     author_id: &str,
     body: &str,
-    email: Option<&crate::mail::Email>,
+    email: Option<(&str, &crate::mail::Email)>,
 ) -> anyhow::Result<()> {
     let mut tx = crate::db::begin(db)
         .await
@@ -743,8 +758,8 @@ pub async fn add_message(
         .execute(&mut *tx)
         .await
         .context("touching a match")?;
-    if let Some(email) = email {
-        crate::mail::queue(&mut *tx, email).await?;
+    if let Some((recipient, email)) = email {
+        tell_recipient(&mut tx, recipient, email).await?;
     }
     tx.commit().await.context("committing a message")?;
     Ok(())

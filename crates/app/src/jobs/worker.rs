@@ -107,6 +107,22 @@ async fn perform(state: &AppState, mailer: &Mailer, job: Job) {
     }
 }
 
+/// Every email to an account ends with where to choose what is sent, in the account's
+/// language (looked up when it is sent, so no feature has to remember it). Addresses with no
+/// account (a jury volunteer's, a registration not yet confirmed) have no settings.
+async fn with_footer(state: &AppState, mut email: mail::Email) -> anyhow::Result<mail::Email> {
+    if let Some(locale) =
+        crate::notifications::store::locale_of_address(&state.db, &email.to).await?
+    {
+        let lang = crate::i18n::Lang::from_tag(&locale).unwrap_or_default();
+        email.body.push_str(&crate::notifications::footer(
+            &lang,
+            &state.config.public_url,
+        ));
+    }
+    Ok(email)
+}
+
 async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result<()> {
     match job.kind.as_str() {
         juries::store::JOB_KIND => {
@@ -136,14 +152,15 @@ async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result
         alerts::store::DIGEST_JOB => {
             let digest: alerts::store::DigestEmail =
                 serde_json::from_str(&job.payload).context("decoding a digest job")?;
+            let email = with_footer(state, digest.email).await?;
             mailer
-                .send_with_unsubscribe(&digest.email, Some(&digest.unsubscribe_url))
+                .send_with_unsubscribe(&email, Some(&digest.unsubscribe_url))
                 .await
         }
         mail::JOB_KIND => {
             let email: mail::Email =
                 serde_json::from_str(&job.payload).context("decoding an email job")?;
-            mailer.send(&email).await
+            mailer.send(&with_footer(state, email).await?).await
         }
         other => anyhow::bail!("unknown job kind {other:?}"),
     }

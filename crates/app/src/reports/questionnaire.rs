@@ -92,7 +92,6 @@ fn question_email(public_url: &str, to_ask: &ToAsk, token: &str) -> Email {
                     "link",
                     &format!("{public_url}/reports/{}", to_ask.report_id),
                 ),
-                ("settings", &format!("{public_url}/account/notifications")),
             ],
         ),
     }

@@ -11,6 +11,8 @@ use crate::audit::{Action, Entry, Item};
 use crate::db::{Db, Sql, is_unique_violation, new_id, now_ms};
 use crate::mail::{self, Email};
 use crate::maps::{MapBounds as Bounds, MapCell};
+use crate::notifications::Kind;
+use crate::notifications::store::{Message, deliver};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -1025,18 +1027,23 @@ pub async fn create(
         .iter()
         .map(|o| (o.email.clone(), o.locale.clone()))
         .collect();
-    for email in tell(&id, &addresses) {
-        mail::queue(&mut *tx, &email).await?;
-    }
-    if !officials.is_empty() {
-        // The officials' own notifications, so the report is waiting when they sign in
-        // even if the email went astray.
-        let link = format!("/reports/{id}");
-        for official in &officials {
-            if let Some(text) = notice(&official.locale) {
-                notify(&mut *tx, &official.user_id, &text, &link).await?;
-            }
-        }
+    let emails = tell(&id, &addresses);
+    anyhow::ensure!(
+        emails.len() == officials.len(),
+        "one email for each official"
+    );
+    // The officials' own notifications, so the report is waiting when they sign in even if
+    // the email went astray (unless they chose otherwise).
+    let link = format!("/reports/{id}");
+    for (official, email) in officials.iter().zip(&emails) {
+        let text = notice(&official.locale);
+        let message = Message {
+            user_id: &official.user_id,
+            kind: Kind::Work,
+            notice: text.as_deref().map(|t| (t, link.as_str())),
+            email: Some(email),
+        };
+        deliver(&mut tx, &message).await?;
     }
     tx.commit().await.context("committing a report")?;
     Ok(id)
@@ -1310,7 +1317,14 @@ pub async fn add_update(
         .collect::<anyhow::Result<_>>()?;
     let (notices, emails) = tell(&followers);
     let link = format!("/reports/{report_id}");
-    tell_followers(&mut tx, &followers, &notices, &link, &emails).await?;
+    tell_followers(
+        &mut tx,
+        Kind::Following,
+        &followers,
+        (&notices, &link),
+        &emails,
+    )
+    .await?;
     tx.commit().await.context("committing a report update")?;
     Ok(true)
 }
@@ -1347,47 +1361,40 @@ pub async fn set_times(
 
 // ------------------------------------------------------------------ notifications
 
-/// Gives each follower their site notice (`notices` in the followers' order, each written in
-/// that follower's language) and queues the emails, in the caller's transaction.
+/// Tells each follower, as their settings for `kind` say: their site notice (`notices` in the
+/// followers' order, each in that follower's language) and their email (`emails`, one per
+/// follower in the same order), in the caller's transaction.
 pub async fn tell_followers(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    kind: Kind,
     followers: &[Follower],
-    notices: &[String],
-    link: &str,
+    (notices, link): (&[String], &str),
     emails: &[Email],
 ) -> anyhow::Result<()> {
     anyhow::ensure!(
-        notices.len() == followers.len(),
-        "one notice for each follower"
+        notices.len() == followers.len() && emails.len() == followers.len(),
+        "one notice and one email for each follower"
     );
-    for ((user_id, _, _), notice) in followers.iter().zip(notices) {
-        notify(&mut **tx, user_id, notice, link).await?;
-    }
-    for email in emails {
-        mail::queue(&mut **tx, email).await?;
+    for (((user_id, _, _), notice), email) in followers.iter().zip(notices).zip(emails) {
+        let message = Message {
+            user_id,
+            kind,
+            notice: Some((notice, link)),
+            email: Some(email),
+        };
+        deliver(tx, &message).await?;
     }
     Ok(())
 }
 
-/// Adds a site notification for the user.
+/// Adds a site notification for the user (whatever their settings: for what is not news).
 pub async fn notify<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     db: E,
     user_id: &str,
     body: &str,
     link: &str,
 ) -> anyhow::Result<()> {
-    sqlx::query(
-        "INSERT INTO notifications (id, user_id, body, link, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(new_id())
-    .bind(user_id)
-    .bind(body)
-    .bind(link)
-    .bind(now_ms())
-    .execute(db)
-    .await
-    .context("adding a notification")?;
-    Ok(())
+    crate::notifications::store::site_notice(db, user_id, body, link).await
 }
 
 #[derive(Clone, Debug)]
@@ -1805,7 +1812,7 @@ pub async fn answer(
             .collect();
         let (notices, emails) = tell(&officials);
         let link = format!("/reports/{report_id}");
-        tell_followers(&mut tx, &officials, &notices, &link, &emails).await?;
+        tell_followers(&mut tx, Kind::Work, &officials, (&notices, &link), &emails).await?;
     }
     tx.commit().await.context("committing an answer")?;
     Ok(outcome)

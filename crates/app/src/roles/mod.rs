@@ -47,12 +47,20 @@ pub async fn claim_residence(
         return Ok(());
     }
     let link = format!("/areas/{}/people", area.slug);
+    let mut tx = crate::db::begin(db).await?;
     for (verifier, locale) in store::verifiers(db, &area.id).await? {
         // Written in the verifier's language, not the resident's.
         let lang = crate::i18n::Lang::from_tag(&locale).unwrap_or_default();
         let body = lang.t1("work-resident-waiting-notice", "area", &area.name);
-        crate::reports::store::notify(db, &verifier, &body, &link).await?;
+        let message = crate::notifications::store::Message {
+            user_id: &verifier,
+            kind: crate::notifications::Kind::Work,
+            notice: Some((&body, &link)),
+            email: None,
+        };
+        crate::notifications::store::deliver(&mut tx, &message).await?;
     }
+    tx.commit().await?;
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use crate::support::{Client, TestApp, assert_no_formulas, body, count, csv_cells
 
 /// An area, an organisation with an official, a category routed to it; returns the admin
 /// and the official.
-async fn town(app: &TestApp) -> (Client, Client) {
+pub async fn town(app: &TestApp) -> (Client, Client) {
     let admin = app.admin().await;
     for (parent, name) in [
         ("", "Millbrook"),
@@ -70,7 +70,7 @@ async fn id_of(app: &TestApp, sql: &'static str) -> String {
     sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap()
 }
 
-async fn report(app: &TestApp, client: &Client) -> String {
+pub async fn report(app: &TestApp, client: &Client) -> String {
     let category = id_of(
         app,
         "SELECT id FROM report_categories WHERE code = 'potholes'",

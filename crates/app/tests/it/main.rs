@@ -29,6 +29,7 @@ mod mapping;
 mod maps;
 mod methods;
 mod network_cli;
+mod notifications;
 mod operations;
 mod organisations;
 mod pb_cli;
