@@ -202,11 +202,13 @@ pub async fn submit(
         |officials| not_fixed_notices(&public_url, &id, &title, &comment, officials),
     )
     .await?;
+    if outcome == Answered::Nothing {
+        return Err(AppError::Conflict("error-report-answered"));
+    }
     let notice = match outcome {
-        Answered::Nothing => return Err(AppError::Conflict("error-report-answered")),
+        Answered::Nothing | Answered::Recorded => "report-answer-thanks",
         Answered::Reopened => "report-reopened",
         Answered::MarkedFixed => "report-confirmed-fixed",
-        Answered::Recorded => "report-answer-thanks",
     };
     state.jobs_waiting.notify_one();
     Ok(see_other(&format!("/reports/{id}"), Some(notice)))

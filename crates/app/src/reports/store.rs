@@ -1035,13 +1035,13 @@ pub async fn create(
     // The officials' own notifications, so the report is waiting when they sign in even if
     // the email went astray (unless they chose otherwise).
     let link = format!("/reports/{id}");
-    for (official, email) in officials.iter().zip(&emails) {
+    for (i, official) in officials.iter().enumerate() {
         let text = notice(&official.locale);
         let message = Message {
             user_id: &official.user_id,
             kind: Kind::Work,
             notice: text.as_deref().map(|t| (t, link.as_str())),
-            email: Some(email),
+            email: emails.get(i),
         };
         deliver(&mut tx, &message).await?;
     }
