@@ -26,6 +26,7 @@ pub mod methods;
 pub mod moderation;
 pub mod ops;
 pub mod organisations;
+pub mod paper;
 pub mod projects;
 pub mod providers;
 pub mod reports;

@@ -30,6 +30,7 @@ mod methods;
 mod network_cli;
 mod operations;
 mod organisations;
+mod paper;
 mod pb_cli;
 mod photos;
 mod places;
