@@ -37,7 +37,7 @@ pub async fn poster(
         kind: lang.t("paper-kind-budget"),
         title: process.title.clone(),
         facts,
-        text: paper::short_text(&process.description, 400),
+        text: paper::poster_text(&process.description),
         call: lang.t(&format!("paper-call-budget-{}", process.phase.as_str())),
         path: format!("/budgets/{}", process.slug),
     };

@@ -37,7 +37,7 @@ pub async fn poster(
             (lang.t("event-when"), times.span(&event)),
             (lang.t("field-event-place"), where_text(&event)),
         ],
-        text: paper::short_text(&event.description, 400),
+        text: paper::poster_text(&event.description),
         call: lang.t("paper-call-event"),
         path: format!("/events/{}", event.slug),
     };

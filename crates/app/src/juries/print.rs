@@ -29,7 +29,7 @@ pub async fn poster(
         kind: lang.t("paper-kind-jury"),
         title: jury.title.clone(),
         facts,
-        text: paper::short_text(&jury.purpose, 400),
+        text: paper::poster_text(&jury.purpose),
         call: lang.t("paper-call-jury"),
         path: format!("/juries/{}", jury.slug),
     };

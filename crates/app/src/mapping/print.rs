@@ -38,7 +38,7 @@ pub async fn poster(
             (lang.t("paper-where"), exercise.area_name.clone()),
             (lang.t("paper-when"), dates(lang, &exercise)),
         ],
-        text: paper::short_text(&exercise.purpose, 400),
+        text: paper::poster_text(&exercise.purpose),
         call: lang.t("paper-call-mapping"),
         path: format!("/mapping/{}", exercise.slug),
     };

@@ -23,7 +23,7 @@ pub struct Poster {
     pub title: String,
     /// Label and value: when, where, until when.
     pub facts: Vec<(String, String)>,
-    /// A few sentences about it (see [`short_text`]).
+    /// A few sentences about it (see [`poster_text`]).
     pub text: String,
     /// What to do with the code ("Scan to read the projects and vote").
     pub call: String,
@@ -60,6 +60,15 @@ pub fn qr_of(url: &str) -> AppResult<Qr> {
 /// `path` on this site as people reach it (`public_url`), for paper that leaves the screen.
 pub fn absolute_url(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.public_url.trim_end_matches('/'))
+}
+
+/// Characters of an item's description a poster shows: with the title, the facts and the
+/// QR code, what fits one A4 sheet in the poster's type.
+const POSTER_TEXT: usize = 300;
+
+/// An item's description as a poster shows it (see [`short_text`]).
+pub fn poster_text(text: &str) -> String {
+    short_text(text, POSTER_TEXT)
 }
 
 /// The first paragraph of `text`, cut at a word before `most` characters (with "…"), so a

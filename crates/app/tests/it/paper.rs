@@ -16,12 +16,19 @@ const BUDGET: &str = "north-millbrook-fund-2027";
 const JURY: &str = "market-hall-assembly";
 const EVENT: &str = "towpath-walk-and-talk";
 const MAPPING: &str = "who-makes-millbrook-work";
-const GAME: &str = "skills-night-at-brook-fields";
+const GAME: &str = "brook-fields-skills-night";
 /// The test configuration's public address.
 const PUBLIC: &str = "http://squaremile.test";
 
 fn demo_email(person: &str) -> String {
     format!("{person}@millbrook.example")
+}
+
+/// Text as the templates write it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('\'', "&#x27;")
+        .replace('"', "&quot;")
 }
 
 /// The path data of the QR code the page must draw for `url`.
@@ -84,8 +91,8 @@ async fn the_paper_ballot_lists_what_the_paper_entry_reads() {
     assert_eq!(response.status(), StatusCode::OK);
     let html = body(response).await;
     assert!(
-        html.contains("Imagine the whole budget"),
-        "the rules: {html}"
+        html.contains("Choose the projects you would fund"),
+        "the rules"
     );
     assert!(html.contains("Tick the box of each project you choose."));
     let process = squaremile::budgets::store::find_by_slug(&app.db, BUDGET)
@@ -102,7 +109,7 @@ async fn the_paper_ballot_lists_what_the_paper_entry_reads() {
             "{} by its code",
             project.title
         );
-        assert!(html.contains(&project.title));
+        assert!(html.contains(&escaped(&project.title)), "{}", project.title);
     }
     let cheapest = projects.iter().min_by_key(|p| p.current_cost()).unwrap();
     let paper = format!("/budgets/{BUDGET}/paper");
@@ -319,6 +326,11 @@ async fn printed_pages(c: &Browser, base: &str, path: &str) -> usize {
         .unwrap();
     let pdf = c.print(config).await.unwrap();
     assert!(pdf.starts_with(b"%PDF"), "{path} printed");
+    // To look at them: SQUAREMILE_PAPER_PDF_DIR=/tmp/paper (then pdftoppm, say).
+    if let Some(dir) = std::env::var_os("SQUAREMILE_PAPER_PDF_DIR") {
+        let name = path.trim_start_matches('/').replace('/', "_") + ".pdf";
+        std::fs::write(std::path::Path::new(&dir).join(name), &pdf).unwrap();
+    }
     pdf_pages(&pdf)
 }
 
