@@ -27,7 +27,7 @@ fn demo_email(person: &str) -> String {
 /// Text as the templates write it.
 fn escaped(text: &str) -> String {
     text.replace('&', "&amp;")
-        .replace('\'', "&#x27;")
+        .replace('\'', "&#39;")
         .replace('"', "&quot;")
 }
 
@@ -74,16 +74,12 @@ async fn posters_of_every_kind_carry_a_named_qr_code_of_the_item_s_address() {
 }
 
 /// The paper ballot shows the projects on the ballot by the codes staff type in, with their
-/// costs and the ballot's rules; a paper batch typed from it is accepted.
+/// costs and the ballot's rules; a paper batch typed from it is accepted (the demo's budget
+/// is voting).
 #[tokio::test]
 async fn the_paper_ballot_lists_what_the_paper_entry_reads() {
     let app = TestApp::with_demo().await;
     let official = app.login(&demo_email("tom.hughes"), PASSWORD).await;
-    let advanced = official
-        .post_form(&format!("/budgets/{BUDGET}/advance"), &[])
-        .await;
-    assert_eq!(advanced.status(), StatusCode::SEE_OTHER, "to the vote");
-
     let visitor = app.client();
     let response = visitor
         .get(&format!("/budgets/{BUDGET}/paper-ballot"))
@@ -99,6 +95,7 @@ async fn the_paper_ballot_lists_what_the_paper_entry_reads() {
         .await
         .unwrap()
         .unwrap();
+    assert_eq!(process.phase, squaremile::budgets::store::Phase::Voting);
     let projects = squaremile::budgets::store::projects(&app.db, &process.id)
         .await
         .unwrap();
@@ -116,8 +113,11 @@ async fn the_paper_ballot_lists_what_the_paper_entry_reads() {
     let entered = official
         .post_form(&paper, &[("label", "Box 1"), ("ballots", &cheapest.code)])
         .await;
+    let status = entered.status();
+    let to = location(&entered);
+    assert_eq!(status, StatusCode::SEE_OTHER, "{}", body(entered).await);
     assert_eq!(
-        location(&entered),
+        to,
         format!("/budgets/{BUDGET}/manage?notice=pb-paper-first#paper")
     );
     let manage = body(official.get(&format!("/budgets/{BUDGET}/manage")).await).await;
