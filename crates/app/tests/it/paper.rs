@@ -361,7 +361,7 @@ async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
         format!("/juries/{JURY}/poster"),
         format!("/events/{EVENT}/poster"),
         format!("/mapping/{MAPPING}/poster"),
-        format!("/events/skills-night-at-brook-fields/poster"),
+        "/events/skills-night-at-brook-fields/poster".to_string(),
         format!("/budgets/{BUDGET}/paper-ballot"),
     ];
     for path in &one_sheet {
