@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use squaremile::demo::{ADMIN_EMAIL, PASSWORD};
 use squaremile::paper::Qr;
 
-use crate::browser::{arrive, browser, fill, submit};
+use crate::browser::{arrive, axe_source_path, browser, fill, serious_violations, submit};
 use crate::support::{TestApp, body, location};
 
 const BUDGET: &str = "north-millbrook-fund-2027";
@@ -174,6 +174,12 @@ async fn jury_letters_carry_their_code_as_text_and_as_a_qr_code_of_the_form() {
     );
     let resident = app.login(&demo_email("chloe.turner"), PASSWORD).await;
     assert_eq!(resident.get(&letters).await.status(), StatusCode::FORBIDDEN);
+    let elsewhere = app.login(&demo_email("tom.hughes"), PASSWORD).await;
+    assert_eq!(
+        elsewhere.get(&letters).await.status(),
+        StatusCode::FORBIDDEN,
+        "an official of another area"
+    );
 
     let official = app.login(&demo_email("ravi.patel"), PASSWORD).await;
     let html = body(official.get(&letters).await).await;
@@ -297,6 +303,51 @@ async fn the_questionnaire_and_the_inventory_are_blank_public_forms() {
     );
 }
 
+/// The printable pages read in Polish, with no message missing.
+#[tokio::test]
+async fn printable_pages_speak_polish() {
+    let app = TestApp::with_demo().await;
+    let visitor = app.client();
+    let polish = [("Accept-Language", "pl")];
+    // A missing message shows its id.
+    let english = include_str!("../../locales/en-GB/paper.ftl");
+    let keys: Vec<String> = english
+        .lines()
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(key, _)| key.to_string())
+        .collect();
+    assert!(keys.len() > 40);
+    for (path, words) in [
+        (format!("/budgets/{BUDGET}/poster"), "Zeskanuj kod"),
+        (format!("/juries/{JURY}/poster"), "Panel obywatelski"),
+        (format!("/events/{EVENT}/poster"), "Zeskanuj kod"),
+        (format!("/mapping/{MAPPING}/poster"), "Mapa współpracy"),
+        (
+            format!("/budgets/{BUDGET}/paper-ballot"),
+            "Karta do głosowania",
+        ),
+        (format!("/mapping/{MAPPING}/questionnaire"), "Ankieta:"),
+        (format!("/skills-game/{GAME}/cards"), "Karty umiejętności"),
+        (
+            "/areas/riverside/assets/inventory".to_string(),
+            "Czym możemy się dzielić",
+        ),
+    ] {
+        let html = body(visitor.get_with(&path, &polish).await).await;
+        assert!(html.contains(words), "{path} says {words}");
+        assert!(html.contains("Wydrukuj tę stronę"), "{path}: how to print");
+        for key in &keys {
+            assert!(!html.contains(key.as_str()), "{path}: {key} is missing");
+        }
+    }
+    let organiser = app.login(&demo_email("amara.okafor"), PASSWORD).await;
+    organiser.get("/language/pl?next=%2F").await;
+    let sheet = format!("/events/{EVENT}/sign-up-sheet");
+    let html = body(organiser.get(&sheet).await).await;
+    assert!(html.contains("Lista zapisów"), "the sign-up sheet");
+    assert!(html.contains("Zapis przez internet"));
+}
+
 /// A4 pages in a PDF: `/Type /Page` objects, not the `/Pages` tree.
 fn pdf_pages(pdf: &[u8]) -> usize {
     let text = String::from_utf8_lossy(pdf);
@@ -310,8 +361,32 @@ fn pdf_pages(pdf: &[u8]) -> usize {
         .sum()
 }
 
-/// The page at `path` printed by Chromium on A4 (what the print stylesheet lays out).
-async fn printed_pages(c: &Browser, base: &str, path: &str) -> usize {
+/// What a printable page must be on screen: no serious accessibility fault (axe-core) and
+/// nothing wider than a phone's 390 px window.
+async fn check_on_a_phone(c: &Browser, base: &str, path: &str, axe: &str) {
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!("{base}{path}")).await.unwrap();
+    let faults = serious_violations(c, axe).await;
+    assert!(faults.is_empty(), "{path}: {faults:?}");
+    let widths = c
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (scroll, window) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+    assert!(
+        scroll <= window + 1,
+        "{path} is {scroll} px wide in {window}"
+    );
+}
+
+/// The page at `path` printed by Chromium on A4 (what the print stylesheet lays out), after
+/// checking it on screen; its number of pages.
+async fn printed_pages(c: &Browser, base: &str, path: &str, axe: &str) -> usize {
+    check_on_a_phone(c, base, path, axe).await;
+    c.set_window_size(1200, 900).await.unwrap();
     c.goto(&format!("{base}{path}")).await.unwrap();
     let config = PrintConfiguration::builder()
         .size(PrintSize::A4)
@@ -344,16 +419,26 @@ async fn sign_in(c: &Browser, base: &str, email: &str) {
 }
 
 /// Printed to PDF by Chromium: a poster, a ballot of the demo's budget and a sign-up sheet
-/// are one A4 sheet each, and letters one sheet each.
+/// are one A4 sheet each, and letters one sheet each. Every printable page passes axe-core
+/// and fits a phone on screen first.
 #[tokio::test]
 async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
     let test = "printed_by_chromium_each_sheet_that_should_be_one_is_one";
+    let Ok(axe) = std::fs::read_to_string(axe_source_path()) else {
+        let why = "axe-core not found (run `npm ci` at the repository root)";
+        assert!(
+            std::env::var("SQUAREMILE_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "{why}"
+        );
+        crate::support::skip(test, why);
+        return;
+    };
+    let axe = &axe;
     let Some(browser) = browser(test).await else {
         return;
     };
     let app = TestApp::with_demo().await;
     let c = &browser.client;
-    c.set_window_size(1200, 900).await.unwrap();
     let base = &app.base;
     let mut measured = Vec::new();
     let one_sheet = [
@@ -365,7 +450,7 @@ async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
         format!("/budgets/{BUDGET}/paper-ballot"),
     ];
     for path in &one_sheet {
-        let pages = printed_pages(c, base, path).await;
+        let pages = printed_pages(c, base, path, axe).await;
         measured.push(format!("{path}: {pages}"));
         assert_eq!(pages, 1, "{path} is one A4 sheet");
     }
@@ -374,20 +459,20 @@ async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
         "/areas/riverside/assets/inventory".to_string(),
         format!("/skills-game/{GAME}/cards"),
     ] {
-        let pages = printed_pages(c, base, &path).await;
+        let pages = printed_pages(c, base, &path, axe).await;
         measured.push(format!("{path}: {pages}"));
         assert!((1..=12).contains(&pages), "{path}: {pages} pages");
     }
 
     sign_in(c, base, &demo_email("amara.okafor")).await;
     let sheet = format!("/events/{EVENT}/sign-up-sheet");
-    let pages = printed_pages(c, base, &sheet).await;
+    let pages = printed_pages(c, base, &sheet, axe).await;
     measured.push(format!("{sheet}: {pages}"));
     assert_eq!(pages, 1, "the sign-up sheet is one A4 sheet");
 
     sign_in(c, base, &demo_email("ravi.patel")).await;
     let letters = format!("/juries/{JURY}/letters");
-    let pages = printed_pages(c, base, &letters).await;
+    let pages = printed_pages(c, base, &letters, axe).await;
     measured.push(format!("{letters}: {pages}"));
     assert_eq!(
         pages, 60,
@@ -396,7 +481,7 @@ async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
 
     sign_in(c, base, ADMIN_EMAIL).await;
     let sheets = format!("/skills-game/{GAME}/sheets");
-    let pages = printed_pages(c, base, &sheets).await;
+    let pages = printed_pages(c, base, &sheets, axe).await;
     measured.push(format!("{sheets}: {pages}"));
     assert!((3..=15).contains(&pages), "{sheets}: {pages} pages");
     eprintln!("pages printed: {}", measured.join(", "));
