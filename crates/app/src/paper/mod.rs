@@ -31,6 +31,16 @@ pub struct Poster {
     pub path: String,
 }
 
+/// Titles longer than this print in smaller type, so the longest (120 characters) still
+/// leaves the poster one sheet.
+const LONG_TITLE: usize = 50;
+
+impl Poster {
+    fn long_title(&self) -> bool {
+        self.title.chars().count() > LONG_TITLE
+    }
+}
+
 #[derive(Template)]
 #[template(path = "paper/templates/poster.html")]
 struct PosterPage {

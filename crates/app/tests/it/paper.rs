@@ -454,6 +454,23 @@ async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
         measured.push(format!("{path}: {pages}"));
         assert_eq!(pages, 1, "{path} is one A4 sheet");
     }
+    // The longest an event's poster can be: every field at its limit, over several days.
+    sqlx::query(
+        "UPDATE events SET title = $1, place = $2, description = $3, \
+         ends_at = starts_at + 3 * 86400000 WHERE slug = $4",
+    )
+    .bind("Title ".repeat(20))
+    .bind("Place ".repeat(33))
+    .bind("Description ".repeat(60))
+    .bind(EVENT)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let longest = format!("/events/{EVENT}/poster");
+    let pages = printed_pages(c, base, &longest, axe).await;
+    measured.push(format!("{longest} at every limit: {pages}"));
+    assert_eq!(pages, 1, "the longest poster is one A4 sheet");
+
     for path in [
         format!("/mapping/{MAPPING}/questionnaire"),
         "/areas/riverside/assets/inventory".to_string(),
@@ -464,11 +481,19 @@ async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
         assert!((1..=12).contains(&pages), "{path}: {pages} pages");
     }
 
+    // The event's fields are still at their limits: the sign-up sheet's longest heading,
+    // in English and in Polish (whose words are longer).
     sign_in(c, base, &demo_email("amara.okafor")).await;
     let sheet = format!("/events/{EVENT}/sign-up-sheet");
     let pages = printed_pages(c, base, &sheet, axe).await;
-    measured.push(format!("{sheet}: {pages}"));
+    measured.push(format!("{sheet} at every limit: {pages}"));
     assert_eq!(pages, 1, "the sign-up sheet is one A4 sheet");
+    c.goto(&format!("{base}/language/pl?next=%2F")).await.unwrap();
+    for path in [&sheet, &longest] {
+        let pages = printed_pages(c, base, path, axe).await;
+        measured.push(format!("{path} at every limit, in Polish: {pages}"));
+        assert_eq!(pages, 1, "{path} in Polish is one A4 sheet");
+    }
 
     sign_in(c, base, &demo_email("ravi.patel")).await;
     let letters = format!("/juries/{JURY}/letters");
