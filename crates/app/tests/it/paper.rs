@@ -488,7 +488,9 @@ async fn printed_by_chromium_each_sheet_that_should_be_one_is_one() {
     let pages = printed_pages(c, base, &sheet, axe).await;
     measured.push(format!("{sheet} at every limit: {pages}"));
     assert_eq!(pages, 1, "the sign-up sheet is one A4 sheet");
-    c.goto(&format!("{base}/language/pl?next=%2F")).await.unwrap();
+    c.goto(&format!("{base}/language/pl?next=%2F"))
+        .await
+        .unwrap();
     for path in [&sheet, &longest] {
         let pages = printed_pages(c, base, path, axe).await;
         measured.push(format!("{path} at every limit, in Polish: {pages}"));
