@@ -58,6 +58,7 @@ paper-table-sheets-intro = One sheet for each table without a phone. Each carrie
 paper-table-sheets-empty = This game has no tables.
 paper-table-sheet-heading = Table: { $table }
 paper-table-qr-label = QR code of the link for the table { $table }
+paper-table-sheet-tick = Tick one answer for each card.
 paper-table-sheet-how = Tick one answer for each card. Later, scan this code with a phone to tap in your table's answers.
 paper-skill-card = Skill card
 paper-inventory-title = What we can share: { $area }

@@ -58,6 +58,7 @@ paper-table-sheets-intro = Jeden arkusz dla każdego stolika bez telefonu. Na ka
 paper-table-sheets-empty = Ta gra nie ma stolików.
 paper-table-sheet-heading = Stolik: { $table }
 paper-table-qr-label = Kod QR linku dla stolika { $table }
+paper-table-sheet-tick = Przy każdej karcie zaznacz jedną odpowiedź.
 paper-table-sheet-how = Przy każdej karcie zaznacz jedną odpowiedź. Później zeskanuj ten kod telefonem, aby wpisać odpowiedzi swojego stolika.
 paper-skill-card = Karta umiejętności
 paper-inventory-title = Czym możemy się dzielić: { $area }

@@ -42,10 +42,11 @@ pub async fn cards(
     })
 }
 
-/// One table's sheet: its name and the code of its link.
+/// One table's sheet: its name and the code of its link (none once the game is closed, when
+/// the link no longer takes answers).
 struct TableSheet {
     name: String,
-    qr: Qr,
+    qr: Option<Qr>,
 }
 
 #[derive(Template)]
@@ -72,9 +73,13 @@ pub async fn sheets(
         .into_iter()
         .map(|table| {
             let link = paper::absolute_url(&state, &format!("/skills-game/play/{}", table.token));
+            let qr = match session.closed {
+                true => None,
+                false => Some(paper::qr_of(&link)?),
+            };
             Ok(TableSheet {
                 name: table.name,
-                qr: paper::qr_of(&link)?,
+                qr,
             })
         })
         .collect::<AppResult<Vec<_>>>()?;

@@ -224,7 +224,6 @@ async fn skill_cards_are_public_and_table_sheets_are_for_the_game_s_organisers()
             .contains(&sheets)
     );
     let admin = app.login(ADMIN_EMAIL, PASSWORD).await;
-    let html = body(admin.get(&sheets).await).await;
     let session = squaremile::skillsgame::store::find_by_slug(&app.db, GAME)
         .await
         .unwrap()
@@ -232,16 +231,29 @@ async fn skill_cards_are_public_and_table_sheets_are_for_the_game_s_organisers()
     let tables = squaremile::skillsgame::store::tables(&app.db, &session.id)
         .await
         .unwrap();
+    assert!(session.closed, "the demo's game was last month");
+    let html = body(admin.get(&sheets).await).await;
     assert_eq!(
         html.matches("<article class=\"sheet\"").count(),
         tables.len()
     );
+    assert!(html.contains("Fixing bikes"));
+    assert!(
+        !html.contains("<svg"),
+        "a closed game's links take no answers"
+    );
+
+    sqlx::query("UPDATE game_sessions SET closed = FALSE WHERE id = $1")
+        .bind(&session.id)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let html = body(admin.get(&sheets).await).await;
     for table in &tables {
         assert!(html.contains(&format!("Table: {}", table.name)));
         let play = format!("{PUBLIC}/skills-game/play/{}", table.token);
         assert!(html.contains(&qr_path(&play)), "{}'s link", table.name);
     }
-    assert!(html.contains("Fixing bikes"));
 }
 
 /// The blank questionnaire asks what the online one asks and names nobody from the map;
