@@ -28,6 +28,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod ops;
 pub mod organisations;
+pub mod paper;
 pub mod projects;
 pub mod providers;
 pub mod reports;

@@ -248,3 +248,5 @@ jury-letter-heading = You are invited: { $title }
 jury-letter-body = Your address was drawn at random from every household in the area. We are bringing together a group of local people, chosen to reflect the area, to think about this question and make recommendations:
 jury-letter-how = To put your name forward, go to { $page } and enter the code below, or ask us for a paper form. Anyone aged 16 or over who lives at this address can answer.
 jury-letter-closes = Please answer by { $date }.
+jury-letter-qr-label = QR code of the form to volunteer, with your code filled in
+jury-letter-scan = Or scan this code with a phone: it opens the form with your code already filled in.

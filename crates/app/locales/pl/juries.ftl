@@ -259,3 +259,5 @@ jury-letter-heading = Zaproszenie: { $title }
 jury-letter-body = Twój adres został wylosowany spośród wszystkich gospodarstw domowych na tym obszarze. Zbieramy grupę mieszkańców, dobraną tak, by odzwierciedlała obszar, która zastanowi się nad tym pytaniem i przygotuje rekomendacje:
 jury-letter-how = Aby się zgłosić, wejdź na { $page } i wpisz poniższy kod albo poproś nas o formularz papierowy. Może odpowiedzieć każda osoba w wieku co najmniej 16 lat mieszkająca pod tym adresem.
 jury-letter-closes = Prosimy o odpowiedź do { $date }.
+jury-letter-qr-label = Kod QR formularza zgłoszenia z wpisanym twoim kodem
+jury-letter-scan = Możesz też zeskanować ten kod telefonem: otworzy formularz z już wpisanym twoim kodem.

@@ -37,7 +37,7 @@ const MAX_TEXT: usize = 4000;
 const MAX_SHORT: usize = 300;
 const MAX_MESSAGE: usize = 2000;
 
-async fn area_by_slug(state: &AppState, slug: &str) -> AppResult<Area> {
+pub(super) async fn area_by_slug(state: &AppState, slug: &str) -> AppResult<Area> {
     areas::find_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)

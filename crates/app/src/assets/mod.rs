@@ -4,6 +4,7 @@
 //! passes messages to owners without showing anyone's address.
 
 mod handlers;
+mod print;
 pub mod privacy;
 pub mod store;
 
@@ -25,4 +26,5 @@ pub fn routes() -> Router<AppState> {
         .route("/assets/{id}/place", post(handlers::set_place))
         .route("/areas/{slug}/assets", get(handlers::map))
         .route("/areas/{slug}/assets.csv", get(handlers::export))
+        .route("/areas/{slug}/assets/inventory", get(print::inventory))
 }

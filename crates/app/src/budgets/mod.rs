@@ -10,6 +10,7 @@ pub mod election;
 mod handlers;
 mod import;
 mod photos;
+mod print;
 mod results;
 pub mod seal;
 pub mod store;
@@ -79,5 +80,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/budgets/{slug}/photos/{id}", get(photos::show))
         .route("/budgets/{slug}/results", get(results::results))
+        .route("/budgets/{slug}/poster", get(print::poster))
+        .route("/budgets/{slug}/paper-ballot", get(print::paper_ballot))
         .route("/budgets/{slug}/ballots.pb", get(results::ballots_file))
 }

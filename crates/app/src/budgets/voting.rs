@@ -47,7 +47,6 @@ struct BallotPage {
     checked: bool,
     /// The age box as the voter left it: checking the choices must not clear it.
     age_confirmed: bool,
-    budget: String,
     /// The projects by sub-budget (one part when the budget is not split), with what the
     /// ballot spends in each.
     parts: Vec<BallotPart>,
@@ -129,7 +128,6 @@ impl BallotPage {
                 .collect()
         };
         BallotPage {
-            budget: ctx.lang.money(process.budget, &process.currency),
             parts,
             ctx,
             process,
@@ -645,41 +643,47 @@ pub async fn make_codes(
 impl BallotPage {
     /// The rules of this ballot in one sentence.
     fn rules_text(&self) -> String {
-        let lang = &self.ctx.lang;
-        let p = &self.process;
-        match p.format {
-            BallotFormat::Approval => lang.t_args(
-                "pb-rules-approval",
-                &[
-                    ("min", &p.min_choices.to_string()),
-                    ("max", &p.max_choices.to_string()),
-                ],
-            ),
-            BallotFormat::Knapsack => lang.t1("pb-rules-knapsack", "budget", &self.budget),
-            BallotFormat::Cumulative => {
-                lang.t1("pb-rules-cumulative", "points", &p.points.to_string())
-            }
-            BallotFormat::Ranking => {
-                lang.t1("pb-rules-ranking", "count", &p.max_choices.to_string())
-            }
-        }
+        rules_text(&self.ctx.lang, &self.process)
     }
 
     fn is_knapsack(&self) -> bool {
         self.process.format == BallotFormat::Knapsack
     }
 
-    /// With sub-budgets: how the limits apply, in one sentence.
     fn split_text(&self) -> String {
-        let lang = &self.ctx.lang;
-        let count = self.process.sub_budgets.len().to_string();
-        if self.process.sub_budgets.is_empty() {
-            String::new()
-        } else if self.process.one_sub_budget {
-            lang.t1("pb-rules-split-one", "count", &count)
-        } else {
-            lang.t1("pb-rules-split", "count", &count)
-        }
+        split_text(&self.ctx.lang, &self.process)
+    }
+}
+
+/// The ballot's rules in one sentence (the online ballot and the paper one say the same).
+pub(super) fn rules_text(lang: &crate::i18n::Lang, p: &Process) -> String {
+    match p.format {
+        BallotFormat::Approval => lang.t_args(
+            "pb-rules-approval",
+            &[
+                ("min", &p.min_choices.to_string()),
+                ("max", &p.max_choices.to_string()),
+            ],
+        ),
+        BallotFormat::Knapsack => lang.t1(
+            "pb-rules-knapsack",
+            "budget",
+            &lang.money(p.budget, &p.currency),
+        ),
+        BallotFormat::Cumulative => lang.t1("pb-rules-cumulative", "points", &p.points.to_string()),
+        BallotFormat::Ranking => lang.t1("pb-rules-ranking", "count", &p.max_choices.to_string()),
+    }
+}
+
+/// With sub-budgets: how the limits apply, in one sentence; empty for one budget.
+pub(super) fn split_text(lang: &crate::i18n::Lang, p: &Process) -> String {
+    let count = p.sub_budgets.len().to_string();
+    if p.sub_budgets.is_empty() {
+        String::new()
+    } else if p.one_sub_budget {
+        lang.t1("pb-rules-split-one", "count", &count)
+    } else {
+        lang.t1("pb-rules-split", "count", &count)
     }
 }
 

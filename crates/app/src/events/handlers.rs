@@ -38,7 +38,7 @@ fn kind_choices(lang: &Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn event_by_slug(state: &AppState, slug: &str) -> AppResult<Event> {
+pub(super) async fn event_by_slug(state: &AppState, slug: &str) -> AppResult<Event> {
     store::find_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)
@@ -63,7 +63,11 @@ async fn may_manage(
     .await
 }
 
-async fn require_manager(state: &AppState, user: &CurrentUser, event: &Event) -> AppResult<()> {
+pub(super) async fn require_manager(
+    state: &AppState,
+    user: &CurrentUser,
+    event: &Event,
+) -> AppResult<()> {
     if may_manage(state, Some(user), event).await? {
         Ok(())
     } else {
@@ -72,13 +76,13 @@ async fn require_manager(state: &AppState, user: &CurrentUser, event: &Event) ->
 }
 
 /// Times as the site's people read them, for templates.
-struct Times<'a> {
-    zone: &'a SiteZone,
-    lang: crate::i18n::Lang,
+pub(super) struct Times<'a> {
+    pub(super) zone: &'a SiteZone,
+    pub(super) lang: crate::i18n::Lang,
 }
 
 impl Times<'_> {
-    fn span(&self, event: &Event) -> String {
+    pub(super) fn span(&self, event: &Event) -> String {
         let start = self.zone.describe(&self.lang, event.starts_at);
         if self.zone.same_day(event.starts_at, event.ends_at) {
             format!("{start}–{}", self.zone.clock_time(event.ends_at))

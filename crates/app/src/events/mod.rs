@@ -6,6 +6,7 @@
 mod handlers;
 mod ical;
 mod notices;
+mod print;
 pub mod store;
 
 use axum::Router;
@@ -20,6 +21,8 @@ pub fn routes() -> Router<AppState> {
         .route("/events", get(handlers::list).post(handlers::create))
         .route("/events/new", get(handlers::new_form))
         .route("/events/{slug}", get(handlers::show))
+        .route("/events/{slug}/poster", get(print::poster))
+        .route("/events/{slug}/sign-up-sheet", get(print::sign_up_sheet))
         .route(
             "/events/{slug}/edit",
             get(handlers::edit_form).post(handlers::edit),

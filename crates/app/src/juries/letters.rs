@@ -2,7 +2,8 @@
 //! list of addresses with their areas, the site draws N for invitation letters (split by
 //! households per area, chosen areas over-sampled) and makes a letter code for each; the
 //! letters print one to a page, and the management page counts responses per area as
-//! people register with the codes.
+//! people register with the codes. Each letter carries a QR code to the volunteering form
+//! with its code filled in (the code in the address is checked and throttled like a typed one).
 
 use std::collections::HashMap;
 
@@ -201,9 +202,29 @@ pub async fn draw_addresses(
 struct LettersPage {
     ctx: PageContext,
     jury: Jury,
-    letters: Vec<AddressLetter>,
+    letters: Vec<PrintedLetter>,
     code_page: String,
     next: Option<String>,
+}
+
+/// A letter as printed: its code again as a QR code of the form with the code filled in.
+struct PrintedLetter {
+    letter: AddressLetter,
+    qr: crate::paper::Qr,
+}
+
+fn printed(state: &AppState, slug: &str, letter: AddressLetter) -> AppResult<PrintedLetter> {
+    let join = crate::paper::absolute_url(state, &join_path(slug, &letter.code));
+    Ok(PrintedLetter {
+        qr: crate::paper::qr_of(&join)?,
+        letter,
+    })
+}
+
+/// The volunteering form with a letter's code filled in.
+fn join_path(slug: &str, code: &str) -> String {
+    let query = serde_urlencoded::to_string([("code", code)]).unwrap_or_default();
+    format!("/juries/{slug}/join?{query}")
 }
 
 #[derive(Deserialize, Default)]
@@ -238,10 +259,11 @@ pub async fn letters(
             )])
             .unwrap_or_default()
         });
-    let code_page = format!(
-        "{}/jury-code",
-        state.config.public_url.trim_end_matches('/')
-    );
+    let code_page = crate::paper::absolute_url(&state, "/jury-code");
+    let letters = letters
+        .into_iter()
+        .map(|letter| printed(&state, &jury.slug, letter))
+        .collect::<AppResult<Vec<_>>>()?;
     render(&LettersPage {
         ctx,
         jury,

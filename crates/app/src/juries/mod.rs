@@ -6,6 +6,7 @@
 pub mod draw;
 mod handlers;
 mod letters;
+mod print;
 pub mod report;
 pub mod store;
 
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/juries/{slug}/draw.json", get(handlers::draw_json))
         .route("/juries/{slug}/addresses", post(letters::draw_addresses))
         .route("/juries/{slug}/letters", get(letters::letters))
+        .route("/juries/{slug}/poster", get(print::poster))
         .route(
             "/juries/{slug}/codes",
             get(handlers::codes).post(handlers::make_codes),

@@ -27,7 +27,7 @@ use crate::web::{
 };
 
 /// How many ties one questionnaire can give (rows on the form).
-const TIE_ROWS: usize = 6;
+pub(super) const TIE_ROWS: usize = 6;
 const TIE_NAME: [&str; TIE_ROWS] = [
     "tie-name-0",
     "tie-name-1",
@@ -36,9 +36,9 @@ const TIE_NAME: [&str; TIE_ROWS] = [
     "tie-name-4",
     "tie-name-5",
 ];
-const FREQUENCIES: [&str; 3] = ["weekly", "monthly", "yearly"];
+pub(super) const FREQUENCIES: [&str; 3] = ["weekly", "monthly", "yearly"];
 
-async fn exercise_by_slug(state: &AppState, slug: &str) -> AppResult<Exercise> {
+pub(super) async fn exercise_by_slug(state: &AppState, slug: &str) -> AppResult<Exercise> {
     store::find_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)

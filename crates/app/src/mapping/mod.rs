@@ -8,6 +8,7 @@
 mod handlers;
 pub mod insights;
 pub mod map;
+mod print;
 pub mod store;
 
 use axum::Router;
@@ -23,6 +24,8 @@ pub fn routes() -> Router<AppState> {
             get(handlers::new_form).post(handlers::create),
         )
         .route("/mapping/{slug}", get(handlers::show))
+        .route("/mapping/{slug}/poster", get(print::poster))
+        .route("/mapping/{slug}/questionnaire", get(print::questionnaire))
         .route("/mapping/{slug}/close", post(handlers::close))
         .route(
             "/mapping/{slug}/invite",

@@ -20,13 +20,13 @@ use crate::web::{
 
 const MAX_TABLES: usize = 30;
 
-async fn session_by_slug(state: &AppState, slug: &str) -> AppResult<Session> {
+pub(super) async fn session_by_slug(state: &AppState, slug: &str) -> AppResult<Session> {
     store::find_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::NotFound)
 }
 
-async fn is_organiser(
+pub(super) async fn is_organiser(
     state: &AppState,
     user: Option<&CurrentUser>,
     session: &Session,

@@ -4,6 +4,7 @@
 //! gaps, which feed the area's asset map and can become asks for help.
 
 mod handlers;
+mod print;
 pub mod results;
 pub mod store;
 
@@ -24,5 +25,7 @@ pub fn routes() -> Router<AppState> {
             get(handlers::play).post(handlers::answer),
         )
         .route("/skills-game/{slug}", get(handlers::show))
+        .route("/skills-game/{slug}/cards", get(print::cards))
+        .route("/skills-game/{slug}/sheets", get(print::sheets))
         .route("/skills-game/{slug}/close", post(handlers::close))
 }

@@ -32,6 +32,7 @@ mod network_cli;
 mod notifications;
 mod operations;
 mod organisations;
+mod paper;
 mod pb_cli;
 mod photos;
 mod places;
