@@ -166,6 +166,7 @@ pub async fn start(mut config: Config, db: Db) -> anyhow::Result<Running> {
     tokio::spawn(alerts::digest::run(state.clone()));
     tokio::spawn(reports::questionnaire::run(state.clone()));
     tokio::spawn(notifications::summaries::run(state.clone()));
+    tokio::spawn(reports::outside::run(state.clone()));
     tokio::spawn(state.places.clone().keep_fresh(state.db.clone()));
     tokio::spawn(warm_help_search(state.help_search.clone()));
     let header_timeout = Duration::from_secs(state.config.header_read_timeout_seconds.max(1));

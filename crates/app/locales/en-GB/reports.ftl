@@ -215,3 +215,26 @@ report-not-fixed-body = The person who reported "{ $title }" says it has not bee
     { $comment }
     
     The report: { $link }
+
+# Open311 out and back (issue 28)
+field-report-send-to = Where the reports go
+field-report-send-to-hint = An outside system is another council's or contractor's Open311 GeoReport v2 service: the report is posted to it, and its status and notes are fetched back as the organisation's answers.
+report-send-to-inbox = The organisation's inbox here
+report-send-to-open311 = An outside Open311 system instead
+report-send-to-both = The inbox here and an outside Open311 system
+field-report-send-to-invalid = Choose where the reports go.
+field-report-open311-url = The Open311 service's address
+field-report-open311-url-hint = Its base address, ending before "requests.json", for example https://council.example/open311/v2
+field-report-open311-url-invalid = Give the service's address, starting with https:// (or http://).
+field-report-open311-key = Its API key
+field-report-open311-service-code = Its service code for this category
+field-report-open311-service-code-missing = Give the service code the outside system uses for this category.
+field-report-open311-jurisdiction = Its jurisdiction (if it asks for one)
+field-report-open311-jurisdiction-hint = Sent as jurisdiction_id; leave empty if the system has one.
+report-sending = Reports sent to outside systems
+report-sending-fine = Every report sent to an outside system has been taken, or is about to be sent.
+report-sending-intro = These reports have not been taken by the outside system yet. Each is tried again later, waiting longer each time; after eight attempts the site gives up.
+report-sending-attempts = Attempts
+report-sending-error = Last error
+report-sending-gave-up = Gave up
+report-sending-more = More reports not taken

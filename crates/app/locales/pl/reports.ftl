@@ -222,3 +222,26 @@ report-not-fixed-body = Osoba, która zgłosiła „{ $title }”, twierdzi, że
     { $comment }
     
     Zgłoszenie: { $link }
+
+# Open311 na zewnątrz i z powrotem (issue 28)
+field-report-send-to = Dokąd trafiają zgłoszenia
+field-report-send-to-hint = System zewnętrzny to usługa Open311 GeoReport v2 innego urzędu lub wykonawcy: zgłoszenie zostaje do niej wysłane, a jej stan i notatki wracają jako odpowiedzi organizacji.
+report-send-to-inbox = Skrzynka organizacji w serwisie
+report-send-to-open311 = Zamiast tego zewnętrzny system Open311
+report-send-to-both = Skrzynka w serwisie i zewnętrzny system Open311
+field-report-send-to-invalid = Wybierz, dokąd trafiają zgłoszenia.
+field-report-open311-url = Adres usługi Open311
+field-report-open311-url-hint = Adres bazowy, kończący się przed „requests.json”, na przykład https://urzad.example/open311/v2
+field-report-open311-url-invalid = Podaj adres usługi zaczynający się od https:// (lub http://).
+field-report-open311-key = Jej klucz API
+field-report-open311-service-code = Jej kod usługi dla tej kategorii
+field-report-open311-service-code-missing = Podaj kod usługi, którego system zewnętrzny używa dla tej kategorii.
+field-report-open311-jurisdiction = Jej jurysdykcja (jeśli jej wymaga)
+field-report-open311-jurisdiction-hint = Wysyłana jako jurisdiction_id; zostaw puste, jeśli system ma tylko jedną.
+report-sending = Zgłoszenia wysłane do systemów zewnętrznych
+report-sending-fine = Każde zgłoszenie wysłane do systemu zewnętrznego zostało przyjęte albo zaraz zostanie wysłane.
+report-sending-intro = Tych zgłoszeń system zewnętrzny jeszcze nie przyjął. Każde jest ponawiane później, za każdym razem po dłuższej przerwie; po ośmiu próbach serwis rezygnuje.
+report-sending-attempts = Próby
+report-sending-error = Ostatni błąd
+report-sending-gave-up = Zrezygnowano
+report-sending-more = Więcej nieprzyjętych zgłoszeń

@@ -489,6 +489,7 @@ async fn load_reports(db: &Db, admin_id: &str) -> anyhow::Result<()> {
             &category(code)?,
             &area.id,
             &organisation.id,
+            &reports::Outside::inbox(),
             Some(admin_id),
         )
         .await?;
@@ -558,7 +559,7 @@ async fn load_report(
             _ => None,
         };
         let update = NewUpdate {
-            author_id: &official,
+            author_id: Some(&official),
             official: true,
             status: moved_to.filter(|s| *s != Status::Open),
             duplicate_of: (status == Status::Duplicate).then_some(original).flatten(),

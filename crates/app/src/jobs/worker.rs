@@ -6,7 +6,7 @@ use tokio::sync::watch;
 use crate::jobs::store::{self, Job, Lane};
 use crate::mail::{self, Mailer};
 use crate::state::AppState;
-use crate::{alerts, budgets, events, juries, providers};
+use crate::{alerts, budgets, events, juries, providers, reports};
 
 /// How long a claimed job is reserved for its worker before another may take it over.
 const LEASE_MS: i64 = 5 * 60 * 1000;
@@ -157,6 +157,7 @@ async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result
                 .send_with_unsubscribe(&email, Some(&digest.unsubscribe_url))
                 .await
         }
+        reports::store::OPEN311_SEND_JOB => reports::outside::run_send_job(state, job).await,
         mail::JOB_KIND => {
             let email: mail::Email =
                 serde_json::from_str(&job.payload).context("decoding an email job")?;

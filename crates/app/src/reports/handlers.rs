@@ -745,7 +745,7 @@ pub async fn add_update(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let update = NewUpdate {
-        author_id: &user.id,
+        author_id: Some(&user.id),
         official,
         status,
         duplicate_of: (status == Some(Status::Duplicate)).then_some(duplicate_of.as_str()),
@@ -995,13 +995,56 @@ struct AdminPage {
     api_keys: Vec<keys::ApiKey>,
     /// A key just made, shown this once.
     new_key: Option<String>,
+    /// Reports an outside service has not taken yet after an error, a page of them.
+    troubled: Vec<store::Send>,
+    troubled_next: Option<String>,
+    /// Where a rule may send: (value, label).
+    send_to_choices: Vec<(String, String)>,
 }
+
+impl AdminPage {
+    fn send_to_label(&self, send_to: &store::SendTo) -> String {
+        self.ctx.t(&send_to.label_key())
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AdminQuery {
+    failed_after: String,
+}
+
+/// Failed sendings listed on the admin page at a time.
+const TROUBLED_PAGE: i64 = 50;
 
 async fn admin_page(
     state: &AppState,
     ctx: PageContext,
     errors: FormErrors,
 ) -> AppResult<AdminPage> {
+    admin_page_from(state, ctx, errors, None).await
+}
+
+async fn admin_page_from(
+    state: &AppState,
+    ctx: PageContext,
+    errors: FormErrors,
+    failed_after: Option<(i64, &str)>,
+) -> AppResult<AdminPage> {
+    let troubled = store::troubled_sends(&state.db, failed_after, TROUBLED_PAGE).await?;
+    let troubled_next = forms::next_cursor(
+        troubled.last().map(|(at, s)| (*at, s.report_id.as_str())),
+        troubled.len(),
+        TROUBLED_PAGE,
+    );
+    let send_to_choices = [
+        store::SendTo::Inbox,
+        store::SendTo::Open311,
+        store::SendTo::Both,
+    ]
+    .into_iter()
+    .map(|s| (s.as_str().to_string(), ctx.t(&s.label_key())))
+    .collect();
     let categories = store::categories(&state.db).await?;
     let organisations = organisations::list(&state.db, None, None)
         .await?
@@ -1022,6 +1065,9 @@ async fn admin_page(
         unchosen: String::new(),
         api_keys: keys::list(&state.db).await?,
         new_key: None,
+        troubled: troubled.into_iter().map(|(_, s)| s).collect(),
+        troubled_next,
+        send_to_choices,
     })
 }
 
@@ -1029,9 +1075,11 @@ pub async fn admin(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
+    Query(query): Query<AdminQuery>,
 ) -> AppResult<Response> {
     roles::require_site_admin(&user, "error-report-admins-only")?;
-    render(&admin_page(&state, ctx, FormErrors::new()).await?)
+    let after = forms::parse_cursor(&query.failed_after);
+    render(&admin_page_from(&state, ctx, FormErrors::new(), after).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -1111,6 +1159,49 @@ pub struct RouteForm {
     category: String,
     area: String,
     organisation: String,
+    send_to: String,
+    open311_url: String,
+    open311_key: String,
+    open311_service_code: String,
+    open311_jurisdiction: String,
+}
+
+impl RouteForm {
+    /// Where the rule sends reports; an outside service needs its address (http or https)
+    /// and service code; errors name the field.
+    fn outside(&self, lang: &Lang, errors: &mut FormErrors) -> store::Outside {
+        let send_to = match self.send_to.as_str() {
+            "" => Some(store::SendTo::Inbox),
+            text => store::SendTo::parse(text),
+        };
+        let Some(send_to) = send_to else {
+            errors.add_message("send_to", lang.t("field-report-send-to-invalid"));
+            return store::Outside::inbox();
+        };
+        if send_to == store::SendTo::Inbox {
+            return store::Outside::inbox();
+        }
+        let url = self.open311_url.trim().trim_end_matches('/').to_string();
+        let valid_url = reqwest::Url::parse(&url)
+            .is_ok_and(|u| ["http", "https"].contains(&u.scheme()) && u.host().is_some());
+        if !valid_url {
+            errors.add_message("open311_url", lang.t("field-report-open311-url-invalid"));
+        }
+        let service_code = self.open311_service_code.trim().to_string();
+        if service_code.is_empty() {
+            errors.add_message(
+                "open311_service_code",
+                lang.t("field-report-open311-service-code-missing"),
+            );
+        }
+        store::Outside {
+            send_to,
+            url,
+            api_key: self.open311_key.trim().to_string(),
+            service_code,
+            jurisdiction: self.open311_jurisdiction.trim().to_string(),
+        }
+    }
 }
 
 pub async fn add_route(
@@ -1136,12 +1227,14 @@ pub async fn add_route(
             "field-report-organisation-invalid",
         );
     }
+    let outside = form.outside(&ctx.lang, &mut errors);
     if errors.is_empty() {
         store::set_route(
             &state.db,
             &form.category,
             &form.area,
             &form.organisation,
+            &outside,
             Some(&user.id),
         )
         .await?;

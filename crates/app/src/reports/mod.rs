@@ -7,6 +7,7 @@
 
 mod handlers;
 mod open311;
+pub mod outside;
 pub mod questionnaire;
 pub mod stats;
 pub mod store;

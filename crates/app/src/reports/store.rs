@@ -141,11 +141,75 @@ pub struct Route {
     pub category_name: String,
     pub area_name: String,
     pub organisation_name: String,
+    pub send_to: SendTo,
+    /// The outside service's address, when reports go to one.
+    pub open311_url: String,
+}
+
+/// Where a rule's reports go: the organisation's inbox, an outside Open311 service instead,
+/// or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SendTo {
+    Inbox,
+    Open311,
+    Both,
+}
+
+impl SendTo {
+    pub fn parse(text: &str) -> Option<SendTo> {
+        match text {
+            "inbox" => Some(SendTo::Inbox),
+            "open311" => Some(SendTo::Open311),
+            "both" => Some(SendTo::Both),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SendTo::Inbox => "inbox",
+            SendTo::Open311 => "open311",
+            SendTo::Both => "both",
+        }
+    }
+
+    pub fn label_key(self) -> String {
+        format!("report-send-to-{}", self.as_str())
+    }
+
+    /// Whether the organisation's officials are told of a new report on the site.
+    pub fn tells_inbox(self) -> bool {
+        self != SendTo::Open311
+    }
+}
+
+/// A rule's outside service: where, with which key, as which service and jurisdiction.
+#[derive(Clone, Debug)]
+pub struct Outside {
+    pub send_to: SendTo,
+    pub url: String,
+    pub api_key: String,
+    pub service_code: String,
+    pub jurisdiction: String,
+}
+
+impl Outside {
+    /// The organisation's inbox only.
+    pub fn inbox() -> Outside {
+        Outside {
+            send_to: SendTo::Inbox,
+            url: String::new(),
+            api_key: String::new(),
+            service_code: String::new(),
+            jurisdiction: String::new(),
+        }
+    }
 }
 
 pub async fn routes(db: &Db) -> anyhow::Result<Vec<Route>> {
     let rows = sqlx::query(
-        "SELECT r.id, c.name AS category_name, a.name AS area_name, o.name AS organisation_name \
+        "SELECT r.id, c.name AS category_name, a.name AS area_name, o.name AS organisation_name, \
+         r.send_to, r.open311_url \
          FROM report_routes r JOIN report_categories c ON c.id = r.category_id \
          JOIN areas a ON a.id = r.area_id JOIN organisations o ON o.id = r.organisation_id \
          ORDER BY c.position, a.name",
@@ -160,6 +224,9 @@ pub async fn routes(db: &Db) -> anyhow::Result<Vec<Route>> {
                 category_name: row.try_get("category_name")?,
                 area_name: row.try_get("area_name")?,
                 organisation_name: row.try_get("organisation_name")?,
+                send_to: SendTo::parse(&row.try_get::<String, _>("send_to")?)
+                    .unwrap_or(SendTo::Inbox),
+                open311_url: row.try_get("open311_url")?,
             })
         })
         .collect()
@@ -172,21 +239,31 @@ pub async fn set_route(
     category_id: &str,
     area_id: &str,
     organisation_id: &str,
+    outside: &Outside,
     actor: Option<&str>,
 ) -> anyhow::Result<()> {
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
     let id: String = sqlx::query_scalar(
-        "INSERT INTO report_routes (id, category_id, area_id, organisation_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category_id, area_id) \
-         DO UPDATE SET organisation_id = excluded.organisation_id RETURNING id",
+        "INSERT INTO report_routes (id, category_id, area_id, organisation_id, created_at, \
+         send_to, open311_url, open311_key, open311_service_code, open311_jurisdiction) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (category_id, area_id) \
+         DO UPDATE SET organisation_id = excluded.organisation_id, send_to = excluded.send_to, \
+         open311_url = excluded.open311_url, open311_key = excluded.open311_key, \
+         open311_service_code = excluded.open311_service_code, \
+         open311_jurisdiction = excluded.open311_jurisdiction RETURNING id",
     )
     .bind(new_id())
     .bind(category_id)
     .bind(area_id)
     .bind(organisation_id)
     .bind(now_ms())
+    .bind(outside.send_to.as_str())
+    .bind(&outside.url)
+    .bind(&outside.api_key)
+    .bind(&outside.service_code)
+    .bind(&outside.jurisdiction)
     .fetch_one(&mut *tx)
     .await
     .context("setting a routing rule")?;
@@ -251,15 +328,16 @@ async fn audit_route(
     audit::write(&mut **tx, &entry).await
 }
 
-/// The organisation responsible for the category in the area: the rule for the area itself,
-/// else for the area around it, else the one around that (areas nest three deep).
+/// The rule for the category in the area: the rule for the area itself, else for the area
+/// around it, else the one around that (areas nest three deep). (organisation, outside).
 pub async fn route_for<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     db: E,
     category_id: &str,
     area_id: &str,
-) -> anyhow::Result<Option<String>> {
-    sqlx::query_scalar(
-        "SELECT r.organisation_id FROM report_routes r \
+) -> anyhow::Result<Option<(String, Outside)>> {
+    let row = sqlx::query(
+        "SELECT r.organisation_id, r.send_to, r.open311_url, r.open311_key, \
+         r.open311_service_code, r.open311_jurisdiction FROM report_routes r \
          JOIN areas a ON a.id = $2 LEFT JOIN areas p ON p.id = a.parent_id \
          WHERE r.category_id = $1 AND r.area_id IN (a.id, a.parent_id, p.parent_id) \
          ORDER BY CASE WHEN r.area_id = a.id THEN 0 WHEN r.area_id = a.parent_id THEN 1 ELSE 2 END \
@@ -269,7 +347,21 @@ pub async fn route_for<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     .bind(area_id)
     .fetch_optional(db)
     .await
-    .context("routing a report")
+    .context("routing a report")?;
+    row.map(|row| {
+        let send_to: String = row.try_get("send_to")?;
+        Ok((
+            row.try_get("organisation_id")?,
+            Outside {
+                send_to: SendTo::parse(&send_to).unwrap_or(SendTo::Inbox),
+                url: row.try_get("open311_url")?,
+                api_key: row.try_get("open311_key")?,
+                service_code: row.try_get("open311_service_code")?,
+                jurisdiction: row.try_get("open311_jurisdiction")?,
+            },
+        ))
+    })
+    .transpose()
 }
 
 #[derive(Clone, Debug)]
@@ -969,7 +1061,9 @@ pub async fn create(
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
-    let organisation = route_for(&mut *tx, report.category_id, report.area_id).await?;
+    let route = route_for(&mut *tx, report.category_id, report.area_id).await?;
+    let organisation = route.as_ref().map(|(org, _)| org.clone());
+    let outside = route.map(|(_, outside)| outside);
     sqlx::query(
         "INSERT INTO reports (id, category_id, area_id, organisation_id, title, description, \
          latitude, longitude, address, status, author_id, source, created_at, updated_at) \
@@ -1019,18 +1113,23 @@ pub async fn create(
         .await
         .context("following one's own report")?;
     }
+    if let Some(outside) = outside.as_ref().filter(|o| o.send_to != SendTo::Inbox) {
+        send_outside(&mut tx, &id, outside).await?;
+    }
+    let tells_inbox = outside.as_ref().is_none_or(|o| o.send_to.tells_inbox());
     let officials = match &organisation {
-        Some(org) => officials_of(&mut *tx, org).await?,
-        None => Vec::new(),
+        Some(org) if tells_inbox => officials_of(&mut *tx, org).await?,
+        _ => Vec::new(),
     };
     let addresses: Vec<(String, String)> = officials
         .iter()
         .map(|o| (o.email.clone(), o.locale.clone()))
         .collect();
+    // One email per official, or none at all (a copy of older reports tells nobody).
     let emails = tell(&id, &addresses);
     anyhow::ensure!(
-        emails.len() == officials.len(),
-        "one email for each official"
+        emails.is_empty() || emails.len() == officials.len(),
+        "one email for each official, or none"
     );
     // The officials' own notifications, so the report is waiting when they sign in even if
     // the email went astray (unless they chose otherwise).
@@ -1211,7 +1310,8 @@ pub async fn set_following(
 }
 
 pub struct NewUpdate<'a> {
-    pub author_id: &'a str,
+    /// None: written for the organisation by the site itself (an outside system's answer).
+    pub author_id: Option<&'a str>,
     /// Written for the responsible organisation (counts as its response).
     pub official: bool,
     pub status: Option<Status>,
@@ -1284,7 +1384,7 @@ pub async fn add_update(
         let detail = format!("{from}>{status}");
         let link = format!("/reports/{report_id}");
         let entry = Entry {
-            actor_id: Some(update.author_id),
+            actor_id: update.author_id,
             action: Action::ReportStatus,
             item: Item {
                 kind: "report",
@@ -1301,7 +1401,7 @@ pub async fn add_update(
          WHERE f.report_id = $1 AND u.id <> $2 ORDER BY u.email",
     )
     .bind(report_id)
-    .bind(update.author_id)
+    .bind(update.author_id.unwrap_or(""))
     .fetch_all(&mut *tx)
     .await
     .context("finding a report's followers")?;
@@ -1839,4 +1939,233 @@ pub async fn answers(db: &Db, organisation_id: &str) -> anyhow::Result<(i64, i64
         }
     }
     Ok(counts)
+}
+
+// ------------------------------------------------------------------ Open311 out and back
+
+/// The job that sends a report to an outside Open311 service.
+pub const OPEN311_SEND_JOB: &str = "open311_send";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct SendJob {
+    pub report_id: String,
+}
+
+/// Records that the report goes out and queues the job that sends it, in the report's
+/// transaction.
+async fn send_outside(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    report_id: &str,
+    outside: &Outside,
+) -> anyhow::Result<()> {
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO open311_sends (report_id, url, api_key, service_code, jurisdiction, status, \
+         attempts, last_error, external_status, external_notes, checked_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'waiting', 0, '', '', '', 0, $6)",
+    )
+    .bind(report_id)
+    .bind(&outside.url)
+    .bind(&outside.api_key)
+    .bind(&outside.service_code)
+    .bind(&outside.jurisdiction)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .context("recording a report to send out")?;
+    crate::jobs::enqueue(
+        &mut **tx,
+        OPEN311_SEND_JOB,
+        &SendJob {
+            report_id: report_id.to_string(),
+        },
+    )
+    .await
+}
+
+/// A report on its way out, or sent, with where it goes.
+#[derive(Clone, Debug)]
+pub struct Send {
+    pub report_id: String,
+    pub title: String,
+    pub url: String,
+    pub api_key: String,
+    pub service_code: String,
+    pub jurisdiction: String,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: String,
+    pub external_id: Option<String>,
+    pub external_status: String,
+    pub external_notes: String,
+    pub checked_at: i64,
+}
+
+macro_rules! send_columns {
+    () => {
+        "s.report_id, r.title, s.url, s.api_key, s.service_code, s.jurisdiction, s.status, \
+         s.attempts, s.last_error, s.external_id, s.external_status, s.external_notes, \
+         s.checked_at FROM open311_sends s JOIN reports r ON r.id = s.report_id"
+    };
+}
+const SELECT_SEND: &str = concat!("SELECT ", send_columns!());
+
+fn send_from_row(row: &AnyRow) -> anyhow::Result<Send> {
+    Ok(Send {
+        report_id: row.try_get("report_id")?,
+        title: row.try_get("title")?,
+        url: row.try_get("url")?,
+        api_key: row.try_get("api_key")?,
+        service_code: row.try_get("service_code")?,
+        jurisdiction: row.try_get("jurisdiction")?,
+        status: row.try_get("status")?,
+        attempts: row.try_get("attempts")?,
+        last_error: row.try_get("last_error")?,
+        external_id: row.try_get("external_id")?,
+        external_status: row.try_get("external_status")?,
+        external_notes: row.try_get("external_notes")?,
+        checked_at: row.try_get("checked_at")?,
+    })
+}
+
+pub async fn send_of(db: &Db, report_id: &str) -> anyhow::Result<Option<Send>> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SELECT_SEND} WHERE s.report_id = $1"
+    )))
+    .bind(report_id)
+    .fetch_optional(db)
+    .await
+    .context("loading a report sent out")?;
+    row.as_ref().map(send_from_row).transpose()
+}
+
+/// The outside service took the report: its id kept, the sending written in the audit log.
+pub async fn mark_sent(db: &Db, report_id: &str, external_id: &str) -> anyhow::Result<()> {
+    let now = now_ms();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let row = sqlx::query(
+        "UPDATE open311_sends SET status = 'sent', external_id = $1, sent_at = $2, \
+         checked_at = $2, last_error = '' WHERE report_id = $3 AND status <> 'sent' \
+         RETURNING url",
+    )
+    .bind(external_id)
+    .bind(now)
+    .bind(report_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("recording a report sent out")?;
+    let Some(row) = row else {
+        return Ok(());
+    };
+    let url: String = row.try_get("url")?;
+    let title: String = sqlx::query_scalar("SELECT title FROM reports WHERE id = $1")
+        .bind(report_id)
+        .fetch_one(&mut *tx)
+        .await
+        .context("naming a report sent out")?;
+    let link = format!("/reports/{report_id}");
+    let detail = format!("{url} {external_id}");
+    let entry = Entry {
+        actor_id: None,
+        action: Action::Open311Sent,
+        item: Item {
+            kind: "report",
+            id: report_id,
+            label: &title,
+            link: &link,
+        },
+        detail: &detail,
+    };
+    audit::write(&mut *tx, &entry).await?;
+    tx.commit().await.context("committing a report sent out")?;
+    Ok(())
+}
+
+/// A sending failed: the attempt and its error kept for admins; `gave_up` when the job will
+/// not try again.
+pub async fn sending_failed(
+    db: &Db,
+    report_id: &str,
+    error: &str,
+    gave_up: bool,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE open311_sends SET attempts = attempts + 1, last_error = $1, \
+         status = CASE WHEN $2 = 1 THEN 'failed' ELSE status END \
+         WHERE report_id = $3 AND status <> 'sent'",
+    )
+    .bind(error)
+    .bind(i32::from(gave_up))
+    .bind(report_id)
+    .execute(db)
+    .await
+    .context("recording a failed sending")?;
+    Ok(())
+}
+
+/// Reports sent out whose status to fetch back: still open here, or fixed here but still
+/// open there; the longest unchecked first.
+pub async fn sends_to_check(db: &Db, limit: i64) -> anyhow::Result<Vec<Send>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SELECT_SEND} WHERE s.status = 'sent' AND s.external_status <> 'closed' \
+         ORDER BY s.checked_at, s.report_id LIMIT $1"
+    )))
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("finding reports to check outside")?;
+    rows.iter().map(send_from_row).collect()
+}
+
+/// Notes when the outside service was last asked (and what it said, if it answered).
+pub async fn checked(
+    db: &Db,
+    report_id: &str,
+    seen: Option<(&str, &str)>,
+    error: &str,
+) -> anyhow::Result<()> {
+    let (status, notes) = seen.unwrap_or(("", ""));
+    sqlx::query(
+        "UPDATE open311_sends SET checked_at = $1, last_error = $2, \
+         external_status = CASE WHEN $3 = 1 THEN $4 ELSE external_status END, \
+         external_notes = CASE WHEN $3 = 1 THEN $5 ELSE external_notes END \
+         WHERE report_id = $6",
+    )
+    .bind(now_ms())
+    .bind(error)
+    .bind(i32::from(seen.is_some()))
+    .bind(status)
+    .bind(notes)
+    .bind(report_id)
+    .execute(db)
+    .await
+    .context("recording a check outside")?;
+    Ok(())
+}
+
+/// Reports sent out that failed or are still trying after an error, for admins, the
+/// longest waiting first, after the cursor (created_at, report id).
+pub async fn troubled_sends(
+    db: &Db,
+    after: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<(i64, Send)>> {
+    let (at, id) = after.unwrap_or((i64::MIN, ""));
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT s.created_at AS queued_at, {} WHERE s.status <> 'sent' AND s.last_error <> '' \
+         AND s.created_at >= $1 AND (s.created_at > $1 OR s.report_id > $2) \
+         ORDER BY s.created_at, s.report_id LIMIT $3",
+        send_columns!()
+    )))
+    .bind(at)
+    .bind(id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+    .context("listing failed sendings")?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("queued_at")?, send_from_row(row)?)))
+        .collect()
 }

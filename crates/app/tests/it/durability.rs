@@ -1,48 +1,14 @@
 //! An acknowledged write survives the process being killed (SIGKILL, no clean shutdown).
 
-use std::process::Stdio;
-
 use reqwest::StatusCode;
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
+use tokio::process::Child;
 
 use crate::support::{Client, PASSWORD, TestDb, voting_process};
 
 /// Starts the real binary on a free port and returns it with its address. Its ballot key
 /// file is `key_file` (made on the first start, read on the next).
 async fn start(database_url: &str, key_file: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_squaremile"))
-        .args([
-            "--config",
-            "/nonexistent/squaremile.toml",
-            "--database-url",
-            database_url,
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-        ])
-        .env("RUST_LOG", "info")
-        .env("NO_COLOR", "1")
-        .env("SQUAREMILE_BALLOT_KEY_FILE", key_file)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("starting squaremile");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    while let Some(line) = lines.next_line().await.expect("reading the log") {
-        if let Some(at) = line.find("is running at ") {
-            // "... is running at http://ADDR (links in emails and feeds use ...)"
-            let base = line[at + "is running at ".len()..]
-                .split_whitespace()
-                .next()
-                .expect("the address")
-                .to_string();
-            tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-            return (child, base);
-        }
-    }
-    panic!("squaremile exited before it was ready");
+    crate::support::start_binary(database_url, key_file, &[]).await
 }
 
 #[tokio::test]

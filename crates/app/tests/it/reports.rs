@@ -1219,3 +1219,234 @@ async fn a_report_left_unanswered_is_asked_about_and_overdue_reports_are_flagged
     );
     assert!(record.contains("<dd id=\"overdue\">0</dd>"), "{record}");
 }
+
+/// Waits, up to a bound, until the report's sending row satisfies `done` (the job worker
+/// runs it in the background; each look is a query, not a timer).
+async fn sending_until(app: &TestApp, id: &str, done: impl Fn(&str, i64) -> bool) {
+    let look = async {
+        loop {
+            let row: Option<(String, i64)> =
+                sqlx::query_as("SELECT status, attempts FROM open311_sends WHERE report_id = $1")
+                    .bind(id)
+                    .fetch_optional(&app.db)
+                    .await
+                    .unwrap();
+            if let Some((status, attempts)) = row
+                && done(&status, attempts)
+            {
+                return;
+            }
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(60), look)
+        .await
+        .expect("the sending job to get that far");
+}
+
+/// A second Square Mile (the real binary, its own database) as a council's Open311 system:
+/// an area, a body with its clerk, a potholes service, an API key. Returns the process,
+/// its Open311 address, the key and the clerk's client.
+async fn council(
+    app: &TestApp,
+    db: &crate::support::TestDb,
+    keys: &std::path::Path,
+) -> (tokio::process::Child, String, String, Client) {
+    let smtp = [
+        ("SQUAREMILE_MAIL__TRANSPORT", "smtp".to_string()),
+        ("SQUAREMILE_MAIL__SMTP_HOST", "127.0.0.1".to_string()),
+        ("SQUAREMILE_MAIL__SMTP_PORT", app.mail.port.to_string()),
+        ("SQUAREMILE_MAIL__SMTP_SECURITY", "none".to_string()),
+    ];
+    let (child, base) =
+        crate::support::start_binary(&db.url, &keys.join("ballot.key"), &smtp).await;
+    let clerk = Client::new(&base);
+    clerk.get("/setup").await;
+    let made = clerk
+        .post_form(
+            "/setup",
+            &[
+                ("display_name", "Clara Clerk"),
+                ("email", "clerk@council.example"),
+                ("password", crate::support::PASSWORD),
+                ("password_confirm", crate::support::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    for (path, fields) in [
+        ("/areas/new", vec![("parent", ""), ("name", "Council Town")]),
+        (
+            "/organisations/new",
+            vec![("name", "Council Roads"), ("kind", "council_department")],
+        ),
+        ("/reports/categories", vec![("name", "Road defects")]),
+    ] {
+        let done = clerk.post_form(path, &fields).await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    let categories = body(clerk.get("/reports/categories").await).await;
+    let option = |page: &str, label: &str| -> String {
+        let at = page.find(&format!(">{label}</option>")).expect(label);
+        let start = page[..at].rfind("value=\"").unwrap() + 7;
+        page[start..].split('"').next().unwrap().to_string()
+    };
+    let routed = clerk
+        .post_form(
+            "/reports/routes",
+            &[
+                ("category", &option(&categories, "Road defects")),
+                ("area", &option(&categories, "Council Town")),
+                ("organisation", &option(&categories, "Council Roads")),
+            ],
+        )
+        .await;
+    assert_eq!(routed.status(), StatusCode::SEE_OTHER);
+    let made = body(
+        clerk
+            .post_form(
+                "/reports/api-keys",
+                &[("key_name", "Millbrook's Square Mile")],
+            )
+            .await,
+    )
+    .await;
+    let key = made
+        .split("<code id=\"new-key\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the new key")
+        .to_string();
+    (child, format!("{base}/api/open311/v2"), key, clerk)
+}
+
+#[tokio::test]
+async fn reports_go_out_to_an_open311_system_and_its_answers_come_back() {
+    let app = TestApp::spawn().await;
+    let (admin, hana, _otto) = city(&app).await;
+    let council_db = crate::support::TestDb::new().await;
+    let keys = tempfile::tempdir().unwrap();
+    let (_council, open311, key, clerk) = council(&app, &council_db, keys.path()).await;
+
+    // Potholes in Millbrook go to the council's system as well as Highways' inbox.
+    let potholes = category_id(&app, "potholes").await;
+    let millbrook = app.area_id("millbrook").await;
+    let highways = organisation_id(&app, "millbrook-highways").await;
+    let route = |url: String, code: &'static str| {
+        vec![
+            ("category", potholes.clone()),
+            ("area", millbrook.clone()),
+            ("organisation", highways.clone()),
+            ("send_to", "both".to_string()),
+            ("open311_url", url),
+            ("open311_key", key.clone()),
+            ("open311_service_code", code.to_string()),
+            ("open311_jurisdiction", "council-town".to_string()),
+        ]
+    };
+    let bad = route("ftp://council.example".into(), "road-defects");
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = admin.post_form("/reports/routes", &bad).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(refused).await.contains("starting with https://"));
+    let good = route(open311.clone(), "road-defects");
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let set = admin.post_form("/reports/routes", &good).await;
+    assert_eq!(set.status(), StatusCode::SEE_OTHER);
+
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let id = report(
+        &app,
+        &rosa,
+        "potholes",
+        "riverside",
+        "Pothole by the school",
+        &[],
+    )
+    .await;
+    // Real HTTP between the two: the council's clerk hears of it from their own site.
+    let heard = mail_with(&app, "clerk@council.example", "Pothole by the school").await;
+    let external = heard
+        .text()
+        .split("/reports/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the council's link")
+        .to_string();
+    sending_until(&app, &id, |status, _| status == "sent").await;
+    let sent: String =
+        sqlx::query_scalar("SELECT external_id FROM open311_sends WHERE report_id = $1")
+            .bind(&id)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(sent, external);
+    let logged = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'open311-sent'",
+    )
+    .await;
+    assert_eq!(logged, 1);
+
+    // Nothing new there yet: nothing added here.
+    use squaremile::reports::outside::check_due;
+    assert_eq!(check_due(&app.state).await.unwrap(), 0);
+    // The clerk fixes it on the council's site; the next check brings the answer back as
+    // Highways' answer, and Rosa, who follows her report, hears of it.
+    let answered = clerk
+        .post_form(
+            &format!("/reports/{external}/updates"),
+            &[("status", "fixed"), ("body", "Resurfaced on Tuesday.")],
+        )
+        .await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    assert_eq!(check_due(&app.state).await.unwrap(), 1);
+    assert_eq!(
+        check_due(&app.state).await.unwrap(),
+        0,
+        "an answer comes back once"
+    );
+    assert_eq!(status_of(&app, &id).await, "fixed");
+    let page = body(app.client().get(&format!("/reports/{id}")).await).await;
+    assert!(page.contains("Resurfaced on Tuesday."), "{page}");
+    let told = mail_with(
+        &app,
+        "rosa@example.org",
+        "Millbrook Highways changed the status",
+    )
+    .await;
+    assert!(told.text().contains("Pothole by the school"));
+
+    // A system that is not there: the error is kept and shown to admins, and retried.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead_url = format!("http://{}/open311", dead.local_addr().unwrap());
+    drop(dead);
+    let lights = category_id(&app, "street-lights").await;
+    let nowhere = route(dead_url.clone(), "lights");
+    let mut nowhere: Vec<(&str, &str)> = nowhere.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    nowhere[0] = ("category", lights.as_str());
+    nowhere[3] = ("send_to", "open311");
+    let set = admin.post_form("/reports/routes", &nowhere).await;
+    assert_eq!(set.status(), StatusCode::SEE_OTHER);
+    let dark = report(&app, &rosa, "street-lights", "riverside", "Dark lamp", &[]).await;
+    sending_until(&app, &dark, |_, attempts| attempts >= 1).await;
+    let admin_page = body(admin.get("/reports/categories").await).await;
+    let section = &admin_page[admin_page.find("id=\"sending\"").unwrap()..];
+    assert!(
+        section.contains("Dark lamp") && section.contains(&dead_url),
+        "{section}"
+    );
+    let job_due: i64 = sqlx::query_scalar(
+        "SELECT run_at FROM jobs WHERE kind = 'open311_send' AND done_at IS NULL",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(
+        job_due > squaremile::db::now_ms(),
+        "tried again later, not at once"
+    );
+    // Sent to the outside system instead of the inbox: Highways was not told of it here.
+    let inbox = body(hana.get("/notifications").await).await;
+    assert!(!inbox.contains("Dark lamp"), "{inbox}");
+}

@@ -1061,3 +1061,49 @@ pub fn write_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
     std::fs::write(&path, text).unwrap();
     path.to_string_lossy().into_owned()
 }
+
+/// Starts the real binary (`squaremile serve`) on a free port, with `env` added to its
+/// environment, and returns it with its address once it says it is running. Its ballot key
+/// file is `key_file` (made on the first start, read on the next).
+pub async fn start_binary(
+    database_url: &str,
+    key_file: &std::path::Path,
+    env: &[(&str, String)],
+) -> (tokio::process::Child, String) {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_squaremile"));
+    command
+        .args([
+            "--config",
+            "/nonexistent/squaremile.toml",
+            "--database-url",
+            database_url,
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+        ])
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .env("SQUAREMILE_BALLOT_KEY_FILE", key_file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .kill_on_drop(true);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("starting squaremile");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    while let Some(line) = lines.next_line().await.expect("reading the log") {
+        if let Some(at) = line.find("is running at ") {
+            // "... is running at http://ADDR (links in emails and feeds use ...)"
+            let base = line[at + "is running at ".len()..]
+                .split_whitespace()
+                .next()
+                .expect("the address")
+                .to_string();
+            tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+            return (child, base);
+        }
+    }
+    panic!("squaremile exited before it was ready");
+}

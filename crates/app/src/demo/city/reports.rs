@@ -348,7 +348,9 @@ impl<'c> Reports<'c> {
         for (category, _) in &categories {
             let mut by_place = Vec::new();
             for place in &city.places {
-                let organisation = reports::route_for(db, category, &place.id).await?;
+                let organisation = reports::route_for(db, category, &place.id)
+                    .await?
+                    .map(|(organisation, _)| organisation);
                 if let Some(org) = &organisation
                     && !answerers.contains_key(org)
                     && let Some(person) = answerer(db, org).await?
