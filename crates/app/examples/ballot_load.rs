@@ -380,7 +380,7 @@ async fn main() -> anyhow::Result<()> {
         pct(1.0).as_secs_f64() * 1000.0
     );
     // Closing the vote moves the ballots still sealed into the box; all must be there.
-    store::close_voting::<()>(&pool, &seal, &process_id, None).await?;
+    store::close_voting::<()>(&pool, &seal, &process_id, None, "ballot-load").await?;
     let in_box = store::ballots(&pool, &process_id).await?.len();
     println!("in the ballot box {in_box} after the close");
     std::fs::remove_file(&key_file)?;

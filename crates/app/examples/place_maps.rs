@@ -67,6 +67,7 @@ async fn main() -> anyhow::Result<()> {
                 author_id: None,
                 source: "web",
                 photos: &[],
+                for_someone: None,
             },
             |_, _| Vec::new(),
             |_| None,

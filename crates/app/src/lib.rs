@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod api;
 pub mod areas;
 pub mod assets;
+pub mod assisted;
 pub mod audit;
 pub mod budgets;
 pub mod cli;

@@ -31,9 +31,9 @@ use crate::state::AppState;
 use crate::web::clock::{Clock, SiteZone};
 use crate::web::{self, AppError, csrf, error, session};
 use crate::{
-    accounts, alerts, api, areas, assets, audit, budgets, conversations, dashboard, events, feeds,
-    help, home, jobs, juries, mapping, maps, methods, moderation, notifications, ops,
-    organisations, projects, providers, reports, representatives, roles, skills, skillsgame,
+    accounts, alerts, api, areas, assets, assisted, audit, budgets, conversations, dashboard,
+    events, feeds, help, home, jobs, juries, mapping, maps, methods, moderation, notifications,
+    ops, organisations, projects, providers, reports, representatives, roles, skills, skillsgame,
     stories, throttle, work,
 };
 
@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(work::routes())
         .merge(audit::routes())
+        .merge(assisted::routes())
         .merge(notifications::routes())
         .merge(ops::routes())
         .fallback(|| async { AppError::NotFound });

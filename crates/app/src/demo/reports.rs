@@ -532,6 +532,7 @@ async fn load_report(
         author_id: Some(&reporter),
         source: "web",
         photos: &[],
+        for_someone: None,
     };
     // The demo's history arrives without email or notifications: nobody was there to read them.
     let id = reports::create(db, &new, |_, _| Vec::new(), |_| None).await?;

@@ -495,6 +495,7 @@ pub async fn create(
         author_id: Some(&user.id),
         source: "web",
         photos: &photos,
+        for_someone: None,
     };
     let public_url = state.config.public_url.clone();
     let id = store::create(
@@ -560,6 +561,8 @@ struct ShowPage {
     can_answer: bool,
     statuses: Vec<(String, String)>,
     errors: FormErrors,
+    /// Entered by someone else for a resident who is not online (never said who).
+    with_help: bool,
 }
 
 impl ShowPage {
@@ -607,6 +610,8 @@ async fn show_page(
         None => (Following::No, false),
     };
     Ok(ShowPage {
+        with_help: crate::assisted::store::entered_with_help(&state.db, "report", &report.id)
+            .await?,
         map: report_place_map(state, &ctx.lang, &report),
         updates: store::updates(&state.db, &report.id).await?,
         photos: store::photo_ids(&state.db, &report.id).await?,

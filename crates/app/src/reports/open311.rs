@@ -451,6 +451,7 @@ pub async fn post_request(
         author_id: None,
         source: &source,
         photos: &[],
+        for_someone: None,
     };
     let public_url = state.config.public_url.clone();
     let id = store::create(

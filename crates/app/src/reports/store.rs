@@ -1044,6 +1044,8 @@ pub struct NewReport<'a> {
     pub source: &'a str,
     /// Photos already stripped of their metadata: (content type, bytes).
     pub photos: &'a [(&'static str, Vec<u8>)],
+    /// Entered by an official or connector for a resident (then `author_id` is None).
+    pub for_someone: Option<crate::assisted::store::ForSomeone<'a>>,
 }
 
 /// Stores a report, routed to the responsible organisation, with its photos; the reporter
@@ -1112,6 +1114,11 @@ pub async fn create(
         .execute(&mut *tx)
         .await
         .context("following one's own report")?;
+    }
+    if let Some(entry) = &report.for_someone {
+        let link = format!("/reports/{id}");
+        crate::assisted::store::record(&mut tx, "report", (&id, report.title, &link), entry)
+            .await?;
     }
     if let Some(outside) = outside.as_ref().filter(|o| o.send_to != SendTo::Inbox) {
         send_outside(&mut tx, &id, outside).await?;
@@ -1463,7 +1470,8 @@ pub async fn set_times(
 
 /// Tells each follower, as their settings for `kind` say: their site notice (`notices` in the
 /// followers' order, each in that follower's language) and their email (`emails`, one per
-/// follower in the same order), in the caller's transaction.
+/// follower in the same order), in the caller's transaction. Either list may be empty (the
+/// demo's and imports' copies tell nobody), never of another length.
 pub async fn tell_followers(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     kind: Kind,
@@ -1471,16 +1479,17 @@ pub async fn tell_followers(
     (notices, link): (&[String], &str),
     emails: &[Email],
 ) -> anyhow::Result<()> {
+    let fits = |n: usize| n == 0 || n == followers.len();
     anyhow::ensure!(
-        notices.len() == followers.len() && emails.len() == followers.len(),
-        "one notice and one email for each follower"
+        fits(notices.len()) && fits(emails.len()),
+        "one notice and one email for each follower, or none"
     );
-    for (((user_id, _, _), notice), email) in followers.iter().zip(notices).zip(emails) {
+    for (i, (user_id, _, _)) in followers.iter().enumerate() {
         let message = Message {
             user_id,
             kind,
-            notice: Some((notice, link)),
-            email: Some(email),
+            notice: notices.get(i).map(|n| (n.as_str(), link)),
+            email: emails.get(i),
         };
         deliver(tx, &message).await?;
     }

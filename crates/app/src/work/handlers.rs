@@ -35,6 +35,8 @@ struct WorkPage {
     organisations: Vec<OrganisationWork>,
     areas: AreaWork,
     moderation: Option<ModerationWork>,
+    /// Whether the person may enter things for people who are not online.
+    can_assist: bool,
     /// Whether the person has any role that comes with a queue.
     has_roles: bool,
     /// Applications waiting in the accrediting bodies the person assesses for (None when
@@ -54,11 +56,20 @@ pub async fn work(
     let mut areas = AreaWork::default();
     // A site admin's reach is every area (""); others', the areas of their roles and
     // everything inside them.
+    let role_areas = if user.is_admin {
+        Vec::new()
+    } else {
+        store::role_areas(db, &user.id).await?
+    };
+    // Connectors, officials and admins of an area enter things for people not online.
+    let can_assist = user.is_admin
+        || role_areas
+            .iter()
+            .any(|r| ["connector", "official", "admin"].contains(&r.role.as_str()));
     let scopes: Vec<(String, bool)> = if user.is_admin {
         vec![(String::new(), true)]
     } else {
-        store::role_areas(db, &user.id)
-            .await?
+        role_areas
             .into_iter()
             .map(|r| (r.area_id, r.role != "connector"))
             .collect()
@@ -100,6 +111,7 @@ pub async fn work(
         .is_empty();
     render(&WorkPage {
         ctx,
+        can_assist,
         providers_waiting,
         providers_mine,
         has_roles: user.is_admin || !organisations.is_empty() || !scopes.is_empty(),

@@ -1538,3 +1538,128 @@ async fn a_provider_is_accredited_and_a_resident_finds_and_contacts_them_in_a_br
     assert!(mail.contains("Rita Resident"), "{mail}");
     assert!(!mail.contains("rita@example.org"), "{mail}");
 }
+
+/// Issue 28: a connector types a paper form into the site with the keyboard alone, prints
+/// the resident's slip, and the resident later claims the report with the slip's code.
+#[tokio::test]
+async fn a_connector_enters_a_paper_form_by_keyboard_and_the_resident_claims_it() {
+    let Some(browser) =
+        browser("a_connector_enters_a_paper_form_by_keyboard_and_the_resident_claims_it").await
+    else {
+        return;
+    };
+    let app = TestApp::with_demo().await;
+    let c = &browser.client;
+    let canal = app.area_id("canal-quarter").await;
+    let pothole: String =
+        sqlx::query_scalar("SELECT id FROM report_categories WHERE code = 'potholes'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+
+    // Amara, a connector, starts from "Your work".
+    demo_sign_in(c, &app.base, "amara.okafor@millbrook.example", "/work").await;
+    c.find(Locator::Css("a[href='/assist']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/assist").await;
+    c.find(Locator::Css("a[href='/assist/report']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/assist/report").await;
+    // The keyboard alone: each field reached with Tab from the first.
+    const TAB: &str = "\u{e004}";
+    const ENTER: &str = "\u{e007}";
+    let first = c.find(Locator::Id("person_name")).await.unwrap();
+    first.click().await.unwrap();
+    first
+        .send_keys(&format!(
+            "Doris Webb{TAB}0161 496 0123{TAB}{TAB}Signed the paper form{TAB}"
+        ))
+        .await
+        .unwrap();
+    choose(c, "category", &pothole).await;
+    choose(c, "area", &canal).await;
+    let title = c.find(Locator::Id("title")).await.unwrap();
+    title.click().await.unwrap();
+    title
+        .send_keys(&format!(
+            "Hole in the towpath{TAB}Near the lock gates, deep after rain.{TAB}Canal towpath{ENTER}"
+        ))
+        .await
+        .unwrap();
+    let code = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("claim-code"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(code.len(), 11, "{code}");
+    // The next empty form waits, with its first field to hand.
+    assert_eq!(
+        c.find(Locator::Id("title"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("")
+    );
+    submit(c, "/logout").await;
+    arrive(c, &app.base, "/?notice=signed-out").await;
+
+    // Doris, now with an account, claims it from her account page.
+    demo_sign_in(
+        c,
+        &app.base,
+        "maureen.fletcher@millbrook.example",
+        "/account",
+    )
+    .await;
+    c.find(Locator::Css("a[href='/claim']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/claim").await;
+    fill(c, "code", &code).await;
+    submit(c, "/claim").await;
+    let claimed = notice(c).await;
+    assert!(claimed.contains("It is yours now"), "{claimed}");
+    let page = c.source().await.unwrap();
+    browser.client.close().await.unwrap();
+    assert!(page.contains("Hole in the towpath"), "{page}");
+    assert!(page.contains("Entered with help"), "{page}");
+    let author: Option<String> =
+        sqlx::query_scalar("SELECT author_id FROM reports WHERE title = 'Hole in the towpath'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(
+        author,
+        Some(app.user_id("maureen.fletcher@millbrook.example").await)
+    );
+}
+
+/// Signs a demo person in through the form and waits to be at `next`.
+async fn demo_sign_in(client: &Client, base: &str, email: &str, next: &str) {
+    client
+        .goto(&format!("{base}/login?next={next}"))
+        .await
+        .unwrap();
+    fill(client, "email", email).await;
+    fill(client, "password", squaremile::demo::PASSWORD).await;
+    submit(client, "/login").await;
+    arrive(client, base, next).await;
+}

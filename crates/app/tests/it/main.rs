@@ -8,6 +8,7 @@ mod alerts;
 mod api;
 mod areas;
 mod assets;
+mod assisted;
 mod audit;
 mod ballot_secrecy;
 mod browser;

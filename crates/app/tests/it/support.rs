@@ -862,6 +862,7 @@ pub async fn store_report(
             author_id: None,
             source: "web",
             photos: &[],
+            for_someone: None,
         },
         |_, _| Vec::new(),
         |_| None,
