@@ -30,3 +30,4 @@ notifications-summary-weekly = { $count ->
     [one] Your weekly summary: one message
    *[other] Your weekly summary: { $count } messages
 }
+notifications-older = Older notifications

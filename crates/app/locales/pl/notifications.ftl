@@ -32,3 +32,4 @@ notifications-summary-weekly = { $count ->
     [few] Twoje tygodniowe zestawienie: { $count } wiadomości
    *[many] Twoje tygodniowe zestawienie: { $count } wiadomości
 }
+notifications-older = Starsze powiadomienia

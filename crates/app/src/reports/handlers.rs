@@ -1309,13 +1309,32 @@ pub async fn revoke_api_key(
 struct NotificationsPage {
     ctx: PageContext,
     notifications: Vec<store::Notification>,
+    next: Option<String>,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NotificationsQuery {
+    before: String,
+}
+
+/// The person's notifications, a page at a time (every one reachable, however many).
 pub async fn notifications(
     State(state): State<AppState>,
     ctx: PageContext,
     RequireUser(user): RequireUser,
+    Query(query): Query<NotificationsQuery>,
 ) -> AppResult<Response> {
-    let notifications = store::take_notifications(&state.db, &user.id).await?;
-    render(&NotificationsPage { ctx, notifications })
+    let before = forms::parse_cursor(&query.before);
+    let notifications = store::take_notifications(&state.db, &user.id, before, PAGE_SIZE).await?;
+    let next = forms::next_cursor(
+        notifications.last().map(|n| (n.created_at, n.id.as_str())),
+        notifications.len(),
+        PAGE_SIZE,
+    );
+    render(&NotificationsPage {
+        ctx,
+        notifications,
+        next,
+    })
 }

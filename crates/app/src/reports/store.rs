@@ -1508,31 +1508,56 @@ pub async fn notify<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 #[derive(Clone, Debug)]
 pub struct Notification {
+    pub id: String,
     pub body: String,
     pub link: String,
     pub created_at: i64,
     pub unread: bool,
 }
 
-/// The user's newest notifications; marks them read.
-pub async fn take_notifications(db: &Db, user_id: &str) -> anyhow::Result<Vec<Notification>> {
-    let rows = sqlx::query(
-        "SELECT body, link, created_at, CASE WHEN read_at IS NULL THEN 1 ELSE 0 END AS unread \
-         FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 100",
-    )
-    .bind(user_id)
-    .fetch_all(db)
-    .await
-    .context("listing notifications")?;
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
-        .bind(now_ms())
-        .bind(user_id)
-        .execute(db)
+/// A page of the user's notifications, newest first, older than the cursor (time, id) when
+/// given; the first page marks every unread one read.
+pub async fn take_notifications(
+    db: &Db,
+    user_id: &str,
+    before: Option<(i64, &str)>,
+    limit: i64,
+) -> anyhow::Result<Vec<Notification>> {
+    let mut q = Sql::new(
+        "SELECT id, body, link, created_at, CASE WHEN read_at IS NULL THEN 1 ELSE 0 END AS unread \
+         FROM notifications WHERE user_id = ",
+    );
+    q.bind(user_id.to_string());
+    if let Some((at, id)) = before {
+        q.push(" AND created_at <= ")
+            .bind(at)
+            .push(" AND (created_at < ")
+            .bind(at)
+            .push(" OR (created_at = ")
+            .bind(at)
+            .push(" AND id < ")
+            .bind(id.to_string())
+            .push("))");
+    }
+    q.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+        .bind(limit);
+    let rows = q
+        .query()
+        .fetch_all(db)
         .await
-        .context("marking notifications read")?;
+        .context("listing notifications")?;
+    if before.is_none() {
+        sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+            .bind(now_ms())
+            .bind(user_id)
+            .execute(db)
+            .await
+            .context("marking notifications read")?;
+    }
     rows.iter()
         .map(|row| {
             Ok(Notification {
+                id: row.try_get("id")?,
                 body: row.try_get("body")?,
                 link: row.try_get("link")?,
                 created_at: row.try_get("created_at")?,

@@ -209,3 +209,48 @@ async fn settings_need_an_account_and_a_weekly_summary_gathers_what_was_held() {
     );
     assert!(summary.text().contains("Two new events."));
 }
+
+#[tokio::test]
+async fn every_site_notification_is_reachable_a_page_at_a_time() {
+    let app = TestApp::spawn().await;
+    let sam = app.register("Sam", "sam@example.org", "").await;
+    let user = app.user_id("sam@example.org").await;
+    for i in 0..70 {
+        squaremile::notifications::store::site_notice(
+            &app.db,
+            &user,
+            &format!("Notice {i:03}"),
+            "/reports",
+        )
+        .await
+        .unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut path = "/notifications".to_string();
+    for _ in 0..5 {
+        let page = body(sam.get(&path).await).await;
+        seen.extend(
+            page.match_indices("Notice ")
+                .map(|(at, _)| page[at..at + 10].to_string()),
+        );
+        let Some(head) = page
+            .split("rel=\"next\"")
+            .next()
+            .filter(|_| page.contains("rel=\"next\""))
+        else {
+            break;
+        };
+        path = head
+            .rsplit("href=\"")
+            .next()
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&");
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((seen.len(), unique.len()), (70, 70), "{seen:?}");
+}
