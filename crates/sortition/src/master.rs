@@ -127,7 +127,10 @@ impl Master {
             drift_allowed: DRIFT,
             offset: 0.0,
             panel_count: 0,
-            row_scale: (0..n_types).map(|t| 1.0 / types.size(t)).chain([1.0]).collect(),
+            row_scale: (0..n_types)
+                .map(|t| 1.0 / types.size(t))
+                .chain([1.0])
+                .collect(),
             devex: false,
         };
         let unfixed: Vec<(usize, f64)> = (0..n_types)
@@ -436,7 +439,11 @@ impl Master {
             };
             let pivot = direction[leaving];
             let rho: Vec<f64> = (0..n).map(|k| self.inverse[k * n + leaving]).collect();
-            let rho_per_person: Vec<f64> = rho.iter().zip(&self.row_scale).map(|(r, s)| r * s).collect();
+            let rho_per_person: Vec<f64> = rho
+                .iter()
+                .zip(&self.row_scale)
+                .map(|(r, s)| r * s)
+                .collect();
             let ratio = d[entering] / pivot;
             let weight = w[entering];
             for j in 0..count {
