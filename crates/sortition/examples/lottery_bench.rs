@@ -3,13 +3,17 @@
 //! gender, district and housing, every tenth sharing a home with the one before, one per
 //! household, a panel of 20. Release build:
 //!
-//! `cargo run --release -p sortition --example lottery_bench -- [M]`
+//! `cargo run --release -p sortition --example lottery_bench -- [M [PEOPLE CATEGORIES SIZE]]`
 //!
-//! Prints the leximin and rounding times, the number of panels and the largest deviation.
+//! With a people file and a categories file (as `leximin_bench` takes), their pool instead
+//! (no households). Prints the leximin and rounding times, the number of panels and the
+//! largest deviation.
 
 use std::time::Instant;
 
-use sortition::{Method, Person, Pool, Request, leximin_distribution, read_categories};
+use sortition::{
+    Method, Person, Pool, Request, leximin_distribution, read_categories, read_people,
+};
 
 const QUOTAS: &str = "feature,value,min,max
 age,16-29,3,5
@@ -85,12 +89,24 @@ fn demo_pool(count: usize) -> Pool {
 }
 
 fn main() {
-    let m: usize = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let m: usize = args
+        .first()
         .map_or(50, |m| m.parse().expect("a number of panels"));
-    let pool = demo_pool(140);
-    let mut request = Request::new(20, Method::Leximin);
-    request.one_per_household = true;
+    let (pool, request) = match &args[1..] {
+        [people, categories, size] => {
+            let read = |path: &str| std::fs::read_to_string(path).expect("a readable file");
+            let features = read_categories(&read(categories)).expect("a categories file");
+            let pool = read_people(&read(people), &features, &[]).expect("a people file");
+            let size = size.parse().expect("a panel size");
+            (pool, Request::new(size, Method::Leximin))
+        }
+        _ => {
+            let mut request = Request::new(20, Method::Leximin);
+            request.one_per_household = true;
+            (demo_pool(140), request)
+        }
+    };
     let started = Instant::now();
     let distribution = leximin_distribution(&pool, &request).expect("a distribution");
     let leximin = started.elapsed().as_secs_f64();

@@ -289,6 +289,9 @@ fn bring_seats_into_ranges(
         let off = (seats as f64 - exact[t]) / size(t).max(1) as f64;
         1e6 * shortfall(seats, ranges[t], size(t)) + off * off
     };
+    let support: Vec<Vec<usize>> = (0..copies.len())
+        .map(|j| (0..groups).filter(|&t| counts(j)[t] > 0).collect())
+        .collect();
     for _ in 0..10 * copies.len().max(groups) {
         if (0..groups).all(|t| shortfall(seats[t], ranges[t], size(t)) == 0.0) {
             return 0.0;
@@ -296,12 +299,22 @@ fn bring_seats_into_ranges(
         let mut best: Option<(f64, usize, usize)> = None;
         for from in (0..copies.len()).filter(|&j| copies[j] > 0) {
             for to in (0..copies.len()).filter(|&j| j != from) {
-                let gain: f64 = (0..groups)
-                    .filter(|&t| counts(from)[t] != counts(to)[t])
-                    .map(|t| {
-                        let after = seats[t] - counts(from)[t] as i64 + counts(to)[t] as i64;
-                        cost(t, seats[t]) - cost(t, after)
-                    })
+                // Only the groups either panel takes can change: a panel takes a few dozen
+                // of the hundreds of groups.
+                let change = |t: usize| {
+                    let after = seats[t] - counts(from)[t] as i64 + counts(to)[t] as i64;
+                    cost(t, seats[t]) - cost(t, after)
+                };
+                let gain: f64 = support[from]
+                    .iter()
+                    .filter(|&&t| counts(from)[t] != counts(to)[t])
+                    .map(|&t| change(t))
+                    .chain(
+                        support[to]
+                            .iter()
+                            .filter(|&&t| counts(from)[t] == 0)
+                            .map(|&t| change(t)),
+                    )
                     .sum();
                 if gain > 1e-9 && best.is_none_or(|(g, _, _)| gain > g) {
                     best = Some((gain, from, to));
