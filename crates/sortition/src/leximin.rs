@@ -244,6 +244,7 @@ fn raise_lowest(
         dual = dual.add_panels(types, panels, known, fixed)?;
     }
     let mut center: Option<(Vec<f64>, f64)> = None;
+    let mut stall = Stall::default();
     loop {
         let DualPoint {
             weights,
@@ -263,17 +264,23 @@ fn raise_lowest(
             *left -= 1;
         }
 
+        stall.record(value, &weights);
+        let mut points: Vec<Vec<f64>> = SEARCH_POINTS
+            .iter()
+            .filter_map(|&smoothing| match &center {
+                _ if smoothing == 0.0 => Some(weights.clone()),
+                Some((c, _)) => Some(
+                    c.iter()
+                        .zip(&weights)
+                        .map(|(c, w)| smoothing * c + (1.0 - smoothing) * w)
+                        .collect(),
+                ),
+                None => None,
+            })
+            .collect();
+        points.extend(stall.average());
         let mut new = Vec::new();
-        for smoothing in SEARCH_POINTS {
-            let point: Vec<f64> = match &center {
-                _ if smoothing == 0.0 => weights.clone(),
-                Some((c, _)) => c
-                    .iter()
-                    .zip(&weights)
-                    .map(|(c, w)| smoothing * c + (1.0 - smoothing) * w)
-                    .collect(),
-                None => continue,
-            };
+        for point in points {
             let best = heaviest_panel(program, &point)?;
             // Any point with non-negative weights summing to one over the unfixed types
             // bounds the stage's value from above.
@@ -315,6 +322,36 @@ fn raise_lowest(
         let known = panels.len();
         panels.extend(new);
         dual = dual.add_panels(types, panels, known, fixed)?;
+    }
+}
+
+/// The dual weights of the rounds since the stage's value last rose. When the restricted
+/// program is degenerate, its value can stay put for dozens of rounds while each re-solve
+/// moves its weights to another vertex of the same face, and each vertex's heaviest panel
+/// is new; their average (the centre of the vertices seen) is searched too, as its bound
+/// is at most the average of theirs.
+#[derive(Default)]
+struct Stall {
+    value: f64,
+    sum: Vec<f64>,
+    rounds: usize,
+}
+
+impl Stall {
+    fn record(&mut self, value: f64, weights: &[f64]) {
+        if self.rounds == 0 || value > self.value + EPS {
+            self.value = value;
+            self.sum = weights.to_vec();
+            self.rounds = 1;
+        } else {
+            self.sum.iter_mut().zip(weights).for_each(|(s, w)| *s += w);
+            self.rounds += 1;
+        }
+    }
+
+    /// The average weights, once the value has stayed put for a round.
+    fn average(&self) -> Option<Vec<f64>> {
+        (self.rounds >= 2).then(|| self.sum.iter().map(|s| s / self.rounds as f64).collect())
     }
 }
 
