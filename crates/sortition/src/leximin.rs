@@ -220,6 +220,7 @@ fn raise_lowest(
         .iter()
         .map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0)))
         .collect();
+    let ceiling = stage_ceiling(program, fixed, &kept);
     let mut dual = match carried.take() {
         Some(dual) => dual,
         None => StageDual::new(solver, types, panels, fixed, start)?,
@@ -243,6 +244,7 @@ fn raise_lowest(
         dual = dual.add_panels(types, panels, known, fixed)?;
     }
     let mut center: Option<(Vec<f64>, f64)> = None;
+    let mut stall = Stall::default();
     loop {
         let DualPoint {
             weights,
@@ -262,17 +264,23 @@ fn raise_lowest(
             *left -= 1;
         }
 
+        stall.record(value, &weights);
+        let mut points: Vec<Vec<f64>> = SEARCH_POINTS
+            .iter()
+            .filter_map(|&smoothing| match &center {
+                _ if smoothing == 0.0 => Some(weights.clone()),
+                Some((c, _)) => Some(
+                    c.iter()
+                        .zip(&weights)
+                        .map(|(c, w)| smoothing * c + (1.0 - smoothing) * w)
+                        .collect(),
+                ),
+                None => None,
+            })
+            .collect();
+        points.extend(stall.average());
         let mut new = Vec::new();
-        for smoothing in SEARCH_POINTS {
-            let point: Vec<f64> = match &center {
-                _ if smoothing == 0.0 => weights.clone(),
-                Some((c, _)) => c
-                    .iter()
-                    .zip(&weights)
-                    .map(|(c, w)| smoothing * c + (1.0 - smoothing) * w)
-                    .collect(),
-                None => continue,
-            };
+        for point in points {
             let best = heaviest_panel(program, &point)?;
             // Any point with non-negative weights summing to one over the unfixed types
             // bounds the stage's value from above.
@@ -287,7 +295,10 @@ fn raise_lowest(
                 new.push(best);
             }
         }
-        let bound = center.as_ref().map_or(f64::INFINITY, |(_, b)| *b);
+        let bound = center
+            .as_ref()
+            .map_or(f64::INFINITY, |(_, b)| *b)
+            .min(ceiling);
         trace(panels.len(), value, bound);
         if new.is_empty() || bound - value <= GAP {
             *start = dual
@@ -295,12 +306,13 @@ fn raise_lowest(
                 .into_iter()
                 .map(|p| panels[p].clone())
                 .collect();
-            let now_fixed = fix_stage(
-                fixed,
-                &weights,
-                value.clamp(0.0, 1.0),
-                dual.positive_weight(),
-            );
+            // At one, no type can rise further: all are fixed.
+            let positive = if value >= 1.0 - GAP {
+                f64::NEG_INFINITY
+            } else {
+                dual.positive_weight()
+            };
+            let now_fixed = fix_stage(fixed, &weights, value.clamp(0.0, 1.0), positive);
             let keep = tight(types, panels, &weights, cap);
             let mut k = keep.iter();
             panels.retain(|_| *k.next().expect("one flag a panel"));
@@ -311,6 +323,55 @@ fn raise_lowest(
         panels.extend(new);
         dual = dual.add_panels(types, panels, known, fixed)?;
     }
+}
+
+/// The dual weights of the rounds since the stage's value last rose. When the restricted
+/// program is degenerate, its value can stay put for dozens of rounds while each re-solve
+/// moves its weights to another vertex of the same face, and each vertex's heaviest panel
+/// is new; their average (the centre of the vertices seen) is searched too, as its bound
+/// is at most the average of theirs.
+#[derive(Default)]
+struct Stall {
+    value: f64,
+    sum: Vec<f64>,
+    rounds: usize,
+}
+
+impl Stall {
+    fn record(&mut self, value: f64, weights: &[f64]) {
+        if self.rounds == 0 || value > self.value + EPS {
+            self.value = value;
+            self.sum = weights.to_vec();
+            self.rounds = 1;
+        } else {
+            self.sum.iter_mut().zip(weights).for_each(|(s, w)| *s += w);
+            self.rounds += 1;
+        }
+    }
+
+    /// The average weights, once the value has stayed put for a round.
+    fn average(&self) -> Option<Vec<f64>> {
+        (self.rounds >= 2).then(|| self.sum.iter().map(|s| s / self.rounds as f64).collect())
+    }
+}
+
+/// A bound on the stage's value that needs no panel search: no probability is above one,
+/// and since every panel seats `size` people, the probabilities times the types' sizes sum
+/// to `size` in any distribution, so the unfixed types (U people) can share at most what
+/// the fixed ones leave: (size - sum of kept x size) / U. The last stages, whose value is
+/// one, end with it at once: on the sf_e-shaped pool the stage at one had taken up to 80
+/// rounds of panel searches whose Lagrangian bound stayed 0.0009 above it.
+fn stage_ceiling(program: &PanelProgram, fixed: &[Option<f64>], kept: &[f64]) -> f64 {
+    let types = program.types;
+    let unfixed_people: f64 = (0..types.len())
+        .filter(|&t| fixed[t].is_none())
+        .map(|t| types.size(t))
+        .sum();
+    let kept_seats: f64 = (0..types.len()).map(|t| kept[t] * types.size(t)).sum();
+    if unfixed_people == 0.0 {
+        return 1.0;
+    }
+    ((program.size as f64 - kept_seats) / unfixed_people).min(1.0)
 }
 
 /// With `SORTITION_TRACE` set, one line per round on standard error: how the stage's bounds

@@ -60,6 +60,10 @@ struct Column {
     panel: usize,
     /// Sparse entries (row, coefficient).
     entries: Vec<(usize, f64)>,
+    /// For a panel, its entries as (row, people of the row's type): the coefficient is
+    /// the count times the row's scale (see `Master::row_scale`). Pricing reads these,
+    /// a third of the bytes of `entries`.
+    counts: Vec<(u32, u32)>,
 }
 
 /// Why the master program could not be solved; the caller falls back to another solver.
@@ -87,6 +91,12 @@ pub(crate) struct Master {
     /// The stage's value is this plus z: after a hand-over (see `next_stage`), z is the
     /// rise above the last stage's value.
     offset: f64,
+    /// Each row's coefficient per person of a panel: one over the type's size (one for
+    /// the sum row).
+    row_scale: Vec<f64>,
+    /// Whether the entering column is chosen by Devex pricing (after the first solve) or
+    /// by the largest reduced cost (while solving from scratch, see `new`).
+    devex: bool,
 }
 
 impl Master {
@@ -117,6 +127,11 @@ impl Master {
             drift_allowed: DRIFT,
             offset: 0.0,
             panel_count: 0,
+            row_scale: (0..n_types)
+                .map(|t| 1.0 / types.size(t))
+                .chain([1.0])
+                .collect(),
+            devex: false,
         };
         let unfixed: Vec<(usize, f64)> = (0..n_types)
             .filter(|&t| kept[t].is_none())
@@ -150,6 +165,7 @@ impl Master {
         master.phase_one = false;
         master.drive_out_artificials();
         master.optimise()?;
+        master.devex = true;
         Ok(master)
     }
 
@@ -299,6 +315,7 @@ impl Master {
             kind,
             panel,
             entries,
+            counts: Vec::new(),
         });
         self.position.push(None);
         self.columns.len() - 1
@@ -312,7 +329,15 @@ impl Master {
             .map(|(t, &n)| (t, n as f64 / types.size(t)))
             .collect();
         entries.push((self.rows - 1, 1.0));
-        self.push(Kind::Panel, entries);
+        let counts = panel
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(t, &n)| (t as u32, n))
+            .chain([(self.rows as u32 - 1, 1)])
+            .collect();
+        let j = self.push(Kind::Panel, entries);
+        self.columns[j].counts = counts;
     }
 
     /// Makes a unit column basic in its own row (only while the basis is diagonal).
@@ -378,6 +403,7 @@ impl Master {
         let mut y = self.duals();
         let mut d = self.reduced_costs(&y);
         let mut w = vec![1.0; count];
+        let dantzig = !self.devex;
         let mut fresh = true;
         for _ in 0..MAX_PIVOTS {
             let bland = degenerate >= DEGENERATE_BEFORE_BLAND;
@@ -413,26 +439,40 @@ impl Master {
             };
             let pivot = direction[leaving];
             let rho: Vec<f64> = (0..n).map(|k| self.inverse[k * n + leaving]).collect();
+            let rho_per_person: Vec<f64> = rho
+                .iter()
+                .zip(&self.row_scale)
+                .map(|(r, s)| r * s)
+                .collect();
             let ratio = d[entering] / pivot;
             let weight = w[entering];
             for j in 0..count {
                 if self.position[j].is_some() || j == entering {
                     continue;
                 }
-                let alpha: f64 = self.columns[j]
-                    .entries
-                    .iter()
-                    .map(|&(r, a)| rho[r] * a)
-                    .sum();
+                let column = &self.columns[j];
+                let alpha: f64 = if column.kind == Kind::Panel {
+                    column
+                        .counts
+                        .iter()
+                        .map(|&(r, c)| rho_per_person[r as usize] * c as f64)
+                        .sum()
+                } else {
+                    column.entries.iter().map(|&(r, a)| rho[r] * a).sum()
+                };
                 if alpha != 0.0 {
                     d[j] -= ratio * alpha;
                     let g = alpha / pivot;
-                    w[j] = w[j].max(g * g * weight);
+                    if !dantzig {
+                        w[j] = w[j].max(g * g * weight);
+                    }
                 }
             }
             let left = self.basis[leaving];
             d[left] = -ratio;
-            w[left] = (weight / (pivot * pivot)).max(1.0);
+            if !dantzig {
+                w[left] = (weight / (pivot * pivot)).max(1.0);
+            }
             d[entering] = 0.0;
             y.iter_mut().zip(&rho).for_each(|(y, r)| *y += ratio * r);
             let step = self.pivot(entering, leaving, &direction);

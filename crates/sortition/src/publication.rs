@@ -59,7 +59,7 @@ pub fn publish(
     reserves: bool,
 ) -> Result<Publication, PublishError> {
     let distribution = leximin_distribution(pool, request)?;
-    let lottery = round_to_lottery(&distribution, m, request.seed)?;
+    let lottery = round_to_lottery(pool, request, &distribution, m, request.seed)?;
     let (published, reserve_chances) = if reserves {
         let reserved = reserve_lists(pool, request, &lottery, request.seed);
         (

@@ -13,7 +13,7 @@ fn any_one_dropout_can_be_replaced_from_the_reserve_list_with_the_quotas_met() {
         let pool = random_pool(150, &[2, 3, 4], 15, seed);
         let request = Request::new(15, Method::Leximin);
         let distribution = leximin_distribution(&pool, &request).unwrap();
-        let lottery = round_to_lottery(&distribution, 20, seed).unwrap();
+        let lottery = round_to_lottery(&pool, &request, &distribution, 20, seed).unwrap();
         let reserved = reserve_lists(&pool, &request, &lottery, seed);
         assert_eq!(reserved.panels.len(), 20);
         for panel in &reserved.panels {
@@ -66,7 +66,7 @@ fn a_member_nobody_can_replace_is_reported_uncovered() {
     let pool = crate::pool(features, &[vec![0], vec![1], vec![1], vec![1]]);
     let request = Request::new(2, Method::Leximin);
     let distribution = leximin_distribution(&pool, &request).unwrap();
-    let lottery = round_to_lottery(&distribution, 3, 1).unwrap();
+    let lottery = round_to_lottery(&pool, &request, &distribution, 3, 1).unwrap();
     let reserved = reserve_lists(&pool, &request, &lottery, 1);
     for panel in &reserved.panels {
         assert_eq!(panel.uncovered, vec![0]);
@@ -81,7 +81,7 @@ fn reserves_step_in_in_order_while_the_quotas_hold() {
     let pool = random_pool(150, &[2, 3, 4], 15, 7);
     let request = Request::new(15, Method::Leximin);
     let distribution = leximin_distribution(&pool, &request).unwrap();
-    let lottery = round_to_lottery(&distribution, 20, 7).unwrap();
+    let lottery = round_to_lottery(&pool, &request, &distribution, 20, 7).unwrap();
     let reserved = reserve_lists(&pool, &request, &lottery, 7);
     let mut filled_two = 0;
     for panel in &reserved.panels {
