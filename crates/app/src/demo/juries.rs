@@ -98,9 +98,9 @@ impl DemoRandom {
 
 /// A published jury with 140 volunteers (older homeowners over-represented, as in real
 /// pools), its fair draw and one replacement; and a jury still taking volunteers, with
-/// letters sent to addresses drawn at random. (The published jury is not drawn as a lottery
-/// anyone can check: rounding its distribution takes seconds, and every test that loads the
-/// demo would pay them.)
+/// letters sent to addresses drawn at random. (The published jury shows the plain fair draw;
+/// a lottery anyone can check, with its public seed, is followed end to end by the juries
+/// tests.)
 pub(super) async fn load(db: &Db, admin_id: &str) -> anyhow::Result<()> {
     use crate::juries::store as juries;
     let city = areas::find_by_slug(db, "millbrook")

@@ -1389,19 +1389,8 @@ pub async fn add_update(
         let from: String = before.try_get("status")?;
         let title: String = before.try_get("title")?;
         let detail = format!("{from}>{status}");
-        let link = format!("/reports/{report_id}");
-        let entry = Entry {
-            actor_id: update.author_id,
-            action: Action::ReportStatus,
-            item: Item {
-                kind: "report",
-                id: report_id,
-                label: &title,
-                link: &link,
-            },
-            detail: &detail,
-        };
-        audit::write(&mut *tx, &entry).await?;
+        let done = (update.author_id, Action::ReportStatus);
+        audit_report(&mut tx, done, (report_id, &title), &detail).await?;
     }
     let rows = sqlx::query(
         "SELECT u.id, u.email, u.locale FROM report_followers f JOIN users u ON u.id = f.user_id \
@@ -1434,6 +1423,28 @@ pub async fn add_update(
     .await?;
     tx.commit().await.context("committing a report update")?;
     Ok(true)
+}
+
+/// Writes the audit entry for something done to a report: (who, what), (id, title).
+async fn audit_report(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    (actor_id, action): (Option<&str>, Action),
+    (report_id, title): (&str, &str),
+    detail: &str,
+) -> anyhow::Result<()> {
+    let link = format!("/reports/{report_id}");
+    let entry = Entry {
+        actor_id,
+        action,
+        item: Item {
+            kind: "report",
+            id: report_id,
+            label: title,
+            link: &link,
+        },
+        detail,
+    };
+    audit::write(&mut **tx, &entry).await
 }
 
 /// Sets a report's times (received, first answered, fixed) and its updates' to match, for
@@ -1711,19 +1722,23 @@ pub struct ToAsk {
     pub locale: String,
 }
 
-/// Reports due the question at `now`, at most `limit` of each kind, longest due first.
+/// Reports due the question at `now`, at most `limit` of each kind, longest due first. Only
+/// those that became due in the last four weeks: a site that starts asking (or was down for
+/// weeks) does not ask about fixes of years ago.
 pub async fn due_questions(db: &Db, now: i64, limit: i64) -> anyhow::Result<Vec<ToAsk>> {
     let cutoff = now - ASK_AFTER_MS;
+    let too_old = cutoff - ASK_AFTER_MS;
     let kinds: [(&'static str, &str); 2] = [
         (
             "fixed",
             "WHERE r.asked_at IS NULL AND r.status = 'fixed' AND r.author_id IS NOT NULL \
-             AND r.fixed_at <= $1 ORDER BY r.fixed_at",
+             AND r.fixed_at <= $1 AND r.fixed_at > $3 ORDER BY r.fixed_at",
         ),
         (
             "waiting",
             "WHERE r.asked_at IS NULL AND r.status = 'open' AND r.responded_at IS NULL \
-             AND r.author_id IS NOT NULL AND r.created_at <= $1 ORDER BY r.created_at",
+             AND r.author_id IS NOT NULL AND r.created_at <= $1 AND r.created_at > $3 \
+             ORDER BY r.created_at",
         ),
     ];
     let mut due = Vec::new();
@@ -1735,6 +1750,7 @@ pub async fn due_questions(db: &Db, now: i64, limit: i64) -> anyhow::Result<Vec<
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(cutoff)
             .bind(limit)
+            .bind(too_old)
             .fetch_all(db)
             .await
             .context("finding reports to ask about")?;
@@ -2099,20 +2115,9 @@ pub async fn mark_sent(db: &Db, report_id: &str, external_id: &str) -> anyhow::R
         .fetch_one(&mut *tx)
         .await
         .context("naming a report sent out")?;
-    let link = format!("/reports/{report_id}");
     let detail = format!("{url} {external_id}");
-    let entry = Entry {
-        actor_id: None,
-        action: Action::Open311Sent,
-        item: Item {
-            kind: "report",
-            id: report_id,
-            label: &title,
-            link: &link,
-        },
-        detail: &detail,
-    };
-    audit::write(&mut *tx, &entry).await?;
+    let done = (None, Action::Open311Sent);
+    audit_report(&mut tx, done, (report_id, &title), &detail).await?;
     tx.commit().await.context("committing a report sent out")?;
     Ok(())
 }

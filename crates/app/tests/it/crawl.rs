@@ -65,7 +65,7 @@ const NOT_LINKED: &[(&str, &str)] = &[
     (
         "/juries/{slug}/lottery.json",
         "linked from a jury's page once an official publishes a lottery (juries::a_lottery_...); \
-         the demo's jury is drawn without one, as rounding takes seconds on every demo load",
+         the demo's jury shows the plain fair draw",
     ),
     (
         "/juries/{slug}/draw.json",

@@ -1099,7 +1099,8 @@ async fn reporters_are_asked_four_weeks_on_and_not_fixed_reopens_the_report() {
     // The kept counts follow the reopening: open again, no fix counted.
     let fixed_tally = crate::support::count(
         &app.db,
-        "SELECT COALESCE(SUM(n), 0) AS n FROM report_tallies WHERE measure = 'status:fixed'",
+        "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM report_tallies \
+         WHERE measure = 'status:fixed'",
     )
     .await;
     assert_eq!(fixed_tally, 0);
@@ -1109,7 +1110,18 @@ async fn reporters_are_asked_four_weeks_on_and_not_fixed_reopens_the_report() {
         .post_form(&format!("/reports/{id}/updates"), &[("status", "fixed")])
         .await;
     assert_eq!(fixed.status(), StatusCode::SEE_OTHER);
-    assert_eq!(ask_due(&app.state, now + 60 * DAY_MS).await.unwrap(), 1);
+    assert_eq!(ask_due(&app.state, now + 29 * DAY_MS).await.unwrap(), 1);
+    // A fix older than eight weeks is never asked about (a site that starts asking does
+    // not ask about fixes of years ago).
+    sqlx::query(
+        "UPDATE reports SET status = 'fixed', asked_at = NULL, fixed_at = $1 WHERE id = $2",
+    )
+    .bind(now - 60 * DAY_MS)
+    .bind(&id)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(ask_due(&app.state, now).await.unwrap(), 0);
 }
 
 async fn status_of(app: &TestApp, id: &str) -> String {
