@@ -244,6 +244,21 @@ impl Sql {
         self.push(")")
     }
 
+    /// Appends the keyset condition for a newest-first page after the cursor `(time, key)`:
+    /// ` AND at <= t AND (at < t OR (at = t AND id < k))`, the time's range first (without it
+    /// SQLite reads the two parts of the OR apart and sorts everything they find).
+    pub fn older_than(&mut self, at: &str, id: &str, (time, key): (i64, &str)) -> &mut Sql {
+        self.push(&format!(" AND {at} <= "))
+            .bind(time)
+            .push(&format!(" AND ({at} < "))
+            .bind(time)
+            .push(&format!(" OR ({at} = "))
+            .bind(time)
+            .push(&format!(" AND {id} < "))
+            .bind(key.to_string())
+            .push("))")
+    }
+
     /// Appends `column IN (the area and the areas inside it)`, as [`in_area_tree!`] writes it.
     pub fn in_area_tree(&mut self, column: &str, area_id: &str) -> &mut Sql {
         self.push(column)

@@ -88,16 +88,8 @@ pub async fn page(
     if let Some(until) = filter.until {
         q.push(" AND at < ").bind(until);
     }
-    if let Some((at, id)) = cursor {
-        q.push(" AND at <= ")
-            .bind(at)
-            .push(" AND (at < ")
-            .bind(at)
-            .push(" OR (at = ")
-            .bind(at)
-            .push(" AND id < ")
-            .bind(id.to_string())
-            .push("))");
+    if let Some(cursor) = cursor {
+        q.older_than("at", "id", cursor);
     }
     q.push(" ORDER BY at DESC, id DESC LIMIT ").bind(limit);
     let rows = q

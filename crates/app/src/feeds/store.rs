@@ -253,15 +253,8 @@ pub async fn between(
     source.push_from(&mut q, area_id, after);
     // `at <=` first: a range the time index reads in order (SQLite reads the two parts of
     // the OR apart and sorts them all, a million reports for a feed's first page).
-    q.push(&format!(" AND {at} <= "))
-        .bind(before.at)
-        .push(&format!(" AND ({at} < "))
-        .bind(before.at)
-        .push(&format!(" OR ({at} = "))
-        .bind(before.at)
-        .push(&format!(" AND {id} < "))
-        .bind(before.id.clone())
-        .push(&format!(")) ORDER BY {at} DESC, {id} DESC LIMIT "))
+    q.older_than(at, id, (before.at, &before.id))
+        .push(&format!(" ORDER BY {at} DESC, {id} DESC LIMIT "))
         .bind(limit);
     let rows = q
         .query()

@@ -1322,16 +1322,8 @@ pub async fn directory(
         }
         _ => {}
     }
-    if let Some((at, id)) = cursor {
-        q.push(" AND s.created_at <= ")
-            .bind(at)
-            .push(" AND (s.created_at < ")
-            .bind(at)
-            .push(" OR (s.created_at = ")
-            .bind(at)
-            .push(" AND s.id < ")
-            .bind(id.to_string())
-            .push("))");
+    if let Some(cursor) = cursor {
+        q.older_than("s.created_at", "s.id", cursor);
     }
     q.push(" ORDER BY s.created_at DESC, s.id DESC LIMIT ")
         .bind(limit);
@@ -1552,16 +1544,8 @@ pub async fn messages(
          FROM provider_messages m JOIN users u ON u.id = m.sender_id WHERE m.application_id = ",
     );
     q.bind(application_id.to_string());
-    if let Some((at, id)) = cursor {
-        q.push(" AND m.created_at <= ")
-            .bind(at)
-            .push(" AND (m.created_at < ")
-            .bind(at)
-            .push(" OR (m.created_at = ")
-            .bind(at)
-            .push(" AND m.id < ")
-            .bind(id.to_string())
-            .push("))");
+    if let Some(cursor) = cursor {
+        q.older_than("m.created_at", "m.id", cursor);
     }
     q.push(" ORDER BY m.created_at DESC, m.id DESC LIMIT ")
         .bind(limit);

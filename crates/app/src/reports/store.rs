@@ -1539,16 +1539,8 @@ pub async fn take_notifications(
          FROM notifications WHERE user_id = ",
     );
     q.bind(user_id.to_string());
-    if let Some((at, id)) = before {
-        q.push(" AND created_at <= ")
-            .bind(at)
-            .push(" AND (created_at < ")
-            .bind(at)
-            .push(" OR (created_at = ")
-            .bind(at)
-            .push(" AND id < ")
-            .bind(id.to_string())
-            .push("))");
+    if let Some(cursor) = before {
+        q.older_than("created_at", "id", cursor);
     }
     q.push(" ORDER BY created_at DESC, id DESC LIMIT ")
         .bind(limit);
