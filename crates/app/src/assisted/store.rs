@@ -90,20 +90,22 @@ pub async fn made_by(
     before: Option<(i64, &str)>,
     limit: i64,
 ) -> anyhow::Result<Vec<Made>> {
-    let (at, id) = before.unwrap_or((i64::MAX, ""));
-    let rows = sqlx::query(
+    let mut q = crate::db::Sql::new(
         "SELECT id, kind, item_id, person_name, created_at, \
          CASE WHEN claimed_at IS NULL THEN 0 ELSE 1 END AS claimed FROM assisted_entries \
-         WHERE entered_by = $1 AND created_at <= $2 AND (created_at < $2 OR id < $3 OR $3 = '') \
-         ORDER BY created_at DESC, id DESC LIMIT $4",
-    )
-    .bind(user_id)
-    .bind(at)
-    .bind(id)
-    .bind(limit)
-    .fetch_all(db)
-    .await
-    .context("listing entries made for others")?;
+         WHERE entered_by = ",
+    );
+    q.bind(user_id.to_string());
+    if let Some(cursor) = before {
+        q.older_than("created_at", "id", cursor);
+    }
+    q.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+        .bind(limit);
+    let rows = q
+        .query()
+        .fetch_all(db)
+        .await
+        .context("listing entries made for others")?;
     rows.iter()
         .map(|row| {
             Ok(Made {
