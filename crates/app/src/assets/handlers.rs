@@ -17,6 +17,7 @@ use crate::areas::maps as area_maps;
 use crate::areas::store::{self as areas, Area};
 use crate::i18n::Lang;
 use crate::mail::{self, Email};
+use crate::assisted::{self, PersonFields};
 use crate::moderation::check_posting_limit;
 use crate::organisations::store as organisations;
 use crate::providers::store as providers;
@@ -414,6 +415,8 @@ struct ShowPage {
     place: Option<PlaceForm>,
     place_map: Option<String>,
     errors: FormErrors,
+    /// Entered by a connector for someone who is not online (never said by whom).
+    with_help: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -463,6 +466,7 @@ async fn show_page(
         Some(form) => place_map(state, &ctx.lang, &asset, form).await?,
         None => None,
     };
+    let with_help = crate::assisted::store::entered_with_help(&state.db, "asset", &asset.id).await?;
     Ok(ShowPage {
         ctx,
         asset,
@@ -472,6 +476,7 @@ async fn show_page(
         place,
         place_map,
         errors,
+        with_help,
     })
 }
 
@@ -678,6 +683,9 @@ pub struct AssetForm {
     organisation: String,
     latitude: String,
     longitude: String,
+    /// Who it is for, when a connector enters it for someone who is not online.
+    #[serde(flatten)]
+    person: PersonFields,
 }
 
 impl AssetForm {
@@ -760,6 +768,8 @@ async fn form_page(
 pub struct NewQuery {
     kind: String,
     card: String,
+    /// "1": entered for someone who is not online.
+    for_someone: String,
 }
 
 pub async fn new_form(
@@ -780,6 +790,12 @@ pub async fn new_form(
         card: query.card,
         visibility: "residents".into(),
         area: home.unwrap_or_default(),
+        person: if query.for_someone == "1" {
+            assisted::entry_areas(&state, &user).await?;
+            PersonFields::blank()
+        } else {
+            PersonFields::default()
+        },
         ..AssetForm::default()
     };
     render(&form_page(&state, ctx, &user, form, FormErrors::new()).await?)
@@ -846,8 +862,21 @@ pub async fn create(
     if visibility.is_none() {
         errors.add(&lang, "visibility", "field-visibility-missing");
     }
-    let organisation_id = organisation_of_member(&state, &user, &form.organisation).await?;
-    if !form.organisation.is_empty() && organisation_id.is_none() {
+    let helping = if form.person.is_for_someone() {
+        if !errors.has("area") {
+            assisted::require_in_area(&state, &user, &form.area).await?;
+        }
+        let person = assisted::check_person(&mut errors, &lang, &form.person);
+        Some(assisted::Helping::new(person, &user.id))
+    } else {
+        None
+    };
+    // An asset entered for someone is theirs, not one of the helper's organisations'.
+    let organisation_id = match helping {
+        Some(_) => None,
+        None => organisation_of_member(&state, &user, &form.organisation).await?,
+    };
+    if helping.is_none() && !form.organisation.is_empty() && organisation_id.is_none() {
         errors.add(&lang, "organisation", "field-organisation-not-member");
     }
     let location =
@@ -860,10 +889,7 @@ pub async fn create(
         let page = form_page(&state, ctx, &user, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    check_posting_limit(&state, &user).await?;
-    let id = store::create(
-        &state.db,
-        &NewAsset {
+    let asset = NewAsset {
             area_id: &form.area,
             kind,
             card_code: (!card.is_empty()).then_some(card),
@@ -878,9 +904,17 @@ pub async fn create(
             owner_id: &user.id,
             organisation_id: organisation_id.as_deref(),
             location,
-        },
-    )
-    .await?;
+    };
+    if let Some(helping) = &helping {
+        let id =
+            store::create_for_someone(&state.db, &asset, &helping.entry(), lang.code()).await?;
+        let what = ctx.t1("assist-slip-asset", "title", &title);
+        let slip = assisted::Slip::new(helping, what, &state.config.public_url);
+        let link = format!("/assets/{id}");
+        return assisted::slip_page(ctx, slip, Some(&link), "/assets/new?for_someone=1");
+    }
+    check_posting_limit(&state, &user).await?;
+    let id = store::create(&state.db, &asset).await?;
     Ok(see_other(&format!("/assets/{id}"), Some("asset-recorded")))
 }
 

@@ -170,6 +170,35 @@ pub struct NewAsset<'a> {
     pub location: Option<(f64, f64)>,
 }
 
+/// Records an asset for a resident entered by someone else: held by an account made for
+/// them until they claim it, in one transaction with the record of the entry.
+pub async fn create_for_someone(
+    db: &Db,
+    asset: &NewAsset<'_>,
+    entry: &crate::assisted::store::ForSomeone<'_>,
+    locale: &str,
+) -> anyhow::Result<String> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let held = crate::assisted::store::hold_account(&mut tx, entry.person_name, locale).await?;
+    let owner = held.user_id.clone().unwrap_or_default();
+    let held_asset = NewAsset {
+        owner_id: &owner,
+        ..*asset
+    };
+    let id = create(&mut *tx, &held_asset).await?;
+    let item = crate::assisted::store::EnteredItem {
+        kind: "asset",
+        id: &id,
+        label: asset.title,
+        link: &format!("/assets/{id}"),
+    };
+    crate::assisted::store::record(&mut tx, item, entry, Some(&held)).await?;
+    tx.commit().await.context("committing an asset")?;
+    Ok(id)
+}
+
 pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     db: E,
     asset: &NewAsset<'_>,

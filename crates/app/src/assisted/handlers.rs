@@ -1,14 +1,13 @@
 use askama::Template;
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::store::{self, ForSomeone, Made};
+use super::person::{CODE_LENGTH, Helping, PersonFields, Slip, check_person, entry_areas};
+use super::store::{self, Made};
 use crate::reports::store::{self as reports, NewReport};
-use crate::roles;
-use crate::roles::policy::AreaAction;
 use crate::state::AppState;
 use crate::throttle::{self, Guesser};
 use crate::web::forms::{self, FormErrors};
@@ -16,17 +15,6 @@ use crate::web::session::{CurrentUser, hash_token};
 use crate::web::{AppError, AppResult, PageContext, RequireUser, render, render_with, see_other};
 
 const PAGE_SIZE: i64 = 50;
-/// Claim codes: 10 characters of an alphabet that reads well on paper (about 50 bits).
-const CODE_LENGTH: usize = 10;
-
-/// The areas where the person may enter things for others (connectors, officials, admins).
-async fn entry_areas(state: &AppState, user: &CurrentUser) -> AppResult<Vec<(String, String)>> {
-    let areas = roles::areas_where(&state.db, user, AreaAction::OrganiseCommunity).await?;
-    if areas.is_empty() {
-        return Err(AppError::Forbidden("error-assist-not-allowed"));
-    }
-    Ok(areas)
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -68,10 +56,8 @@ pub async fn hub(
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(default)]
 pub struct ReportForm {
-    person_name: String,
-    phone: String,
-    postal_address: String,
-    consent_note: String,
+    #[serde(flatten)]
+    person: PersonFields,
     category: String,
     area: String,
     title: String,
@@ -89,13 +75,6 @@ struct ReportPage {
     errors: FormErrors,
     /// After an entry: the slip to print for the resident (their name, the item, the code).
     slip: Option<Slip>,
-}
-
-struct Slip {
-    person_name: String,
-    title: String,
-    code: String,
-    public_url: String,
 }
 
 async fn report_page(
@@ -126,7 +105,11 @@ pub async fn report_form(
     ctx: PageContext,
     RequireUser(user): RequireUser,
 ) -> AppResult<Response> {
-    let page = report_page(&state, ctx, &user, ReportForm::default(), FormErrors::new()).await?;
+    let form = ReportForm {
+        person: PersonFields::blank(),
+        ..ReportForm::default()
+    };
+    let page = report_page(&state, ctx, &user, form, FormErrors::new()).await?;
     render(&page)
 }
 
@@ -139,21 +122,7 @@ pub async fn enter_report(
 ) -> AppResult<Response> {
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
-    let person_name =
-        forms::required_text(&mut errors, &lang, "person_name", &form.person_name, 100);
-    let phone = forms::optional_text(&mut errors, &lang, "phone", &form.phone, 40);
-    let postal_address = forms::optional_text(
-        &mut errors,
-        &lang,
-        "postal_address",
-        &form.postal_address,
-        300,
-    );
-    if errors.is_empty() && phone.is_empty() && postal_address.is_empty() {
-        errors.add_message("phone", lang.t("field-assist-contact-missing"));
-    }
-    let consent_note =
-        forms::required_text(&mut errors, &lang, "consent_note", &form.consent_note, 200);
+    let person = check_person(&mut errors, &lang, &form.person);
     let title = forms::required_text(&mut errors, &lang, "title", &form.title, 120);
     let description =
         forms::required_text(&mut errors, &lang, "description", &form.description, 5000);
@@ -170,8 +139,7 @@ pub async fn enter_report(
         let page = report_page(&state, ctx, &user, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    let code = crate::roles::store::printable_code(CODE_LENGTH);
-    let code_hash = hash_token(&code);
+    let helping = Helping::new(person, &user.id);
     let report = NewReport {
         category_id: &form.category,
         area_id: &form.area,
@@ -183,14 +151,7 @@ pub async fn enter_report(
         author_id: None,
         source: "assisted",
         photos: &[],
-        for_someone: Some(ForSomeone {
-            person_name: &person_name,
-            phone: &phone,
-            postal_address: &postal_address,
-            consent_note: &consent_note,
-            entered_by: &user.id,
-            claim_code_hash: &code_hash,
-        }),
+        for_someone: Some(helping.entry()),
     };
     let public_url = state.config.public_url.clone();
     reports::create(
@@ -205,15 +166,12 @@ pub async fn enter_report(
     let next = ReportForm {
         category: form.category.clone(),
         area: form.area.clone(),
+        person: PersonFields::blank(),
         ..ReportForm::default()
     };
+    let what = ctx.t1("assist-slip-report", "title", &title);
     let mut page = report_page(&state, ctx, &user, next, FormErrors::new()).await?;
-    page.slip = Some(Slip {
-        person_name,
-        title,
-        code: format!("{}-{}", &code[..5], &code[5..]),
-        public_url,
-    });
+    page.slip = Some(Slip::new(&helping, what, &public_url));
     render(&page)
 }
 
@@ -260,7 +218,7 @@ pub async fn claim(
     } else {
         None
     };
-    let Some((_, item_id)) = claimed else {
+    let Some((kind, link)) = claimed else {
         let mut errors = FormErrors::new();
         errors.add_message("code", ctx.t("field-assist-code-invalid"));
         let code = form.code.trim().to_string();
@@ -269,9 +227,93 @@ pub async fn claim(
             &ClaimPage { ctx, code, errors },
         );
     };
-    tracing::info!(user = %user.id, item = %item_id, "an entry made for someone was claimed");
-    Ok(see_other(
-        &format!("/reports/{item_id}"),
-        Some("assist-claimed"),
-    ))
+    tracing::info!(user = %user.id, kind = %kind, "an entry made for someone was claimed");
+    Ok(see_other(&link, Some("assist-claimed")))
+}
+
+// ------------------------------------------------------------------ a place at an event
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+pub struct RsvpForm {
+    #[serde(flatten)]
+    person: PersonFields,
+}
+
+#[derive(Template)]
+#[template(path = "assisted/templates/rsvp.html")]
+struct RsvpPage {
+    ctx: PageContext,
+    event: crate::events::store::Event,
+    form: RsvpForm,
+    errors: FormErrors,
+}
+
+async fn event_for_entry(
+    state: &AppState,
+    user: &CurrentUser,
+    slug: &str,
+) -> AppResult<crate::events::store::Event> {
+    let event = crate::events::store::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::require_in_area(state, user, &event.area_id).await?;
+    Ok(event)
+}
+
+/// A place at an event for someone who booked on paper or by phone.
+pub async fn rsvp_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let event = event_for_entry(&state, &user, &slug).await?;
+    let form = RsvpForm {
+        person: PersonFields::blank(),
+    };
+    render(&RsvpPage {
+        ctx,
+        event,
+        form,
+        errors: FormErrors::new(),
+    })
+}
+
+pub async fn enter_rsvp(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    RequireUser(user): RequireUser,
+    Path(slug): Path<String>,
+    Form(form): Form<RsvpForm>,
+) -> AppResult<Response> {
+    let event = event_for_entry(&state, &user, &slug).await?;
+    let mut errors = FormErrors::new();
+    let person = check_person(&mut errors, &ctx.lang, &form.person);
+    if !errors.is_empty() {
+        let page = RsvpPage {
+            ctx,
+            event,
+            form,
+            errors,
+        };
+        return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let helping = Helping::new(person, &user.id);
+    let taken = crate::events::store::rsvp_for_someone(
+        &state.db,
+        &event,
+        &helping.entry(),
+        ctx.lang.code(),
+    )
+    .await?;
+    if taken.is_err() {
+        return Err(AppError::Conflict("error-event-closed"));
+    }
+    state.jobs_waiting.notify_one();
+    let what = ctx.t1("assist-slip-rsvp", "title", &event.title);
+    let slip = Slip::new(&helping, what, &state.config.public_url);
+    let link = format!("/events/{slug}");
+    let again = format!("/assist/rsvp/{slug}");
+    super::slip_page(ctx, slip, Some(&link), &again)
 }

@@ -19,19 +19,84 @@ pub struct ForSomeone<'a> {
     pub claim_code_hash: &'a str,
 }
 
+/// The domain of held addresses: reserved (RFC 6761), so never anyone's mailbox.
+pub const HELD_DOMAIN: &str = "held.invalid";
+
+/// What holds an item for a resident with no account or no email until they claim it: an
+/// account made for the entry (offers and asks, assets, RSVPs) and its address, or only an
+/// address (a jury volunteer's).
+#[derive(Clone, Debug)]
+pub struct Held {
+    pub user_id: Option<String>,
+    pub address: String,
+}
+
+/// A fresh held address (unique: it is a new id).
+pub fn held_address() -> String {
+    format!("held-{}@{HELD_DOMAIN}", new_id())
+}
+
+/// Whether mail to this address must not be sent as it is (see `passed_on`).
+pub fn is_held_address(address: &str) -> bool {
+    address
+        .rsplit_once('@')
+        .is_some_and(|(_, domain)| domain.eq_ignore_ascii_case(HELD_DOMAIN))
+}
+
+/// Makes the held account for an entry, in its transaction: named as the resident gave
+/// their name, in the language of the person entering it, and no password can sign in to
+/// it (the hash is not a hash).
+pub async fn hold_account(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    person_name: &str,
+    locale: &str,
+) -> anyhow::Result<Held> {
+    let address = held_address();
+    let user = crate::accounts::store::NewUser {
+        email: &address,
+        password_hash: "!held",
+        display_name: person_name,
+        home_area_id: None,
+        locale,
+        is_admin: false,
+    };
+    let user_id = crate::accounts::store::create(&mut **tx, &user)
+        .await
+        .map_err(anyhow::Error::new)
+        .context("making a held account")?;
+    Ok(Held {
+        user_id: Some(user_id),
+        address,
+    })
+}
+
+/// The item an entry is about: its id, a label for the audit log, and its page.
+#[derive(Clone, Copy, Debug)]
+pub struct EnteredItem<'a> {
+    pub kind: &'a str,
+    pub id: &'a str,
+    pub label: &'a str,
+    pub link: &'a str,
+}
+
 /// Records that `item` (a report, a story...) was entered for someone, with the audit
 /// entry, in the item's own transaction.
 pub async fn record(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    kind: &str,
-    item: (&str, &str, &str),
+    item: EnteredItem<'_>,
     entry: &ForSomeone<'_>,
+    held: Option<&Held>,
 ) -> anyhow::Result<()> {
-    let (item_id, label, link) = item;
+    let EnteredItem {
+        kind,
+        id: item_id,
+        label,
+        link,
+    } = item;
     sqlx::query(
         "INSERT INTO assisted_entries (id, kind, item_id, person_name, phone, postal_address, \
-         consent_note, entered_by, claim_code_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         consent_note, entered_by, claim_code_hash, created_at, held_user_id, held_address, \
+         item_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(new_id())
     .bind(kind)
@@ -43,6 +108,9 @@ pub async fn record(
     .bind(entry.entered_by)
     .bind(entry.claim_code_hash)
     .bind(now_ms())
+    .bind(held.and_then(|h| h.user_id.as_deref()))
+    .bind(held.map(|h| h.address.as_str()))
+    .bind(link)
     .execute(&mut **tx)
     .await
     .context("recording an entry on someone's behalf")?;
@@ -78,9 +146,26 @@ pub struct Made {
     pub id: String,
     pub kind: String,
     pub item_id: String,
+    /// The item's page (empty for reports entered before pages were recorded).
+    pub item_link: String,
     pub person_name: String,
     pub claimed: bool,
     pub created_at: i64,
+}
+
+impl Made {
+    /// Where the entry's item is seen.
+    pub fn link(&self) -> String {
+        match (self.item_link.is_empty(), self.kind.as_str()) {
+            (true, "report") => format!("/reports/{}", self.item_id),
+            _ => self.item_link.clone(),
+        }
+    }
+
+    /// The message naming the entry's kind.
+    pub fn kind_key(&self) -> String {
+        format!("assist-kind-{}", self.kind.replace('_', "-"))
+    }
 }
 
 /// The entries `user_id` made, newest first, after the cursor (created_at, id).
@@ -91,7 +176,7 @@ pub async fn made_by(
     limit: i64,
 ) -> anyhow::Result<Vec<Made>> {
     let mut q = crate::db::Sql::new(
-        "SELECT id, kind, item_id, person_name, created_at, \
+        "SELECT id, kind, item_id, item_link, person_name, created_at, \
          CASE WHEN claimed_at IS NULL THEN 0 ELSE 1 END AS claimed FROM assisted_entries \
          WHERE entered_by = ",
     );
@@ -112,6 +197,7 @@ pub async fn made_by(
                 id: row.try_get("id")?,
                 kind: row.try_get("kind")?,
                 item_id: row.try_get("item_id")?,
+                item_link: row.try_get("item_link")?,
                 person_name: row.try_get("person_name")?,
                 claimed: row.try_get::<i32, _>("claimed")? == 1,
                 created_at: row.try_get("created_at")?,
@@ -120,9 +206,12 @@ pub async fn made_by(
         .collect()
 }
 
-/// Gives the item of the unclaimed entry with this code to `user_id`: they become its
-/// author (and a report's follower), in one transaction. The item's (kind, id), or None
-/// for a code that matches nothing unclaimed.
+/// Gives the item of the unclaimed entry with this code to `user_id`, in one transaction:
+/// they become a report's or story's author (and a report's follower), the owner of what a
+/// held account held (its offers and asks with their matches and messages, assets, RSVPs;
+/// the held account is then removed), a jury volunteer's account and address, or the
+/// address of a network-mapping answer. The item's kind and page, or None for a code that
+/// matches nothing unclaimed.
 pub async fn claim(
     db: &Db,
     code_hash: &str,
@@ -134,7 +223,8 @@ pub async fn claim(
         .context("starting a transaction")?;
     let row = sqlx::query(
         "UPDATE assisted_entries SET claimed_by = $1, claimed_at = $2 \
-         WHERE claim_code_hash = $3 AND claimed_at IS NULL RETURNING kind, item_id",
+         WHERE claim_code_hash = $3 AND claimed_at IS NULL \
+         RETURNING kind, item_id, item_link, held_user_id",
     )
     .bind(user_id)
     .bind(now)
@@ -147,27 +237,158 @@ pub async fn claim(
     };
     let kind: String = row.try_get("kind")?;
     let item_id: String = row.try_get("item_id")?;
-    match kind.as_str() {
-        "report" => {
-            sqlx::query("UPDATE reports SET author_id = $1 WHERE id = $2 AND author_id IS NULL")
+    let mut link: String = row.try_get("item_link")?;
+    let held: Option<String> = row.try_get("held_user_id")?;
+    match (kind.as_str(), held) {
+        ("report", _) => {
+            claim_report(&mut tx, &item_id, user_id, now).await?;
+            if link.is_empty() {
+                link = format!("/reports/{item_id}");
+            }
+        }
+        ("story", _) => {
+            sqlx::query("UPDATE stories SET author_id = $1 WHERE id = $2 AND author_id IS NULL")
                 .bind(user_id)
                 .bind(&item_id)
                 .execute(&mut *tx)
                 .await
-                .context("giving a report its author")?;
+                .context("giving a story its author")?;
+        }
+        ("jury_volunteer", _) => {
+            // Their own address replaces the held one unless they volunteered for this
+            // jury with it already (then the held address stays, and mail reaches nobody).
             sqlx::query(
-                "INSERT INTO report_followers (report_id, user_id, affected, created_at) \
-                 VALUES ($1, $2, TRUE, $3) ON CONFLICT (report_id, user_id) DO NOTHING",
+                "UPDATE jury_volunteers SET user_id = $1, \
+                 email = CASE WHEN EXISTS (SELECT 1 FROM jury_volunteers other, users u \
+                     WHERE u.id = $1 AND other.jury_id = jury_volunteers.jury_id \
+                     AND other.email = u.email) \
+                   THEN email ELSE (SELECT email FROM users WHERE id = $1) END \
+                 WHERE id = $2",
             )
-            .bind(&item_id)
             .bind(user_id)
-            .bind(now)
+            .bind(&item_id)
             .execute(&mut *tx)
             .await
-            .context("following a claimed report")?;
+            .context("giving a volunteer their account")?;
         }
-        other => anyhow::bail!("cannot claim an entry of kind {other:?}"),
+        ("mapping_answer", _) => {
+            sqlx::query(
+                "UPDATE mapping_nodes SET email = (SELECT email FROM users WHERE id = $1) \
+                 WHERE id = $2 AND email = ''",
+            )
+            .bind(user_id)
+            .bind(&item_id)
+            .execute(&mut *tx)
+            .await
+            .context("giving an answer its address")?;
+        }
+        ("help_post" | "asset" | "rsvp", Some(held)) => {
+            move_held_account(&mut tx, &held, user_id).await?;
+        }
+        (other, _) => anyhow::bail!("cannot claim an entry of kind {other:?}"),
     }
     tx.commit().await.context("committing a claim")?;
-    Ok(Some((kind, item_id)))
+    Ok(Some((kind, link)))
+}
+
+async fn claim_report(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    report_id: &str,
+    user_id: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query("UPDATE reports SET author_id = $1 WHERE id = $2 AND author_id IS NULL")
+        .bind(user_id)
+        .bind(report_id)
+        .execute(&mut **tx)
+        .await
+        .context("giving a report its author")?;
+    sqlx::query(
+        "INSERT INTO report_followers (report_id, user_id, affected, created_at) \
+         VALUES ($1, $2, TRUE, $3) ON CONFLICT (report_id, user_id) DO NOTHING",
+    )
+    .bind(report_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .context("following a claimed report")?;
+    Ok(())
+}
+
+/// Moves everything a held account has (it was made for one entry) to the claimant, then
+/// removes it. An RSVP to an event the claimant has answered already is dropped: theirs
+/// stands.
+async fn move_held_account(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    held: &str,
+    user_id: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "DELETE FROM event_rsvps WHERE user_id = $1 AND event_id IN \
+         (SELECT event_id FROM event_rsvps WHERE user_id = $2)",
+    )
+    .bind(held)
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await
+    .context("dropping a held RSVP the claimant has already made")?;
+    for statement in [
+        "UPDATE event_rsvps SET user_id = $1 WHERE user_id = $2",
+        "UPDATE assets SET owner_id = $1 WHERE owner_id = $2",
+        "UPDATE help_posts SET owner_id = $1 WHERE owner_id = $2",
+        "UPDATE help_matches SET helper_id = $1 WHERE helper_id = $2",
+        "UPDATE help_matches SET helped_id = $1 WHERE helped_id = $2",
+        "UPDATE help_matches SET invited_by = $1 WHERE invited_by = $2",
+        "UPDATE help_messages SET author_id = $1 WHERE author_id = $2",
+        "UPDATE time_credits SET from_id = $1 WHERE from_id = $2",
+        "UPDATE time_credits SET to_id = $1 WHERE to_id = $2",
+    ] {
+        sqlx::query(statement)
+            .bind(user_id)
+            .bind(held)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("moving a held account's items: {statement}"))?;
+    }
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(held)
+        .execute(&mut **tx)
+        .await
+        .context("removing a claimed held account")?;
+    Ok(())
+}
+
+/// Who passes on mail sent to a held address: the person who made the entry (their address
+/// and language) and the resident's name, phone and postal address. None once claimed, or
+/// when the entry or its maker is gone.
+#[derive(Clone, Debug)]
+pub struct PassOn {
+    pub helper_email: String,
+    pub helper_locale: String,
+    pub person_name: String,
+    pub phone: String,
+    pub postal_address: String,
+}
+
+pub async fn pass_on_to(db: &Db, held_address: &str) -> anyhow::Result<Option<PassOn>> {
+    let row = sqlx::query(
+        "SELECT u.email, u.locale, e.person_name, e.phone, e.postal_address \
+         FROM assisted_entries e JOIN users u ON u.id = e.entered_by \
+         WHERE e.held_address = $1 AND e.claimed_at IS NULL",
+    )
+    .bind(held_address)
+    .fetch_optional(db)
+    .await
+    .context("finding who passes on a held address's mail")?;
+    row.map(|row| {
+        Ok(PassOn {
+            helper_email: row.try_get("email")?,
+            helper_locale: row.try_get("locale")?,
+            person_name: row.try_get("person_name")?,
+            phone: row.try_get("phone")?,
+            postal_address: row.try_get("postal_address")?,
+        })
+    })
+    .transpose()
 }

@@ -271,6 +271,7 @@ async fn add_demo_volunteers(
             answers: &answers,
             letter_code: None,
             locale: "en-GB",
+            for_someone: None,
         };
         juries::register(db, &volunteer).await?;
     }

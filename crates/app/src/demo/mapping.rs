@@ -306,6 +306,7 @@ async fn respond(
         interests: &interests,
         needs: &needs,
         ties: &named,
+        for_someone: None,
     };
     match mapping::respond(db, &response).await {
         Ok(_) | Err(mapping::RespondError::AlreadyAnswered) => Ok(()),

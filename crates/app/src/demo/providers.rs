@@ -272,8 +272,9 @@ async fn story_about(db: &Db, application_id: &str, grace: &str, now: i64) -> an
                rang me the day the boiler broke.",
         good: "Always on time, and she talks to Mum, not about her.",
         better: "A phone number for when Grace is on holiday.",
-        author_id: &user_id(db, "aisha.hussain").await?,
+        author_id: Some(&user_id(db, "aisha.hussain").await?),
         provider_id: Some(application_id),
+        for_someone: None,
     };
     let id = stories::create(db, &story).await?;
     stories::moderate(db, &id, true, "").await?;

@@ -433,8 +433,9 @@ async fn load_stories(db: &Db) -> anyhow::Result<()> {
             body,
             good,
             better,
-            author_id: &user_id(db, teller).await?,
+            author_id: Some(&user_id(db, teller).await?),
             provider_id: None,
+            for_someone: None,
         };
         let id = stories::create(db, &story).await?;
         if !published {

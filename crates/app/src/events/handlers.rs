@@ -445,6 +445,8 @@ struct ShowPage<'a> {
     errors: FormErrors,
     pitch_topic: String,
     now: i64,
+    /// Whether the viewer may add places for people who booked on paper or by phone.
+    may_assist: bool,
 }
 
 impl ShowPage<'_> {
@@ -521,6 +523,8 @@ async fn show_page<'a>(
         None => None,
     };
     let manages = may_manage(state, ctx.user.as_ref(), &event).await?;
+    let may_assist =
+        crate::assisted::may_enter_in(state, ctx.user.as_ref(), &event.area_id).await?;
     let attendees = if manages {
         store::attendees(&state.db, &event.id).await?
     } else {
@@ -546,6 +550,7 @@ async fn show_page<'a>(
         errors,
         pitch_topic,
         now: now_ms(),
+        may_assist,
     })
 }
 

@@ -578,10 +578,51 @@ pub async fn rsvp(
     let mut tx = crate::db::begin(db)
         .await
         .context("starting a transaction")?;
-    let Some(event) = lock_open_event(&mut tx, event_id).await? else {
+    if let Err(refused) = rsvp_in(&mut tx, event_id, user_id).await? {
+        return Ok(Err(refused));
+    }
+    tx.commit().await.context("committing an RSVP")?;
+    Ok(Ok(()))
+}
+
+/// Takes a place (or a place on the waiting list) for a resident entered by someone else:
+/// the place is held by an account made for them until they claim it, all in one
+/// transaction with the record of the entry.
+pub async fn rsvp_for_someone(
+    db: &Db,
+    event: &Event,
+    entry: &crate::assisted::store::ForSomeone<'_>,
+    locale: &str,
+) -> anyhow::Result<Result<(), RsvpRefused>> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let held = crate::assisted::store::hold_account(&mut tx, entry.person_name, locale).await?;
+    let held_id = held.user_id.clone().unwrap_or_default();
+    if let Err(refused) = rsvp_in(&mut tx, &event.id, &held_id).await? {
+        return Ok(Err(refused));
+    }
+    let link = format!("/events/{}", event.slug);
+    let item = crate::assisted::store::EnteredItem {
+        kind: "rsvp",
+        id: &format!("{}:{held_id}", event.id),
+        label: &event.title,
+        link: &link,
+    };
+    crate::assisted::store::record(&mut tx, item, entry, Some(&held)).await?;
+    tx.commit().await.context("committing an RSVP")?;
+    Ok(Ok(()))
+}
+
+async fn rsvp_in(
+    tx: &mut Transaction<'static, Any>,
+    event_id: &str,
+    user_id: &str,
+) -> anyhow::Result<Result<(), RsvpRefused>> {
+    let Some(event) = lock_open_event(tx, event_id).await? else {
         return Ok(Err(RsvpRefused::Closed));
     };
-    let going = places_taken(&mut tx, event_id).await?;
+    let going = places_taken(tx, event_id).await?;
     let status = match event.capacity {
         Some(capacity) if going >= capacity => "waiting",
         _ => "going",
@@ -595,14 +636,13 @@ pub async fn rsvp(
     .bind(user_id)
     .bind(status)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await
     .context("saving an RSVP")?
     .rows_affected();
     if added == 1 && status == "going" && now >= event.starts_at - REMIND_BEFORE_MS {
-        queue_reminders(&mut tx, event_id, event.starts_at).await?;
+        queue_reminders(tx, event_id, event.starts_at).await?;
     }
-    tx.commit().await.context("committing an RSVP")?;
     Ok(Ok(()))
 }
 

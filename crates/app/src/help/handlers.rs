@@ -16,6 +16,7 @@ use crate::assets::privacy::{ALL_VISIBILITIES, Viewer, Visibility};
 use crate::assets::store::{self as assets, Asset};
 use crate::i18n::Lang;
 use crate::mail::Email;
+use crate::assisted::{self, PersonFields};
 use crate::moderation::check_posting_limit;
 use crate::projects::store as projects;
 use crate::skills::Catalogue;
@@ -206,6 +207,9 @@ pub struct PostForm {
     day_sun: Option<String>,
     visibility: String,
     project: String,
+    /// Who it is for, when a connector enters it for someone who is not online.
+    #[serde(flatten)]
+    person: PersonFields,
 }
 
 impl PostForm {
@@ -297,6 +301,8 @@ pub struct NewQuery {
     /// Filled in when an ask starts from elsewhere (an idea in a conversation).
     title: String,
     body: String,
+    /// "1": entered for someone who is not online.
+    for_someone: String,
 }
 
 pub async fn new_form(
@@ -325,6 +331,12 @@ pub async fn new_form(
         title: query.title,
         body: query.body,
         visibility: "public".into(),
+        person: if query.for_someone == "1" {
+            assisted::entry_areas(&state, &user).await?;
+            PersonFields::blank()
+        } else {
+            PersonFields::default()
+        },
         ..PostForm::default()
     };
     render(&form_page(&state, ctx, &user, form, FormErrors::new()).await?)
@@ -357,7 +369,17 @@ pub async fn create(
     if visibility.is_none() {
         errors.add(&lang, "visibility", "field-visibility-missing");
     }
-    let project_id = if form.project.is_empty() {
+    let helping = if form.person.is_for_someone() {
+        if !errors.has("area") {
+            assisted::require_in_area(&state, &user, &form.area).await?;
+        }
+        let person = assisted::check_person(&mut errors, &lang, &form.person);
+        Some(assisted::Helping::new(person, &user.id))
+    } else {
+        None
+    };
+    // A post entered for someone is theirs, not part of the helper's projects.
+    let project_id = if form.project.is_empty() || helping.is_some() {
         None
     } else {
         let project = projects::find_by_slug(&state.db, &form.project).await?;
@@ -373,23 +395,28 @@ pub async fn create(
         let page = form_page(&state, ctx, &user, form, errors).await?;
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    let post = NewPost {
+        kind,
+        area_id: &form.area,
+        card_code: (!card.is_empty()).then_some(card),
+        title: &title,
+        body: &body,
+        timing: &timing,
+        days: form.days(),
+        visibility,
+        owner_id: &user.id,
+        project_id: project_id.as_deref(),
+    };
+    if let Some(helping) = &helping {
+        let id =
+            store::create_for_someone(&state.db, &post, &helping.entry(), lang.code()).await?;
+        let what = ctx.t1("assist-slip-help", "title", &title);
+        let slip = assisted::Slip::new(helping, what, &state.config.public_url);
+        let link = format!("/help/{id}");
+        return assisted::slip_page(ctx, slip, Some(&link), "/help/new?for_someone=1");
+    }
     check_posting_limit(&state, &user).await?;
-    let id = store::create(
-        &state.db,
-        &NewPost {
-            kind,
-            area_id: &form.area,
-            card_code: (!card.is_empty()).then_some(card),
-            title: &title,
-            body: &body,
-            timing: &timing,
-            days: form.days(),
-            visibility,
-            owner_id: &user.id,
-            project_id: project_id.as_deref(),
-        },
-    )
-    .await?;
+    let id = store::create(&state.db, &post).await?;
     Ok(see_other(&format!("/help/{id}"), Some("help-posted")))
 }
 
@@ -407,6 +434,8 @@ struct ShowPage {
     people: Vec<Asset>,
     matches: Vec<Match>,
     statuses: Vec<(String, String)>,
+    /// Entered by a connector for someone who is not online (never said by whom).
+    with_help: bool,
 }
 
 impl ShowPage {
@@ -456,6 +485,8 @@ pub async fn show(
         &ctx.lang,
     );
     render(&ShowPage {
+        with_help: crate::assisted::store::entered_with_help(&state.db, "help_post", &post.id)
+            .await?,
         days: days_text(&ctx, post.days),
         card_name,
         is_owner,

@@ -168,6 +168,35 @@ pub struct NewPost<'a> {
     pub project_id: Option<&'a str>,
 }
 
+/// Posts an offer or ask for a resident entered by someone else: held by an account made
+/// for them until they claim it, in one transaction with the record of the entry.
+pub async fn create_for_someone(
+    db: &Db,
+    post: &NewPost<'_>,
+    entry: &crate::assisted::store::ForSomeone<'_>,
+    locale: &str,
+) -> anyhow::Result<String> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let held = crate::assisted::store::hold_account(&mut tx, entry.person_name, locale).await?;
+    let owner = held.user_id.clone().unwrap_or_default();
+    let held_post = NewPost {
+        owner_id: &owner,
+        ..*post
+    };
+    let id = create(&mut *tx, &held_post).await?;
+    let item = crate::assisted::store::EnteredItem {
+        kind: "help_post",
+        id: &id,
+        label: post.title,
+        link: &format!("/help/{id}"),
+    };
+    crate::assisted::store::record(&mut tx, item, entry, Some(&held)).await?;
+    tx.commit().await.context("committing an offer or ask")?;
+    Ok(id)
+}
+
 pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     db: E,
     post: &NewPost<'_>,

@@ -161,6 +161,11 @@ async fn execute(state: &AppState, mailer: &Mailer, job: &Job) -> anyhow::Result
         mail::JOB_KIND => {
             let email: mail::Email =
                 serde_json::from_str(&job.payload).context("decoding an email job")?;
+            // Mail for a resident entered by someone else (no email of their own) goes to
+            // whoever entered them, or nowhere.
+            let Some(email) = crate::assisted::pass_on(&state.db, email).await? else {
+                return Ok(());
+            };
             mailer.send(&with_footer(state, email).await?).await
         }
         other => anyhow::bail!("unknown job kind {other:?}"),

@@ -15,6 +15,7 @@ use super::store::{
     self, AreaResponse, CreateJuryError, Draw, DrawKind, Jury, JuryLottery, JuryStatus, NewDraw,
     NewJury, NewVolunteer, RegisterError, Volunteer, VolunteerStatus, method_name,
 };
+use crate::assisted;
 use crate::roles::{self, policy::AreaAction};
 use crate::state::AppState;
 use crate::throttle::{self, Guesser};
@@ -83,6 +84,8 @@ struct ShowPage {
     can_run: bool,
     /// A lottery anyone can check, public from the moment it is published (before the draw).
     lottery: Option<JuryLottery>,
+    /// Whether the viewer may enter volunteers who replied on paper or by phone.
+    may_assist: bool,
 }
 
 pub async fn show(
@@ -114,7 +117,10 @@ pub async fn show(
             ("size", &jury.panel_size.to_string()),
         ],
     );
+    let may_assist = jury.status == JuryStatus::Open
+        && assisted::may_enter_in(&state, user.as_ref(), &jury.area_id).await?;
     render(&ShowPage {
+        may_assist,
         lottery: store::published_lottery(&state.db, &jury.id).await?,
         ctx,
         jury,
@@ -913,6 +919,8 @@ pub async fn codes(
 pub struct Invitation {
     token: String,
     code: String,
+    /// "1": a connector enters a volunteer from a paper reply or a call.
+    for_someone: String,
 }
 
 /// Checks the invitation (the link's token or an unused letter code of this jury); the
@@ -966,6 +974,8 @@ struct JoinForm {
     postcode: String,
     consent: bool,
     answers: Vec<String>,
+    /// How a volunteer entered by a connector agreed.
+    consent_note: String,
 }
 
 impl JoinForm {
@@ -984,6 +994,7 @@ impl JoinForm {
             address: get("address"),
             postcode: get("postcode"),
             consent: get("consent") == "yes",
+            consent_note: get("consent_note"),
             answers: ANSWER_FIELDS[..features.min(ANSWER_FIELDS.len())]
                 .iter()
                 .map(|f| get(f))
@@ -992,6 +1003,7 @@ impl JoinForm {
         let invitation = Invitation {
             token: get("token"),
             code: get("code"),
+            for_someone: get("for_someone"),
         };
         (form, invitation)
     }
@@ -1025,11 +1037,27 @@ pub async fn join_form(
     Query(invitation): Query<Invitation>,
 ) -> AppResult<Response> {
     let jury = jury_by_slug(&state, &slug).await?;
-    check_invitation(&state, &jury, &invitation, &guesser).await?;
+    let assisting = invitation.for_someone == "1";
+    if assisting {
+        let user = user.as_ref().ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
+        assisted::require_in_area(&state, user, &jury.area_id).await?;
+    } else {
+        check_invitation(&state, &jury, &invitation, &guesser).await?;
+    }
     if jury.status != JuryStatus::Open {
         return Err(AppError::Conflict("error-jury-closed"));
     }
     let features = store::features(&state.db, &jury.id).await?;
+    if assisting {
+        return render(&JoinPage {
+            ctx,
+            jury,
+            invitation,
+            questions: questions(&features, &[]),
+            form: JoinForm::default(),
+            errors: FormErrors::new(),
+        });
+    }
     let form = JoinForm {
         name: user
             .as_ref()
@@ -1059,14 +1087,36 @@ pub async fn join(
     let jury = jury_by_slug(&state, &slug).await?;
     let features = store::features(&state.db, &jury.id).await?;
     let (form, invitation) = JoinForm::from_pairs(&pairs, features.len());
-    let letter_code = check_invitation(&state, &jury, &invitation, &guesser).await?;
+    let assisting = invitation.for_someone == "1";
+    let letter_code = if assisting {
+        let user = user.as_ref().ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
+        assisted::require_in_area(&state, user, &jury.area_id).await?;
+        // A paper reply to a letter carries its code: typed in, it is used up as online.
+        match invitation.code.trim() {
+            "" => None,
+            _ => check_invitation(&state, &jury, &invitation, &guesser).await?,
+        }
+    } else {
+        check_invitation(&state, &jury, &invitation, &guesser).await?
+    };
     let lang = &ctx.lang;
     let mut errors = FormErrors::new();
     let name = forms::required_text(&mut errors, lang, "name", &form.name, 120);
-    let email = forms::email(&mut errors, lang, "email", &form.email);
+    // Someone entered by a connector has no email: a held address stands in for it, and
+    // what the site would send them goes to the connector to pass on.
+    let email = if assisting {
+        assisted::store::held_address()
+    } else {
+        forms::email(&mut errors, lang, "email", &form.email)
+    };
     let phone = forms::optional_text(&mut errors, lang, "phone", &form.phone, 40);
     let address = forms::required_text(&mut errors, lang, "address", &form.address, 200);
     let postcode = forms::required_text(&mut errors, lang, "postcode", &form.postcode, 20);
+    let consent_note = if assisting {
+        forms::required_text(&mut errors, lang, "consent_note", &form.consent_note, 200)
+    } else {
+        String::new()
+    };
     let mut answers = Vec::with_capacity(features.len());
     for ((feature, typed), field) in features.iter().zip(&form.answers).zip(ANSWER_FIELDS) {
         match typed.parse::<usize>() {
@@ -1080,6 +1130,18 @@ pub async fn join(
     if !form.consent {
         errors.add(lang, "consent", "field-consent-missing");
     }
+    let helping = match (assisting, &user) {
+        (true, Some(user)) => {
+            let person = assisted::Person {
+                name: name.clone(),
+                phone: phone.clone(),
+                postal_address: format!("{address}\n{postcode}"),
+                consent_note,
+            };
+            Some(assisted::Helping::new(person, &user.id))
+        }
+        _ => None,
+    };
     if errors.is_empty() {
         let volunteer = NewVolunteer {
             jury_id: &jury.id,
@@ -1092,9 +1154,17 @@ pub async fn join(
             answers: &answers,
             letter_code: letter_code.as_deref(),
             locale: lang.code(),
+            for_someone: helping.as_ref().map(|h| h.entry()),
         };
         match store::register(&state.db, &volunteer).await {
             Ok(id) => {
+                if let Some(helping) = &helping {
+                    let what = ctx.t1("assist-slip-jury", "title", &jury.title);
+                    let slip = assisted::Slip::new(helping, what, &state.config.public_url);
+                    let again = format!("/juries/{slug}/join?for_someone=1");
+                    let link = format!("/juries/{slug}");
+                    return assisted::slip_page(ctx, slip, Some(&link), &again);
+                }
                 tracing::info!(jury = %jury.id, volunteer = %id, "volunteer registered");
                 return Ok(see_other(&format!("/juries/{slug}/joined"), None));
             }

@@ -311,6 +311,9 @@ pub struct NewVolunteer<'a> {
     pub answers: &'a [usize],
     pub letter_code: Option<&'a str>,
     pub locale: &'a str,
+    /// The resident a connector entered (from a paper reply or a call), recorded with the
+    /// volunteer; their `email` is then a held address (see `assisted::store::Held`).
+    pub for_someone: Option<crate::assisted::store::ForSomeone<'a>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -340,15 +343,20 @@ pub async fn register(db: &Db, volunteer: &NewVolunteer<'_>) -> Result<String, R
         .await
         .context("starting a transaction")?;
     // Checked inside the transaction, so a registration racing the draw cannot slip in.
-    let open = sqlx::query("SELECT status FROM juries WHERE id = $1")
+    let jury = sqlx::query("SELECT status, title, slug FROM juries WHERE id = $1")
         .bind(volunteer.jury_id)
         .fetch_optional(&mut *tx)
         .await
-        .context("checking the jury is open")?
-        .map(|row| row.try_get::<String, _>("status"))
-        .transpose()
-        .context("reading the jury's status")?;
-    if open.as_deref() != Some("open") {
+        .context("checking the jury is open")?;
+    let (status, title, slug): (String, String, String) = match jury {
+        Some(row) => (
+            row.try_get("status").context("a jury's status")?,
+            row.try_get("title").context("a jury's title")?,
+            row.try_get("slug").context("a jury's address")?,
+        ),
+        None => return Err(RegisterError::Closed),
+    };
+    if status != "open" {
         return Err(RegisterError::Closed);
     }
     let inserted = sqlx::query(
@@ -390,6 +398,19 @@ pub async fn register(db: &Db, volunteer: &NewVolunteer<'_>) -> Result<String, R
         if used.rows_affected() != 1 {
             return Err(RegisterError::CodeUsed);
         }
+    }
+    if let Some(entry) = &volunteer.for_someone {
+        let item = crate::assisted::store::EnteredItem {
+            kind: "jury_volunteer",
+            id: &id,
+            label: &title,
+            link: &format!("/juries/{slug}"),
+        };
+        let held = crate::assisted::store::Held {
+            user_id: None,
+            address: volunteer.email.to_string(),
+        };
+        crate::assisted::store::record(&mut tx, item, entry, Some(&held)).await?;
     }
     tx.commit().await.context("committing a volunteer")?;
     Ok(id)

@@ -14,6 +14,7 @@ use super::store::{
     RespondError, Visibility,
 };
 use crate::areas::store as areas;
+use crate::assisted::{self, PersonFields};
 use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::roles::{self, policy::AreaAction};
@@ -153,6 +154,8 @@ struct ShowPage {
     /// "N people answered; M are on the map."
     counts: String,
     invite_link: String,
+    /// The questionnaire for entering a paper answer, for those who may enter for others.
+    assist_link: Option<String>,
 }
 
 pub async fn show(
@@ -180,9 +183,19 @@ pub async fn show(
             ("named", &nodes.len().to_string()),
         ],
     );
+    let open = exercise.is_open_on(&today());
+    let assist_link = if open && assisted::may_enter_in(&state, user.as_ref(), &exercise.area_id).await? {
+        Some(format!(
+            "/mapping/{}/answer?token={}&for_someone=1",
+            exercise.slug, exercise.invite_token
+        ))
+    } else {
+        None
+    };
     render(&ShowPage {
         ctx,
-        open: exercise.is_open_on(&today()),
+        open,
+        assist_link,
         map_visible: organiser || exercise.visibility == Visibility::Public,
         counts,
         invite_link,
@@ -506,6 +519,8 @@ pub async fn invite_form(
 #[serde(default)]
 pub struct TokenQuery {
     token: String,
+    /// "1": a connector enters a paper questionnaire for someone who is not online.
+    for_someone: String,
 }
 
 /// One row of "who do you work with" as typed.
@@ -534,6 +549,8 @@ struct AnswerForm {
     interests: String,
     needs: String,
     rows: Vec<TieRow>,
+    /// How to reach someone whose answer a connector entered, and how they agreed.
+    person: PersonFields,
 }
 
 impl AnswerForm {
@@ -574,6 +591,7 @@ impl AnswerForm {
             interests: get("interests"),
             needs: get("needs"),
             rows,
+            person: PersonFields::from_pairs(pairs),
         };
         (form, get("token"))
     }
@@ -665,16 +683,23 @@ async fn open_exercise(state: &AppState, slug: &str, token: &str) -> AppResult<E
 pub async fn answer_form(
     State(state): State<AppState>,
     ctx: PageContext,
+    MaybeUser(user): MaybeUser,
     Path(slug): Path<String>,
     Query(query): Query<TokenQuery>,
 ) -> AppResult<Response> {
     let exercise = open_exercise(&state, &slug, &query.token).await?;
+    let mut form = AnswerForm::blank();
+    if query.for_someone == "1" {
+        let user = user.ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
+        assisted::require_in_area(&state, &user, &exercise.area_id).await?;
+        form.person = PersonFields::blank();
+    }
     let page = answer_page(
         &state,
         ctx,
         exercise,
         query.token,
-        AnswerForm::blank(),
+        form,
         FormErrors::new(),
     )
     .await?;
@@ -715,6 +740,7 @@ fn similar_names(typed: &str, known: &[(String, String)]) -> Vec<String> {
 pub async fn answer(
     State(state): State<AppState>,
     ctx: PageContext,
+    MaybeUser(user): MaybeUser,
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
@@ -722,6 +748,21 @@ pub async fn answer(
     let exercise = open_exercise(&state, &slug, &token).await?;
     let lang = ctx.lang.clone();
     let mut errors = FormErrors::new();
+    let helping = if form.person.is_for_someone() {
+        let user = user
+            .as_ref()
+            .ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
+        assisted::require_in_area(&state, user, &exercise.area_id).await?;
+        // The name is the answer's own; the rest says how to reach them and how they agreed.
+        let fields = PersonFields {
+            person_name: form.name.clone(),
+            ..form.person.clone()
+        };
+        let person = assisted::check_person(&mut errors, &lang, &fields);
+        Some(assisted::Helping::new(person, &user.id))
+    } else {
+        None
+    };
     let kind = NodeKind::parse(&form.kind);
     if kind.is_none() {
         errors.add(&lang, "kind", "field-mapping-kind-invalid");
@@ -809,9 +850,16 @@ pub async fn answer(
             interests: &form.interests,
             needs: &form.needs,
             ties: &ties,
+            for_someone: helping.as_ref().map(|h| h.entry()),
         };
         match store::respond(&state.db, &response).await {
             Ok(node) => {
+                if let Some(helping) = &helping {
+                    let what = ctx.t1("assist-slip-mapping", "title", &exercise.title);
+                    let slip = assisted::Slip::new(helping, what, &state.config.public_url);
+                    let again = format!("/mapping/{slug}/answer?token={token}&for_someone=1");
+                    return assisted::slip_page(ctx, slip, None, &again);
+                }
                 tracing::info!(exercise = %exercise.id, node = %node, ties = ties.len(), "mapping answer");
                 return Ok(see_other(
                     &format!("/mapping/{slug}/thanks?token={token}"),

@@ -346,6 +346,9 @@ pub struct Response<'a> {
     pub interests: &'a str,
     pub needs: &'a str,
     pub ties: &'a [NamedTie<'a>],
+    /// The resident a connector entered it for (from a paper questionnaire), recorded with
+    /// the answer.
+    pub for_someone: Option<crate::assisted::store::ForSomeone<'a>>,
 }
 
 /// A tie as the respondent gave it: to someone named (found or added by name).
@@ -472,6 +475,22 @@ pub async fn respond(db: &Db, response: &Response<'_>) -> Result<String, Respond
         .execute(&mut *tx)
         .await
         .context("adding a tie")?;
+    }
+    if let Some(entry) = &response.for_someone {
+        let exercise = sqlx::query("SELECT title, slug FROM mapping_exercises WHERE id = $1")
+            .bind(response.exercise_id)
+            .fetch_one(&mut *tx)
+            .await
+            .context("naming the exercise of an entry")?;
+        let title: String = exercise.try_get("title").context("an exercise")?;
+        let slug: String = exercise.try_get("slug").context("an exercise")?;
+        let item = crate::assisted::store::EnteredItem {
+            kind: "mapping_answer",
+            id: &me,
+            label: &title,
+            link: &format!("/mapping/{slug}"),
+        };
+        crate::assisted::store::record(&mut tx, item, entry, None).await?;
     }
     tx.commit().await.context("committing an answer")?;
     Ok(me)

@@ -1117,8 +1117,13 @@ pub async fn create(
     }
     if let Some(entry) = &report.for_someone {
         let link = format!("/reports/{id}");
-        crate::assisted::store::record(&mut tx, "report", (&id, report.title, &link), entry)
-            .await?;
+        let item = crate::assisted::store::EnteredItem {
+            kind: "report",
+            id: &id,
+            label: report.title,
+            link: &link,
+        };
+        crate::assisted::store::record(&mut tx, item, entry, None).await?;
     }
     if let Some(outside) = outside.as_ref().filter(|o| o.send_to != SendTo::Inbox) {
         send_outside(&mut tx, &id, outside).await?;

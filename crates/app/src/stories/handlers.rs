@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::store::{self, About, Change, NewStory, ProviderSubject, Story, StoryStatus};
+use crate::assisted::{self, PersonFields};
 use crate::moderation::{check_posting_limit, sees_hidden};
 use crate::organisations::store::{self as organisations, Organisation};
 use crate::roles;
@@ -117,6 +118,9 @@ pub struct StoryForm {
     body: String,
     good: String,
     better: String,
+    /// Who it is for, when a connector enters it for someone who is not online.
+    #[serde(flatten)]
+    person: PersonFields,
 }
 
 #[derive(Template)]
@@ -173,17 +177,26 @@ async fn provider_of(state: &AppState, id: &str) -> AppResult<Option<ProviderSub
 pub struct NewQuery {
     organisation: String,
     provider: String,
+    /// "1": entered for someone who is not online.
+    for_someone: String,
 }
 
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: PageContext,
-    RequireUser(_user): RequireUser,
+    RequireUser(user): RequireUser,
     Query(query): Query<NewQuery>,
 ) -> AppResult<Response> {
+    let person = if query.for_someone == "1" {
+        assisted::entry_areas(&state, &user).await?;
+        PersonFields::blank()
+    } else {
+        PersonFields::default()
+    };
     let form = StoryForm {
         organisation: query.organisation,
         provider: query.provider,
+        person,
         ..StoryForm::default()
     };
     render(&form_page(&state, ctx, form, FormErrors::new()).await?)
@@ -213,6 +226,13 @@ pub async fn create(
     let body = forms::required_text(&mut errors, &lang, "body", &form.body, MAX_TEXT);
     let good = forms::optional_text(&mut errors, &lang, "good", &form.good, MAX_TEXT);
     let better = forms::optional_text(&mut errors, &lang, "better", &form.better, MAX_TEXT);
+    let helping = if form.person.is_for_someone() {
+        assisted::entry_areas(&state, &user).await?;
+        let person = assisted::check_person(&mut errors, &lang, &form.person);
+        Some(assisted::Helping::new(person, &user.id))
+    } else {
+        None
+    };
     if let (true, Some(organisation_id)) = (errors.is_empty(), organisation_id) {
         let story = NewStory {
             organisation_id: &organisation_id,
@@ -222,8 +242,16 @@ pub async fn create(
             body: &body,
             good: &good,
             better: &better,
-            author_id: &user.id,
+            author_id: helping.is_none().then_some(user.id.as_str()),
+            for_someone: helping.as_ref().map(|h| h.entry()),
         };
+        if let Some(helping) = &helping {
+            store::create(&state.db, &story).await?;
+            let what = ctx.t1("assist-slip-story", "title", &title);
+            let slip = assisted::Slip::new(helping, what, &state.config.public_url);
+            // The story waits for moderation, so there is no page to see yet.
+            return assisted::slip_page(ctx, slip, None, "/stories/new?for_someone=1");
+        }
         check_posting_limit(&state, &user).await?;
         let id = store::create(&state.db, &story).await?;
         return Ok(see_other(&format!("/stories/{id}"), Some("story-sent")));
@@ -245,6 +273,8 @@ struct ShowPage {
     /// Who the response is from: the organisation, or a provider who is a person when they
     /// wrote it themselves.
     response_from: String,
+    /// Entered by a connector for someone who is not online (never said by whom).
+    with_help: bool,
 }
 
 async fn response_from(state: &AppState, story: &Story) -> AppResult<String> {
@@ -295,6 +325,7 @@ pub async fn show(
         None => false,
     };
     render(&ShowPage {
+        with_help: crate::assisted::store::entered_with_help(&state.db, "story", &story.id).await?,
         changes: change_choices(&ctx),
         response_from: response_from(&state, &story).await?,
         ctx,
@@ -339,6 +370,8 @@ pub async fn respond(
     render_with(
         StatusCode::UNPROCESSABLE_ENTITY,
         &ShowPage {
+            with_help: crate::assisted::store::entered_with_help(&state.db, "story", &story.id)
+                .await?,
             changes: change_choices(&ctx),
             response_from: response_from(&state, &story).await?,
             ctx,

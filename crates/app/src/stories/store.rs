@@ -216,14 +216,20 @@ pub struct NewStory<'a> {
     pub body: &'a str,
     pub good: &'a str,
     pub better: &'a str,
-    pub author_id: &'a str,
+    /// None for a story entered for someone who is not online (see `for_someone`).
+    pub author_id: Option<&'a str>,
     /// The accredited provider it is about (its application's id), if any.
     pub provider_id: Option<&'a str>,
+    /// The resident it was entered for, recorded with the story.
+    pub for_someone: Option<crate::assisted::store::ForSomeone<'a>>,
 }
 
 /// Stores a story waiting for moderation; returns its id.
 pub async fn create(db: &Db, story: &NewStory<'_>) -> anyhow::Result<String> {
     let id = new_id();
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
     sqlx::query(
         "INSERT INTO stories (id, organisation_id, service, title, body, good, better, \
          author_id, status, created_at, provider_application_id) \
@@ -239,9 +245,19 @@ pub async fn create(db: &Db, story: &NewStory<'_>) -> anyhow::Result<String> {
     .bind(story.author_id)
     .bind(now_ms())
     .bind(story.provider_id)
-    .execute(db)
+    .execute(&mut *tx)
     .await
     .context("storing a story")?;
+    if let Some(entry) = &story.for_someone {
+        let item = crate::assisted::store::EnteredItem {
+            kind: "story",
+            id: &id,
+            label: story.title,
+            link: &format!("/stories/{id}"),
+        };
+        crate::assisted::store::record(&mut tx, item, entry, None).await?;
+    }
+    tx.commit().await.context("committing a story")?;
     Ok(id)
 }
 
