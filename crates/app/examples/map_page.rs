@@ -213,6 +213,7 @@ async fn seed(db: &db::Db, nodes: usize) -> anyhow::Result<String> {
             interests: "",
             needs: "",
             ties: &ties,
+            for_someone: None,
         };
         store::respond(db, &response)
             .await

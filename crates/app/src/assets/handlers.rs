@@ -15,9 +15,9 @@ use super::store::{
 use crate::accounts::store as accounts;
 use crate::areas::maps as area_maps;
 use crate::areas::store::{self as areas, Area};
+use crate::assisted::{self, PersonFields};
 use crate::i18n::Lang;
 use crate::mail::{self, Email};
-use crate::assisted::{self, PersonFields};
 use crate::moderation::check_posting_limit;
 use crate::organisations::store as organisations;
 use crate::providers::store as providers;
@@ -466,7 +466,8 @@ async fn show_page(
         Some(form) => place_map(state, &ctx.lang, &asset, form).await?,
         None => None,
     };
-    let with_help = crate::assisted::store::entered_with_help(&state.db, "asset", &asset.id).await?;
+    let with_help =
+        crate::assisted::store::entered_with_help(&state.db, "asset", &asset.id).await?;
     Ok(ShowPage {
         ctx,
         asset,
@@ -890,20 +891,20 @@ pub async fn create(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let asset = NewAsset {
-            area_id: &form.area,
-            kind,
-            card_code: (!card.is_empty()).then_some(card),
-            title: &title,
-            description: &description,
-            share_modes: &form.share_modes(),
-            capacity,
-            accessibility: &accessibility,
-            conditions: &conditions,
-            cost: &cost,
-            visibility,
-            owner_id: &user.id,
-            organisation_id: organisation_id.as_deref(),
-            location,
+        area_id: &form.area,
+        kind,
+        card_code: (!card.is_empty()).then_some(card),
+        title: &title,
+        description: &description,
+        share_modes: &form.share_modes(),
+        capacity,
+        accessibility: &accessibility,
+        conditions: &conditions,
+        cost: &cost,
+        visibility,
+        owner_id: &user.id,
+        organisation_id: organisation_id.as_deref(),
+        location,
     };
     if let Some(helping) = &helping {
         let id =

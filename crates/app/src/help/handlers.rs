@@ -14,9 +14,9 @@ use super::store::{
 use crate::areas::store as areas;
 use crate::assets::privacy::{ALL_VISIBILITIES, Viewer, Visibility};
 use crate::assets::store::{self as assets, Asset};
+use crate::assisted::{self, PersonFields};
 use crate::i18n::Lang;
 use crate::mail::Email;
-use crate::assisted::{self, PersonFields};
 use crate::moderation::check_posting_limit;
 use crate::projects::store as projects;
 use crate::skills::Catalogue;
@@ -408,8 +408,7 @@ pub async fn create(
         project_id: project_id.as_deref(),
     };
     if let Some(helping) = &helping {
-        let id =
-            store::create_for_someone(&state.db, &post, &helping.entry(), lang.code()).await?;
+        let id = store::create_for_someone(&state.db, &post, &helping.entry(), lang.code()).await?;
         let what = ctx.t1("assist-slip-help", "title", &title);
         let slip = assisted::Slip::new(helping, what, &state.config.public_url);
         let link = format!("/help/{id}");

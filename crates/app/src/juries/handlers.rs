@@ -1039,7 +1039,9 @@ pub async fn join_form(
     let jury = jury_by_slug(&state, &slug).await?;
     let assisting = invitation.for_someone == "1";
     if assisting {
-        let user = user.as_ref().ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
+        let user = user
+            .as_ref()
+            .ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
         assisted::require_in_area(&state, user, &jury.area_id).await?;
     } else {
         check_invitation(&state, &jury, &invitation, &guesser).await?;
@@ -1089,7 +1091,9 @@ pub async fn join(
     let (form, invitation) = JoinForm::from_pairs(&pairs, features.len());
     let assisting = invitation.for_someone == "1";
     let letter_code = if assisting {
-        let user = user.as_ref().ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
+        let user = user
+            .as_ref()
+            .ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
         assisted::require_in_area(&state, user, &jury.area_id).await?;
         // A paper reply to a letter carries its code: typed in, it is used up as online.
         match invitation.code.trim() {

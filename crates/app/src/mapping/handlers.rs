@@ -184,14 +184,15 @@ pub async fn show(
         ],
     );
     let open = exercise.is_open_on(&today());
-    let assist_link = if open && assisted::may_enter_in(&state, user.as_ref(), &exercise.area_id).await? {
-        Some(format!(
-            "/mapping/{}/answer?token={}&for_someone=1",
-            exercise.slug, exercise.invite_token
-        ))
-    } else {
-        None
-    };
+    let assist_link =
+        if open && assisted::may_enter_in(&state, user.as_ref(), &exercise.area_id).await? {
+            Some(format!(
+                "/mapping/{}/answer?token={}&for_someone=1",
+                exercise.slug, exercise.invite_token
+            ))
+        } else {
+            None
+        };
     render(&ShowPage {
         ctx,
         open,
@@ -694,15 +695,7 @@ pub async fn answer_form(
         assisted::require_in_area(&state, &user, &exercise.area_id).await?;
         form.person = PersonFields::blank();
     }
-    let page = answer_page(
-        &state,
-        ctx,
-        exercise,
-        query.token,
-        form,
-        FormErrors::new(),
-    )
-    .await?;
+    let page = answer_page(&state, ctx, exercise, query.token, form, FormErrors::new()).await?;
     render(&page)
 }
 

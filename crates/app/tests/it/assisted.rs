@@ -229,7 +229,11 @@ async fn every_kind_of_entry_for_someone_is_held_for_them_until_they_claim_it() 
         "/help/new?for_someone=1",
         "/assets/new?for_someone=1",
     ] {
-        assert_eq!(rosa.get(path).await.status(), StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(
+            rosa.get(path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
         let form = body(cara.get(path).await).await;
         assert!(form.contains("name=\"consent_note\""), "{path}: {form}");
     }
@@ -254,19 +258,24 @@ async fn every_kind_of_entry_for_someone_is_held_for_them_until_they_claim_it() 
     beyond[5] = ("area", millbrook.as_str());
     let refused = cara.post_form("/help/new", &beyond).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
-    assert_eq!(count(&app.db, "SELECT COUNT(*) AS n FROM help_posts").await, 0);
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM help_posts").await,
+        0
+    );
     let (offer_code, slip) = entered(&cara, "/help/new", &with_dora(&offer)).await;
     assert!(slip.contains("Alterations and mending"), "{slip}");
-    let (post_id, held): (String, String) = sqlx::query_as(
-        "SELECT p.id, u.email FROM help_posts p JOIN users u ON u.id = p.owner_id",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let (post_id, held): (String, String) =
+        sqlx::query_as("SELECT p.id, u.email FROM help_posts p JOIN users u ON u.id = p.owner_id")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
     assert!(held.ends_with("@held.invalid"), "{held}");
     let public = body(app.client().get(&format!("/help/{post_id}")).await).await;
     assert!(public.contains("Entered with help"), "{public}");
-    assert!(!public.contains("Cara") && !public.contains("0161"), "{public}");
+    assert!(
+        !public.contains("Cara") && !public.contains("0161"),
+        "{public}"
+    );
     // Nobody signs in to a held account.
     let signed_in = app
         .client()
@@ -325,7 +334,10 @@ async fn every_kind_of_entry_for_someone_is_held_for_them_until_they_claim_it() 
                 ("panel_size", "2"),
                 ("closes_on", "2099-12-31"),
                 ("meets_on", "2100-01-20"),
-                ("quotas", "feature,value,min,max\nage,16-39,1,1\nage,40+,1,1\n"),
+                (
+                    "quotas",
+                    "feature,value,min,max\nage,16-39,1,1\nage,40+,1,1\n",
+                ),
             ],
         )
         .await;
@@ -395,12 +407,8 @@ async fn every_kind_of_entry_for_someone_is_held_for_them_until_they_claim_it() 
         ("tie-often-0", "weekly"),
         ("tie-new-0", "yes"),
     ];
-    let (mapping_code, _) = entered(
-        &cara,
-        "/mapping/who-makes-old-market-work/answer",
-        &answer,
-    )
-    .await;
+    let (mapping_code, _) =
+        entered(&cara, "/mapping/who-makes-old-market-work/answer", &answer).await;
 
     // Six entries, each in the audit log and on Cara's list.
     let logged = count(
