@@ -1615,6 +1615,49 @@ async fn a_connector_enters_a_paper_form_by_keyboard_and_the_resident_claims_it(
             .as_deref(),
         Some("")
     );
+
+    // Doris also offers help: the offer form, opened for someone from the same page.
+    c.find(Locator::Css("p.breadcrumbs a[href='/assist']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/assist").await;
+    c.find(Locator::Css("a[href='/help/new?for_someone=1&kind=offer']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, &app.base, "/help/new?for_someone=1&kind=offer").await;
+    let first = c.find(Locator::Id("person_name")).await.unwrap();
+    first.click().await.unwrap();
+    first
+        .send_keys(&format!(
+            "Doris Webb{TAB}0161 496 0123{TAB}{TAB}Signed the paper form{TAB}"
+        ))
+        .await
+        .unwrap();
+    choose(c, "area", &canal).await;
+    let title = c.find(Locator::Id("title")).await.unwrap();
+    title.click().await.unwrap();
+    title
+        .send_keys(&format!("Knitting lessons{ENTER}"))
+        .await
+        .unwrap();
+    let offer_code = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("claim-code"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_ne!(offer_code, code);
+    // The slip page leads to the next empty form.
+    c.find(Locator::Id("enter-another")).await.unwrap();
     submit(c, "/logout").await;
     arrive(c, &app.base, "/?notice=signed-out").await;
 
@@ -1638,18 +1681,26 @@ async fn a_connector_enters_a_paper_form_by_keyboard_and_the_resident_claims_it(
     let claimed = notice(c).await;
     assert!(claimed.contains("It is yours now"), "{claimed}");
     let page = c.source().await.unwrap();
+    // The offer's code, at the same place: it leads to the offer, now hers.
+    c.goto(&format!("{}/claim", app.base)).await.unwrap();
+    fill(c, "code", &offer_code).await;
+    submit(c, "/claim").await;
+    let claimed = notice(c).await;
+    assert!(claimed.contains("It is yours now"), "{claimed}");
+    let offer_page = c.source().await.unwrap();
     browser.client.close().await.unwrap();
     assert!(page.contains("Hole in the towpath"), "{page}");
     assert!(page.contains("Entered with help"), "{page}");
-    let author: Option<String> =
-        sqlx::query_scalar("SELECT author_id FROM reports WHERE title = 'Hole in the towpath'")
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-    assert_eq!(
-        author,
-        Some(app.user_id("maureen.fletcher@millbrook.example").await)
-    );
+    assert!(offer_page.contains("Knitting lessons"), "{offer_page}");
+    assert!(offer_page.contains("Entered with help"), "{offer_page}");
+    let doris = app.user_id("maureen.fletcher@millbrook.example").await;
+    for sql in [
+        "SELECT author_id FROM reports WHERE title = 'Hole in the towpath'",
+        "SELECT owner_id FROM help_posts WHERE title = 'Knitting lessons'",
+    ] {
+        let owner: Option<String> = sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap();
+        assert_eq!(owner.as_ref(), Some(&doris), "{sql}");
+    }
 }
 
 /// Signs a demo person in through the form and waits to be at `next`.
