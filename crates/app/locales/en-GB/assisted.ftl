@@ -78,3 +78,4 @@ assist-volunteer-link = Register a volunteer who replied on paper or by phone
 assist-mapping-link = Enter a paper questionnaire for someone who is not online
 assist-pass-on = This message is for { $name }, whom you entered on the site for them. Please pass it on ({ $contact }).
 assist-pass-on-subject = For { $name }: { $subject }
+assist-no-email = No email: entered with help (their mail goes to whoever entered them)

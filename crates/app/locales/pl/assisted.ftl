@@ -78,3 +78,4 @@ assist-volunteer-link = Zapisz ochotnika, który odpowiedział listownie lub prz
 assist-mapping-link = Wpisz papierową ankietę osoby, która nie korzysta z internetu
 assist-pass-on = Ta wiadomość jest dla: { $name } (wpisał(a)ś tę osobę w serwisie). Przekaż ją, proszę ({ $contact }).
 assist-pass-on-subject = Dla: { $name }: { $subject }
+assist-no-email = Brak e-maila: wpisano z pomocą (poczta trafia do osoby, która go wpisała)

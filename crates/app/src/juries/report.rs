@@ -133,7 +133,12 @@ pub fn volunteers_csv(features: &[Feature], volunteers: &[Volunteer]) -> String 
         let mut row = vec![
             v.id.clone(),
             v.name.clone(),
-            v.email.clone(),
+            // A held address is no one's mailbox: left empty.
+            if v.has_email() {
+                v.email.clone()
+            } else {
+                String::new()
+            },
             v.phone.clone(),
             v.address.clone(),
             v.postcode.clone(),

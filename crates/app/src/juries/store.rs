@@ -300,6 +300,14 @@ pub struct Volunteer {
     pub created_at: i64,
 }
 
+impl Volunteer {
+    /// Whether they gave an email (one entered by a connector has a held address instead,
+    /// whose mail goes to the connector to pass on).
+    pub fn has_email(&self) -> bool {
+        !crate::assisted::store::is_held_address(&self.email)
+    }
+}
+
 pub struct NewVolunteer<'a> {
     pub jury_id: &'a str,
     pub user_id: Option<&'a str>,

@@ -363,6 +363,9 @@ async fn every_kind_of_entry_for_someone_is_held_for_them_until_they_claim_it() 
         .await
         .unwrap();
     assert!(email.ends_with("@held.invalid"), "{email}");
+    let manage = body(admin.get("/juries/streets-for-people/manage").await).await;
+    assert!(manage.contains("No email: entered with help"), "{manage}");
+    assert!(!manage.contains("held.invalid"), "{manage}");
 
     let made = cara
         .post_form(
