@@ -9,3 +9,5 @@ ALTER TABLE assisted_entries ADD COLUMN held_user_id TEXT REFERENCES users (id) 
 ALTER TABLE assisted_entries ADD COLUMN held_address TEXT;
 ALTER TABLE assisted_entries ADD COLUMN item_link TEXT NOT NULL DEFAULT '';
 CREATE UNIQUE INDEX assisted_entries_held_address ON assisted_entries (held_address);
+-- Site admins list every entry (to erase a person's details on request), newest first.
+CREATE INDEX assisted_entries_created ON assisted_entries (created_at, id);

@@ -45,3 +45,4 @@ audit-action-api-key-revoked = API key revoked
 audit-action-open311-sent = Report sent to an outside Open311 service
 audit-action-entered-for-someone = Entered on someone's behalf
 audit-action-category-target = Category's target time set
+audit-action-helped-details-erased = Details of someone entered with help erased

@@ -45,3 +45,4 @@ audit-action-api-key-revoked = Unieważniono klucz API
 audit-action-open311-sent = Zgłoszenie wysłano do zewnętrznej usługi Open311
 audit-action-entered-for-someone = Wpisane w czyimś imieniu
 audit-action-category-target = Ustawiono docelowy czas kategorii
+audit-action-helped-details-erased = Usunięto dane osoby wpisanej z pomocą

@@ -20,6 +20,8 @@ const PAGE_SIZE: i64 = 50;
 #[serde(default)]
 pub struct HubQuery {
     before: String,
+    /// "1": a site admin lists everyone's entries.
+    everyone: String,
 }
 
 #[derive(Template)]
@@ -28,6 +30,9 @@ struct HubPage {
     ctx: PageContext,
     made: Vec<Made>,
     next: Option<String>,
+    /// A site admin's view of everyone's entries.
+    everyone: bool,
+    is_site_admin: bool,
 }
 
 /// Where entries for others start: the forms, and the entries this person made (paged).
@@ -38,9 +43,10 @@ pub async fn hub(
     Query(query): Query<HubQuery>,
 ) -> AppResult<Response> {
     entry_areas(&state, &user).await?;
+    let everyone = user.is_admin && query.everyone == "1";
     let made = store::made_by(
         &state.db,
-        &user.id,
+        (!everyone).then_some(user.id.as_str()),
         forms::parse_cursor(&query.before),
         PAGE_SIZE,
     )
@@ -50,7 +56,27 @@ pub async fn hub(
         made.len(),
         PAGE_SIZE,
     );
-    render(&HubPage { ctx, made, next })
+    render(&HubPage {
+        ctx,
+        made,
+        next,
+        everyone,
+        is_site_admin: user.is_admin,
+    })
+}
+
+/// Erases the details of the person an entry was made for, on their request: by whoever
+/// made it, or a site admin.
+pub async fn erase(
+    State(state): State<AppState>,
+    RequireUser(user): RequireUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    if !store::erase_details(&state.db, &id, &user.id, user.is_admin).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(user = %user.id, entry = %id, "a helped person's details were erased");
+    Ok(see_other("/assist", Some("assist-erased")))
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]

@@ -16,7 +16,7 @@ pub use person::{
 };
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::state::AppState;
 
@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
             "/assist/rsvp/{slug}",
             get(handlers::rsvp_form).post(handlers::enter_rsvp),
         )
+        .route("/assist/entries/{id}/erase", post(handlers::erase))
         .route("/claim", get(handlers::claim_form).post(handlers::claim))
 }
 

@@ -162,25 +162,42 @@ impl Made {
         }
     }
 
+    /// The person's name, or `erased` once their details were erased.
+    pub fn shown_name(&self, erased: String) -> String {
+        if self.person_name.is_empty() {
+            erased
+        } else {
+            self.person_name.clone()
+        }
+    }
+
     /// The message naming the entry's kind.
     pub fn kind_key(&self) -> String {
         format!("assist-kind-{}", self.kind.replace('_', "-"))
     }
 }
 
-/// The entries `user_id` made, newest first, after the cursor (created_at, id).
+/// The entries `user_id` made (None: everyone's, for site admins), newest first, after the
+/// cursor (created_at, id).
 pub async fn made_by(
     db: &Db,
-    user_id: &str,
+    user_id: Option<&str>,
     before: Option<(i64, &str)>,
     limit: i64,
 ) -> anyhow::Result<Vec<Made>> {
     let mut q = crate::db::Sql::new(
         "SELECT id, kind, item_id, item_link, person_name, created_at, \
          CASE WHEN claimed_at IS NULL THEN 0 ELSE 1 END AS claimed FROM assisted_entries \
-         WHERE entered_by = ",
+         WHERE ",
     );
-    q.bind(user_id.to_string());
+    match user_id {
+        Some(user_id) => {
+            q.push("entered_by = ").bind(user_id.to_string());
+        }
+        None => {
+            q.push("1 = 1");
+        }
+    }
     if let Some(cursor) = before {
         q.older_than("created_at", "id", cursor);
     }
@@ -359,6 +376,61 @@ async fn move_held_account(
     Ok(())
 }
 
+/// Erases the name, phone and postal address of the person an entry was made for (on their
+/// request), as the person who made it or a site admin: the held account loses their name
+/// too, and nothing is passed on any more (there is nowhere to pass it). The item stays, as
+/// a deleted account's reports do; the code on their slip still claims it. False when there
+/// is no such entry this person may erase, or it is erased already.
+pub async fn erase_details(
+    db: &Db,
+    entry_id: &str,
+    by: &str,
+    by_site_admin: bool,
+) -> anyhow::Result<bool> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let row = sqlx::query(
+        "UPDATE assisted_entries SET person_name = '', phone = '', postal_address = '' \
+         WHERE id = $1 AND (entered_by = $2 OR $3) AND person_name <> '' \
+         RETURNING kind, item_id, item_link, held_user_id",
+    )
+    .bind(entry_id)
+    .bind(by)
+    .bind(by_site_admin)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("erasing a helped person's details")?;
+    let Some(row) = row else {
+        return Ok(false);
+    };
+    let kind: String = row.try_get("kind")?;
+    let item_id: String = row.try_get("item_id")?;
+    let link: String = row.try_get("item_link")?;
+    let held: Option<String> = row.try_get("held_user_id")?;
+    if let Some(held) = held {
+        sqlx::query("UPDATE users SET display_name = '-' WHERE id = $1")
+            .bind(&held)
+            .execute(&mut *tx)
+            .await
+            .context("erasing a held account's name")?;
+    }
+    let audit = Entry {
+        actor_id: Some(by),
+        action: Action::HelpedDetailsErased,
+        item: Item {
+            kind: &kind,
+            id: &item_id,
+            label: "",
+            link: &link,
+        },
+        detail: "",
+    };
+    crate::audit::store::write(&mut *tx, &audit).await?;
+    tx.commit().await.context("committing an erasure")?;
+    Ok(true)
+}
+
 /// Who passes on mail sent to a held address: the person who made the entry (their address
 /// and language) and the resident's name, phone and postal address. None once claimed, or
 /// when the entry or its maker is gone.
@@ -375,7 +447,7 @@ pub async fn pass_on_to(db: &Db, held_address: &str) -> anyhow::Result<Option<Pa
     let row = sqlx::query(
         "SELECT u.email, u.locale, e.person_name, e.phone, e.postal_address \
          FROM assisted_entries e JOIN users u ON u.id = e.entered_by \
-         WHERE e.held_address = $1 AND e.claimed_at IS NULL",
+         WHERE e.held_address = $1 AND e.claimed_at IS NULL AND e.person_name <> ''",
     )
     .bind(held_address)
     .fetch_optional(db)

@@ -43,9 +43,10 @@ pub enum Action {
     ApiKeyRevoked,
     Open311Sent,
     EnteredForSomeone,
+    HelpedDetailsErased,
 }
 
-pub const ALL_ACTIONS: [Action; 22] = [
+pub const ALL_ACTIONS: [Action; 23] = [
     Action::CategoryAdded,
     Action::CategoryTarget,
     Action::RouteSet,
@@ -68,6 +69,7 @@ pub const ALL_ACTIONS: [Action; 22] = [
     Action::ApiKeyRevoked,
     Action::Open311Sent,
     Action::EnteredForSomeone,
+    Action::HelpedDetailsErased,
 ];
 
 impl Action {
@@ -95,6 +97,7 @@ impl Action {
             Action::ApiKeyRevoked => "api-key-revoked",
             Action::Open311Sent => "open311-sent",
             Action::EnteredForSomeone => "entered-for-someone",
+            Action::HelpedDetailsErased => "helped-details-erased",
         }
     }
 

@@ -485,3 +485,85 @@ async fn every_kind_of_entry_for_someone_is_held_for_them_until_they_claim_it() 
     let page = body(dora.get(&format!("/events/{event}")).await).await;
     assert!(page.contains("You are going."), "{page}");
 }
+
+#[tokio::test]
+async fn the_details_of_someone_entered_with_help_are_erased_on_request() {
+    let app = TestApp::spawn().await;
+    let (admin, _hana) = town(&app).await;
+    let cara = connector(&app, &admin).await;
+    let rosa = app.register("Rosa", "rosa@example.org", "").await;
+    let old_market = app.area_id("old-market").await;
+    let offer = [
+        ("kind", "offer"),
+        ("area", old_market.as_str()),
+        ("title", "Dog walking"),
+        ("visibility", "public"),
+    ];
+    let (code, _) = entered(&cara, "/help/new", &with_dora(&offer)).await;
+    let (entry, held): (String, String) = sqlx::query_as(
+        "SELECT e.id, u.email FROM assisted_entries e JOIN users u ON u.id = e.held_user_id",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let passed = squaremile::assisted::store::pass_on_to(&app.db, &held)
+        .await
+        .unwrap()
+        .expect("mail for Dora is passed on to Cara");
+    assert_eq!(passed.helper_email, "cara@example.org");
+
+    // Only whoever entered it, or a site admin, erases (to anyone else there is no such
+    // entry); the admin finds every entry.
+    let path = format!("/assist/entries/{entry}/erase");
+    assert_eq!(
+        rosa.post_form(&path, &[]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let kept = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM assisted_entries WHERE person_name = 'Dora Bell'",
+    )
+    .await;
+    assert_eq!(kept, 1);
+    let everyone = body(admin.get("/assist?everyone=1").await).await;
+    assert!(everyone.contains(&path), "{everyone}");
+    let hub = body(cara.get("/assist").await).await;
+    assert!(hub.contains(&path), "{hub}");
+    let erased = cara.post_form(&path, &[]).await;
+    assert_eq!(erased.status(), StatusCode::SEE_OTHER);
+    let (name, phone): (String, String) =
+        sqlx::query_as("SELECT person_name, phone FROM assisted_entries")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!((name.as_str(), phone.as_str()), ("", ""));
+    let shown: String = sqlx::query_scalar("SELECT display_name FROM users WHERE email = $1")
+        .bind(&held)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(shown, "-");
+    let hub = body(cara.get("/assist").await).await;
+    assert!(
+        hub.contains("(details erased)") && !hub.contains("Dora"),
+        "{hub}"
+    );
+    assert_eq!(
+        cara.post_form(&path, &[]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let logged = count(
+        &app.db,
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'helped-details-erased'",
+    )
+    .await;
+    assert_eq!(logged, 1);
+    // Nothing is passed on any more; the slip still claims the offer.
+    let passed = squaremile::assisted::store::pass_on_to(&app.db, &held)
+        .await
+        .unwrap();
+    assert!(passed.is_none());
+    let dora = app.register("Dora Bell", "dora@example.org", "").await;
+    let claimed = dora.post_form("/claim", &[("code", &code)]).await;
+    assert_eq!(claimed.status(), StatusCode::SEE_OTHER);
+}
