@@ -892,6 +892,16 @@ pub async fn export(
                 "frequency": s.frequency.as_str(),
             }))
             .collect::<Vec<_>>(),
+        // Only the kinds chosen; any other is sent at once, with site notices.
+        "notification_settings": crate::notifications::store::settings(&state.db, &user.id)
+            .await?
+            .into_iter()
+            .map(|(kind, setting)| json!({
+                "kind": kind.as_str(),
+                "email": setting.email.as_str(),
+                "site": setting.site,
+            }))
+            .collect::<Vec<_>>(),
     });
     let body = serde_json::to_string_pretty(&document).map_err(anyhow::Error::from)?;
     let mut response = crate::web::download(

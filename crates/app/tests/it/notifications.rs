@@ -86,6 +86,16 @@ async fn each_kind_is_sent_at_once_gathered_or_not_at_all_as_chosen() {
     let id = report(&app, &rosa).await;
     assert_eq!(queued_for(&app, "hana@example.org").await, before);
     assert_eq!(notices_of(&app, "hana@example.org").await, 0);
+    // Her choices are part of her data export.
+    let data: serde_json::Value = hana.get("/account/export").await.json().await.unwrap();
+    let settings = data["notification_settings"].as_array().unwrap();
+    assert_eq!(settings.len(), 4, "{data}");
+    assert!(
+        settings
+            .iter()
+            .all(|s| s["email"] == "never" && s["site"] == false),
+        "{data}"
+    );
 
     // Sam follows the report and wants a daily summary, in Polish, with no site notices.
     let followed = sam
