@@ -23,7 +23,7 @@
 //! The bindings below are our own declarations of the few functions of HiGHS's C interface
 //! (`highs/interfaces/highs_c_api.h`, HiGHS 1.15, 32-bit `HighsInt`) this module calls.
 
-use std::ffi::{CStr, c_char, c_int, c_void};
+use std::ffi::{CStr, CString, c_char, c_int, c_void};
 
 use crate::oracle::{Panel, PanelProgram, Types};
 
@@ -187,24 +187,53 @@ impl Instance {
         instance
     }
 
-    fn set_bool(&self, option: &CStr, value: bool) {
+    fn set_bool(&self, option: &CStr, value: bool) -> HighsInt {
         // SAFETY: the option's name is a C string; HiGHS copies the value.
-        unsafe { Highs_setBoolOptionValue(self.0, option.as_ptr(), value as HighsInt) };
+        unsafe { Highs_setBoolOptionValue(self.0, option.as_ptr(), value as HighsInt) }
     }
 
-    fn set_int(&self, option: &CStr, value: HighsInt) {
+    fn set_int(&self, option: &CStr, value: HighsInt) -> HighsInt {
         // SAFETY: as above.
-        unsafe { Highs_setIntOptionValue(self.0, option.as_ptr(), value) };
+        unsafe { Highs_setIntOptionValue(self.0, option.as_ptr(), value) }
     }
 
-    fn set_double(&self, option: &CStr, value: f64) {
+    fn set_double(&self, option: &CStr, value: f64) -> HighsInt {
         // SAFETY: as above.
-        unsafe { Highs_setDoubleOptionValue(self.0, option.as_ptr(), value) };
+        unsafe { Highs_setDoubleOptionValue(self.0, option.as_ptr(), value) }
     }
 
-    fn set_string(&self, option: &CStr, value: &CStr) {
+    fn set_string(&self, option: &CStr, value: &CStr) -> HighsInt {
         // SAFETY: both are C strings; HiGHS copies the value.
-        unsafe { Highs_setStringOptionValue(self.0, option.as_ptr(), value.as_ptr()) };
+        unsafe { Highs_setStringOptionValue(self.0, option.as_ptr(), value.as_ptr()) }
+    }
+
+    /// For benchmarks: HiGHS options from `SORTITION_HIGHS_OPTIONS`, as
+    /// `name=value,name=value` (HiGHS's own option names).
+    fn set_from_environment(&self) {
+        let Ok(options) = std::env::var("SORTITION_HIGHS_OPTIONS") else {
+            return;
+        };
+        for option in options.split(',').filter(|o| !o.is_empty()) {
+            let (name, value) = option.split_once('=').unwrap_or((option, ""));
+            let (Ok(name), Ok(text)) = (CString::new(name), CString::new(value)) else {
+                continue;
+            };
+            let ok = match value {
+                "true" | "false" => self.set_bool(&name, value == "true") != STATUS_ERROR,
+                _ => {
+                    value
+                        .parse()
+                        .is_ok_and(|v| self.set_int(&name, v) != STATUS_ERROR)
+                        || value
+                            .parse()
+                            .is_ok_and(|v| self.set_double(&name, v) != STATUS_ERROR)
+                        || self.set_string(&name, &text) != STATUS_ERROR
+                }
+            };
+            if !ok {
+                eprintln!("SORTITION_HIGHS_OPTIONS: HiGHS refused {option}");
+            }
+        }
     }
 
     fn columns(&self) -> usize {
@@ -359,6 +388,7 @@ impl HighsMaster {
             .and_then(|s| s.parse().ok())
             .unwrap_or(4);
         highs.set_int(c"simplex_strategy", strategy);
+        highs.set_from_environment();
         let mut starts = columns.starts.clone();
         starts.push(columns.rows.len() as HighsInt);
         // SAFETY: the arrays hold `count` columns in compressed form (starts has count + 1
@@ -611,6 +641,7 @@ pub(crate) fn search(
     if let Some(nodes) = nodes {
         highs.set_int(c"mip_max_nodes", nodes.min(i32::MAX as u64) as HighsInt);
     }
+    highs.set_from_environment();
     // SAFETY: the arrays hold n columns in compressed form (n + 1 starts, row indices below
     // the rows' count) and the rows' bounds; HiGHS copies them.
     let status = unsafe {
