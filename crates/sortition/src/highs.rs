@@ -20,6 +20,11 @@
 //! `>=` rows of a minimisation, since its reduced costs are c - Aᵀy) and the sum row's is
 //! minus the cap.
 //!
+//! Measured against our revised simplex (BENCHMARKS.md, issue 29's fourth session), HiGHS
+//! is slower here: most of its time goes into rebuilding its sparse LU factorisation of a
+//! basis whose panel columns are dense (up to a panel's size of entries among a few hundred
+//! rows). Its branch and cut takes about ten times microlp's time per panel search.
+//!
 //! The bindings below are our own declarations of the few functions of HiGHS's C interface
 //! (`highs/interfaces/highs_c_api.h`, HiGHS 1.15, 32-bit `HighsInt`) this module calls.
 

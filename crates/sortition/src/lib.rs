@@ -84,11 +84,13 @@ pub enum LpSolver {
     /// LU-factorised basis (only with the `clp` feature, linked to the system's libClp).
     #[cfg(feature = "clp")]
     Clp,
-    /// HiGHS's simplex on the same master program as `Revised` (only with the `highs`
-    /// feature, linked to a prebuilt libhighs: see the crate's `build.rs`).
+    /// HiGHS's primal simplex on the same master program as `Revised` (only with the
+    /// `highs` feature, linked to a prebuilt libhighs: see the crate's `build.rs`). Slower
+    /// than `Revised` on the benchmark pools (BENCHMARKS.md, issue 29's fourth session).
     #[cfg(feature = "highs")]
     Highs,
-    /// As `Highs`, and the panel searches by HiGHS's branch and cut instead of microlp's.
+    /// As `Highs`, and the panel searches by HiGHS's branch and cut instead of microlp's
+    /// (about ten times slower per search on the sf_e-shaped pool).
     #[cfg(feature = "highs")]
     #[serde(rename = "highs-mip")]
     HighsMip,
