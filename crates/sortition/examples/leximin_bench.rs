@@ -3,8 +3,10 @@
 //!
 //! `cargo run --release -p sortition --example leximin_bench -- PEOPLE CATEGORIES SIZE [SOLVER [MAX_ROUNDS]]`
 //!
-//! SOLVER is revised (the default), microlp, or clp (only when built with `--features clp`,
-//! which links the system's COIN-OR CLP).
+//! SOLVER is revised (the default), microlp, clp (only when built with `--features clp`,
+//! which links the system's COIN-OR CLP), or highs / highs-mip (only when built with
+//! `--features highs` and `HIGHS_LIB_DIR` set to a folder holding a prebuilt libhighs.so;
+//! highs-mip also searches panels with HiGHS).
 //!
 //! Prints one line: pool, features, panel, seconds, lowest probability, panels, levels and
 //! whether leximin ran to its end.

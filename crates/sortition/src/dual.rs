@@ -11,6 +11,8 @@
 //!   it slow once a stage knows hundreds of panels and the pool has hundreds of types.
 //! - `LpSolver::Clp` (with the `clp` feature): COIN-OR CLP's primal simplex on the same
 //!   program as `Revised` (see the `clp` module).
+//! - `LpSolver::Highs` and `LpSolver::HighsMip` (with the `highs` feature): HiGHS's simplex
+//!   on the same program (see the `highs` module).
 //!
 //! Clarabel (an interior-point method) was measured as another and lost clearly
 //! (BENCHMARKS.md); it was taken out so that its dependencies cost CI no compile time.
@@ -19,6 +21,8 @@ use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
 #[cfg(feature = "clp")]
 use crate::clp::ClpMaster;
+#[cfg(feature = "highs")]
+use crate::highs::HighsMaster;
 use crate::leximin::{MARGIN, solve};
 use crate::master::Master;
 use crate::oracle::{Panel, Types};
@@ -39,6 +43,8 @@ pub(crate) enum StageDual {
     Microlp(MicrolpDual),
     #[cfg(feature = "clp")]
     Clp(ClpMaster),
+    #[cfg(feature = "highs")]
+    Highs(HighsMaster),
 }
 
 impl StageDual {
@@ -81,6 +87,17 @@ impl StageDual {
                         Err(e) => Err(SelectError::Solver(format!("CLP failed: {}", e.0))),
                     }
                 }
+                #[cfg(feature = "highs")]
+                LpSolver::Highs | LpSolver::HighsMip => {
+                    let kept: Vec<Option<f64>> = fixed
+                        .iter()
+                        .map(|&p| p.map(|p| kept(Some(p), margin)))
+                        .collect();
+                    match HighsMaster::new(types, panels, &kept) {
+                        Ok(master) => Ok(StageDual::Highs(master)),
+                        Err(e) => Err(SelectError::Solver(format!("HiGHS failed: {}", e.0))),
+                    }
+                }
             };
             match result {
                 Err(_) if margin < 1e-4 => margin *= 10.0,
@@ -102,6 +119,15 @@ impl StageDual {
             StageDual::Microlp(dual) => dual.point(),
             #[cfg(feature = "clp")]
             StageDual::Clp(master) => {
+                let (weights, cap, value) = master.point();
+                DualPoint {
+                    weights,
+                    cap,
+                    value,
+                }
+            }
+            #[cfg(feature = "highs")]
+            StageDual::Highs(master) => {
                 let (weights, cap, value) = master.point();
                 DualPoint {
                     weights,
@@ -143,6 +169,11 @@ impl StageDual {
                 Ok(()) => Ok(StageDual::Clp(master)),
                 Err(_) => StageDual::new(LpSolver::Clp, types, panels, fixed, &[]),
             },
+            #[cfg(feature = "highs")]
+            StageDual::Highs(mut master) => match master.add_panels(types, &panels[known..]) {
+                Ok(()) => Ok(StageDual::Highs(master)),
+                Err(_) => StageDual::new(LpSolver::Highs, types, panels, fixed, &[]),
+            },
         }
     }
 
@@ -160,6 +191,11 @@ impl StageDual {
                 .next_stage(now_fixed, keep)
                 .ok()
                 .map(|()| StageDual::Clp(master)),
+            #[cfg(feature = "highs")]
+            StageDual::Highs(mut master) => master
+                .next_stage(now_fixed, keep)
+                .ok()
+                .map(|()| StageDual::Highs(master)),
             StageDual::Microlp(_) => None,
         }
     }
@@ -171,6 +207,8 @@ impl StageDual {
             StageDual::Revised(master) => Some(master.panel_values()),
             #[cfg(feature = "clp")]
             StageDual::Clp(master) => Some(master.panel_values()),
+            #[cfg(feature = "highs")]
+            StageDual::Highs(master) => Some(master.panel_values()),
             StageDual::Microlp(_) => None,
         }
     }
@@ -182,6 +220,8 @@ impl StageDual {
             StageDual::Revised(master) => master.basic_panels(),
             #[cfg(feature = "clp")]
             StageDual::Clp(master) => master.basic_panels(),
+            #[cfg(feature = "highs")]
+            StageDual::Highs(master) => master.basic_panels(),
             StageDual::Microlp(_) => Vec::new(),
         }
     }

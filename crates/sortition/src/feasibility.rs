@@ -72,6 +72,8 @@ pub(crate) fn check(pool: &Pool, request: &Request) -> Result<(), SelectError> {
         pool,
         types: &types,
         size: request.size,
+        #[cfg(feature = "highs")]
+        highs: false,
     };
     let relaxation = program.smallest_relaxation().map_err(SelectError::Solver)?;
     let reasons = plain_reasons(pool, request.size);

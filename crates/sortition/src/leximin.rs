@@ -64,6 +64,8 @@ pub(crate) fn distribution(pool: &Pool, request: &Request) -> Result<Distributio
         pool,
         types: &types,
         size: request.size,
+        #[cfg(feature = "highs")]
+        highs: request.solver == LpSolver::HighsMip,
     };
     let mut panels = first_panels(&program)?;
     let mut fixed: Vec<Option<f64>> = vec![None; types.len()];
@@ -457,6 +459,13 @@ fn panel_probabilities(
     if solver == LpSolver::Clp {
         let kept: Vec<f64> = fixed.iter().map(|&p| (p - MARGIN).max(0.0)).collect();
         if let Ok(master) = crate::clp::ClpMaster::feasible(types, panels, &kept) {
+            return Ok(master.panel_values());
+        }
+    }
+    #[cfg(feature = "highs")]
+    if matches!(solver, LpSolver::Highs | LpSolver::HighsMip) {
+        let kept: Vec<f64> = fixed.iter().map(|&p| (p - MARGIN).max(0.0)).collect();
+        if let Ok(master) = crate::highs::HighsMaster::feasible(types, panels, &kept) {
             return Ok(master.panel_values());
         }
     }

@@ -20,6 +20,8 @@ mod addresses;
 mod clp;
 mod dual;
 mod feasibility;
+#[cfg(feature = "highs")]
+mod highs;
 mod io;
 mod legacy;
 mod leximin;
@@ -82,6 +84,16 @@ pub enum LpSolver {
     /// LU-factorised basis (only with the `clp` feature, linked to the system's libClp).
     #[cfg(feature = "clp")]
     Clp,
+    /// HiGHS's primal simplex on the same master program as `Revised` (only with the
+    /// `highs` feature, linked to a prebuilt libhighs: see the crate's `build.rs`). Slower
+    /// than `Revised` on the benchmark pools (BENCHMARKS.md, issue 29's fourth session).
+    #[cfg(feature = "highs")]
+    Highs,
+    /// As `Highs`, and the panel searches by HiGHS's branch and cut instead of microlp's
+    /// (about ten times slower per search on the sf_e-shaped pool).
+    #[cfg(feature = "highs")]
+    #[serde(rename = "highs-mip")]
+    HighsMip,
 }
 
 impl std::str::FromStr for LpSolver {
@@ -94,8 +106,16 @@ impl std::str::FromStr for LpSolver {
             "clp" => Ok(LpSolver::Clp),
             #[cfg(not(feature = "clp"))]
             "clp" => Err("this build has no CLP: build with the `clp` feature".into()),
+            #[cfg(feature = "highs")]
+            "highs" => Ok(LpSolver::Highs),
+            #[cfg(feature = "highs")]
+            "highs-mip" => Ok(LpSolver::HighsMip),
+            #[cfg(not(feature = "highs"))]
+            "highs" | "highs-mip" => {
+                Err("this build has no HiGHS: build with the `highs` feature".into())
+            }
             other => Err(format!(
-                "unknown LP solver {other:?}: choose revised, microlp or clp"
+                "unknown LP solver {other:?}: choose revised, microlp, clp, highs or highs-mip"
             )),
         }
     }

@@ -792,6 +792,8 @@ mod tests {
             pool: &pool,
             types: &types,
             size: 4,
+            #[cfg(feature = "highs")]
+            highs: false,
         };
         // Varied panels: the heaviest for a few weightings.
         let mut panels = Vec::new();

@@ -84,6 +84,9 @@ pub(crate) struct PanelProgram<'a> {
     pub pool: &'a Pool,
     pub types: &'a Types,
     pub size: u32,
+    /// Panel searches by HiGHS's branch and cut instead of microlp's.
+    #[cfg(feature = "highs")]
+    pub highs: bool,
 }
 
 /// A quota's shortfall and excess variables in the relaxed program.
@@ -168,6 +171,10 @@ impl PanelProgram<'_> {
     }
 
     fn search(&self, weights: &[f64], nodes: Option<u64>) -> Result<Option<Panel>, String> {
+        #[cfg(feature = "highs")]
+        if self.highs {
+            return crate::highs::search(self, weights, nodes);
+        }
         let mut problem = Problem::new(OptimizationDirection::Maximize);
         let x = self.counts(&mut problem, weights);
         self.constrain(&mut problem, &x, false);

@@ -308,6 +308,8 @@ fn every_lp_solver_reaches_the_same_leximin_probabilities() {
             LpSolver::Microlp,
             #[cfg(feature = "clp")]
             LpSolver::Clp,
+            #[cfg(feature = "highs")]
+            LpSolver::Highs,
         ];
         let answers: Vec<Vec<f64>> = solvers
             .into_iter()
@@ -316,13 +318,43 @@ fn every_lp_solver_reaches_the_same_leximin_probabilities() {
                 select(&pool, &request).unwrap().probabilities
             })
             .collect();
-        for other in &answers[1..] {
+        for (solver, other) in solvers.iter().zip(&answers).skip(1) {
             let largest = answers[0]
                 .iter()
                 .zip(other)
                 .map(|(a, b)| (a - b).abs())
                 .fold(0.0, f64::max);
-            assert!(largest <= 1e-3, "seed {seed}: solvers differ by {largest}");
+            assert!(
+                largest <= 1e-3,
+                "seed {seed}: {solver:?} differs from {:?} by {largest}",
+                solvers[0]
+            );
         }
+    }
+}
+
+/// HiGHS's branch and cut finds other panels than microlp's where several weigh the same,
+/// so leximin takes another path. Each stage ends within 0.0005 of its value, and which
+/// types it fixes can then differ: on seed 3 the revised run fixed 148 of the 150 at 0.09977
+/// where the one with HiGHS's searches fixed 142 at 0.09995 and raised the others to 0.1005
+/// and above (lexicographically better, but 0.016 apart for some volunteers). So only the
+/// lowest probability, each stage's own tolerance, is compared here.
+#[cfg(feature = "highs")]
+#[test]
+fn highs_panel_searches_reach_the_same_lowest_probability() {
+    for seed in [3, 7, 11] {
+        let pool = random_pool(150, &[2, 3, 4], 15, seed);
+        let mut request = request(15, Method::Leximin);
+        let revised = select(&pool, &request).unwrap();
+        request.solver = LpSolver::HighsMip;
+        let highs = select(&pool, &request).unwrap();
+        assert!(highs.complete);
+        let total: f64 = highs.probabilities.iter().sum();
+        assert!((total - 15.0).abs() < 1e-6, "seed {seed}: sum {total}");
+        let apart = (highs.min_probability - revised.min_probability).abs();
+        assert!(
+            apart <= 1e-3,
+            "seed {seed}: lowest probabilities {apart} apart"
+        );
     }
 }
