@@ -178,13 +178,9 @@ pub async fn create_for_someone(
     entry: &crate::assisted::store::ForSomeone<'_>,
     locale: &str,
 ) -> anyhow::Result<String> {
-    let mut tx = crate::db::begin(db)
-        .await
-        .context("starting a transaction")?;
-    let held = crate::assisted::store::hold_account(&mut tx, entry.person_name, locale).await?;
-    let owner = held.user_id.clone().unwrap_or_default();
+    let (mut tx, held) = crate::assisted::store::begin_held(db, entry, locale).await?;
     let held_asset = NewAsset {
-        owner_id: &owner,
+        owner_id: held.owner(),
         ..*asset
     };
     let id = create(&mut *tx, &held_asset).await?;
@@ -194,8 +190,7 @@ pub async fn create_for_someone(
         label: asset.title,
         link: &format!("/assets/{id}"),
     };
-    crate::assisted::store::record(&mut tx, item, entry, Some(&held)).await?;
-    tx.commit().await.context("committing an asset")?;
+    crate::assisted::store::finish_held(tx, item, entry, &held).await?;
     Ok(id)
 }
 

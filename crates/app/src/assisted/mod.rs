@@ -11,8 +11,8 @@ mod person;
 pub mod store;
 
 pub use person::{
-    Helping, Person, PersonFields, Slip, check_person, entry_areas, may_enter_in, require_in_area,
-    slip_page,
+    Helping, Person, PersonFields, Slip, check_person, entry_areas, helping_in_area, may_enter_in,
+    require_in_area, slip_page,
 };
 
 use axum::Router;

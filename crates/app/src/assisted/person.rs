@@ -145,6 +145,27 @@ pub async fn require_in_area(state: &AppState, user: &CurrentUser, area_id: &str
     }
 }
 
+/// The entry being made when a feature's form was filled in for someone: refused unless the
+/// helper may enter things for others in the form's area (once the area itself is valid),
+/// the person's fields checked into `errors`. None for a form filled in for oneself.
+pub async fn helping_in_area(
+    state: &AppState,
+    user: &CurrentUser,
+    errors: &mut FormErrors,
+    lang: &Lang,
+    fields: &PersonFields,
+    area_id: &str,
+) -> AppResult<Option<Helping>> {
+    if !fields.is_for_someone() {
+        return Ok(None);
+    }
+    if !errors.has("area") {
+        require_in_area(state, user, area_id).await?;
+    }
+    let person = check_person(errors, lang, fields);
+    Ok(Some(Helping::new(person, &user.id)))
+}
+
 /// Whether the person may enter things for others in this area (for showing the link).
 pub async fn may_enter_in(
     state: &AppState,

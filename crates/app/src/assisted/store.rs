@@ -70,6 +70,41 @@ pub async fn hold_account(
     })
 }
 
+/// Starts an entry whose item needs an owner: the transaction, with the held account made
+/// in it. The feature writes its item owned by `held.user_id` in the same transaction,
+/// then `finish_held` records the entry and commits.
+pub async fn begin_held(
+    db: &Db,
+    entry: &ForSomeone<'_>,
+    locale: &str,
+) -> anyhow::Result<(sqlx::Transaction<'static, sqlx::Any>, Held)> {
+    let mut tx = crate::db::begin(db)
+        .await
+        .context("starting a transaction")?;
+    let held = hold_account(&mut tx, entry.person_name, locale).await?;
+    Ok((tx, held))
+}
+
+/// Records an entry begun with `begin_held` and commits its transaction.
+pub async fn finish_held(
+    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    item: EnteredItem<'_>,
+    entry: &ForSomeone<'_>,
+    held: &Held,
+) -> anyhow::Result<()> {
+    record(&mut tx, item, entry, Some(held)).await?;
+    tx.commit()
+        .await
+        .with_context(|| format!("committing an entry for someone ({})", item.kind))
+}
+
+impl Held {
+    /// The held account's id (empty for a held address alone).
+    pub fn owner(&self) -> &str {
+        self.user_id.as_deref().unwrap_or_default()
+    }
+}
+
 /// The item an entry is about: its id, a label for the audit log, and its page.
 #[derive(Clone, Copy, Debug)]
 pub struct EnteredItem<'a> {

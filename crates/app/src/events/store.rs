@@ -594,23 +594,18 @@ pub async fn rsvp_for_someone(
     entry: &crate::assisted::store::ForSomeone<'_>,
     locale: &str,
 ) -> anyhow::Result<Result<(), RsvpRefused>> {
-    let mut tx = crate::db::begin(db)
-        .await
-        .context("starting a transaction")?;
-    let held = crate::assisted::store::hold_account(&mut tx, entry.person_name, locale).await?;
-    let held_id = held.user_id.clone().unwrap_or_default();
-    if let Err(refused) = rsvp_in(&mut tx, &event.id, &held_id).await? {
+    let (mut tx, held) = crate::assisted::store::begin_held(db, entry, locale).await?;
+    if let Err(refused) = rsvp_in(&mut tx, &event.id, held.owner()).await? {
         return Ok(Err(refused));
     }
     let link = format!("/events/{}", event.slug);
     let item = crate::assisted::store::EnteredItem {
         kind: "rsvp",
-        id: &format!("{}:{held_id}", event.id),
+        id: &format!("{}:{}", event.id, held.owner()),
         label: &event.title,
         link: &link,
     };
-    crate::assisted::store::record(&mut tx, item, entry, Some(&held)).await?;
-    tx.commit().await.context("committing an RSVP")?;
+    crate::assisted::store::finish_held(tx, item, entry, &held).await?;
     Ok(Ok(()))
 }
 

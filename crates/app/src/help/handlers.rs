@@ -369,15 +369,9 @@ pub async fn create(
     if visibility.is_none() {
         errors.add(&lang, "visibility", "field-visibility-missing");
     }
-    let helping = if form.person.is_for_someone() {
-        if !errors.has("area") {
-            assisted::require_in_area(&state, &user, &form.area).await?;
-        }
-        let person = assisted::check_person(&mut errors, &lang, &form.person);
-        Some(assisted::Helping::new(person, &user.id))
-    } else {
-        None
-    };
+    let helping =
+        assisted::helping_in_area(&state, &user, &mut errors, &lang, &form.person, &form.area)
+            .await?;
     // A post entered for someone is theirs, not part of the helper's projects.
     let project_id = if form.project.is_empty() || helping.is_some() {
         None

@@ -176,13 +176,9 @@ pub async fn create_for_someone(
     entry: &crate::assisted::store::ForSomeone<'_>,
     locale: &str,
 ) -> anyhow::Result<String> {
-    let mut tx = crate::db::begin(db)
-        .await
-        .context("starting a transaction")?;
-    let held = crate::assisted::store::hold_account(&mut tx, entry.person_name, locale).await?;
-    let owner = held.user_id.clone().unwrap_or_default();
+    let (mut tx, held) = crate::assisted::store::begin_held(db, entry, locale).await?;
     let held_post = NewPost {
-        owner_id: &owner,
+        owner_id: held.owner(),
         ..*post
     };
     let id = create(&mut *tx, &held_post).await?;
@@ -192,8 +188,7 @@ pub async fn create_for_someone(
         label: post.title,
         link: &format!("/help/{id}"),
     };
-    crate::assisted::store::record(&mut tx, item, entry, Some(&held)).await?;
-    tx.commit().await.context("committing an offer or ask")?;
+    crate::assisted::store::finish_held(tx, item, entry, &held).await?;
     Ok(id)
 }
 
