@@ -1559,31 +1559,10 @@ async fn a_connector_enters_a_paper_form_by_keyboard_and_the_resident_claims_it(
 
     // Amara, a connector, starts from "Your work".
     demo_sign_in(c, &app.base, "amara.okafor@millbrook.example", "/work").await;
-    c.find(Locator::Css("a[href='/assist']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    arrive(c, &app.base, "/assist").await;
-    c.find(Locator::Css("a[href='/assist/report']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    arrive(c, &app.base, "/assist/report").await;
+    follow(c, &app.base, "a[href='/assist']", "/assist").await;
+    follow(c, &app.base, "a[href='/assist/report']", "/assist/report").await;
     // The keyboard alone: each field reached with Tab from the first.
-    const TAB: &str = "\u{e004}";
-    const ENTER: &str = "\u{e007}";
-    let first = c.find(Locator::Id("person_name")).await.unwrap();
-    first.click().await.unwrap();
-    first
-        .send_keys(&format!(
-            "Doris Webb{TAB}0161 496 0123{TAB}{TAB}Signed the paper form{TAB}"
-        ))
-        .await
-        .unwrap();
+    type_doris(c).await;
     choose(c, "category", &pothole).await;
     choose(c, "area", &canal).await;
     let title = c.find(Locator::Id("title")).await.unwrap();
@@ -1617,28 +1596,10 @@ async fn a_connector_enters_a_paper_form_by_keyboard_and_the_resident_claims_it(
     );
 
     // Doris also offers help: the offer form, opened for someone from the same page.
-    c.find(Locator::Css("p.breadcrumbs a[href='/assist']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    arrive(c, &app.base, "/assist").await;
-    c.find(Locator::Css("a[href='/help/new?for_someone=1&kind=offer']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    arrive(c, &app.base, "/help/new?for_someone=1&kind=offer").await;
-    let first = c.find(Locator::Id("person_name")).await.unwrap();
-    first.click().await.unwrap();
-    first
-        .send_keys(&format!(
-            "Doris Webb{TAB}0161 496 0123{TAB}{TAB}Signed the paper form{TAB}"
-        ))
-        .await
-        .unwrap();
+    follow(c, &app.base, "p.breadcrumbs a[href='/assist']", "/assist").await;
+    let offer = "/help/new?for_someone=1&kind=offer";
+    follow(c, &app.base, &format!("a[href='{offer}']"), offer).await;
+    type_doris(c).await;
     choose(c, "area", &canal).await;
     let title = c.find(Locator::Id("title")).await.unwrap();
     title.click().await.unwrap();
@@ -1701,6 +1662,32 @@ async fn a_connector_enters_a_paper_form_by_keyboard_and_the_resident_claims_it(
         let owner: Option<String> = sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap();
         assert_eq!(owner.as_ref(), Some(&doris), "{sql}");
     }
+}
+
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+
+/// Types the "for someone" part of a form with the keyboard alone, from its first field.
+async fn type_doris(c: &Client) {
+    let first = c.find(Locator::Id("person_name")).await.unwrap();
+    first.click().await.unwrap();
+    first
+        .send_keys(&format!(
+            "Doris Webb{TAB}0161 496 0123{TAB}{TAB}Signed the paper form{TAB}"
+        ))
+        .await
+        .unwrap();
+}
+
+/// Clicks the link `css` and waits to be at `path`.
+async fn follow(c: &Client, base: &str, css: &str, path: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    arrive(c, base, path).await;
 }
 
 /// Signs a demo person in through the form and waits to be at `next`.
