@@ -1448,12 +1448,26 @@ async fn reports_go_out_to_an_open311_system_and_its_answers_come_back() {
         section.contains("Dark lamp") && section.contains(&dead_url),
         "{section}"
     );
-    let job_due: i64 = sqlx::query_scalar(
-        "SELECT run_at FROM jobs WHERE kind = 'open311_send' AND done_at IS NULL",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    // The report's row records the error before the worker records the failure on the job
+    // (with its later time): wait for the job's own record.
+    let job_failed = async {
+        loop {
+            let due: Option<i64> = sqlx::query_scalar(
+                "SELECT run_at FROM jobs WHERE kind = 'open311_send' AND done_at IS NULL \
+                 AND last_error IS NOT NULL AND locked_until IS NULL",
+            )
+            .fetch_optional(&app.db)
+            .await
+            .unwrap();
+            if let Some(due) = due {
+                return due;
+            }
+            tokio::task::yield_now().await;
+        }
+    };
+    let job_due = tokio::time::timeout(std::time::Duration::from_secs(60), job_failed)
+        .await
+        .expect("the worker to record the failed attempt");
     assert!(
         job_due > squaremile::db::now_ms(),
         "tried again later, not at once"
