@@ -223,7 +223,8 @@ fn stage_panels(
 /// each round also searches at running averages of the stage's dual weights (rates
 /// `AVERAGE_RATES`): a centre of the vertices the re-solves visit, whose panels spread over
 /// more types, and whose bounds hold (an average of weights summing to one over the unfixed
-/// types sums to one too). On the sf_e-shaped pool: 765 rounds to about 460.
+/// types sums to one too). With the ceiling target of `stage_panels`, the sf_e-shaped pool
+/// took 498 rounds instead of 765 (BENCHMARKS.md, issue 29, fifth session).
 fn raise_lowest(
     solver: LpSolver,
     program: &PanelProgram,
