@@ -40,6 +40,9 @@ const STAGE_NODES: u64 = 200;
 /// How fast `stage_panels` weighs a type down: a panel giving a type its target
 /// probability multiplies its weight by e^-STAGE_STEP.
 const STAGE_STEP: f64 = 0.2;
+/// Each round also searches panels at running averages of the stage's dual weights, one for
+/// each of these rates (the share of the old average kept each round; see `raise_lowest`).
+const AVERAGE_RATES: [f64; 2] = [0.95, 0.7];
 
 pub(crate) fn select(pool: &Pool, request: &Request) -> Result<Drawn, SelectError> {
     let found = distribution(pool, request)?;
@@ -151,23 +154,29 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
 }
 
 /// Panels for a later stage, found by multiplicative weights as `first_panels` does for the
-/// first: each type has a target (its fixed probability, or `level`, the last stage's value,
-/// for the unfixed ones), and each search weighs down the types the panels so far gave most
-/// relative to their targets. Column generation alone creeps up a later stage's value a few
+/// first: each type has a target (its fixed probability, or for the unfixed ones `ceiling`,
+/// the most they can all reach together, see `stage_ceiling`), and each search weighs down
+/// the types the panels so far gave most relative to their targets. Column generation alone creeps up a later stage's value a few
 /// panels at a time (the stage's dual weights sit on a few types); these panels give it a
 /// varied start. On the sf_e-shaped pool the second and third levels then closed 8 s and
 /// 13 s into the rounds (14.5 s and about 27 s before). Starting the weights from the
 /// stage's first dual weights (the types holding it down) rather than from equal ones took
 /// the whole selection there from 967 rounds to 792 (four times those weights: also 792).
+/// The unfixed types' target was the last stage's value before: the ceiling (alone, without
+/// the averaged searches of `raise_lowest`) took the sf_e-shaped pool's fourth level from
+/// 171 rounds to 149, the whole selection from 765 rounds to 705.
 fn stage_panels(
     program: &PanelProgram,
     fixed: &[Option<f64>],
-    level: f64,
+    ceiling: f64,
     searches: usize,
     duals: &[f64],
 ) -> Result<Vec<Panel>, SelectError> {
     let types = program.types;
-    let targets: Vec<f64> = fixed.iter().map(|p| p.unwrap_or(level).max(1e-3)).collect();
+    let targets: Vec<f64> = fixed
+        .iter()
+        .map(|p| p.unwrap_or(ceiling).max(1e-3))
+        .collect();
     // The search starts from the stage's first dual weights (which sum to one over the
     // unfixed types), scaled to the types' count, over an even floor.
     let mut weights: Vec<f64> = duals.iter().map(|y| 1.0 + types.len() as f64 * y).collect();
@@ -208,6 +217,14 @@ fn stage_panels(
 /// So panels are also sought at a point between the current weights and the weights that
 /// gave the best bound so far (Wentges' smoothing), and the stage ends when the restricted
 /// dual's value and that bound meet.
+///
+/// In the long middle stages that best bound stays far above the value for a hundred rounds
+/// and more (the restricted dual's weights sit on a few types, and so do their panels), so
+/// each round also searches at running averages of the stage's dual weights (rates
+/// `AVERAGE_RATES`): a centre of the vertices the re-solves visit, whose panels spread over
+/// more types, and whose bounds hold (an average of weights summing to one over the unfixed
+/// types sums to one too). With the ceiling target of `stage_panels`, the sf_e-shaped pool
+/// took 498 rounds instead of 765 (BENCHMARKS.md, issue 29, fifth session).
 fn raise_lowest(
     solver: LpSolver,
     program: &PanelProgram,
@@ -233,7 +250,7 @@ fn raise_lowest(
         let found = stage_panels(
             program,
             fixed,
-            point.value,
+            ceiling,
             unfixed.clamp(1, STAGE_SEARCHES),
             &point.weights,
         )?;
@@ -247,6 +264,8 @@ fn raise_lowest(
     }
     let mut center: Option<(Vec<f64>, f64)> = None;
     let mut stall = Stall::default();
+    // The running averages of the dual weights, one per rate of `AVERAGE_RATES`.
+    let mut averages: Vec<Vec<f64>> = Vec::new();
     loop {
         let DualPoint {
             weights,
@@ -281,6 +300,18 @@ fn raise_lowest(
             })
             .collect();
         points.extend(stall.average());
+        if averages.is_empty() {
+            // The first round: each average is the current weights, searched already.
+            averages = AVERAGE_RATES.iter().map(|_| weights.clone()).collect();
+        } else {
+            for (average, rate) in averages.iter_mut().zip(AVERAGE_RATES) {
+                average
+                    .iter_mut()
+                    .zip(&weights)
+                    .for_each(|(a, w)| *a = rate * *a + (1.0 - rate) * w);
+                points.push(average.clone());
+            }
+        }
         let mut new = Vec::new();
         for point in points {
             let best = heaviest_panel(program, &point)?;
