@@ -84,3 +84,4 @@ assist-erase-intro = If someone asks for their details to be removed, erase them
 assist-erase = Erase the details of { $name }
 assist-erased-name = (details erased)
 notice-assist-erased = Their details are erased.
+field-assist-letter-code-invalid = That is not an unused code of this jury's letters. Check it against their letter, or leave it empty.

@@ -84,3 +84,4 @@ assist-erase-intro = Jeśli ktoś poprosi o usunięcie swoich danych, usuń je: 
 assist-erase = Usuń dane: { $name }
 assist-erased-name = (dane usunięte)
 notice-assist-erased = Dane tej osoby zostały usunięte.
+field-assist-letter-code-invalid = To nie jest niewykorzystany kod z listów tego panelu. Porównaj go z listem albo zostaw puste.

@@ -1095,10 +1095,14 @@ pub async fn join(
             .as_ref()
             .ok_or(AppError::Forbidden("error-assist-not-allowed"))?;
         assisted::require_in_area(&state, user, &jury.area_id).await?;
-        // A paper reply to a letter carries its code: typed in, it is used up as online.
+        // A paper reply to a letter carries its code: typed in, it is used up as online (a
+        // code that is not one of this jury's unused codes is said beside the field).
         match invitation.code.trim() {
             "" => None,
-            _ => check_invitation(&state, &jury, &invitation, &guesser).await?,
+            _ => match check_invitation(&state, &jury, &invitation, &guesser).await {
+                Err(AppError::Forbidden(_)) => Some(String::new()),
+                checked => checked?,
+            },
         }
     } else {
         check_invitation(&state, &jury, &invitation, &guesser).await?
@@ -1133,6 +1137,10 @@ pub async fn join(
     }
     if !form.consent {
         errors.add(lang, "consent", "field-consent-missing");
+    }
+    // An empty code here is the refused one above (an unused code is never empty).
+    if letter_code.as_deref() == Some("") {
+        errors.add(lang, "code", "field-assist-letter-code-invalid");
     }
     let helping = match (assisting, &user) {
         (true, Some(user)) => {

@@ -357,6 +357,20 @@ async fn every_kind_of_entry_for_someone_is_held_for_them_until_they_claim_it() 
         ("consent", "yes"),
         ("for_someone", "1"),
     ];
+    // A letter code that is not one of the jury's is said beside the field; nothing is kept.
+    let mut wrong_code = volunteer.to_vec();
+    wrong_code.push(("code", "ABCDE-FGHJK"));
+    let refused = cara
+        .post_form("/juries/streets-for-people/join", &wrong_code)
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = body(refused).await;
+    assert!(page.contains("not an unused code"), "{page}");
+    assert!(page.contains("4 Market Row"), "{page}");
+    assert_eq!(
+        count(&app.db, "SELECT COUNT(*) AS n FROM jury_volunteers").await,
+        0
+    );
     let (jury_code, _) = entered(&cara, "/juries/streets-for-people/join", &volunteer).await;
     let email: String = sqlx::query_scalar("SELECT email FROM jury_volunteers")
         .fetch_one(&app.db)
