@@ -184,7 +184,7 @@ pub async fn create_for_someone(
         ..*asset
     };
     let id = create(&mut *tx, &held_asset).await?;
-    let item = crate::assisted::store::EnteredItem {
+    let item = crate::audit::Item {
         kind: "asset",
         id: &id,
         label: asset.title,

@@ -172,10 +172,7 @@ pub async fn may_enter_in(
     user: Option<&CurrentUser>,
     area_id: &str,
 ) -> AppResult<bool> {
-    match user {
-        Some(user) => roles::can(&state.db, user, area_id, AreaAction::OrganiseCommunity).await,
-        None => Ok(false),
-    }
+    roles::can_if_signed_in(&state.db, user, area_id, AreaAction::OrganiseCommunity).await
 }
 
 /// The slip printed for the resident, shared by every kind of entry.

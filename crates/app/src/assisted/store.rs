@@ -88,7 +88,7 @@ pub async fn begin_held(
 /// Records an entry begun with `begin_held` and commits its transaction.
 pub async fn finish_held(
     mut tx: sqlx::Transaction<'static, sqlx::Any>,
-    item: EnteredItem<'_>,
+    item: Item<'_>,
     entry: &ForSomeone<'_>,
     held: &Held,
 ) -> anyhow::Result<()> {
@@ -105,37 +105,22 @@ impl Held {
     }
 }
 
-/// The item an entry is about: its id, a label for the audit log, and its page.
-#[derive(Clone, Copy, Debug)]
-pub struct EnteredItem<'a> {
-    pub kind: &'a str,
-    pub id: &'a str,
-    pub label: &'a str,
-    pub link: &'a str,
-}
-
-/// Records that `item` (a report, a story...) was entered for someone, with the audit
-/// entry, in the item's own transaction.
+/// Records that `item` (a report, a story...: its kind, id, a label for the audit log and
+/// its page) was entered for someone, with the audit entry, in the item's own transaction.
 pub async fn record(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    item: EnteredItem<'_>,
+    item: Item<'_>,
     entry: &ForSomeone<'_>,
     held: Option<&Held>,
 ) -> anyhow::Result<()> {
-    let EnteredItem {
-        kind,
-        id: item_id,
-        label,
-        link,
-    } = item;
     sqlx::query(
         "INSERT INTO assisted_entries (id, kind, item_id, person_name, phone, postal_address, \
          consent_note, entered_by, claim_code_hash, created_at, held_user_id, held_address, \
          item_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(new_id())
-    .bind(kind)
-    .bind(item_id)
+    .bind(item.kind)
+    .bind(item.id)
     .bind(entry.person_name)
     .bind(entry.phone)
     .bind(entry.postal_address)
@@ -145,19 +130,14 @@ pub async fn record(
     .bind(now_ms())
     .bind(held.and_then(|h| h.user_id.as_deref()))
     .bind(held.map(|h| h.address.as_str()))
-    .bind(link)
+    .bind(item.link)
     .execute(&mut **tx)
     .await
     .context("recording an entry on someone's behalf")?;
     let audit = Entry {
         actor_id: Some(entry.entered_by),
         action: Action::EnteredForSomeone,
-        item: Item {
-            kind,
-            id: item_id,
-            label,
-            link,
-        },
+        item,
         detail: "",
     };
     crate::audit::store::write(&mut **tx, &audit).await

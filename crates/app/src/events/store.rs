@@ -599,7 +599,7 @@ pub async fn rsvp_for_someone(
         return Ok(Err(refused));
     }
     let link = format!("/events/{}", event.slug);
-    let item = crate::assisted::store::EnteredItem {
+    let item = crate::audit::Item {
         kind: "rsvp",
         id: &format!("{}:{}", event.id, held.owner()),
         label: &event.title,

@@ -182,7 +182,7 @@ pub async fn create_for_someone(
         ..*post
     };
     let id = create(&mut *tx, &held_post).await?;
-    let item = crate::assisted::store::EnteredItem {
+    let item = crate::audit::Item {
         kind: "help_post",
         id: &id,
         label: post.title,

@@ -1090,6 +1090,7 @@ pub async fn join(
     let features = store::features(&state.db, &jury.id).await?;
     let (form, invitation) = JoinForm::from_pairs(&pairs, features.len());
     let assisting = invitation.for_someone == "1";
+    let mut code_refused = false;
     let letter_code = if assisting {
         let user = user
             .as_ref()
@@ -1100,7 +1101,10 @@ pub async fn join(
         match invitation.code.trim() {
             "" => None,
             _ => match check_invitation(&state, &jury, &invitation, &guesser).await {
-                Err(AppError::Forbidden(_)) => Some(String::new()),
+                Err(AppError::Forbidden(_)) => {
+                    code_refused = true;
+                    None
+                }
                 checked => checked?,
             },
         }
@@ -1138,8 +1142,7 @@ pub async fn join(
     if !form.consent {
         errors.add(lang, "consent", "field-consent-missing");
     }
-    // An empty code here is the refused one above (an unused code is never empty).
-    if letter_code.as_deref() == Some("") {
+    if code_refused {
         errors.add(lang, "code", "field-assist-letter-code-invalid");
     }
     let helping = match (assisting, &user) {

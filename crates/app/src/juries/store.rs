@@ -408,7 +408,7 @@ pub async fn register(db: &Db, volunteer: &NewVolunteer<'_>) -> Result<String, R
         }
     }
     if let Some(entry) = &volunteer.for_someone {
-        let item = crate::assisted::store::EnteredItem {
+        let item = crate::audit::Item {
             kind: "jury_volunteer",
             id: &id,
             label: &title,

@@ -484,7 +484,7 @@ pub async fn respond(db: &Db, response: &Response<'_>) -> Result<String, Respond
             .context("naming the exercise of an entry")?;
         let title: String = exercise.try_get("title").context("an exercise")?;
         let slug: String = exercise.try_get("slug").context("an exercise")?;
-        let item = crate::assisted::store::EnteredItem {
+        let item = crate::audit::Item {
             kind: "mapping_answer",
             id: &me,
             label: &title,

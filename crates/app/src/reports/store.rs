@@ -1117,7 +1117,7 @@ pub async fn create(
     }
     if let Some(entry) = &report.for_someone {
         let link = format!("/reports/{id}");
-        let item = crate::assisted::store::EnteredItem {
+        let item = crate::audit::Item {
             kind: "report",
             id: &id,
             label: report.title,

@@ -249,7 +249,7 @@ pub async fn create(db: &Db, story: &NewStory<'_>) -> anyhow::Result<String> {
     .await
     .context("storing a story")?;
     if let Some(entry) = &story.for_someone {
-        let item = crate::assisted::store::EnteredItem {
+        let item = crate::audit::Item {
             kind: "story",
             id: &id,
             label: story.title,
