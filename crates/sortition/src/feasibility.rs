@@ -68,13 +68,7 @@ impl std::fmt::Display for Infeasible {
 /// Checks that some panel meets the quotas, and explains why not otherwise.
 pub(crate) fn check(pool: &Pool, request: &Request) -> Result<(), SelectError> {
     let types = Types::of(pool, request.one_per_household);
-    let program = PanelProgram {
-        pool,
-        types: &types,
-        size: request.size,
-        #[cfg(feature = "highs")]
-        highs: false,
-    };
+    let program = PanelProgram::new(pool, &types, request.size);
     let relaxation = program.smallest_relaxation().map_err(SelectError::Solver)?;
     let reasons = plain_reasons(pool, request.size);
     match relaxation {

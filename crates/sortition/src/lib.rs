@@ -33,6 +33,7 @@ mod publication;
 mod replace;
 mod reserve;
 mod rng;
+mod search;
 
 pub use addresses::{Address, AddressDrawError, allocate, draw_addresses, read_addresses};
 pub use feasibility::{Infeasible, Relaxation};
@@ -45,6 +46,8 @@ pub use pool::{Feature, Person, Pool, Quota};
 pub use publication::{Chance, PUBLICATION_FORMAT, Publication, PublishError, publish};
 pub use replace::{Remaining, check_replacement, replace};
 pub use reserve::{ReservedLottery, ReservedPanel, fill_from_reserves, reserve_lists};
+#[doc(hidden)]
+pub use search::{SearchComparison, compare_searches};
 
 use serde::Serialize;
 

@@ -788,13 +788,7 @@ mod tests {
     #[test]
     fn a_handed_over_stage_reaches_what_a_fresh_one_does() {
         let (pool, types) = twelve_people();
-        let program = PanelProgram {
-            pool: &pool,
-            types: &types,
-            size: 4,
-            #[cfg(feature = "highs")]
-            highs: false,
-        };
+        let program = PanelProgram::new(&pool, &types, 4);
         // Varied panels: the heaviest for a few weightings.
         let mut panels = Vec::new();
         for k in 0..types.len() {

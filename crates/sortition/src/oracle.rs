@@ -9,10 +9,12 @@
 //! type, since the household rule tells them apart.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, Variable};
 
 use crate::pool::Pool;
+use crate::search::SearchProgram;
 
 /// The pool grouped into types of interchangeable volunteers.
 #[derive(Clone, Debug)]
@@ -84,9 +86,12 @@ pub(crate) struct PanelProgram<'a> {
     pub pool: &'a Pool,
     pub types: &'a Types,
     pub size: u32,
-    /// Panel searches by HiGHS's branch and cut instead of microlp's.
+    /// Panel searches by HiGHS's branch and cut instead of ours.
     #[cfg(feature = "highs")]
     pub highs: bool,
+    /// Our own panel search's program, built on first use (None when it does not apply,
+    /// see [`SearchProgram::new`]).
+    search: OnceLock<Option<SearchProgram>>,
 }
 
 /// A quota's shortfall and excess variables in the relaxed program.
@@ -105,7 +110,24 @@ pub(crate) struct QuotaChange {
     pub above_max: u32,
 }
 
-impl PanelProgram<'_> {
+impl<'a> PanelProgram<'a> {
+    pub fn new(pool: &'a Pool, types: &'a Types, size: u32) -> PanelProgram<'a> {
+        PanelProgram {
+            pool,
+            types,
+            size,
+            #[cfg(feature = "highs")]
+            highs: false,
+            search: OnceLock::new(),
+        }
+    }
+
+    /// Panel searches by HiGHS instead (see the `highs` module).
+    #[cfg(feature = "highs")]
+    pub fn with_highs_search(self, highs: bool) -> PanelProgram<'a> {
+        PanelProgram { highs, ..self }
+    }
+
     fn counts(&self, problem: &mut Problem, weights: &[f64]) -> Vec<Variable> {
         (0..self.types.len())
             .map(|t| {
@@ -175,6 +197,19 @@ impl PanelProgram<'_> {
         if self.highs {
             return crate::highs::search(self, weights, nodes);
         }
+        let ours = self.search.get_or_init(|| SearchProgram::new(self));
+        if let Some(Ok(panel)) = ours.as_ref().map(|program| program.best(weights, nodes)) {
+            return Ok(Some(panel));
+        }
+        // Where ours does not apply, gave up, or found no panel (microlp confirms it).
+        self.search_by_microlp(weights, nodes)
+    }
+
+    pub(crate) fn search_by_microlp(
+        &self,
+        weights: &[f64],
+        nodes: Option<u64>,
+    ) -> Result<Option<Panel>, String> {
         let mut problem = Problem::new(OptimizationDirection::Maximize);
         let x = self.counts(&mut problem, weights);
         self.constrain(&mut problem, &x, false);
