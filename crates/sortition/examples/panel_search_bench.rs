@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release -p sortition --example panel_search_bench -- PEOPLE CATEGORIES SIZE [SEARCHES]`
 //!
-//! Prints one line: pool, types' searches, how many ours answered itself, how many panels
+//! Prints one line: pool, panel, the number of searches, how many ours answered itself, how many panels
 //! weighed the same, and the time of each.
 
 use sortition::{compare_searches, read_categories, read_people};

@@ -23,8 +23,9 @@ const EPS: f64 = 1e-7;
 /// Fixed probabilities are kept up to this margin, so that rounding in one stage never
 /// makes the next one infeasible.
 pub(crate) const MARGIN: f64 = 1e-7;
-/// A stage ends when its value is known to within this (as a probability): the tolerance
-/// of the paper's own implementation (and of sortition-algorithms).
+/// A stage's value is known when it is known to within this (as a probability): the
+/// tolerance of the paper's own implementation (and of sortition-algorithms). The stage then
+/// goes on only until its weights mark the types to fix (see `raise_lowest`).
 const GAP: f64 = 5e-4;
 /// A panel whose dual row is slack by less than this counts as tight.
 const TIGHT: f64 = 1e-6;
@@ -282,7 +283,10 @@ fn raise_lowest(
             cap,
             value,
         } = dual.point();
-        if *rounds_left == Some(0) {
+        let out_of_rounds = *rounds_left == Some(0);
+        // With the value known, the stage can still end as any other (fixing the types its
+        // weights hold down); otherwise every unfixed type stops at the value reached.
+        if out_of_rounds && !settled {
             fixed
                 .iter_mut()
                 .filter(|p| p.is_none())
@@ -292,7 +296,7 @@ fn raise_lowest(
             return Ok(false);
         }
         if let Some(left) = rounds_left.as_mut() {
-            *left -= 1;
+            *left = left.saturating_sub(1);
         }
 
         stall.record(value, &weights);
@@ -349,18 +353,14 @@ fn raise_lowest(
             .min(ceiling);
         trace(panels.len(), value, bound);
         // At one, no type can rise further, and all are fixed whatever the weights say.
-        let done = new.is_empty() || (bound - value <= GAP && value >= 1.0 - GAP);
-        if !done && bound - value <= GAP {
-            settled = true;
-        }
-        if done {
+        let at_one = value >= 1.0 - GAP;
+        if new.is_empty() || at_one || out_of_rounds {
             *start = dual
                 .basic_panels()
                 .into_iter()
                 .map(|p| panels[p].clone())
                 .collect();
-            // At one, no type can rise further: all are fixed.
-            let positive = if value >= 1.0 - GAP {
+            let positive = if at_one {
                 f64::NEG_INFINITY
             } else {
                 dual.positive_weight()
@@ -372,6 +372,7 @@ fn raise_lowest(
             *carried = dual.next_stage(&now_fixed, &keep);
             return Ok(true);
         }
+        settled = settled || bound - value <= GAP;
         let known = panels.len();
         panels.extend(new);
         dual = dual.add_panels(types, panels, known, fixed)?;

@@ -46,6 +46,8 @@ pub use pool::{Feature, Person, Pool, Quota};
 pub use publication::{Chance, PUBLICATION_FORMAT, Publication, PublishError, publish};
 pub use replace::{Remaining, check_replacement, replace};
 pub use reserve::{ReservedLottery, ReservedPanel, fill_from_reserves, reserve_lists};
+// Public only for `examples/panel_search_bench.rs` (an example sees only the public API);
+// not part of the library's interface.
 #[doc(hidden)]
 pub use search::{SearchComparison, compare_searches};
 

@@ -3,9 +3,10 @@
 //!
 //! The program has a column per type and a row per constraint: the panel's size, each
 //! quota, each shared household. Every column is a 0/1 vector and every variable is boxed
-//! (a type's count lies between 0 and its members), so the programs are small (a row for
-//! each quota value, a few dozen) and any basis is dual feasible once each non-basic count
-//! sits at the bound its reduced cost prefers. So the dual simplex needs no first phase:
+//! (a type's count lies between 0 and its members or the panel's size, a slack within its
+//! row's range), so the programs are small (a row for each quota value, a few dozen) and
+//! any basis is dual feasible once each non-basic variable sits at the bound its reduced
+//! cost prefers. So the dual simplex needs no first phase:
 //! each search starts from the basis the last search's first program ended at (column
 //! generation's weights drift from one search to the next), and after a branch (a basic
 //! count's bound tightened) a program goes on from its parent's basis. The ratio test is
@@ -31,6 +32,8 @@ use crate::oracle::{Panel, PanelProgram};
 const PRIMAL: f64 = 1e-9;
 /// Pivot entries below this are not used.
 const PIVOT: f64 = 1e-9;
+/// A branch whose bound is within this (relative) of the best panel found cannot beat it.
+const SAME_WEIGHT: f64 = 1e-9;
 /// A count this close to an integer is that integer.
 const INTEGRAL: f64 = 1e-6;
 /// Every this many iterations the basis inverse, the values and the reduced costs are
@@ -107,27 +110,34 @@ impl SearchProgram {
         })
     }
 
-    /// The panel of greatest weight (`weights` per person of each type). With `nodes`,
-    /// the best found within that many branchings, or `GaveUp` if none was.
+    /// The panel of greatest weight (`weights` per person of each type). With `nodes` (a
+    /// heuristic search), the best found within that many branch-and-bound nodes, or
+    /// `GaveUp` if none was.
     pub fn best(&self, weights: &[f64], nodes: Option<u64>) -> Result<Panel, Unsolved> {
-        let warm = self.warm.lock().map_or(None, |warm| warm.clone());
-        let mut root = Lp::new(self, weights, warm).ok_or(Unsolved::GaveUp)?;
+        // Searches come one after another (leximin's are sequential, so that a draw
+        // replays exactly), so the lock never waits; it only makes the program shareable.
+        let warm = self.warm.lock().ok().and_then(|warm| warm.clone());
+        let mut root = match Lp::new(self, weights, warm) {
+            Some(lp) => lp,
+            None => Lp::new(self, weights, None).ok_or(Unsolved::GaveUp)?,
+        };
         let mut best: Option<(f64, Panel)> = None;
         let mut stack = vec![];
-        let mut branched = 0u64;
-        match root.solve(self)? {
-            true => {
-                if let Ok(mut warm) = self.warm.lock() {
-                    *warm = Some(root.basis.clone());
-                }
-                stack.push(root)
-            }
-            false => return Err(Unsolved::Infeasible),
+        let mut nodes_solved = 0u64;
+        if !root.solve(self)? {
+            return Err(Unsolved::Infeasible);
         }
+        if let Ok(mut warm) = self.warm.lock() {
+            *warm = Some(root.basis.clone());
+        }
+        stack.push(root);
         let mut popped = 0;
         while let Some(mut lp) = stack.pop() {
             popped += 1;
             if popped > MOST_NODES {
+                if nodes.is_some() {
+                    break; // a heuristic search keeps what it found
+                }
                 return Err(Unsolved::GaveUp);
             }
             if !lp.solve(self)? {
@@ -136,7 +146,7 @@ impl SearchProgram {
             let objective = lp.objective(self);
             if best
                 .as_ref()
-                .is_some_and(|(b, _)| objective >= b - 1e-9 * (1.0 + b.abs()))
+                .is_some_and(|(b, _)| objective >= b - SAME_WEIGHT * (1.0 + b.abs()))
             {
                 continue; // this branch cannot beat the panel found
             }
@@ -144,10 +154,10 @@ impl SearchProgram {
                 best = Some((objective, lp.counts(self)));
                 continue;
             };
-            if nodes.is_some_and(|limit| branched >= limit) {
+            if nodes.is_some_and(|limit| nodes_solved >= limit) {
                 break;
             }
-            branched += 1;
+            nodes_solved += 1;
             let mut down = lp.clone();
             down.upper[t] = value.floor();
             let mut up = lp;
@@ -211,7 +221,11 @@ impl Lp {
     /// the bound its reduced cost prefers, which `refresh` does.
     fn new(program: &SearchProgram, weights: &[f64], warm: Option<Vec<usize>>) -> Option<Lp> {
         let (n, m) = (program.types, program.rows);
-        let cost: Vec<f64> = weights.iter().map(|w| -w).chain(vec![0.0; m]).collect();
+        let cost: Vec<f64> = weights
+            .iter()
+            .map(|w| -w)
+            .chain(std::iter::repeat_n(0.0, m))
+            .collect();
         let lower = vec![0.0; n + m];
         let upper: Vec<f64> = program
             .most
@@ -343,7 +357,7 @@ impl Lp {
             let rho = &self.inverse[r * m..(r + 1) * m];
             // The pivot row over the non-basic columns, and the dual ratio test.
             let mut alpha = vec![0.0; self.cost.len()];
-            let mut candidates: Vec<(f64, usize, f64)> = Vec::new();
+            let mut candidates: Vec<Breakpoint> = Vec::new();
             for (j, alpha_j) in alpha.iter_mut().enumerate() {
                 if self.position[j].is_some() {
                     continue;
@@ -360,7 +374,11 @@ impl Lp {
                     (may_rise && a > 0.0) || (!may_rise && a < 0.0)
                 };
                 if eligible {
-                    candidates.push((self.reduced[j].abs() / a.abs(), j, a.abs()));
+                    candidates.push(Breakpoint {
+                        ratio: self.reduced[j].abs() / a.abs(),
+                        variable: j,
+                        pivot: a.abs(),
+                    });
                 }
             }
             if candidates.is_empty() {
@@ -369,8 +387,7 @@ impl Lp {
             // In the order the ratio test passes them (smallest ratio first, the larger
             // pivot first among ties), taken from a heap: usually only a few are needed.
             let last = candidates.len() - 1;
-            let mut queue: BinaryHeap<Breakpoint> =
-                candidates.into_iter().map(Breakpoint).collect();
+            let mut queue: BinaryHeap<Breakpoint> = candidates.into_iter().collect();
             // Long-step ratio test: the variables passed on the way, whose whole range
             // does not yet make up the row's shortfall, move to their other bound, and
             // the one that makes it up enters.
@@ -384,13 +401,13 @@ impl Lp {
             let mut any_flipped = false;
             let mut q = usize::MAX;
             for passed in 0..=last {
-                let Breakpoint((_, j, size)) = queue.pop().expect("a candidate left");
+                let Breakpoint {
+                    variable: j,
+                    pivot: size,
+                    ..
+                } = queue.pop().expect("a candidate left");
                 let range = self.upper[j] - self.lower[j];
                 if passed == last || shortfall - size * range <= PRIMAL {
-                    q = j;
-                    break;
-                }
-                if shortfall - size * range <= PRIMAL {
                     q = j;
                     break;
                 }
@@ -495,9 +512,14 @@ impl Lp {
     }
 }
 
-/// A candidate of the dual ratio test (ratio, variable, |pivot entry|), ordered so that a
-/// max-heap pops the smallest ratio first, and among equal ratios the largest pivot.
-struct Breakpoint((f64, usize, f64));
+/// A candidate of the dual ratio test, ordered so that a max-heap pops the smallest ratio
+/// first, and among equal ratios the largest pivot entry.
+struct Breakpoint {
+    ratio: f64,
+    variable: usize,
+    /// The size of its entry in the pivot row.
+    pivot: f64,
+}
 
 impl PartialEq for Breakpoint {
     fn eq(&self, other: &Self) -> bool {
@@ -515,10 +537,11 @@ impl PartialOrd for Breakpoint {
 
 impl Ord for Breakpoint {
     fn cmp(&self, other: &Self) -> Ordering {
-        let (a, b) = (&self.0, &other.0);
-        b.0.total_cmp(&a.0)
-            .then(a.2.total_cmp(&b.2))
-            .then(b.1.cmp(&a.1))
+        other
+            .ratio
+            .total_cmp(&self.ratio)
+            .then(self.pivot.total_cmp(&other.pivot))
+            .then(other.variable.cmp(&self.variable))
     }
 }
 
