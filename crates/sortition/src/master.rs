@@ -637,38 +637,8 @@ impl Master {
                 matrix[row * n + r] = a;
             }
         }
-        let mut inverse = vec![0.0; n * n];
-        (0..n).for_each(|i| inverse[i * n + i] = 1.0);
-        for col in 0..n {
-            let pivot_row = (col..n)
-                .max_by(|&a, &b| {
-                    matrix[a * n + col]
-                        .abs()
-                        .total_cmp(&matrix[b * n + col].abs())
-                })
-                .expect("a row");
-            let pivot = matrix[pivot_row * n + col];
-            if pivot.abs() < 1e-12 {
-                return Err(MasterFailed("the basis became singular".into()));
-            }
-            for k in 0..n {
-                matrix.swap(col * n + k, pivot_row * n + k);
-                inverse.swap(col * n + k, pivot_row * n + k);
-            }
-            for k in 0..n {
-                matrix[col * n + k] /= pivot;
-                inverse[col * n + k] /= pivot;
-            }
-            for i in (0..n).filter(|&i| i != col) {
-                let factor = matrix[i * n + col];
-                if factor != 0.0 {
-                    for k in 0..n {
-                        matrix[i * n + k] -= factor * matrix[col * n + k];
-                        inverse[i * n + k] -= factor * inverse[col * n + k];
-                    }
-                }
-            }
-        }
+        let inverse =
+            invert(matrix, n).ok_or_else(|| MasterFailed("the basis became singular".into()))?;
         // `inverse` is row-major here; stored column after column.
         self.inverse = (0..n * n)
             .map(|at| inverse[(at % n) * n + at / n])
@@ -679,6 +649,42 @@ impl Master {
         }
         Ok(())
     }
+}
+
+/// The inverse of an m × m matrix (row after row) by Gauss-Jordan elimination with
+/// partial pivoting, or None if it is singular (also used by `search`'s programs).
+pub(crate) fn invert(mut matrix: Vec<f64>, m: usize) -> Option<Vec<f64>> {
+    let mut inverse = vec![0.0; m * m];
+    (0..m).for_each(|i| inverse[i * m + i] = 1.0);
+    for col in 0..m {
+        let pivot_row = (col..m).max_by(|&a, &b| {
+            matrix[a * m + col]
+                .abs()
+                .total_cmp(&matrix[b * m + col].abs())
+        })?;
+        let pivot = matrix[pivot_row * m + col];
+        if pivot.abs() < 1e-12 {
+            return None;
+        }
+        for k in 0..m {
+            matrix.swap(col * m + k, pivot_row * m + k);
+            inverse.swap(col * m + k, pivot_row * m + k);
+        }
+        for k in 0..m {
+            matrix[col * m + k] /= pivot;
+            inverse[col * m + k] /= pivot;
+        }
+        for i in (0..m).filter(|&i| i != col) {
+            let factor = matrix[i * m + col];
+            if factor != 0.0 {
+                for k in 0..m {
+                    matrix[i * m + k] -= factor * matrix[col * m + k];
+                    inverse[i * m + k] -= factor * inverse[col * m + k];
+                }
+            }
+        }
+    }
+    Some(inverse)
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::sync::Mutex;
 
+use crate::master::invert;
 use crate::oracle::{Panel, PanelProgram};
 
 /// Basic values this far outside their bounds count as inside.
@@ -558,42 +559,6 @@ impl Iterator for ColumnRows<'_> {
             ColumnRows::Slack(row) => row.take(),
         }
     }
-}
-
-/// The inverse of an m × m matrix (row after row) by Gauss-Jordan elimination with
-/// partial pivoting, or None if it is singular.
-fn invert(mut matrix: Vec<f64>, m: usize) -> Option<Vec<f64>> {
-    let mut inverse = vec![0.0; m * m];
-    (0..m).for_each(|i| inverse[i * m + i] = 1.0);
-    for col in 0..m {
-        let pivot_row = (col..m).max_by(|&a, &b| {
-            matrix[a * m + col]
-                .abs()
-                .total_cmp(&matrix[b * m + col].abs())
-        })?;
-        let pivot = matrix[pivot_row * m + col];
-        if pivot.abs() < 1e-12 {
-            return None;
-        }
-        for k in 0..m {
-            matrix.swap(col * m + k, pivot_row * m + k);
-            inverse.swap(col * m + k, pivot_row * m + k);
-        }
-        for k in 0..m {
-            matrix[col * m + k] /= pivot;
-            inverse[col * m + k] /= pivot;
-        }
-        for i in (0..m).filter(|&i| i != col) {
-            let factor = matrix[i * m + col];
-            if factor != 0.0 {
-                for k in 0..m {
-                    matrix[i * m + k] -= factor * matrix[col * m + k];
-                    inverse[i * m + k] -= factor * inverse[col * m + k];
-                }
-            }
-        }
-    }
-    Some(inverse)
 }
 
 /// What [`compare_searches`] measured.
