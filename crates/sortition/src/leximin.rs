@@ -223,7 +223,7 @@ fn stage_panels(
 /// with one panel search and 23 with another, and the next level came out at 0.103 or
 /// 0.117. So once the value is known the stage goes on, searching only at the current
 /// weights, until their heaviest panel is known (each such round is cheap, and on the
-/// sf_e-shaped pool there were 16 of them in all, BENCHMARKS.md, issue 29, sixth session).
+/// sf_e-shaped pool there were 13 of them in all, BENCHMARKS.md, issue 29, sixth session).
 /// At one, every type is fixed whatever the weights say, and the stage ends at once.
 ///
 /// In the long middle stages that best bound stays far above the value for a hundred rounds

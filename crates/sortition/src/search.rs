@@ -112,8 +112,8 @@ impl SearchProgram {
     }
 
     /// The panel of greatest weight (`weights` per person of each type). With `nodes` (a
-    /// heuristic search), the best found within that many branch-and-bound nodes, or
-    /// `GaveUp` if none was.
+    /// heuristic search), the best found within that many programs (at most `MOST_NODES`),
+    /// or `GaveUp` if none was.
     pub fn best(&self, weights: &[f64], nodes: Option<u64>) -> Result<Panel, Unsolved> {
         // Searches come one after another (leximin's are sequential, so that a draw
         // replays exactly), so the lock never waits; it only makes the program shareable.
@@ -124,7 +124,6 @@ impl SearchProgram {
         };
         let mut best: Option<(f64, Panel)> = None;
         let mut stack = vec![];
-        let mut nodes_solved = 0u64;
         if !root.solve(self)? {
             return Err(Unsolved::Infeasible);
         }
@@ -132,10 +131,11 @@ impl SearchProgram {
             *warm = Some(root.basis.clone());
         }
         stack.push(root);
+        let most = nodes.map_or(MOST_NODES, |n| MOST_NODES.min(n as usize));
         let mut popped = 0;
         while let Some(mut lp) = stack.pop() {
             popped += 1;
-            if popped > MOST_NODES {
+            if popped > most {
                 if nodes.is_some() {
                     break; // a heuristic search keeps what it found
                 }
@@ -155,10 +155,6 @@ impl SearchProgram {
                 best = Some((objective, lp.counts(self)));
                 continue;
             };
-            if nodes.is_some_and(|limit| nodes_solved >= limit) {
-                break;
-            }
-            nodes_solved += 1;
             let mut down = lp.clone();
             down.upper[t] = value.floor();
             let mut up = lp;
@@ -606,10 +602,25 @@ pub fn compare_searches(
             .map(|(&n, w)| f64::from(n) * w)
             .sum()
     };
+    // Ours as leximin runs it (microlp where it gives up), counting what it answered itself.
+    let search = SearchProgram::new(&program);
+    let mut ours_answered = 0;
     let started = std::time::Instant::now();
     let ours: Vec<Panel> = weightings
         .iter()
-        .map(|w| program.best_panel(w).ok().flatten().unwrap_or_default())
+        .map(
+            |w| match search.as_ref().map(|search| search.best(w, None)) {
+                Some(Ok(panel)) => {
+                    ours_answered += 1;
+                    panel
+                }
+                _ => program
+                    .search_by_microlp(w, None)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            },
+        )
         .collect();
     let ours_time = started.elapsed();
     let started = std::time::Instant::now();
@@ -624,15 +635,9 @@ pub fn compare_searches(
         })
         .collect();
     let microlp_time = started.elapsed();
-    let search = SearchProgram::new(&program);
     SearchComparison {
         searches,
-        ours_answered: search.map_or(0, |search| {
-            weightings
-                .iter()
-                .filter(|w| search.best(w, None).is_ok())
-                .count()
-        }),
+        ours_answered,
         same_weight: (0..searches)
             .filter(|&k| {
                 let (a, b) = (
