@@ -132,8 +132,7 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
     let mut panels: Vec<Panel> = Vec::new();
     let rounds = types.len().clamp(1, FIRST_SEARCHES);
     for _ in 0..rounds {
-        let panel = program
-            .best_panel(&weights)
+        let panel = timed(|| program.best_panel(&weights))
             .map_err(SelectError::Solver)?
             .ok_or_else(|| SelectError::Solver("the quotas became infeasible".into()))?;
         for (t, &taken) in panel.iter().enumerate() {
@@ -182,9 +181,8 @@ fn stage_panels(
         let point: Vec<f64> = (0..types.len())
             .map(|t| weights[t] / targets[t] / types.size(t))
             .collect();
-        let Some(panel) = program
-            .good_panel(&point, STAGE_NODES)
-            .map_err(SelectError::Solver)?
+        let Some(panel) =
+            timed(|| program.good_panel(&point, STAGE_NODES)).map_err(SelectError::Solver)?
         else {
             break; // the same weights would only give the same search again
         };
@@ -333,10 +331,12 @@ fn raise_lowest(
         };
         let mut new = Vec::new();
         for point in points {
-            let best = heaviest_panel(program, &point)?;
+            // At the current weights the search must say whether any panel beats them.
+            let enough = (point == weights).then_some(cap + EPS);
+            let (best, at_most) = heavy_panel(program, &point, enough)?;
             // Any point with non-negative weights summing to one over the unfixed types
             // bounds the stage's value from above.
-            let bound = panel_weight(types, &best, &point) - dot(&kept, &point);
+            let bound = at_most - dot(&kept, &point);
             if center.as_ref().is_none_or(|(_, b)| bound < *b) {
                 center = Some((point, bound));
             }
@@ -437,8 +437,25 @@ fn trace(panels: usize, value: f64, bound: f64) {
             .get_or_init(std::time::Instant::now)
             .elapsed()
             .as_secs_f64();
-        eprintln!("{seconds:.1} s: panels {panels} value {value:.6} bound {bound:.6}");
+        let searching = SEARCHING.load(std::sync::atomic::Ordering::Relaxed) as f64 * 1e-9;
+        eprintln!(
+            "{seconds:.1} s: panels {panels} value {value:.6} bound {bound:.6} (searches {searching:.1} s)"
+        );
     }
+}
+
+/// Nanoseconds spent in panel searches, for the trace.
+static SEARCHING: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Runs a panel search, counting its time for the trace.
+fn timed<T>(search: impl FnOnce() -> T) -> T {
+    let started = std::time::Instant::now();
+    let result = search();
+    SEARCHING.fetch_add(
+        started.elapsed().as_nanos() as u64,
+        std::sync::atomic::Ordering::Relaxed,
+    );
+    result
 }
 
 /// Which panels to keep: those the stage's dual leaves tight. The others are dropped: the
@@ -452,12 +469,17 @@ fn tight(types: &Types, panels: &[Panel], weights: &[f64], cap: f64) -> Vec<bool
         .collect()
 }
 
-fn heaviest_panel(program: &PanelProgram, type_weights: &[f64]) -> Result<Panel, SelectError> {
+/// A heavy panel under the type weights and a bound on any panel's weight (see
+/// [`PanelProgram::bounded_panel`]).
+fn heavy_panel(
+    program: &PanelProgram,
+    type_weights: &[f64],
+    enough: Option<f64>,
+) -> Result<(Panel, f64), SelectError> {
     let per_person: Vec<f64> = (0..program.types.len())
         .map(|t| type_weights[t] / program.types.size(t))
         .collect();
-    program
-        .best_panel(&per_person)
+    timed(|| program.bounded_panel(&per_person, enough))
         .map_err(SelectError::Solver)?
         .ok_or_else(|| SelectError::Solver("the quotas became infeasible".into()))
 }

@@ -192,14 +192,57 @@ impl<'a> PanelProgram<'a> {
         self.search(weights, Some(nodes))
     }
 
+    /// A heavy panel and a bound on the weight of any: the heaviest panel and its weight,
+    /// or, where our search's tree grew too large, the heaviest it found and the most the
+    /// branches it left could hold. Where `enough` is given and that panel does not weigh
+    /// more than it, the answer must also say whether any panel does: unless the bound
+    /// settles that, the search is finished by microlp. None when no panel meets the
+    /// quotas. Leximin's rounds ask this: they need a panel beating the current weights'
+    /// cap (`enough`) if there is one, and bounds, not always the heaviest panel itself.
+    pub fn bounded_panel(
+        &self,
+        weights: &[f64],
+        enough: Option<f64>,
+    ) -> Result<Option<(Panel, f64)>, String> {
+        let weight = |panel: &Panel| -> f64 {
+            panel
+                .iter()
+                .zip(weights)
+                .map(|(&n, w)| f64::from(n) * w)
+                .sum()
+        };
+        #[cfg(feature = "highs")]
+        if self.highs {
+            let panel = crate::highs::search(self, weights, None)?;
+            return Ok(panel.map(|p| {
+                let w = weight(&p);
+                (p, w)
+            }));
+        }
+        let ours = self.search.get_or_init(|| SearchProgram::new(self));
+        if let Some(Ok(found)) = ours.as_ref().map(|program| program.best(weights, None)) {
+            let settled = enough.is_none_or(|e| found.weight > e || found.at_most <= e);
+            if found.proven || settled {
+                return Ok(Some((found.panel, found.at_most)));
+            }
+        }
+        Ok(self.search_by_microlp(weights, None)?.map(|panel| {
+            let w = weight(&panel);
+            (panel, w)
+        }))
+    }
+
     fn search(&self, weights: &[f64], nodes: Option<u64>) -> Result<Option<Panel>, String> {
         #[cfg(feature = "highs")]
         if self.highs {
             return crate::highs::search(self, weights, nodes);
         }
         let ours = self.search.get_or_init(|| SearchProgram::new(self));
-        if let Some(Ok(panel)) = ours.as_ref().map(|program| program.best(weights, nodes)) {
-            return Ok(Some(panel));
+        if let Some(Ok(found)) = ours.as_ref().map(|program| program.best(weights, nodes)) {
+            // A heuristic search keeps the best it found.
+            if found.proven || nodes.is_some() {
+                return Ok(Some(found.panel));
+            }
         }
         // Where ours does not apply, gave up, or found no panel (microlp confirms it).
         self.search_by_microlp(weights, nodes)
