@@ -27,6 +27,11 @@ pub(crate) const MARGIN: f64 = 1e-7;
 /// tolerance of the paper's own implementation (and of sortition-algorithms). The stage then
 /// goes on only until its weights mark the types to fix (see `raise_lowest`).
 const GAP: f64 = 5e-4;
+/// A type is fixed at a stage's value only if no distribution can give it more than this
+/// above it (see `held_down`).
+const FIX_TOLERANCE: f64 = 1e-4;
+/// Above this a type's weight counts as positive.
+const POSITIVE: f64 = 1e-7;
 /// A panel whose dual row is slack by less than this counts as tight.
 const TIGHT: f64 = 1e-6;
 /// Each round searches panels at these points between the current weights (0) and the
@@ -131,10 +136,21 @@ fn first_panels(program: &PanelProgram) -> Result<Vec<Panel>, SelectError> {
     let mut weights = vec![1.0; types.len()];
     let mut panels: Vec<Panel> = Vec::new();
     let rounds = types.len().clamp(1, FIRST_SEARCHES);
-    for _ in 0..rounds {
-        let panel = timed(|| program.best_panel(&weights))
-            .map_err(SelectError::Solver)?
-            .ok_or_else(|| SelectError::Solver("the quotas became infeasible".into()))?;
+    for round in 0..rounds {
+        // The first search is exact (it finds out whether any panel meets the quotas), the
+        // others only need to be heavy: with even weights many panels tie, and proving
+        // one the heaviest took most of their time.
+        let found = if round == 0 {
+            timed(|| program.best_panel(&weights))
+        } else {
+            timed(|| program.good_panel(&weights, STAGE_NODES))
+        };
+        let Some(panel) = found.map_err(SelectError::Solver)? else {
+            if round == 0 {
+                return Err(SelectError::Solver("the quotas became infeasible".into()));
+            }
+            break; // the same weights would only give the same search again
+        };
         for (t, &taken) in panel.iter().enumerate() {
             weights[t] *= 1.0 - 0.5 * taken as f64 / types.size(t);
         }
@@ -330,10 +346,15 @@ fn raise_lowest(
             points
         };
         let mut new = Vec::new();
+        // How much the heaviest panel beats the current weights' cap by, at most.
+        let mut beaten_by = f64::INFINITY;
         for point in points {
             // At the current weights the search must say whether any panel beats them.
             let enough = (point == weights).then_some(cap + EPS);
             let (best, at_most) = heavy_panel(program, &point, enough)?;
+            if enough.is_some() {
+                beaten_by = at_most - cap;
+            }
             // Any point with non-negative weights summing to one over the unfixed types
             // bounds the stage's value from above.
             let bound = at_most - dot(&kept, &point);
@@ -354,7 +375,10 @@ fn raise_lowest(
         trace(panels.len(), value, bound);
         // At one, no type can rise further, and all are fixed whatever the weights say.
         let at_one = value >= 1.0 - GAP;
-        if new.is_empty() || at_one || out_of_rounds {
+        // Weights that a panel beats by δ still hold down every type whose weight is at
+        // least δ / FIX_TOLERANCE (see `held_down`).
+        let held = held_down(&weights, fixed, beaten_by);
+        if new.is_empty() || at_one || out_of_rounds || held.is_some() {
             *start = dual
                 .basic_panels()
                 .into_iter()
@@ -362,8 +386,10 @@ fn raise_lowest(
                 .collect();
             let positive = if at_one {
                 f64::NEG_INFINITY
-            } else {
+            } else if new.is_empty() || out_of_rounds {
                 dual.positive_weight()
+            } else {
+                held.unwrap_or(f64::INFINITY)
             };
             let now_fixed = fix_stage(fixed, &weights, value.clamp(0.0, 1.0), positive);
             let keep = tight(types, panels, &weights, cap);
@@ -495,6 +521,28 @@ fn panel_weight(types: &Types, panel: &Panel, type_weights: &[f64]) -> f64 {
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// The weight above which an unfixed type is held down by weights w that the heaviest
+/// panel beats by `beaten_by` (δ), when some type's is: None when none is (or δ is not
+/// known). In any distribution giving every unfixed type at least the stage's value v
+/// (and the fixed ones what they keep), sum over unfixed t of w_t (p_t - v) is at most
+/// the heaviest panel's weight minus the cap, δ (the weights of the unfixed types sum to
+/// one, and the restricted program's value is its cap less the fixed types' share), and
+/// each term is non-negative, so p_t is at most v + δ / w_t. A type whose weight is at least
+/// δ / FIX_TOLERANCE cannot rise more than FIX_TOLERANCE above v, and is fixed at v (a
+/// fixed type keeps at least its value, never at most). Without this, a stage whose value
+/// was known could go on for a hundred rounds of panels beating the weights by a hair
+/// while the value stayed put (the sf_e-shaped pool, BENCHMARKS.md, issue 29, seventh
+/// session).
+fn held_down(weights: &[f64], fixed: &[Option<f64>], beaten_by: f64) -> Option<f64> {
+    if !beaten_by.is_finite() {
+        return None;
+    }
+    let threshold = (beaten_by.max(0.0) / FIX_TOLERANCE).max(POSITIVE);
+    (0..weights.len())
+        .any(|t| fixed[t].is_none() && weights[t] > threshold)
+        .then_some(threshold)
 }
 
 /// Fixes the unfixed types whose dual weight is above `positive` at the stage's value;
@@ -645,4 +693,29 @@ fn people_of(rng: &mut Rng, groups: &[Vec<usize>], panel: &[u32]) -> Vec<usize> 
     }
     people.sort_unstable();
     people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FIX_TOLERANCE, fix_stage, held_down};
+
+    #[test]
+    fn weights_beaten_by_a_hair_hold_down_only_the_types_heavy_enough() {
+        let fixed = [None, None, Some(0.1)];
+        let weights = [0.7, 0.3, 5.0];
+        // Beaten by 1e-5: the types can rise at most 1e-5 / 0.7 and 1e-5 / 0.3, both
+        // within the tolerance.
+        assert_eq!(
+            held_down(&weights, &fixed, 1e-5),
+            Some(1e-5 / FIX_TOLERANCE)
+        );
+        // Beaten by 5e-5: the lighter type could rise 1.7e-4, so only the heavier is held.
+        let threshold = held_down(&weights, &fixed, 5e-5).expect("a type held down");
+        let mut now = fixed.to_vec();
+        assert_eq!(fix_stage(&mut now, &weights, 0.2, threshold), vec![0]);
+        assert_eq!(now, [Some(0.2), None, Some(0.1)]);
+        // Beaten by 1e-4: no unfixed type is heavy enough (the fixed one does not count).
+        assert_eq!(held_down(&weights, &fixed, 1e-4), None);
+        assert_eq!(held_down(&weights, &fixed, f64::INFINITY), None);
+    }
 }
