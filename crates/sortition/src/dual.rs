@@ -200,6 +200,15 @@ impl StageDual {
         }
     }
 
+    /// Drops the panels not in `keep` (none of them basic) where the solver can: false
+    /// where it cannot (the panels must then all stay).
+    pub fn drop_panels(&mut self, keep: &[bool]) -> bool {
+        match self {
+            StageDual::Revised(master) => master.retain_panels(keep).is_ok(),
+            _ => false,
+        }
+    }
+
     /// The panels' probabilities in the current solution (see [`Master::panel_values`]),
     /// when the solver keeps one.
     pub fn panel_values(&self) -> Option<Vec<f64>> {

@@ -9,6 +9,8 @@
 //! stage's optimum is proven. The weights that stay positive mark the types that cannot
 //! rise further; they are fixed at the stage's value.
 
+use std::collections::HashSet;
+
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
 use crate::dual::{DualPoint, StageDual};
@@ -32,6 +34,11 @@ const GAP: f64 = 5e-4;
 const FIX_TOLERANCE: f64 = 1e-4;
 /// Above this a type's weight counts as positive.
 const POSITIVE: f64 = 1e-7;
+/// A known panel not basic for this many rounds is dropped (see `drop_idle_panels`),
+/// looked at every `DROP_EVERY` rounds. 8 was the best of 3, 6, 8, 12 and 30 on the
+/// sf_e-shaped pool (296, 132, 130, 137 and 190 s) and of 6, 8 and 12 on the 1,000 pool.
+const IDLE_ROUNDS: usize = 8;
+const DROP_EVERY: usize = 10;
 /// A panel whose dual row is slack by less than this counts as tight.
 const TIGHT: f64 = 1e-6;
 /// Each round searches panels at these points between the current weights (0) and the
@@ -291,6 +298,11 @@ fn raise_lowest(
     // Whether the stage's value is known (to within GAP): the rounds then only seek
     // weights that no panel beats (see above).
     let mut settled = false;
+    // Rounds, for dropping idle panels: the last round each panel was basic, and the
+    // panels dropped so far.
+    let mut round = 0usize;
+    let mut last_basic: Vec<usize> = vec![0; panels.len()];
+    let mut dropped: HashSet<Panel> = HashSet::new();
     loop {
         let DualPoint {
             weights,
@@ -399,10 +411,60 @@ fn raise_lowest(
             return Ok(true);
         }
         settled = settled || bound - value <= GAP;
+        round += 1;
+        for p in dual.basic_panels() {
+            last_basic[p] = last_basic[p].max(round);
+        }
+        if round.is_multiple_of(DROP_EVERY) {
+            drop_idle_panels(&mut dual, panels, &mut last_basic, &mut dropped, round);
+        }
         let known = panels.len();
+        // A panel dropped once and found again stays: no panel goes round and round.
+        last_basic.extend(new.iter().map(|p| {
+            if dropped.contains(p) {
+                usize::MAX
+            } else {
+                round
+            }
+        }));
         panels.extend(new);
         dual = dual.add_panels(types, panels, known, fixed)?;
     }
+}
+
+/// Drops from the stage's program the panels that have not been basic for `IDLE_ROUNDS`
+/// rounds (where the solver can drop panels; ours can). At a stage's restricted optimum
+/// almost every known panel is nearly as heavy as the cap, so the more panels the program
+/// holds, the more of them each re-solve brings in and takes out again: on the sf_e-shaped
+/// pool a re-solve of 364 pivots brought in 244 panels, 195 of which left again within it.
+/// Dropping the idle ones kept that pool's program near 1,000 panels instead of 2,600, and
+/// although panels dropped are sometimes found again (777 rounds instead of 498), a round
+/// cost about a third as much: 130 s instead of 191 s in all (BENCHMARKS.md, issue 29,
+/// seventh session). Only non-basic panels go, so the solution and its value stay.
+fn drop_idle_panels(
+    dual: &mut StageDual,
+    panels: &mut Vec<Panel>,
+    last_basic: &mut Vec<usize>,
+    dropped: &mut HashSet<Panel>,
+    round: usize,
+) {
+    let keep: Vec<bool> = last_basic
+        .iter()
+        .map(|&r| r.saturating_add(IDLE_ROUNDS) > round)
+        .collect();
+    if keep.iter().all(|&k| k) || !dual.drop_panels(&keep) {
+        return;
+    }
+    let mut k = keep.iter();
+    panels.retain(|panel| {
+        let kept = *k.next().expect("one flag a panel");
+        if !kept {
+            dropped.insert(panel.clone());
+        }
+        kept
+    });
+    let mut k = keep.iter();
+    last_basic.retain(|_| *k.next().expect("one flag a panel"));
 }
 
 /// The dual weights of the rounds since the stage's value last rose. When the restricted
@@ -697,7 +759,97 @@ fn people_of(rng: &mut Rng, groups: &[Vec<usize>], panel: &[u32]) -> Vec<usize> 
 
 #[cfg(test)]
 mod tests {
-    use super::{FIX_TOLERANCE, fix_stage, held_down};
+    use std::collections::HashSet;
+
+    use super::{FIX_TOLERANCE, IDLE_ROUNDS, drop_idle_panels, fix_stage, held_down};
+    use crate::LpSolver;
+    use crate::dual::StageDual;
+    use crate::oracle::{PanelProgram, Types};
+    use crate::pool::{Feature, Person, Pool, Quota};
+
+    /// Twenty people over two features, panels of five.
+    fn twenty_people() -> Pool {
+        let quota = |value: &str, min, max| Quota {
+            value: value.into(),
+            min,
+            max,
+        };
+        let features = vec![
+            Feature {
+                name: "age".into(),
+                quotas: vec![
+                    quota("young", 1, 2),
+                    quota("middle", 1, 2),
+                    quota("old", 1, 2),
+                ],
+            },
+            Feature {
+                name: "area".into(),
+                quotas: vec![quota("north", 1, 4), quota("south", 1, 4)],
+            },
+        ];
+        let people = (0..20)
+            .map(|i| Person::new(format!("p{i}"), vec![i % 3, (i / 3) % 2], &features))
+            .collect();
+        Pool::new(features, people)
+    }
+
+    #[test]
+    fn idle_panels_leave_the_program_and_the_solution_stays() {
+        let pool = twenty_people();
+        let types = Types::of(&pool, false);
+        let program = PanelProgram::new(&pool, &types, 5);
+        let mut panels = Vec::new();
+        for k in 0..12 {
+            let weights: Vec<f64> = (0..types.len())
+                .map(|t| 1.0 + ((t * 5 + k * 3) % 7) as f64)
+                .collect();
+            let panel = program.best_panel(&weights).unwrap().unwrap();
+            if !panels.contains(&panel) {
+                panels.push(panel);
+            }
+        }
+        let fixed = vec![None; types.len()];
+        let mut dual = StageDual::new(LpSolver::Revised, &types, &panels, &fixed, &[]).unwrap();
+        let value = dual.point().value;
+        let basic: HashSet<usize> = dual.basic_panels().into_iter().collect();
+        assert!(basic.len() < panels.len(), "some panel is not basic");
+        // Round 20: the basic panels were basic in it, the others last long ago or lately
+        // by turns; one of the long idle ones was dropped before and found again.
+        let round = 20;
+        let mut last_basic: Vec<usize> = (0..panels.len())
+            .map(|p| match p {
+                _ if basic.contains(&p) => round,
+                _ if p % 2 == 0 => round - IDLE_ROUNDS,
+                _ => round - 1,
+            })
+            .collect();
+        let protected = (0..panels.len())
+            .find(|p| !basic.contains(p) && p % 2 == 0)
+            .expect("an idle panel");
+        last_basic[protected] = usize::MAX;
+        let idle: Vec<_> = (0..panels.len())
+            .filter(|&p| !basic.contains(&p) && p % 2 == 0 && p != protected)
+            .map(|p| panels[p].clone())
+            .collect();
+        assert!(!idle.is_empty(), "a panel to drop");
+        let mut dropped = HashSet::new();
+        let before = panels.clone();
+        drop_idle_panels(&mut dual, &mut panels, &mut last_basic, &mut dropped, round);
+        assert_eq!(panels.len() + idle.len(), before.len());
+        assert!(
+            idle.iter()
+                .all(|p| !panels.contains(p) && dropped.contains(p))
+        );
+        assert_eq!(dropped.len(), idle.len());
+        assert_eq!(last_basic.len(), panels.len());
+        assert!(panels.contains(&before[protected]));
+        // The same solution: its value, and its basic panels (now numbered anew).
+        assert!((dual.point().value - value).abs() < 1e-12);
+        let still_basic: HashSet<_> = dual.basic_panels().iter().map(|&p| &panels[p]).collect();
+        let was_basic: HashSet<_> = basic.iter().map(|&p| &before[p]).collect();
+        assert_eq!(still_basic, was_basic);
+    }
 
     #[test]
     fn weights_beaten_by_a_hair_hold_down_only_the_types_heavy_enough() {

@@ -230,7 +230,7 @@ impl Master {
 
     /// Drops the panel columns not in `keep` (by panel index) and numbers the others
     /// again in order.
-    fn retain_panels(&mut self, keep: &[bool]) -> Result<(), MasterFailed> {
+    pub fn retain_panels(&mut self, keep: &[bool]) -> Result<(), MasterFailed> {
         let dropped =
             |c: &Column| c.kind == Kind::Panel && !keep.get(c.panel).copied().unwrap_or(true);
         if (0..self.columns.len()).any(|j| self.position[j].is_some() && dropped(&self.columns[j]))
