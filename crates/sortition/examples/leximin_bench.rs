@@ -9,7 +9,9 @@
 //! highs-mip also searches panels with HiGHS).
 //!
 //! Prints one line: pool, features, panel, seconds, lowest probability, panels, levels and
-//! whether leximin ran to its end.
+//! whether leximin ran to its end. With `LEXIMIN_BENCH_PROBABILITIES` naming a file, also
+//! writes every volunteer's probability there (id and probability, one a line), to compare
+//! two builds' answers.
 
 use std::time::Instant;
 
@@ -32,6 +34,15 @@ fn main() {
     let started = Instant::now();
     let selection = select(&pool, &request).expect("a selection");
     let seconds = started.elapsed().as_secs_f64();
+    if let Some(path) = std::env::var_os("LEXIMIN_BENCH_PROBABILITIES") {
+        let lines: String = pool
+            .people
+            .iter()
+            .zip(&selection.probabilities)
+            .map(|(person, p)| format!("{},{p}\n", person.id))
+            .collect();
+        std::fs::write(path, lines).expect("a writable file");
+    }
     println!(
         "pool {} | features {} | panel {} | {:?} | {seconds:.2} s | min probability {:.4} | {} panels | {} levels | complete {}",
         pool.people.len(),
