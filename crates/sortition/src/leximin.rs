@@ -764,40 +764,14 @@ mod tests {
     use super::{FIX_TOLERANCE, IDLE_ROUNDS, drop_idle_panels, fix_stage, held_down};
     use crate::LpSolver;
     use crate::dual::StageDual;
-    use crate::oracle::{PanelProgram, Types};
-    use crate::pool::{Feature, Person, Pool, Quota};
-
-    /// Twenty people over two features, panels of five.
-    fn twenty_people() -> Pool {
-        let quota = |value: &str, min, max| Quota {
-            value: value.into(),
-            min,
-            max,
-        };
-        let features = vec![
-            Feature {
-                name: "age".into(),
-                quotas: vec![
-                    quota("young", 1, 2),
-                    quota("middle", 1, 2),
-                    quota("old", 1, 2),
-                ],
-            },
-            Feature {
-                name: "area".into(),
-                quotas: vec![quota("north", 1, 4), quota("south", 1, 4)],
-            },
-        ];
-        let people = (0..20)
-            .map(|i| Person::new(format!("p{i}"), vec![i % 3, (i / 3) % 2], &features))
-            .collect();
-        Pool::new(features, people)
-    }
+    use crate::master::tests::ages_and_areas;
+    use crate::oracle::PanelProgram;
 
     #[test]
     fn idle_panels_leave_the_program_and_the_solution_stays() {
-        let pool = twenty_people();
-        let types = Types::of(&pool, false);
+        // Twenty people, panels of five.
+        let rows: Vec<[usize; 2]> = (0..20).map(|i| [i % 3, (i / 3) % 2]).collect();
+        let (pool, types) = ages_and_areas(&rows, 4);
         let program = PanelProgram::new(&pool, &types, 5);
         let mut panels = Vec::new();
         for k in 0..12 {
@@ -814,24 +788,21 @@ mod tests {
         let value = dual.point().value;
         let basic: HashSet<usize> = dual.basic_panels().into_iter().collect();
         assert!(basic.len() < panels.len(), "some panel is not basic");
-        // Round 20: the basic panels were basic in it, the others last long ago or lately
-        // by turns; one of the long idle ones was dropped before and found again.
+        // Round 20: the basic panels were basic in it; of the others, the first half were
+        // last basic long ago, the rest lately, and the first of all was dropped before
+        // and found again.
         let round = 20;
-        let mut last_basic: Vec<usize> = (0..panels.len())
-            .map(|p| match p {
-                _ if basic.contains(&p) => round,
-                _ if p % 2 == 0 => round - IDLE_ROUNDS,
-                _ => round - 1,
-            })
-            .collect();
-        let protected = (0..panels.len())
-            .find(|p| !basic.contains(p) && p % 2 == 0)
-            .expect("an idle panel");
+        let nonbasic: Vec<usize> = (0..panels.len()).filter(|p| !basic.contains(p)).collect();
+        assert!(nonbasic.len() >= 3, "{} non-basic panels", nonbasic.len());
+        let (long_idle, lately) = nonbasic.split_at(nonbasic.len() / 2 + 1);
+        let mut last_basic = vec![round; panels.len()];
+        long_idle
+            .iter()
+            .for_each(|&p| last_basic[p] = round - IDLE_ROUNDS);
+        lately.iter().for_each(|&p| last_basic[p] = round - 1);
+        let protected = long_idle[0];
         last_basic[protected] = usize::MAX;
-        let idle: Vec<_> = (0..panels.len())
-            .filter(|&p| !basic.contains(&p) && p % 2 == 0 && p != protected)
-            .map(|p| panels[p].clone())
-            .collect();
+        let idle: Vec<_> = long_idle[1..].iter().map(|&p| panels[p].clone()).collect();
         assert!(!idle.is_empty(), "a panel to drop");
         let mut dropped = HashSet::new();
         let before = panels.clone();

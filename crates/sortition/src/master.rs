@@ -688,7 +688,7 @@ pub(crate) fn invert(mut matrix: Vec<f64>, m: usize) -> Option<Vec<f64>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::Master;
     use crate::oracle::{PanelProgram, Types};
     use crate::pool::{Feature, Person, Pool, Quota};
@@ -747,7 +747,27 @@ mod tests {
     }
 
     /// Twelve people over two features (three ages, two areas), panels of four.
-    fn twelve_people() -> (Pool, Types) {
+    pub(crate) fn twelve_people() -> (Pool, Types) {
+        let rows = [
+            [0, 0],
+            [0, 0],
+            [0, 1],
+            [1, 0],
+            [1, 1],
+            [1, 1],
+            [1, 1],
+            [2, 0],
+            [2, 0],
+            [2, 0],
+            [2, 1],
+            [0, 1],
+        ];
+        ages_and_areas(&rows, 3)
+    }
+
+    /// People given as (age, area) value pairs: one or two of each of three ages, one to
+    /// `most_per_area` of each of two areas.
+    pub(crate) fn ages_and_areas(rows: &[[usize; 2]], most_per_area: u32) -> (Pool, Types) {
         let quota = |value: &str, min, max| Quota {
             value: value.into(),
             min,
@@ -764,22 +784,11 @@ mod tests {
             },
             Feature {
                 name: "area".into(),
-                quotas: vec![quota("north", 1, 3), quota("south", 1, 3)],
+                quotas: vec![
+                    quota("north", 1, most_per_area),
+                    quota("south", 1, most_per_area),
+                ],
             },
-        ];
-        let rows = [
-            [0, 0],
-            [0, 0],
-            [0, 1],
-            [1, 0],
-            [1, 1],
-            [1, 1],
-            [1, 1],
-            [2, 0],
-            [2, 0],
-            [2, 0],
-            [2, 1],
-            [0, 1],
         ];
         let people = rows
             .iter()
