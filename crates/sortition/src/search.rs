@@ -59,8 +59,9 @@ pub(crate) struct SearchProgram {
     /// The same as `width` layers, layer k holding every type's k-th row (padded with
     /// `rows`, a row that is not there, read as zero). The pivot row, computed at every
     /// iteration over every type, is summed layer by layer: the additions for different
-    /// types do not wait on one another, which made the search about twice as fast as
-    /// summing each type's rows in turn.
+    /// types do not wait on one another. Summing each type's rows in turn was half of the
+    /// search's time; this took the sf_e-shaped benchmark's searches from 5.9 ms to 4.2 ms
+    /// each (BENCHMARKS.md, issue 29, seventh session).
     flat_rows: Vec<u32>,
     /// Each row's upper end.
     upper_row: Vec<f64>,
@@ -414,7 +415,7 @@ impl Lp {
             let n = program.types;
             let (counts, slacks) = alpha.split_at_mut(n);
             counts.iter_mut().for_each(|a| *a = 0.0);
-            for layer in program.flat_rows.chunks_exact(n) {
+            for layer in program.flat_rows.chunks_exact(n.max(1)) {
                 counts
                     .iter_mut()
                     .zip(layer)
