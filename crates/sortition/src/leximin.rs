@@ -764,7 +764,7 @@ mod tests {
     use super::{FIX_TOLERANCE, IDLE_ROUNDS, drop_idle_panels, fix_stage, held_down};
     use crate::LpSolver;
     use crate::dual::StageDual;
-    use crate::master::tests::ages_and_areas;
+    use crate::master::tests::{ages_and_areas, varied_panels};
     use crate::oracle::PanelProgram;
 
     #[test]
@@ -773,16 +773,7 @@ mod tests {
         let rows: Vec<[usize; 2]> = (0..20).map(|i| [i % 3, (i / 3) % 2]).collect();
         let (pool, types) = ages_and_areas(&rows, 4);
         let program = PanelProgram::new(&pool, &types, 5);
-        let mut panels = Vec::new();
-        for k in 0..12 {
-            let weights: Vec<f64> = (0..types.len())
-                .map(|t| 1.0 + ((t * 5 + k * 3) % 7) as f64)
-                .collect();
-            let panel = program.best_panel(&weights).unwrap().unwrap();
-            if !panels.contains(&panel) {
-                panels.push(panel);
-            }
-        }
+        let mut panels = varied_panels(&program, 12, 5, 7);
         let fixed = vec![None; types.len()];
         let mut dual = StageDual::new(LpSolver::Revised, &types, &panels, &fixed, &[]).unwrap();
         let value = dual.point().value;

@@ -690,7 +690,7 @@ pub(crate) fn invert(mut matrix: Vec<f64>, m: usize) -> Option<Vec<f64>> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::Master;
-    use crate::oracle::{PanelProgram, Types};
+    use crate::oracle::{Panel, PanelProgram, Types};
     use crate::pool::{Feature, Person, Pool, Quota};
 
     /// One woman and two men; every panel of two takes the woman and one man.
@@ -747,7 +747,7 @@ pub(crate) mod tests {
     }
 
     /// Twelve people over two features (three ages, two areas), panels of four.
-    pub(crate) fn twelve_people() -> (Pool, Types) {
+    fn twelve_people() -> (Pool, Types) {
         let rows = [
             [0, 0],
             [0, 0],
@@ -800,21 +800,32 @@ pub(crate) mod tests {
         (pool, types)
     }
 
-    #[test]
-    fn a_handed_over_stage_reaches_what_a_fresh_one_does() {
-        let (pool, types) = twelve_people();
-        let program = PanelProgram::new(&pool, &types, 4);
-        // Varied panels: the heaviest for a few weightings.
+    /// Varied panels: the heaviest for `searches` weightings, type t's weight in the k-th
+    /// being 1 + (t × step + 3k) mod `modulus`.
+    pub(crate) fn varied_panels(
+        program: &PanelProgram,
+        searches: usize,
+        step: usize,
+        modulus: usize,
+    ) -> Vec<Panel> {
         let mut panels = Vec::new();
-        for k in 0..types.len() {
-            let weights: Vec<f64> = (0..types.len())
-                .map(|t| 1.0 + ((t * 7 + k * 3) % 5) as f64)
+        for k in 0..searches {
+            let weights: Vec<f64> = (0..program.types.len())
+                .map(|t| 1.0 + ((t * step + k * 3) % modulus) as f64)
                 .collect();
             let panel = program.best_panel(&weights).unwrap().unwrap();
             if !panels.contains(&panel) {
                 panels.push(panel);
             }
         }
+        panels
+    }
+
+    #[test]
+    fn a_handed_over_stage_reaches_what_a_fresh_one_does() {
+        let (pool, types) = twelve_people();
+        let program = PanelProgram::new(&pool, &types, 4);
+        let panels = varied_panels(&program, types.len(), 7, 5);
         let mut fixed: Vec<Option<f64>> = vec![None; types.len()];
         let mut master = Master::new(&types, &panels, &fixed, &[]).unwrap();
         while fixed.iter().any(Option::is_none) {

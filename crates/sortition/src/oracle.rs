@@ -81,6 +81,16 @@ impl Types {
 /// A panel as how many people it takes of each type.
 pub(crate) type Panel = Vec<u32>;
 
+/// A panel's weight under weights per person of each type (what the panel search
+/// maximises).
+pub(crate) fn weight(panel: &[u32], per_person: &[f64]) -> f64 {
+    panel
+        .iter()
+        .zip(per_person)
+        .map(|(&n, w)| f64::from(n) * w)
+        .sum()
+}
+
 /// The integer program of quota-meeting panels of one size.
 pub(crate) struct PanelProgram<'a> {
     pub pool: &'a Pool,
@@ -204,18 +214,11 @@ impl<'a> PanelProgram<'a> {
         weights: &[f64],
         enough: Option<f64>,
     ) -> Result<Option<(Panel, f64)>, String> {
-        let weight = |panel: &Panel| -> f64 {
-            panel
-                .iter()
-                .zip(weights)
-                .map(|(&n, w)| f64::from(n) * w)
-                .sum()
-        };
         #[cfg(feature = "highs")]
         if self.highs {
             let panel = crate::highs::search(self, weights, None)?;
             return Ok(panel.map(|p| {
-                let w = weight(&p);
+                let w = weight(&p, weights);
                 (p, w)
             }));
         }
@@ -227,7 +230,7 @@ impl<'a> PanelProgram<'a> {
             }
         }
         Ok(self.search_by_microlp(weights, None)?.map(|panel| {
-            let w = weight(&panel);
+            let w = weight(&panel, weights);
             (panel, w)
         }))
     }

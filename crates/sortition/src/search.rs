@@ -30,7 +30,7 @@ use std::collections::BinaryHeap;
 use std::sync::Mutex;
 
 use crate::master::invert;
-use crate::oracle::{Panel, PanelProgram};
+use crate::oracle::{Panel, PanelProgram, weight};
 
 /// Basic values this far outside their bounds count as inside.
 const PRIMAL: f64 = 1e-9;
@@ -661,13 +661,6 @@ pub fn compare_searches(
                 .collect()
         })
         .collect();
-    let weight = |panel: &Panel, per_person: &[f64]| -> f64 {
-        panel
-            .iter()
-            .zip(per_person)
-            .map(|(&n, w)| f64::from(n) * w)
-            .sum()
-    };
     // Ours as leximin runs it (microlp where it gives up), counting what it answered itself.
     let search = SearchProgram::new(&program);
     let mut ours_answered = 0;
@@ -721,7 +714,7 @@ pub fn compare_searches(
 #[cfg(test)]
 mod tests {
     use super::{SearchProgram, Unsolved};
-    use crate::oracle::{PanelProgram, Types};
+    use crate::oracle::{PanelProgram, Types, weight};
     use crate::pool::{Feature, Person, Pool, Quota};
     use crate::rng::Rng;
 
@@ -769,12 +762,6 @@ mod tests {
         Pool::new(features, people)
     }
 
-    fn weight(types: &Types, panel: &[u32], per_person: &[f64]) -> f64 {
-        (0..types.len())
-            .map(|t| f64::from(panel[t]) * per_person[t])
-            .sum()
-    }
-
     /// Our branch and bound finds panels as heavy as microlp's, on pools with and without
     /// shared households, under spread and under tied weights (where many panels are
     /// equally heavy), and each panel it gives meets the quotas.
@@ -802,12 +789,12 @@ mod tests {
                     .search_by_microlp(&per_person, None)
                     .unwrap()
                     .expect("a panel");
-                let theirs = weight(&types, &reference, &per_person);
+                let theirs = weight(&reference, &per_person);
                 let tolerance = 1e-9 * theirs.abs().max(1.0);
                 match search.best(&per_person, None) {
                     Ok(found) => {
                         assert!(search.meets_quotas(&found.panel));
-                        let ours = weight(&types, &found.panel, &per_person);
+                        let ours = weight(&found.panel, &per_person);
                         assert!((ours - found.weight).abs() <= tolerance);
                         if found.proven {
                             ours_answered += 1;
