@@ -30,6 +30,7 @@ mod master;
 mod oracle;
 mod pool;
 mod publication;
+mod relaxed;
 mod replace;
 mod reserve;
 mod rng;

@@ -25,6 +25,9 @@ pub(crate) struct Types {
     pub values: Vec<Vec<usize>>,
     /// Types whose members share a household (each such type has one member).
     pub households: Vec<Vec<usize>>,
+    /// When set, each type's aimed-at probability: a panel's share of a type is then
+    /// counted against its members times this (see [`Types::aiming_at`]).
+    pub targets: Option<Vec<f64>>,
 }
 
 impl Types {
@@ -48,6 +51,7 @@ impl Types {
             members: Vec::new(),
             values: Vec::new(),
             households: Vec::new(),
+            targets: None,
         };
         let mut household_types: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, person) in pool.people.iter().enumerate() {
@@ -73,8 +77,22 @@ impl Types {
         self.members.len()
     }
 
+    /// What a type's share on a panel is counted against: its members, or with targets,
+    /// its members times its target.
     pub fn size(&self, t: usize) -> f64 {
-        self.members[t].len() as f64
+        let members = self.members[t].len() as f64;
+        self.targets
+            .as_ref()
+            .map_or(members, |targets| members * targets[t])
+    }
+
+    /// The same types, with shares counted against the targets: the maximin of these types
+    /// is the largest z with every type's probability at least z times its target.
+    pub fn aiming_at(&self, targets: Vec<f64>) -> Types {
+        Types {
+            targets: Some(targets),
+            ..self.clone()
+        }
     }
 }
 
