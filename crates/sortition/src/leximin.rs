@@ -48,7 +48,7 @@ const SEARCH_POINTS: [f64; 4] = [0.0, 0.4, 0.7, 0.9];
 const FIRST_SEARCHES: usize = 300;
 /// Panel searches toward the relaxation's targets (see `through_relaxed_targets`). 300 left
 /// the sf_e-shaped pool's panels at 98.6% of every target, and the rounds from there took
-/// more than 9 minutes; 1,000 left them at 99.7%, and the rounds took 6 s.
+/// more than 9 minutes; 1,000 left them at 99.7%, and the rounds took about 5 s.
 const AIM_SEARCHES: usize = 1000;
 /// The share of every target those panels must give before the rounds are tried, and the
 /// most rounds tried: below it, or past them, leximin's own stages are quicker.

@@ -8,9 +8,10 @@
 //! linear program over the types (not over panels), so its whole leximin takes seconds where
 //! the real one takes minutes.
 //!
-//! On every pool measured, the real stages reach the relaxed stages' values (to 4e-6 on the
-//! 1,000, sf_e-shaped and 5,000 benchmark pools, BENCHMARKS.md, issue 29, eighth session), so
-//! the relaxation's probabilities are targets a distribution over real panels can meet:
+//! On the benchmark pools the real stages reach the relaxed stages' values (the sf_e-shaped
+//! and 5,000 pools' first levels to 1e-5, the later ones within the stages' tolerance;
+//! BENCHMARKS.md, issue 29, eighth session), so the relaxation's probabilities are targets a
+//! distribution over real panels can meet:
 //! [`crate::leximin`] first tries to meet them, and falls back on its own stages where it
 //! cannot.
 
