@@ -50,6 +50,12 @@ const FIRST_SEARCHES: usize = 300;
 /// the sf_e-shaped pool's panels at 98.6% of every target, and the rounds from there took
 /// more than 9 minutes; 1,000 left them at 99.7%, and the rounds took about 5 s.
 const AIM_SEARCHES: usize = 1000;
+/// How fast those searches weigh a type down (as `STAGE_STEP`). A type's share of its
+/// target on one panel can be large (a single volunteer aimed at 0.013 has 77 on a panel
+/// taking them), and at 0.2 such a type's weight fell to the floor at once and came back
+/// too soon: on the 5,000 pool the 1,000 panels reached 88.75% of every target; at 0.02,
+/// 99.83%, and the whole leximin took 83 s instead of more than 10 minutes.
+const AIM_STEP: f64 = 0.02;
 /// The share of every target those panels must give before the rounds are tried, and the
 /// most rounds tried: below it, or past them, leximin's own stages are quicker.
 const AIM_START: f64 = 0.99;
@@ -214,7 +220,7 @@ fn through_relaxed_targets(
         .map(|&t| (t <= POSITIVE).then_some(0.0))
         .collect();
     let even = vec![0.0; types.len()];
-    let mut panels = stage_panels(&program, &fixed, 1.0, AIM_SEARCHES, &even)?;
+    let mut panels = stage_panels(&program, &fixed, 1.0, AIM_SEARCHES, AIM_STEP, &even)?;
     if panels.is_empty() {
         return Ok(None);
     }
@@ -327,6 +333,7 @@ fn stage_panels(
     fixed: &[Option<f64>],
     ceiling: f64,
     searches: usize,
+    step: f64,
     duals: &[f64],
 ) -> Result<Vec<Panel>, SelectError> {
     let types = program.types;
@@ -349,7 +356,7 @@ fn stage_panels(
         };
         for (t, &taken) in panel.iter().enumerate() {
             let ratio = taken as f64 / types.size(t) / targets[t];
-            weights[t] *= (-STAGE_STEP * ratio).exp();
+            weights[t] *= (-step * ratio).exp();
         }
         let total: f64 = weights.iter().sum();
         // Kept above a floor: weights near zero make many panels tie, and the integer
@@ -419,6 +426,7 @@ fn raise_lowest(
             fixed,
             ceiling,
             unfixed.clamp(1, STAGE_SEARCHES),
+            STAGE_STEP,
             &point.weights,
         )?;
         let known = panels.len();
