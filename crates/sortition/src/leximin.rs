@@ -46,9 +46,10 @@ const TIGHT: f64 = 1e-6;
 const SEARCH_POINTS: [f64; 4] = [0.0, 0.4, 0.7, 0.9];
 /// At most this many panel searches before the first stage (see `first_panels`).
 const FIRST_SEARCHES: usize = 300;
-/// Panel searches toward the relaxation's targets (see `through_relaxed_targets`). 300 left
-/// the sf_e-shaped pool's panels at 98.6% of every target, and the rounds from there took
-/// more than 9 minutes; 1,000 left them at 99.7%, and the rounds took about 5 s.
+/// Panel searches toward the relaxation's targets (see `through_relaxed_targets`). With a
+/// step of 0.2, 300 left the sf_e-shaped pool's panels at 98.6% of every target, and the
+/// rounds from there took more than 9 minutes; 1,000 left them at 99.7%, and the rounds took
+/// about 5 s (with `AIM_STEP`, 100.00%).
 const AIM_SEARCHES: usize = 1000;
 /// How fast those searches weigh a type down (as `STAGE_STEP`). A type's share of its
 /// target on one panel can be large (a single volunteer aimed at 0.013 has 77 on a panel
@@ -193,8 +194,8 @@ fn distribution_of(
 /// finds it; multiplicative-weights searches toward the targets give the first panels.
 /// None, to fall back on leximin's own stages, when those panels fall short of `AIM_START`
 /// of some target, when the rounds pass `AIM_ROUNDS`, or when some type ends short of its
-/// target. On the sf_e-shaped pool this took 13.8 s instead of 76 s (BENCHMARKS.md, issue
-/// 29, eighth session).
+/// target. On the sf_e-shaped pool this took 13.9 s instead of 76 s, on the 5,000 pool 83 s
+/// instead of more than 10 minutes (BENCHMARKS.md, issue 29, eighth session).
 fn through_relaxed_targets(
     pool: &Pool,
     request: &Request,
