@@ -112,29 +112,44 @@ fn by_stages(
     let program = program.with_highs_search(request.solver == LpSolver::HighsMip);
     let mut panels = first_panels(&program)?;
     let mut fixed: Vec<Option<f64>> = vec![None; types.len()];
-    let mut complete = true;
-    let mut levels = 0;
     // The basic panels of the last stage, to start the next one from.
     let mut start: Vec<Panel> = Vec::new();
     // The last stage's program turned into the next one's, when the solver can.
     let mut carried: Option<StageDual> = None;
-    while complete && fixed.iter().any(Option::is_none) {
-        complete = raise_lowest(
-            request.solver,
-            &program,
-            &mut panels,
-            &mut fixed,
-            &mut rounds_left,
-            &mut start,
-            &mut carried,
-        )?;
-        levels += 1;
-    }
+    let (complete, levels) = all_stages(
+        request.solver,
+        &program,
+        &mut panels,
+        &mut fixed,
+        &mut rounds_left,
+        &mut start,
+        &mut carried,
+    )?;
     let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
     let weights = final_weights(request.solver, &types, &panels, &fixed, &start, &carried)?;
     Ok(distribution_of(
         pool, types, panels, weights, complete, levels,
     ))
+}
+
+/// Leximin's stages (`raise_lowest`) until every type is fixed or the rounds run out:
+/// whether they all finished, and how many there were.
+fn all_stages(
+    solver: LpSolver,
+    program: &PanelProgram,
+    panels: &mut Vec<Panel>,
+    fixed: &mut [Option<f64>],
+    rounds_left: &mut Option<u32>,
+    start: &mut Vec<Panel>,
+    carried: &mut Option<StageDual>,
+) -> Result<(bool, usize), SelectError> {
+    let mut complete = true;
+    let mut levels = 0;
+    while complete && fixed.iter().any(Option::is_none) {
+        complete = raise_lowest(solver, program, panels, fixed, rounds_left, start, carried)?;
+        levels += 1;
+    }
+    Ok((complete, levels))
 }
 
 /// After the last stage every type is fixed, and the carried program's solution is a
@@ -239,18 +254,15 @@ fn through_relaxed_targets(
     let budget = rounds_left.map_or(AIM_ROUNDS, |left| left.min(AIM_ROUNDS));
     let mut left = Some(budget);
     let mut start = Vec::new();
-    let mut complete = true;
-    while complete && fixed.iter().any(Option::is_none) {
-        complete = raise_lowest(
-            request.solver,
-            &program,
-            &mut panels,
-            &mut fixed,
-            &mut left,
-            &mut start,
-            &mut carried,
-        )?;
-    }
+    let (complete, _) = all_stages(
+        request.solver,
+        &program,
+        &mut panels,
+        &mut fixed,
+        &mut left,
+        &mut start,
+        &mut carried,
+    )?;
     if let Some(rounds) = rounds_left.as_mut() {
         *rounds -= budget - left.unwrap_or(0);
     }
