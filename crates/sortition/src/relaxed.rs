@@ -131,3 +131,47 @@ fn stage(program: &PanelProgram, fixed: &[Option<f64>], kept: &[f64]) -> Option<
         .collect();
     Some((solution.objective(), weights))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::leximin;
+    use crate::oracle::{PanelProgram, Types};
+    use crate::pool::{Feature, Person, Pool, Quota};
+
+    /// One woman and two men, panels of two, exactly one woman: she is on every panel, and
+    /// each man on half of them.
+    #[test]
+    fn the_relaxation_of_a_known_pool_gives_its_leximin_level_by_level() {
+        let quota = |value: &str, min, max| Quota {
+            value: value.into(),
+            min,
+            max,
+        };
+        let features = vec![Feature {
+            name: "gender".into(),
+            quotas: vec![quota("woman", 1, 1), quota("man", 0, 2)],
+        }];
+        let people = [0, 1, 1]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| Person::new(format!("p{i}"), vec![v], &features))
+            .collect();
+        let pool = Pool::new(features, people);
+        let types = Types::of(&pool, false);
+        let program = PanelProgram::new(&pool, &types, 2);
+        let relaxed = leximin(&program, 1e-7, 5e-4, 1e-7).expect("solved");
+        assert_eq!(relaxed.levels, 2, "the men first, then the woman");
+        let woman = types.values.iter().position(|v| v[0] == 0).unwrap();
+        let men = 1 - woman;
+        assert!(
+            (relaxed.targets[men] - 0.5).abs() < 1e-6,
+            "{:?}",
+            relaxed.targets
+        );
+        assert!(
+            (relaxed.targets[woman] - 1.0).abs() < 1e-6,
+            "{:?}",
+            relaxed.targets
+        );
+    }
+}
