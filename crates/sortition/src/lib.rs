@@ -183,8 +183,9 @@ pub struct Selection {
     /// the best possible, and everyone above them has at least the level it was raising
     /// (the lowest probability itself is only proven best once the first level finished).
     pub complete: bool,
-    /// How many leximin stages ran (each fixes the volunteers who cannot rise above its
-    /// value); 0 for the legacy method.
+    /// How many leximin levels there are (each fixes the volunteers who cannot rise above
+    /// its value): the stages that ran, or where leximin went through the relaxation's
+    /// targets, the relaxation's stages; 0 for the legacy method.
     pub levels: usize,
 }
 

@@ -89,6 +89,7 @@ impl Types {
     /// The same types, with shares counted against the targets: the maximin of these types
     /// is the largest z with every type's probability at least z times its target.
     pub fn aiming_at(&self, targets: Vec<f64>) -> Types {
+        debug_assert_eq!(targets.len(), self.len());
         Types {
             targets: Some(targets),
             ..self.clone()

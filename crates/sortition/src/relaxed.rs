@@ -3,8 +3,9 @@
 //! A fractional panel takes between none and all the members of each type (at most the panel
 //! size), as many in all as the panel size, and meets every quota and household rule in sum.
 //! Every real panel is one, and so is every mixture of real panels (a distribution's expected
-//! counts), so no distribution over real panels gives the lowest probability more than the
-//! relaxation does, nor the next, and so on. Each stage of the relaxation is one small
+//! counts), so no distribution over real panels beats the relaxation's leximin in leximin's
+//! order: none gives the lowest probability more, nor, giving the lowest as much, the next,
+//! and so on. Each stage of the relaxation is one small
 //! linear program over the types (not over panels), so its whole leximin takes seconds where
 //! the real one takes minutes.
 //!
@@ -31,8 +32,10 @@ pub(crate) struct Relaxed {
 /// lowest probability as far as it goes, and fix the types the stage's dual weights hold
 /// down (those with positive weight: by complementary slackness no fractional distribution
 /// keeping the stage's value gives them more). `margin` is taken off the fixed probabilities
-/// each stage must keep, as the real stages do, and `positive` is the weight that counts as
-/// positive. None if a linear program fails.
+/// each stage must keep, as the real stages do; a stage at `1 - gap` or more fixes every type
+/// left, as the real stages do at one; `positive` is the weight that counts as positive (a
+/// type whose weight is below it only waits for a later stage of the same value). None if a
+/// linear program fails.
 pub(crate) fn leximin(
     program: &PanelProgram,
     margin: f64,
