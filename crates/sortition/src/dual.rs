@@ -307,7 +307,7 @@ impl MicrolpDual {
 
 /// A fixed probability as the dual keeps it: a little below, so rounding never makes it
 /// out of reach. Unfixed types keep nothing.
-fn kept(fixed: Option<f64>, margin: f64) -> f64 {
+pub(crate) fn kept(fixed: Option<f64>, margin: f64) -> f64 {
     fixed.map_or(0.0, |p| (p - margin).max(0.0))
 }
 

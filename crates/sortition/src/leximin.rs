@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
 
-use crate::dual::{DualPoint, StageDual};
+use crate::dual::{DualPoint, StageDual, kept};
 use crate::master::Master;
 use crate::oracle::{Panel, PanelProgram, Types};
 use crate::pool::Pool;
@@ -135,7 +135,6 @@ fn by_stages(
         &mut start,
         &mut carried,
     )?;
-    let fixed: Vec<f64> = fixed.into_iter().map(|p| p.unwrap_or(0.0)).collect();
     let weights = final_weights(request.solver, &types, &panels, &fixed, &start, &carried)?;
     Ok(distribution_of(
         pool, types, panels, weights, complete, levels,
@@ -168,13 +167,16 @@ fn final_weights(
     solver: LpSolver,
     types: &Types,
     panels: &[Panel],
-    fixed: &[f64],
+    fixed: &[Option<f64>],
     start: &[Panel],
     carried: &Option<StageDual>,
 ) -> Result<Vec<f64>, SelectError> {
     match carried.as_ref().and_then(StageDual::panel_values) {
         Some(weights) if weights.len() == panels.len() => Ok(weights),
-        _ => panel_probabilities(solver, types, panels, fixed, start),
+        _ => {
+            let fixed: Vec<f64> = fixed.iter().map(|p| p.unwrap_or(0.0)).collect();
+            panel_probabilities(solver, types, panels, &fixed, start)
+        }
     }
 }
 
@@ -216,9 +218,10 @@ fn distribution_of(
 /// probability less GAP. The relaxation's leximin is at least as good, in leximin's order,
 /// as any distribution's, so this one's lowest probability is within GAP of the best
 /// possible, and so on up: every type is within GAP below the relaxation's level for it
-/// (some end above theirs, taking seats the others' GAP leaves). Its types are aimed at those targets ([`Types::aiming_at`]), so that one
-/// leximin of them, whose first stage is the largest z giving every type z times its target,
-/// finds it; multiplicative-weights searches toward the targets give the first panels.
+/// (some end above theirs, taking seats the others' GAP leaves). Its types are aimed at
+/// those targets ([`Types::aiming_at`]), so that one leximin of them, whose first stage is
+/// the largest z giving every type z times its target, finds it; multiplicative-weights
+/// searches toward the targets give the first panels.
 /// None, to fall back on leximin's own stages, when those panels fall short of `AIM_START`
 /// of some target, when the rounds pass `AIM_ROUNDS`, or when some type ends short of its
 /// target. On the sf_e-shaped pool this took 13.9 s instead of 76 s, on the 5,000 pool 83 s
@@ -255,13 +258,13 @@ fn through_relaxed_targets(
         return Ok(None);
     }
     let dual = StageDual::new(request.solver, &aimed, &panels, &fixed, &[])?;
+    let reached = dual.point().value;
     note(&format!(
-        "relaxed leximin: {} levels; {} panels give every type {:.4} of its target",
+        "relaxed leximin: {} levels; {} panels give every type {reached:.4} of its target",
         relaxed.levels,
         panels.len(),
-        dual.point().value
     ));
-    if dual.point().value < AIM_START {
+    if reached < AIM_START {
         return Ok(None);
     }
     let mut carried = Some(dual);
@@ -286,8 +289,7 @@ fn through_relaxed_targets(
     if !complete && !capped {
         return Ok(None);
     }
-    let reached: Vec<f64> = fixed.iter().map(|p| p.unwrap_or(0.0)).collect();
-    let weights = final_weights(request.solver, &aimed, &panels, &reached, &start, &carried)?;
+    let weights = final_weights(request.solver, &aimed, &panels, &fixed, &start, &carried)?;
     let probabilities = probabilities_of(types, &panels, &weights);
     let short = probabilities
         .iter()
@@ -439,10 +441,7 @@ fn raise_lowest(
     carried: &mut Option<StageDual>,
 ) -> Result<bool, SelectError> {
     let types = program.types;
-    let kept: Vec<f64> = fixed
-        .iter()
-        .map(|p| p.map_or(0.0, |p| (p - MARGIN).max(0.0)))
-        .collect();
+    let kept: Vec<f64> = fixed.iter().map(|&p| kept(p, MARGIN)).collect();
     let ceiling = stage_ceiling(program, fixed, &kept);
     let mut dual = match carried.take() {
         Some(dual) => dual,

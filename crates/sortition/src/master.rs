@@ -693,8 +693,9 @@ pub(crate) mod tests {
     use crate::oracle::{Panel, PanelProgram, Types};
     use crate::pool::{Feature, Person, Pool, Quota};
 
-    /// One woman and two men; every panel of two takes the woman and one man.
-    fn one_woman_two_men() -> Types {
+    /// One woman and two men; every panel of two takes the woman and one man (the woman
+    /// is type 0, the men type 1).
+    pub(crate) fn one_woman_two_men() -> (Pool, Types) {
         let quota = |value: &str, min, max| Quota {
             value: value.into(),
             min,
@@ -709,12 +710,14 @@ pub(crate) mod tests {
             .enumerate()
             .map(|(i, &v)| Person::new(format!("p{i}"), vec![v], &features))
             .collect();
-        Types::of(&Pool::new(features, people), false)
+        let pool = Pool::new(features, people);
+        let types = Types::of(&pool, false);
+        (pool, types)
     }
 
     #[test]
     fn the_lowest_probability_and_its_weights() {
-        let types = one_woman_two_men();
+        let (_, types) = one_woman_two_men();
         let master = Master::new(&types, &[vec![1, 1]], &[None, None], &[]).unwrap();
         let (weights, cap, value) = master.point();
         // The men share a seat (1/2 each): they hold the stage down, the woman (always
@@ -730,7 +733,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_fixed_type_keeps_its_probability_and_the_others_rise() {
-        let types = one_woman_two_men();
+        let (_, types) = one_woman_two_men();
         let panels = [vec![1, 1]];
         let mut master = Master::new(&types, &panels, &[None, Some(0.5)], &panels).unwrap();
         let (_, _, value) = master.point();
@@ -742,7 +745,7 @@ pub(crate) mod tests {
 
     #[test]
     fn fixed_probabilities_out_of_reach_are_refused() {
-        let types = one_woman_two_men();
+        let (_, types) = one_woman_two_men();
         assert!(Master::new(&types, &[vec![1, 1]], &[None, Some(0.9)], &[]).is_err());
     }
 

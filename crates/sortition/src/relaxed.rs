@@ -5,19 +5,18 @@
 //! Every real panel is one, and so is every mixture of real panels (a distribution's expected
 //! counts), so no distribution over real panels beats the relaxation's leximin in leximin's
 //! order: none gives the lowest probability more, nor, giving the lowest as much, the next,
-//! and so on. Each stage of the relaxation is one small
-//! linear program over the types (not over panels), so its whole leximin takes seconds where
-//! the real one takes minutes.
+//! and so on. Each stage of the relaxation is one small linear program over the types (not
+//! over panels), so its whole leximin takes seconds where the real one takes minutes.
 //!
 //! On the benchmark pools the real stages reach the relaxed stages' values (the sf_e-shaped
 //! and 5,000 pools' first levels to 1e-5, the later ones within the stages' tolerance;
 //! BENCHMARKS.md, issue 29, eighth session), so the relaxation's probabilities are targets a
-//! distribution over real panels can meet:
-//! [`crate::leximin`] first tries to meet them, and falls back on its own stages where it
-//! cannot.
+//! distribution over real panels can meet: [`crate::leximin`] first tries to meet them, and
+//! falls back on its own stages where it cannot.
 
 use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, Variable};
 
+use crate::dual::kept;
 use crate::oracle::PanelProgram;
 
 /// The relaxation's leximin.
@@ -46,10 +45,7 @@ pub(crate) fn leximin(
     let mut fixed: Vec<Option<f64>> = vec![None; types];
     let mut levels = 0;
     while fixed.iter().any(Option::is_none) {
-        let kept: Vec<f64> = fixed
-            .iter()
-            .map(|p| p.map_or(0.0, |p| (p - margin).max(0.0)))
-            .collect();
+        let kept: Vec<f64> = fixed.iter().map(|&p| kept(p, margin)).collect();
         let (value, weights) = stage(program, &fixed, &kept)?;
         let value = value.clamp(0.0, 1.0);
         // At one, nobody can rise further.
@@ -138,29 +134,13 @@ fn stage(program: &PanelProgram, fixed: &[Option<f64>], kept: &[f64]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::leximin;
-    use crate::oracle::{PanelProgram, Types};
-    use crate::pool::{Feature, Person, Pool, Quota};
+    use crate::master::tests::one_woman_two_men;
+    use crate::oracle::PanelProgram;
 
-    /// One woman and two men, panels of two, exactly one woman: she is on every panel, and
-    /// each man on half of them.
+    /// Panels of two with exactly one woman: she is on every panel, each man on half of them.
     #[test]
     fn the_relaxation_of_a_known_pool_gives_its_leximin_level_by_level() {
-        let quota = |value: &str, min, max| Quota {
-            value: value.into(),
-            min,
-            max,
-        };
-        let features = vec![Feature {
-            name: "gender".into(),
-            quotas: vec![quota("woman", 1, 1), quota("man", 0, 2)],
-        }];
-        let people = [0, 1, 1]
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| Person::new(format!("p{i}"), vec![v], &features))
-            .collect();
-        let pool = Pool::new(features, people);
-        let types = Types::of(&pool, false);
+        let (pool, types) = one_woman_two_men();
         let program = PanelProgram::new(&pool, &types, 2);
         let relaxed = leximin(&program, 1e-7, 5e-4, 1e-7).expect("solved");
         assert_eq!(relaxed.levels, 2, "the men first, then the woman");
